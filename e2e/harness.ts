@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openDatabase, type Db } from '../main/db/open';
+import { dispatch } from '../main/dispatch';
+import { createHandlers } from '../main/handlers';
+import { ensureStarterDirectory } from '../main/hsds/starter';
+import { resolveAppFile } from '../main/security/app-protocol';
+import { contentSecurityPolicy } from '../main/security/csp';
+
+const ROOT = resolve(__dirname, '..');
+export const STARTER = join(ROOT, 'data', 'starter-directory.json');
+export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
+const RENDERER = join(ROOT, 'out', 'renderer');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.pmtiles': 'application/octet-stream',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer the way the app:// protocol does: same path checks, same CSP header. */
+function serveRenderer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const file = resolveAppFile(RENDERER, `app://atlas${req.url ?? '/'}`);
+    if (!file || !existsSync(file)) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': contentSecurityPolicy(),
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export interface AppSession {
+  page: Page;
+  context: Browser extends never ? never : BrowserContext;
+  db: Db;
+  dbPath: string;
+  /** Requests the page tried to make to anywhere but the local renderer server. */
+  blockedRequests: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
+ * the preload, on a fresh database holding the bundled starter directory.
+ */
+export async function launchApp(options: { prepare?: (db: Db) => void } = {}): Promise<AppSession> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+  const dbPath = join(dir, 'atlas.sqlite');
+  const db = openDatabase(dbPath);
+  ensureStarterDirectory(db, STARTER);
+  options.prepare?.(db);
+  const handlers = createHandlers(db, dbPath);
+
+  const server = await serveRenderer();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const blockedRequests: string[] = [];
+  await context.route(
+    (url) => !url.href.startsWith(`${origin}/`) && !url.protocol.startsWith('data') && !url.protocol.startsWith('blob'),
+    (route) => {
+      blockedRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  await context.exposeBinding('__atlasInvoke', (_source, channel: string, input: unknown) => dispatch(handlers, channel, input));
+  await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(`${origin}/index.html`);
+
+  return {
+    page,
+    context,
+    db,
+    dbPath,
+    blockedRequests,
+    async screenshot(name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
+    },
+  };
+}

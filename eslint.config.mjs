@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeOnly = {
+  paths: [{ name: 'electron', message: 'Only main/ may use Electron; the renderer talks to window.atlas.' }],
+  patterns: [{ group: ['node:*'], message: 'Node built-ins belong in main/; shared/ and renderer/ run in the browser too.' }],
+};
+const builtins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'stream', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'e2e/bridge-entry.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': ['error', { ...nodeOnly, paths: [...nodeOnly.paths, ...builtins.map((name) => ({ name, message: 'No Node built-ins outside main/.' }))] }],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', 'bin/**/*.cjs', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['bin/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

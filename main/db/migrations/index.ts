@@ -1,0 +1,6 @@
+import { migration001 } from './001_hsds_tables';
+import { migration002 } from './002_local_tables';
+import type { Migration } from './types';
+
+/** Applied in this order, each exactly once. Append only: a released migration never changes. */
+export const migrations: readonly Migration[] = [migration001, migration002];

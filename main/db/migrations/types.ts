@@ -1,0 +1,5 @@
+export interface Migration {
+  /** Recorded in schema_migrations; must never change once released. */
+  name: string;
+  up: string;
+}

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flattenHsdsJson } from '../hsds/flatten-json';
+import { installDataset } from '../hsds/install-dataset';
+import { tempDb } from '../test-support/temp-db';
+import { createServiceReader } from './service-read';
+
+const safeHouse = {
+  id: 'svc-safe',
+  name: 'Emergency shelter for survivors',
+  status: 'active',
+  organization: { id: 'org-1', name: 'Shelter Org', phones: [{ id: 'ph-org', number: '(555) 010-0000' }] },
+  phones: [{ id: 'ph-1', number: '(555) 010-1234', type: 'voice', languages: [{ id: 'l-ph', code: 'es' }] }],
+  languages: [{ id: 'l-1', code: 'es', note: 'call ahead' }],
+  service_at_locations: [
+    {
+      id: 'sal-1',
+      location: {
+        id: 'loc-secret',
+        location_type: 'physical',
+        latitude: 34.1,
+        longitude: -118.3,
+        addresses: [{ id: 'a-1', address_1: '123 Hidden St', city: 'Los Angeles', state_province: 'CA', postal_code: '90001', country: 'US', address_type: 'physical' }],
+        attributes: [{ id: 'at-1', link_type: 'location_flag', taxonomy_term: { id: 'loc-confidential', name: 'Confidential', description: 'x' } }],
+      },
+    },
+  ],
+  attributes: [
+    { id: 'at-2', link_type: 'population_served', value: 'serves', taxonomy_term: { id: 'pop-women', name: 'Women', description: 'x' } },
+    { id: 'at-3', link_type: 'population_served', value: 'does not serve', taxonomy_term: { id: 'pop-men', name: 'Men', description: 'x' } },
+  ],
+};
+
+describe('service reader', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+  const load = (doc: unknown) => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    installDataset(t.db, flattenHsdsJson(doc).tables, { datasetId: 't', version: '1', source: 'test' });
+    return createServiceReader(t.db);
+  };
+
+  it('never reveals a confidential location: no street, no city, no coordinates', () => {
+    const reader = load(safeHouse);
+    const detail = reader.detail('svc-safe')!;
+    const text = JSON.stringify(detail);
+    expect(text).not.toContain('Hidden St');
+    expect(text).not.toContain('34.1');
+    expect(text).not.toContain('90001');
+    expect(detail.locations).toEqual([expect.objectContaining({ confidential: true, address: null, city: null, latitude: null, longitude: null })]);
+    expect(JSON.stringify(reader.card('svc-safe'))).not.toContain('Los Angeles');
+  });
+
+  it('shows the intake phone and its languages, populations in both states', () => {
+    const detail = load(safeHouse).detail('svc-safe')!;
+    expect(detail.phones).toEqual([{ number: '(555) 010-1234', extension: null, type: 'voice', description: null, languages: ['es'] }]);
+    expect(detail.languages).toEqual(['es']);
+    expect(detail.populations).toEqual([
+      { id: 'pop-women', state: 'serves' },
+      { id: 'pop-men', state: 'excludes' },
+    ]);
+  });
+
+  it("falls back to the organization's phone when the service lists none", () => {
+    const { phones: _p, ...noPhones } = safeHouse;
+    expect(load(noPhones).card('svc-safe')!.phones.map((p) => p.number)).toEqual(['(555) 010-0000']);
+  });
+
+  it('shows a public address with its city', () => {
+    const publicSite = structuredClone(safeHouse);
+    publicSite.service_at_locations[0]!.location.attributes = [];
+    const detail = load(publicSite).detail('svc-safe')!;
+    expect(detail.locations[0]).toMatchObject({ confidential: false, address: '123 Hidden St, Los Angeles, CA 90001', latitude: 34.1 });
+    expect(detail.city).toBe('Los Angeles');
+  });
+
+  it('answers null for an unknown id', () => {
+    expect(load(safeHouse).detail('nope')).toBeNull();
+  });
+});

@@ -1,0 +1,211 @@
+import type { LocationView, PhoneView, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
+import { LINK_TYPES } from '../../shared/vocabulary';
+import type { Db } from './open';
+
+/**
+ * Reads services into the shapes the renderer sees. This is the one place that decides what a
+ * confidential location may reveal: no address, no coordinates, ever.
+ */
+
+interface LocationRow {
+  id: string;
+  name: string | null;
+  location_type: string;
+  latitude: number | null;
+  longitude: number | null;
+  confidential: number;
+  approximate: number;
+  address_1: string | null;
+  address_2: string | null;
+  city: string | null;
+  state_province: string | null;
+  postal_code: string | null;
+}
+
+const FLAG_SQL = (term: string) =>
+  `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity = 'location' AND a.link_id = l.id AND a.taxonomy_term_id = '${term}')`;
+
+export function createServiceReader(db: Db) {
+  const stmts = {
+    service: db.prepare(
+      `SELECT s.*, o.name AS organization_name, o.website AS organization_website
+       FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id = ?`,
+    ),
+    phones: db.prepare(
+      `SELECT p.id, p.number, p.extension, p.type, p.description FROM phone p
+       WHERE p.service_id = ?
+          OR p.service_at_location_id IN (SELECT id FROM service_at_location WHERE service_id = ?)
+          OR p.location_id IN (SELECT location_id FROM service_at_location WHERE service_id = ?)
+       ORDER BY p.service_id IS NULL, p.rowid`,
+    ),
+    orgPhones: db.prepare(`SELECT id, number, extension, type, description FROM phone WHERE organization_id = ? ORDER BY rowid`),
+    phoneLanguages: db.prepare(`SELECT code FROM language WHERE phone_id = ? AND code IS NOT NULL`),
+    languages: db.prepare(
+      `SELECT DISTINCT code FROM language WHERE code IS NOT NULL AND (service_id = ?
+         OR location_id IN (SELECT location_id FROM service_at_location WHERE service_id = ?))`,
+    ),
+    terms: db.prepare(
+      `SELECT taxonomy_term_id AS term, link_type, value FROM attribute
+       WHERE link_entity = 'service' AND link_id = ? AND link_type IN (?, ?, ?)`,
+    ),
+    locations: db.prepare(
+      `SELECT l.id, l.name, l.location_type, l.latitude, l.longitude,
+              ${FLAG_SQL('loc-confidential')} AS confidential, ${FLAG_SQL('loc-approximate')} AS approximate,
+              ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code
+       FROM service_at_location sal JOIN location l ON l.id = sal.location_id
+       LEFT JOIN address ad ON ad.id = (SELECT id FROM address WHERE location_id = l.id
+                                         ORDER BY address_type = 'physical' DESC, rowid LIMIT 1)
+       WHERE sal.service_id = ? ORDER BY sal.rowid`,
+    ),
+    schedules: db.prepare(
+      `SELECT byday, opens_at, closes_at, description, timezone FROM schedule
+       WHERE service_id = ? OR service_at_location_id IN (SELECT id FROM service_at_location WHERE service_id = ?)
+       ORDER BY rowid`,
+    ),
+    documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
+    sources: db.prepare(
+      `SELECT replacement_value FROM metadata WHERE resource_id = ? AND last_action_type = 'source' ORDER BY rowid`,
+    ),
+  };
+
+  const phonesFor = (serviceId: string, organizationId: string): PhoneView[] => {
+    let rows = stmts.phones.all(serviceId, serviceId, serviceId) as PhoneRow[];
+    if (rows.length === 0) rows = stmts.orgPhones.all(organizationId) as PhoneRow[];
+    return rows.map((p) => ({
+      number: p.number,
+      extension: p.extension,
+      type: p.type,
+      description: p.description,
+      languages: (stmts.phoneLanguages.all(p.id) as { code: string }[]).map((l) => l.code),
+    }));
+  };
+
+  const locationsFor = (serviceId: string): LocationRead[] =>
+    (stmts.locations.all(serviceId) as LocationRow[]).map(toLocationView);
+
+  const card = (row: ServiceRow, locations: LocationRead[]): ServiceCard => {
+    const terms = stmts.terms.all(row.id, LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded) as TermRow[];
+    const physical = locations.filter((l) => l.locationType !== 'virtual');
+    return {
+      id: row.id,
+      name: row.name,
+      organization: row.organization_name,
+      phones: phonesFor(row.id, row.organization_id),
+      categories: terms.filter((t) => t.link_type === LINK_TYPES.category).map((t) => t.term),
+      languages: (stmts.languages.all(row.id, row.id) as { code: string }[]).map((l) => l.code),
+      city: physical.find((l) => l.city)?.city ?? null,
+      virtual: locations.length > 0 && physical.length === 0,
+    };
+  };
+
+  return {
+    card(id: string): ServiceCard | null {
+      const row = stmts.service.get(id) as ServiceRow | undefined;
+      return row ? card(row, locationsFor(id)) : null;
+    },
+
+    detail(id: string): ServiceDetail | null {
+      const row = stmts.service.get(id) as ServiceRow | undefined;
+      if (!row) return null;
+      const locations = locationsFor(id);
+      const terms = stmts.terms.all(id, LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded) as TermRow[];
+      return {
+        ...card(row, locations),
+        description: row.description,
+        url: row.url,
+        email: row.email,
+        status: row.status,
+        interpretationServices: row.interpretation_services,
+        eligibility: row.eligibility_description,
+        minimumAge: row.minimum_age,
+        maximumAge: row.maximum_age,
+        fees: row.fees_description,
+        applicationProcess: row.application_process,
+        alert: row.alert,
+        assuredDate: row.assured_date,
+        lastModified: row.last_modified,
+        organizationUrl: row.organization_website,
+        schedules: (stmts.schedules.all(id, id) as ScheduleRow[]).map((s) => ({
+          byday: s.byday,
+          opensAt: s.opens_at,
+          closesAt: s.closes_at,
+          description: s.description,
+          timezone: s.timezone,
+        })) satisfies ScheduleView[],
+        locations: locations.map(({ locationType: _omit, ...view }) => view),
+        populations: terms
+          .filter((t) => t.link_type !== LINK_TYPES.category)
+          .map((t) => ({ id: t.term, state: populationState(t) })),
+        requiredDocuments: (stmts.documents.all(id) as { document: string }[]).map((d) => d.document),
+        sources: (stmts.sources.all(id) as { replacement_value: string }[]).map((s) => s.replacement_value),
+      };
+    },
+  };
+}
+
+export type ServiceReader = ReturnType<typeof createServiceReader>;
+
+interface ServiceRow {
+  id: string;
+  name: string;
+  organization_id: string;
+  organization_name: string;
+  organization_website: string | null;
+  description: string | null;
+  url: string | null;
+  email: string | null;
+  status: string;
+  interpretation_services: string | null;
+  eligibility_description: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  fees_description: string | null;
+  application_process: string | null;
+  alert: string | null;
+  assured_date: string | null;
+  last_modified: string | null;
+}
+interface PhoneRow {
+  id: string;
+  number: string;
+  extension: string | null;
+  type: string | null;
+  description: string | null;
+}
+interface TermRow {
+  term: string;
+  link_type: string;
+  value: string | null;
+}
+interface ScheduleRow {
+  byday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  description: string | null;
+  timezone: number | null;
+}
+
+/** A population attribute says "serves" unless its link type or value says it does not. */
+function populationState(t: TermRow): PopulationState {
+  if (t.link_type === LINK_TYPES.populationExcluded) return 'excludes';
+  return /^(false|no|excludes|does not serve)$/i.test(t.value ?? '') ? 'excludes' : 'serves';
+}
+
+type LocationRead = LocationView & { locationType: string };
+
+function toLocationView(r: LocationRow): LocationRead {
+  const confidential = r.confidential === 1;
+  const street = [r.address_1, r.address_2].filter(Boolean).join(', ');
+  const address = confidential || !street ? null : [street, r.city, [r.state_province, r.postal_code].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return {
+    id: r.id,
+    locationType: r.location_type,
+    name: r.name,
+    confidential,
+    approximate: r.approximate === 1,
+    address,
+    city: confidential ? null : r.city,
+    latitude: confidential ? null : r.latitude,
+    longitude: confidential ? null : r.longitude,
+  };
+}

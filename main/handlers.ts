@@ -1,0 +1,33 @@
+import type { DatasetInfo } from '../shared/domain';
+import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
+import type { Db } from './db/open';
+import { createServiceReader } from './db/service-read';
+import { createSubstringSearch } from './search/substring-search';
+
+export type Handlers = {
+  [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+};
+
+/** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
+export function createHandlers(db: Db, databasePath: string): Handlers {
+  const reader = createServiceReader(db);
+  const search = createSubstringSearch(db, reader);
+  return {
+    info: (): DatasetInfo => {
+      const install = db
+        .prepare('SELECT dataset_id, version, installed_at FROM dataset_install ORDER BY id DESC LIMIT 1')
+        .get() as { dataset_id: string; version: string | null; installed_at: string } | undefined;
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return {
+        datasetId: install?.dataset_id ?? null,
+        version: install?.version ?? null,
+        importedAt: install?.installed_at ?? null,
+        services: count('service'),
+        organizations: count('organization'),
+        databasePath,
+      };
+    },
+    search: (q) => search(q),
+    serviceDetail: ({ id }) => reader.detail(id),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../db/open';
+import { HSDS_TABLES, type HsdsTable, type TableRows } from './tables';
+
+const columnCache = new WeakMap<Db, Map<HsdsTable, string[]>>();
+
+/** The table's columns as the database has them, so rows carrying unknown keys cannot inject SQL. */
+export function tableColumns(db: Db, table: HsdsTable): string[] {
+  let perDb = columnCache.get(db);
+  if (!perDb) columnCache.set(db, (perDb = new Map()));
+  let cols = perDb.get(table);
+  if (!cols) {
+    cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
+    perDb.set(table, cols);
+  }
+  return cols;
+}
+
+function toSqlValue(v: unknown): string | number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return JSON.stringify(v);
+}
+
+/**
+ * Replaces every HSDS table with the given rows. Must run inside a transaction owned by the caller:
+ * foreign keys are checked at commit, so a dataset with a dangling reference rolls back whole.
+ */
+export function replaceHsdsTables(db: Db, tables: TableRows): void {
+  if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
+  db.pragma('defer_foreign_keys = ON');
+  for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of HSDS_TABLES) {
+    const rows = tables[table];
+    if (rows.length === 0) continue;
+    const cols = tableColumns(db, table);
+    const insert = db.prepare(
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+    );
+    for (const row of rows) insert.run(cols.map((c) => toSqlValue(row[c])));
+  }
+}

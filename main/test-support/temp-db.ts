@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { ensureStarterDirectory } from '../hsds/starter';
+
+export const STARTER_PATH = resolve(__dirname, '..', '..', 'data', 'starter-directory.json');
+
+/** A real SQLite file in a fresh temp folder; `cleanup` closes and removes it. */
+export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: string; dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-test-'));
+  const path = join(dir, 'atlas.sqlite');
+  const db = openDatabase(path);
+  if (options.starter) ensureStarterDirectory(db, STARTER_PATH);
+  return {
+    db,
+    path,
+    dir,
+    cleanup: () => {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { es } from './es';
+
+describe('translations', () => {
+  it('Spanish has every English key, and no extra ones', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+  it('no Spanish string is left empty or identical to a long English one by mistake', () => {
+    for (const [key, value] of Object.entries(es)) {
+      expect(value.trim(), key).not.toBe('');
+      const english = en[key as keyof typeof en];
+      if (english.length > 12 && key !== 'appName') expect(value, key).not.toBe(english);
+    }
+  });
+  it('keeps the same interpolation variables in both languages', () => {
+    const vars = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(vars(es[key]), key).toEqual(vars(en[key]));
+  });
+});

@@ -1,0 +1,31 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchResponse } from '../../shared/domain';
+import { atlas } from './atlas';
+
+export type SearchState =
+  | { status: 'loading'; response: SearchResponse | null }
+  | { status: 'done'; response: SearchResponse }
+  | { status: 'error'; error: string };
+
+/**
+ * Runs the search as the user types. Each request carries a sequence number and only the newest one's
+ * answer is shown, so a slow reply to an older query never replaces a newer result.
+ */
+export function useSearch(text: string, delayMs = 120): SearchState {
+  const [state, setState] = useState<SearchState>({ status: 'loading', response: null });
+  const seq = useRef(0);
+  useEffect(() => {
+    const mine = ++seq.current;
+    setState((prev) => ({ status: 'loading', response: prev.status === 'error' ? null : prev.response }));
+    const timer = setTimeout(() => {
+      void atlas()
+        .search({ text, limit: 100 })
+        .then((result) => {
+          if (mine !== seq.current) return;
+          setState(result.ok ? { status: 'done', response: result.value } : { status: 'error', error: result.error });
+        });
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [text, delayMs]);
+  return state;
+}

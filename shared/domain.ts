@@ -1,0 +1,88 @@
+/** Shapes the main process hands to the renderer and the CLI. Confidential facts never reach these. */
+
+export interface PhoneView {
+  number: string;
+  extension: string | null;
+  /** HSDS phone.type: text, voice, fax, cell, video, pager, textphone (TTY). */
+  type: string | null;
+  description: string | null;
+  languages: string[];
+}
+
+export interface ServiceCard {
+  id: string;
+  name: string;
+  organization: string;
+  phones: PhoneView[];
+  categories: string[];
+  languages: string[];
+  /** City of the first public location; null for phone/online services and confidential sites. */
+  city: string | null;
+  /** No physical location: a hotline or an online service. */
+  virtual: boolean;
+}
+
+export interface LocationView {
+  id: string;
+  name: string | null;
+  confidential: boolean;
+  approximate: boolean;
+  /** Street address, or null when confidential or unknown. */
+  address: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface ScheduleView {
+  byday: string | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  description: string | null;
+  timezone: number | null;
+}
+
+export type PopulationState = 'serves' | 'excludes';
+
+export interface ServiceDetail extends ServiceCard {
+  description: string | null;
+  url: string | null;
+  email: string | null;
+  status: string;
+  interpretationServices: string | null;
+  eligibility: string | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
+  fees: string | null;
+  applicationProcess: string | null;
+  alert: string | null;
+  assuredDate: string | null;
+  lastModified: string | null;
+  organizationUrl: string | null;
+  schedules: ScheduleView[];
+  locations: LocationView[];
+  populations: { id: string; state: PopulationState }[];
+  requiredDocuments: string[];
+  /** Where each fact came from (HSDS metadata rows of type "source"). */
+  sources: string[];
+}
+
+export interface DatasetInfo {
+  datasetId: string | null;
+  version: string | null;
+  importedAt: string | null;
+  services: number;
+  organizations: number;
+  databasePath: string;
+}
+
+export interface SearchQuery {
+  text: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchResponse {
+  total: number;
+  results: ServiceCard[];
+}

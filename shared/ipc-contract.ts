@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { DatasetInfo, SearchResponse, ServiceDetail } from './domain';
+import type { Result } from './result';
+
+/**
+ * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
+ * the type of value it answers with. The preload, the main-process binding and the browser-test
+ * bridge are all built from this object, so a channel cannot exist on one side only.
+ */
+const channel = <Output>() => <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+
+const id = z.string().min(1).max(512);
+
+export const contract = {
+  info: channel<DatasetInfo>()(z.undefined()),
+  search: channel<SearchResponse>()(
+    z.object({
+      text: z.string().max(500),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+  ),
+  serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = Contract[K]['output'];
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+/** The IPC channel string for a contract entry; prefixed so nothing else on ipcMain can collide. */
+export const ipcChannel = (name: ChannelName): string => `atlas:${name}`;
+
+/** window.atlas as the renderer sees it. Every call resolves; failures come back as {ok: false}. */
+export type AtlasApi = {
+  [K in ChannelName]: (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>;
+};
