@@ -82,7 +82,19 @@ export interface SearchQuery {
   offset?: number;
 }
 
+/** One mappable place of a result. Confidential and virtual locations never produce one. */
+export interface MapPoint {
+  serviceId: string;
+  locationId: string;
+  lat: number;
+  lon: number;
+  approximate: boolean;
+}
+
 export interface SearchResponse {
   total: number;
+  /** One page of cards, in rank order. */
   results: ServiceCard[];
+  /** Every mappable point of the whole result set (not only the page), for the map. */
+  points: MapPoint[];
 }

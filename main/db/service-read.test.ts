@@ -75,6 +75,13 @@ describe('service reader', () => {
     expect(detail.city).toBe('Los Angeles');
   });
 
+  it('gives no map point for a confidential location, and one for a public site', () => {
+    expect(load(safeHouse).points(['svc-safe'])).toEqual([]);
+    const publicSite = structuredClone(safeHouse);
+    publicSite.service_at_locations[0]!.location.attributes = [];
+    expect(load(publicSite).points(['svc-safe'])).toEqual([{ serviceId: 'svc-safe', locationId: 'loc-secret', lat: 34.1, lon: -118.3, approximate: false }]);
+  });
+
   it('answers null for an unknown id', () => {
     expect(load(safeHouse).detail('nope')).toBeNull();
   });

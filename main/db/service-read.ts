@@ -1,4 +1,4 @@
-import type { LocationView, PhoneView, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
+import type { LocationView, MapPoint, PhoneView, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import type { Db } from './open';
 
@@ -63,6 +63,14 @@ export function createServiceReader(db: Db) {
        ORDER BY rowid`,
     ),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
+    points: db.prepare(
+      `SELECT sal.service_id AS serviceId, l.id AS locationId, l.latitude AS lat, l.longitude AS lon,
+              ${FLAG_SQL('loc-approximate')} AS approximate
+       FROM service_at_location sal JOIN location l ON l.id = sal.location_id
+       WHERE sal.service_id IN (SELECT value FROM json_each(?))
+         AND l.location_type <> 'virtual' AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL
+         AND NOT ${FLAG_SQL('loc-confidential')}`,
+    ),
     sources: db.prepare(
       `SELECT replacement_value FROM metadata WHERE resource_id = ? AND last_action_type = 'source' ORDER BY rowid`,
     ),
@@ -99,6 +107,14 @@ export function createServiceReader(db: Db) {
   };
 
   return {
+    /** Map points for a set of services: public, physical, located places only. */
+    points(serviceIds: readonly string[]): MapPoint[] {
+      return (stmts.points.all(JSON.stringify(serviceIds)) as (Omit<MapPoint, 'approximate'> & { approximate: number })[]).map((p) => ({
+        ...p,
+        approximate: p.approximate === 1,
+      }));
+    },
+
     card(id: string): ServiceCard | null {
       const row = stmts.service.get(id) as ServiceRow | undefined;
       return row ? card(row, locationsFor(id)) : null;

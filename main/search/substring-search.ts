@@ -14,6 +14,6 @@ export function createSubstringSearch(db: Db, reader: ServiceReader) {
     const ids = (match.all(text, text) as { id: string }[]).map((r) => r.id);
     const offset = query.offset ?? 0;
     const page = ids.slice(offset, offset + (query.limit ?? 50));
-    return { total: ids.length, results: page.map((id) => reader.card(id)!).filter(Boolean) };
+    return { total: ids.length, results: page.map((id) => reader.card(id)!).filter(Boolean), points: reader.points(ids) };
   };
 }
