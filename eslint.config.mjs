@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', 'bin/**/*.cjs', '*.config.*'],
+    files: ['main/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', 'bin/**/*.cjs', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
   {

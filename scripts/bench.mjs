@@ -1,0 +1,28 @@
+// `npm run bench [-- --json] [-- --only search,map] [-- --sizes 1000,10000]`: runs every bench/<section>.bench.ts.
+// Each section exports `run(options)` resolving to an array of measurement rows; figures are printed as a
+// table per section, or as one JSON object {section: rows} with --json. Benchmarks measure; tests assert.
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runnerImport } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' }, sizes: { type: 'string' } },
+  allowPositionals: true,
+});
+const only = values.only ? new Set(values.only.split(',')) : null;
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : [1_000, 10_000, 100_000];
+const log = values.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
+
+const results = {};
+for (const file of readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  const section = file.replace(/\.bench\.ts$/, '');
+  if (only && !only.has(section)) continue;
+  log(`\n== ${section} ==`);
+  const { module } = await runnerImport(join(root, 'bench', file), { configFile: false, logLevel: 'error' });
+  const rows = await module.run({ sizes, log });
+  results[section] = rows;
+  if (!values.json) console.table(rows);
+}
+if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`);
