@@ -10,9 +10,12 @@ import { createHandlers } from '../main/handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
+import { readMapSettings } from '../main/map/settings';
+import { tileOrigin } from '../shared/map-contract';
 
 const ROOT = resolve(__dirname, '..');
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
+export const BASEMAP = join(ROOT, 'data', 'basemap.pmtiles');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const RENDERER = join(ROOT, 'out', 'renderer');
 
@@ -31,7 +34,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built renderer the way the app:// protocol does: same path checks, same CSP header. */
-function serveRenderer(): Promise<Server> {
+function serveRenderer(csp: () => string): Promise<Server> {
   const server = createServer((req, res) => {
     const file = resolveAppFile(RENDERER, `app://atlas${req.url ?? '/'}`);
     if (!file || !existsSync(file)) {
@@ -40,7 +43,7 @@ function serveRenderer(): Promise<Server> {
     }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy(),
+      'Content-Security-Policy': csp(),
     });
     res.end(readFileSync(file));
   });
@@ -62,15 +65,15 @@ export interface AppSession {
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
  * the preload, on a fresh database holding the bundled starter directory.
  */
-export async function launchApp(options: { prepare?: (db: Db) => void } = {}): Promise<AppSession> {
+export async function launchApp(options: { prepare?: (db: Db) => void; chooseStreetMap?: () => Promise<string | null> } = {}): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
-  const handlers = createHandlers(db, dbPath);
+  const handlers = createHandlers(db, dbPath, { basemapPath: BASEMAP, chooseStreetMap: options.chooseStreetMap ?? (async () => null) });
 
-  const server = await serveRenderer();
+  const server = await serveRenderer(() => contentSecurityPolicy({ tileOrigin: tileOrigin(readMapSettings(db)) }));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });

@@ -2,6 +2,7 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
+import { createMapHandlers, SOURCE_TREE_MAP, type MapHandlerOptions } from './map/handlers';
 import { createSubstringSearch } from './search/substring-search';
 
 export type Handlers = {
@@ -9,7 +10,7 @@ export type Handlers = {
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string): Handlers {
+export function createHandlers(db: Db, databasePath: string, map: MapHandlerOptions = SOURCE_TREE_MAP): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -29,5 +30,6 @@ export function createHandlers(db: Db, databasePath: string): Handlers {
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
+    ...createMapHandlers(db, map),
   };
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +6,8 @@ import { openDatabase } from './db/open';
 import { createHandlers } from './handlers';
 import { ensureStarterDirectory } from './hsds/starter';
 import { bindIpc } from './ipc';
+import { readMapSettings } from './map/settings';
+import { tileOrigin } from '../shared/map-contract';
 import { DATABASE_FILE, defaultDataDir } from './paths';
 import { resolveAppFile } from './security/app-protocol';
 import { contentSecurityPolicy } from './security/csp';
@@ -32,7 +34,18 @@ function start(): void {
   const databasePath = join(app.getPath('userData'), DATABASE_FILE);
   const db = openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
-  bindIpc(ipcMain, createHandlers(db, databasePath));
+  let win: BrowserWindow | null = null;
+  bindIpc(
+    ipcMain,
+    createHandlers(db, databasePath, {
+      basemapPath: join(resources, 'data', 'basemap.pmtiles'),
+      chooseStreetMap: async () => {
+        const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: 'PMTiles map', extensions: ['pmtiles'] }] };
+        const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      },
+    }),
+  );
 
   const ses = session.fromPartition('in-memory');
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -43,12 +56,13 @@ function start(): void {
     if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString()).then((res) => {
       const headers = new Headers(res.headers);
-      headers.set('Content-Security-Policy', contentSecurityPolicy());
+      // Read per response: turning online tiles on reloads the page, which then gets the tile host allowed.
+      headers.set('Content-Security-Policy', contentSecurityPolicy({ tileOrigin: tileOrigin(readMapSettings(db)) }));
       return new Response(res.body, { status: res.status, headers });
     });
   });
 
-  const win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
+  win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.on('will-redirect', (event) => event.preventDefault());
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
@@ -56,7 +70,7 @@ function start(): void {
     if (/^(https?:|tel:|mailto:)/i.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => win?.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

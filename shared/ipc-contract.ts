@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DatasetInfo, SearchResponse, ServiceDetail } from './domain';
+import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
 
 /**
@@ -21,6 +22,14 @@ export const contract = {
     }),
   ),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+
+  // Map (issue 4): basemap bytes, the user's own street map, online tile settings.
+  basemapBytes: channel<Uint8Array>()(byteRange),
+  streetMapChoose: channel<StreetMapFile | null>()(z.undefined()),
+  streetMapCurrent: channel<StreetMapFile | null>()(z.undefined()),
+  streetMapBytes: channel<Uint8Array>()(byteRange),
+  mapSettings: channel<MapSettings>()(z.undefined()),
+  setMapSettings: channel<MapSettings>()(mapSettingsInput),
 } as const;
 
 export type Contract = typeof contract;

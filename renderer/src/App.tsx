@@ -4,6 +4,7 @@ import type { DatasetInfo } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ResultList } from './components/ResultList';
+import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
 
 export function App() {
@@ -39,6 +40,7 @@ export function App() {
           </label>
           <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} />
         </section>
+        <MapPane response={search.status === 'error' ? null : search.response} selectedId={selectedId} onSelect={setSelectedId} />
         <section className="detail-pane" aria-live="polite">
           <DetailPane serviceId={selectedId} />
         </section>

@@ -1,0 +1,47 @@
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { StreetMapFile } from '../../shared/map-contract';
+import type { Db } from '../db/open';
+import type { Handlers } from '../handlers';
+import { checkPmtilesFile, readByteRange } from './byte-range';
+import { readMapSettings, writeMapSettings } from './settings';
+
+export interface MapHandlerOptions {
+  /** The bundled data/basemap.pmtiles. */
+  basemapPath: string;
+  /**
+   * Asks the user for a street-level .pmtiles file: Electron's open dialog in the app, a fixed path in
+   * tests. The renderer never names a path, so it cannot make main read an arbitrary file.
+   */
+  chooseStreetMap: () => Promise<string | null>;
+}
+
+/** The basemap in the source tree and no street-map chooser: the CLI and unit tests. */
+export const SOURCE_TREE_MAP: MapHandlerOptions = {
+  basemapPath: join(__dirname, '..', '..', 'data', 'basemap.pmtiles'),
+  chooseStreetMap: async () => null,
+};
+
+type MapChannels = 'basemapBytes' | 'streetMapChoose' | 'streetMapCurrent' | 'streetMapBytes' | 'mapSettings' | 'setMapSettings';
+
+export function createMapHandlers(db: Db, options: MapHandlerOptions): Pick<Handlers, MapChannels> {
+  // The chosen street map lasts for this session only; the path never leaves the main process.
+  let streetMap: { path: string; file: StreetMapFile } | null = null;
+  return {
+    basemapBytes: ({ offset, length }) => readByteRange(options.basemapPath, offset, length),
+    streetMapChoose: async () => {
+      const path = await options.chooseStreetMap();
+      if (!path) return streetMap?.file ?? null;
+      checkPmtilesFile(path);
+      streetMap = { path, file: { name: basename(path), bytes: statSync(path).size } };
+      return streetMap.file;
+    },
+    streetMapCurrent: () => streetMap?.file ?? null,
+    streetMapBytes: ({ offset, length }) => {
+      if (!streetMap) throw new Error('No street map file is loaded.');
+      return readByteRange(streetMap.path, offset, length);
+    },
+    mapSettings: () => readMapSettings(db),
+    setMapSettings: (settings) => writeMapSettings(db, settings),
+  };
+}

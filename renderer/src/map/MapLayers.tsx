@@ -1,0 +1,116 @@
+import { PMTiles } from 'pmtiles';
+import { leafletLayer, type LeafletLayerOptions, type SourceOptions } from 'protomaps-leaflet';
+import { useEffect } from 'react';
+import { useMap } from 'react-leaflet';
+import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
+import { AtlasSource } from './atlas-source';
+import { labelRules, paintRules } from './basemap-style';
+import { MAP_MAX_ZOOM } from './cluster-index';
+import { L } from './leaflet-global';
+
+const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC BY 4.0)';
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
+
+/**
+ * A PMTiles archive read through window.atlas. protomaps-leaflet types its `url` with the older pmtiles
+ * it bundles; it only calls getZxy, which this version has with the same signature.
+ */
+const archive = (source: AtlasSource) => new PMTiles(source) as unknown as LeafletLayerOptions['url'];
+
+/** The bundled offline basemap; its bytes come from the main process. */
+export function BasemapLayer() {
+  const map = useMap();
+  useEffect(() => {
+    const layer = leafletLayer({
+      url: archive(new AtlasSource('basemapBytes', 'bundled-basemap')),
+      paintRules,
+      labelRules,
+      maxDataZoom: 10,
+      // One data tile per display tile: each zoom's tiles carry exactly the names chosen for that zoom.
+      // (Read from the options at run time, though LeafletLayerOptions does not declare it.)
+      ...({ levelDiff: 0 } satisfies SourceOptions),
+      maxZoom: MAP_MAX_ZOOM,
+      attribution: BASEMAP_ATTRIBUTION,
+    }) as unknown as L.Layer;
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map]);
+  return null;
+}
+
+/** A street-level Protomaps file the user loaded, drawn by the same renderer with the Protomaps style. */
+export function StreetFileLayer({ file }: { file: StreetMapFile }) {
+  const map = useMap();
+  useEffect(() => {
+    const layer = leafletLayer({
+      url: archive(new AtlasSource('streetMapBytes', `street:${file.name}:${file.bytes}`)),
+      flavor: 'light',
+      lang: 'en',
+      maxDataZoom: 15,
+      maxZoom: MAP_MAX_ZOOM,
+      attribution: `${OSM_ATTRIBUTION} · Protomaps`,
+    }) as unknown as L.Layer;
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, file.name, file.bytes]);
+  return null;
+}
+
+/** Online raster tiles, only when the user turned them on (the page's CSP allows only that host). */
+export function OnlineTileLayer({ settings }: { settings: MapSettings }) {
+  const map = useMap();
+  useEffect(() => {
+    const osm = new URL(settings.tileUrl.replace(/[{}]/g, '')).hostname.endsWith('openstreetmap.org');
+    const layer = L.tileLayer(settings.tileUrl, {
+      maxZoom: MAP_MAX_ZOOM,
+      attribution: osm ? OSM_ATTRIBUTION : new URL(settings.tileUrl.replace(/[{}]/g, '')).host,
+    });
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, settings.tileUrl]);
+  return null;
+}
+
+/** The point a distance search measures from, and the radius it searched. */
+export function DistanceRing({ reference, radiusKm }: { reference: { lat: number; lon: number; label: string }; radiusKm: number | null }) {
+  const map = useMap();
+  useEffect(() => {
+    const group = L.layerGroup();
+    if (radiusKm) L.circle([reference.lat, reference.lon], { radius: radiusKm * 1000, className: 'map-ring', interactive: false }).addTo(group);
+    L.marker([reference.lat, reference.lon], { icon: L.divIcon({ className: 'map-reference', iconSize: [14, 14] }), interactive: false, keyboard: false })
+      .bindTooltip(reference.label, { permanent: true, direction: 'top', offset: [0, -8], className: 'map-reference-label' })
+      .addTo(group);
+    group.addTo(map);
+    return () => {
+      group.remove();
+    };
+  }, [map, reference.lat, reference.lon, reference.label, radiusKm]);
+  return null;
+}
+
+/**
+ * Keeps Leaflet in step with its element: the panes beside the map change width as details open, and
+ * Leaflet does not notice on its own. Also exposes the zoom on the element (data-zoom) for tests.
+ */
+export function MapUpkeep() {
+  const map = useMap();
+  useEffect(() => {
+    const container = map.getContainer();
+    const setZoom = () => container.setAttribute('data-zoom', String(map.getZoom()));
+    setZoom();
+    map.on('zoomend', setZoom);
+    const resize = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    resize.observe(container);
+    return () => {
+      map.off('zoomend', setZoom);
+      resize.disconnect();
+    };
+  }, [map]);
+  return null;
+}

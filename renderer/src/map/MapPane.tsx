@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AttributionControl, MapContainer } from 'react-leaflet';
+import type { SearchResponse } from '../../../shared/domain';
+import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
+import { atlas } from '../atlas';
+import { LicencesDialog } from '../licences/LicencesDialog';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './cluster-index';
+import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep } from './MapLayers';
+import { MapSourceControls } from './MapSourceControls';
+import { ResultMarkers } from './ResultMarkers';
+
+/** The basemap covers California and its neighbours; the map does not wander past it. */
+const MAX_BOUNDS: [[number, number], [number, number]] = [
+  [30.5, -127.5],
+  [44, -111.5],
+];
+const CALIFORNIA_CENTRE: [number, number] = [37.2, -119.4];
+
+/** Added by distance searches; absent otherwise. */
+type DistanceFields = { reference?: { lat: number; lon: number; label: string } | null; radiusKm?: number | null };
+
+export function MapPane({ response, selectedId, onSelect }: {
+  response: SearchResponse | null;
+  selectedId: string | null;
+  onSelect: (serviceId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<MapSettings | null>(null);
+  const [streetFile, setStreetFile] = useState<StreetMapFile | null>(null);
+  const [showStreetFile, setShowStreetFile] = useState(true);
+  const [licencesOpen, setLicencesOpen] = useState(false);
+
+  useEffect(() => {
+    void atlas()
+      .mapSettings(undefined)
+      .then((r) => r.ok && setSettings(r.value));
+    void atlas()
+      .streetMapCurrent(undefined)
+      .then((r) => r.ok && setStreetFile(r.value));
+  }, []);
+
+  const points = useMemo(() => response?.points ?? [], [response]);
+  const names = useMemo(() => new Map(response?.results.map((c) => [c.id, c.name]) ?? []), [response]);
+  const mapped = useMemo(() => new Set(points.map((p) => p.serviceId)).size, [points]);
+  const labels = useMemo(
+    () => ({
+      approximate: t('mapApproximate'),
+      services: (count: number) => t('mapServicesHere', { count }),
+      clusterOf: (count: number) => t('mapCluster', { count }),
+    }),
+    [t],
+  );
+  const distance = response as (SearchResponse & DistanceFields) | null;
+
+  return (
+    <section className="map-pane" aria-label={t('mapLabel')}>
+      <MapSourceControls
+        settings={settings}
+        onSettings={setSettings}
+        streetFile={streetFile}
+        onStreetFile={(file) => {
+          setStreetFile(file);
+          setShowStreetFile(true);
+        }}
+        showStreetFile={showStreetFile}
+        onShowStreetFile={setShowStreetFile}
+        onLicences={() => setLicencesOpen(true)}
+      />
+      <div className="map-frame">
+        <MapContainer
+          center={CALIFORNIA_CENTRE}
+          zoom={6}
+          minZoom={MAP_MIN_ZOOM}
+          maxZoom={MAP_MAX_ZOOM}
+          maxBounds={MAX_BOUNDS}
+          maxBoundsViscosity={0.8}
+          fadeAnimation={false}
+          attributionControl={false}
+          className="map"
+        >
+          <AttributionControl prefix="Leaflet" position="bottomright" />
+          <MapUpkeep />
+          <BasemapLayer />
+          {streetFile && showStreetFile ? <StreetFileLayer file={streetFile} /> : null}
+          {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
+          {distance?.reference ? <DistanceRing reference={distance.reference} radiusKm={distance.radiusKm ?? null} /> : null}
+          <ResultMarkers points={points} names={names} selectedId={selectedId} onSelect={onSelect} labels={labels} />
+        </MapContainer>
+        {response ? (
+          <div className="map-status" aria-live="polite">
+            {t('mapShown', { mapped, total: response.total })}
+            <span className="map-legend">
+              <span className="map-pin exact" aria-hidden="true" /> {t('mapLegendExact')}
+              <span className="map-pin approx" aria-hidden="true" /> {t('mapLegendApproximate')}
+            </span>
+          </div>
+        ) : null}
+      </div>
+      {licencesOpen ? <LicencesDialog onClose={() => setLicencesOpen(false)} /> : null}
+    </section>
+  );
+}

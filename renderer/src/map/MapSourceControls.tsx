@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
+import { atlas } from '../atlas';
+
+const hostOf = (template: string) => new URL(template.replace(/[{}]/g, '')).host;
+
+/**
+ * What the map draws under the results: the bundled offline basemap always; a street map file the user
+ * loads; online street tiles only after a plain warning. Changing online tiles reloads the page, because
+ * the page's Content-Security-Policy names the one tile host it may contact.
+ */
+export function MapSourceControls({ settings, onSettings, streetFile, onStreetFile, showStreetFile, onShowStreetFile, onLicences }: {
+  settings: MapSettings | null;
+  onSettings: (s: MapSettings) => void;
+  streetFile: StreetMapFile | null;
+  onStreetFile: (f: StreetMapFile) => void;
+  showStreetFile: boolean;
+  onShowStreetFile: (show: boolean) => void;
+  onLicences: () => void;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (next: MapSettings) => {
+    const r = await atlas().setMapSettings(next);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    onSettings(r.value);
+    window.location.reload();
+  };
+
+  const chooseFile = async () => {
+    setError(null);
+    const r = await atlas().streetMapChoose(undefined);
+    if (!r.ok) setError(r.error);
+    else if (r.value) onStreetFile(r.value);
+  };
+
+  return (
+    <div className="map-controls">
+      <div className="map-toolbar">
+        <label>
+          <input
+            type="checkbox"
+            checked={!!settings?.onlineTiles || asking}
+            disabled={!settings}
+            onChange={(e) => {
+              setError(null);
+              if (!settings) return;
+              if (e.target.checked) {
+                setUrl(settings.tileUrl);
+                setAsking(true);
+              } else if (asking) setAsking(false);
+              else void save({ ...settings, onlineTiles: false });
+            }}
+          />{' '}
+          {t('mapOnlineTiles')}
+        </label>
+        {streetFile ? (
+          <label>
+            <input type="checkbox" checked={showStreetFile} onChange={(e) => onShowStreetFile(e.target.checked)} /> {t('mapStreetFile', { name: streetFile.name })}
+          </label>
+        ) : null}
+        <button type="button" className="link-button" onClick={() => void chooseFile()}>
+          {t('mapOpenStreetFile')}
+        </button>
+        <button type="button" className="link-button" onClick={onLicences}>
+          {t('licences')}
+        </button>
+      </div>
+      {asking && settings ? (
+        <div className="map-warning" role="alertdialog" aria-labelledby="online-tiles-warning">
+          <p id="online-tiles-warning">{t('mapOnlineWarning')}</p>
+          <label className="map-url">
+            {t('mapTileUrl')}
+            <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} />
+          </label>
+          <div className="map-warning-actions">
+            <button type="button" onClick={() => void save({ onlineTiles: true, tileUrl: url.trim() })}>
+              {t('mapTurnOn')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('mapCancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {settings?.onlineTiles ? <p className="map-notice">{t('mapOnlineOn', { host: hostOf(settings.tileUrl) })}</p> : null}
+      {error ? (
+        <p className="map-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

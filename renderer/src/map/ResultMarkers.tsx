@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMap, useMapEvents } from 'react-leaflet';
+import type { MapPoint } from '../../../shared/domain';
+import { ClusterIndex, type MapMarker, type Place } from './cluster-index';
+import { L } from './leaflet-global';
+import { spiderPositions } from './spider';
+
+const SPIDER_MAX = 60;
+
+function clusterIcon(count: number): L.DivIcon {
+  const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+  return L.divIcon({ className: 'map-cluster', html: `<span>${count.toLocaleString()}</span>`, iconSize: [size, size] });
+}
+
+function placeIcon(place: Place, selected: boolean): L.DivIcon {
+  const classes = ['map-pin', place.approximate ? 'approx' : 'exact', place.points.length > 1 ? 'stack' : '', selected ? 'selected' : ''];
+  const size = place.approximate ? 26 : 18;
+  const badge = place.points.length > 1 ? `<span>${place.points.length}</span>` : '';
+  return L.divIcon({ className: classes.filter(Boolean).join(' '), html: badge, iconSize: [size, size] });
+}
+
+export interface ResultMarkersProps {
+  points: readonly MapPoint[];
+  /** Names of the services on the visible page of results, for marker titles. */
+  names: ReadonlyMap<string, string>;
+  selectedId: string | null;
+  onSelect: (serviceId: string) => void;
+  labels: { approximate: string; services: (count: number) => string; clusterOf: (count: number) => string };
+}
+
+/**
+ * Draws the result set: one layer holding only the markers of the visible clusters and places, rebuilt
+ * on every pan and zoom. Places holding several services spiderfy when clicked.
+ */
+export function ResultMarkers({ points, names, selectedId, onSelect, labels }: ResultMarkersProps) {
+  const map = useMap();
+  const index = useMemo(() => new ClusterIndex(points), [points]);
+  const layer = useMemo(() => L.layerGroup(), []);
+  const [spider, setSpider] = useState<Place | null>(null);
+  const [viewVersion, setViewVersion] = useState(0);
+  const selectedFromMap = useRef<string | null>(null);
+
+  useEffect(() => {
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, layer]);
+
+  useMapEvents({
+    moveend: () => setViewVersion((v) => v + 1),
+    zoomstart: () => setSpider(null),
+  });
+
+  // A new result set: show all of it, unless it is already in view (refining a search keeps the view).
+  useEffect(() => {
+    setSpider(null);
+    if (index.places.length === 0) return;
+    const bounds = L.latLngBounds(index.places.map((p) => [p.lat, p.lon] as [number, number]));
+    if (!map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
+  }, [index, map]);
+
+  // Selected in the list: bring it into view. Selected on the map: it is already there.
+  useEffect(() => {
+    if (!selectedId || selectedFromMap.current === selectedId) return;
+    const point = points.find((p) => p.serviceId === selectedId);
+    if (point) map.panTo([point.lat, point.lon]);
+  }, [selectedId, points, map]);
+
+  useEffect(() => {
+    layer.clearLayers();
+    const select = (serviceId: string) => {
+      selectedFromMap.current = serviceId;
+      onSelect(serviceId);
+    };
+    const title = (place: Place) => {
+      const named = place.points.map((p) => names.get(p.serviceId)).filter(Boolean);
+      const base = place.points.length === 1 ? (named[0] ?? labels.services(1)) : labels.services(place.points.length);
+      return place.approximate ? `${base} (${labels.approximate})` : base;
+    };
+    const b = map.getBounds();
+    const markers: MapMarker[] = index.markers([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom());
+    let selectedShown = false;
+    for (const m of markers) {
+      if (m.kind === 'cluster') {
+        L.marker([m.lat, m.lon], { icon: clusterIcon(m.count), title: labels.clusterOf(m.count), keyboard: true })
+          .on('click', () => map.setView([m.lat, m.lon], index.expansionZoom(m.id)))
+          .addTo(layer);
+        continue;
+      }
+      const { place } = m;
+      if (place === spider) continue;
+      const selected = place.points.some((p) => p.serviceId === selectedId);
+      selectedShown ||= selected;
+      L.marker([place.lat, place.lon], { icon: placeIcon(place, selected), title: title(place), keyboard: true, zIndexOffset: selected ? 1000 : 0 })
+        .on('click', () => (place.points.length === 1 ? select(place.points[0]!.serviceId) : setSpider(place)))
+        .addTo(layer);
+    }
+
+    if (spider) {
+      const centre = map.latLngToLayerPoint([spider.lat, spider.lon]);
+      const legs = spider.points.slice(0, SPIDER_MAX);
+      spiderPositions(legs.length).forEach(([dx, dy], i) => {
+        const point = legs[i]!;
+        const at = map.layerPointToLatLng(centre.add([dx, dy]));
+        const selected = point.serviceId === selectedId;
+        selectedShown ||= selected;
+        L.polyline([[spider.lat, spider.lon], at], { className: 'map-spider-leg', interactive: false }).addTo(layer);
+        const leaf: Place = { lat: at.lat, lon: at.lng, points: [point], approximate: point.approximate };
+        L.marker(at, { icon: placeIcon(leaf, selected), title: title(leaf), keyboard: true, zIndexOffset: 500 })
+          .on('click', () => select(point.serviceId))
+          .addTo(layer);
+      });
+    }
+
+    // The selected service sits inside a cluster: mark where it is, above the cluster.
+    if (selectedId && !selectedShown) {
+      for (const p of points) {
+        if (p.serviceId !== selectedId || !b.contains([p.lat, p.lon])) continue;
+        const place: Place = { lat: p.lat, lon: p.lon, points: [p], approximate: p.approximate };
+        L.marker([p.lat, p.lon], { icon: placeIcon(place, true), title: title(place), keyboard: true, zIndexOffset: 1000 }).addTo(layer);
+      }
+    }
+    selectedFromMap.current = null;
+    // viewVersion: redraw after every pan and zoom.
+  }, [index, viewVersion, spider, selectedId, names, points, map, layer, onSelect, labels]);
+
+  return null;
+}
