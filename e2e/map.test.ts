@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppSession } from './harness';
+import { BASEMAP, launchApp, type AppSession } from './harness';
 import { basemapColours, tilesDrawn, zoomTo } from './map-support';
+import { installSyntheticDirectory } from './synthetic-directory';
 
 describe('map', () => {
   let app: AppSession;
@@ -71,5 +72,101 @@ describe('map and list share one selection', () => {
     await leaf.click();
     await expect.poll(() => page.locator('article.detail h2').textContent()).toBe('Los Angeles Regional Human Trafficking Task Force');
     await expect.poll(() => page.locator('.card.selected').textContent()).toContain('Los Angeles Regional Human Trafficking Task Force');
+  });
+});
+
+// The foundation's stand-in search needs seconds per thousand services to list every point, so this runs
+// at 20,000; the clustering step itself is measured at 100,000 by `npm run bench -- --only map`.
+const SYNTHETIC_SERVICES = 20_000;
+
+describe(`map at ${SYNTHETIC_SERVICES.toLocaleString('en-US')} services (synthetic)`, () => {
+  let app: AppSession;
+  beforeEach(async () => {
+    app = await launchApp({ prepare: (db) => installSyntheticDirectory(db, SYNTHETIC_SERVICES) });
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('shows the whole result set as a few hundred clusters at most, which break apart as you zoom in', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.result-count').textContent(), { timeout: 30_000 }).toContain(`${SYNTHETIC_SERVICES} services`);
+    const clusters = page.locator('.map .map-cluster');
+    await expect.poll(() => clusters.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const markers = page.locator('.map .leaflet-marker-icon');
+    expect(await markers.count()).toBeLessThan(300);
+    await tilesDrawn(page);
+    await app.screenshot('map-synthetic-state');
+    await expect.poll(() => page.locator('.map-status').textContent()).toContain(`${SYNTHETIC_SERVICES} of ${SYNTHETIC_SERVICES} on the map`);
+    const biggest = Math.max(...(await clusters.allTextContents()).map((s) => Number(s.replace(/\D/g, ''))));
+    await clusters.filter({ hasText: new RegExp(`^${biggest.toLocaleString('en-US')}$`) }).first().click();
+    await page.locator('.map:not([data-zoom="6"])').waitFor();
+    await tilesDrawn(page);
+    expect(await markers.count()).toBeLessThan(300);
+    expect(Math.max(...(await clusters.allTextContents()).map((s) => Number(s.replace(/\D/g, ''))))).toBeLessThan(biggest);
+    await app.screenshot('map-synthetic-zoomed');
+    expect(app.blockedRequests).toEqual([]);
+  });
+});
+
+describe('map sources beyond the bundled basemap', () => {
+  let app: AppSession;
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('online street tiles stay off until the user reads the warning and turns them on; then only the chosen host is asked', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await basemapColours(page);
+    const toggle = page.getByLabel('Street map (online)');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    const warning = page.getByRole('alertdialog');
+    await expect.poll(() => warning.textContent()).toContain('tells the tile server which area you are viewing');
+    await page.getByLabel('Tile address').fill('http://tiles.example.org/{z}/{x}/{y}.png');
+    await page.getByRole('button', { name: 'Turn on online street map' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('tileUrl: must start with https://');
+    expect(app.blockedRequests).toEqual([]);
+
+    await page.getByLabel('Tile address').fill('https://tiles.example.org/{z}/{x}/{y}.png');
+    await page.getByRole('button', { name: 'Turn on online street map' }).click();
+    // The page reloads with a policy allowing that one host; the harness blocks and records the requests.
+    await expect.poll(() => page.locator('.map-notice').textContent()).toContain('tiles.example.org sees which areas you view');
+    await expect.poll(() => app.blockedRequests.length).toBeGreaterThan(0);
+    expect(app.blockedRequests.every((url) => /^https:\/\/tiles\.example\.org\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
+
+    await page.getByLabel('Street map (online)').uncheck();
+    await expect.poll(() => page.locator('.map-notice').count()).toBe(0);
+    const before = app.blockedRequests.length;
+    await zoomTo(page, 8);
+    expect(app.blockedRequests.length).toBe(before);
+  });
+
+  it('draws a street map file the user opens, through the same byte channel, with OpenStreetMap credited', async () => {
+    app = await launchApp({ chooseStreetMap: async () => BASEMAP });
+    const { page } = app;
+    await basemapColours(page);
+    await page.getByRole('button', { name: 'Open street map file…' }).click();
+    await expect.poll(() => page.getByLabel('Street map file: basemap.pmtiles').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
+    expect(await basemapColours(page)).toBeGreaterThan(3);
+    await page.getByLabel('Street map file: basemap.pmtiles').uncheck();
+    await expect.poll(() => page.locator('.leaflet-control-attribution').textContent()).not.toContain('OpenStreetMap');
+    expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('lists every dependency’s licence, saying react-leaflet is under the Hippocratic License', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Licences' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Licences' });
+    const row = (name: string) => dialog.locator('tr', { has: page.getByRole('cell', { name, exact: true }) });
+    await expect.poll(() => row('react-leaflet').textContent()).toContain('Hippocratic-2.1');
+    expect(await dialog.textContent()).toContain('Hippocratic License 2.1');
+    expect(await row('leaflet').textContent()).toContain('BSD-2-Clause');
+    await app.screenshot('licences');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 });

@@ -16,9 +16,15 @@ export interface MapHandlerOptions {
   chooseStreetMap: () => Promise<string | null>;
 }
 
-/** The basemap in the source tree and no street-map chooser: the CLI and unit tests. */
+/**
+ * The basemap in the source tree and no street-map chooser: the CLI and unit tests. The path is worked
+ * out when first read, so code run where __dirname does not exist (ES-module benchmarks) can still
+ * create handlers.
+ */
 export const SOURCE_TREE_MAP: MapHandlerOptions = {
-  basemapPath: join(__dirname, '..', '..', 'data', 'basemap.pmtiles'),
+  get basemapPath() {
+    return join(__dirname, '..', '..', 'data', 'basemap.pmtiles');
+  },
   chooseStreetMap: async () => null,
 };
 

@@ -15,7 +15,12 @@ export function LicencesDialog({ onClose }: { onClose: () => void }) {
   }, []);
   return (
     <dialog ref={ref} className="licences" aria-labelledby="licences-title" onClose={onClose}>
-      <h2 id="licences-title">{t('licences')}</h2>
+      <form method="dialog" className="licences-head">
+        <h2 id="licences-title">{t('licences')}</h2>
+        <button type="submit" autoFocus>
+          {t('licencesClose')}
+        </button>
+      </form>
       <h3>{t('licencesData')}</h3>
       <ul className="plain">
         <li>Natural Earth — {t('licencePublicDomain')}</li>
@@ -43,11 +48,6 @@ export function LicencesDialog({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <form method="dialog">
-        <button type="submit" autoFocus>
-          {t('licencesClose')}
-        </button>
-      </form>
     </dialog>
   );
 }

@@ -5,7 +5,7 @@ import { useMap } from 'react-leaflet';
 import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
 import { AtlasSource } from './atlas-source';
 import { labelRules, paintRules } from './basemap-style';
-import { MAP_MAX_ZOOM } from './cluster-index';
+import { MAP_MAX_ZOOM } from '../../../shared/map-clusters';
 import { L } from './leaflet-global';
 
 const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC BY 4.0)';

@@ -5,7 +5,7 @@ import type { SearchResponse } from '../../../shared/domain';
 import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
 import { atlas } from '../atlas';
 import { LicencesDialog } from '../licences/LicencesDialog';
-import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './cluster-index';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../../../shared/map-clusters';
 import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep } from './MapLayers';
 import { MapSourceControls } from './MapSourceControls';
 import { ResultMarkers } from './ResultMarkers';

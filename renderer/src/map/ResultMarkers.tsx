@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/domain';
-import { ClusterIndex, type MapMarker, type Place } from './cluster-index';
+import { ClusterIndex, type MapMarker, type Place } from '../../../shared/map-clusters';
 import { L } from './leaflet-global';
 import { spiderPositions } from './spider';
 

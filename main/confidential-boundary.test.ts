@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelNames, type ChannelName } from '../shared/ipc-contract';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import { flattenHsdsJson } from './hsds/flatten-json';
+import { installDataset } from './hsds/install-dataset';
+import { SOURCE_TREE_MAP } from './map/handlers';
+import { tempDb } from './test-support/temp-db';
+
+// A safe house and a public office of the same organization. Digits chosen to be unmistakable.
+const SECRET = { lat: 34.123457, lon: -118.345679, street: '742 Hidden Refuge Lane', postal: '90077' };
+const location = (id: string, confidential: boolean, lat: number, lon: number, street: string) => ({
+  id,
+  location_type: 'physical',
+  latitude: lat,
+  longitude: lon,
+  addresses: [{ id: `${id}-a`, address_1: street, city: 'Los Angeles', state_province: 'CA', postal_code: SECRET.postal, country: 'US', address_type: 'physical' }],
+  attributes: confidential ? [{ id: `${id}-flag`, link_type: 'location_flag', taxonomy_term: { id: 'loc-confidential', name: 'Confidential', description: 'x' } }] : [],
+});
+const directory = [
+  {
+    id: 'svc-shelter',
+    name: 'Emergency shelter for survivors',
+    status: 'active',
+    organization: { id: 'org-1', name: 'Shelter Org' },
+    phones: [{ id: 'ph-1', number: '(555) 010-1234' }],
+    service_at_locations: [
+      { id: 'sal-secret', location: location('loc-secret', true, SECRET.lat, SECRET.lon, SECRET.street) },
+      { id: 'sal-office', location: location('loc-office', false, 34.05, -118.25, '1 Public Plaza') },
+    ],
+  },
+];
+
+/** A plausible input for every channel. A channel added without one fails here, on purpose. */
+const SAMPLES: Record<ChannelName, unknown[]> = {
+  info: [undefined],
+  search: [{ text: '' }, { text: 'shelter' }, { text: 'Los Angeles' }, { text: 'hidden refuge' }],
+  serviceDetail: [{ id: 'svc-shelter' }],
+  basemapBytes: [{ offset: 0, length: 16384 }],
+  streetMapChoose: [undefined],
+  streetMapCurrent: [undefined],
+  streetMapBytes: [{ offset: 0, length: 16384 }],
+  mapSettings: [undefined],
+  setMapSettings: [{ onlineTiles: false, tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }],
+};
+
+describe('confidential locations at the IPC boundary', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+  it('no channel ever answers with a confidential location’s coordinates or street address', async () => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    const { tables, problems } = flattenHsdsJson(directory);
+    expect(problems).toEqual([]);
+    installDataset(t.db, tables, { datasetId: 'test', version: '1', source: 'test' });
+    const streetMap = join(t.dir, 'streets.pmtiles');
+    writeFileSync(streetMap, 'PMTiles\u0003');
+    const handlers = createHandlers(t.db, t.path, { ...SOURCE_TREE_MAP, chooseStreetMap: async () => streetMap });
+
+    const secrets = [String(SECRET.lat), String(SECRET.lon), '34.1234', '118.3456', SECRET.street, 'Hidden Refuge'];
+    let answered = 0;
+    for (const channel of channelNames) {
+      expect(SAMPLES[channel], `add sample inputs for the "${channel}" channel to this test`).toBeDefined();
+      for (const input of SAMPLES[channel]) {
+        const result = await dispatch(handlers, channel, input);
+        const text = JSON.stringify(result, (_k, v: unknown) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
+        for (const secret of secrets) expect(text, `${channel} ${JSON.stringify(input)}`).not.toContain(secret);
+        if (result.ok) answered++;
+      }
+    }
+    expect(answered).toBeGreaterThan(channelNames.length);
+    // The public office is still mapped: the check above is not passing because nothing is answered.
+    const search = await dispatch(handlers, 'search', { text: 'shelter' });
+    expect(search.ok && search.value).toMatchObject({ points: [{ serviceId: 'svc-shelter', locationId: 'loc-office', lat: 34.05, lon: -118.25 }] });
+  });
+});
