@@ -136,8 +136,10 @@ describe('map sources beyond the bundled basemap', () => {
     await expect.poll(() => app.blockedRequests.length).toBeGreaterThan(0);
     expect(app.blockedRequests.every((url) => /^https:\/\/tiles\.example\.org\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
 
-    await page.getByLabel('Street map (online)').uncheck();
+    // Turning it off reloads the page, so click rather than uncheck (which would inspect the old page).
+    await page.getByLabel('Street map (online)').click();
     await expect.poll(() => page.locator('.map-notice').count()).toBe(0);
+    expect(await page.getByLabel('Street map (online)').isChecked()).toBe(false);
     const before = app.blockedRequests.length;
     await zoomTo(page, 8);
     expect(app.blockedRequests.length).toBe(before);

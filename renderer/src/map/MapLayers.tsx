@@ -77,16 +77,18 @@ export function OnlineTileLayer({ settings }: { settings: MapSettings }) {
   return null;
 }
 
-/** The point a distance search measures from, and the radius it searched. */
+/** The point a distance search measures from, and the radius it searched; the map shows the whole ring. */
 export function DistanceRing({ reference, radiusKm }: { reference: { lat: number; lon: number; label: string }; radiusKm: number | null }) {
   const map = useMap();
   useEffect(() => {
-    const group = L.layerGroup();
-    if (radiusKm) L.circle([reference.lat, reference.lon], { radius: radiusKm * 1000, className: 'map-ring', interactive: false }).addTo(group);
+    const group = L.layerGroup().addTo(map);
     L.marker([reference.lat, reference.lon], { icon: L.divIcon({ className: 'map-reference', iconSize: [14, 14] }), interactive: false, keyboard: false })
       .bindTooltip(reference.label, { permanent: true, direction: 'top', offset: [0, -8], className: 'map-reference-label' })
       .addTo(group);
-    group.addTo(map);
+    if (radiusKm) {
+      const ring = L.circle([reference.lat, reference.lon], { radius: radiusKm * 1000, className: 'map-ring', interactive: false }).addTo(group);
+      map.fitBounds(ring.getBounds(), { padding: [16, 16], animate: false });
+    } else map.panTo([reference.lat, reference.lon]);
     return () => {
       group.remove();
     };

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/domain';
-import { ClusterIndex, type MapMarker, type Place } from '../../../shared/map-clusters';
+import type { MapMarker, Place } from '../../../shared/map-clusters';
+import { ClusterClient } from './cluster-client';
 import { L } from './leaflet-global';
 import { spiderPositions } from './spider';
 
@@ -28,14 +29,33 @@ export interface ResultMarkersProps {
   labels: { approximate: string; services: (count: number) => string; clusterOf: (count: number) => string };
 }
 
+/** The smallest box holding every point, or null for none. */
+function pointBounds(points: readonly MapPoint[]): L.LatLngBounds | null {
+  if (points.length === 0) return null;
+  let south = 90;
+  let north = -90;
+  let west = 180;
+  let east = -180;
+  for (const p of points) {
+    if (p.lat < south) south = p.lat;
+    if (p.lat > north) north = p.lat;
+    if (p.lon < west) west = p.lon;
+    if (p.lon > east) east = p.lon;
+  }
+  return L.latLngBounds([south, west], [north, east]);
+}
+
 /**
  * Draws the result set: one layer holding only the markers of the visible clusters and places, rebuilt
- * on every pan and zoom. Places holding several services spiderfy when clicked.
+ * on every pan and zoom from the cluster worker's answer. Places holding several services spiderfy when
+ * clicked.
  */
 export function ResultMarkers({ points, names, selectedId, onSelect, labels }: ResultMarkersProps) {
   const map = useMap();
-  const index = useMemo(() => new ClusterIndex(points), [points]);
+  const client = useMemo(() => new ClusterClient(), []);
   const layer = useMemo(() => L.layerGroup(), []);
+  /** The points the worker's index was last built from. */
+  const [indexed, setIndexed] = useState<readonly MapPoint[] | null>(null);
   const [spider, setSpider] = useState<Place | null>(null);
   const [viewVersion, setViewVersion] = useState(0);
   const selectedFromMap = useRef<string | null>(null);
@@ -46,19 +66,25 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
       layer.remove();
     };
   }, [map, layer]);
+  useEffect(() => () => client.dispose(), [client]);
 
   useMapEvents({
     moveend: () => setViewVersion((v) => v + 1),
     zoomstart: () => setSpider(null),
   });
 
-  // A new result set: show all of it, unless it is already in view (refining a search keeps the view).
+  // A new result set: index it, and show all of it unless it is already in view (refining a search keeps
+  // the view).
   useEffect(() => {
+    let current = true;
     setSpider(null);
-    if (index.places.length === 0) return;
-    const bounds = L.latLngBounds(index.places.map((p) => [p.lat, p.lon] as [number, number]));
-    if (!map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
-  }, [index, map]);
+    void client.load(points).then(() => current && setIndexed(points));
+    const bounds = pointBounds(points);
+    if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
+    return () => {
+      current = false;
+    };
+  }, [client, points, map]);
 
   // Selected in the list: bring it into view. Selected on the map: it is already there.
   useEffect(() => {
@@ -68,7 +94,8 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
   }, [selectedId, points, map]);
 
   useEffect(() => {
-    layer.clearLayers();
+    if (indexed !== points) return;
+    let current = true;
     const select = (serviceId: string) => {
       selectedFromMap.current = serviceId;
       onSelect(serviceId);
@@ -78,52 +105,61 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
       const base = place.points.length === 1 ? (named[0] ?? labels.services(1)) : labels.services(place.points.length);
       return place.approximate ? `${base} (${labels.approximate})` : base;
     };
-    const b = map.getBounds();
-    const markers: MapMarker[] = index.markers([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom());
-    let selectedShown = false;
-    for (const m of markers) {
-      if (m.kind === 'cluster') {
-        L.marker([m.lat, m.lon], { icon: clusterIcon(m.count), title: labels.clusterOf(m.count), keyboard: true })
-          .on('click', () => map.setView([m.lat, m.lon], index.expansionZoom(m.id)))
-          .addTo(layer);
-        continue;
-      }
-      const { place } = m;
-      if (place === spider) continue;
-      const selected = place.points.some((p) => p.serviceId === selectedId);
-      selectedShown ||= selected;
-      L.marker([place.lat, place.lon], { icon: placeIcon(place, selected), title: title(place), keyboard: true, zIndexOffset: selected ? 1000 : 0 })
-        .on('click', () => (place.points.length === 1 ? select(place.points[0]!.serviceId) : setSpider(place)))
-        .addTo(layer);
-    }
+    const isSpider = (place: Place) => !!spider && place.lat === spider.lat && place.lon === spider.lon;
 
-    if (spider) {
-      const centre = map.latLngToLayerPoint([spider.lat, spider.lon]);
-      const legs = spider.points.slice(0, SPIDER_MAX);
-      spiderPositions(legs.length).forEach(([dx, dy], i) => {
-        const point = legs[i]!;
-        const at = map.layerPointToLatLng(centre.add([dx, dy]));
-        const selected = point.serviceId === selectedId;
+    const draw = (markers: MapMarker[], b: L.LatLngBounds) => {
+      layer.clearLayers();
+      let selectedShown = false;
+      for (const m of markers) {
+        if (m.kind === 'cluster') {
+          L.marker([m.lat, m.lon], { icon: clusterIcon(m.count), title: labels.clusterOf(m.count), keyboard: true })
+            .on('click', () => void client.expansionZoom(m.id).then((zoom) => map.setView([m.lat, m.lon], zoom)))
+            .addTo(layer);
+          continue;
+        }
+        const { place } = m;
+        if (isSpider(place)) continue;
+        const selected = place.points.some((p) => p.serviceId === selectedId);
         selectedShown ||= selected;
-        L.polyline([[spider.lat, spider.lon], at], { className: 'map-spider-leg', interactive: false }).addTo(layer);
-        const leaf: Place = { lat: at.lat, lon: at.lng, points: [point], approximate: point.approximate };
-        L.marker(at, { icon: placeIcon(leaf, selected), title: title(leaf), keyboard: true, zIndexOffset: 500 })
-          .on('click', () => select(point.serviceId))
+        L.marker([place.lat, place.lon], { icon: placeIcon(place, selected), title: title(place), keyboard: true, zIndexOffset: selected ? 1000 : 0 })
+          .on('click', () => (place.points.length === 1 ? select(place.points[0]!.serviceId) : setSpider(place)))
           .addTo(layer);
-      });
-    }
-
-    // The selected service sits inside a cluster: mark where it is, above the cluster.
-    if (selectedId && !selectedShown) {
-      for (const p of points) {
-        if (p.serviceId !== selectedId || !b.contains([p.lat, p.lon])) continue;
-        const place: Place = { lat: p.lat, lon: p.lon, points: [p], approximate: p.approximate };
-        L.marker([p.lat, p.lon], { icon: placeIcon(place, true), title: title(place), keyboard: true, zIndexOffset: 1000 }).addTo(layer);
       }
-    }
-    selectedFromMap.current = null;
+
+      if (spider) {
+        const centre = map.latLngToLayerPoint([spider.lat, spider.lon]);
+        const legs = spider.points.slice(0, SPIDER_MAX);
+        spiderPositions(legs.length).forEach(([dx, dy], i) => {
+          const point = legs[i]!;
+          const at = map.layerPointToLatLng(centre.add([dx, dy]));
+          const selected = point.serviceId === selectedId;
+          selectedShown ||= selected;
+          L.polyline([[spider.lat, spider.lon], at], { className: 'map-spider-leg', interactive: false }).addTo(layer);
+          const leaf: Place = { lat: at.lat, lon: at.lng, points: [point], approximate: point.approximate };
+          L.marker(at, { icon: placeIcon(leaf, selected), title: title(leaf), keyboard: true, zIndexOffset: 500 })
+            .on('click', () => select(point.serviceId))
+            .addTo(layer);
+        });
+      }
+
+      // The selected service sits inside a cluster: mark where it is, above the cluster.
+      if (selectedId && !selectedShown) {
+        for (const p of points) {
+          if (p.serviceId !== selectedId || !b.contains([p.lat, p.lon])) continue;
+          const place: Place = { lat: p.lat, lon: p.lon, points: [p], approximate: p.approximate };
+          L.marker([p.lat, p.lon], { icon: placeIcon(place, true), title: title(place), keyboard: true, zIndexOffset: 1000 }).addTo(layer);
+        }
+      }
+      selectedFromMap.current = null;
+    };
+
+    const b = map.getBounds();
+    void client.markers([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom()).then((markers) => current && draw(markers, b));
+    return () => {
+      current = false;
+    };
     // viewVersion: redraw after every pan and zoom.
-  }, [index, viewVersion, spider, selectedId, names, points, map, layer, onSelect, labels]);
+  }, [indexed, points, viewVersion, spider, selectedId, names, labels, map, layer, client, onSelect]);
 
   return null;
 }

@@ -1,0 +1,52 @@
+import type { MapPoint } from '../../../shared/domain';
+import type { MapMarker } from '../../../shared/map-clusters';
+import type { ClusterReply, ClusterRequest } from './cluster-messages';
+
+type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+/** The page's side of the cluster worker: one promise per request, answered in order. */
+export class ClusterClient {
+  private readonly worker = new Worker(new URL('./cluster-worker.ts', import.meta.url), { type: 'module' });
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor() {
+    this.worker.onmessage = (event: MessageEvent<ClusterReply>) => {
+      const reply = event.data;
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (!waiting) return;
+      if (reply.type === 'error') waiting.reject(new Error(reply.message));
+      else waiting.resolve(reply);
+    };
+  }
+
+  private ask(request: DistributiveOmit<ClusterRequest, 'id'>): Promise<ClusterReply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  async load(points: readonly MapPoint[]): Promise<void> {
+    await this.ask({ type: 'load', points });
+  }
+
+  async markers(bbox: [number, number, number, number], zoom: number): Promise<MapMarker[]> {
+    const reply = await this.ask({ type: 'markers', bbox, zoom });
+    return reply.type === 'markers' ? reply.markers : [];
+  }
+
+  async expansionZoom(clusterId: number): Promise<number> {
+    const reply = await this.ask({ type: 'expansionZoom', clusterId });
+    return reply.type === 'expansionZoom' ? reply.zoom : 0;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('The map was closed.'));
+    this.pending.clear();
+  }
+}

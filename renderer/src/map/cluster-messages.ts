@@ -1,0 +1,14 @@
+import type { MapPoint } from '../../../shared/domain';
+import type { MapMarker } from '../../../shared/map-clusters';
+
+/** What the page asks the cluster worker, and what it answers. Every request carries an id. */
+export type ClusterRequest =
+  | { type: 'load'; id: number; points: readonly MapPoint[] }
+  | { type: 'markers'; id: number; bbox: [number, number, number, number]; zoom: number }
+  | { type: 'expansionZoom'; id: number; clusterId: number };
+
+export type ClusterReply =
+  | { type: 'loaded'; id: number }
+  | { type: 'markers'; id: number; markers: MapMarker[] }
+  | { type: 'expansionZoom'; id: number; zoom: number }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,28 @@
+import type { MapPoint } from '../../../shared/domain';
+import { ClusterIndex } from '../../../shared/map-clusters';
+import type { ClusterReply, ClusterRequest } from './cluster-messages';
+
+/**
+ * Builds and queries the cluster index off the page's thread: at 100,000 points building takes a few
+ * hundred milliseconds, during which the map must keep panning and the list keep scrolling.
+ */
+let index: ClusterIndex | null = null;
+
+// The renderer is type-checked with DOM types only; a worker's global scope is all this file needs.
+const scope = self as unknown as { onmessage: (event: MessageEvent<ClusterRequest>) => void; postMessage: (reply: ClusterReply) => void };
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  let reply: ClusterReply;
+  if (request.type === 'load') {
+    index = new ClusterIndex(request.points as MapPoint[]);
+    reply = { type: 'loaded', id: request.id };
+  } else if (!index) {
+    reply = { type: 'error', id: request.id, message: 'The cluster index is not built yet.' };
+  } else if (request.type === 'markers') {
+    reply = { type: 'markers', id: request.id, markers: index.markers(request.bbox, request.zoom) };
+  } else {
+    reply = { type: 'expansionZoom', id: request.id, zoom: index.expansionZoom(request.clusterId) };
+  }
+  scope.postMessage(reply);
+};
