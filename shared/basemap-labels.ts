@@ -10,7 +10,7 @@ export const LABEL_MAX_ZOOM = 15;
 
 export const LABEL_DOT_RADIUS = 2.5;
 /** Space between the dot and the top of the name: clears a result marker sitting on the dot. */
-export const LABEL_GAP = 8;
+export const LABEL_GAP = 11;
 
 export function labelFont(kind: PlaceKind, population: number): { css: string; size: number; bold: boolean } {
   if (kind !== 'locality') return { css: 'italic 12px sans-serif', size: 12, bold: false };

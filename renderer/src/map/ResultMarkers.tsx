@@ -15,7 +15,7 @@ function clusterIcon(count: number): L.DivIcon {
 
 function placeIcon(place: Place, selected: boolean): L.DivIcon {
   const classes = ['map-pin', place.approximate ? 'approx' : 'exact', place.points.length > 1 ? 'stack' : '', selected ? 'selected' : ''];
-  const size = place.approximate ? 26 : 18;
+  const size = place.approximate ? 22 : 18;
   const badge = place.points.length > 1 ? `<span>${place.points.length}</span>` : '';
   return L.divIcon({ className: classes.filter(Boolean).join(' '), html: badge, iconSize: [size, size] });
 }
