@@ -2,6 +2,8 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
+import { noDeskShell, type DeskShell } from './local/desk-shell';
+import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
 
 export type Handlers = {
@@ -9,7 +11,7 @@ export type Handlers = {
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string): Handlers {
+export function createHandlers(db: Db, databasePath: string, shell: DeskShell = noDeskShell): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -29,5 +31,6 @@ export function createHandlers(db: Db, databasePath: string): Handlers {
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
+    ...createWorkflowHandlers(db, reader, shell),
   };
 }

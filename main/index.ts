@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { openDatabase } from './db/open';
 import { createHandlers } from './handlers';
 import { ensureStarterDirectory } from './hsds/starter';
+import { electronDeskShell } from './local/electron-shell';
 import { bindIpc } from './ipc';
 import { DATABASE_FILE, defaultDataDir } from './paths';
 import { resolveAppFile } from './security/app-protocol';
@@ -32,7 +33,8 @@ function start(): void {
   const databasePath = join(app.getPath('userData'), DATABASE_FILE);
   const db = openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
-  bindIpc(ipcMain, createHandlers(db, databasePath));
+  let win: BrowserWindow | null = null;
+  bindIpc(ipcMain, createHandlers(db, databasePath, electronDeskShell(() => win)));
 
   const ses = session.fromPartition('in-memory');
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -48,7 +50,9 @@ function start(): void {
     });
   });
 
-  const win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
+  win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
+  // After a quick exit the window is hidden, not closed: starting the app again brings it back.
+  app.on('second-instance', () => win?.show());
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.on('will-redirect', (event) => event.preventDefault());
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
@@ -56,10 +60,11 @@ function start(): void {
     if (/^(https?:|tel:|mailto:)/i.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => win?.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+if (!app.requestSingleInstanceLock()) app.exit(0);
 Menu.setApplicationMenu(null);
 app.on('window-all-closed', () => app.quit());
 void app.whenReady().then(start);
