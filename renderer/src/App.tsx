@@ -5,6 +5,8 @@ import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ResultList } from './components/ResultList';
 import { useSearch } from './useSearch';
+import { HeaderActions } from './workflow/HeaderActions';
+import { WorkflowPanels } from './workflow/WorkflowPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        <HeaderActions />
       </header>
       <main className="panes">
         <section className="results-pane" aria-label={t('searchLabel')}>
@@ -43,6 +46,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
+      <WorkflowPanels />
     </div>
   );
 }

@@ -8,9 +8,12 @@ export function PhoneLink({ phone }: { phone: PhoneView }) {
   const type = phone.type ? t(`phoneType_${phone.type}`, { defaultValue: phone.type }) : null;
   return (
     <span className="phone">
-      <a href={`tel:${digits}`}>{phone.number}</a>
+      {/* A new-window link reaches main's one external-link handler, which passes tel: to the OS. */}
+      <a href={`tel:${digits}`} target="_blank" rel="noreferrer">
+        {phone.number}
+      </a>
       {phone.extension ? <span> ext. {phone.extension}</span> : null}
-      {type ? <span className="phone-type">{type}</span> : null}
+      {type ? <span className={`phone-type${phone.type === 'textphone' || phone.type === 'text' ? ' phone-type-marked' : ''}`}>{type}</span> : null}
     </span>
   );
 }
