@@ -7,7 +7,6 @@ import { launchApp, type AppSession } from './harness';
 
 const HARBOR = 'Harbor Light Shelter (synthetic test record)';
 const CLINIC = 'Riverside Legal Clinic (synthetic test record)';
-const HOTLINE = 'National Human Trafficking Hotline';
 
 async function open(app: AppSession, query: string, name: string) {
   await app.page.getByRole('searchbox').fill(query);
@@ -143,7 +142,7 @@ describe('intake desk workflow', () => {
     await expect.poll(() => app.windowHides()).toBe(2);
     expect(await page.getByRole('searchbox').inputValue()).toBe('');
     // Nothing typed is kept anywhere: no web storage, and the database holds no search.
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(await page.evaluate<number>(`localStorage.length + sessionStorage.length`)).toBe(0);
     expect(JSON.stringify(app.db.prepare('SELECT * FROM local_setting').all())).not.toMatch(/synthetic|Riverside/i);
   });
 
@@ -170,7 +169,7 @@ describe('intake desk workflow', () => {
     const { page } = app;
     await page.locator('body').click({ position: { x: 1300, y: 700 } });
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    expect(await page.evaluate<string | null>(`document.activeElement?.getAttribute('type')`)).toBe('search');
     await page.keyboard.press('Tab');
     await page.keyboard.press('?');
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);

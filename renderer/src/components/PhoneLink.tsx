@@ -8,10 +8,7 @@ export function PhoneLink({ phone }: { phone: PhoneView }) {
   const type = phone.type ? t(`phoneType_${phone.type}`, { defaultValue: phone.type }) : null;
   return (
     <span className="phone">
-      {/* A new-window link reaches main's one external-link handler, which passes tel: to the OS. */}
-      <a href={`tel:${digits}`} target="_blank" rel="noreferrer">
-        {phone.number}
-      </a>
+      <a href={`tel:${digits}`}>{phone.number}</a>
       {phone.extension ? <span> ext. {phone.extension}</span> : null}
       {type ? <span className={`phone-type${phone.type === 'textphone' || phone.type === 'text' ? ' phone-type-marked' : ''}`}>{type}</span> : null}
     </span>
