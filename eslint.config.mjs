@@ -29,6 +29,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron-system-actions.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Open links only through SystemActions.openExternal after checkExternalUrl (main/security/open-external.ts).' }],
+    },
+  },
+  {
     files: ['bin/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
