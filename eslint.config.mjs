@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'e2e/bridge-entry.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': ['error', { ...nodeOnly, paths: [...nodeOnly.paths, ...builtins.map((name) => ({ name, message: 'No Node built-ins outside main/.' }))] }],
