@@ -59,6 +59,8 @@ export interface AppSession {
   savedDir: string;
   /** How many times the app asked to hide its window (quick exit). */
   windowHides(): number;
+  /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
+  openedExternally: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -89,7 +91,8 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
     },
     hideWindow: () => void hides++,
   };
-  const handlers = createHandlers(db, dbPath, shell);
+  const openedExternally: string[] = [];
+  const handlers = createHandlers(db, dbPath, { ...shell, openExternal: async (url) => void openedExternally.push(url) });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -119,6 +122,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
     blockedRequests,
     savedDir,
     windowHides: () => hides,
+    openedExternally,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);

@@ -167,10 +167,14 @@ describe('intake desk workflow', () => {
   it('is usable from the keyboard: "/" focuses search, "?" opens help, Esc closes it', async () => {
     app = await launchApp();
     const { page } = app;
-    await page.locator('body').click({ position: { x: 1300, y: 700 } });
+    await page.getByRole('button', { name: 'Settings' }).focus();
     await page.keyboard.press('/');
     expect(await page.evaluate<string | null>(`document.activeElement?.getAttribute('type')`)).toBe('search');
-    await page.keyboard.press('Tab');
+    // Typed into the search box, "?" is text, not a shortcut.
+    await page.keyboard.type('visa?');
+    expect(await page.getByRole('searchbox').inputValue()).toBe('visa?');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('?');
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
     expect(await page.getByRole('dialog').innerText()).toContain('Quick exit: hide the window and clear the screen');

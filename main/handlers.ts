@@ -5,13 +5,19 @@ import { createServiceReader } from './db/service-read';
 import { noDeskShell, type DeskShell } from './local/desk-shell';
 import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
+import { openExternalSafely } from './security/open-external';
+import { noSystemActions, type SystemActions } from './system-actions';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string, shell: DeskShell = noDeskShell): Handlers {
+export function createHandlers(
+  db: Db,
+  databasePath: string,
+  system: SystemActions & DeskShell = { ...noSystemActions, ...noDeskShell },
+): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -31,6 +37,7 @@ export function createHandlers(db: Db, databasePath: string, shell: DeskShell = 
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
-    ...createWorkflowHandlers(db, reader, shell),
+    openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    ...createWorkflowHandlers(db, reader, system),
   };
 }

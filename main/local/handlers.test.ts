@@ -17,7 +17,8 @@ describe('workflow channels', () => {
     printPageToPdf: async () => new TextEncoder().encode('%PDF-1.7 sheet'),
     hideWindow: () => void hidden++,
   };
-  const handlers = createHandlers(t.db, t.path, shell);
+  const system = { ...shell, openExternal: async () => undefined };
+  const handlers = createHandlers(t.db, t.path, system);
   const call = (channel: string, input?: unknown) => dispatch(handlers, channel, input);
   const hotline = (t.db.prepare("SELECT id FROM service WHERE name = 'National Human Trafficking Hotline'").get() as { id: string }).id;
 
@@ -69,7 +70,7 @@ describe('workflow channels', () => {
     expect(await call('savedReferralList')).toEqual({ ok: true, value: [] });
     await call('setUiLanguage', { uiLanguage: 'es' });
     await call('saveReferralList', { serviceIds: [hotline, hotline, 'other'] });
-    const reopened = createHandlers(t.db, t.path, shell);
+    const reopened = createHandlers(t.db, t.path, system);
     expect(await dispatch(reopened, 'settings', undefined)).toEqual({ ok: true, value: { uiLanguage: 'es' } });
     expect(await dispatch(reopened, 'savedReferralList', undefined)).toEqual({ ok: true, value: [hotline, 'other'] });
     expect((await call('setUiLanguage', { uiLanguage: 'fr' })).ok).toBe(false);

@@ -133,7 +133,7 @@ function Detail({ d }: { d: ServiceDetail }) {
         )}
         {d.languageNotes.map((n, i) => (
           <div key={i} className="language-note">
-            {t('languageNote', { language: termLabel(n.code, lang), note: n.note })}
+            {termLabel(n.code, lang)}: {n.note}
           </div>
         ))}
         {d.interpretationServices ? (

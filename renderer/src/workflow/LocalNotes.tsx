@@ -89,7 +89,7 @@ export function LocalNotes({ serviceId }: { serviceId: string }) {
         <ul className="plain marks">
           {record.marks.map((m, i) => (
             <li key={i} className={`mark-line mark-${m.status}`}>
-              {t('markLine', { status: t(`markStatus_${m.status}`), when: dateText(m.markedAt, lang, true) })}
+              {t(`markStatus_${m.status}`)} · {dateText(m.markedAt, lang, true)}
               {m.comment ? <span> — {m.comment}</span> : null}
             </li>
           ))}
