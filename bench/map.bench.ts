@@ -1,12 +1,12 @@
 import type { MapPoint } from '../shared/domain';
 import { ClusterIndex } from '../shared/map-clusters';
-import { syntheticPoints } from './synthetic-points';
+import { syntheticPoints } from '../main/test-support/synthetic-points';
 
 /**
  * The map's clustering step, as the renderer's cluster worker runs it: cluster_build_ms is a new result
  * set (group by address, build the supercluster index, take the first view of California at state zoom);
  * viewport_update_ms is the median of the markers for one pan or zoom, over views from state to street
- * zoom around Los Angeles, San Francisco and Fresno. Points are synthetic (bench/synthetic-points.ts).
+ * zoom around Los Angeles, San Francisco and Fresno. Points are synthetic (main/test-support/synthetic-points.ts).
  */
 const CALIFORNIA: [number, number, number, number] = [-124.5, 32.5, -114, 42];
 

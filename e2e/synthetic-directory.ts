@@ -1,4 +1,4 @@
-import { syntheticPoints } from '../bench/synthetic-points';
+import { syntheticPoints } from '../main/test-support/synthetic-points';
 import type { Db } from '../main/db/open';
 import { flattenHsdsJson } from '../main/hsds/flatten-json';
 import { installDataset } from '../main/hsds/install-dataset';

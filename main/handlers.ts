@@ -2,15 +2,23 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
-import { createMapHandlers, SOURCE_TREE_MAP, type MapHandlerOptions } from './map/handlers';
+import { createMapHandlers, type MapHandlerOptions } from './map/handlers';
+import { noDeskShell, type DeskShell } from './local/desk-shell';
+import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
+import { openExternalSafely } from './security/open-external';
+import { noSystemActions, type SystemActions } from './system-actions';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string, map: MapHandlerOptions = SOURCE_TREE_MAP): Handlers {
+export function createHandlers(
+  db: Db,
+  databasePath: string,
+  system: SystemActions & DeskShell & MapHandlerOptions = { ...noSystemActions, ...noDeskShell },
+): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -30,6 +38,8 @@ export function createHandlers(db: Db, databasePath: string, map: MapHandlerOpti
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
-    ...createMapHandlers(db, map),
+    openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    ...createWorkflowHandlers(db, reader, system),
+    ...createMapHandlers(db, system),
   };
 }

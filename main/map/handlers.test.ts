@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/ipc-contract';
 import { dispatch } from '../dispatch';
 import { createHandlers, type Handlers } from '../handlers';
+import { noDeskShell } from '../local/desk-shell';
+import { noSystemActions } from '../system-actions';
 import { tempDb } from '../test-support/temp-db';
-import { SOURCE_TREE_MAP } from './handlers';
+import { sourceTreeBasemap } from './handlers';
 
 /** Reads a PMTiles archive through a contract channel, the way the renderer's Source does. */
 const channelSource = (handlers: Handlers, channel: ChannelName): Source => ({
@@ -42,7 +44,7 @@ describe('map channels', () => {
   const setup = (chooseStreetMap: () => Promise<string | null> = async () => null) => {
     const t = tempDb();
     cleanups.push(t.cleanup);
-    return { ...t, handlers: createHandlers(t.db, t.path, { ...SOURCE_TREE_MAP, chooseStreetMap }) };
+    return { ...t, handlers: createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseStreetMap }) };
   };
 
   it('serves the bundled basemap: California land, county lines and big-city names at state zoom', async () => {
@@ -86,7 +88,7 @@ describe('map channels', () => {
     expect(await dispatch(handlers, 'streetMapCurrent', undefined)).toEqual({ ok: true, value: null });
 
     chosen = join(dir, 'la-streets.pmtiles');
-    copyFileSync(SOURCE_TREE_MAP.basemapPath, chosen);
+    copyFileSync(sourceTreeBasemap(), chosen);
     const picked = await dispatch(handlers, 'streetMapChoose', { path: '/etc/passwd' });
     expect(picked).toEqual({ ok: false, error: expect.stringContaining('Invalid request to streetMapChoose') });
     expect(await dispatch(handlers, 'streetMapChoose', undefined)).toEqual({ ok: true, value: { name: 'la-streets.pmtiles', bytes: expect.any(Number) } });

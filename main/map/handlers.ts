@@ -7,26 +7,17 @@ import { checkPmtilesFile, readByteRange } from './byte-range';
 import { readMapSettings, writeMapSettings } from './settings';
 
 export interface MapHandlerOptions {
-  /** The bundled data/basemap.pmtiles. */
-  basemapPath: string;
+  /** The bundled data/basemap.pmtiles; the source tree's copy when absent (CLI, unit tests). */
+  basemapPath?: string;
   /**
    * Asks the user for a street-level .pmtiles file: Electron's open dialog in the app, a fixed path in
-   * tests. The renderer never names a path, so it cannot make main read an arbitrary file.
+   * tests; none when absent. The renderer never names a path, so it cannot make main read any file.
    */
-  chooseStreetMap: () => Promise<string | null>;
+  chooseStreetMap?: () => Promise<string | null>;
 }
 
-/**
- * The basemap in the source tree and no street-map chooser: the CLI and unit tests. The path is worked
- * out when first read, so code run where __dirname does not exist (ES-module benchmarks) can still
- * create handlers.
- */
-export const SOURCE_TREE_MAP: MapHandlerOptions = {
-  get basemapPath() {
-    return join(__dirname, '..', '..', 'data', 'basemap.pmtiles');
-  },
-  chooseStreetMap: async () => null,
-};
+/** Worked out only when needed: ES-module benchmarks create handlers where __dirname does not exist. */
+export const sourceTreeBasemap = (): string => join(__dirname, '..', '..', 'data', 'basemap.pmtiles');
 
 type MapChannels = 'basemapBytes' | 'streetMapChoose' | 'streetMapCurrent' | 'streetMapBytes' | 'mapSettings' | 'setMapSettings';
 
@@ -34,9 +25,9 @@ export function createMapHandlers(db: Db, options: MapHandlerOptions): Pick<Hand
   // The chosen street map lasts for this session only; the path never leaves the main process.
   let streetMap: { path: string; file: StreetMapFile } | null = null;
   return {
-    basemapBytes: ({ offset, length }) => readByteRange(options.basemapPath, offset, length),
+    basemapBytes: ({ offset, length }) => readByteRange(options.basemapPath ?? sourceTreeBasemap(), offset, length),
     streetMapChoose: async () => {
-      const path = await options.chooseStreetMap();
+      const path = (await options.chooseStreetMap?.()) ?? null;
       if (!path) return streetMap?.file ?? null;
       checkPmtilesFile(path);
       streetMap = { path, file: { name: basename(path), bytes: statSync(path).size } };

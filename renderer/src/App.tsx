@@ -6,6 +6,8 @@ import { DetailPane } from './components/DetailPane';
 import { ResultList } from './components/ResultList';
 import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
+import { HeaderActions } from './workflow/HeaderActions';
+import { WorkflowPanels } from './workflow/WorkflowPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -25,6 +27,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        <HeaderActions />
       </header>
       <main className="panes">
         <section className="results-pane" aria-label={t('searchLabel')}>
@@ -45,6 +48,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
+      <WorkflowPanels />
     </div>
   );
 }
