@@ -100,6 +100,8 @@ export async function launchApp(options: { prepare?: (db: Db) => void; chooseStr
     openExternal: async (url) => void openedExternally.push(url),
     basemapPath: BASEMAP,
     chooseStreetMap: options.chooseStreetMap ?? (async () => null),
+    // The page, once opened below: main reloads it when the online tile host changes.
+    reloadPage: () => void printPage?.reload(),
   });
 
   const server = await serveRenderer(() => contentSecurityPolicy({ tileOrigin: tileOrigin(readMapSettings(db)) }));

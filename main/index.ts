@@ -77,6 +77,7 @@ function start(): void {
         const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
+      reloadPage: () => win?.webContents.reload(),
     }),
   );
 

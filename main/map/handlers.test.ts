@@ -44,8 +44,11 @@ describe('map channels', () => {
   const setup = (chooseStreetMap: () => Promise<string | null> = async () => null) => {
     const t = tempDb();
     cleanups.push(t.cleanup);
-    return { ...t, handlers: createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseStreetMap }) };
+    const reloads: number[] = [];
+    const reloadPage = () => void reloads.push(1);
+    return { ...t, reloads, handlers: createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseStreetMap, reloadPage }) };
   };
+  const settled = () => new Promise((ok) => setImmediate(ok));
 
   it('serves the bundled basemap: California land, county lines and big-city names at state zoom', async () => {
     const { handlers } = setup();
@@ -96,8 +99,8 @@ describe('map channels', () => {
     expect(header.maxZoom).toBe(10);
   });
 
-  it('keeps online tiles off until turned on, and refuses a tile URL that is not https with {z}/{x}/{y}', async () => {
-    const { handlers } = setup();
+  it('keeps online tiles off until turned on, refuses a tile URL that is not https with {z}/{x}/{y}, reloads the page when the tile host changes', async () => {
+    const { handlers, reloads } = setup();
     expect(await dispatch(handlers, 'mapSettings', undefined)).toEqual({ ok: true, value: { onlineTiles: false, tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' } });
     const bad = await dispatch(handlers, 'setMapSettings', { onlineTiles: true, tileUrl: 'http://tiles.example.org/{z}/{x}/{y}.png' });
     expect(bad).toEqual({ ok: false, error: 'Invalid request to setMapSettings: tileUrl: must start with https:// and a host name' });
@@ -105,5 +108,13 @@ describe('map channels', () => {
     const on = { onlineTiles: true, tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png' };
     await dispatch(handlers, 'setMapSettings', on);
     expect(await dispatch(handlers, 'mapSettings', undefined)).toEqual({ ok: true, value: on });
+    await settled();
+    expect(reloads).toHaveLength(1);
+    await dispatch(handlers, 'setMapSettings', { ...on, tileUrl: 'https://tiles.example.org/{z}/{x}/{y}@2x.png' });
+    await settled();
+    expect(reloads).toHaveLength(1);
+    await dispatch(handlers, 'setMapSettings', { ...on, onlineTiles: false });
+    await settled();
+    expect(reloads).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { StreetMapFile } from '../../shared/map-contract';
+import { tileOrigin, type StreetMapFile } from '../../shared/map-contract';
 import type { Db } from '../db/open';
 import type { Handlers } from '../handlers';
 import { checkPmtilesFile, readByteRange } from './byte-range';
@@ -14,6 +14,11 @@ export interface MapHandlerOptions {
    * tests; none when absent. The renderer never names a path, so it cannot make main read any file.
    */
   chooseStreetMap?: () => Promise<string | null>;
+  /**
+   * Reloads the app's page, whose Content-Security-Policy names the online tile host: main does it, since
+   * the window refuses navigations the page starts itself.
+   */
+  reloadPage?: () => void;
 }
 
 /** Worked out only when needed: ES-module benchmarks create handlers where __dirname does not exist. */
@@ -39,6 +44,12 @@ export function createMapHandlers(db: Db, options: MapHandlerOptions): Pick<Hand
       return readByteRange(streetMap.path, offset, length);
     },
     mapSettings: () => readMapSettings(db),
-    setMapSettings: (settings) => writeMapSettings(db, settings),
+    setMapSettings: (settings) => {
+      const before = readMapSettings(db);
+      const saved = writeMapSettings(db, settings);
+      // After the answer has gone back to the page.
+      if (tileOrigin(before) !== tileOrigin(saved)) setImmediate(() => options.reloadPage?.());
+      return saved;
+    },
   };
 }

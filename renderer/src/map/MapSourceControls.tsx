@@ -7,8 +7,8 @@ const hostOf = (template: string) => new URL(template.replace(/[{}]/g, '')).host
 
 /**
  * What the map draws under the results: the bundled offline basemap always; a street map file the user
- * loads; online street tiles only after a plain warning. Changing online tiles reloads the page, because
- * the page's Content-Security-Policy names the one tile host it may contact.
+ * loads; online street tiles only after a plain warning. Changing online tiles makes main reload the page,
+ * because the page's Content-Security-Policy names the one tile host it may contact.
  */
 export function MapSourceControls({ settings, onSettings, streetFile, onStreetFile, showStreetFile, onShowStreetFile, onLicences }: {
   settings: MapSettings | null;
@@ -30,8 +30,9 @@ export function MapSourceControls({ settings, onSettings, streetFile, onStreetFi
       setError(r.error);
       return;
     }
+    // Main reloads the page when the tile host changes, so the page's policy allows only the new one.
     onSettings(r.value);
-    window.location.reload();
+    setAsking(false);
   };
 
   const chooseFile = async () => {
