@@ -3,7 +3,7 @@ import { spiderPositions } from './spider';
 
 describe('spiderfy layout', () => {
   it('fans out any number of services at one address without two markers overlapping or sitting on the spot', () => {
-    for (const n of [2, 3, 9, 10, 25, 60]) {
+    for (const n of [2, 3, 5, 6, 9, 10, 25, 60]) {
       const at = spiderPositions(n);
       expect(at).toHaveLength(n);
       for (const [x, y] of at) expect(Math.hypot(x, y)).toBeGreaterThanOrEqual(24);
