@@ -12,17 +12,17 @@ const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC B
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
 
 /**
- * A PMTiles archive read through window.atlas. protomaps-leaflet types its `url` with the older pmtiles
+ * A PMTiles archive (read through window.atlas) as a layer url. protomaps-leaflet types `url` with the older pmtiles
  * it bundles; it only calls getZxy, which this version has with the same signature.
  */
-const archive = (source: AtlasSource) => new PMTiles(source) as unknown as LeafletLayerOptions['url'];
+const asLayerUrl = (archive: PMTiles) => archive as unknown as LeafletLayerOptions['url'];
 
 /** The bundled offline basemap; its bytes come from the main process. */
 export function BasemapLayer() {
   const map = useMap();
   useEffect(() => {
     const layer = leafletLayer({
-      url: archive(new AtlasSource('basemapBytes', 'bundled-basemap')),
+      url: asLayerUrl(new PMTiles(new AtlasSource('basemapBytes', 'bundled-basemap'))),
       paintRules,
       labelRules,
       maxDataZoom: 10,
@@ -40,21 +40,35 @@ export function BasemapLayer() {
   return null;
 }
 
-/** A street-level Protomaps file the user loaded, drawn by the same renderer with the Protomaps style. */
+/**
+ * A street-level Protomaps file the user loaded, drawn by the same renderer with the Protomaps style, and
+ * only inside the area the file covers: elsewhere the offline basemap still shows.
+ */
 export function StreetFileLayer({ file }: { file: StreetMapFile }) {
   const map = useMap();
   useEffect(() => {
-    const layer = leafletLayer({
-      url: archive(new AtlasSource('streetMapBytes', `street:${file.name}:${file.bytes}`)),
-      flavor: 'light',
-      lang: 'en',
-      maxDataZoom: 15,
-      maxZoom: MAP_MAX_ZOOM,
-      attribution: `${OSM_ATTRIBUTION} · Protomaps`,
-    }) as unknown as L.Layer;
-    layer.addTo(map);
+    let layer: L.Layer | null = null;
+    let current = true;
+    const pmtiles = new PMTiles(new AtlasSource('streetMapBytes', `street:${file.name}:${file.bytes}`));
+    void pmtiles.getHeader().then((h) => {
+      if (!current) return;
+      layer = leafletLayer({
+        url: asLayerUrl(pmtiles),
+        flavor: 'light',
+        lang: 'en',
+        maxDataZoom: h.maxZoom,
+        maxZoom: MAP_MAX_ZOOM,
+        bounds: [
+          [h.minLat, h.minLon],
+          [h.maxLat, h.maxLon],
+        ],
+        attribution: `${OSM_ATTRIBUTION} · Protomaps`,
+      }) as unknown as L.Layer;
+      layer.addTo(map);
+    });
     return () => {
-      layer.remove();
+      current = false;
+      layer?.remove();
     };
   }, [map, file.name, file.bytes]);
   return null;
