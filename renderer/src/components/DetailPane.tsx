@@ -54,6 +54,8 @@ function Detail({ d }: { d: ServiceDetail }) {
   const recent = isVerifiedWithinMonths(d.assuredDate, STALE_AFTER_MONTHS, now);
   const open = openStateAt(d.schedules, now);
   const ages = agesText(d.minimumAge, d.maximumAge, t);
+  // HSDS units are free text; the common one is shown in the screen language.
+  const unitText = (unit: string) => (/^beds?$/i.test(unit.trim()) ? t('unit_beds') : unit);
   const serves = d.populations.filter((p) => p.state === 'serves');
   const excludes = d.populations.filter((p) => p.state === 'excludes');
 
@@ -114,8 +116,8 @@ function Detail({ d }: { d: ServiceDetail }) {
               <li key={i}>
                 <strong>
                   {c.maximum != null
-                    ? t('capacityOf', { available: c.available, maximum: c.maximum, unit: c.unit })
-                    : t('capacityAvailable', { available: c.available, unit: c.unit })}
+                    ? t('capacityOf', { available: c.available, maximum: c.maximum, unit: unitText(c.unit) })
+                    : t('capacityAvailable', { available: c.available, unit: unitText(c.unit) })}
                 </strong>
                 <span className="muted"> · {t('capacityUpdated', { when: dateText(c.updated, lang, true) })}</span>
                 {c.description ? <div className="muted">{c.description}</div> : null}
