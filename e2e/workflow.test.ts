@@ -181,5 +181,10 @@ describe('intake desk workflow', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(app.windowHides()).toBe(0);
+    // "/" also leaves the referral sheet for the search box.
+    await page.getByRole('button', { name: 'Referral sheet (0)' }).click();
+    await expect.poll(() => page.getByRole('searchbox').count()).toBe(0);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate<string | null>(`document.activeElement?.getAttribute('type')`)).toBe('search');
   });
 });

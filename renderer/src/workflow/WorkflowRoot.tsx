@@ -50,9 +50,12 @@ export function WorkflowRoot({ children }: { children: ReactNode }) {
         const search = document.querySelector<HTMLInputElement>('input[type="search"]');
         if (search) {
           e.preventDefault();
-          setPanel((p) => (p === 'sheet' ? null : p));
-          search.focus();
-          search.select();
+          // Close whatever covers the search box, then focus it once the closed panel is gone.
+          setPanel(null);
+          requestAnimationFrame(() => {
+            search.focus();
+            search.select();
+          });
         }
       } else if (e.key === '?') {
         e.preventDefault();
