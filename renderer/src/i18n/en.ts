@@ -114,6 +114,7 @@ export const en = {
   shortcutFocusSearch: 'Go to the search box',
   shortcutMoveResults: 'Move through the results',
   shortcutOpenHelp: 'Open this help',
+  shortcutAddToSheet: 'Add the service on screen to the referral sheet, or take it off',
   shortcutQuickExit: 'Quick exit: hide the window and clear the screen',
   shortcutTab: 'Move between controls',
   shortcutCloseDialog: 'Close a dialog',

@@ -115,6 +115,7 @@ export const es: Record<MessageKey, string> = {
   shortcutFocusSearch: 'Ir al cuadro de búsqueda',
   shortcutMoveResults: 'Recorrer los resultados',
   shortcutOpenHelp: 'Abrir esta ayuda',
+  shortcutAddToSheet: 'Agregar el servicio en pantalla a la hoja de referencia, o quitarlo',
   shortcutQuickExit: 'Salida rápida: ocultar la ventana y borrar la pantalla',
   shortcutTab: 'Pasar de un control a otro',
   shortcutCloseDialog: 'Cerrar un diálogo',

@@ -16,7 +16,7 @@ const Context = createContext<Workflow | null>(null);
 /** Two Esc presses closer together than this are a quick exit; one Esc only closes a dialog. */
 const DOUBLE_ESCAPE_MS = 700;
 
-const isTyping = (target: EventTarget | null) =>
+export const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
