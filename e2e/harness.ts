@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
+import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
@@ -62,13 +63,13 @@ export interface AppSession {
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
  * the preload, on a fresh database holding the bundled starter directory.
  */
-export async function launchApp(options: { prepare?: (db: Db) => void } = {}): Promise<AppSession> {
+export async function launchApp(options: { prepare?: (db: Db) => void; chooseImportPath?: ChooseImportPath } = {}): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
-  const handlers = createHandlers(db, dbPath);
+  const handlers = createHandlers(db, dbPath, { chooseImportPath: options.chooseImportPath });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

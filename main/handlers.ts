@@ -2,6 +2,7 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
+import { createImportHandlers, noChooser, type ChooseImportPath } from './hsds/import-handlers';
 import { createSubstringSearch } from './search/substring-search';
 
 export type Handlers = {
@@ -9,7 +10,12 @@ export type Handlers = {
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string): Handlers {
+export interface HandlerOptions {
+  /** How the Import screen asks for a file: Electron's dialog in the app, a stand-in in browser tests. */
+  chooseImportPath?: ChooseImportPath;
+}
+
+export function createHandlers(db: Db, databasePath: string, options: HandlerOptions = {}): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -29,5 +35,6 @@ export function createHandlers(db: Db, databasePath: string): Handlers {
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
+    ...createImportHandlers(db, databasePath, options.chooseImportPath ?? noChooser),
   };
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,11 +28,22 @@ function electronNativeBinding(): string | undefined {
   return !app.isPackaged && existsSync(candidate) ? candidate : undefined;
 }
 
+/** The Import screen's file chooser: the only way a dataset path reaches the app (the renderer never sends one). */
+async function chooseImportPath(kind: 'file' | 'folder'): Promise<string | null> {
+  const options: Electron.OpenDialogOptions =
+    kind === 'folder'
+      ? { properties: ['openDirectory'] }
+      : { properties: ['openFile'], filters: [{ name: 'Directory data (HSDS JSON, datapackage .zip, spreadsheet .csv)', extensions: ['json', 'zip', 'csv'] }] };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function start(): void {
   const databasePath = join(app.getPath('userData'), DATABASE_FILE);
   const db = openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
-  bindIpc(ipcMain, createHandlers(db, databasePath));
+  bindIpc(ipcMain, createHandlers(db, databasePath, { chooseImportPath }));
 
   const ses = session.fromPartition('in-memory');
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

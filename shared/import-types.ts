@@ -64,3 +64,24 @@ export interface ImportReport {
   mapping: ColumnMapping | null;
   mappingFields: string[] | null;
 }
+
+export type ImportJobState = 'ready' | 'applying' | 'applied' | 'cancelled' | 'failed';
+
+export interface ImportJobStatus {
+  state: ImportJobState;
+  written: number;
+  total: number;
+  error: string | null;
+}
+
+export interface ImportSource {
+  jobId: string;
+  /** The file or folder name only: the full path stays in the main process. */
+  name: string;
+}
+
+export interface PreviousVersion {
+  datasetId: string;
+  version: string | null;
+  services: number;
+}

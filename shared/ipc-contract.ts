@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DatasetInfo, SearchResponse, ServiceDetail } from './domain';
+import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
 import type { Result } from './result';
 
 /**
@@ -21,6 +22,17 @@ export const contract = {
     }),
   ),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+
+  // Import (issue 5). No channel takes a path: main shows the chooser and keeps the path.
+  importChoose: channel<ImportSource | null>()(z.object({ kind: z.enum(['file', 'folder']) })),
+  importCheck: channel<ImportReport>()(
+    z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
+  ),
+  importApply: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importPrevious: channel<PreviousVersion | null>()(z.undefined()),
+  importRollback: channel<PreviousVersion>()(z.undefined()),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type CastingContext } from 'csv-parse/sync';
 import { DatasetReadError } from './problems';
 
 /** Larger than any real description; a bigger field is a broken or hostile file, refused before it is held twice. */
@@ -49,6 +49,8 @@ const CSV_MESSAGES: Record<string, string> = {
   CSV_MAX_RECORD_SIZE: `a field is longer than ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters`,
 };
 
+const QUOTED_EMPTY = /(^|,)""(,|\r?$)/m;
+
 /** Parses one CSV file strictly; the first malformed row stops it with a message naming the row. */
 export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
   const text = decodeUtf8(bytes, file);
@@ -59,10 +61,15 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
       max_record_size: MAX_FIELD_CHARS,
       skip_empty_lines: true,
       relax_column_count: false,
-      cast: (value, ctx) => {
-        if (value === '' && ctx.quoting) quotedEmpty.add(`${ctx.records}:${ctx.index}`);
-        return value;
-      },
+      // csv-parse's cast builds a context object per cell (most of the parse time): only used when a "" cell may be there.
+      ...(QUOTED_EMPTY.test(text)
+        ? {
+            cast: (value: string, ctx: CastingContext) => {
+              if (value === '' && ctx.quoting) quotedEmpty.add(`${ctx.records}:${ctx.index}`);
+              return value;
+            },
+          }
+        : {}),
     }) as string[][];
   } catch (err) {
     const e = err as Error & { code?: string; lines?: number; records?: number };

@@ -25,11 +25,17 @@ export function fullSchemaValidator(schemaFile: string): ValidateFunction {
 
 const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
 
+const scalarCache = new Map<HsdsTable, Record<string, HsdsProperty>>();
+
 /** A table's scalar fields with their schema (nested arrays and objects are other tables). */
 export function scalarFields(table: HsdsTable): Record<string, HsdsProperty> {
-  const schema = HSDS_SCHEMAS[`${table}.json`];
-  if (!schema) return {};
-  return Object.fromEntries(Object.entries(schema.properties).filter(([, p]) => !p.$ref && p.type && SCALAR.has(p.type)));
+  let fields = scalarCache.get(table);
+  if (!fields) {
+    const schema = HSDS_SCHEMAS[`${table}.json`];
+    fields = schema ? Object.fromEntries(Object.entries(schema.properties).filter(([, p]) => !p.$ref && p.type && SCALAR.has(p.type))) : {};
+    scalarCache.set(table, fields);
+  }
+  return fields;
 }
 
 let flat: Map<HsdsTable, ValidateFunction> | null = null;

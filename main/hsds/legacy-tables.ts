@@ -32,7 +32,7 @@ export function weekdayToByday(v: unknown): string | null {
 }
 
 /** Comma-separated language names or codes (HSDS 1.1 phone.language, Ohana languages) to language rows. */
-export function languageRows(list: unknown, owner: Row, idPrefix: string): Row[] {
+export function languageRows(list: unknown, owner: Row, makeId: (n: number) => string): Row[] {
   if (typeof list !== 'string' || list.trim() === '') return [];
   return list
     .split(/[,;]/)
@@ -40,7 +40,7 @@ export function languageRows(list: unknown, owner: Row, idPrefix: string): Row[]
     .filter(Boolean)
     .map((item, i) => {
       const isCode = /^[a-z]{2,3}$/.test(item);
-      return { id: `${idPrefix}-lang-${i + 1}`, name: isCode ? null : item, code: isCode ? item : languageCodeForName(item), ...owner };
+      return { id: makeId(i + 1), name: isCode ? null : item, code: isCode ? item : languageCodeForName(item), ...owner };
     });
 }
 
@@ -56,7 +56,7 @@ const LEGACY: Record<string, ResourceRule> = {
     legacy: true,
     consumes: ['language'],
     reshape: (row, add) => {
-      for (const l of languageRows(row.language, { phone_id: row.id }, String(row.id))) add('language', l);
+      for (const l of languageRows(row.language, { phone_id: row.id }, (n) => `${String(row.id)}-lang-${n}`)) add('language', l);
       delete row.language;
       return row;
     },

@@ -94,7 +94,7 @@ export function readOhana(src: FileSource): ReadResult {
       longitude: v.longitude,
       url: v.website,
     });
-    for (const l of languageRows(v.languages, { location_id: v.id }, `loc-${v.id}`)) add('language', l);
+    for (const l of languageRows(v.languages, { location_id: v.id }, (n) => `loc-${v.id}-lang-${n}`)) add('language', l);
     list(v.accessibility).forEach((a, i) => add('accessibility', { id: `loc-${v.id}-access-${i + 1}`, location_id: v.id, description: a.replace(/_/g, ' ') }));
   });
   each('addresses.csv', (v, add) => add('address', { ...v, address_type: 'physical' }));
@@ -119,7 +119,7 @@ export function readOhana(src: FileSource): ReadResult {
       eligibility_description: [v.audience, v.eligibility].filter(Boolean).join('; '),
     });
     if (v.location_id) add('service_at_location', { id: `sal-${v.id}`, service_id: v.id, location_id: v.location_id });
-    for (const l of languageRows(v.languages, { service_id: v.id }, `svc-${v.id}`)) add('language', l);
+    for (const l of languageRows(v.languages, { service_id: v.id }, (n) => `svc-${v.id}-lang-${n}`)) add('language', l);
     list(v.service_areas).forEach((name, i) => add('service_area', { id: `svc-${v.id}-area-${i + 1}`, service_id: v.id, name }));
     if (v.required_documents) add('required_document', { id: `svc-${v.id}-doc`, service_id: v.id, document: v.required_documents });
     list(v.funding_sources).forEach((source, i) => add('funding', { id: `svc-${v.id}-funding-${i + 1}`, service_id: v.id, source }));

@@ -53,8 +53,11 @@ export function guessMapping(header: string[]): ColumnMapping {
   return mapping;
 }
 
-/** A stable id from the values that identify a record, so re-importing an edited sheet keeps ids. */
-const stableId = (kind: string, ...parts: string[]) => `${kind}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+/** A stable UUID-shaped id from the values that identify a record, so re-importing an edited sheet keeps ids. */
+const stableId = (kind: string, ...parts: string[]) => {
+  const h = createHash('sha256').update([kind, ...parts].join('\u0000')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
 
 export function readSpreadsheet(bytes: Uint8Array, file: string, saved?: ColumnMapping): ReadResult {
   const csv = parseCsv(bytes, file);
@@ -92,19 +95,19 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, saved?: ColumnM
       add('organization', { id: orgId, name: by.organization!.name });
     }
     add('service', { status: 'active', ...by.service, id: serviceId, organization_id: orgId });
-    if (by.phone!.number != null) add('phone', { id: `${serviceId}-phone`, service_id: serviceId, number: String(by.phone!.number), type: 'voice' });
+    if (by.phone!.number != null) add('phone', { id: stableId('phone', serviceId), service_id: serviceId, number: String(by.phone!.number), type: 'voice' });
     const hasAddress = by.address!.address_1 != null;
     if (!hasAddress && Object.values(by.address!).some((v) => v != null)) {
       problems.push({ file, row: rec.row, field: 'address.address_1', message: 'no street address, so the city and ZIP were left out', level: 'warning' });
     }
     const hasPoint = by.location!.latitude != null || by.location!.longitude != null;
     if (hasAddress || hasPoint) {
-      const locationId = `${serviceId}-location`;
+      const locationId = stableId('location', serviceId);
       add('location', { id: locationId, location_type: 'physical', organization_id: orgId, ...by.location });
-      add('service_at_location', { id: `${serviceId}-at-location`, service_id: serviceId, location_id: locationId });
-      if (hasAddress) add('address', { id: `${serviceId}-address`, location_id: locationId, address_type: 'physical', country: 'US', ...by.address });
+      add('service_at_location', { id: stableId('service_at_location', serviceId), service_id: serviceId, location_id: locationId });
+      if (hasAddress) add('address', { id: stableId('address', serviceId), location_id: locationId, address_type: 'physical', country: 'US', ...by.address });
     }
-    for (const l of languageRows(by.language!.names, { service_id: serviceId }, serviceId)) add('language', l);
+    for (const l of languageRows(by.language!.names, { service_id: serviceId }, (n) => stableId('language', serviceId, String(n)))) add('language', l);
   }
   return { format: 'spreadsheet-csv', tables, problems, origins, mapping };
 }
