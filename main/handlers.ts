@@ -1,6 +1,6 @@
 import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
-import type { Db } from './db/open';
+import { openDatabase, type Db } from './db/open';
 import { createServiceReader } from './db/service-read';
 import { createImportHandlers, noChooser, type ChooseImportPath } from './hsds/import-handlers';
 import { createSubstringSearch } from './search/substring-search';
@@ -13,6 +13,8 @@ export type Handlers = {
 export interface HandlerOptions {
   /** How the Import screen asks for a file: Electron's dialog in the app, a stand-in in browser tests. */
   chooseImportPath?: ChooseImportPath;
+  /** A second connection to the same database file (an import applies on it while the app keeps reading). */
+  openWriter?: () => Db;
 }
 
 export function createHandlers(db: Db, databasePath: string, options: HandlerOptions = {}): Handlers {
@@ -35,6 +37,6 @@ export function createHandlers(db: Db, databasePath: string, options: HandlerOpt
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
-    ...createImportHandlers(db, databasePath, options.chooseImportPath ?? noChooser),
+    ...createImportHandlers(db, options.openWriter ?? (() => openDatabase(databasePath)), options.chooseImportPath ?? noChooser),
   };
 }

@@ -41,9 +41,10 @@ async function chooseImportPath(kind: 'file' | 'folder'): Promise<string | null>
 
 function start(): void {
   const databasePath = join(app.getPath('userData'), DATABASE_FILE);
-  const db = openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
+  const open = () => openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
+  const db = open();
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
-  bindIpc(ipcMain, createHandlers(db, databasePath, { chooseImportPath }));
+  bindIpc(ipcMain, createHandlers(db, databasePath, { chooseImportPath, openWriter: open }));
 
   const ses = session.fromPartition('in-memory');
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -100,7 +100,8 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
         if (!reshaped) continue;
         row = reshaped;
       }
-      for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
+      // Only a reshaping rule can leave old columns behind (and delete is slow, so skip it otherwise).
+      if (rule.reshape) for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
       add(table, row, origin);
     }
   });

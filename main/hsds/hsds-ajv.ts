@@ -51,10 +51,15 @@ export function tableValidator(table: HsdsTable): ValidateFunction | undefined {
     for (const t of HSDS_TABLES) {
       const schema = HSDS_SCHEMAS[`${t}.json`];
       if (!schema) continue;
+      // null stands for "not given" in a table row, so optional fields accept it (and rows need no copying).
+      const required = new Set(requiredFields(t));
       const properties = Object.fromEntries(
-        Object.entries(scalarFields(t)).map(([k, p]) => [k, { type: p.type, ...(p.format ? { format: p.format } : {}), ...(p.enum ? { enum: p.enum } : {}) }]),
+        Object.entries(scalarFields(t)).map(([k, p]) => {
+          const nullable = !required.has(k);
+          return [k, { type: nullable ? [p.type, 'null'] : p.type, ...(p.format ? { format: p.format } : {}), ...(p.enum ? { enum: nullable ? [...p.enum, null] : p.enum } : {}) }];
+        }),
       );
-      flat.set(t, ajv.compile({ type: 'object', properties, required: requiredFields(t) }));
+      flat.set(t, ajv.compile({ type: 'object', properties, required: [...required] }));
     }
   }
   return flat.get(table);

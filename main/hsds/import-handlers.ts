@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from '../../shared/import-types';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
 import { applyCheckedAsync, checkDataset, type CheckedDataset } from './apply';
 import { InstallCancelled } from './install-dataset';
 import { rollback } from './rollback';
@@ -20,8 +20,11 @@ interface Job {
   cancelled: boolean;
 }
 
-/** The Import screen's channels. Parsing runs in the main process; applying runs on a second connection in batches. */
-export function createImportHandlers(db: Db, databasePath: string, choosePath: ChooseImportPath) {
+/**
+ * The Import screen's channels. Parsing runs in the main process; applying runs in batches on a second
+ * connection from `openWriter` (in Electron it must load the Electron build of better-sqlite3, as the first did).
+ */
+export function createImportHandlers(db: Db, openWriter: () => Db, choosePath: ChooseImportPath) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
     const j = jobs.get(jobId);
@@ -49,7 +52,7 @@ export function createImportHandlers(db: Db, databasePath: string, choosePath: C
       if (!j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
       if (applying()) throw new Error('Another import is being applied.');
       j.status = { state: 'applying', written: 0, total: 0, error: null };
-      const writer = openDatabase(databasePath);
+      const writer = openWriter();
       void applyCheckedAsync(writer, j.checked, {
         onProgress: (p) => (j.status = { ...j.status, written: p.written, total: p.total }),
         isCancelled: () => j.cancelled,

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { dateProblem, languageCodeProblem, phoneProblem } from './field-checks';
 import { foreignKeys, storedRequired } from './table-info';
-import { scalarFields, tableValidator } from './hsds-ajv';
+import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
 import { problemAt, type Origins, type Problem } from './problems';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
 
@@ -11,6 +11,22 @@ const DATE_TYPES = new Set(['date', 'datetime', 'time']);
 
 /** An empty CSV cell is already null (coerce.ts); an empty string in JSON is a value the author wrote. */
 const present = (v: unknown) => v !== null && v !== undefined;
+
+/**
+ * The row as the schema should see it: a required field that is null is missing (so "required" fires),
+ * and an empty string where the directory can do without the field counts as not given.
+ */
+function withoutOptionalBlanks(row: Row, schemaRequired: Set<string>, stored: Set<string>): Row {
+  let copy: Row | null = null;
+  for (const k in row) {
+    const v = row[k];
+    if ((v === null || v === undefined) && schemaRequired.has(k)) (copy ??= { ...row })[k] = undefined;
+    else if (v === '' && !stored.has(k)) (copy ??= { ...row })[k] = schemaRequired.has(k) ? undefined : null;
+  }
+  if (!copy) return row;
+  for (const k in copy) if (copy[k] === undefined) delete copy[k];
+  return copy;
+}
 
 /**
  * A field HSDS requires is an error when the directory cannot hold the row without it (an id, a
@@ -62,6 +78,7 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
     const seen = new Map<string, Row>();
     const validate = tableValidator(table);
     const required = storedRequired(table);
+    const schemaRequired = new Set(requiredFields(table));
     const fields = scalarFields(table);
     const dateFields = Object.entries(fields).filter(([, p]) => p.datapackage_type && DATE_TYPES.has(p.datapackage_type));
     for (const row of tables[table]) {
@@ -74,10 +91,7 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
         } else seen.set(id, row);
       }
       if (validate) {
-        const present_: Row = {};
-        // An empty string where the directory can do without the field (a quoted "" cell) counts as absent.
-        for (const [k, v] of Object.entries(row)) if (present(v) && (v !== '' || required.has(k))) present_[k] = v;
-        if (!validate(present_)) {
+        if (!validate(withoutOptionalBlanks(row, schemaRequired, required))) {
           for (const e of validate.errors ?? []) {
             const p = schemaProblem(table, e);
             if (p?.level === 'warning') softAt(row, p.field ?? '', p.message);
