@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../main/db/open';
 import { launchApp, type AppSession } from './harness';
 
 const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
@@ -15,13 +16,16 @@ describe('Import screen', () => {
   });
   /** The test's stand-in for the file dialog: main asks it, exactly where Electron would show the dialog. */
   let nextPath: string | null = null;
-  const open = async () => {
-    app = await launchApp({ chooseImportPath: () => Promise.resolve(nextPath) });
+  const open = async (prepare?: (db: Db) => void) => {
+    app = await launchApp({ chooseImportPath: () => Promise.resolve(nextPath), prepare });
     await app.page.getByRole('button', { name: 'Import directory…' }).click();
   };
 
-  it('shows what an Ohana folder would change, applies it with progress, then rolls back', async () => {
-    await open();
+  it('shows what an Ohana folder would change (flagging a note on a removed service), applies it, then rolls back', async () => {
+    await open((db) => {
+      const id = (db.prepare("SELECT id FROM service WHERE name = 'National Human Trafficking Hotline'").get() as { id: string }).id;
+      db.prepare("INSERT INTO local_note (service_id, body, updated_at) VALUES (?, 'Ask for the Spanish line', 'now')").run(id);
+    });
     const { page } = app;
     nextPath = join(FIXTURES, 'ohana-sanmateo');
     await page.getByRole('button', { name: 'Choose folder…' }).click();
@@ -29,6 +33,7 @@ describe('Import screen', () => {
     expect(await page.locator('.import-source').textContent()).toContain('Ohana CSV export · 23 services in the file');
     expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
     expect(await page.locator('.import-problems.errors').count()).toBe(0);
+    expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
     await app.screenshot('import-diff');
     await page.getByRole('button', { name: 'Apply this import' }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
@@ -37,6 +42,7 @@ describe('Import screen', () => {
     await expect.poll(() => page.locator('.import-done').textContent()).toBe('Rolled back to 2026.11.23 (10 services).');
     await page.getByRole('button', { name: 'Back to search' }).click();
     await expect.poll(() => page.locator('.card').count()).toBe(10);
+    expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);
   });
 
   it('lists each problem by file, row and field and offers no Apply; the directory is untouched', async () => {

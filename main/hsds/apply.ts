@@ -86,7 +86,8 @@ export function applyChecked(db: Db, checked: CheckedDataset): void {
   if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
   const tables = checked.tables;
   db.transaction(() => {
-    applyDataset(db, tables, checked.identity);
+    // Validated by checkDataset a moment ago: installing directly spares a second pass over every row.
+    installDataset(db, tables, checked.identity);
     if (checked.report.mapping) saveMapping(db, checked.identity.source, checked.report.mapping);
   })();
 }

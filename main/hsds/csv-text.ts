@@ -8,13 +8,14 @@ export interface CsvRecord {
   /** Spreadsheet row number: the header is row 1. */
   row: number;
   values: Record<string, string>;
-  /** Headers whose cell was a quoted empty string (""): an empty value, where a bare empty cell is a missing one. */
-  quotedEmpty: Set<string>;
 }
 
 export interface CsvTable {
   header: string[];
-  records: CsvRecord[];
+  /** Data rows, cells in header order; data row i is spreadsheet row i + 2. */
+  rows: string[][];
+  /** Whether a cell was a quoted empty string (""): an empty value, where a bare empty cell is a missing one. */
+  isQuotedEmpty(rowIndex: number, column: number): boolean;
 }
 
 /**
@@ -78,15 +79,14 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
   }
   const [head, ...body] = rows;
   if (!head) throw new DatasetReadError({ file, row: 1, field: null, message: 'the file is empty: a header row is needed' });
-  const header = head.map((h) => h.trim());
-  const records = body.map((cells, i) => {
+  return { header: head.map((h) => h.trim()), rows: body, isQuotedEmpty: (i, j) => quotedEmpty.size > 0 && quotedEmpty.has(`${i + 1}:${j}`) };
+}
+
+/** Rows as header -> value objects, for readers that pick columns by name. */
+export function recordsOf(csv: CsvTable): CsvRecord[] {
+  return csv.rows.map((cells, i) => {
     const values: Record<string, string> = {};
-    const empty = new Set<string>();
-    header.forEach((h, j) => {
-      values[h] = cells[j] ?? '';
-      if (quotedEmpty.has(`${i + 1}:${j}`)) empty.add(h);
-    });
-    return { row: i + 2, values, quotedEmpty: empty };
+    csv.header.forEach((h, j) => (values[h] = cells[j] ?? ''));
+    return { row: i + 2, values };
   });
-  return { header, records };
 }

@@ -1,6 +1,6 @@
 import { coerceCell } from './coerce';
 import { requiredFields } from './hsds-ajv';
-import { decodeUtf8, parseCsv } from './csv-text';
+import { decodeUtf8, parseCsv, recordsOf } from './csv-text';
 import { isUnsafeEntryName, type FileSource } from './file-source';
 import { isLegacyPackage, ruleFor } from './legacy-tables';
 import { DatasetReadError, problemAt, type Origins, type Problem } from './problems';
@@ -60,11 +60,11 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
     // Older descriptors name resources loosely ("organization" for organizations.csv): their file names are the reliable key.
     const rule = legacy ? (ruleFor(path, csv.header, legacy) ?? ruleFor(names[i]!, csv.header, legacy)) : (ruleFor(names[i]!, csv.header, legacy) ?? ruleFor(path, csv.header, legacy));
     if (!rule || rule.skipped) {
-      if (csv.records.length > 0) {
-        problems.push({ file: path, row: null, field: null, message: rule?.skipped ? `${csv.records.length} row(s) ${rule.skipped}` : 'not an HSDS table; skipped', level: 'warning' });
+      if (csv.rows.length > 0) {
+        problems.push({ file: path, row: null, field: null, message: rule?.skipped ? `${csv.rows.length} row(s) ${rule.skipped}` : 'not an HSDS table; skipped', level: 'warning' });
       }
       if (names[i] === 'eligibility') {
-        for (const r of csv.records) if (r.values.service_id && r.values.eligibility) eligibility.push({ serviceId: r.values.service_id, text: r.values.eligibility });
+        for (const r of recordsOf(csv)) if (r.values.service_id && r.values.eligibility) eligibility.push({ serviceId: r.values.service_id, text: r.values.eligibility });
       }
       return;
     }
@@ -84,26 +84,25 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
       tables[t].push(row);
       origins.set(row, origin);
     };
-    for (const rec of csv.records) {
+    const keep = mapped.map((f) => columns.has(f) || consumed.has(f));
+    csv.rows.forEach((cells, i) => {
       let row: Row = { ...rule.defaults };
-      csv.header.forEach((h, j) => {
+      for (let j = 0; j < mapped.length; j++) {
+        if (!keep[j]) continue;
         const field = mapped[j]!;
-        const v = rec.values[h]!;
-        if (columns.has(field) || consumed.has(field)) {
-          const value = rec.quotedEmpty.has(h) ? '' : coerceCell(table, field, v);
-          if (value !== null || !(field in row)) row[field] = value;
-        }
-      });
-      const origin = { file: path, row: rec.row };
+        const value = csv.isQuotedEmpty(i, j) ? '' : coerceCell(table, field, cells[j] ?? '');
+        if (value !== null || !(field in row)) row[field] = value;
+      }
+      const origin = { file: path, row: i + 2 };
       if (rule.reshape) {
         const reshaped = rule.reshape(row, (t, r) => add(t, r, origin));
-        if (!reshaped) continue;
+        if (!reshaped) return;
         row = reshaped;
       }
       // Only a reshaping rule can leave old columns behind (and delete is slow, so skip it otherwise).
       if (rule.reshape) for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
       add(table, row, origin);
-    }
+    });
   });
 
   if (eligibility.length > 0) {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { DatasetReadError } from './problems';
 
@@ -56,10 +56,4 @@ export function folderSource(dir: string): FileSource {
   const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile());
   const set = new Set(names);
   return { names, read: (name) => (set.has(name) ? readFileSync(join(dir, name)) : undefined) };
-}
-
-/** A single file as a one-entry source. */
-export function singleFileSource(path: string): FileSource {
-  const name = basename(path);
-  return { names: [name], read: (n) => (n === name ? readFileSync(path) : undefined) };
 }

@@ -17,7 +17,6 @@ export interface ResourceRule {
   consumes?: string[];
   /** Why a resource is skipped. */
   skipped?: string;
-  legacy?: boolean;
 }
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -44,16 +43,15 @@ export function languageRows(list: unknown, owner: Row, makeId: (n: number) => s
     });
 }
 
-const schedule = (extra: Partial<ResourceRule> = {}): ResourceRule => ({ table: 'schedule', legacy: true, ...extra });
+const schedule = (extra: Partial<ResourceRule> = {}): ResourceRule => ({ table: 'schedule', ...extra });
 
 const LEGACY: Record<string, ResourceRule> = {
-  organizations: { table: 'organization', rename: { url: 'website' }, legacy: true },
-  services: { table: 'service', legacy: true },
-  locations: { table: 'location', defaults: { location_type: 'physical' }, legacy: true },
-  services_at_location: { table: 'service_at_location', legacy: true },
+  organizations: { table: 'organization', rename: { url: 'website' } },
+  services: { table: 'service' },
+  locations: { table: 'location', defaults: { location_type: 'physical' } },
+  services_at_location: { table: 'service_at_location' },
   phones: {
     table: 'phone',
-    legacy: true,
     consumes: ['language'],
     reshape: (row, add) => {
       for (const l of languageRows(row.language, { phone_id: row.id }, (n) => `${String(row.id)}-lang-${n}`)) add('language', l);
@@ -61,13 +59,12 @@ const LEGACY: Record<string, ResourceRule> = {
       return row;
     },
   },
-  contacts: { table: 'contact', legacy: true },
-  programs: { table: 'program', legacy: true },
+  contacts: { table: 'contact' },
+  programs: { table: 'program' },
   /** The resource type is filled from the id it points to (datapackage-read.ts). */
-  metadata: { table: 'metadata', legacy: true, defaults: { resource_type: null } },
+  metadata: { table: 'metadata', defaults: { resource_type: null } },
   languages: {
     table: 'language',
-    legacy: true,
     consumes: ['language'],
     reshape: (row) => {
       const name = row.language;
@@ -75,10 +72,10 @@ const LEGACY: Record<string, ResourceRule> = {
       return { ...row, name, code: row.code ?? (typeof name === 'string' ? languageCodeForName(name) : null) };
     },
   },
-  service_areas: { table: 'service_area', rename: { service_area: 'name' }, legacy: true },
-  accessibility_for_disabilities: { table: 'accessibility', rename: { accessibility: 'description' }, legacy: true },
-  physical_addresses: { table: 'address', defaults: { address_type: 'physical' }, legacy: true },
-  postal_addresses: { table: 'address', defaults: { address_type: 'postal' }, legacy: true },
+  service_areas: { table: 'service_area', rename: { service_area: 'name' } },
+  accessibility_for_disabilities: { table: 'accessibility', rename: { accessibility: 'description' } },
+  physical_addresses: { table: 'address', defaults: { address_type: 'physical' } },
+  postal_addresses: { table: 'address', defaults: { address_type: 'postal' } },
   regular_schedules: schedule({
     consumes: ['weekday'],
     reshape: (row) => {
@@ -101,19 +98,17 @@ const LEGACY: Record<string, ResourceRule> = {
     table: 'attribute',
     rename: { taxonomy_id: 'taxonomy_term_id', service_id: 'link_id' },
     defaults: { link_entity: 'service' },
-    legacy: true,
     consumes: ['taxonomy_detail'],
   },
   /** 1.1 "taxonomy" holds terms; the term's name doubles as its (required) description. */
   taxonomy_terms_v1: {
     table: 'taxonomy_term',
     rename: { vocabulary: 'taxonomy' },
-    legacy: true,
     consumes: ['parent_name'],
     reshape: (row) => ({ ...row, description: row.description ?? row.name }),
   },
-  eligibility: { table: null, legacy: true, skipped: 'merged into service.eligibility_description' },
-  payments_accepted: { table: null, legacy: true, skipped: 'HSDS 3 has no payments table; not imported' },
+  eligibility: { table: null, skipped: 'merged into service.eligibility_description' },
+  payments_accepted: { table: null, skipped: 'HSDS 3 has no payments table; not imported' },
   meta_table_descriptions: { table: null, skipped: 'describes the files, not the directory' },
   meta_table_description: { table: null, skipped: 'describes the files, not the directory' },
 };
@@ -157,7 +152,7 @@ export function ruleFor(name: string, header: string[], legacy: boolean): Resour
     const rule = LEGACY[SINGULAR_ALIASES[n] ?? n];
     if (rule) return rule;
   }
-  if (n in LEGACY && (LEGACY[n]!.skipped || !legacy) && !(n in V3)) return LEGACY[n]!;
+  if (n in LEGACY && !(n in V3)) return LEGACY[n]!;
   const table = V3[n];
   return table ? { table } : null;
 }

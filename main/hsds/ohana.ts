@@ -1,5 +1,5 @@
 import { coerceCell } from './coerce';
-import { parseCsv, type CsvTable } from './csv-text';
+import { parseCsv, recordsOf, type CsvRecord } from './csv-text';
 import type { FileSource } from './file-source';
 import { languageRows, weekdayToByday } from './legacy-tables';
 import type { Origins, Problem } from './problems';
@@ -54,12 +54,12 @@ export function readOhana(src: FileSource): ReadResult {
   const tables = emptyTables();
   const problems: Problem[] = [];
   const origins: Origins = new Map();
-  const csv = (name: string): CsvTable => {
+  const csv = (name: string): CsvRecord[] => {
     const bytes = src.read(name);
-    return bytes ? parseCsv(bytes, name) : { header: [], records: [] };
+    return bytes ? recordsOf(parseCsv(bytes, name)) : [];
   };
   const each = (file: string, fn: (v: Record<string, string>, add: (t: HsdsTable, r: Row) => void, warn: (field: string, msg: string) => void) => void) => {
-    for (const rec of csv(file).records) {
+    for (const rec of csv(file)) {
       const origin = { file, row: rec.row };
       fn(
         rec.values,

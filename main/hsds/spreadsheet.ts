@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ColumnMapping } from '../../shared/import-types';
 import { coerceCell } from './coerce';
-import { parseCsv } from './csv-text';
+import { parseCsv, recordsOf } from './csv-text';
 import { languageRows } from './legacy-tables';
 import type { Origins, Problem } from './problems';
 import type { ReadResult } from './read-result';
@@ -73,7 +73,7 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, saved?: ColumnM
   if (problems.length > 0) return { format: 'spreadsheet-csv', tables, problems, origins, mapping };
 
   const orgs = new Map<string, string>();
-  for (const rec of csv.records) {
+  for (const rec of recordsOf(csv)) {
     const by: Record<string, Row> = { service: {}, organization: {}, phone: {}, address: {}, location: {}, language: {} };
     for (const [header, target] of Object.entries(mapping)) {
       if (!target) continue;
