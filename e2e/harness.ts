@@ -9,6 +9,7 @@ import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
+import type { DeskShell } from '../main/local/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
 
@@ -55,6 +56,12 @@ export interface AppSession {
   dbPath: string;
   /** Requests the page tried to make to anywhere but the local renderer server. */
   blockedRequests: string[];
+  /** Where the stand-in save dialog puts files (PDF sheets, corrections). */
+  savedDir: string;
+  /** How many times the app asked to hide its window (quick exit). */
+  windowHides(): number;
+  /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
+  openedExternally: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -69,7 +76,28 @@ export async function launchApp(options: { prepare?: (db: Db) => void; chooseImp
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
-  const handlers = createHandlers(db, dbPath, { chooseImportPath: options.chooseImportPath });
+  // The desktop shell's stand-in: the save dialog always answers a path in savedDir, printing is
+  // Chromium's own print-to-PDF of the page, and hiding the window is counted.
+  const savedDir = join(dir, 'saved');
+  let hides = 0;
+  let printPage: Page | null = null;
+  const shell: DeskShell = {
+    chooseSavePath: async (name) => {
+      mkdirSync(savedDir, { recursive: true });
+      return join(savedDir, name);
+    },
+    printPageToPdf: async () => {
+      if (!printPage) throw new Error('No page to print.');
+      return printPage.pdf({ format: 'Letter', preferCSSPageSize: true });
+    },
+    hideWindow: () => void hides++,
+  };
+  const openedExternally: string[] = [];
+  const handlers = createHandlers(db, dbPath, {
+    ...shell,
+    openExternal: async (url) => void openedExternally.push(url),
+    ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
+  });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -86,6 +114,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void; chooseImp
   await context.exposeBinding('__atlasInvoke', (_source, channel: string, input: unknown) => dispatch(handlers, channel, input));
   await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
   const page = await context.newPage();
+  printPage = page;
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(`${origin}/index.html`);
@@ -96,6 +125,9 @@ export async function launchApp(options: { prepare?: (db: Db) => void; chooseImp
     db,
     dbPath,
     blockedRequests,
+    savedDir,
+    windowHides: () => hides,
+    openedExternally,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);

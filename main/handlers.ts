@@ -2,22 +2,23 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import { openDatabase, type Db } from './db/open';
 import { createServiceReader } from './db/service-read';
-import { createImportHandlers, noChooser, type ChooseImportPath } from './hsds/import-handlers';
+import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
+import { noDeskShell, type DeskShell } from './local/desk-shell';
+import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
+import { openExternalSafely } from './security/open-external';
+import { noSystemActions, type SystemActions } from './system-actions';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export interface HandlerOptions {
-  /** How the Import screen asks for a file: Electron's dialog in the app, a stand-in in browser tests. */
-  chooseImportPath?: ChooseImportPath;
-  /** A second connection to the same database file (an import applies on it while the app keeps reading). */
-  openWriter?: () => Db;
-}
-
-export function createHandlers(db: Db, databasePath: string, options: HandlerOptions = {}): Handlers {
+export function createHandlers(
+  db: Db,
+  databasePath: string,
+  system: SystemActions & DeskShell & Partial<ImportShell> = { ...noSystemActions, ...noDeskShell },
+): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -37,6 +38,11 @@ export function createHandlers(db: Db, databasePath: string, options: HandlerOpt
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
-    ...createImportHandlers(db, options.openWriter ?? (() => openDatabase(databasePath)), options.chooseImportPath ?? noChooser),
+    openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    ...createWorkflowHandlers(db, reader, system),
+    ...createImportHandlers(db, {
+      chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
+      openWriter: system.openWriter ?? (() => openDatabase(databasePath)),
+    }),
   };
 }

@@ -20,11 +20,18 @@ interface Job {
   cancelled: boolean;
 }
 
-/**
- * The Import screen's channels. Parsing runs in the main process; applying runs in batches on a second
- * connection from `openWriter` (in Electron it must load the Electron build of better-sqlite3, as the first did).
- */
-export function createImportHandlers(db: Db, openWriter: () => Db, choosePath: ChooseImportPath) {
+/** What the import needs from the shell the handlers run in (the app, the browser tests, the CLI). */
+export interface ImportShell {
+  chooseImportPath: ChooseImportPath;
+  /**
+   * A second connection to the database file: an import applies on it while the app keeps reading. In
+   * Electron it must load the Electron build of better-sqlite3, as the first connection did.
+   */
+  openWriter: () => Db;
+}
+
+/** The Import screen's channels. Parsing runs in the main process; applying runs in batches on the second connection. */
+export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter }: ImportShell) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
     const j = jobs.get(jobId);
@@ -85,4 +92,4 @@ export function createImportHandlers(db: Db, openWriter: () => Db, choosePath: C
 }
 
 /** The CLI has no window: choosing a file there is done on the command line. */
-export const noChooser: ChooseImportPath = () => Promise.resolve(null);
+export const noImportShell: Pick<ImportShell, 'chooseImportPath'> = { chooseImportPath: () => Promise.resolve(null) };

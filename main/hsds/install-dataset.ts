@@ -1,3 +1,4 @@
+import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import { HSDS_TABLES, type TableRows } from './tables';
 import { replaceHsdsTables } from './write-tables';
@@ -56,9 +57,11 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Ge
 /**
  * Installs a whole dataset atomically: the HSDS tables are replaced and the install recorded in one
  * transaction, so a failure (or a killed process) leaves the previous directory exactly as it was.
- * The directory it replaces is kept for `rollback`.
+ * The directory it replaces is kept for `rollback`, and a copy of the database file as it was is kept
+ * first, for recovery from a damaged file.
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
+  if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
   db.transaction(() => {
     for (const _ of installSteps(db, tables, identity));
   })();

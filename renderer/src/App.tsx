@@ -6,6 +6,8 @@ import { DetailPane } from './components/DetailPane';
 import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
 import { useSearch } from './useSearch';
+import { HeaderActions } from './workflow/HeaderActions';
+import { WorkflowPanels } from './workflow/WorkflowPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export function App() {
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
         <button type="button" className="topbar-action" onClick={() => setImporting(true)} hidden={importing}>{t('importOpen')}</button>
+        <HeaderActions />
       </header>
       {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
       <main className="panes" hidden={importing}>
@@ -48,6 +51,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
+      <WorkflowPanels />
     </div>
   );
 }
