@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../main/db/open';
+import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';
 
 const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
@@ -34,6 +35,7 @@ describe('Import screen', () => {
     expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
     expect(await page.locator('.import-problems.errors').count()).toBe(0);
     expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-diff');
     await page.getByRole('button', { name: 'Apply this import' }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
@@ -55,6 +57,7 @@ describe('Import screen', () => {
     const row = errors.locator('tr', { hasText: '100 is not a latitude' });
     expect(await row.locator('td').allTextContents()).toEqual(['locations.csv', '2', 'latitude', '100 is not a latitude (-90 to 90)']);
     expect(await page.getByRole('button', { name: 'Apply this import' }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-errors');
     expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 10 });
   });
@@ -75,6 +78,7 @@ describe('Import screen', () => {
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
     await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('1 added · 0 changed · 10 removed');
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');
   });
 });

@@ -29,7 +29,11 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
-        <button type="button" className="topbar-action" onClick={() => setImporting(true)} hidden={importing}>{t('importOpen')}</button>
+        {importing ? null : (
+          <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
+            {t('importOpen')}
+          </button>
+        )}
         <HeaderActions />
       </header>
       {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
