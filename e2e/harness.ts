@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
+import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import type { DeskShell } from '../main/local/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
@@ -72,7 +73,9 @@ export interface AppSession {
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
  * the preload, on a fresh database holding the bundled starter directory.
  */
-export async function launchApp(options: { prepare?: (db: Db) => void; chooseStreetMap?: () => Promise<string | null> } = {}): Promise<AppSession> {
+export async function launchApp(
+  options: { prepare?: (db: Db) => void; chooseImportPath?: ChooseImportPath; chooseStreetMap?: () => Promise<string | null> } = {},
+): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
   const db = openDatabase(dbPath);
@@ -98,6 +101,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void; chooseStr
   const handlers = createHandlers(db, dbPath, {
     ...shell,
     openExternal: async (url) => void openedExternally.push(url),
+    ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
     basemapPath: BASEMAP,
     chooseStreetMap: options.chooseStreetMap ?? (async () => null),
     // The page, once opened below: main reloads it when the online tile host changes.

@@ -14,7 +14,7 @@ describe('map', () => {
 
   it('draws the offline basemap and the result markers with every non-local request blocked', async () => {
     const { page } = app;
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(10);
     // Land, sea, state and county lines and names: far more than a blank or one-colour tile.
     expect(await basemapColours(page)).toBeGreaterThan(20);
     await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count()).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe('map and list share one selection', () => {
 
   it('selecting in the list pans the map to the service; at county and neighbourhood zoom the names stay readable', async () => {
     const { page } = app;
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(10);
     await zoomTo(page, 9);
     const selected = page.locator('.map .map-pin.selected');
     expect(await page.locator('.map .map-pin').count()).toBe(0);
@@ -55,7 +55,7 @@ describe('map and list share one selection', () => {
 
   it('clicking co-located services spiderfies them; clicking one selects it in the list and opens its detail', async () => {
     const { page } = app;
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(10);
     // The starter directory places several Los Angeles organizations at the city centre.
     await zoomTo(page, 9);
     await page.locator('.card', { hasText: 'CAST survivor services' }).click();

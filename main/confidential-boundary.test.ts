@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../shared/ipc-contract';
 import { dispatch } from './dispatch';
+import { openDatabase } from './db/open';
 import { createHandlers } from './handlers';
 import { flattenHsdsJson } from './hsds/flatten-json';
 import { installDataset } from './hsds/install-dataset';
@@ -34,35 +35,50 @@ const directory = [
   },
 ];
 
-/** A plausible input for every channel. A channel added without one fails here, on purpose. */
-const SAMPLES: Record<ChannelName, unknown[]> = {
-  info: [undefined],
-  search: [{ text: '' }, { text: 'shelter' }, { text: 'Los Angeles' }, { text: 'hidden refuge' }],
-  serviceDetail: [{ id: 'svc-shelter' }],
-  openExternal: [{ url: 'https://example.org/' }],
-  localRecord: [{ serviceId: 'svc-shelter' }],
-  saveNote: [{ serviceId: 'svc-shelter', body: 'called, intake by phone only' }],
-  markCall: [{ serviceId: 'svc-shelter', status: 'still_valid' }],
-  exportCorrections: [undefined],
-  settings: [undefined],
-  setUiLanguage: [{ uiLanguage: 'es' }],
-  saveReferralList: [{ serviceIds: ['svc-shelter'] }],
-  savedReferralList: [undefined],
-  saveReferralSheetPdf: [{ fileName: 'referral.pdf' }],
-  hideWindow: [undefined],
-  basemapBytes: [{ offset: 0, length: 16384 }],
-  streetMapChoose: [undefined],
-  streetMapCurrent: [undefined],
-  streetMapBytes: [{ offset: 0, length: 16384 }],
-  mapSettings: [undefined],
-  setMapSettings: [{ onlineTiles: false, tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }],
+/** The same directory as a coordinator would import it, the safe house moved to another hidden street. */
+const MOVED_STREET = '19 Quiet Harbor Court';
+const updated = JSON.parse(JSON.stringify(directory).replace(SECRET.street, MOVED_STREET).replace(String(SECRET.lat), '34.223457')) as unknown;
+
+/**
+ * Plausible inputs for every channel, in contract order (an import job's id comes from importChoose).
+ * A channel added without samples fails here, on purpose.
+ */
+const UUID = '00000000-0000-4000-8000-000000000000';
+const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
+  info: () => [undefined],
+  search: () => [{ text: '' }, { text: 'shelter' }, { text: 'Los Angeles' }, { text: 'hidden refuge' }],
+  serviceDetail: () => [{ id: 'svc-shelter' }],
+  openExternal: () => [{ url: 'https://example.org/' }],
+  localRecord: () => [{ serviceId: 'svc-shelter' }],
+  saveNote: () => [{ serviceId: 'svc-shelter', body: 'called, intake by phone only' }],
+  markCall: () => [{ serviceId: 'svc-shelter', status: 'still_valid' }],
+  exportCorrections: () => [undefined],
+  settings: () => [undefined],
+  setUiLanguage: () => [{ uiLanguage: 'es' }],
+  saveReferralList: () => [{ serviceIds: ['svc-shelter'] }],
+  savedReferralList: () => [undefined],
+  saveReferralSheetPdf: () => [{ fileName: 'referral.pdf' }],
+  hideWindow: () => [undefined],
+  basemapBytes: () => [{ offset: 0, length: 16384 }],
+  streetMapChoose: () => [undefined],
+  streetMapCurrent: () => [undefined],
+  streetMapBytes: () => [{ offset: 0, length: 16384 }],
+  mapSettings: () => [undefined],
+  setMapSettings: () => [{ onlineTiles: false, tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }],
+  importChoose: () => [{ kind: 'file' }],
+  importCheck: (job) => [{ jobId: job.id }],
+  importApply: (job) => [{ jobId: job.id }],
+  importStatus: (job) => [{ jobId: job.id }, { jobId: UUID }],
+  importCancel: (job) => [{ jobId: job.id }],
+  importPrevious: () => [undefined],
+  importRollback: () => [undefined],
 };
 
 describe('confidential locations at the IPC boundary', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-  it('no channel ever answers with a confidential location’s coordinates or street address', async () => {
+  it('no channel ever answers with a confidential location’s coordinates or street address', { timeout: 30_000 }, async () => {
     const t = tempDb();
     cleanups.push(t.cleanup);
     const { tables, problems } = flattenHsdsJson(directory);
@@ -70,14 +86,24 @@ describe('confidential locations at the IPC boundary', () => {
     installDataset(t.db, tables, { datasetId: 'test', version: '1', source: 'test' });
     const streetMap = join(t.dir, 'streets.pmtiles');
     writeFileSync(streetMap, 'PMTiles\u0003');
-    const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseStreetMap: async () => streetMap });
+    const importFile = join(t.dir, 'update.json');
+    writeFileSync(importFile, JSON.stringify(updated));
+    const handlers = createHandlers(t.db, t.path, {
+      ...noSystemActions,
+      ...noDeskShell,
+      chooseStreetMap: async () => streetMap,
+      chooseImportPath: async () => importFile,
+      openWriter: () => openDatabase(t.path),
+    });
 
-    const secrets = [String(SECRET.lat), String(SECRET.lon), '34.1234', '118.3456', SECRET.street, 'Hidden Refuge'];
+    const secrets = [String(SECRET.lat), String(SECRET.lon), '34.1234', '118.3456', '34.2234', SECRET.street, 'Hidden Refuge', MOVED_STREET, 'Quiet Harbor'];
+    const job = { id: UUID };
     let answered = 0;
     for (const channel of channelNames) {
       expect(SAMPLES[channel], `add sample inputs for the "${channel}" channel to this test`).toBeDefined();
-      for (const input of SAMPLES[channel]) {
+      for (const input of SAMPLES[channel](job)) {
         const result = await dispatch(handlers, channel, input);
+        if (channel === 'importChoose' && result.ok && result.value) job.id = (result.value as { jobId: string }).jobId;
         const text = JSON.stringify(result, (_k, v: unknown) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
         for (const secret of secrets) expect(text, `${channel} ${JSON.stringify(input)}`).not.toContain(secret);
         if (result.ok) answered++;

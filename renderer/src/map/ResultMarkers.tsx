@@ -52,7 +52,8 @@ function pointBounds(points: readonly MapPoint[]): L.LatLngBounds | null {
  */
 export function ResultMarkers({ points, names, selectedId, onSelect, labels }: ResultMarkersProps) {
   const map = useMap();
-  const client = useMemo(() => new ClusterClient(), []);
+  // One worker per mounted map, made in an effect so a remount (React's strict mode) gets a live one.
+  const [client, setClient] = useState<ClusterClient | null>(null);
   const layer = useMemo(() => L.layerGroup(), []);
   /** The points the worker's index was last built from. */
   const [indexed, setIndexed] = useState<readonly MapPoint[] | null>(null);
@@ -66,7 +67,11 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
       layer.remove();
     };
   }, [map, layer]);
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    const made = new ClusterClient();
+    setClient(made);
+    return () => made.dispose();
+  }, []);
 
   useMapEvents({
     moveend: () => setViewVersion((v) => v + 1),
@@ -76,6 +81,7 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
   // A new result set: index it, and show all of it unless it is already in view (refining a search keeps
   // the view).
   useEffect(() => {
+    if (!client) return;
     let current = true;
     setSpider(null);
     void client.load(points).then(() => current && setIndexed(points));
@@ -94,7 +100,7 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
   }, [selectedId, points, map]);
 
   useEffect(() => {
-    if (indexed !== points) return;
+    if (!client || indexed !== points) return;
     let current = true;
     const select = (serviceId: string) => {
       selectedFromMap.current = serviceId;

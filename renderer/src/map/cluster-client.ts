@@ -44,9 +44,9 @@ export class ClusterClient {
     return reply.type === 'expansionZoom' ? reply.zoom : 0;
   }
 
+  /** Stops the worker. Unanswered requests are dropped, not failed: whoever asked went with the map. */
   dispose(): void {
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('The map was closed.'));
     this.pending.clear();
   }
 }
