@@ -6,6 +6,7 @@ import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
+import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
 /** The coordinator's command line. It works on the same database as the app unless --db says otherwise. */
 
@@ -14,7 +15,7 @@ const USAGE = `Usage: referral-atlas <command> [options]
 Commands:
   search TEXT [--limit N] [--json]   find services
   info [--json]                      what directory is installed
-
+${SYNC_USAGE}
 Options:
   --db PATH   database file (default: the app's own, ${defaultDatabasePath()})
   --json      machine-readable output
@@ -33,6 +34,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...SYNC_CLI_OPTIONS,
       },
     });
   } catch (err) {
@@ -45,6 +47,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     out(USAGE);
     return command || values.help ? 0 : 2;
   }
+
+  const err = (m: string) => process.stderr.write(m);
+  if (command === 'keygen') return keygenCommand(values, out, err);
 
   const dbPath = values.db ?? defaultDatabasePath();
   const db = openDatabase(dbPath);
@@ -81,6 +86,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(values.json ? `${JSON.stringify(r.value)}\n` : `${JSON.stringify(r.value, null, 2)}\n`);
         return 0;
       }
+      case 'publish':
+        return publishCommand(db, values, out, err);
+      case 'sync':
+        return await syncCommand(db, dbPath, rest[0], values, out, err);
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
