@@ -3,6 +3,7 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-cont
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
 import { createSubstringSearch } from './search/substring-search';
+import { createSyncHandlers } from './sync/handlers';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
@@ -29,5 +30,6 @@ export function createHandlers(db: Db, databasePath: string): Handlers {
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
+    ...createSyncHandlers(db, databasePath),
   };
 }

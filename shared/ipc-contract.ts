@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetInfo, SearchResponse, ServiceDetail } from './domain';
 import type { Result } from './result';
+import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -21,6 +22,16 @@ export const contract = {
     }),
   ),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+
+  // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
+  syncList: channel<SyncOverview>()(z.undefined()),
+  syncFingerprint: channel<string>()(z.object({ pin: z.string().max(200) })),
+  syncSubscribe: channel<FeedSubscriptionView>()(z.object({ url: z.string().min(1).max(2000), pin: z.string().max(200) })),
+  syncUnsubscribe: channel<null>()(z.object({ id: z.number().int().positive() })),
+  syncCheck: channel<SyncCheckView>()(z.object({ id: z.number().int().positive() })),
+  syncApply: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
+  syncRollback: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
+  syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
 } as const;
 
 export type Contract = typeof contract;

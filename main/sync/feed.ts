@@ -92,7 +92,7 @@ async function download(url: string, manifest: Manifest, manifestRaw: Buffer, si
     for (const file of manifest.files) {
       const res = await httpGet(new URL(file.path, url).href, { maxBytes: file.length, timeoutMs });
       if (res.body.length !== file.length || sha256(res.body) !== file.sha256) {
-        throw new SyncError(`The feed's file ${file.path} does not match its signed fingerprint: it was changed or damaged after publishing. Nothing was changed.`);
+        throw new SyncError(`The downloaded file ${file.path} is not the one the coordinator signed: it was changed or damaged after publishing. Nothing was changed.`);
       }
       mkdirSync(dirname(join(staging, file.path)), { recursive: true });
       writeFileSync(join(staging, file.path), res.body);

@@ -80,7 +80,7 @@ describe('sync a signed feed', () => {
   it('refuses a tampered data file', async () => {
     const file = join(coord.feedDir, 'v1', 'hsds-tables.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('1-888-373-7888', '1-888-373-7999'));
-    expect(await refused(sync)).toMatch(/file v1\/hsds-tables.json does not match its signed fingerprint/);
+    expect(await refused(sync)).toMatch(/file v1\/hsds-tables.json is not the one the coordinator signed/);
   });
 
   it('refuses a tampered manifest', async () => {

@@ -4,6 +4,7 @@ import type { DatasetInfo } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ResultList } from './components/ResultList';
+import { SyncEntry } from './components/sync/SyncEntry';
 import { useSearch } from './useSearch';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        <SyncEntry />
       </header>
       <main className="panes">
         <section className="results-pane" aria-label={t('searchLabel')}>
