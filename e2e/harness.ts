@@ -54,6 +54,8 @@ export interface AppSession {
   dbPath: string;
   /** Requests the page tried to make to anywhere but the local renderer server. */
   blockedRequests: string[];
+  /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
+  openedExternally: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -68,7 +70,8 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
-  const handlers = createHandlers(db, dbPath);
+  const openedExternally: string[] = [];
+  const handlers = createHandlers(db, dbPath, { openExternal: async (url) => void openedExternally.push(url) });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -95,6 +98,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
     db,
     dbPath,
     blockedRequests,
+    openedExternally,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);

@@ -3,6 +3,8 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-cont
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
 import { createSubstringSearch } from './search/substring-search';
+import { openExternalSafely } from './security/open-external';
+import { noSystemActions, type SystemActions } from './system-actions';
 import { createSyncHandlers } from './sync/handlers';
 
 export type Handlers = {
@@ -10,7 +12,7 @@ export type Handlers = {
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string): Handlers {
+export function createHandlers(db: Db, databasePath: string, system: SystemActions = noSystemActions): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -30,6 +32,7 @@ export function createHandlers(db: Db, databasePath: string): Handlers {
     },
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
+    openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
     ...createSyncHandlers(db, databasePath),
   };
 }

@@ -22,6 +22,8 @@ export const contract = {
     }),
   ),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+  /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
+  openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
 
   // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PhoneView } from '../../../shared/domain';
+import { ExternalLink } from './ExternalLink';
 
 /** A click-to-call link; the number as written in the dataset is what the user sees. */
 export function PhoneLink({ phone }: { phone: PhoneView }) {
@@ -8,7 +9,7 @@ export function PhoneLink({ phone }: { phone: PhoneView }) {
   const type = phone.type ? t(`phoneType_${phone.type}`, { defaultValue: phone.type }) : null;
   return (
     <span className="phone">
-      <a href={`tel:${digits}`}>{phone.number}</a>
+      <ExternalLink href={`tel:${digits}`}>{phone.number}</ExternalLink>
       {phone.extension ? <span> ext. {phone.extension}</span> : null}
       {type ? <span className="phone-type">{type}</span> : null}
     </span>
