@@ -17,7 +17,7 @@ import { syncOnce } from './sync-once';
 // must open, pass integrity_check, and hold exactly the old version or exactly the new one.
 const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
 const RUNS = 24;
-const SERVICES = 3000;
+const SERVICES = 1500;
 
 type Outcome = { stderr: string; killedAfterApplyStarted: boolean; applyMs: number };
 

@@ -38,7 +38,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Versions kept on disk for rollback, newest first. */
 const KEEP_VERSIONS = 5;
 
-export const feedFolder = (feedsDir: string, url: string): string => join(feedsDir, sha256(Buffer.from(url)).slice(0, 16));
+const feedFolder = (feedsDir: string, url: string): string => join(feedsDir, sha256(Buffer.from(url)).slice(0, 16));
 const versionFolder = (feedsDir: string, url: string, version: number) => join(feedFolder(feedsDir, url), `v${version}`);
 
 /**

@@ -3,7 +3,7 @@ import { SyncError } from './sync-error';
 export interface GetOptions {
   /** Refuse the response once more than this many bytes have arrived (or are announced). */
   maxBytes: number;
-  /** The whole request, from connecting to the last byte. */
+  /** How long the server may stay silent: before it answers, or between two parts of the body. */
   timeoutMs: number;
   headers?: Record<string, string>;
 }
@@ -16,13 +16,18 @@ export interface GetResult {
 }
 
 /**
- * One GET of an http(s) address with a deadline and a byte cap, for feed files. Every failure becomes a SyncError in plain
- * words naming the address; 304 comes back as a result (the caller asked conditionally), other non-2xx
- * statuses are failures.
+ * One GET of an http(s) address with a silence deadline and a byte cap, for feed files: a slow link that
+ * keeps sending finishes, a stalled one is dropped, and nothing can send more than the cap. Every failure
+ * becomes a SyncError in plain words naming the address; 304 comes back as a result (the caller asked
+ * conditionally), other non-2xx statuses are failures.
  */
 export async function httpGet(url: string, options: GetOptions): Promise<GetResult> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  let timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  const heardFromServer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  };
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   try {
     const res = await fetch(url, { headers: options.headers, signal: abort.signal, redirect: 'follow' });
@@ -47,6 +52,7 @@ export async function httpGet(url: string, options: GetOptions): Promise<GetResu
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
+        heardFromServer();
         size += value.byteLength;
         if (size > options.maxBytes) {
           await reader.cancel();
@@ -58,7 +64,7 @@ export async function httpGet(url: string, options: GetOptions): Promise<GetResu
     return { ...meta, body: Buffer.concat(chunks, size) };
   } catch (err) {
     if (err instanceof SyncError) throw err;
-    if (abort.signal.aborted) throw new SyncError(`The feed server did not answer within ${seconds} seconds (${url}). Nothing was changed.`);
+    if (abort.signal.aborted) throw new SyncError(`The feed server stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
     throw new SyncError(`Could not download ${url}: ${networkReason(err)}. Nothing was changed.`);
   } finally {
     clearTimeout(timer);

@@ -30,7 +30,6 @@ const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIn
 export const datasetFolder = (manifest: Manifest): string => folderOf(manifest.files[0]!.path);
 
 export type Manifest = z.infer<typeof manifestSchema>;
-export type ManifestFile = Manifest['files'][number];
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -95,5 +95,3 @@ export function createSubscriptionStore(db: Db) {
         .all(subscriptionId) as AppliedVersion[],
   };
 }
-
-export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;

@@ -144,7 +144,25 @@ describe('sync a signed feed', () => {
 
   it('gives up on a server that never answers', async () => {
     server.overrides.set('manifest.sig', () => undefined);
-    expect(await refused(() => sync(coord.pin, 300))).toMatch(/did not answer within 0.3 seconds/);
+    expect(await refused(() => sync(coord.pin, 300))).toMatch(/stopped answering for 0.3 seconds/);
+  });
+
+  it('drops a download that stalls halfway, but lets a slow one that keeps sending finish', async () => {
+    const body = readFileSync(join(coord.feedDir, 'v1', 'hsds-tables.json'));
+    server.overrides.set('v1/hsds-tables.json', (_req, res) => {
+      res.writeHead(200, { 'Content-Length': body.length });
+      res.write(body.subarray(0, 100));
+    });
+    expect(await refused(() => sync(coord.pin, 300))).toMatch(/stopped answering for 0.3 seconds/);
+
+    server.overrides.set('v1/hsds-tables.json', (_req, res) => {
+      res.writeHead(200, { 'Content-Length': body.length });
+      const parts = 8;
+      const step = Math.ceil(body.length / parts);
+      const send = (i: number) => (i < parts ? res.write(body.subarray(i * step, (i + 1) * step), () => setTimeout(() => send(i + 1), 100)) : res.end());
+      send(0);
+    });
+    expect(await sync(coord.pin, 300)).toMatchObject({ ok: true, to_version: 1 });
   });
 
   it('refuses a key pin that does not match the one stored for the feed', async () => {
