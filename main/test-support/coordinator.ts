@@ -19,20 +19,6 @@ export function withSyntheticService(tables: TableRows, id: string, name: string
   return { ...tables, service: [...tables.service, { id, organization_id: org, name: `${name} (synthetic test record)`, status: 'active' }] };
 }
 
-/** The starter directory plus `count` synthetic services with a phone each; `edition` changes every description. */
-export function withSyntheticServices(tables: TableRows, count: number, edition: string): TableRows {
-  const org = tables.organization[0]!.id;
-  const services = Array.from({ length: count }, (_, i) => ({
-    id: `synthetic-${i}`,
-    organization_id: org,
-    name: `Synthetic service ${i} (synthetic test record)`,
-    description: `Synthetic record, ${edition}`,
-    status: 'active',
-  }));
-  const phones = services.map((s, i) => ({ id: `synthetic-phone-${i}`, service_id: s.id, number: `555-01${String(i % 100).padStart(2, '0')}`, type: 'voice' }));
-  return { ...tables, service: [...tables.service, ...services], phone: [...tables.phone, ...phones] };
-}
-
 /** Drops a service and every row that hangs off it, as a coordinator deleting it would. */
 export function withoutService(tables: TableRows, id: string): TableRows {
   const sals = new Set(tables.service_at_location.filter((r) => r.service_id === id).map((r) => r.id));
