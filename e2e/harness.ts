@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
+import type { DeskShell } from '../main/local/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
 
@@ -54,6 +55,10 @@ export interface AppSession {
   dbPath: string;
   /** Requests the page tried to make to anywhere but the local renderer server. */
   blockedRequests: string[];
+  /** Where the stand-in save dialog puts files (PDF sheets, corrections). */
+  savedDir: string;
+  /** How many times the app asked to hide its window (quick exit). */
+  windowHides(): number;
   /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
   openedExternally: string[];
   screenshot(name: string): Promise<string>;
@@ -70,8 +75,24 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
+  // The desktop shell's stand-in: the save dialog always answers a path in savedDir, printing is
+  // Chromium's own print-to-PDF of the page, and hiding the window is counted.
+  const savedDir = join(dir, 'saved');
+  let hides = 0;
+  let printPage: Page | null = null;
+  const shell: DeskShell = {
+    chooseSavePath: async (name) => {
+      mkdirSync(savedDir, { recursive: true });
+      return join(savedDir, name);
+    },
+    printPageToPdf: async () => {
+      if (!printPage) throw new Error('No page to print.');
+      return printPage.pdf({ format: 'Letter', preferCSSPageSize: true });
+    },
+    hideWindow: () => void hides++,
+  };
   const openedExternally: string[] = [];
-  const handlers = createHandlers(db, dbPath, { openExternal: async (url) => void openedExternally.push(url) });
+  const handlers = createHandlers(db, dbPath, { ...shell, openExternal: async (url) => void openedExternally.push(url) });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -88,6 +109,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
   await context.exposeBinding('__atlasInvoke', (_source, channel: string, input: unknown) => dispatch(handlers, channel, input));
   await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
   const page = await context.newPage();
+  printPage = page;
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(`${origin}/index.html`);
@@ -98,6 +120,8 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
     db,
     dbPath,
     blockedRequests,
+    savedDir,
+    windowHides: () => hides,
     openedExternally,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });

@@ -41,7 +41,8 @@ describe('renderer security rules in Chromium', () => {
     const { page } = app;
     const before = page.url();
     await page.getByRole('searchbox').fill('hotline');
-    const link = page.locator('.card a[href^="tel:"]').first();
+    await page.locator('.card', { hasText: 'National Human Trafficking Hotline' }).click();
+    const link = page.locator('article.detail a[href^="tel:"]').first();
     await expect.poll(() => link.count()).toBe(1);
     await link.click();
     await expect.poll(() => app.openedExternally).toEqual(['tel:18883737888']);

@@ -2,6 +2,8 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
+import { noDeskShell, type DeskShell } from './local/desk-shell';
+import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
@@ -12,7 +14,11 @@ export type Handlers = {
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string, system: SystemActions = noSystemActions): Handlers {
+export function createHandlers(
+  db: Db,
+  databasePath: string,
+  system: SystemActions & DeskShell = { ...noSystemActions, ...noDeskShell },
+): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
   return {
@@ -33,6 +39,7 @@ export function createHandlers(db: Db, databasePath: string, system: SystemActio
     search: (q) => search(q),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    ...createWorkflowHandlers(db, reader, system),
     ...createSyncHandlers(db, databasePath),
   };
 }

@@ -7,6 +7,7 @@ import { openUserDatabase } from './db/open-user-database';
 import { electronSystemActions } from './electron-system-actions';
 import { createHandlers } from './handlers';
 import { ensureStarterDirectory } from './hsds/starter';
+import { electronDeskShell } from './local/electron-shell';
 import { bindIpc } from './ipc';
 import { DATABASE_FILE, defaultDataDir } from './paths';
 import { resolveAppFile } from './security/app-protocol';
@@ -62,7 +63,8 @@ function start(): void {
     return;
   }
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
-  bindIpc(ipcMain, createHandlers(db, databasePath, electronSystemActions));
+  let win: BrowserWindow | null = null;
+  bindIpc(ipcMain, createHandlers(db, databasePath, { ...electronSystemActions, ...electronDeskShell(() => win) }));
 
   // No "persist:" prefix: an in-memory session, so no cache or storage of what was viewed reaches disk.
   const ses = session.fromPartition('referral-atlas');
@@ -77,13 +79,16 @@ function start(): void {
     });
   });
 
-  const win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
-  win.once('ready-to-show', () => win.show());
+  win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
+  // After a quick exit the window is hidden, not closed: starting the app again brings it back.
+  app.on('second-instance', () => win?.show());
+  win.once('ready-to-show', () => win?.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 // Every web contents, the main window's included, gets the same navigation rules as it is created.
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, electronSystemActions.openExternal));
+if (!app.requestSingleInstanceLock()) app.exit(0);
 Menu.setApplicationMenu(null);
 app.on('window-all-closed', () => app.quit());
 void app.whenReady().then(start);

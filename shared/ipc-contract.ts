@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasetInfo, SearchResponse, ServiceDetail } from './domain';
+import type { DatasetInfo, DeskSettings, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
 import type { Result } from './result';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview } from './sync-types';
 
@@ -24,6 +24,22 @@ export const contract = {
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
+
+  // Intake-desk workflow (issue 7): local notes and call marks, corrections export, settings, referral
+  // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
+  localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
+  saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
+  markCall: channel<LocalRecord>()(
+    z.object({ serviceId: id, status: z.enum(['still_valid', 'changed', 'closed']), comment: z.string().max(2_000).optional() }),
+  ),
+  exportCorrections: channel<SavedFile>()(z.undefined()),
+  settings: channel<DeskSettings>()(z.undefined()),
+  setUiLanguage: channel<DeskSettings>()(z.object({ uiLanguage: z.enum(['en', 'es']) })),
+  /** Service ids only: a saved list never holds anything about the client. */
+  saveReferralList: channel<null>()(z.object({ serviceIds: z.array(id).max(200) })),
+  savedReferralList: channel<string[]>()(z.undefined()),
+  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
+  hideWindow: channel<null>()(z.undefined()),
 
   // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),

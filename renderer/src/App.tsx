@@ -6,6 +6,8 @@ import { DetailPane } from './components/DetailPane';
 import { ResultList } from './components/ResultList';
 import { SyncEntry } from './components/sync/SyncEntry';
 import { useSearch } from './useSearch';
+import { HeaderActions } from './workflow/HeaderActions';
+import { WorkflowPanels } from './workflow/WorkflowPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export function App() {
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
         <SyncEntry />
+        <HeaderActions />
       </header>
       <main className="panes">
         <section className="results-pane" aria-label={t('searchLabel')}>
@@ -45,6 +48,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
+      <WorkflowPanels />
     </div>
   );
 }

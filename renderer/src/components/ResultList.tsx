@@ -32,7 +32,7 @@ export function ResultList({ state, text, selectedId, onSelect }: {
       <div className="result-count" role="status" aria-live="polite">
         {t('resultsCount', { count: response.total })}
       </div>
-      <ul className="results" role="listbox" aria-label={t('searchLabel')}>
+      <ul className="results" role="listbox" aria-label={t('searchLabel')} tabIndex={0}>
         {response.results.map((card) => (
           <ServiceCardView key={card.id} card={card} selected={card.id === selectedId} onSelect={() => onSelect(card.id)} />
         ))}
