@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coordinator, starterTables, withSyntheticService } from '../main/test-support/coordinator';
 import { startFeedServer, type FeedServer } from '../main/test-support/feed-server';
 import { fingerprint } from '../main/sync/keys';
+import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';
 
 describe('Sync screen', () => {
@@ -41,6 +42,7 @@ describe('Sync screen', () => {
     await expect.poll(() => feed.getByRole('status').first().textContent()).toContain('Version 1 is verified and ready: 1 added, 0 changed, 0 removed');
     expect(await feed.locator('.sync-diff-added').textContent()).toContain('Night shelter intake (synthetic test record)');
     await app.screenshot('sync-diff');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await feed.getByRole('button', { name: 'Apply version 1' }).click();
     await expect.poll(async () => (await feed.locator('.sync-done').textContent()) ?? '').toContain('Version 1 is now installed: 1 added');
@@ -54,6 +56,7 @@ describe('Sync screen', () => {
     await expect.poll(async () => (await feed.getByRole('alert').textContent()) ?? '').toContain('is not the one the coordinator signed');
     expect(await feed.getByRole('button', { name: /Apply version/ }).count()).toBe(0);
     await app.screenshot('sync-refused');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await feed.getByRole('button', { name: 'Unsubscribe' }).click();
     await feed.getByRole('button', { name: 'Keep it' }).click();
