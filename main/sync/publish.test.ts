@@ -1,9 +1,11 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coordinator, starterTables } from '../test-support/coordinator';
+import { installDataset } from '../hsds/install-dataset';
 import { parsePin } from './keys';
 import { openSignedManifest, sha256 } from './manifest';
+import { publishFeed } from './publish';
 
 describe('publish a feed', () => {
   const coord = coordinator();
@@ -27,9 +29,10 @@ describe('publish a feed', () => {
     expect(readdirSync(coord.feedDir).filter((n) => n.startsWith('v')).sort()).toEqual(['v2', 'v3']);
   });
 
-  it('refuses to publish another directory into an existing feed folder', () => {
-    const manifest = join(coord.feedDir, 'manifest.json');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('referral-atlas-starter-california', 'someone-else'));
-    expect(() => coord.publish(starterTables())).toThrow(/holds the feed of "someone-else"/);
+  it("keeps the feed's dataset id when the coordinator installs a directory under another name", () => {
+    installDataset(coord.db, starterTables(), { datasetId: 'regional-directory-2027.zip', version: null, source: 'import' });
+    publishFeed(coord.db, { keyPath: coord.keyPath, outDir: coord.feedDir, expiresDays: 90 });
+    const m = JSON.parse(readFileSync(join(coord.feedDir, 'manifest.json'), 'utf8'));
+    expect(m).toMatchObject({ dataset_id: 'referral-atlas-starter-california', version: 4 });
   });
 });

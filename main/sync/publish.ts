@@ -25,7 +25,8 @@ export interface PublishResult {
 /**
  * Writes the installed directory as a feed: the data under `v<version>/` (so a cache can never mix files
  * of two versions), then manifest.json and manifest.sig. The version is one more than the manifest
- * already in DIR, so publishing into the same folder each time keeps it rising.
+ * already in DIR and the dataset id stays the one it names, so publishing into the same folder each
+ * time keeps the feed one rising series.
  */
 export function publishFeed(db: Db, options: PublishOptions): PublishResult {
   const key = loadPrivateKey(options.keyPath);
@@ -34,9 +35,9 @@ export function publishFeed(db: Db, options: PublishOptions): PublishResult {
   if (!installed) throw new SyncError('There is no directory installed to publish.');
   mkdirSync(options.outDir, { recursive: true });
   const previous = previousManifest(options.outDir);
-  if (previous && previous.dataset_id !== installed.dataset_id) {
-    throw new SyncError(`${options.outDir} holds the feed of "${previous.dataset_id}", but the installed directory is "${installed.dataset_id}". Publish into an empty folder or that feed's own folder.`);
-  }
+  // The feed's identity outlives any one import: desks pinned it when they subscribed, and the
+  // coordinator's next import may well come from a file with another name.
+  const datasetId = previous?.dataset_id ?? installed.dataset_id;
   const version = (previous?.version ?? 0) + 1;
   const folder = `v${version}`;
   const staging = join(options.outDir, `.${folder}-staging`);
@@ -48,7 +49,7 @@ export function publishFeed(db: Db, options: PublishOptions): PublishResult {
 
   const now = options.now ?? new Date();
   const manifest: Manifest = {
-    dataset_id: installed.dataset_id,
+    dataset_id: datasetId,
     version,
     created: now.toISOString(),
     expires: new Date(now.getTime() + options.expiresDays * 86_400_000).toISOString(),
