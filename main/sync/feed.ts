@@ -55,8 +55,15 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions)
   const got = await httpGet(sub.url, { maxBytes: MANIFEST_MAX_BYTES, timeoutMs, headers: conditional });
   const now = options.now ?? new Date();
   if (got.status === 304 && sub.version !== null) {
-    // A frozen feed can answer "not modified" forever: the kept copy's expiry still has to hold.
-    refuseExpired(readKept(options.feedsDir, sub, sub.version).manifest, now);
+    // A frozen feed can answer "not modified" forever: the kept copy's expiry still has to hold. Without
+    // a readable kept copy, ask again unconditionally.
+    let kept: Manifest;
+    try {
+      kept = readKept(options.feedsDir, sub, sub.version).manifest;
+    } catch {
+      return checkFeed(db, { ...sub, etag: null, lastModified: null }, options);
+    }
+    refuseExpired(kept, now);
     return { kind: 'up-to-date', version: sub.version };
   }
 

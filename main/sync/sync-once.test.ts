@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coordinator, starterTables, withoutService, withSyntheticService } from '../test-support/coordinator';
@@ -58,6 +58,11 @@ describe('sync a signed feed', () => {
     expect(dbDigest(desk.db)).toBe(before);
     const sub = createSubscriptionStore(desk.db).byUrl(server.manifestUrl)!;
     expect(createSubscriptionStore(desk.db).history(sub.id!).map((h) => h.version)).toEqual([2, 1]);
+
+    // Without its kept copy the desk cannot trust a bare 304, and asks for the manifest again.
+    rmSync(join(desk.dir, 'feeds'), { recursive: true });
+    expect(await sync()).toMatchObject({ ok: true, to_version: 2 });
+    expect(server.requests.slice(-2).map((r) => `${r.path} ${r.ifNoneMatch ? 'conditional' : 'plain'}`)).toEqual(['manifest.json plain', 'manifest.sig plain']);
   });
 
   it('rolls back to a kept version and still refuses the feed replaying that older version', async () => {
