@@ -65,3 +65,28 @@ describe('Sync screen', () => {
     expect(app.blockedRequests).toEqual([]);
   });
 });
+
+describe('Sync screen in Spanish', () => {
+  it('speaks Spanish and explains the fingerprint check', async () => {
+    const app = await launchApp({ prepare: (db) => void db.prepare("INSERT INTO local_setting (key, value) VALUES ('ui_language', 'es')").run() });
+    try {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Actualizaciones del directorio' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Actualizaciones del directorio de su coordinador' });
+      await expect.poll(async () => (await dialog.textContent()) ?? '').toContain('Aún no hay fuente');
+      await dialog.getByLabel('Clave del publicador').fill(coordinatorPin());
+      await expect.poll(async () => (await dialog.locator('.sync-fingerprint').textContent()) ?? '').toContain('Lea esta huella al coordinador por teléfono');
+      await app.screenshot('sync-subscribe-es');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** Any valid publisher key will do for the form. */
+function coordinatorPin(): string {
+  const c = coordinator();
+  c.cleanup();
+  return c.pin;
+}
