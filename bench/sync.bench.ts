@@ -1,15 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../main/db/open';
 import { ensureStarterDirectory } from '../main/hsds/starter';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
 import { installDataset } from '../main/hsds/install-dataset';
 import { generateKeyFiles } from '../main/sync/keys';
 import { publishFeed } from '../main/sync/publish';
 import { syncOnce } from '../main/sync/sync-once';
-import { withSyntheticServices } from '../main/test-support/synthetic-services';
+import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { startFeedServer } from '../main/test-support/feed-server';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
@@ -28,7 +27,7 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
     const server = await startFeedServer(join(dir, 'feed'));
     try {
       const { pin } = generateKeyFiles(join(dir, 'publisher.key'));
-      installDataset(coord, withSyntheticServices(flattenHsdsJson(JSON.parse(readFileSync(STARTER, 'utf8'))).tables, services, 'bench'), { datasetId: 'synthetic-bench', version: null, source: 'bench' });
+      installDataset(coord, syntheticDirectory(services), { datasetId: 'synthetic-bench', version: null, source: 'bench' });
       ensureStarterDirectory(desk, STARTER);
       const t0 = performance.now();
       publishFeed(coord, { keyPath: join(dir, 'publisher.key'), outDir: join(dir, 'feed'), expiresDays: 90 });

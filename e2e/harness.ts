@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
+import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import type { DeskShell } from '../main/local/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
@@ -69,7 +70,7 @@ export interface AppSession {
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
  * the preload, on a fresh database holding the bundled starter directory.
  */
-export async function launchApp(options: { prepare?: (db: Db) => void } = {}): Promise<AppSession> {
+export async function launchApp(options: { prepare?: (db: Db) => void; chooseImportPath?: ChooseImportPath } = {}): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
   const db = openDatabase(dbPath);
@@ -92,7 +93,11 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
     hideWindow: () => void hides++,
   };
   const openedExternally: string[] = [];
-  const handlers = createHandlers(db, dbPath, { ...shell, openExternal: async (url) => void openedExternally.push(url) });
+  const handlers = createHandlers(db, dbPath, {
+    ...shell,
+    openExternal: async (url) => void openedExternally.push(url),
+    ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
+  });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -50,7 +50,7 @@ describe('Sync screen', () => {
     expect(await feed.locator('.sync-facts').textContent()).toContain('version 1');
 
     coord.publish(starterTables());
-    const data = join(coord.feedDir, 'v2', 'hsds-tables.json');
+    const data = join(coord.feedDir, 'v2', 'phones.csv');
     writeFileSync(data, readFileSync(data, 'utf8').replace('1-888-373-7888', '1-888-000-0000'));
     await feed.getByRole('button', { name: 'Check for updates' }).click();
     await expect.poll(async () => (await feed.getByRole('alert').textContent()) ?? '').toContain('is not the one the coordinator signed');

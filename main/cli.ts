@@ -4,6 +4,7 @@ import type { SearchResponse } from '../shared/domain';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { diffCommand, exportCommand, importCommand, rollbackCommand, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
@@ -15,6 +16,12 @@ const USAGE = `Usage: referral-atlas <command> [options]
 Commands:
   search TEXT [--limit N] [--json]   find services
   info [--json]                      what directory is installed
+  validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
+  import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
+  diff PATH                          what importing PATH would change
+  rollback                           restore the directory as it was before the last import
+  export --format hsds-json|hsds-datapackage OUT
+
 ${SYNC_USAGE}
 Options:
   --db PATH   database file (default: the app's own, ${defaultDatabasePath()})
@@ -33,6 +40,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...SYNC_CLI_OPTIONS,
       },
@@ -86,6 +95,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(values.json ? `${JSON.stringify(r.value)}\n` : `${JSON.stringify(r.value, null, 2)}\n`);
         return 0;
       }
+      case 'validate':
+      case 'import':
+      case 'diff':
+      case 'export': {
+        const [path] = rest;
+        if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
+        if (command === 'validate') return validateCommand(db, path, values.json, out);
+        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json }, out);
+        if (command === 'diff') return diffCommand(db, path, out);
+        return exportCommand(db, values.format, path, out);
+      }
+      case 'rollback':
+        return rollbackCommand(db, out);
       case 'publish':
         return publishCommand(db, values, out, err);
       case 'sync':

@@ -1,7 +1,8 @@
 import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
-import type { Db } from './db/open';
+import { openDatabase, type Db } from './db/open';
 import { createServiceReader } from './db/service-read';
+import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
 import { noDeskShell, type DeskShell } from './local/desk-shell';
 import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
@@ -17,7 +18,7 @@ export type Handlers = {
 export function createHandlers(
   db: Db,
   databasePath: string,
-  system: SystemActions & DeskShell = { ...noSystemActions, ...noDeskShell },
+  system: SystemActions & DeskShell & Partial<ImportShell> = { ...noSystemActions, ...noDeskShell },
 ): Handlers {
   const reader = createServiceReader(db);
   const search = createSubstringSearch(db, reader);
@@ -40,6 +41,10 @@ export function createHandlers(
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
     ...createWorkflowHandlers(db, reader, system),
+    ...createImportHandlers(db, {
+      chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
+      openWriter: system.openWriter ?? (() => openDatabase(databasePath)),
+    }),
     ...createSyncHandlers(db, databasePath),
   };
 }

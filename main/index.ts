@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DamagedDatabase, RecoveryChoice } from './db/open-user-database';
+import { openDatabase } from './db/open';
 import { openUserDatabase } from './db/open-user-database';
 import { electronSystemActions } from './electron-system-actions';
 import { createHandlers } from './handlers';
@@ -30,6 +31,17 @@ const rendererDir = join(__dirname, '..', 'renderer');
 function electronNativeBinding(): string | undefined {
   const candidate = join(appRoot, '.electron-native', 'better_sqlite3.node');
   return !app.isPackaged && existsSync(candidate) ? candidate : undefined;
+}
+
+/** The Import screen's file chooser: the only way a dataset path reaches the app (the renderer never sends one). */
+async function chooseImportPath(kind: 'file' | 'folder'): Promise<string | null> {
+  const options: Electron.OpenDialogOptions =
+    kind === 'folder'
+      ? { properties: ['openDirectory'] }
+      : { properties: ['openFile'], filters: [{ name: 'Directory data (HSDS JSON, datapackage .zip, spreadsheet .csv)', extensions: ['json', 'zip', 'csv'] }] };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 function askAboutDamage(problem: DamagedDatabase): RecoveryChoice {
@@ -64,7 +76,8 @@ function start(): void {
   }
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
   let win: BrowserWindow | null = null;
-  bindIpc(ipcMain, createHandlers(db, databasePath, { ...electronSystemActions, ...electronDeskShell(() => win) }));
+  const openWriter = () => openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
+  bindIpc(ipcMain, createHandlers(db, databasePath, { ...electronSystemActions, ...electronDeskShell(() => win), chooseImportPath, openWriter }));
 
   // No "persist:" prefix: an in-memory session, so no cache or storage of what was viewed reaches disk.
   const ses = session.fromPartition('referral-atlas');
@@ -82,6 +95,7 @@ function start(): void {
   win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
   // After a quick exit the window is hidden, not closed: starting the app again brings it back.
   app.on('second-instance', () => win?.show());
+  app.on('activate', () => win?.show());
   win.once('ready-to-show', () => win?.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }

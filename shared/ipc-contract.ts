@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
+import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
 import type { Result } from './result';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview } from './sync-types';
 
@@ -40,6 +41,17 @@ export const contract = {
   savedReferralList: channel<string[]>()(z.undefined()),
   saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
   hideWindow: channel<null>()(z.undefined()),
+
+  // Import (issue 5). No channel takes a path: main shows the chooser and keeps the path.
+  importChoose: channel<ImportSource | null>()(z.object({ kind: z.enum(['file', 'folder']) })),
+  importCheck: channel<ImportReport>()(
+    z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
+  ),
+  importApply: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importPrevious: channel<PreviousVersion | null>()(z.undefined()),
+  importRollback: channel<PreviousVersion>()(z.undefined()),
 
   // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),

@@ -1,15 +1,6 @@
 /** What the Sync screen shows about feed subscriptions (issue 6). */
 
-export interface ServiceRef {
-  id: string;
-  name: string;
-}
-
-export interface SyncDiffView {
-  added: ServiceRef[];
-  removed: ServiceRef[];
-  changed: (ServiceRef & { fields: string[] })[];
-}
+import type { DatasetDiff } from './import-types';
 
 export interface SyncCheckView {
   /** update: verified and downloaded, waiting to be applied; refused: nothing changed, see message. */
@@ -17,7 +8,7 @@ export interface SyncCheckView {
   message: string;
   checkedAt: string;
   version: number | null;
-  diff: SyncDiffView | null;
+  diff: DatasetDiff | null;
 }
 
 export interface AppliedVersionView {

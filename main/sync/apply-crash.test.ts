@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
-import { coordinator, starterTables } from '../test-support/coordinator';
-import { withSyntheticServices } from '../test-support/synthetic-services';
+import { coordinator } from '../test-support/coordinator';
+import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { directoryDigest } from '../test-support/db-digest';
 import { startFeedServer, type FeedServer } from '../test-support/feed-server';
 import { ensureStarterDirectory } from '../hsds/starter';
@@ -18,7 +18,7 @@ import { syncOnce } from './sync-once';
 // must open, pass integrity_check, and hold exactly the old version or exactly the new one.
 const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
 const RUNS = 24;
-const SERVICES = 1500;
+const SERVICES = 300;
 
 type Outcome = { stderr: string; killedAfterApplyStarted: boolean; applyMs: number };
 
@@ -72,7 +72,7 @@ describe('crash safety of applying a feed update', () => {
   };
 
   beforeAll(async () => {
-    coord.publish(withSyntheticServices(starterTables(), SERVICES, 'edition one'));
+    coord.publish(syntheticDirectory(SERVICES));
     server = await startFeedServer(coord.feedDir);
     const db = openDatabase(template);
     ensureStarterDirectory(db, STARTER_PATH);
@@ -80,7 +80,9 @@ describe('crash safety of applying a feed update', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     oldState = state(template).state;
-    coord.publish(withSyntheticServices(starterTables(), SERVICES, 'edition two'));
+    const edited = syntheticDirectory(SERVICES);
+    edited.service = edited.service.map((s) => ({ ...s, description: `${String(s.description)} Edition two.` }));
+    coord.publish(edited);
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -114,5 +116,5 @@ describe('crash safety of applying a feed update', () => {
     // The runs timed inside the apply window must have caught some writes half done.
     expect(seen.killedMidApply).toBeGreaterThan(0);
     console.log(`crash runs: ${seen.old} old, ${seen.new} new, ${seen.killedMidApply} killed while writing the new version`);
-  }, 120_000);
+  }, 300_000);
 });

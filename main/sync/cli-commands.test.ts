@@ -40,7 +40,7 @@ describe('keygen, publish and sync on the command line (built by npm test before
     expect(r.stdout).toMatch(/Fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
   });
 
-  it('publish writes a feed that sync --json applies on a desk, then reports up to date', async () => {
+  it('publish writes a feed that sync --json applies on a desk, then reports up to date', { timeout: 30_000 }, async () => {
     const pub = cli('publish', '--key', key, '--out', feed, '--expires-days', '30', '--db', join(dir, 'coordinator.sqlite'));
     expect(pub.stderr).toBe('');
     expect(pub.stdout).toContain('version 1');

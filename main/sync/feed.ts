@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/open';
-import { installDataset } from '../hsds/install-dataset';
+import type { DatasetDiff } from '../../shared/import-types';
+import { applyDataset, checkDataset } from '../hsds/apply';
 import type { TableRows } from '../hsds/tables';
-import { readDataset } from './dataset-files';
-import { diffDataset, type DatasetDiff } from './diff';
 import { httpGet } from './http-get';
 import { parsePin } from './keys';
 import { datasetFolder, openSignedManifest, sha256, type Manifest } from './manifest';
@@ -86,8 +85,8 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions)
   }
 
   const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, timeoutMs);
-  const tables = readDataset(join(dir, datasetFolder(manifest)));
-  return { kind: 'update', staged: { manifest, manifestSha256, tables, diff: diffDataset(db, tables), etag: got.etag, lastModified: got.lastModified } };
+  const { tables, diff } = readChecked(db, dir, manifest);
+  return { kind: 'update', staged: { manifest, manifestSha256, tables, diff, etag: got.etag, lastModified: got.lastModified } };
 }
 
 /** Downloads into a private staging folder, then renames it into place: a kept version is always whole. */
@@ -130,7 +129,7 @@ export function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, fee
   const store = createSubscriptionStore(db);
   const { manifest } = staged;
   const id = db.transaction(() => {
-    installDataset(db, staged.tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
+    applyDataset(db, staged.tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
     const subId = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
     store.recordApplied(subId, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
     return subId;
@@ -142,14 +141,28 @@ export function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, fee
 /** Puts back a version applied earlier, from its kept files, checked again against the pinned key. */
 export function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string): DatasetDiff {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
-  const tables = readDataset(join(dir, datasetFolder(manifest)));
-  const diff = diffDataset(db, tables);
+  const { tables, diff } = readChecked(db, dir, manifest);
   const store = createSubscriptionStore(db);
   db.transaction(() => {
-    installDataset(db, tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
+    applyDataset(db, tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
     store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) });
   })();
   return diff;
+}
+
+/**
+ * Reads and validates the verified datapackage with the import's own checks and diffs it against the
+ * installed directory. A signed feed can still carry a broken directory; it is refused the same way a
+ * broken import file is.
+ */
+function readChecked(db: Db, dir: string, manifest: Manifest): { tables: TableRows; diff: DatasetDiff } {
+  const { report, tables } = checkDataset(db, join(dir, datasetFolder(manifest)));
+  if (!tables || !report.diff) {
+    const first = report.errors[0];
+    const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';
+    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errors.length} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
+  }
+  return { tables, diff: report.diff };
 }
 
 function refuseExpired(manifest: Manifest, now: Date): void {

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
-import { exportDataset } from './dataset-files';
+import { exportDatapackage } from '../hsds/export-datapackage';
 import { fingerprint, loadPrivateKey, pinOf } from './keys';
 import { manifestBytes, sha256, signManifest, type Manifest } from './manifest';
 import { SyncError } from './sync-error';
@@ -43,7 +43,7 @@ export function publishFeed(db: Db, options: PublishOptions): PublishResult {
   const staging = join(options.outDir, `.${folder}-staging`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
-  const written = exportDataset(db, staging);
+  const written = exportDatapackage(db, staging, { name: datasetId, version: String(version) });
   rmSync(join(options.outDir, folder), { recursive: true, force: true });
   renameSync(staging, join(options.outDir, folder));
 

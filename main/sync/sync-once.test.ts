@@ -7,7 +7,8 @@ import { startFeedServer, type FeedServer } from '../test-support/feed-server';
 import { tempDb } from '../test-support/temp-db';
 import { createSubscriptionStore } from './subscriptions';
 import { rollbackTo } from './feed';
-import { generateKeyFiles } from './keys';
+import { generateKeyFiles, loadPrivateKey } from './keys';
+import { manifestBytes, sha256, signManifest, type Manifest } from './manifest';
 import { syncOnce } from './sync-once';
 
 // Every case runs against a real HTTP server on 127.0.0.1 and a real desk database file.
@@ -83,9 +84,16 @@ describe('sync a signed feed', () => {
   });
 
   it('refuses a tampered data file', async () => {
-    const file = join(coord.feedDir, 'v1', 'hsds-tables.json');
+    const file = join(coord.feedDir, 'v1', 'phones.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('1-888-373-7888', '1-888-373-7999'));
-    expect(await refused(sync)).toMatch(/file v1\/hsds-tables.json is not the one the coordinator signed/);
+    expect(await refused(sync)).toMatch(/file v1\/phones.csv is not the one the coordinator signed/);
+  });
+
+  it('refuses a correctly signed feed whose directory fails the import checks, naming file, row and field', async () => {
+    const file = join(coord.feedDir, 'v1', 'phones.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('1-888-373-7888', ''));
+    resign(coord);
+    expect(await refused(sync)).toMatch(/signed by the coordinator but its directory has 1 error\(s\).*First: phones.csv row \d+ number/);
   });
 
   it('refuses a tampered manifest', async () => {
@@ -121,8 +129,8 @@ describe('sync a signed feed', () => {
   });
 
   it('refuses a response larger than its signed length', async () => {
-    const body = readFileSync(join(coord.feedDir, 'v1', 'hsds-tables.json'));
-    server.overrides.set('v1/hsds-tables.json', (_req, res) => res.writeHead(200).end(Buffer.concat([body, Buffer.alloc(5000, 32)])));
+    const body = readFileSync(join(coord.feedDir, 'v1', 'services.csv'));
+    server.overrides.set('v1/services.csv', (_req, res) => res.writeHead(200).end(Buffer.concat([body, Buffer.alloc(5000, 32)])));
     expect(await refused(sync)).toMatch(/larger than the [\d,]+ bytes allowed for it/);
   });
 
@@ -132,8 +140,8 @@ describe('sync a signed feed', () => {
   });
 
   it('reports a server that closes the connection mid-download', async () => {
-    const body = readFileSync(join(coord.feedDir, 'v1', 'hsds-tables.json'));
-    server.overrides.set('v1/hsds-tables.json', (_req, res) => {
+    const body = readFileSync(join(coord.feedDir, 'v1', 'services.csv'));
+    server.overrides.set('v1/services.csv', (_req, res) => {
       res.writeHead(200, { 'Content-Length': body.length });
       res.write(body.subarray(0, 100), () => res.socket?.destroy());
     });
@@ -153,14 +161,14 @@ describe('sync a signed feed', () => {
   });
 
   it('drops a download that stalls halfway, but lets a slow one that keeps sending finish', async () => {
-    const body = readFileSync(join(coord.feedDir, 'v1', 'hsds-tables.json'));
-    server.overrides.set('v1/hsds-tables.json', (_req, res) => {
+    const body = readFileSync(join(coord.feedDir, 'v1', 'services.csv'));
+    server.overrides.set('v1/services.csv', (_req, res) => {
       res.writeHead(200, { 'Content-Length': body.length });
       res.write(body.subarray(0, 100));
     });
     expect(await refused(() => sync(coord.pin, 300))).toMatch(/stopped answering for 0.3 seconds/);
 
-    server.overrides.set('v1/hsds-tables.json', (_req, res) => {
+    server.overrides.set('v1/services.csv', (_req, res) => {
       res.writeHead(200, { 'Content-Length': body.length });
       const parts = 8;
       const step = Math.ceil(body.length / parts);
@@ -176,3 +184,16 @@ describe('sync a signed feed', () => {
     expect(await refused(() => sync(other))).toMatch(/This feed is pinned to the publisher key [0-9A-F ]+, not/);
   });
 });
+
+/** The coordinator signing whatever is in the feed folder now, as a compromised or careless publisher might. */
+function resign(coord: ReturnType<typeof coordinator>): void {
+  const manifestPath = join(coord.feedDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  manifest.files = manifest.files.map((f) => {
+    const bytes = readFileSync(join(coord.feedDir, f.path));
+    return { ...f, sha256: sha256(bytes), length: bytes.length };
+  });
+  const bytes = manifestBytes(manifest);
+  writeFileSync(manifestPath, bytes);
+  writeFileSync(join(coord.feedDir, 'manifest.sig'), signManifest(bytes, loadPrivateKey(coord.keyPath)));
+}

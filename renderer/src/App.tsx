@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
+import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
 import { SyncEntry } from './components/sync/SyncEntry';
 import { useSearch } from './useSearch';
@@ -14,23 +15,31 @@ export function App() {
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
-  const search = useSearch(text);
+  const [importing, setImporting] = useState(false);
+  const [dataVersion, setDataVersion] = useState(0);
+  const search = useSearch(text, undefined, dataVersion);
 
   useEffect(() => {
     void atlas()
       .info(undefined)
       .then((r) => r.ok && setInfo(r.value));
-  }, []);
+  }, [dataVersion]);
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
-        <SyncEntry />
+        <SyncEntry onDataChanged={() => setDataVersion((v) => v + 1)} />
+        {importing ? null : (
+          <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
+            {t('importOpen')}
+          </button>
+        )}
         <HeaderActions />
       </header>
-      <main className="panes">
+      {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
+      <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
           <label className="search">
             <span className="visually-hidden">{t('searchLabel')}</span>

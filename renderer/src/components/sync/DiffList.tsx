@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncDiffView } from '../../../../shared/sync-types';
+import type { DatasetDiff } from '../../../../shared/import-types';
 
 const SHOWN = 30;
 
 /** Added, changed (with which fields) and removed services, the first few of each by name. */
-export function DiffList({ diff }: { diff: SyncDiffView }) {
+export function DiffList({ diff }: { diff: DatasetDiff }) {
   const { t } = useTranslation();
   const groups = [
     { key: 'added', title: t('syncAdded', { count: diff.added.length }), items: diff.added.map((s) => ({ id: s.id, text: s.name })) },
-    { key: 'changed', title: t('syncChanged', { count: diff.changed.length }), items: diff.changed.map((s) => ({ id: s.id, text: `${s.name}: ${s.fields.join(', ')}` })) },
+    { key: 'changed', title: t('syncChanged', { count: diff.changed.length }), items: diff.changed.map((s) => ({ id: s.id, text: `${s.name}: ${s.fields.map((f) => f.field).join(', ')}` })) },
     { key: 'removed', title: t('syncRemoved', { count: diff.removed.length }), items: diff.removed.map((s) => ({ id: s.id, text: s.name })) },
   ];
   return (

@@ -8,10 +8,9 @@ import { SubscribeForm } from './SubscribeForm';
 interface Props {
   onClose: () => void;
   onDirectoryChanged: () => void;
-  directoryChanged: boolean;
 }
 
-export function SyncScreen({ onClose, onDirectoryChanged, directoryChanged }: Props) {
+export function SyncScreen({ onClose, onDirectoryChanged }: Props) {
   const { t } = useTranslation();
   const [overview, setOverview] = useState<SyncOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +45,6 @@ export function SyncScreen({ onClose, onDirectoryChanged, directoryChanged }: Pr
         </header>
         <div className="sync-body">
           <p className="muted">{t('syncIntro')}</p>
-          {directoryChanged ? <p className="sync-note" role="status">{t('syncReloadNote')}</p> : null}
           {error ? <p className="message error" role="alert">{error}</p> : null}
           {overview ? (
             <>

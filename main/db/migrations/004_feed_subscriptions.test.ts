@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { migration001 } from './001_hsds_tables';
 import { migration002 } from './002_local_tables';
-import { migration003 } from './003_feed_subscriptions';
+import { migration003 } from './003_previous_version';
+import { migration004 } from './004_feed_subscriptions';
 
-describe('003_feed_subscriptions', () => {
+describe('004_feed_subscriptions', () => {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  migrate(db, [migration001, migration002, migration003]);
+  migrate(db, [migration001, migration002, migration003, migration004]);
 
   it('allows one subscription per feed address', () => {
     const add = db.prepare("INSERT INTO feed_subscription (url, pin, created_at) VALUES ('https://x/manifest.json', 'ed25519:k', 'now')");

@@ -5,8 +5,8 @@ import type { Migration } from './types';
  * `version` and `manifest_sha256` hold the highest version ever applied, which is what refuses a
  * replayed older manifest even after the desk rolls its own directory back.
  */
-export const migration003: Migration = {
-  name: '003_feed_subscriptions',
+export const migration004: Migration = {
+  name: '004_feed_subscriptions',
   up: `
     CREATE TABLE feed_subscription (
       id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL UNIQUE, pin TEXT NOT NULL,
