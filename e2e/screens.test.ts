@@ -42,6 +42,8 @@ describe.each([
     await page.locator('.card', { hasText: 'Harbor Light Shelter' }).click();
     await expect.poll(() => page.locator('article.detail h2').count()).toBe(1);
     await check('detail');
+    await page.locator('.local-notes').scrollIntoViewIfNeeded();
+    await app.screenshot(`detail-notes-${ui.lang}`);
   });
 
   it('referral sheet screen', async () => {

@@ -181,5 +181,17 @@ describe('intake desk workflow', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(app.windowHides()).toBe(0);
+    // "a" puts the service on screen on the sheet, from the results list.
+    await page.getByRole('searchbox').fill('hotline');
+    await page.locator('.card', { hasText: 'National Human Trafficking Hotline' }).click();
+    await expect.poll(() => page.locator('article.detail h2').count()).toBe(1);
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByRole('button', { name: 'Referral sheet (1)' }).count()).toBe(1);
+    await page.keyboard.press('a');
+    // "/" also leaves the referral sheet for the search box.
+    await page.getByRole('button', { name: 'Referral sheet (0)' }).click();
+    await expect.poll(() => page.getByRole('searchbox').count()).toBe(0);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate<string | null>(`document.activeElement?.getAttribute('type')`)).toBe('search');
   });
 });

@@ -95,6 +95,7 @@ function start(): void {
   win = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), ses));
   // After a quick exit the window is hidden, not closed: starting the app again brings it back.
   app.on('second-instance', () => win?.show());
+  app.on('activate', () => win?.show());
   win.once('ready-to-show', () => win?.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }

@@ -76,6 +76,11 @@ describe('workflow channels', () => {
     expect((await call('setUiLanguage', { uiLanguage: 'fr' })).ok).toBe(false);
   });
 
+  it('reads a damaged kept list as no list rather than failing', async () => {
+    t.db.prepare("UPDATE local_setting SET value = '{not json' WHERE key = 'saved_referral_list'").run();
+    expect(await call('savedReferralList')).toEqual({ ok: true, value: [] });
+  });
+
   it('hides the window through the shell, and says so plainly where there is no window', async () => {
     await call('hideWindow');
     expect(hidden).toBe(1);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDetail } from '../../../shared/domain';
 import { isVerifiedWithinMonths, STALE_AFTER_MONTHS } from '../../../shared/freshness';
@@ -10,6 +10,7 @@ import { agesText, dateText, scheduleText } from '../workflow/format';
 import { LocalNotes } from '../workflow/LocalNotes';
 import { useReferralList } from '../workflow/referral-list';
 import { useNow } from '../workflow/useNow';
+import { isTyping } from '../workflow/WorkflowRoot';
 import { PhoneLink } from './PhoneLink';
 
 type DetailState = { status: 'loading' } | { status: 'done'; detail: ServiceDetail | null } | { status: 'error'; error: string };
@@ -51,9 +52,24 @@ function Detail({ d }: { d: ServiceDetail }) {
   const now = useNow();
   const list = useReferralList();
   const onSheet = list.has(d.id);
+  const toggleSheet = () => (onSheet ? list.remove(d.id) : list.add(d.id));
+
+  // "a" adds the service on screen to the sheet (or takes it off), wherever focus is: in the results too.
+  // A layout effect, so the key works from the moment the detail is on screen.
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'a' || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      toggleSheet();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   const recent = isVerifiedWithinMonths(d.assuredDate, STALE_AFTER_MONTHS, now);
   const open = openStateAt(d.schedules, now);
   const ages = agesText(d.minimumAge, d.maximumAge, t);
+  // HSDS units are free text; the common one is shown in the screen language.
+  const unitText = (unit: string) => (/^beds?$/i.test(unit.trim()) ? t('unit_beds') : unit);
   const serves = d.populations.filter((p) => p.state === 'serves');
   const excludes = d.populations.filter((p) => p.state === 'excludes');
 
@@ -69,7 +85,7 @@ function Detail({ d }: { d: ServiceDetail }) {
           <h2 id="detail-title">{d.name}</h2>
           {d.organization !== d.name ? <div className="detail-org">{d.organization}</div> : null}
         </div>
-        <button type="button" className={onSheet ? 'on-sheet' : 'primary'} aria-pressed={onSheet} onClick={() => (onSheet ? list.remove(d.id) : list.add(d.id))}>
+        <button type="button" className={onSheet ? 'on-sheet' : 'primary'} aria-pressed={onSheet} aria-keyshortcuts="A" onClick={toggleSheet}>
           {onSheet ? `✓ ${t('onSheet')}` : t('addToSheet')}
         </button>
       </div>
@@ -114,8 +130,8 @@ function Detail({ d }: { d: ServiceDetail }) {
               <li key={i}>
                 <strong>
                   {c.maximum != null
-                    ? t('capacityOf', { available: c.available, maximum: c.maximum, unit: c.unit })
-                    : t('capacityAvailable', { available: c.available, unit: c.unit })}
+                    ? t('capacityOf', { available: c.available, maximum: c.maximum, unit: unitText(c.unit) })
+                    : t('capacityAvailable', { available: c.available, unit: unitText(c.unit) })}
                 </strong>
                 <span className="muted"> · {t('capacityUpdated', { when: dateText(c.updated, lang, true) })}</span>
                 {c.description ? <div className="muted">{c.description}</div> : null}

@@ -6,6 +6,7 @@ const SHORTCUTS: [string[], MessageKey][] = [
   [['/'], 'shortcutFocusSearch'],
   [['↑', '↓'], 'shortcutMoveResults'],
   [['Tab', 'Shift+Tab'], 'shortcutTab'],
+  [['A'], 'shortcutAddToSheet'],
   [['?'], 'shortcutOpenHelp'],
   [['Esc'], 'shortcutCloseDialog'],
   [['Esc', 'Esc'], 'shortcutQuickExit'],

@@ -15,11 +15,14 @@ export function ReferralSheetDocument({
   lang,
   onRemove,
   removeLabel,
+  uiLang,
 }: {
   details: ServiceDetail[];
   lang: UiLanguage;
   onRemove: (id: string) => void;
+  /** The remove button is a screen control, in the screen's language. */
   removeLabel: string;
+  uiLang: UiLanguage;
 }) {
   const t = i18next.getFixedT(lang);
   return (
@@ -33,7 +36,7 @@ export function ReferralSheetDocument({
           <li key={d.id} className="sheet-service">
             <div className="sheet-service-head">
               <h4>{d.name}</h4>
-              <button type="button" className="no-print link-button" onClick={() => onRemove(d.id)} aria-label={`${removeLabel}: ${d.name}`}>
+              <button type="button" className="no-print link-button" onClick={() => onRemove(d.id)} aria-label={`${removeLabel}: ${d.name}`} lang={uiLang}>
                 {removeLabel}
               </button>
             </div>

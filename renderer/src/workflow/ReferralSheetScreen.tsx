@@ -81,7 +81,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
           {t('loading')}
         </p>
       ) : (
-        <ReferralSheetDocument details={details} lang={sheetLang} onRemove={list.remove} removeLabel={t('removeFromSheet')} />
+        <ReferralSheetDocument details={details} lang={sheetLang} onRemove={list.remove} removeLabel={t('remove')} uiLang={i18n.language as UiLanguage} />
       )}
     </section>
   );

@@ -16,7 +16,7 @@ const Context = createContext<Workflow | null>(null);
 /** Two Esc presses closer together than this are a quick exit; one Esc only closes a dialog. */
 const DOUBLE_ESCAPE_MS = 700;
 
-const isTyping = (target: EventTarget | null) =>
+export const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
@@ -50,9 +50,12 @@ export function WorkflowRoot({ children }: { children: ReactNode }) {
         const search = document.querySelector<HTMLInputElement>('input[type="search"]');
         if (search) {
           e.preventDefault();
-          setPanel((p) => (p === 'sheet' ? null : p));
-          search.focus();
-          search.select();
+          // Close whatever covers the search box, then focus it once the closed panel is gone.
+          setPanel(null);
+          requestAnimationFrame(() => {
+            search.focus();
+            search.select();
+          });
         }
       } else if (e.key === '?') {
         e.preventDefault();
