@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
 import { applyDataset, checkDataset } from '../hsds/apply';
@@ -123,11 +124,13 @@ export function installedVersion(db: Db, url: string): number | null {
 
 /**
  * Applies a checked version in one transaction: the directory, the subscription's new high-water mark
- * and the history entry commit together or not at all. Returns the stored subscription id.
+ * and the history entry commit together or not at all. The damage-recovery copy the install path keeps
+ * cannot be made inside a transaction, so it is made first, here. Returns the stored subscription id.
  */
 export function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, feedsDir: string): number {
   const store = createSubscriptionStore(db);
   const { manifest } = staged;
+  keepLastGoodCopy(db);
   const id = db.transaction(() => {
     applyDataset(db, staged.tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
     const subId = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
@@ -143,6 +146,7 @@ export function rollbackTo(db: Db, sub: Subscription & { id: number }, version: 
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
   const { tables, diff } = readChecked(db, dir, manifest);
   const store = createSubscriptionStore(db);
+  keepLastGoodCopy(db);
   db.transaction(() => {
     applyDataset(db, tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
     store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) });

@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findLastGoodCopy } from '../db/last-good-copy';
 import { coordinator, starterTables, withoutService, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
 import { startFeedServer, type FeedServer } from '../test-support/feed-server';
@@ -46,11 +47,13 @@ describe('sync a signed feed', () => {
   }
 
   it('applies a new version with its diff, records it, and answers the next check from a 304', async () => {
+    expect(findLastGoodCopy(desk.path)).toBeNull();
     expect(await sync()).toMatchObject({ ok: true, from_version: null, to_version: 1, added: 0, changed: 0, removed: 0, error: null });
     coord.publish(v2());
     const r = await sync();
     expect(r).toEqual({ ok: true, from_version: 1, to_version: 2, added: 1, changed: 1, removed: 1, error: null });
     expect(directoryDigest(desk.db)).toBe(directoryDigest(coord.db));
+    expect(findLastGoodCopy(desk.path)).not.toBeNull();
     expect(desk.db.prepare("SELECT count(*) AS n FROM service WHERE name LIKE 'Night shelter intake%'").get()).toEqual({ n: 1 });
 
     const before = dbDigest(desk.db);
