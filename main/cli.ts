@@ -7,6 +7,7 @@ import { createHandlers } from './handlers';
 import { diffCommand, exportCommand, importCommand, rollbackCommand, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
+import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
 /** The coordinator's command line. It works on the same database as the app unless --db says otherwise. */
 
@@ -21,6 +22,7 @@ Commands:
   rollback                           restore the directory as it was before the last import
   export --format hsds-json|hsds-datapackage OUT
 
+${SYNC_USAGE}
 Options:
   --db PATH   database file (default: the app's own, ${defaultDatabasePath()})
   --json      machine-readable output
@@ -41,6 +43,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'dry-run': { type: 'boolean', default: false },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...SYNC_CLI_OPTIONS,
       },
     });
   } catch (err) {
@@ -53,6 +56,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     out(USAGE);
     return command || values.help ? 0 : 2;
   }
+
+  const err = (m: string) => process.stderr.write(m);
+  if (command === 'keygen') return keygenCommand(values, out, err);
 
   const dbPath = values.db ?? defaultDatabasePath();
   const db = openDatabase(dbPath);
@@ -102,6 +108,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       case 'rollback':
         return rollbackCommand(db, out);
+      case 'publish':
+        return publishCommand(db, values, out, err);
+      case 'sync':
+        return await syncCommand(db, dbPath, rest[0], values, out, err);
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;

@@ -72,6 +72,15 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   importCancel: (job) => [{ jobId: job.id }],
   importPrevious: () => [undefined],
   importRollback: () => [undefined],
+  // No feed is subscribed (the pin is not a key), so nothing here reaches the network.
+  syncList: () => [undefined],
+  syncFingerprint: () => [{ pin: 'not a key' }],
+  syncSubscribe: () => [{ url: 'http://127.0.0.1:9/feed/manifest.json', pin: 'not a key' }],
+  syncUnsubscribe: () => [{ id: 1 }],
+  syncCheck: () => [{ id: 1 }],
+  syncApply: () => [{ id: 1, version: 2 }],
+  syncRollback: () => [{ id: 1, version: 1 }],
+  syncSetPeriodic: () => [{ enabled: false }],
 };
 
 describe('confidential locations at the IPC boundary', () => {

@@ -9,6 +9,7 @@ import { createWorkflowHandlers } from './local/handlers';
 import { createSubstringSearch } from './search/substring-search';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
+import { createSyncHandlers } from './sync/handlers';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
@@ -45,6 +46,7 @@ export function createHandlers(
       chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
       openWriter: system.openWriter ?? (() => openDatabase(databasePath)),
     }),
+    ...createSyncHandlers(db, databasePath),
     ...createMapHandlers(db, system),
   };
 }

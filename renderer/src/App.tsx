@@ -5,6 +5,7 @@ import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
+import { SyncEntry } from './components/sync/SyncEntry';
 import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
 import { HeaderActions } from './workflow/HeaderActions';
@@ -30,6 +31,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        <SyncEntry onDataChanged={() => setDataVersion((v) => v + 1)} />
         {importing ? null : (
           <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
             {t('importOpen')}
