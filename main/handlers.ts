@@ -2,16 +2,15 @@ import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import type { Db } from './db/open';
 import { createServiceReader } from './db/service-read';
-import { createSubstringSearch } from './search/substring-search';
+import { createSearchHandlers } from './search/handlers';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string): Handlers {
+export function createHandlers(db: Db, databasePath: string, options: { dataDir?: string } = {}): Handlers {
   const reader = createServiceReader(db);
-  const search = createSubstringSearch(db, reader);
   return {
     info: (): DatasetInfo => {
       const install = db
@@ -27,7 +26,7 @@ export function createHandlers(db: Db, databasePath: string): Handlers {
         databasePath,
       };
     },
-    search: (q) => search(q),
+    ...createSearchHandlers(db, reader, options.dataDir),
     serviceDetail: ({ id }) => reader.detail(id),
   };
 }

@@ -32,7 +32,7 @@ function start(): void {
   const databasePath = join(app.getPath('userData'), DATABASE_FILE);
   const db = openDatabase(databasePath, { nativeBinding: electronNativeBinding() });
   ensureStarterDirectory(db, join(resources, 'data', 'starter-directory.json'));
-  bindIpc(ipcMain, createHandlers(db, databasePath));
+  bindIpc(ipcMain, createHandlers(db, databasePath, { dataDir: join(resources, 'data') }));
 
   const ses = session.fromPartition('in-memory');
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { rebuildSearchIndex } from '../search/text-index';
 import { replaceHsdsTables } from './write-tables';
 import type { TableRows } from './tables';
 
@@ -10,8 +11,8 @@ export interface DatasetIdentity {
 }
 
 /**
- * Installs a whole dataset atomically: the HSDS tables are replaced and the install recorded in one
- * transaction, so a failure (or a killed process) leaves the previous directory exactly as it was.
+ * Installs a whole dataset atomically: the HSDS tables are replaced, the install recorded and the search
+ * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory exactly as it was.
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
   db.transaction(() => {
@@ -19,5 +20,6 @@ export function installDataset(db: Db, tables: TableRows, identity: DatasetIdent
     db.prepare(
       'INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)',
     ).run(identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length);
+    rebuildSearchIndex(db);
   })();
 }

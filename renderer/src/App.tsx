@@ -4,6 +4,8 @@ import type { DatasetInfo } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ResultList } from './components/ResultList';
+import { SearchControls } from './components/SearchControls';
+import type { SearchFilters } from './search-filters';
 import { useSearch } from './useSearch';
 
 export function App() {
@@ -11,7 +13,8 @@ export function App() {
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
-  const search = useSearch(text);
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const search = useSearch({ text, ...filters });
 
   useEffect(() => {
     void atlas()
@@ -27,17 +30,8 @@ export function App() {
       </header>
       <main className="panes">
         <section className="results-pane" aria-label={t('searchLabel')}>
-          <label className="search">
-            <span className="visually-hidden">{t('searchLabel')}</span>
-            <input
-              type="search"
-              value={text}
-              placeholder={t('searchPlaceholder')}
-              onChange={(e) => setText(e.target.value)}
-              autoFocus
-            />
-          </label>
-          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} />
+          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={search.status === 'error' ? null : (search.response?.facets ?? null)} />
+          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} populations={filters.populations} showHours={filters.openNow || filters.open24x7} />
         </section>
         <section className="detail-pane" aria-live="polite">
           <DetailPane serviceId={selectedId} />

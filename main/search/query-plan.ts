@@ -1,0 +1,80 @@
+import { STOP_WORDS, SYNONYM_GROUPS } from '../../shared/search-vocabulary';
+import { foldedWords } from '../../shared/text-fold';
+import type { TermCorrector } from './term-corrector';
+
+/** Synonym phrases, folded the way the index folds text, each to the group it belongs to. */
+const synonymGroup = new Map<string, number>();
+SYNONYM_GROUPS.forEach((group, g) => group.forEach((phrase) => synonymGroup.set(foldedWords(phrase).join(' '), g)));
+const singleWordSynonyms = [...synonymGroup.keys()].filter((k) => !k.includes(' ')).sort();
+const LONGEST_PHRASE = Math.max(...[...synonymGroup.keys()].map((k) => k.split(' ').length));
+
+/** Words of the synonym groups: typo correction may land on them even if no record uses them. */
+export const SYNONYM_WORDS: readonly string[] = singleWordSynonyms;
+
+const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
+const groupAlternatives = (g: number) => SYNONYM_GROUPS[g]!.map((p) => quote(foldedWords(p).join(' ')));
+
+/**
+ * One query word (or phrase) as the FTS5 alternatives that may match it. A query is the AND of its
+ * groups; when that finds too little, the OR of them.
+ */
+export type QueryPlan = string[][];
+
+/**
+ * Plans an FTS5 query from what the user typed: synonym phrases expand across English and Spanish, stop
+ * words drop, a word the index does not know is replaced by up to three known words within one or two
+ * edits, and the word still being typed (no space after it) matches as a prefix (never a one-letter one,
+ * which would expand to a large share of the vocabulary).
+ */
+export function planQuery(text: string, vocabulary: TermCorrector): QueryPlan {
+  const words = foldedWords(text);
+  const typingLast = words.length > 0 && !/\s$/.test(text);
+  const plan: QueryPlan = [];
+  let i = 0;
+  while (i < words.length) {
+    let phraseLength = 0;
+    for (let len = Math.min(LONGEST_PHRASE, words.length - i); len >= 2 && !phraseLength; len--) {
+      const g = synonymGroup.get(words.slice(i, i + len).join(' '));
+      if (g !== undefined) {
+        plan.push(groupAlternatives(g));
+        phraseLength = len;
+      }
+    }
+    if (phraseLength) {
+      i += phraseLength;
+      continue;
+    }
+    const word = words[i]!;
+    const typing = typingLast && i === words.length - 1;
+    i++;
+    const alternatives = new Set<string>();
+    const synonym = synonymGroup.get(word);
+    if (synonym !== undefined) groupAlternatives(synonym).forEach((a) => alternatives.add(a));
+    else if (STOP_WORDS.has(word) || word.length < 2) continue;
+    if (typing) {
+      if (vocabulary.hasPrefix(word)) alternatives.add(`${quote(word)}*`);
+      if (word.length >= 3) {
+        for (const key of singleWordSynonyms.filter((k) => k.startsWith(word) && k !== word).slice(0, 2)) {
+          groupAlternatives(synonymGroup.get(key)!).forEach((a) => alternatives.add(a));
+        }
+      }
+    } else if (vocabulary.has(word)) {
+      alternatives.add(quote(word));
+    }
+    if (alternatives.size === 0) {
+      for (const fix of vocabulary.corrections(word)) {
+        const g = synonymGroup.get(fix);
+        if (g !== undefined) groupAlternatives(g).forEach((a) => alternatives.add(a));
+        else alternatives.add(quote(fix));
+      }
+    }
+    // Unknown and uncorrectable: kept, so the AND form finds nothing and the OR form decides.
+    if (alternatives.size === 0) alternatives.add(typing ? `${quote(word)}*` : quote(word));
+    plan.push([...alternatives]);
+  }
+  return plan;
+}
+
+export function matchExpression(plan: QueryPlan, join: 'AND' | 'OR'): string {
+  return plan.map((alts) => `(${alts.join(' OR ')})`).join(` ${join} `);
+}
