@@ -1,9 +1,7 @@
-import Fuse from 'fuse.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SearchQuery } from '../shared/domain';
-import { termLabel } from '../shared/vocabulary';
 import { openDatabase } from '../main/db/open';
 import { createServiceReader } from '../main/db/service-read';
 import { flattenHsdsJson } from '../main/hsds/flatten-json';
@@ -13,6 +11,7 @@ import { buildFacetIndex } from '../main/search/facet-index';
 import { readServiceFacts } from '../main/search/service-facts';
 import { rebuildSearchIndex } from '../main/search/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
+import { fuseBaseline } from '../main/test-support/fuse-baseline';
 
 /** 56 fixed queries an intake desk types: typos, Spanish, prefixes while typing, facets, distance. */
 const NOW = '2026-11-25T19:30:00-08:00';
@@ -44,19 +43,6 @@ const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
-
-/** fuse.js over every record, as the product would run it without a candidate index. */
-function fuseBaseline(facts: ReturnType<typeof readServiceFacts>) {
-  const records = facts.map((f) => ({
-    id: f.id,
-    name: f.name,
-    organization: f.organization,
-    description: f.description ?? '',
-    tags: [...f.categories, ...f.populationsServed].flatMap((t) => [termLabel(t, 'en'), termLabel(t, 'es')]).join(' '),
-  }));
-  const fuse = new Fuse(records, { keys: [{ name: 'name', weight: 3 }, { name: 'organization', weight: 2 }, { name: 'tags', weight: 1.5 }, 'description'], ignoreLocation: true, threshold: 0.4 });
-  return (text: string) => fuse.search(text, { limit: 50 });
-}
 
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];

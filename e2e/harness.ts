@@ -68,7 +68,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
-  const handlers = createHandlers(db, dbPath);
+  const handlers = createHandlers(db, dbPath, { dataDir: join(ROOT, 'data') });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

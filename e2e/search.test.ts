@@ -49,7 +49,7 @@ describe('search', () => {
     await page.locator('.facet-option', { hasText: 'Minors' }).locator('input').check();
     await expect.poll(() => page.locator('.mark-not_stated').count()).toBeGreaterThan(0);
     const total = await page.locator('.card').count();
-    expect(await page.locator('.mark-serves', { hasText: 'Minors' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.mark-serves', { hasText: 'Serves: Minors' }).count()).toBeGreaterThan(0);
     await app.screenshot('search-population-not-stated');
     await page.locator('.facet-option', { hasText: 'Confirmed only' }).locator('input').check();
     await expect.poll(() => page.locator('.mark-not_stated').count()).toBe(0);

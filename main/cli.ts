@@ -33,7 +33,8 @@ Options:
   --json      machine-readable output
 `;
 
-const STARTER = join(__dirname, '..', '..', 'data', 'starter-directory.json');
+const DATA = join(__dirname, '..', '..', 'data');
+const STARTER = join(DATA, 'starter-directory.json');
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   let parsed;
@@ -73,7 +74,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const db = openDatabase(dbPath);
   try {
     ensureStarterDirectory(db, STARTER);
-    const handlers = createHandlers(db, dbPath);
+    const handlers = createHandlers(db, dbPath, { dataDir: DATA });
     switch (command) {
       case 'search': {
         const query = searchQuery(rest.join(' '), values);

@@ -4,9 +4,9 @@ import type { ServiceReader } from '../db/service-read';
 import { distanceKm } from '../geo/distance';
 import type { Gazetteer } from '../geo/gazetteer';
 import { anyOf, buildFacetIndex, hasValue, valueMask, type FacetIndex } from './facet-index';
-import { matchExpression, planQuery, SYNONYM_WORDS } from './query-plan';
+import { matchExpression, planningVocabulary, planQuery } from './query-plan';
 import { readServiceFacts } from './service-facts';
-import { createTermCorrector, type TermCorrector } from './term-corrector';
+import type { TermCorrector } from './term-corrector';
 import { COLUMN_WEIGHTS, rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
 import { isOpenAt } from './weekly-hours';
 import { TopK } from './top-k';
@@ -62,9 +62,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
   const terms = (): TermCorrector => {
     if (!vocabulary) {
-      const counts = new Map((vocabStmt.all() as { term: string; doc: number }[]).map((r) => [r.term, r.doc]));
-      for (const w of SYNONYM_WORDS) if (!counts.has(w)) counts.set(w, 0);
-      vocabulary = createTermCorrector(counts);
+      vocabulary = planningVocabulary(new Map((vocabStmt.all() as { term: string; doc: number }[]).map((r) => [r.term, r.doc])));
     }
     return vocabulary;
   };

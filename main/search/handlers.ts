@@ -8,7 +8,7 @@ import { createSearchEngine } from './engine';
 /** The search and geocode channels. The gazetteer (2 MB) loads on first use, not at start. */
 export function createSearchHandlers(db: Db, reader: ServiceReader, dataDir?: string): Pick<Handlers, 'search' | 'geocode'> {
   let gazetteer: Gazetteer | null = null;
-  // data/ sits two levels up from both main/search (tests) and out/main (builds); packaged apps pass resources/data.
+  // The default is right for the sources (tests); built and packaged entry points pass their data folder.
   const places = () => (gazetteer ??= loadGazetteer(join(dataDir ?? join(__dirname, '..', '..', 'data'), 'gazetteer.json')));
   const engine = createSearchEngine(db, reader, places);
   return {

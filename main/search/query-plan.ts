@@ -1,6 +1,6 @@
 import { STOP_WORDS, SYNONYM_GROUPS } from '../../shared/search-vocabulary';
 import { foldedWords } from '../../shared/text-fold';
-import type { TermCorrector } from './term-corrector';
+import { createTermCorrector, type TermCorrector } from './term-corrector';
 
 /** Synonym phrases, folded the way the index folds text, each to the group it belongs to. */
 const synonymGroup = new Map<string, number>();
@@ -8,8 +8,14 @@ SYNONYM_GROUPS.forEach((group, g) => group.forEach((phrase) => synonymGroup.set(
 const singleWordSynonyms = [...synonymGroup.keys()].filter((k) => !k.includes(' ')).sort();
 const LONGEST_PHRASE = Math.max(...[...synonymGroup.keys()].map((k) => k.split(' ').length));
 
-/** Words of the synonym groups: typo correction may land on them even if no record uses them. */
-export const SYNONYM_WORDS: readonly string[] = singleWordSynonyms;
+/**
+ * What typo correction and prefixes may land on: the index's own terms (with their document counts)
+ * and the synonym words, which count even when no record uses them ("refugo" -> refugio -> shelter).
+ */
+export function planningVocabulary(indexTerms: Map<string, number>): TermCorrector {
+  for (const w of singleWordSynonyms) if (!indexTerms.has(w)) indexTerms.set(w, 0);
+  return createTermCorrector(indexTerms);
+}
 
 const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
 const groupAlternatives = (g: number) => SYNONYM_GROUPS[g]!.map((p) => quote(foldedWords(p).join(' ')));

@@ -83,7 +83,7 @@ export const en = {
   sortLabel: 'Sort',
   sortRelevance: 'Best match',
   sortDistance: 'Nearest',
-  populationMark_serves: '✓ {{population}}',
+  populationMark_serves: '✓ Serves: {{population}}',
   populationMark_excludes: '✗ {{population}}: does not serve',
   populationMark_not_stated: '? {{population}}: not stated',
   openState_open: 'Open now',
