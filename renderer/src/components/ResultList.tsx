@@ -70,6 +70,7 @@ export function ResultList({ state, text, selectedId, onSelect, populations, sho
         ref={list}
         aria-label={t('searchLabel')}
         aria-activedescendant={selectedId ? `card-${selectedId}` : undefined}
+        aria-busy={state.status === 'loading'}
         onKeyDown={onKeyDown}
         onFocus={() => !selectedId && onSelect(cards[0]!.id)}
       >
