@@ -38,6 +38,7 @@ describe('search engine', () => {
     expect(r.results.find((c) => c.id === 'serves-minors')!.populations).toContainEqual({ id: 'pop-minors', state: 'serves' });
     expect(r.results.find((c) => c.id === 'minors-not-stated')!.populations).toEqual([{ id: 'pop-minors', state: 'not_stated' }]);
     expect(r.facets.populations.find((p) => p.value === 'pop-minors')).toEqual({ value: 'pop-minors', serves: 1, notStated: 4 });
+    expect(r.facets.populations.find((p) => p.value === 'pop-foster-youth')).toEqual({ value: 'pop-foster-youth', serves: 0, notStated: 6 });
     expect(ids(search({ populations: ['pop-minors'], confirmedOnly: true }))).toEqual(['serves-minors']);
   });
 

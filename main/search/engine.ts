@@ -1,4 +1,5 @@
 import type { FacetCounts, GeoPoint, PopulationMark, SearchCard, SearchQuery, SearchResponse } from '../../shared/domain';
+import { POPULATIONS } from '../../shared/vocabulary';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { distanceKm } from '../geo/distance';
@@ -206,6 +207,7 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
   const cutoffs = VERIFIED_STEPS.map((m) => now.getTime() - m * MONTH_MS);
   let openNow = 0;
   let hoursNotStated = 0;
+  let populationPool = 0;
   let open24x7 = 0;
   for (let k = 0; k < pool.length; k++) {
     const f = fail[k]!;
@@ -213,6 +215,7 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
     if ((f & ~F_CATEGORY) === 0) for (let v = 0; v < categories.length; v++) if (hasValue(ix.categories, i, v)) categories[v]!++;
     if ((f & ~F_LANGUAGE) === 0) for (let v = 0; v < languages.length; v++) if (hasValue(ix.languages, i, v)) languages[v]!++;
     if ((f & ~F_POPULATION) === 0) {
+      populationPool++;
       for (let v = 0; v < serves.length; v++) {
         if (hasValue(ix.served, i, v)) serves[v]!++;
         else if (!hasValue(ix.excluded, i, v)) notStated[v]!++;
@@ -230,7 +233,11 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
   return {
     categories: list(ix.categories.values, categories),
     languages: list(ix.languages.values, languages),
-    populations: ix.served.values.map((value, v) => ({ value, serves: serves[v]!, notStated: notStated[v]! })),
+    // Every vocabulary population, so one no record mentions still shows how many have not said.
+    populations: [...new Set([...POPULATIONS.map((p) => p.id), ...ix.served.values])].map((value) => {
+      const v = ix.served.values.indexOf(value);
+      return v < 0 ? { value, serves: 0, notStated: populationPool } : { value, serves: serves[v]!, notStated: notStated[v]! };
+    }),
     openNow,
     open24x7,
     hoursNotStated,

@@ -78,14 +78,14 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
         (filters.populations?.length ?? 0) + (filters.confirmedOnly ? 1 : 0),
         <>
           <p className="facet-note">{t('facetPopulationNote')}</p>
+          {check('confirmed', !!filters.confirmedOnly, t('confirmedOnly'), '', () => onChange({ ...filters, confirmedOnly: !filters.confirmedOnly }))}
+          <hr />
           {POPULATIONS.map((p) => {
             const c = popCount.find((x) => x.value === p.id);
             return check(p.id, !!filters.populations?.includes(p.id), termLabel(p.id, lang), t('facetServesCount', { serves: c?.serves ?? 0, unknown: c?.notStated ?? 0 }), () =>
               onChange({ ...filters, populations: toggled(filters.populations, p.id) }),
             );
           })}
-          <hr />
-          {check('confirmed', !!filters.confirmedOnly, t('confirmedOnly'), '', () => onChange({ ...filters, confirmedOnly: !filters.confirmedOnly }))}
         </>,
       )}
       {menu(
