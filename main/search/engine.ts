@@ -4,16 +4,22 @@ import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { distanceKm } from '../geo/distance';
 import type { Gazetteer } from '../geo/gazetteer';
-import { anyOf, buildFacetIndex, hasValue, valueMask, type FacetIndex } from './facet-index';
+import { anyOf, buildFacetIndex, countValues, hasValue, valueMask, type FacetIndex } from './facet-index';
 import { matchExpression, planningVocabulary, planQuery } from './query-plan';
-import { readServiceFacts } from './service-facts';
+import { readFacetRows } from './facet-rows';
 import type { TermCorrector } from './term-corrector';
 import { COLUMN_WEIGHTS, rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
-import { isOpenAt } from './weekly-hours';
+import { isOpenAt, weekClock } from './weekly-hours';
 import { TopK } from './top-k';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
+/**
+ * bm25 costs SQLite several times what matching does (about 2 µs a row here). Above this many matches a
+ * query is ranked by whether it matched a name instead: a page of such a broad query is a browse, not a
+ * pick, and the name matches are the ones worth seeing first.
+ */
+const BM25_MAX_MATCHES = 3000;
 const VERIFIED_STEPS = [3, 6, 12, 24];
 const MONTH_MS = 30.44 * 86_400_000;
 
@@ -43,7 +49,8 @@ interface Candidates {
 export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer) {
   if (!searchIndexIsCurrent(db)) rebuildSearchIndex(db);
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
-  const matchStmt = db.prepare(`SELECT rowid, bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`).raw();
+  const rankedStmt = db.prepare(`SELECT rowid, -bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`).raw();
+  const plainStmt = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck();
   const vocabStmt = db.prepare('SELECT term, doc FROM search_fts_terms');
 
   let generation: number | null | undefined;
@@ -54,7 +61,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
     const install = (latestInstall.get() as { id: number | null }).id;
     if (install !== generation) {
       if (!searchIndexIsCurrent(db)) rebuildSearchIndex(db);
-      index = buildFacetIndex(readServiceFacts(db, reader));
+      index = buildFacetIndex(readFacetRows(db));
       vocabulary = null;
       generation = install;
     }
@@ -76,12 +83,21 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
     const seen = new Uint8Array(ix.size);
     const items: number[] = [];
     const collect = (expression: string, t: number) => {
-      for (const [rowid, bm25] of matchStmt.all(expression) as [number, number][]) {
+      const rowids = plainStmt.all(expression) as number[];
+      const scored: [number, number][] =
+        rowids.length <= BM25_MAX_MATCHES
+          ? (rankedStmt.all(expression) as [number, number][])
+          : rowids.map((rowid) => [rowid, 0]);
+      if (rowids.length > BM25_MAX_MATCHES) {
+        const inName = new Set(plainStmt.all(`{name} : (${expression})`) as number[]);
+        for (const pair of scored) pair[1] = inName.has(pair[0]) ? COLUMN_WEIGHTS[0] : 1;
+      }
+      for (const [rowid, relevance] of scored) {
         const item = ix.itemOfRowid[rowid] ?? -1;
         if (item < 0 || seen[item]) continue;
         seen[item] = 1;
         items.push(item);
-        score[item] = -bm25;
+        score[item] = relevance;
         tier[item] = t;
       }
     };
@@ -108,6 +124,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const verifiedSince = query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null;
       const radius = query.radiusKm ?? null;
 
+      const clock = weekClock(now);
       const n = pool.length;
       const fail = new Uint8Array(n);
       const distance = new Float64Array(n).fill(Infinity);
@@ -121,7 +138,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
           if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) f |= F_POPULATION;
         }
         const hours = ix.hours[i];
-        open[k] = hours ? (isOpenAt(hours, now) ? 1 : 0) : -1;
+        open[k] = hours ? (isOpenAt(hours, now, clock) ? 1 : 0) : -1;
         if (query.openNow && (hours ? open[k] === 0 : confirmedOnly)) f |= F_OPEN_NOW;
         if (query.open24x7 && (hours ? !hours.always : confirmedOnly)) f |= F_24X7;
         if (verifiedSince !== null && !(ix.assuredAt[i]! >= verifiedSince)) f |= F_VERIFIED;
@@ -202,7 +219,7 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
   const categories = new Uint32Array(ix.categories.values.length);
   const languages = new Uint32Array(ix.languages.values.length);
   const serves = new Uint32Array(ix.served.values.length);
-  const notStated = new Uint32Array(ix.served.values.length);
+  const excluded = new Uint32Array(ix.served.values.length);
   const verified = new Uint32Array(VERIFIED_STEPS.length);
   const cutoffs = VERIFIED_STEPS.map((m) => now.getTime() - m * MONTH_MS);
   let openNow = 0;
@@ -212,21 +229,19 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
   for (let k = 0; k < pool.length; k++) {
     const f = fail[k]!;
     const i = pool[k]!;
-    if ((f & ~F_CATEGORY) === 0) for (let v = 0; v < categories.length; v++) if (hasValue(ix.categories, i, v)) categories[v]!++;
-    if ((f & ~F_LANGUAGE) === 0) for (let v = 0; v < languages.length; v++) if (hasValue(ix.languages, i, v)) languages[v]!++;
+    if ((f & ~F_CATEGORY) === 0) countValues(ix.categories, i, categories);
+    if ((f & ~F_LANGUAGE) === 0) countValues(ix.languages, i, languages);
     if ((f & ~F_POPULATION) === 0) {
       populationPool++;
-      for (let v = 0; v < serves.length; v++) {
-        if (hasValue(ix.served, i, v)) serves[v]!++;
-        else if (!hasValue(ix.excluded, i, v)) notStated[v]!++;
-      }
+      countValues(ix.served, i, serves);
+      countValues(ix.excluded, i, excluded);
     }
     if ((f & ~F_OPEN_NOW) === 0) {
       if (open[k] === 1) openNow++;
       else if (open[k] === -1) hoursNotStated++;
     }
     if ((f & ~F_24X7) === 0 && ix.hours[i]?.always) open24x7++;
-    if ((f & ~F_VERIFIED) === 0) cutoffs.forEach((c, s) => ix.assuredAt[i]! >= c && verified[s]!++);
+    if ((f & ~F_VERIFIED) === 0) for (let s = 0; s < cutoffs.length; s++) if (ix.assuredAt[i]! >= cutoffs[s]!) verified[s]!++;
   }
   const list = (values: string[], counts: Uint32Array) =>
     values.map((value, v) => ({ value, count: counts[v]! })).filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -236,7 +251,7 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
     // Every vocabulary population, so one no record mentions still shows how many have not said.
     populations: [...new Set([...POPULATIONS.map((p) => p.id), ...ix.served.values])].map((value) => {
       const v = ix.served.values.indexOf(value);
-      return v < 0 ? { value, serves: 0, notStated: populationPool } : { value, serves: serves[v]!, notStated: notStated[v]! };
+      return v < 0 ? { value, serves: 0, notStated: populationPool } : { value, serves: serves[v]!, notStated: Math.max(0, populationPool - serves[v]! - excluded[v]!) };
     }),
     openNow,
     open24x7,

@@ -1,6 +1,6 @@
 import type { MapPoint } from '../../shared/domain';
-import type { ServiceFacts } from './service-facts';
-import { weeklyHours, type WeeklyHours } from './weekly-hours';
+import type { FacetRow } from './facet-rows';
+import type { WeeklyHours } from './weekly-hours';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -9,7 +9,7 @@ export interface MaskFacet {
   bits: Uint32Array;
 }
 
-function maskFacet(facts: readonly ServiceFacts[], pick: (f: ServiceFacts) => readonly string[], values: string[] = [...new Set(facts.flatMap(pick))].sort()): MaskFacet {
+function maskFacet(facts: readonly FacetRow[], pick: (f: FacetRow) => readonly string[], values: string[] = [...new Set(facts.flatMap(pick))].sort()): MaskFacet {
   const index = new Map(values.map((v, i) => [v, i]));
   const words = Math.max(1, Math.ceil(values.length / 32));
   const bits = new Uint32Array(facts.length * words);
@@ -34,6 +34,18 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
     if (b >= 0) mask[b >>> 5]! |= 1 << (b & 31);
   }
   return mask;
+}
+
+/** Adds one to counts[v] for every value v the item has: walks set bits only. */
+export function countValues(m: MaskFacet, item: number, counts: Uint32Array): void {
+  for (let w = 0; w < m.words; w++) {
+    let bits = m.bits[item * m.words + w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      counts[w * 32 + 31 - Math.clz32(low)]!++;
+      bits ^= low;
+    }
+  }
 }
 
 export function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
@@ -66,38 +78,36 @@ export interface FacetIndex {
   pointLon: Float64Array;
 }
 
-export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
-  const size = facts.length;
-  const maxRowid = facts.reduce((m, f) => Math.max(m, f.rowid), 0);
+export function buildFacetIndex(rows: readonly FacetRow[]): FacetIndex {
+  const size = rows.length;
+  const maxRowid = rows.reduce((m, f) => Math.max(m, f.rowid), 0);
   const itemOfRowid = new Int32Array(maxRowid + 1).fill(-1);
-  facts.forEach((f, i) => (itemOfRowid[f.rowid] = i));
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  const byName = Int32Array.from(facts.keys()).sort((a, b) => collator.compare(facts[a]!.name, facts[b]!.name));
-  const served = maskFacet(facts, (f) => f.populationsServed, [...new Set(facts.flatMap((f) => [...f.populationsServed, ...f.populationsExcluded]))].sort());
+  const byName = new Int32Array(size);
+  rows.forEach((f, i) => {
+    itemOfRowid[f.rowid] = i;
+    byName[f.nameRank] = i;
+  });
+  const served = maskFacet(rows, (f) => f.served, [...new Set(rows.flatMap((f) => [...f.served, ...f.excluded]))].sort());
 
   const pointStart = new Int32Array(size + 1);
   const points: MapPoint[] = [];
-  facts.forEach((f, i) => {
+  rows.forEach((f, i) => {
     pointStart[i] = points.length;
-    for (const l of f.locations) {
-      // Masked by the service reader: a confidential location has no point here.
-      if (l.locationType === 'virtual' || l.latitude === null || l.longitude === null) continue;
-      points.push(Object.freeze({ serviceId: f.id, locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate }));
-    }
+    for (const [locationId, lat, lon, approximate] of f.points) points.push(Object.freeze({ serviceId: f.id, locationId, lat, lon, approximate }));
   });
   pointStart[size] = points.length;
 
   return {
     size,
-    ids: facts.map((f) => f.id),
+    ids: rows.map((f) => f.id),
     itemOfRowid,
     byName,
-    categories: maskFacet(facts, (f) => f.categories),
-    languages: maskFacet(facts, (f) => f.languages),
+    categories: maskFacet(rows, (f) => f.categories),
+    languages: maskFacet(rows, (f) => f.languages),
     served,
-    excluded: maskFacet(facts, (f) => f.populationsExcluded, served.values),
-    hours: facts.map((f) => weeklyHours(f.schedules)),
-    assuredAt: Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN)),
+    excluded: maskFacet(rows, (f) => f.excluded, served.values),
+    hours: rows.map((f) => f.hours),
+    assuredAt: Float64Array.from(rows, (f) => f.assuredAt),
     pointStart,
     points,
     pointLat: Float64Array.from(points, (p) => p.lat),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planningVocabulary, planQuery } from './query-plan';
+import { groupToken, synonymGroup, synonymTokens } from './synonyms';
 import { editDistance } from './term-corrector';
+
+const token = (word: string) => groupToken(synonymGroup.get(word)!);
 
 const vocabulary = planningVocabulary(new Map([['shelter', 40], ['shelters', 2], ['legal', 30], ['aid', 20], ['fresno', 9], ['visa', 5], ['t', 5], ['youth', 12]]));
 
@@ -11,22 +14,27 @@ describe('query planning', () => {
   });
 
   it('replaces an unknown word by known ones within one or two edits', () => {
-    expect(planQuery('sheltr fresno ', vocabulary)).toEqual([expect.arrayContaining(['"shelter"', '"shelters"']), ['"fresno"']]);
+    expect(planQuery('yuoth fresnoo ', vocabulary)).toEqual([[token('youth')], ['"fresno"']]);
+    expect(planQuery('legl ', vocabulary)).toEqual([['"legal"']]);
     expect(planQuery('zzqx ', vocabulary)).toEqual([['"zzqx"']]);
   });
 
-  it('expands a Spanish word to its English synonyms and keeps the typed word as a prefix while typing', () => {
-    const [group] = planQuery('abogado', vocabulary);
-    expect(group).toEqual(expect.arrayContaining(['"lawyer"', '"legal aid"', '"abogado"', '"abogado"*']));
+  it('reads a Spanish word as its synonym group, the typed word also a prefix while typing', () => {
+    expect(planQuery('abogado', vocabulary)).toEqual([[token('lawyer'), '"abogado"*']]);
+    expect(token('abogado')).toBe(token('legal aid'));
+  });
+
+  it('marks a text with the groups of the synonyms it contains, phrases included', () => {
+    expect(synonymTokens('Free legal aid for T visa applicants').split(' ').sort()).toEqual([token('free'), token('legal aid'), token('t visa')].sort());
+    expect(synonymTokens('Nothing to see')).toBe('');
   });
 
   it('reads "visa T" as the phrase it is and drops stop words and lone letters', () => {
-    expect(planQuery('visa t para fresno ', vocabulary)).toEqual([expect.arrayContaining(['"t visa"', '"visa t"']), ['"fresno"']]);
+    expect(planQuery('visa t para fresno ', vocabulary)).toEqual([[token('t visa')], ['"fresno"']]);
     expect(planQuery('a de la ', vocabulary)).toEqual([]);
   });
 
   it('corrects a misspelled Spanish word before expanding it', () => {
-    const [group] = planQuery('refugo ', vocabulary);
-    expect(group).toEqual(expect.arrayContaining(['"shelter"', '"refugio"']));
+    expect(planQuery('refugo ', vocabulary)).toEqual([[token('shelter')]]);
   });
 });

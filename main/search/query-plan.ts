@@ -1,12 +1,9 @@
-import { STOP_WORDS, SYNONYM_GROUPS } from '../../shared/search-vocabulary';
+import { STOP_WORDS } from '../../shared/search-vocabulary';
 import { foldedWords } from '../../shared/text-fold';
+import { groupAt, groupToken, synonymGroup } from './synonyms';
 import { createTermCorrector, type TermCorrector } from './term-corrector';
 
-/** Synonym phrases, folded the way the index folds text, each to the group it belongs to. */
-const synonymGroup = new Map<string, number>();
-SYNONYM_GROUPS.forEach((group, g) => group.forEach((phrase) => synonymGroup.set(foldedWords(phrase).join(' '), g)));
 const singleWordSynonyms = [...synonymGroup.keys()].filter((k) => !k.includes(' ')).sort();
-const LONGEST_PHRASE = Math.max(...[...synonymGroup.keys()].map((k) => k.split(' ').length));
 
 /**
  * What typo correction and prefixes may land on: the index's own terms (with their document counts)
@@ -18,7 +15,7 @@ export function planningVocabulary(indexTerms: Map<string, number>): TermCorrect
 }
 
 const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
-const groupAlternatives = (g: number) => SYNONYM_GROUPS[g]!.map((p) => quote(foldedWords(p).join(' ')));
+const groupAlternatives = (g: number) => [groupToken(g)];
 
 /**
  * One query word (or phrase) as the FTS5 alternatives that may match it. A query is the AND of its
@@ -27,7 +24,8 @@ const groupAlternatives = (g: number) => SYNONYM_GROUPS[g]!.map((p) => quote(fol
 export type QueryPlan = string[][];
 
 /**
- * Plans an FTS5 query from what the user typed: synonym phrases expand across English and Spanish, stop
+ * Plans an FTS5 query from what the user typed: a synonym phrase becomes its group's token (so it finds
+ * every member, in English and Spanish), stop
  * words drop, a word the index does not know is replaced by up to three known words within one or two
  * edits, and the word still being typed (no space after it) matches as a prefix (never a one-letter one,
  * which would expand to a large share of the vocabulary).
@@ -38,16 +36,10 @@ export function planQuery(text: string, vocabulary: TermCorrector): QueryPlan {
   const plan: QueryPlan = [];
   let i = 0;
   while (i < words.length) {
-    let phraseLength = 0;
-    for (let len = Math.min(LONGEST_PHRASE, words.length - i); len >= 2 && !phraseLength; len--) {
-      const g = synonymGroup.get(words.slice(i, i + len).join(' '));
-      if (g !== undefined) {
-        plan.push(groupAlternatives(g));
-        phraseLength = len;
-      }
-    }
-    if (phraseLength) {
-      i += phraseLength;
+    const phrase = groupAt(words, i);
+    if (phrase && phrase.length > 1) {
+      plan.push(groupAlternatives(phrase.group));
+      i += phrase.length;
       continue;
     }
     const word = words[i]!;

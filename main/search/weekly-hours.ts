@@ -73,8 +73,22 @@ export function minuteOfWeek(now: Date, utcOffsetHours: number | null): number {
   return ((shifted.getUTCDay() + 6) % 7) * DAY_MINUTES + shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
 }
 
-export function isOpenAt(hours: WeeklyHours, now: Date): boolean {
-  const m = minuteOfWeek(now, hours.utcOffsetHours);
+/**
+ * Whether the hours are open at `now`. Pass a clock from weekClock() when judging many services: the
+ * region's local time costs a date-formatting call, worth doing once per query rather than per service.
+ */
+export function isOpenAt(hours: WeeklyHours, now: Date, clock: (utcOffsetHours: number | null) => number = weekClock(now)): boolean {
+  const m = clock(hours.utcOffsetHours);
   for (let i = 0; i < hours.intervals.length; i += 2) if (m >= hours.intervals[i]! && m < hours.intervals[i + 1]!) return true;
   return false;
+}
+
+/** minuteOfWeek at one moment, remembered per UTC offset. */
+export function weekClock(now: Date): (utcOffsetHours: number | null) => number {
+  const seen = new Map<number | null, number>();
+  return (offset) => {
+    let m = seen.get(offset);
+    if (m === undefined) seen.set(offset, (m = minuteOfWeek(now, offset)));
+    return m;
+  };
 }

@@ -20,7 +20,7 @@ export function useSearch(query: SearchQuery, delayMs = 120): SearchState {
     setState((prev) => ({ status: 'loading', response: prev.status === 'error' ? null : prev.response }));
     const timer = setTimeout(() => {
       void atlas()
-        .search({ limit: 100, ...(JSON.parse(key) as SearchQuery) })
+        .search({ limit: 50, ...(JSON.parse(key) as SearchQuery) })
         .then((result) => {
           if (mine !== seq.current) return;
           setState(result.ok ? { status: 'done', response: result.value } : { status: 'error', error: result.error });

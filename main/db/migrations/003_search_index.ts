@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 
 /**
- * The full-text search index, derived from the HSDS tables and rebuilt whole on every dataset install
- * (main/search/text-index.ts). Contentless: it stores no text of its own, only the index, because the
+ * The search indexes, derived from the HSDS tables and rebuilt whole on every dataset install
+ * (main/search/text-index.ts): full text, and one compact row of facets per service that the in-memory
+ * facet index loads at start in one read. Contentless: it stores no text of its own, only the index, because the
  * text lives in the HSDS tables. Accents are folded so "línea" and "linea" are one term.
  * The indexes let a result card read its phones, languages and hours without scanning those tables.
  */
@@ -18,8 +19,13 @@ export const migration003: Migration = {
     CREATE INDEX language_location ON language(location_id);
     CREATE INDEX language_phone ON language(phone_id);
     CREATE INDEX schedule_service_at_location ON schedule(service_at_location_id);
+    CREATE TABLE search_facet (
+      rowid INTEGER PRIMARY KEY, service_id TEXT NOT NULL, name_rank INTEGER NOT NULL,
+      categories TEXT NOT NULL, served TEXT NOT NULL, excluded TEXT NOT NULL, languages TEXT NOT NULL,
+      hours TEXT, assured_at REAL, points TEXT NOT NULL
+    );
     CREATE TABLE search_index_state (
-      id INTEGER PRIMARY KEY CHECK (id = 1), dataset_install_id INTEGER, built_at TEXT NOT NULL
+      id INTEGER PRIMARY KEY CHECK (id = 1), dataset_install_id INTEGER, synonyms TEXT, built_at TEXT NOT NULL
     );
   `,
 };
