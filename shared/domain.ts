@@ -98,6 +98,7 @@ export interface SearchQuery {
   verifiedWithinMonths?: number;
   near?: NearQuery;
   radiusKm?: number;
+  /** Default: relevance, or distance when there is a place but no text. */
   sort?: SearchSort;
   /** The moment "open now" is judged at (ISO 8601); the current time when absent. */
   now?: string;
@@ -178,8 +179,8 @@ export interface SearchResponse {
   points: MapPoint[];
   facets: FacetCounts;
   /**
-   * Phone and online services (and those whose only sites are confidential) when a distance filter is
-   * on: never dropped by distance, listed apart. Without `near` they are ranked among `results`.
+   * With `near`: services with no public point to measure from (phone and online, confidential sites,
+   * location not stated), never dropped by distance, listed apart. Without `near` they are in `results`.
    */
   virtual: { total: number; results: SearchCard[] };
   /** The geocoded reference point of `near`, null without one. */

@@ -3,7 +3,9 @@
  * unicode61 with remove_diacritics 2): "Línea de Ayuda" and "linea de ayuda" compare equal.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const lower = text.toLowerCase();
+  // Plain ASCII (most text) has nothing to fold: skip the costly decomposition.
+  return !/[^ -~\t\n\r]/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** Folded words: letters and digits only, so "T-visa" gives "t", "visa". */

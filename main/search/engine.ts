@@ -157,7 +157,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const byRelevance = (a: number, b: number) =>
         candidates ? (candidates.tier[pool[b]!]! - candidates.tier[pool[a]!]!) || (candidates.score[pool[b]!]! - candidates.score[pool[a]!]!) || a - b : a - b;
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);
-      const order = query.sort === 'distance' ? byDistance : byRelevance;
+      // With a place and no words to rank by, nearest first is the only order that means anything.
+      const order = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;
 
       const offset = query.offset ?? 0;
       const limit = query.limit ?? 50;

@@ -30,8 +30,9 @@ export function synonymTokens(text: string): string {
   const words = foldedWords(text);
   const found = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    const hit = groupAt(words, i);
-    if (hit) found.add(hit.group);
+    // Most words start no phrase: one map lookup, no joined strings.
+    const hit = phraseStarts.has(words[i]!) ? groupAt(words, i)?.group : synonymGroup.get(words[i]!);
+    if (hit !== undefined) found.add(hit);
   }
   return [...found].map(groupToken).join(' ');
 }

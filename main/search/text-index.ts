@@ -8,7 +8,17 @@ import { SYNONYMS_VERSION, synonymTokens } from './synonyms';
 /** bm25 weights of search_fts's columns: a word in a name counts far more than one in a description. */
 export const COLUMN_WEIGHTS = [10, 4, 1] as const;
 
-const labels = (ids: readonly string[]) => ids.flatMap((id) => [termLabel(id, 'en'), termLabel(id, 'es')]);
+const labelCache = new Map<string, string>();
+/** A term's English and Spanish labels with their synonym tokens; the same few dozen terms recur in every record. */
+const labels = (ids: readonly string[]) =>
+  ids.map((id) => {
+    let text = labelCache.get(id);
+    if (text === undefined) {
+      const both = `${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`;
+      labelCache.set(id, (text = `${both} \n ${synonymTokens(both)}`));
+    }
+    return text;
+  });
 
 /**
  * The three indexed columns of a service: names; category, population, language and city words in both
@@ -16,12 +26,12 @@ const labels = (ids: readonly string[]) => ids.flatMap((id) => [termLabel(id, 'e
  */
 export function searchDocument(f: ServiceFacts): [string, string, string] {
   const cities = [...new Set(f.locations.map((l) => l.city).filter((c): c is string => !!c))];
-  const columns = [
-    [f.name, f.alternateName, f.organization].filter(Boolean).join(' \n '),
-    [...labels(f.categories), ...labels(f.populationsServed), ...labels(f.languages), ...cities].join(' \n '),
-    [f.description, f.eligibility].filter(Boolean).join(' \n '),
+  const withTokens = (text: string) => `${text} \n ${synonymTokens(text)}`;
+  return [
+    withTokens([f.name, f.alternateName, f.organization].filter(Boolean).join(' \n ')),
+    [...labels(f.categories), ...labels(f.populationsServed), ...labels(f.languages), withTokens(cities.join(' \n '))].join(' \n '),
+    withTokens([f.description, f.eligibility].filter(Boolean).join(' \n ')),
   ];
-  return columns.map((text) => `${text} \n ${synonymTokens(text)}`) as [string, string, string];
 }
 
 /**

@@ -23,7 +23,7 @@ export function NearBox({ filters, onChange }: { filters: SearchFilters; onChang
     chosenLabel.current = m.label;
     setText(m.label);
     setLookup({ status: 'idle' });
-    onChange({ ...filters, near: m.kind === 'zip' ? { zip: m.id } : { place: m.id }, radiusKm: filters.radiusKm ?? 25 });
+    onChange({ ...filters, near: m.kind === 'zip' ? { zip: m.id } : { place: m.id }, radiusKm: filters.radiusKm ?? 25, sort: filters.sort ?? 'distance' });
   };
   const clear = () => {
     chosenLabel.current = null;
@@ -59,6 +59,7 @@ export function NearBox({ filters, onChange }: { filters: SearchFilters; onChang
           <input
             type="text"
             value={text}
+            title={text}
             placeholder={t('nearPlaceholder')}
             aria-invalid={lookup.status === 'none'}
             onChange={(e) => {

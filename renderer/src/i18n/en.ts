@@ -54,7 +54,7 @@ export const en = {
   resultsNear_other: '{{count}} services within {{radius}} km of {{place}}',
   resultsNearAny_one: '{{count}} service, by distance from {{place}}',
   resultsNearAny_other: '{{count}} services, by distance from {{place}}',
-  virtualGroup: 'Phone & online, or address withheld ({{count}}), at any distance',
+  virtualGroup: 'No address to measure from: phone & online, withheld or not stated ({{count}})',
   distanceKm: '{{km}} km',
   facetCategory: 'Service',
   facetLanguage: 'Language',

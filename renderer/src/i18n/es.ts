@@ -55,7 +55,7 @@ export const es: Record<MessageKey, string> = {
   resultsNear_other: '{{count}} servicios a menos de {{radius}} km de {{place}}',
   resultsNearAny_one: '{{count}} servicio, por distancia desde {{place}}',
   resultsNearAny_other: '{{count}} servicios, por distancia desde {{place}}',
-  virtualGroup: 'Por teléfono y en línea, o dirección reservada ({{count}}), a cualquier distancia',
+  virtualGroup: 'Sin dirección para medir: por teléfono y en línea, reservada o no indicada ({{count}})',
   distanceKm: '{{km}} km',
   facetCategory: 'Servicio',
   facetLanguage: 'Idioma',
