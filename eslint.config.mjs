@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'e2e/bridge-entry.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': ['error', { ...nodeOnly, paths: [...nodeOnly.paths, ...builtins.map((name) => ({ name, message: 'No Node built-ins outside main/.' }))] }],
@@ -27,6 +27,13 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', 'bin/**/*.cjs', '*.config.*'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron-system-actions.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Open links only through SystemActions.openExternal after checkExternalUrl (main/security/open-external.ts).' }],
+    },
   },
   {
     files: ['bin/**/*.cjs'],

@@ -7,7 +7,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
+import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
+import type { DeskShell } from '../main/local/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
 
@@ -54,6 +56,12 @@ export interface AppSession {
   dbPath: string;
   /** Requests the page tried to make to anywhere but the local renderer server. */
   blockedRequests: string[];
+  /** Where the stand-in save dialog puts files (PDF sheets, corrections). */
+  savedDir: string;
+  /** How many times the app asked to hide its window (quick exit). */
+  windowHides(): number;
+  /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
+  openedExternally: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -62,13 +70,35 @@ export interface AppSession {
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
  * the preload, on a fresh database holding the bundled starter directory.
  */
-export async function launchApp(options: { prepare?: (db: Db) => void } = {}): Promise<AppSession> {
+export async function launchApp(options: { prepare?: (db: Db) => void; chooseImportPath?: ChooseImportPath } = {}): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
   const db = openDatabase(dbPath);
   ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
-  const handlers = createHandlers(db, dbPath, { dataDir: join(ROOT, 'data') });
+  // The desktop shell's stand-in: the save dialog always answers a path in savedDir, printing is
+  // Chromium's own print-to-PDF of the page, and hiding the window is counted.
+  const savedDir = join(dir, 'saved');
+  let hides = 0;
+  let printPage: Page | null = null;
+  const shell: DeskShell = {
+    chooseSavePath: async (name) => {
+      mkdirSync(savedDir, { recursive: true });
+      return join(savedDir, name);
+    },
+    printPageToPdf: async () => {
+      if (!printPage) throw new Error('No page to print.');
+      return printPage.pdf({ format: 'Letter', preferCSSPageSize: true });
+    },
+    hideWindow: () => void hides++,
+  };
+  const openedExternally: string[] = [];
+  const handlers = createHandlers(db, dbPath, {
+    ...shell,
+    openExternal: async (url) => void openedExternally.push(url),
+    ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
+    dataDir: join(ROOT, 'data'),
+  });
 
   const server = await serveRenderer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,6 +115,7 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
   await context.exposeBinding('__atlasInvoke', (_source, channel: string, input: unknown) => dispatch(handlers, channel, input));
   await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
   const page = await context.newPage();
+  printPage = page;
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(`${origin}/index.html`);
@@ -95,6 +126,9 @@ export async function launchApp(options: { prepare?: (db: Db) => void } = {}): P
     db,
     dbPath,
     blockedRequests,
+    savedDir,
+    windowHides: () => hides,
+    openedExternally,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);

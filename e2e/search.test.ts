@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { SearchResponse } from '../shared/domain';
 import { createHandlers } from '../main/handlers';
+import { noDeskShell } from '../main/local/desk-shell';
+import { noSystemActions } from '../main/system-actions';
 import { flattenHsdsJson } from '../main/hsds/flatten-json';
 import { installDataset } from '../main/hsds/install-dataset';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
@@ -89,7 +91,7 @@ describe('search', () => {
     app = await launchApp();
     const { page } = app;
     // The order the real handlers give, so the test knows when the page shows this query's answer.
-    const expected = (createHandlers(app.db, app.dbPath, { dataDir: join(__dirname, '..', 'data') }).search({ text: 'trafficking', limit: 100 }) as SearchResponse).results.map((c) => c.name);
+    const expected = (createHandlers(app.db, app.dbPath, { ...noSystemActions, ...noDeskShell, dataDir: join(__dirname, '..', 'data') }).search({ text: 'trafficking', limit: 100 }) as SearchResponse).results.map((c) => c.name);
     expect(expected.length).toBeGreaterThan(2);
     await page.getByRole('searchbox').fill('trafficking');
     await expect.poll(() => cardNames(app)).toEqual(expected);

@@ -29,7 +29,7 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
     expect(out.results.every((c: { distance_km: number }) => c.distance_km < 10)).toBe(true);
     expect(out.results[0].populations).toContainEqual({ id: 'pop-minors', state: 'not_stated' });
     expect(out.phone_and_online.results.map((c: { name: string }) => c.name)).toContain('National Human Trafficking Hotline');
-  });
+  }, 30_000);
 
   it('search with an unknown ZIP, place or category fails with a message, not an empty list', () => {
     const zip = cli('search', 'shelter', '--near', '00000', '--db', join(dir, 'b.sqlite'));
@@ -41,7 +41,7 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
     const category = cli('search', '--category', 'pizza', '--db', join(dir, 'b.sqlite'));
     expect(category.status).toBe(1);
     expect(category.stderr).toContain('--category "pizza" is not known');
-  });
+  }, 60_000);
 
   it('search --open-now --language --limit narrows the list', () => {
     const out = JSON.parse(cli('search', 'trafficking', '--open-now', '--confirmed-only', '--language', 'en', '--limit', '1', '--json', '--db', join(dir, 'b.sqlite')).stdout);

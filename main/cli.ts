@@ -5,6 +5,9 @@ import { CATEGORIES, LANGUAGES, POPULATIONS } from '../shared/vocabulary';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { noDeskShell } from './local/desk-shell';
+import { noSystemActions } from './system-actions';
+import { diffCommand, exportCommand, importCommand, rollbackCommand, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
 
@@ -27,6 +30,11 @@ Commands:
       --sort relevance|distance
       --limit N            at most N results (default 20)
   info [--json]                      what directory is installed
+  validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
+  import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
+  diff PATH                          what importing PATH would change
+  rollback                           restore the directory as it was before the last import
+  export --format hsds-json|hsds-datapackage OUT
 
 Options:
   --db PATH   database file (default: the app's own, ${defaultDatabasePath()})
@@ -56,6 +64,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         near: { type: 'string' },
         'radius-km': { type: 'string' },
         sort: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,7 +84,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const db = openDatabase(dbPath);
   try {
     ensureStarterDirectory(db, STARTER);
-    const handlers = createHandlers(db, dbPath, { dataDir: DATA });
+    const handlers = createHandlers(db, dbPath, { ...noSystemActions, ...noDeskShell, dataDir: DATA });
     switch (command) {
       case 'search': {
         const query = searchQuery(rest.join(' '), values);
@@ -130,6 +140,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(values.json ? `${JSON.stringify(r.value)}\n` : `${JSON.stringify(r.value, null, 2)}\n`);
         return 0;
       }
+      case 'validate':
+      case 'import':
+      case 'diff':
+      case 'export': {
+        const [path] = rest;
+        if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
+        if (command === 'validate') return validateCommand(db, path, values.json, out);
+        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json }, out);
+        if (command === 'diff') return diffCommand(db, path, out);
+        return exportCommand(db, values.format, path, out);
+      }
+      case 'rollback':
+        return rollbackCommand(db, out);
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;

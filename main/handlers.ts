@@ -1,15 +1,25 @@
 import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
-import type { Db } from './db/open';
+import { openDatabase, type Db } from './db/open';
 import { createServiceReader } from './db/service-read';
+import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
+import { noDeskShell, type DeskShell } from './local/desk-shell';
+import { createWorkflowHandlers } from './local/handlers';
 import { createSearchHandlers } from './search/handlers';
+import { openExternalSafely } from './security/open-external';
+import { noSystemActions, type SystemActions } from './system-actions';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 };
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
-export function createHandlers(db: Db, databasePath: string, options: { dataDir?: string } = {}): Handlers {
+export function createHandlers(
+  db: Db,
+  databasePath: string,
+  // dataDir: where data/ is (gazetteer); built and packaged entry points pass theirs.
+  system: SystemActions & DeskShell & Partial<ImportShell> & { dataDir?: string } = { ...noSystemActions, ...noDeskShell },
+): Handlers {
   const reader = createServiceReader(db);
   return {
     info: (): DatasetInfo => {
@@ -26,7 +36,13 @@ export function createHandlers(db: Db, databasePath: string, options: { dataDir?
         databasePath,
       };
     },
-    ...createSearchHandlers(db, reader, options.dataDir),
+    ...createSearchHandlers(db, reader, system.dataDir),
     serviceDetail: ({ id }) => reader.detail(id),
+    openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    ...createWorkflowHandlers(db, reader, system),
+    ...createImportHandlers(db, {
+      chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
+      openWriter: system.openWriter ?? (() => openDatabase(databasePath)),
+    }),
   };
 }

@@ -22,13 +22,13 @@ describe('npm run gen:synthetic', () => {
       expect(s.description).toContain('Synthetic test record');
       expect(s.phones[0]!.number).toMatch(/555-01\d\d$/);
     }
-  });
+  }, 30_000);
 
   it('gives the same directory for the same seed', () => {
     gen('--services', '5', '--out', join(dir, 'a.json'), '--seed', '3');
     gen('--services', '5', '--out', join(dir, 'b.json'), '--seed', '3');
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
-  });
+  }, 60_000);
 
   it('refuses a missing or non-numeric count with usage', () => {
     const r = gen('--services', 'lots', '--out', join(dir, 'x.json'));

@@ -39,7 +39,12 @@ export interface ScheduleView {
   opensAt: string | null;
   closesAt: string | null;
   description: string | null;
+  /** UTC offset in hours (HSDS schedule.timezone); null means the desk's local time. */
   timezone: number | null;
+  /** HSDS recurrence: WEEKLY, DAILY, MONTHLY...; null is read as weekly. */
+  freq: string | null;
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 export type PopulationState = 'serves' | 'excludes';
@@ -65,6 +70,18 @@ export interface ServiceDetail extends ServiceCard {
   requiredDocuments: string[];
   /** Where each fact came from (HSDS metadata rows of type "source"). */
   sources: string[];
+  /** Language rows that carry a note ("call ahead for an interpreter"). */
+  languageNotes: { code: string; note: string }[];
+  /** HSDS 3.1 service_capacity: beds or places available, with when the count was updated. */
+  capacity: CapacityView[];
+}
+
+export interface CapacityView {
+  unit: string;
+  available: number;
+  maximum: number | null;
+  description: string | null;
+  updated: string;
 }
 
 export interface DatasetInfo {
@@ -186,4 +203,31 @@ export interface SearchResponse {
   /** The geocoded reference point of `near`, null without one. */
   reference: GeoPoint | null;
   radiusKm: number | null;
+}
+
+/* The desk's own records (issue 7): never part of a dataset, never touched by an import or sync. */
+
+export type CallMarkStatus = 'still_valid' | 'changed' | 'closed';
+
+export interface CallMark {
+  status: CallMarkStatus;
+  comment: string | null;
+  markedAt: string;
+}
+
+export interface LocalRecord {
+  note: { body: string; updatedAt: string } | null;
+  /** Newest first. */
+  marks: CallMark[];
+}
+
+export type UiLanguageSetting = 'en' | 'es';
+
+export interface DeskSettings {
+  uiLanguage: UiLanguageSetting;
+}
+
+/** What a save-to-file action answers: the path written, or null when the user cancelled. */
+export interface SavedFile {
+  path: string | null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DatasetInfo, GeocodeResponse, SearchResponse, ServiceDetail } from './domain';
+import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
+import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
 import type { Result } from './result';
 
 /**
@@ -34,6 +35,35 @@ export const contract = {
   ),
   geocode: channel<GeocodeResponse>()(z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() })),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+  /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
+  openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
+
+  // Intake-desk workflow (issue 7): local notes and call marks, corrections export, settings, referral
+  // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
+  localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
+  saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
+  markCall: channel<LocalRecord>()(
+    z.object({ serviceId: id, status: z.enum(['still_valid', 'changed', 'closed']), comment: z.string().max(2_000).optional() }),
+  ),
+  exportCorrections: channel<SavedFile>()(z.undefined()),
+  settings: channel<DeskSettings>()(z.undefined()),
+  setUiLanguage: channel<DeskSettings>()(z.object({ uiLanguage: z.enum(['en', 'es']) })),
+  /** Service ids only: a saved list never holds anything about the client. */
+  saveReferralList: channel<null>()(z.object({ serviceIds: z.array(id).max(200) })),
+  savedReferralList: channel<string[]>()(z.undefined()),
+  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
+  hideWindow: channel<null>()(z.undefined()),
+
+  // Import (issue 5). No channel takes a path: main shows the chooser and keeps the path.
+  importChoose: channel<ImportSource | null>()(z.object({ kind: z.enum(['file', 'folder']) })),
+  importCheck: channel<ImportReport>()(
+    z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
+  ),
+  importApply: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importPrevious: channel<PreviousVersion | null>()(z.undefined()),
+  importRollback: channel<PreviousVersion>()(z.undefined()),
 } as const;
 
 export type Contract = typeof contract;

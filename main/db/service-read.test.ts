@@ -82,6 +82,18 @@ describe('service reader', () => {
     expect(load(publicSite).points(['svc-safe'])).toEqual([{ serviceId: 'svc-safe', locationId: 'loc-secret', lat: 34.1, lon: -118.3, approximate: false }]);
   });
 
+  it('carries language notes, bed counts with their update time, and schedule rules for open-now', () => {
+    const withBeds = {
+      ...safeHouse,
+      capacities: [{ id: 'cap-1', available: 3, maximum: 12, updated: '2026-11-22T18:30:00Z', unit: { id: 'u-beds', name: 'beds' } }],
+      schedules: [{ id: 'sch-1', freq: 'WEEKLY', byday: 'MO,TU', opens_at: '09:00', closes_at: '17:00', timezone: -8, valid_to: '2027-01-31' }],
+    };
+    const detail = load(withBeds).detail('svc-safe')!;
+    expect(detail.languageNotes).toEqual([{ code: 'es', note: 'call ahead' }]);
+    expect(detail.capacity).toEqual([{ unit: 'beds', available: 3, maximum: 12, description: null, updated: '2026-11-22T18:30:00Z' }]);
+    expect(detail.schedules[0]).toMatchObject({ freq: 'WEEKLY', byday: 'MO,TU', timezone: -8, validFrom: null, validTo: '2027-01-31' });
+  });
+
   it('answers null for an unknown id', () => {
     expect(load(safeHouse).detail('nope')).toBeNull();
   });

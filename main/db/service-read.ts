@@ -1,4 +1,4 @@
-import type { LocationView, MapPoint, PhoneView, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
+import type { CapacityView, LocationView, MapPoint, PhoneView, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import type { Db } from './open';
 
@@ -60,9 +60,17 @@ export function createServiceReader(db: Db) {
        WHERE sal.service_id = ? ORDER BY sal.rowid`,
     ),
     schedules: db.prepare(
-      `SELECT byday, opens_at, closes_at, description, timezone FROM schedule
+      `SELECT byday, opens_at, closes_at, description, timezone, freq, valid_from, valid_to FROM schedule
        WHERE service_id = ? OR service_at_location_id IN (SELECT id FROM service_at_location WHERE service_id = ?)
        ORDER BY rowid`,
+    ),
+    languageNotes: db.prepare(
+      `SELECT code, note FROM language WHERE code IS NOT NULL AND note IS NOT NULL AND note <> '' AND (service_id = ?
+         OR location_id IN (SELECT location_id FROM service_at_location WHERE service_id = ?)) ORDER BY rowid`,
+    ),
+    capacity: db.prepare(
+      `SELECT u.name AS unit, c.available, c.maximum, c.description, c.updated
+       FROM service_capacity c JOIN unit u ON u.id = c.unit_id WHERE c.service_id = ? ORDER BY c.rowid`,
     ),
     // The same columns as `locations` for every service at once, with the flags and first address
     // joined in bulk rather than looked up per row.
@@ -170,6 +178,9 @@ export function createServiceReader(db: Db) {
           closesAt: s.closes_at,
           description: s.description,
           timezone: s.timezone,
+          freq: s.freq,
+          validFrom: s.valid_from,
+          validTo: s.valid_to,
         })) satisfies ScheduleView[],
         locations: locations.map(({ locationType: _omit, ...view }) => view),
         populations: terms
@@ -177,6 +188,8 @@ export function createServiceReader(db: Db) {
           .map((t) => ({ id: t.term, state: populationState(t) })),
         requiredDocuments: (stmts.documents.all(id) as { document: string }[]).map((d) => d.document),
         sources: (stmts.sources.all(id) as { replacement_value: string }[]).map((s) => s.replacement_value),
+        languageNotes: stmts.languageNotes.all(id, id) as { code: string; note: string }[],
+        capacity: stmts.capacity.all(id) as CapacityView[],
       };
     },
   };
@@ -222,6 +235,9 @@ interface ScheduleRow {
   closes_at: string | null;
   description: string | null;
   timezone: number | null;
+  freq: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
 }
 
 /** A population attribute says "serves" unless its link type or value says it does not. */

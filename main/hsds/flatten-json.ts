@@ -12,7 +12,7 @@ interface ChildObject {
   table: HsdsTable;
   ref: string;
 }
-type Nesting = Record<string, ChildArray | ChildObject>;
+export type Nesting = Record<string, ChildArray | ChildObject>;
 
 const arr = (table: HsdsTable, fk: string): ChildArray => ({ kind: 'array', table, fk });
 const obj = (table: HsdsTable, ref: string): ChildObject => ({ kind: 'object', table, ref });
@@ -22,7 +22,7 @@ const contacts = (fk: string): Nesting => ({ contacts: arr('contact', fk) });
 const schedules = (fk: string): Nesting => ({ schedules: arr('schedule', fk) });
 
 /** How HSDS 3.1's service-centric JSON nests one table inside another. */
-const NESTING: Partial<Record<HsdsTable, Nesting>> = {
+export const NESTING: Partial<Record<HsdsTable, Nesting>> = {
   service: {
     organization: obj('organization', 'organization_id'),
     program: obj('program', 'program_id'),
@@ -77,9 +77,13 @@ export interface FlattenProblem {
 /**
  * Turns HSDS 3 service-centric JSON (one service, an array, or an API page with `contents`) into table
  * rows. Nested objects shared between services (an organization, a taxonomy term) appear once; the
- * first copy wins and later copies may only fill fields the first left empty.
+ * first copy wins and later copies may only fill fields the first left empty. `onRow` hears where each
+ * row was found, so problems found later can name it.
  */
-export function flattenHsdsJson(doc: unknown): { tables: TableRows; problems: FlattenProblem[] } {
+export function flattenHsdsJson(
+  doc: unknown,
+  onRow?: (row: Row, path: string) => void,
+): { tables: TableRows; problems: FlattenProblem[] } {
   const tables = emptyTables();
   const problems: FlattenProblem[] = [];
   const seen = new Map<string, Row>();
@@ -132,6 +136,7 @@ export function flattenHsdsJson(doc: unknown): { tables: TableRows; problems: Fl
     } else {
       seen.set(key, row);
       tables[table].push(row);
+      onRow?.(row, path);
     }
     return id;
   };

@@ -1,7 +1,8 @@
+import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import { rebuildSearchIndex } from '../search/text-index';
+import { HSDS_TABLES, type TableRows } from './tables';
 import { replaceHsdsTables } from './write-tables';
-import type { TableRows } from './tables';
 
 export interface DatasetIdentity {
   datasetId: string;
@@ -10,16 +11,86 @@ export interface DatasetIdentity {
   source: string;
 }
 
+export interface InstallProgress {
+  written: number;
+  total: number;
+}
+
+export class InstallCancelled extends Error {
+  constructor() {
+    super('Import cancelled: the directory was left as it was.');
+  }
+}
+
+const currentInstall = (db: Db) =>
+  db.prepare('SELECT dataset_id, version, source, installed_at, services FROM dataset_install ORDER BY id DESC LIMIT 1').get() as
+    | { dataset_id: string; version: string | null; source: string; installed_at: string; services: number }
+    | undefined;
+
+/** Copies the live directory into the previous_ tables (and its identity into dataset_previous). */
+function* keepPreviousVersion(db: Db): Generator<void> {
+  const install = currentInstall(db);
+  if (!install) return;
+  for (const t of HSDS_TABLES) {
+    db.prepare(`DELETE FROM previous_${t}`).run();
+    db.prepare(`INSERT INTO previous_${t} SELECT * FROM ${t} ORDER BY rowid`).run();
+    yield;
+  }
+  db.prepare('INSERT OR REPLACE INTO dataset_previous (id, dataset_id, version, source, installed_at, services) VALUES (1, ?, ?, ?, ?, ?)').run(
+    install.dataset_id, install.version, install.source, install.installed_at, install.services,
+  );
+}
+
+/**
+ * The steps of an install, to run inside one transaction: keep the live directory as the previous
+ * version, replace the HSDS tables, record the install, rebuild the search index. Yields progress so a caller may report it and
+ * cancel between steps.
+ */
+function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Generator<InstallProgress> {
+  const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
+  for (const _ of keepPreviousVersion(db)) yield { written: 0, total };
+  for (const written of replaceHsdsTables(db, tables)) yield { written, total };
+  db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
+    identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
+  );
+  rebuildSearchIndex(db);
+  yield { written: total, total };
+}
+
 /**
  * Installs a whole dataset atomically: the HSDS tables are replaced, the install recorded and the search
- * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory exactly as it was.
+ * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory
+ * exactly as it was. The directory it replaces is kept for `rollback`, and a copy of the database file as
+ * it was is kept first, for recovery from a damaged file.
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
+  if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
   db.transaction(() => {
-    replaceHsdsTables(db, tables);
-    db.prepare(
-      'INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)',
-    ).run(identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length);
-    rebuildSearchIndex(db);
+    for (const _ of installSteps(db, tables, identity));
   })();
+}
+
+/**
+ * The same install, yielding to the event loop between batches so progress can be shown and a cancel
+ * heard. It must run on its own connection: the transaction stays open across those yields, and the
+ * app's reading connection keeps seeing the old directory until the commit (WAL snapshot isolation).
+ */
+export async function installDatasetAsync(
+  db: Db,
+  tables: TableRows,
+  identity: DatasetIdentity,
+  options: { onProgress?: (p: InstallProgress) => void; isCancelled?: () => boolean } = {},
+): Promise<void> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const p of installSteps(db, tables, identity)) {
+      options.onProgress?.(p);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.isCancelled?.()) throw new InstallCancelled();
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
 }

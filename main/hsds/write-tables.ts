@@ -15,21 +15,28 @@ export function tableColumns(db: Db, table: HsdsTable): string[] {
   return cols;
 }
 
-function toSqlValue(v: unknown): string | number | null {
+function toSqlValue(v: unknown): string | number | bigint | null {
   if (v === undefined || v === null) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
+  // An integral number is bound as an integer: bound as a double, a TEXT column (phone.extension) would store "42.0".
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : v;
+  if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   return JSON.stringify(v);
 }
 
+/** Rows written between progress reports (and cancel checks) on a long install. */
+export const WRITE_BATCH = 5_000;
+
 /**
- * Replaces every HSDS table with the given rows. Must run inside a transaction owned by the caller:
- * foreign keys are checked at commit, so a dataset with a dangling reference rolls back whole.
+ * Replaces every HSDS table with the given rows, yielding the number of rows written so far every
+ * WRITE_BATCH rows. Must run inside a transaction owned by the caller: foreign keys are checked at
+ * commit, so a dataset with a dangling reference rolls back whole.
  */
-export function replaceHsdsTables(db: Db, tables: TableRows): void {
+export function* replaceHsdsTables(db: Db, tables: TableRows): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
   for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  let written = 0;
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
@@ -37,6 +44,10 @@ export function replaceHsdsTables(db: Db, tables: TableRows): void {
     const insert = db.prepare(
       `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
     );
-    for (const row of rows) insert.run(cols.map((c) => toSqlValue(row[c])));
+    for (const row of rows) {
+      insert.run(cols.map((c) => toSqlValue(row[c])));
+      if (++written % WRITE_BATCH === 0) yield written;
+    }
   }
+  yield written;
 }

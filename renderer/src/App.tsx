@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
+import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
 import { SearchControls } from './components/SearchControls';
 import type { SearchFilters } from './search-filters';
 import { useSearch } from './useSearch';
+import { HeaderActions } from './workflow/HeaderActions';
+import { WorkflowPanels } from './workflow/WorkflowPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -14,21 +17,30 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
   const [filters, setFilters] = useState<SearchFilters>({});
-  const search = useSearch({ text, ...filters });
+  const [importing, setImporting] = useState(false);
+  const [dataVersion, setDataVersion] = useState(0);
+  const search = useSearch({ text, ...filters }, undefined, dataVersion);
 
   useEffect(() => {
     void atlas()
       .info(undefined)
       .then((r) => r.ok && setInfo(r.value));
-  }, []);
+  }, [dataVersion]);
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        {importing ? null : (
+          <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
+            {t('importOpen')}
+          </button>
+        )}
+        <HeaderActions />
       </header>
-      <main className="panes">
+      {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
+      <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
           <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={search.status === 'error' ? null : (search.response?.facets ?? null)} />
           <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} populations={filters.populations} showHours={filters.openNow || filters.open24x7} />
@@ -37,6 +49,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
+      <WorkflowPanels />
     </div>
   );
 }

@@ -2,11 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { loadDeskLanguage } from './i18n/desk-language';
 import './styles.css';
+import { WorkflowRoot } from './workflow/WorkflowRoot';
 
 initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The saved screen language first, so a Spanish desk never sees an English flash.
+void loadDeskLanguage().finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <WorkflowRoot>
+        <App />
+      </WorkflowRoot>
+    </StrictMode>,
+  ),
 );

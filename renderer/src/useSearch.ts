@@ -9,9 +9,10 @@ export type SearchState =
 
 /**
  * Runs the search as the user types or changes a filter. Each request carries a sequence number and only
- * the newest one's answer is shown, so a slow reply to an older query never replaces a newer result.
+ * the newest one's answer is shown, so a slow reply to an older query never replaces a newer result. A new
+ * dataVersion (an import or rollback) runs the same query again.
  */
-export function useSearch(query: SearchQuery, delayMs = 120): SearchState {
+export function useSearch(query: SearchQuery, delayMs = 120, dataVersion = 0): SearchState {
   const [state, setState] = useState<SearchState>({ status: 'loading', response: null });
   const seq = useRef(0);
   const key = JSON.stringify(query);
@@ -27,6 +28,6 @@ export function useSearch(query: SearchQuery, delayMs = 120): SearchState {
         });
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [key, delayMs]);
+  }, [key, delayMs, dataVersion]);
   return state;
 }

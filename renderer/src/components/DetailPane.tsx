@@ -1,9 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScheduleView, ServiceDetail } from '../../../shared/domain';
+import type { ServiceDetail } from '../../../shared/domain';
+import { isVerifiedWithinMonths, STALE_AFTER_MONTHS } from '../../../shared/freshness';
+import { openStateAt } from '../../../shared/schedule-open';
 import { termLabel } from '../../../shared/vocabulary';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
+import { agesText, dateText, scheduleText } from '../workflow/format';
+import { LocalNotes } from '../workflow/LocalNotes';
+import { useReferralList } from '../workflow/referral-list';
+import { useNow } from '../workflow/useNow';
+import { isTyping } from '../workflow/WorkflowRoot';
 import { PhoneLink } from './PhoneLink';
 
 type DetailState = { status: 'loading' } | { status: 'done'; detail: ServiceDetail | null } | { status: 'error'; error: string };
@@ -38,24 +45,62 @@ export function DetailPane({ serviceId }: { serviceId: string | null }) {
   return <Detail d={state.detail} />;
 }
 
+/** Answers, at a glance: can they take this person, tonight, and how do I reach them. */
 function Detail({ d }: { d: ServiceDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLanguage;
+  const now = useNow();
+  const list = useReferralList();
+  const onSheet = list.has(d.id);
+  const toggleSheet = () => (onSheet ? list.remove(d.id) : list.add(d.id));
+
+  // "a" adds the service on screen to the sheet (or takes it off), wherever focus is: in the results too.
+  // A layout effect, so the key works from the moment the detail is on screen.
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'a' || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      toggleSheet();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  const recent = isVerifiedWithinMonths(d.assuredDate, STALE_AFTER_MONTHS, now);
+  const open = openStateAt(d.schedules, now);
+  const ages = agesText(d.minimumAge, d.maximumAge, t);
+  // HSDS units are free text; the common one is shown in the screen language.
+  const unitText = (unit: string) => (/^beds?$/i.test(unit.trim()) ? t('unit_beds') : unit);
+  const serves = d.populations.filter((p) => p.state === 'serves');
+  const excludes = d.populations.filter((p) => p.state === 'excludes');
+
   return (
     <article className="detail" aria-labelledby="detail-title">
-      {d.alert ? <div className="alert" role="note">{d.alert}</div> : null}
-      <h2 id="detail-title">{d.name}</h2>
-      <div className="detail-org">{d.organization}</div>
+      {d.alert ? (
+        <div className="alert" role="note">
+          {d.alert}
+        </div>
+      ) : null}
+      <div className="detail-head">
+        <div>
+          <h2 id="detail-title">{d.name}</h2>
+          {d.organization !== d.name ? <div className="detail-org">{d.organization}</div> : null}
+        </div>
+        <button type="button" className={onSheet ? 'on-sheet' : 'primary'} aria-pressed={onSheet} aria-keyshortcuts="A" onClick={toggleSheet}>
+          {onSheet ? `✓ ${t('onSheet')}` : t('addToSheet')}
+        </button>
+      </div>
+      {!recent ? <div className="stale-warning">{t(d.assuredDate ? 'staleWarning' : 'notVerifiedWarning')}</div> : null}
       {d.description ? <p className="description">{d.description}</p> : null}
 
       <Section title={t('phones')}>
         {d.phones.length === 0 ? (
           <span className="unknown">{t('phoneUnknown')}</span>
         ) : (
-          <ul className="plain">
+          <ul className="plain phones">
             {d.phones.map((p, i) => (
               <li key={i}>
                 <PhoneLink phone={p} />
+                {p.languages.length > 0 ? <span className="muted"> {t('phoneLanguages', { languages: p.languages.map((l) => termLabel(l, lang)).join(', ') })}</span> : null}
                 {p.description ? <span className="muted"> — {p.description}</span> : null}
               </li>
             ))}
@@ -64,8 +109,37 @@ function Detail({ d }: { d: ServiceDetail }) {
       </Section>
 
       <Section title={t('hours')}>
-        {d.schedules.length === 0 ? <span className="unknown">{t('hoursNotStated')}</span> : <Hours schedules={d.schedules} />}
+        {d.schedules.length === 0 ? (
+          <span className="unknown">{t('hoursNotStated')}</span>
+        ) : (
+          <>
+            <span className={`open-state open-${open}`}>{t(open === 'open' ? 'openNow' : open === 'closed' ? 'closedNow' : 'openUnknown')}</span>
+            <ul className="plain">
+              {d.schedules.map((s, i) => (
+                <li key={i}>{scheduleText(s, t, lang)}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </Section>
+
+      {d.capacity.length > 0 ? (
+        <Section title={t('capacity')}>
+          <ul className="plain">
+            {d.capacity.map((c, i) => (
+              <li key={i}>
+                <strong>
+                  {c.maximum != null
+                    ? t('capacityOf', { available: c.available, maximum: c.maximum, unit: unitText(c.unit) })
+                    : t('capacityAvailable', { available: c.available, unit: unitText(c.unit) })}
+                </strong>
+                <span className="muted"> · {t('capacityUpdated', { when: dateText(c.updated, lang, true) })}</span>
+                {c.description ? <div className="muted">{c.description}</div> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       <Section title={t('languages')}>
         {d.languages.length === 0 ? (
@@ -73,6 +147,11 @@ function Detail({ d }: { d: ServiceDetail }) {
         ) : (
           d.languages.map((l) => termLabel(l, lang)).join(', ')
         )}
+        {d.languageNotes.map((n, i) => (
+          <div key={i} className="language-note">
+            {termLabel(n.code, lang)}: {n.note}
+          </div>
+        ))}
         {d.interpretationServices ? (
           <div>
             {t('interpretation')}: {d.interpretationServices}
@@ -81,23 +160,27 @@ function Detail({ d }: { d: ServiceDetail }) {
       </Section>
 
       <Section title={t('populations')}>
-        {d.populations.length === 0 ? (
-          <span className="unknown">{t('populationsNotStated')}</span>
-        ) : (
-          <ul className="plain">
-            {d.populations.map((p) => (
-              <li key={p.id} className={`pop-${p.state}`}>
-                {p.state === 'serves' ? '✓ ' : '✗ '}
-                {t(p.state === 'serves' ? 'serves' : 'excludes')}: {termLabel(p.id, lang)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ul className="plain">
+          {serves.map((p) => (
+            <li key={p.id} className="pop-serves">
+              ✓ {t('serves')}: {termLabel(p.id, lang)}
+            </li>
+          ))}
+          {excludes.map((p) => (
+            <li key={p.id} className="pop-excludes">
+              ✗ {t('excludes')}: {termLabel(p.id, lang)}
+            </li>
+          ))}
+          <li className="unknown">? {d.populations.length === 0 ? t('populationsNotStated') : t('populationsOthersUnknown')}</li>
+        </ul>
       </Section>
 
-      {d.categories.length > 0 ? (
-        <Section title={t('categories')}>{d.categories.map((c) => termLabel(c, lang)).join(', ')}</Section>
-      ) : null}
+      <dl className="facts">
+        <Fact term={t('eligibility')} value={d.eligibility} />
+        <Fact term={t('ages')} value={ages} />
+        <Fact term={t('requiredDocuments')} value={d.requiredDocuments.length > 0 ? d.requiredDocuments.join(', ') : null} />
+        <Fact term={t('fees')} value={d.fees} />
+      </dl>
 
       <Section title={t('locations')}>
         {d.virtual ? (
@@ -122,22 +205,19 @@ function Detail({ d }: { d: ServiceDetail }) {
         )}
       </Section>
 
-      {d.eligibility ? <Section title={t('eligibility')}>{d.eligibility}</Section> : null}
-      {d.minimumAge != null || d.maximumAge != null ? (
-        <Section title={t('ages')}>
-          {d.minimumAge ?? '?'}–{d.maximumAge ?? '?'}
-        </Section>
+      {d.categories.length > 0 ? (
+        <Section title={t('categories')}>{d.categories.map((c) => termLabel(c, lang)).join(', ')}</Section>
       ) : null}
-      {d.fees ? <Section title={t('fees')}>{d.fees}</Section> : null}
-      {d.requiredDocuments.length > 0 ? <Section title={t('requiredDocuments')}>{d.requiredDocuments.join(', ')}</Section> : null}
+
+      <LocalNotes key={d.id} serviceId={d.id} />
 
       <footer className="provenance">
         <div>
-          {t('verifiedOn')}: {d.assuredDate ?? <span className="unknown">{t('notVerified')}</span>}
+          {t('verifiedOn')}: {d.assuredDate ? dateText(d.assuredDate, lang) : <span className="unknown">{t('notVerified')}</span>}
         </div>
         {d.lastModified ? (
           <div>
-            {t('lastModified')}: {d.lastModified.slice(0, 10)}
+            {t('lastModified')}: {dateText(d.lastModified, lang)}
           </div>
         ) : null}
         {d.sources.map((s, i) => (
@@ -150,7 +230,7 @@ function Detail({ d }: { d: ServiceDetail }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section>
       <h3>{title}</h3>
@@ -159,12 +239,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function Hours({ schedules }: { schedules: ScheduleView[] }) {
+function Fact({ term, value }: { term: string; value: string | null }) {
+  const { t } = useTranslation();
   return (
-    <ul className="plain">
-      {schedules.map((s, i) => (
-        <li key={i}>{s.description ?? [s.byday, s.opensAt && s.closesAt ? `${s.opensAt}–${s.closesAt}` : null].filter(Boolean).join(' ')}</li>
-      ))}
-    </ul>
+    <div>
+      <dt>{term}</dt>
+      <dd>{value ?? <span className="unknown">{t('notStated')}</span>}</dd>
+    </div>
   );
 }

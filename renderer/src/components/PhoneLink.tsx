@@ -1,16 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { PhoneView } from '../../../shared/domain';
+import { ExternalLink } from './ExternalLink';
 
-/** A click-to-call link; the number as written in the dataset is what the user sees. */
-export function PhoneLink({ phone }: { phone: PhoneView }) {
+/**
+ * A click-to-call link; the number as written in the dataset is what the user sees. Inside a result
+ * card (a listbox option, which may hold no link or button) the number is plain text: calls are placed
+ * from the detail pane.
+ */
+export function PhoneLink({ phone, inOption = false }: { phone: PhoneView; inOption?: boolean }) {
   const { t } = useTranslation();
   const digits = phone.number.replace(/[^\d+]/g, '');
   const type = phone.type ? t(`phoneType_${phone.type}`, { defaultValue: phone.type }) : null;
   return (
     <span className="phone">
-      <a href={`tel:${digits}`}>{phone.number}</a>
+      {inOption ? <span className="phone-number">{phone.number}</span> : <ExternalLink href={`tel:${digits}`}>{phone.number}</ExternalLink>}
       {phone.extension ? <span> ext. {phone.extension}</span> : null}
-      {type ? <span className="phone-type">{type}</span> : null}
+      {type ? <span className={`phone-type${phone.type === 'textphone' || phone.type === 'text' ? ' phone-type-marked' : ''}`}>{type}</span> : null}
     </span>
   );
 }

@@ -27,7 +27,7 @@ export function ServiceCardView({ card, selected, onSelect, populations = [], sh
       <div className="card-name">{card.name}</div>
       {card.organization !== card.name ? <div className="card-org">{card.organization}</div> : null}
       <div className="card-phone">
-        {firstPhone ? <PhoneLink phone={firstPhone} /> : <span className="unknown">{t('phoneUnknown')}</span>}
+        {firstPhone ? <PhoneLink phone={firstPhone} inOption /> : <span className="unknown">{t('phoneUnknown')}</span>}
       </div>
       <div className="card-meta">
         <span className="place">{card.virtual ? t('phoneAndOnline') : (card.city ?? t('locationUnknown'))}</span>

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../main/db/open';
+import { applyChecked, checkDataset } from '../main/hsds/apply';
+import { exportDatapackage } from '../main/hsds/export-datapackage';
+import { installDataset } from '../main/hsds/install-dataset';
+import { ensureStarterDirectory } from '../main/hsds/starter';
+import { HSDS_TABLES } from '../main/hsds/tables';
+import { syntheticDirectory } from '../main/test-support/synthetic-directory';
+
+const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
+
+/**
+ * Importing a synthetic HSDS datapackage of N services (7 rows each) into a database holding the starter
+ * directory, as `referral-atlas import` does: read the CSVs, validate, diff, apply in one transaction
+ * (which also copies the replaced directory aside for rollback).
+ */
+export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
+  const rows = [];
+  for (const services of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
+    try {
+      const source = openDatabase(join(dir, 'source.sqlite'));
+      const tables = syntheticDirectory(services);
+      installDataset(source, tables, { datasetId: 'synthetic', version: '1', source: 'bench' });
+      exportDatapackage(source, join(dir, 'pkg'));
+      source.close();
+      const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
+
+      const db = openDatabase(join(dir, 'desk.sqlite'));
+      ensureStarterDirectory(db, STARTER);
+      const t0 = performance.now();
+      const checked = checkDataset(db, join(dir, 'pkg'));
+      const t1 = performance.now();
+      if (!checked.report.ok) throw new Error(`synthetic package invalid: ${JSON.stringify(checked.report.errors[0])}`);
+      applyChecked(db, checked);
+      const t2 = performance.now();
+      db.close();
+      const seconds = (t2 - t0) / 1000;
+      log(`${services} services: read+validate+diff ${((t1 - t0) / 1000).toFixed(2)} s, apply ${((t2 - t1) / 1000).toFixed(2)} s`);
+      rows.push({
+        services,
+        rows: total,
+        seconds: Number(seconds.toFixed(2)),
+        check_seconds: Number(((t1 - t0) / 1000).toFixed(2)),
+        apply_seconds: Number(((t2 - t1) / 1000).toFixed(2)),
+        rows_per_s: Math.round(total / seconds),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../main/db/open';
+import { seriousAccessibilityViolations } from './axe';
+import { launchApp, type AppSession } from './harness';
+
+const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
+
+describe('Import screen', () => {
+  let app: AppSession;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await app.close();
+    dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
+  /** The test's stand-in for the file dialog: main asks it, exactly where Electron would show the dialog. */
+  let nextPath: string | null = null;
+  const open = async (prepare?: (db: Db) => void) => {
+    app = await launchApp({ chooseImportPath: () => Promise.resolve(nextPath), prepare });
+    await app.page.getByRole('button', { name: 'Import directory…' }).click();
+  };
+
+  it('shows what an Ohana folder would change (flagging a note on a removed service), applies it, then rolls back', async () => {
+    await open((db) => {
+      const id = (db.prepare("SELECT id FROM service WHERE name = 'National Human Trafficking Hotline'").get() as { id: string }).id;
+      db.prepare("INSERT INTO local_note (service_id, body, updated_at) VALUES (?, 'Ask for the Spanish line', 'now')").run(id);
+    });
+    const { page } = app;
+    nextPath = join(FIXTURES, 'ohana-sanmateo');
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('23 added · 0 changed · 10 removed');
+    expect(await page.locator('.import-source').textContent()).toContain('Ohana CSV export · 23 services in the file');
+    expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
+    expect(await page.locator('.import-problems.errors').count()).toBe(0);
+    expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-diff');
+    await page.getByRole('button', { name: 'Apply this import' }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
+    await expect.poll(() => page.locator('.dataset').textContent()).toContain('23 services');
+    await page.getByRole('button', { name: /Roll back to previous version \(2026\.11\.23, 10 services\)/ }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toBe('Rolled back to 2026.11.23 (10 services).');
+    await page.getByRole('button', { name: 'Back to search' }).click();
+    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);
+  });
+
+  it('lists each problem by file, row and field and offers no Apply; the directory is untouched', async () => {
+    await open();
+    const { page } = app;
+    nextPath = join(FIXTURES, 'hsds3', 'datapackage');
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    const errors = page.locator('.import-problems.errors');
+    await expect.poll(() => errors.locator('h3').textContent()).toMatch(/^\d+ errors: fix them in the source/);
+    const row = errors.locator('tr', { hasText: '100 is not a latitude' });
+    expect(await row.locator('td').allTextContents()).toEqual(['locations.csv', '2', 'latitude', '100 is not a latitude (-90 to 90)']);
+    expect(await page.getByRole('button', { name: 'Apply this import' }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-errors');
+    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 10 });
+  });
+
+  it('lets the coordinator correct a guessed spreadsheet column and check again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-csv-'));
+    dirs.push(dir);
+    nextPath = join(dir, 'coalition.csv');
+    writeFileSync(nextPath, 'Agency,Program,Tel,Comments\nSYNTHETIC Org,SYNTHETIC Shelter,555-0100,Call first\n');
+    await open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const comments = page.getByLabel('Comments');
+    await expect.poll(() => comments.inputValue()).toBe('');
+    expect(await page.getByLabel('Program').inputValue()).toBe('');
+    await page.getByLabel('Program').selectOption('service.name');
+    await comments.selectOption('service.description');
+    await page.getByRole('button', { name: 'Check again with these columns' }).click();
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('1 added · 0 changed · 10 removed');
+    expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-spreadsheet');
+  });
+});

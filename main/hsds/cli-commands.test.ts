@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture } from '../test-support/fixtures';
+
+// The import commands as a coordinator runs them: the built bin, a real process, a real database file.
+const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
+const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const db = join(dir, 'atlas.sqlite');
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8' });
+const info = () => JSON.parse(cli('info', '--json').stdout) as { datasetId: string; services: number };
+
+// Each case spawns real processes on a shared two-core machine: generous time, no timing asserted.
+describe('referral-atlas validate / import / diff / rollback / export', { timeout: 60_000 }, () => {
+  it('validate --json names each problem by file, row and field', () => {
+    const r = cli('validate', fixture('hsds3', 'datapackage'), '--json');
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(false);
+    expect(out.errors).toContainEqual({ file: 'locations.csv', row: 2, field: 'latitude', message: '100 is not a latitude (-90 to 90)' });
+    expect(cli('validate', fixture('ohana-sanmateo')).stdout).toContain('valid: 23 service(s), 0 error(s)');
+  });
+
+  it('import --dry-run --json reports the counts and changes nothing; import then applies them', () => {
+    const dry = cli('import', fixture('hsds11', 'all_resources'), '--dry-run', '--json');
+    expect(dry.status).toBe(0);
+    const out = JSON.parse(dry.stdout);
+    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'errors', 'ok', 'removed', 'warnings']);
+    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: 10, errors: [] });
+    expect(info().services).toBe(10);
+    const real = cli('import', fixture('hsds11', 'all_resources'));
+    expect(real.status).toBe(0);
+    expect(real.stdout).toContain('+ Never Homeless Helpline');
+    expect(info()).toMatchObject({ datasetId: 'human_services_data', services: 13 });
+  });
+
+  it('diff shows field changes old -> new; rollback restores the directory before the import', () => {
+    const d = cli('diff', fixture('ohana-sanmateo'));
+    expect(d.status).toBe(0);
+    expect(d.stdout).toMatch(/23 added, 0 changed, 13 removed service\(s\)/);
+    expect(cli('rollback').stdout).toContain('Rolled back to referral-atlas-starter-california 2026.11.23 (10 services)');
+    expect(info().services).toBe(10);
+  });
+
+  it('export --format hsds-datapackage then import reports zero changes', () => {
+    const out = join(dir, 'published');
+    expect(cli('export', '--format', 'hsds-datapackage', out).status).toBe(0);
+    expect(existsSync(join(out, 'datapackage.json'))).toBe(true);
+    const again = JSON.parse(cli('import', out, '--json').stdout);
+    expect(again).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0, errors: [] });
+    expect(cli('export', '--format', 'hsds-json', join(dir, 'all.json')).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(10);
+    expect(cli('export', join(dir, 'x')).status).toBe(2);
+  });
+});

@@ -1,0 +1,147 @@
+import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../shared/import-types';
+import type { Db } from '../db/open';
+import { readTables } from './read-tables';
+import { hsdsColumns } from './table-info';
+import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
+
+/** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
+export function normalise(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** What hangs off a row of each table, and the field that links it back (left out of the child's fields). */
+const CHILDREN: Partial<Record<HsdsTable, [label: string, table: HsdsTable, fk: string][]>> = {
+  service: [
+    ['phones', 'phone', 'service_id'], ['schedules', 'schedule', 'service_id'], ['languages', 'language', 'service_id'],
+    ['contacts', 'contact', 'service_id'], ['service_areas', 'service_area', 'service_id'], ['cost_options', 'cost_option', 'service_id'],
+    ['required_documents', 'required_document', 'service_id'], ['funding', 'funding', 'service_id'], ['additional_urls', 'url', 'service_id'],
+    ['capacities', 'service_capacity', 'service_id'], ['attributes', 'attribute', 'link_id'], ['locations', 'service_at_location', 'service_id'],
+  ],
+  service_at_location: [
+    ['phones', 'phone', 'service_at_location_id'], ['schedules', 'schedule', 'service_at_location_id'],
+    ['contacts', 'contact', 'service_at_location_id'], ['service_areas', 'service_area', 'service_at_location_id'],
+  ],
+  location: [
+    ['addresses', 'address', 'location_id'], ['phones', 'phone', 'location_id'], ['schedules', 'schedule', 'location_id'],
+    ['languages', 'language', 'location_id'], ['accessibility', 'accessibility', 'location_id'], ['attributes', 'attribute', 'link_id'],
+  ],
+  phone: [['languages', 'language', 'phone_id']],
+};
+
+type Index = (table: HsdsTable, fk: string, id: string) => Row[];
+
+function indexer(tables: TableRows): { children: Index; byId: (table: HsdsTable, id: unknown) => Row | undefined } {
+  const fkMaps = new Map<string, Map<string, Row[]>>();
+  const idMaps = new Map<HsdsTable, Map<string, Row>>();
+  return {
+    children: (table, fk, id) => {
+      const key = `${table}.${fk}`;
+      let m = fkMaps.get(key);
+      if (!m) {
+        m = new Map();
+        for (const r of tables[table]) {
+          const k = normalise(r[fk]);
+          if (k === null) continue;
+          let list = m.get(k);
+          if (!list) m.set(k, (list = []));
+          list.push(r);
+        }
+        fkMaps.set(key, m);
+      }
+      return m.get(id) ?? [];
+    },
+    byId: (table, id) => {
+      let m = idMaps.get(table);
+      if (!m) idMaps.set(table, (m = new Map(tables[table].map((r) => [String(r.id), r]))));
+      return m.get(String(id));
+    },
+  };
+}
+
+/** Every field a coordinator would see for one service, as "path -> value" (e.g. `phones[p1].number`). */
+function serviceFields(service: Row, ix: ReturnType<typeof indexer>): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const put = (table: HsdsTable, row: Row, prefix: string, skip: string | null) => {
+    for (const c of hsdsColumns(table)) if (c !== 'id' && c !== skip) out.set(`${prefix}${c}`, normalise(row[c]));
+  };
+  const walk = (table: HsdsTable, row: Row, prefix: string, skip: string | null, depth: number) => {
+    put(table, row, prefix, skip);
+    if (depth > 3) return;
+    const id = String(row.id);
+    for (const [label, child, fk] of CHILDREN[table] ?? []) {
+      for (const c of ix.children(child, fk, id)) {
+        if (child === 'attribute' && c.link_entity !== table) continue;
+        walk(child, c, `${prefix}${label}[${String(c.id)}].`, fk, depth + 1);
+      }
+    }
+    if (table === 'service_at_location') {
+      const loc = ix.byId('location', row.location_id);
+      if (loc) walk('location', loc, `${prefix}location.`, null, depth + 1);
+    }
+  };
+  walk('service', service, '', null, 0);
+  const org = ix.byId('organization', service.organization_id);
+  if (org) put('organization', org, 'organization.', null);
+  return out;
+}
+
+function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
+  return hsdsColumns(table).every((c) => normalise(a[c]) === normalise(b[c]));
+}
+
+/**
+ * What installing `next` over `current` would change: services added, removed and changed (each
+ * changed field with its old and new value, including phones, hours, addresses...), and row counts per
+ * table so that a change outside any service is not missed.
+ */
+export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
+  const tables: Record<string, TableChangeCount> = {};
+  let identical = true;
+  for (const t of HSDS_TABLES) {
+    const before = new Map(current[t].map((r) => [String(r.id), r]));
+    const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
+    const seen = new Set<string>();
+    for (const r of next[t]) {
+      const id = String(r.id);
+      seen.add(id);
+      const old = before.get(id);
+      if (!old) count.added++;
+      else if (!rowsEqual(t, old, r)) count.changed++;
+    }
+    for (const id of before.keys()) if (!seen.has(id)) count.removed++;
+    if (count.added || count.removed || count.changed) identical = false;
+    tables[t] = count;
+  }
+
+  const a = indexer(current);
+  const b = indexer(next);
+  const name = (r: Row) => String(r.name ?? r.id);
+  const nextIds = new Set(next.service.map((s) => String(s.id)));
+  const changed: ServiceChange[] = [];
+  const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
+  const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
+  if (!identical) {
+    for (const s of next.service) {
+      const old = a.byId('service', s.id);
+      if (!old) continue;
+      const before = serviceFields(old, a);
+      const after = serviceFields(s, b);
+      const fields: FieldChange[] = [];
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const o = before.get(key) ?? null;
+        const n = after.get(key) ?? null;
+        if (o !== n) fields.push({ field: key, old: o, new: n });
+      }
+      if (fields.length > 0) changed.push({ id: String(s.id), name: name(s), fields });
+    }
+  }
+  return { added, removed, changed, tables, identical };
+}
+
+/** The diff of a dataset against the installed directory. */
+export function diffDatasets(db: Db, next: TableRows): DatasetDiff {
+  return diffTables(readTables(db), next);
+}

@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import type { Db } from '../db/open';
+import type { ServiceReader } from '../db/service-read';
+import type { Handlers } from '../handlers';
+import { buildCorrections } from './corrections';
+import type { DeskShell } from './desk-shell';
+import { createDeskSettings } from './desk-settings';
+import { createLocalRecords } from './local-records';
+
+type WorkflowChannel =
+  | 'localRecord'
+  | 'saveNote'
+  | 'markCall'
+  | 'exportCorrections'
+  | 'settings'
+  | 'setUiLanguage'
+  | 'saveReferralList'
+  | 'savedReferralList'
+  | 'saveReferralSheetPdf'
+  | 'hideWindow';
+
+/** The intake-desk workflow channels (issue 7), spread into createHandlers. */
+export function createWorkflowHandlers(db: Db, reader: ServiceReader, shell: DeskShell): Pick<Handlers, WorkflowChannel> {
+  const records = createLocalRecords(db);
+  const settings = createDeskSettings(db);
+  const today = () => new Date().toISOString().slice(0, 10);
+  return {
+    localRecord: ({ serviceId }) => records.record(serviceId),
+    saveNote: ({ serviceId, body }) => records.saveNote(serviceId, body),
+    markCall: ({ serviceId, status, comment }) => records.markCall(serviceId, status, comment),
+    exportCorrections: async () => {
+      const path = await shell.chooseSavePath(`referral-atlas-corrections-${today()}.json`, { name: 'JSON', extensions: ['json'] });
+      if (path) writeFileSync(path, `${JSON.stringify(buildCorrections(db, reader), null, 2)}\n`);
+      return { path };
+    },
+    settings: () => settings.settings(),
+    setUiLanguage: ({ uiLanguage }) => settings.setUiLanguage(uiLanguage),
+    saveReferralList: ({ serviceIds }) => settings.saveReferralList(serviceIds),
+    savedReferralList: () => settings.savedReferralList(),
+    saveReferralSheetPdf: async ({ fileName }) => {
+      // Render first: the page must still show the sheet while it prints, before a dialog takes focus.
+      const pdf = await shell.printPageToPdf();
+      const path = await shell.chooseSavePath(fileName, { name: 'PDF', extensions: ['pdf'] });
+      if (path) writeFileSync(path, pdf);
+      return { path };
+    },
+    hideWindow: () => {
+      shell.hideWindow();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from '../../../../shared/import-types';
+import { atlas } from '../../atlas';
+import { ImportDiff } from './ImportDiff';
+import { ImportProblems } from './ImportProblems';
+import { MappingEditor } from './MappingEditor';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'checking'; source: ImportSource }
+  | { kind: 'checked'; source: ImportSource; report: ImportReport }
+  | { kind: 'applying'; source: ImportSource; report: ImportReport; status: ImportJobStatus }
+  | { kind: 'finished'; status: ImportJobStatus }
+  | { kind: 'rolledBack'; to: PreviousVersion }
+  | { kind: 'error'; message: string };
+
+const POLL_MS = 200;
+
+/**
+ * The coordinator's import: choose a file or folder (main shows the dialog and keeps the path), read the
+ * problems and the changes, apply with progress and cancel, or roll back the last import.
+ */
+export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; onDataChanged: () => void }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [previous, setPrevious] = useState<PreviousVersion | null>(null);
+
+  const loadPrevious = useCallback(() => {
+    void atlas()
+      .importPrevious(undefined)
+      .then((r) => setPrevious(r.ok ? r.value : null));
+  }, []);
+  useEffect(loadPrevious, [loadPrevious]);
+
+  const check = async (source: ImportSource, mapping?: ColumnMapping) => {
+    setStep({ kind: 'checking', source });
+    const r = await atlas().importCheck({ jobId: source.jobId, ...(mapping ? { mapping } : {}) });
+    setStep(r.ok ? { kind: 'checked', source, report: r.value } : { kind: 'error', message: r.error });
+  };
+
+  const choose = async (kind: 'file' | 'folder') => {
+    const r = await atlas().importChoose({ kind });
+    if (!r.ok) setStep({ kind: 'error', message: r.error });
+    else if (r.value) await check(r.value);
+  };
+
+  const apply = async (source: ImportSource, report: ImportReport) => {
+    const started = await atlas().importApply({ jobId: source.jobId });
+    if (!started.ok) return setStep({ kind: 'error', message: started.error });
+    let status = started.value;
+    setStep({ kind: 'applying', source, report, status });
+    while (status.state === 'applying') {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const r = await atlas().importStatus({ jobId: source.jobId });
+      if (!r.ok) return setStep({ kind: 'error', message: r.error });
+      status = r.value;
+      setStep({ kind: 'applying', source, report, status });
+    }
+    setStep({ kind: 'finished', status });
+    if (status.state === 'applied') onDataChanged();
+    loadPrevious();
+  };
+
+  const rollback = async () => {
+    const r = await atlas().importRollback(undefined);
+    if (!r.ok) return setStep({ kind: 'error', message: r.error });
+    setStep({ kind: 'rolledBack', to: r.value });
+    onDataChanged();
+    loadPrevious();
+  };
+
+  const busy = step.kind === 'checking' || step.kind === 'applying';
+  return (
+    <section className="import-screen" aria-labelledby="import-title">
+      <div className="import-head">
+        <h2 id="import-title">{t('importTitle')}</h2>
+        <button type="button" onClick={onClose} disabled={step.kind === 'applying'}>
+          {t('importClose')}
+        </button>
+      </div>
+      <p className="muted">{t('importIntro')}</p>
+      <div className="import-actions">
+        <button type="button" onClick={() => void choose('file')} disabled={busy}>
+          {t('importChooseFile')}
+        </button>
+        <button type="button" onClick={() => void choose('folder')} disabled={busy}>
+          {t('importChooseFolder')}
+        </button>
+        {previous ? (
+          <button type="button" className="secondary" onClick={() => void rollback()} disabled={busy}>
+            {t('importRollback', { version: previous.version ?? previous.datasetId, count: previous.services })}
+          </button>
+        ) : null}
+      </div>
+
+      {step.kind === 'checking' ? <p aria-busy="true">{t('importChecking', { name: step.source.name })}</p> : null}
+      {step.kind === 'error' ? <p className="message error" role="alert">{step.message}</p> : null}
+      {step.kind === 'rolledBack' ? <p role="status" className="import-done">{t('importRolledBack', { version: step.to.version ?? step.to.datasetId, count: step.to.services })}</p> : null}
+      {step.kind === 'finished' ? (
+        <p role="status" className={step.status.state === 'applied' ? 'import-done' : 'message error'}>
+          {step.status.state === 'applied' ? t('importApplied') : step.status.state === 'cancelled' ? t('importCancelled') : t('importFailed', { error: step.status.error ?? '' })}
+        </p>
+      ) : null}
+
+      {step.kind === 'checked' || step.kind === 'applying' ? (
+        <div className="import-report">
+          <p className="import-source">
+            <strong>{t('importSource', { name: step.source.name })}</strong>
+            {step.report.format ? ` · ${t(`importFormat_${step.report.format.replace(/-/g, '_')}`)}` : ''}
+            {step.report.format ? ` · ${t('importServicesFound', { count: step.report.services })}` : ''}
+          </p>
+          {step.kind === 'checked' && step.report.mapping && step.report.mappingFields ? (
+            <MappingEditor mapping={step.report.mapping} fields={step.report.mappingFields} onRecheck={(m) => void check(step.source, m)} />
+          ) : null}
+          <ImportProblems problems={step.report.errors} kind="errors" />
+          <ImportDiff report={step.report} />
+          {step.kind === 'checked' && step.report.ok ? (
+            <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical}>
+              {t('importApply')}
+            </button>
+          ) : null}
+          {step.kind === 'applying' ? (
+            <div className="import-progress">
+              <progress max={Math.max(step.status.total, 1)} value={step.status.written} aria-label={t('importApplying', { written: step.status.written, total: step.status.total })} />
+              <span role="status">{t('importApplying', { written: step.status.written, total: step.status.total })}</span>
+              <button type="button" onClick={() => void atlas().importCancel({ jobId: step.source.jobId })}>
+                {t('importCancel')}
+              </button>
+            </div>
+          ) : null}
+          <ImportProblems problems={step.report.warnings} kind="warnings" />
+        </div>
+      ) : null}
+    </section>
+  );
+}

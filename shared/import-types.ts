@@ -1,0 +1,87 @@
+/** What the import, validate and diff steps report: the CLI prints these, the Import screen shows them. */
+
+/** One thing wrong with a dataset. `row` is the spreadsheet row (header = 1) or the service's 1-based index in JSON. */
+export interface DatasetProblem {
+  file: string;
+  row: number | null;
+  field: string | null;
+  message: string;
+}
+
+export interface FieldChange {
+  field: string;
+  old: string | null;
+  new: string | null;
+}
+
+export interface ServiceRef {
+  id: string;
+  name: string;
+}
+
+export interface ServiceChange extends ServiceRef {
+  fields: FieldChange[];
+}
+
+export interface TableChangeCount {
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+export interface DatasetDiff {
+  added: ServiceRef[];
+  removed: ServiceRef[];
+  changed: ServiceChange[];
+  /** Row counts per HSDS table, so a change outside any service (a taxonomy term) still shows. */
+  tables: Record<string, TableChangeCount>;
+  /** True when nothing at all would change. */
+  identical: boolean;
+}
+
+export type DatasetFormat = 'hsds-json' | 'hsds-datapackage' | 'hsds-legacy-datapackage' | 'spreadsheet-csv' | 'ohana-csv';
+
+/** Spreadsheet header -> target field (`service.name`, `phone.number`...); null = not imported. */
+export type ColumnMapping = Record<string, string | null>;
+
+export interface NoteOnRemovedService {
+  serviceId: string;
+  serviceName: string;
+  note: string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  format: DatasetFormat | null;
+  source: string;
+  services: number;
+  errors: DatasetProblem[];
+  warnings: DatasetProblem[];
+  diff: DatasetDiff | null;
+  /** Local notes that would sit on services this import removes: kept, and flagged. */
+  notesOnRemoved: NoteOnRemovedService[];
+  /** Only for a spreadsheet: the mapping used (saved per source, editable). */
+  mapping: ColumnMapping | null;
+  mappingFields: string[] | null;
+}
+
+export type ImportJobState = 'ready' | 'applying' | 'applied' | 'cancelled' | 'failed';
+
+export interface ImportJobStatus {
+  state: ImportJobState;
+  written: number;
+  total: number;
+  error: string | null;
+}
+
+export interface ImportSource {
+  jobId: string;
+  /** The file or folder name only: the full path stays in the main process. */
+  name: string;
+}
+
+export interface PreviousVersion {
+  datasetId: string;
+  version: string | null;
+  services: number;
+}
