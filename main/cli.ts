@@ -10,6 +10,7 @@ import { noSystemActions } from './system-actions';
 import { diffCommand, exportCommand, importCommand, rollbackCommand, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
+import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
 /** The coordinator's command line. It works on the same database as the app unless --db says otherwise. */
 
@@ -36,6 +37,7 @@ Commands:
   rollback                           restore the directory as it was before the last import
   export --format hsds-json|hsds-datapackage OUT
 
+${SYNC_USAGE}
 Options:
   --db PATH   database file (default: the app's own, ${defaultDatabasePath()})
   --json      machine-readable output
@@ -67,6 +69,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'dry-run': { type: 'boolean', default: false },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...SYNC_CLI_OPTIONS,
       },
     });
   } catch (err) {
@@ -79,6 +82,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     out(USAGE);
     return command || values.help ? 0 : 2;
   }
+
+  const err = (m: string) => process.stderr.write(m);
+  if (command === 'keygen') return keygenCommand(values, out, err);
 
   const dbPath = values.db ?? defaultDatabasePath();
   const db = openDatabase(dbPath);
@@ -153,6 +159,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       case 'rollback':
         return rollbackCommand(db, out);
+      case 'publish':
+        return publishCommand(db, values, out, err);
+      case 'sync':
+        return await syncCommand(db, dbPath, rest[0], values, out, err);
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;

@@ -8,6 +8,7 @@ import { createWorkflowHandlers } from './local/handlers';
 import { createSearchHandlers } from './search/handlers';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
+import { createSyncHandlers } from './sync/handlers';
 
 export type Handlers = {
   [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
@@ -44,5 +45,6 @@ export function createHandlers(
       chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
       openWriter: system.openWriter ?? (() => openDatabase(databasePath)),
     }),
+    ...createSyncHandlers(db, databasePath),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
 import type { Result } from './result';
+import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -64,6 +65,16 @@ export const contract = {
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),
   importRollback: channel<PreviousVersion>()(z.undefined()),
+
+  // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
+  syncList: channel<SyncOverview>()(z.undefined()),
+  syncFingerprint: channel<string>()(z.object({ pin: z.string().max(200) })),
+  syncSubscribe: channel<FeedSubscriptionView>()(z.object({ url: z.string().min(1).max(2000), pin: z.string().max(200) })),
+  syncUnsubscribe: channel<null>()(z.object({ id: z.number().int().positive() })),
+  syncCheck: channel<SyncCheckView>()(z.object({ id: z.number().int().positive() })),
+  syncApply: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
+  syncRollback: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
+  syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open';
+import { lastGoodCopyPath } from '../db/last-good-copy';
+import { openDatabase, type Db } from '../db/open';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { tempDb } from '../test-support/temp-db';
 import { applyChecked, applyDataset, checkDataset, DatasetInvalidError, notesOnMissingServices } from './apply';
@@ -88,7 +89,6 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
   it('an install cancelled halfway leaves the directory exactly as it was, as seen from another connection', async () => {
     const { db: d, path } = db();
     const before = dump(d);
-    const { openDatabase } = await import('../db/open');
     const writer = openDatabase(path);
     let reports = 0;
     await expect(
@@ -102,6 +102,23 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
     ).rejects.toThrow(InstallCancelled);
     writer.close();
     expect(dump(d)).toEqual(before);
+  });
+});
+
+describe('damage-recovery copy', () => {
+  it('both install paths save a copy of the database before replacing an installed directory', async () => {
+    const t = tempDb({ starter: true });
+    try {
+      applyDataset(t.db, syntheticDirectory(2), identity('1'));
+      expect(existsSync(lastGoodCopyPath(t.path))).toBe(true);
+      rmSync(lastGoodCopyPath(t.path));
+      const writer = openDatabase(t.path);
+      await installDatasetAsync(writer, syntheticDirectory(3), identity('2'));
+      writer.close();
+      expect(existsSync(lastGoodCopyPath(t.path))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
   });
 });
 

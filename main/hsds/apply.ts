@@ -81,15 +81,15 @@ export function applyDataset(db: Db, tables: TableRows, identity: DatasetIdentit
   installDataset(db, tables, identity);
 }
 
-/** Applies a checked dataset (and saves the spreadsheet mapping it used) in one transaction. */
+/**
+ * Applies a checked dataset, then saves the spreadsheet mapping it used. Not one transaction: the install
+ * first copies the database file for damage recovery, which cannot happen inside a transaction.
+ */
 export function applyChecked(db: Db, checked: CheckedDataset): void {
   if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
-  const tables = checked.tables;
-  db.transaction(() => {
-    // Validated by checkDataset a moment ago: installing directly spares a second pass over every row.
-    installDataset(db, tables, checked.identity);
-    if (checked.report.mapping) saveMapping(db, checked.identity.source, checked.report.mapping);
-  })();
+  // Validated by checkDataset a moment ago: installing directly spares a second pass over every row.
+  installDataset(db, checked.tables, checked.identity);
+  if (checked.report.mapping) saveMapping(db, checked.identity.source, checked.report.mapping);
 }
 
 /** applyChecked, in batches on its own connection so progress shows and cancel works. */

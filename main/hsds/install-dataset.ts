@@ -22,6 +22,11 @@ export class InstallCancelled extends Error {
   }
 }
 
+/** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */
+function keepCopyOfInstalled(db: Db): void {
+  if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
+}
+
 const currentInstall = (db: Db) =>
   db.prepare('SELECT dataset_id, version, source, installed_at, services FROM dataset_install ORDER BY id DESC LIMIT 1').get() as
     | { dataset_id: string; version: string | null; source: string; installed_at: string; services: number }
@@ -64,7 +69,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Ge
  * it was is kept first, for recovery from a damaged file.
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
-  if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
+  keepCopyOfInstalled(db);
   db.transaction(() => {
     for (const _ of installSteps(db, tables, identity));
   })();
@@ -81,6 +86,7 @@ export async function installDatasetAsync(
   identity: DatasetIdentity,
   options: { onProgress?: (p: InstallProgress) => void; isCancelled?: () => boolean } = {},
 ): Promise<void> {
+  keepCopyOfInstalled(db);
   db.exec('BEGIN IMMEDIATE');
   try {
     for (const p of installSteps(db, tables, identity)) {

@@ -7,6 +7,7 @@ import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
 import { SearchControls } from './components/SearchControls';
 import type { SearchFilters } from './search-filters';
+import { SyncEntry } from './components/sync/SyncEntry';
 import { useSearch } from './useSearch';
 import { HeaderActions } from './workflow/HeaderActions';
 import { WorkflowPanels } from './workflow/WorkflowPanels';
@@ -32,6 +33,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        <SyncEntry onDataChanged={() => setDataVersion((v) => v + 1)} />
         {importing ? null : (
           <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
             {t('importOpen')}

@@ -4,11 +4,12 @@ import { migrate } from '../migrate';
 import { migration001 } from './001_hsds_tables';
 import { migration002 } from './002_local_tables';
 import { migration003 } from './003_previous_version';
-import { migration004 } from './004_search_index';
+import { migration004 } from './004_feed_subscriptions';
+import { migration005 } from './005_search_index';
 
-describe('004_search_index', () => {
+describe('005_search_index', () => {
   const db = new Database(':memory:');
-  migrate(db, [migration001, migration002, migration003, migration004]);
+  migrate(db, [migration001, migration002, migration003, migration004, migration005]);
   db.prepare("INSERT INTO search_fts (rowid, name, tags, body) VALUES (7, 'Línea de Ayuda', 'Hotline', 'Atención las 24 horas')").run();
 
   it('matches without accents or case, and keeps no copy of the text', () => {

@@ -7,8 +7,8 @@ import type { Migration } from './types';
  * text lives in the HSDS tables. Accents are folded so "línea" and "linea" are one term.
  * The indexes let a result card read its phones, languages and hours without scanning those tables.
  */
-export const migration004: Migration = {
-  name: '004_search_index',
+export const migration005: Migration = {
+  name: '005_search_index',
   up: `
     CREATE VIRTUAL TABLE search_fts USING fts5(
       name, tags, body, content = '', tokenize = 'unicode61 remove_diacritics 2'

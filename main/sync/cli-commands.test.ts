@@ -1,0 +1,68 @@
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFeedServer, type FeedServer } from '../test-support/feed-server';
+
+// The coordinator's and the desk's commands as people run them: the built bin in real processes.
+const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
+const dir = mkdtempSync(join(tmpdir(), 'atlas-sync-cli-'));
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+/** Async, so the feed server in this process can answer while the CLI runs. */
+const cliAsync = (...args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
+    const child = spawn(process.execPath, [BIN, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (status) => ok({ status, stdout, stderr }));
+  });
+
+describe('keygen, publish and sync on the command line (built by npm test before it runs)', () => {
+  const key = join(dir, 'coordinator.key');
+  const feed = join(dir, 'feed');
+  let server: FeedServer;
+  beforeAll(async () => {
+    server = await startFeedServer(feed);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keygen writes an owner-only private key and prints the pin and fingerprint', () => {
+    const r = cli('keygen', '--out', key);
+    expect(r.status).toBe(0);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(r.stdout).toContain(readFileSync(`${key}.pub`, 'utf8').trim());
+    expect(r.stdout).toMatch(/Fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
+  });
+
+  it('publish writes a feed that sync --json applies on a desk, then reports up to date', { timeout: 30_000 }, async () => {
+    const pub = cli('publish', '--key', key, '--out', feed, '--expires-days', '30', '--db', join(dir, 'coordinator.sqlite'));
+    expect(pub.stderr).toBe('');
+    expect(pub.stdout).toContain('version 1');
+    const pin = readFileSync(`${key}.pub`, 'utf8').trim();
+    const desk = join(dir, 'desk', 'atlas.sqlite');
+    const first = await cliAsync('sync', server.manifestUrl, '--pin', pin, '--json', '--db', desk);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ ok: true, from_version: null, to_version: 1, added: 0, changed: 0, removed: 0, error: null });
+    const again = await cliAsync('sync', server.manifestUrl, '--pin', pin, '--json', '--db', desk);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, from_version: 1, to_version: 1 });
+  });
+
+  it('sync exits non-zero with the reason when the feed is missing', async () => {
+    const pin = readFileSync(`${key}.pub`, 'utf8').trim();
+    const r = await cliAsync('sync', `${server.base}nowhere/manifest.json`, '--pin', pin, '--json', '--db', join(dir, 'desk2.sqlite'));
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, to_version: null, error: expect.stringContaining('404 not found') });
+  });
+
+  it('sync without --pin is a usage error', () => {
+    const r = cli('sync', server.manifestUrl, '--db', join(dir, 'desk3.sqlite'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('sync needs FEED_URL and --pin PUBKEY');
+  });
+});

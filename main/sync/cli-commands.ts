@@ -1,0 +1,75 @@
+import { dirname, join } from 'node:path';
+import type { Db } from '../db/open';
+import { generateKeyFiles } from './keys';
+import { publishFeed } from './publish';
+import { syncOnce } from './sync-once';
+import { messageOf } from './sync-error';
+
+export const SYNC_USAGE = `  keygen --out KEYFILE               make a publisher key pair (KEYFILE private, KEYFILE.pub to share)
+  publish --key KEYFILE --out DIR [--expires-days 90]
+                                     write the installed directory as a signed feed into DIR
+  sync FEED_URL --pin PUBKEY [--timeout SECONDS] [--json]
+                                     fetch, verify and apply a feed (FEED_URL is its manifest.json)
+`;
+
+export const SYNC_CLI_OPTIONS = {
+  out: { type: 'string' },
+  key: { type: 'string' },
+  'expires-days': { type: 'string' },
+  pin: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+export interface SyncCliValues {
+  out?: string;
+  key?: string;
+  'expires-days'?: string;
+  pin?: string;
+  timeout?: string;
+  json?: boolean;
+}
+
+type Out = (s: string) => void;
+
+export function keygenCommand(values: SyncCliValues, out: Out, err: Out): number {
+  if (!values.out) return usageError('keygen needs --out KEYFILE', err);
+  try {
+    const { pin, fingerprint } = generateKeyFiles(values.out);
+    out(`Private key: ${values.out} (keep it secret; the app never needs it)\nPublic key:  ${values.out}.pub\n  ${pin}\nFingerprint: ${fingerprint}\n`);
+    return 0;
+  } catch (e) {
+    err(`Could not write the key files: ${messageOf(e)} (keygen never overwrites an existing key).\n`);
+    return 1;
+  }
+}
+
+export function publishCommand(db: Db, values: SyncCliValues, out: Out, err: Out): number {
+  if (!values.key || !values.out) return usageError('publish needs --key KEYFILE and --out DIR', err);
+  try {
+    const r = publishFeed(db, { keyPath: values.key, outDir: values.out, expiresDays: Number(values['expires-days'] ?? 90) });
+    out(values.json ? `${JSON.stringify(r)}\n` : `Published ${r.datasetId} version ${r.version} into ${values.out} (expires ${r.expires.slice(0, 10)}).\nHost the folder as static files; desks sync ${join(values.out, 'manifest.json')} at its web address.\nPublisher fingerprint: ${r.fingerprint}\n`);
+    return 0;
+  } catch (e) {
+    err(`${messageOf(e)}\n`);
+    return 1;
+  }
+}
+
+export async function syncCommand(db: Db, dbPath: string, url: string | undefined, values: SyncCliValues, out: Out, err: Out): Promise<number> {
+  if (!url || !values.pin) return usageError('sync needs FEED_URL and --pin PUBKEY', err);
+  const timeoutSeconds = Number(values.timeout ?? 30);
+  if (!(timeoutSeconds > 0)) return usageError('--timeout must be a positive number of seconds', err);
+  const summary = await syncOnce(db, url, values.pin, {
+    feedsDir: join(dirname(dbPath), 'feeds'),
+    timeoutMs: timeoutSeconds * 1000,
+    progress: values.json ? undefined : (line) => err(`${line}\n`),
+  });
+  if (values.json) out(`${JSON.stringify(summary)}\n`);
+  else if (!summary.ok) err(`${summary.error}\n`);
+  return summary.ok ? 0 : 1;
+}
+
+function usageError(message: string, err: Out): number {
+  err(`${message}.\n`);
+  return 2;
+}

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { keepLastGoodCopy } from '../db/last-good-copy';
+import type { Db } from '../db/open';
+import type { DatasetDiff } from '../../shared/import-types';
+import { applyDataset, checkDataset } from '../hsds/apply';
+import type { TableRows } from '../hsds/tables';
+import { httpGet } from './http-get';
+import { parsePin } from './keys';
+import { datasetFolder, openSignedManifest, sha256, type Manifest } from './manifest';
+import { createSubscriptionStore, type Subscription } from './subscriptions';
+import { SyncError } from './sync-error';
+
+export interface FeedOptions {
+  /** Where verified versions are kept for rollback: one folder per feed, one per version. */
+  feedsDir: string;
+  /** Deadline for each request. */
+  timeoutMs?: number;
+  now?: Date;
+}
+
+/** A verified, downloaded version waiting for the user to look at its diff and apply it. */
+export interface StagedUpdate {
+  manifest: Manifest;
+  manifestSha256: string;
+  tables: TableRows;
+  diff: DatasetDiff;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type CheckOutcome = { kind: 'up-to-date'; version: number } | { kind: 'update'; staged: StagedUpdate };
+
+const MANIFEST_MAX_BYTES = 1_000_000;
+const SIG_MAX_BYTES = 1_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Versions kept on disk for rollback, newest first. */
+const KEEP_VERSIONS = 5;
+
+const feedFolder = (feedsDir: string, url: string): string => join(feedsDir, sha256(Buffer.from(url)).slice(0, 16));
+const versionFolder = (feedsDir: string, url: string, version: number) => join(feedFolder(feedsDir, url), `v${version}`);
+
+/**
+ * Fetches and verifies a feed's newest version without touching the directory: conditional GET of the
+ * manifest, signature checked against the pinned key before parsing, dataset id, rollback and freeze
+ * checks, then only the listed files within their signed lengths, each hash checked.
+ */
+export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions): Promise<CheckOutcome> {
+  const key = parsePin(sub.pin);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const conditional: Record<string, string> = {};
+  if (sub.etag) conditional['If-None-Match'] = sub.etag;
+  if (sub.lastModified) conditional['If-Modified-Since'] = sub.lastModified;
+  const got = await httpGet(sub.url, { maxBytes: MANIFEST_MAX_BYTES, timeoutMs, headers: conditional });
+  const now = options.now ?? new Date();
+  if (got.status === 304 && sub.version !== null) {
+    // A frozen feed can answer "not modified" forever: the kept copy's expiry still has to hold. Without
+    // a readable kept copy, ask again unconditionally.
+    let kept: Manifest;
+    try {
+      kept = readKept(options.feedsDir, sub, sub.version).manifest;
+    } catch {
+      return checkFeed(db, { ...sub, etag: null, lastModified: null }, options);
+    }
+    refuseExpired(kept, now);
+    return { kind: 'up-to-date', version: sub.version };
+  }
+
+  const sig = await httpGet(new URL('manifest.sig', sub.url).href, { maxBytes: SIG_MAX_BYTES, timeoutMs });
+  const manifest = openSignedManifest(got.body, sig.body, key);
+  const manifestSha256 = sha256(got.body);
+
+  if (sub.datasetId !== null && manifest.dataset_id !== sub.datasetId) {
+    throw new SyncError(`The feed now carries a different directory ("${manifest.dataset_id}", not "${sub.datasetId}"). It was not applied. Nothing was changed.`);
+  }
+  if (sub.version !== null && manifest.version < sub.version) {
+    throw new SyncError(`The feed offers version ${manifest.version}, older than version ${sub.version} already applied. Older versions are refused, since they could bring back numbers that are no longer valid. Nothing was changed.`);
+  }
+  refuseExpired(manifest, now);
+  if (sub.version !== null && manifest.version === sub.version) {
+    if (manifestSha256 !== sub.manifestSha256) {
+      throw new SyncError(`The feed offers version ${manifest.version} again but with different content. A published version must never change, so it was refused. Ask the coordinator to publish a new version. Nothing was changed.`);
+    }
+    return { kind: 'up-to-date', version: manifest.version };
+  }
+
+  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, timeoutMs);
+  const { tables, diff } = readChecked(db, dir, manifest);
+  return { kind: 'update', staged: { manifest, manifestSha256, tables, diff, etag: got.etag, lastModified: got.lastModified } };
+}
+
+/** Downloads into a private staging folder, then renames it into place: a kept version is always whole. */
+async function download(url: string, manifest: Manifest, manifestRaw: Buffer, sigRaw: Buffer, feedsDir: string, timeoutMs: number): Promise<string> {
+  const root = feedFolder(feedsDir, url);
+  const staging = join(root, `.staging-${randomBytes(6).toString('hex')}`);
+  mkdirSync(staging, { recursive: true });
+  try {
+    for (const file of manifest.files) {
+      const res = await httpGet(new URL(file.path, url).href, { maxBytes: file.length, timeoutMs });
+      if (res.body.length !== file.length || sha256(res.body) !== file.sha256) {
+        throw new SyncError(`The downloaded file ${file.path} is not the one the coordinator signed: it was changed or damaged after publishing. Nothing was changed.`);
+      }
+      mkdirSync(dirname(join(staging, file.path)), { recursive: true });
+      writeFileSync(join(staging, file.path), res.body);
+    }
+    writeFileSync(join(staging, 'manifest.json'), manifestRaw);
+    writeFileSync(join(staging, 'manifest.sig'), sigRaw);
+    const target = versionFolder(feedsDir, url, manifest.version);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+    return target;
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** The feed version the directory holds now, or null when the installed directory came from elsewhere. */
+export function installedVersion(db: Db, url: string): number | null {
+  const row = db.prepare('SELECT source, version FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { source: string; version: string | null } | undefined;
+  return row && row.source === url && row.version !== null ? Number(row.version) : null;
+}
+
+/**
+ * Applies a checked version in one transaction: the directory, the subscription's new high-water mark
+ * and the history entry commit together or not at all. The damage-recovery copy the install path keeps
+ * cannot be made inside a transaction, so it is made first, here. Returns the stored subscription id.
+ */
+export function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, feedsDir: string): number {
+  const store = createSubscriptionStore(db);
+  const { manifest } = staged;
+  keepLastGoodCopy(db);
+  const id = db.transaction(() => {
+    applyDataset(db, staged.tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
+    const subId = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
+    store.recordApplied(subId, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
+    return subId;
+  })();
+  pruneKept(feedsDir, sub.url);
+  return id;
+}
+
+/** Puts back a version applied earlier, from its kept files, checked again against the pinned key. */
+export function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string): DatasetDiff {
+  const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
+  const { tables, diff } = readChecked(db, dir, manifest);
+  const store = createSubscriptionStore(db);
+  keepLastGoodCopy(db);
+  db.transaction(() => {
+    applyDataset(db, tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
+    store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) });
+  })();
+  return diff;
+}
+
+/**
+ * Reads and validates the verified datapackage with the import's own checks and diffs it against the
+ * installed directory. A signed feed can still carry a broken directory; it is refused the same way a
+ * broken import file is.
+ */
+function readChecked(db: Db, dir: string, manifest: Manifest): { tables: TableRows; diff: DatasetDiff } {
+  const { report, tables } = checkDataset(db, join(dir, datasetFolder(manifest)));
+  if (!tables || !report.diff) {
+    const first = report.errors[0];
+    const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';
+    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errors.length} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
+  }
+  return { tables, diff: report.diff };
+}
+
+function refuseExpired(manifest: Manifest, now: Date): void {
+  if (Date.parse(manifest.expires) <= now.getTime()) {
+    throw new SyncError(`The feed's version ${manifest.version} expired on ${manifest.expires.slice(0, 10)} and the coordinator has not renewed it, so it may be stale or held back by someone in between. Your current directory is kept. Ask the coordinator to publish again.`);
+  }
+}
+
+/** A kept version, its signature and every file hash checked again: files on disk can be altered too. */
+function readKept(feedsDir: string, sub: Subscription, version: number): { dir: string; manifest: Manifest; manifestRaw: Buffer } {
+  const dir = versionFolder(feedsDir, sub.url, version);
+  let manifestRaw: Buffer, sigRaw: Buffer;
+  try {
+    manifestRaw = readFileSync(join(dir, 'manifest.json'));
+    sigRaw = readFileSync(join(dir, 'manifest.sig'));
+  } catch {
+    throw new SyncError(`Version ${version} is no longer kept on this computer. Nothing was changed.`);
+  }
+  const manifest = openSignedManifest(manifestRaw, sigRaw, parsePin(sub.pin));
+  for (const file of manifest.files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(dir, file.path));
+    } catch {
+      throw new SyncError(`The kept copy of version ${version} is missing ${file.path}. Nothing was changed.`);
+    }
+    if (sha256(bytes) !== file.sha256) throw new SyncError(`The kept copy of version ${version} was altered on disk (${file.path}). Nothing was changed.`);
+  }
+  return { dir, manifest, manifestRaw };
+}
+
+/** Kept versions on disk, newest first. */
+export function keptVersions(feedsDir: string, url: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(feedFolder(feedsDir, url));
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => (/^v\d+$/.test(n) ? [Number(n.slice(1))] : [])).sort((a, b) => b - a);
+}
+
+function pruneKept(feedsDir: string, url: string): void {
+  for (const v of keptVersions(feedsDir, url).slice(KEEP_VERSIONS)) rmSync(versionFolder(feedsDir, url, v), { recursive: true, force: true });
+}
+
+export const counts = (d: DatasetDiff) => ({ added: d.added.length, changed: d.changed.length, removed: d.removed.length });

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { coordinator, starterTables, withSyntheticService } from '../test-support/coordinator';
+import { dbDigest } from '../test-support/db-digest';
+import { startFeedServer, type FeedServer } from '../test-support/feed-server';
+import { tempDb } from '../test-support/temp-db';
+import { createSyncHandlers } from './handlers';
+import { fingerprint } from './keys';
+
+describe('Sync screen services', () => {
+  let coord: ReturnType<typeof coordinator>;
+  let desk: ReturnType<typeof tempDb>;
+  let server: FeedServer;
+  beforeEach(async () => {
+    coord = coordinator();
+    desk = tempDb({ starter: true });
+    coord.publish(withSyntheticService(starterTables(), 'synthetic-1', 'Legal clinic'));
+    server = await startFeedServer(coord.feedDir);
+  });
+  afterEach(async () => {
+    await server.close();
+    coord.cleanup();
+    desk.cleanup();
+  });
+
+  it('subscribes with the fingerprint shown, checks without applying, then applies and restores from history', async () => {
+    const sync = createSyncHandlers(desk.db, desk.path);
+    const sub = sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+    expect(sub.fingerprint).toBe(fingerprint(coord.pin));
+    expect(() => sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin })).toThrow(/already subscribed/);
+
+    const before = dbDigest(desk.db);
+    const check = await sync.syncCheck({ id: sub.id });
+    expect(check).toMatchObject({ status: 'update', version: 1, diff: { added: [{ id: 'synthetic-1' }], removed: [] } });
+    expect(dbDigest(desk.db)).toBe(before);
+
+    expect(sync.syncApply({ id: sub.id, version: 1 })).toEqual({ version: 1, added: 1, changed: 0, removed: 0 });
+    expect((await sync.syncCheck({ id: sub.id })).status).toBe('up-to-date');
+
+    coord.publish(starterTables());
+    await sync.syncCheck({ id: sub.id });
+    sync.syncApply({ id: sub.id, version: 2 });
+    expect(sync.syncRollback({ id: sub.id, version: 1 })).toMatchObject({ version: 1, added: 1 });
+    const [view] = sync.syncList().subscriptions;
+    expect(view).toMatchObject({ installedVersion: 1, highestVersion: 2, keptVersions: [2, 1] });
+    expect(view!.history.map((h) => `${h.kind} ${h.version}`)).toEqual(['rollback 1', 'update 2', 'update 1']);
+  });
+
+  it('refuses to apply a version that was not checked, and reports a failed check without changing anything', async () => {
+    const sync = createSyncHandlers(desk.db, desk.path, { timeoutMs: 2_000 });
+    const sub = sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+    expect(() => sync.syncApply({ id: sub.id, version: 1 })).toThrow(/has not been checked yet/);
+    server.overrides.set('manifest.json', (_req, res) => res.writeHead(500).end());
+    const before = dbDigest(desk.db);
+    expect(await sync.syncCheck({ id: sub.id })).toMatchObject({ status: 'refused', message: expect.stringMatching(/internal error \(500\).*Nothing was changed/) });
+    expect(dbDigest(desk.db)).toBe(before);
+    expect(sync.syncList().subscriptions[0]!.lastCheck?.status).toBe('refused');
+  });
+
+  it('rejects a feed address that is not http(s) and a key that is not a publisher key', () => {
+    const sync = createSyncHandlers(desk.db, desk.path);
+    expect(() => sync.syncSubscribe({ url: 'file:///etc/passwd', pin: coord.pin })).toThrow(/not an http or https address/);
+    expect(() => sync.syncSubscribe({ url: server.manifestUrl, pin: 'hello' })).toThrow(/not in the form ed25519/);
+    expect(sync.syncList().subscriptions).toEqual([]);
+  });
+
+  it('leaves the periodic check off by default; turned on, it checks on its own but never applies', async () => {
+    const sync = createSyncHandlers(desk.db, desk.path, { periodicIntervalMs: 50 });
+    expect(sync.syncList().periodicCheck).toBe(false);
+    sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.requests).toEqual([]);
+    sync.syncSetPeriodic({ enabled: true });
+    await expect.poll(() => sync.syncList().subscriptions[0]!.lastCheck?.status).toBe('update');
+    sync.syncSetPeriodic({ enabled: false });
+    expect(sync.syncList().periodicCheck).toBe(false);
+    expect(sync.syncList().subscriptions[0]!.installedVersion).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+import { dirname, join } from 'node:path';
+import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview } from '../../shared/sync-types';
+import type { Db } from '../db/open';
+import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
+import { fingerprint, parsePin, pinOf } from './keys';
+import { createSubscriptionStore, type Subscription } from './subscriptions';
+import { checkFeedUrl } from './sync-once';
+import { messageOf, SyncError } from './sync-error';
+
+const PERIODIC_SETTING = 'sync.periodic_check';
+const HOURLY = 3_600_000;
+
+export interface SyncServiceOptions {
+  /** How often the opt-in background check runs. */
+  periodicIntervalMs?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * The desk's feed subscriptions behind the Sync screen. A check verifies and downloads but never
+ * applies: the verified version waits here, with its diff, until the user applies it. The periodic
+ * check (off unless the user turns it on) does the same, so nothing changes without someone looking.
+ */
+export function createSyncHandlers(db: Db, databasePath: string, options: SyncServiceOptions = {}) {
+  const feedsDir = join(dirname(databasePath), 'feeds');
+  const store = createSubscriptionStore(db);
+  const staged = new Map<number, StagedUpdate>();
+  const lastCheck = new Map<number, SyncCheckView>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const mustGet = (id: number): Subscription & { id: number } => {
+    const sub = store.byId(id);
+    if (!sub) throw new SyncError('That subscription no longer exists.');
+    return { ...sub, id };
+  };
+
+  const view = (sub: Subscription & { id: number }): FeedSubscriptionView => ({
+    id: sub.id,
+    url: sub.url,
+    fingerprint: fingerprint(sub.pin),
+    datasetId: sub.datasetId,
+    highestVersion: sub.version,
+    installedVersion: installedVersion(db, sub.url),
+    history: store.history(sub.id),
+    keptVersions: keptVersions(feedsDir, sub.url),
+    lastCheck: lastCheck.get(sub.id) ?? null,
+  });
+
+  const inFlight = new Map<number, Promise<SyncCheckView>>();
+  /** One check per feed at a time: a second request (a double click, the timer) shares the first. */
+  function check(id: number): Promise<SyncCheckView> {
+    const running = inFlight.get(id) ?? runCheck(id).finally(() => inFlight.delete(id));
+    inFlight.set(id, running);
+    return running;
+  }
+
+  async function runCheck(id: number): Promise<SyncCheckView> {
+    const sub = mustGet(id);
+    staged.delete(id);
+    const checkedAt = new Date().toISOString();
+    let result: SyncCheckView;
+    try {
+      const outcome = await checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs });
+      if (outcome.kind === 'up-to-date') {
+        result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null };
+      } else {
+        staged.set(id, outcome.staged);
+        const { added, changed, removed } = counts(outcome.staged.diff);
+        result = {
+          status: 'update',
+          message: `Version ${outcome.staged.manifest.version} is verified and ready: ${added} added, ${changed} changed, ${removed} removed.`,
+          checkedAt,
+          version: outcome.staged.manifest.version,
+          diff: outcome.staged.diff,
+        };
+      }
+    } catch (err) {
+      result = { status: 'refused', message: err instanceof SyncError ? err.message : `The check failed: ${messageOf(err)}. Nothing was changed.`, checkedAt, version: null, diff: null };
+    }
+    lastCheck.set(id, result);
+    return result;
+  }
+
+  const checkAll = async () => {
+    for (const sub of store.list()) await check(sub.id!);
+  };
+
+  const schedule = (enabled: boolean) => {
+    if (timer) clearInterval(timer);
+    timer = enabled ? setInterval(() => void checkAll(), options.periodicIntervalMs ?? HOURLY) : null;
+    // Never keeps a process (the CLI, a test) alive on its own.
+    timer?.unref();
+  };
+  const periodicEnabled = () => (db.prepare('SELECT value FROM local_setting WHERE key = ?').get(PERIODIC_SETTING) as { value: string } | undefined)?.value === 'on';
+  schedule(periodicEnabled());
+
+  return {
+    syncList: (): SyncOverview => ({
+      subscriptions: store.list().map((s) => view({ ...s, id: s.id! })),
+      periodicCheck: periodicEnabled(),
+    }),
+    syncFingerprint: ({ pin }: { pin: string }): string => fingerprint(pin),
+    syncSubscribe: ({ url, pin }: { url: string; pin: string }): FeedSubscriptionView => {
+      const trimmed = url.trim();
+      checkFeedUrl(trimmed);
+      const normalized = pinOf(parsePin(pin));
+      if (store.byUrl(trimmed)) throw new SyncError(`You are already subscribed to ${trimmed}.`);
+      const id = store.save({ id: null, url: trimmed, pin: normalized, datasetId: null, version: null, manifestSha256: null, etag: null, lastModified: null });
+      return view(mustGet(id));
+    },
+    syncUnsubscribe: ({ id }: { id: number }): null => {
+      store.remove(id);
+      staged.delete(id);
+      lastCheck.delete(id);
+      return null;
+    },
+    syncCheck: ({ id }: { id: number }): Promise<SyncCheckView> => check(id),
+    syncApply: ({ id, version }: { id: number; version: number }): SyncApplyView => {
+      const sub = mustGet(id);
+      const update = staged.get(id);
+      if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
+      applyUpdate(db, sub, update, feedsDir);
+      staged.delete(id);
+      lastCheck.delete(id);
+      return { version, ...counts(update.diff) };
+    },
+    syncRollback: ({ id, version }: { id: number; version: number }): SyncApplyView => {
+      const diff = rollbackTo(db, mustGet(id), version, feedsDir);
+      lastCheck.delete(id);
+      return { version, ...counts(diff) };
+    },
+    syncSetPeriodic: ({ enabled }: { enabled: boolean }): null => {
+      db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off');
+      schedule(enabled);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { SyncError } from './sync-error';
+
+export interface GetOptions {
+  /** Refuse the response once more than this many bytes have arrived (or are announced). */
+  maxBytes: number;
+  /** How long the server may stay silent: before it answers, or between two parts of the body. */
+  timeoutMs: number;
+  headers?: Record<string, string>;
+}
+
+export interface GetResult {
+  status: number;
+  body: Buffer;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/**
+ * One GET of an http(s) address with a silence deadline and a byte cap, for feed files: a slow link that
+ * keeps sending finishes, a stalled one is dropped, and nothing can send more than the cap. Every failure
+ * becomes a SyncError in plain words naming the address; 304 comes back as a result (the caller asked
+ * conditionally), other non-2xx statuses are failures.
+ */
+export async function httpGet(url: string, options: GetOptions): Promise<GetResult> {
+  const abort = new AbortController();
+  let timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  const heardFromServer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  };
+  const seconds = Math.round(options.timeoutMs / 100) / 10;
+  try {
+    const res = await fetch(url, { headers: options.headers, signal: abort.signal, redirect: 'follow' });
+    const meta = { status: res.status, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+    if (res.status === 304) {
+      await res.body?.cancel();
+      return { ...meta, body: Buffer.alloc(0) };
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new SyncError(statusMessage(url, res.status));
+    }
+    const announced = Number(res.headers.get('content-length') ?? NaN);
+    if (announced > options.maxBytes) {
+      await res.body?.cancel();
+      throw tooLarge(url, options.maxBytes);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        heardFromServer();
+        size += value.byteLength;
+        if (size > options.maxBytes) {
+          await reader.cancel();
+          throw tooLarge(url, options.maxBytes);
+        }
+        chunks.push(Buffer.from(value));
+      }
+    }
+    return { ...meta, body: Buffer.concat(chunks, size) };
+  } catch (err) {
+    if (err instanceof SyncError) throw err;
+    if (abort.signal.aborted) throw new SyncError(`The feed server stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
+    throw new SyncError(`Could not download ${url}: ${networkReason(err)}. Nothing was changed.`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function statusMessage(url: string, status: number): string {
+  if (status === 404) return `The feed server has no file at ${url} (404 not found). Check the feed address. Nothing was changed.`;
+  if (status >= 500) return `The feed server had an internal error (${status}) for ${url}. Try again later. Nothing was changed.`;
+  return `The feed server refused ${url} (HTTP ${status}). Nothing was changed.`;
+}
+
+const tooLarge = (url: string, max: number) =>
+  new SyncError(`${url} is larger than the ${max.toLocaleString('en-US')} bytes allowed for it, so it was not downloaded. Nothing was changed.`);
+
+/** undici wraps the socket error in `cause`; the person at the desk needs only the gist. */
+function networkReason(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  switch (cause?.code) {
+    case 'ECONNREFUSED':
+      return 'the server refused the connection (is the address right and the server running?)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the server name could not be found (is this computer online?)';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'the server closed the connection before the download finished';
+    default:
+      return (err as Error).message === 'terminated'
+        ? 'the server closed the connection before the download finished'
+        : (cause?.message ?? (err as Error).message);
+  }
+}

@@ -1,0 +1,87 @@
+import { createPublicKey } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/open';
+import { exportDatapackage } from '../hsds/export-datapackage';
+import { fingerprint, loadPrivateKey, pinOf } from './keys';
+import { manifestBytes, sha256, signManifest, type Manifest } from './manifest';
+import { SyncError } from './sync-error';
+
+export interface PublishOptions {
+  keyPath: string;
+  outDir: string;
+  expiresDays: number;
+  now?: Date;
+}
+
+export interface PublishResult {
+  datasetId: string;
+  version: number;
+  expires: string;
+  files: string[];
+  fingerprint: string;
+}
+
+/**
+ * Writes the installed directory as a feed: the data under `v<version>/` (so a cache can never mix files
+ * of two versions), then manifest.json and manifest.sig. The version is one more than the manifest
+ * already in DIR and the dataset id stays the one it names, so publishing into the same folder each
+ * time keeps the feed one rising series.
+ */
+export function publishFeed(db: Db, options: PublishOptions): PublishResult {
+  const key = loadPrivateKey(options.keyPath);
+  if (!(options.expiresDays > 0)) throw new SyncError('--expires-days must be a positive number of days.');
+  const installed = db.prepare('SELECT dataset_id FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { dataset_id: string } | undefined;
+  if (!installed) throw new SyncError('There is no directory installed to publish.');
+  mkdirSync(options.outDir, { recursive: true });
+  const previous = previousManifest(options.outDir);
+  // The feed's identity outlives any one import: desks pinned it when they subscribed, and the
+  // coordinator's next import may well come from a file with another name.
+  const datasetId = previous?.dataset_id ?? installed.dataset_id;
+  const version = (previous?.version ?? 0) + 1;
+  const folder = `v${version}`;
+  const staging = join(options.outDir, `.${folder}-staging`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging);
+  const written = exportDatapackage(db, staging, { name: datasetId, version: String(version) });
+  rmSync(join(options.outDir, folder), { recursive: true, force: true });
+  renameSync(staging, join(options.outDir, folder));
+
+  const now = options.now ?? new Date();
+  const manifest: Manifest = {
+    dataset_id: datasetId,
+    version,
+    created: now.toISOString(),
+    expires: new Date(now.getTime() + options.expiresDays * 86_400_000).toISOString(),
+    files: written.map((name) => {
+      const bytes = readFileSync(join(options.outDir, folder, name));
+      return { path: `${folder}/${name}`, sha256: sha256(bytes), length: bytes.length };
+    }),
+  };
+  const bytes = manifestBytes(manifest);
+  writeFileSync(join(options.outDir, 'manifest.sig.tmp'), signManifest(bytes, key));
+  writeFileSync(join(options.outDir, 'manifest.json.tmp'), bytes);
+  renameSync(join(options.outDir, 'manifest.sig.tmp'), join(options.outDir, 'manifest.sig'));
+  renameSync(join(options.outDir, 'manifest.json.tmp'), join(options.outDir, 'manifest.json'));
+  removeOldVersions(options.outDir, version);
+  return { datasetId: manifest.dataset_id, version, expires: manifest.expires, files: manifest.files.map((f) => f.path), fingerprint: fingerprint(pinOf(createPublicKey(key))) };
+}
+
+function previousManifest(dir: string): Pick<Manifest, 'dataset_id' | 'version'> | null {
+  let raw: string;
+  try {
+    raw = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  } catch {
+    return null;
+  }
+  const m = JSON.parse(raw) as Partial<Manifest>;
+  if (typeof m.dataset_id !== 'string' || !Number.isInteger(m.version)) throw new SyncError(`${join(dir, 'manifest.json')} is not a feed manifest.`);
+  return { dataset_id: m.dataset_id, version: m.version! };
+}
+
+/** Keeps the previous version's folder too, for a desk that fetched the old manifest a moment ago. */
+function removeOldVersions(dir: string, current: number): void {
+  for (const name of readdirSync(dir)) {
+    if (/^v\d+$/.test(name) && Number(name.slice(1)) < current - 1) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../db/open';
+import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
+import { fingerprint, parsePin, pinOf } from './keys';
+import { createSubscriptionStore, type Subscription } from './subscriptions';
+import { messageOf, SyncError } from './sync-error';
+
+/** What `referral-atlas sync --json` prints. */
+export interface SyncSummary {
+  ok: boolean;
+  from_version: number | null;
+  to_version: number | null;
+  added: number;
+  changed: number;
+  removed: number;
+  error: string | null;
+}
+
+/**
+ * The whole desk-side sync in one step, as the CLI runs it: check, then apply at once. A feed not yet
+ * subscribed is stored only when its first version is applied, so a failed first try leaves no trace.
+ */
+export async function syncOnce(db: Db, url: string, pin: string, options: FeedOptions & { progress?: (line: string) => void }): Promise<SyncSummary> {
+  const from = installedVersion(db, url);
+  const summary: SyncSummary = { ok: false, from_version: from, to_version: null, added: 0, changed: 0, removed: 0, error: null };
+  try {
+    const sub = subscriptionFor(db, url, pin);
+    options.progress?.(`Checking ${url} (publisher key ${fingerprint(sub.pin)})…`);
+    const outcome = await checkFeed(db, sub, options);
+    if (outcome.kind === 'up-to-date') {
+      options.progress?.(`Already up to date at version ${outcome.version}.`);
+      return { ...summary, ok: true, to_version: outcome.version };
+    }
+    const { manifest, diff } = outcome.staged;
+    options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
+    applyUpdate(db, sub, outcome.staged, options.feedsDir);
+    options.progress?.(`Applied version ${manifest.version}.`);
+    return { ...summary, ok: true, to_version: manifest.version, ...counts(diff) };
+  } catch (err) {
+    return { ...summary, error: err instanceof SyncError ? err.message : `Sync failed: ${messageOf(err)}. Nothing was changed.` };
+  }
+}
+
+/** The stored subscription for url, which must be pinned to the same key, or a new unsaved one. */
+export function subscriptionFor(db: Db, url: string, pin: string): Subscription {
+  checkFeedUrl(url);
+  const given = pinOf(parsePin(pin));
+  const stored = createSubscriptionStore(db).byUrl(url);
+  if (!stored) return { id: null, url, pin: given, datasetId: null, version: null, manifestSha256: null, etag: null, lastModified: null };
+  if (stored.pin !== given) {
+    throw new SyncError(`This feed is pinned to the publisher key ${fingerprint(stored.pin)}, not ${fingerprint(given)}. If the coordinator really changed keys, remove the subscription and subscribe again after checking the new fingerprint with them. Nothing was changed.`);
+  }
+  return stored;
+}
+
+export function checkFeedUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SyncError(`"${url}" is not a web address. A feed address looks like https://example.org/feed/manifest.json.`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new SyncError(`"${url}" is not an http or https address. A feed address looks like https://example.org/feed/manifest.json.`);
+  }
+}

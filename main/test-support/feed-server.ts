@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join, normalize } from 'node:path';
+
+export type Override = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * A static feed host on 127.0.0.1 serving a folder the way a plain web server does (ETag,
+ * Last-Modified, 304 on a matching conditional GET), with per-path overrides for misbehaving servers.
+ */
+export async function startFeedServer(root: string) {
+  const overrides = new Map<string, Override>();
+  const requests: { path: string; ifNoneMatch: string | undefined }[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1);
+    requests.push({ path, ifNoneMatch: req.headers['if-none-match'] });
+    const override = overrides.get(path);
+    if (override) return override(req, res);
+    let body: Buffer;
+    try {
+      body = readFileSync(join(state.root, normalize(path)));
+    } catch {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ETag: etag }).end();
+      return;
+    }
+    res.writeHead(200, { ETag: etag, 'Last-Modified': new Date(0).toUTCString(), 'Content-Length': body.length }).end(body);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const state = { root };
+  return {
+    manifestUrl: `${base}manifest.json`,
+    base,
+    overrides,
+    requests,
+    /** Serve another folder from now on (an attacker replaying an old feed, say). */
+    serveFrom: (dir: string) => {
+      state.root = dir;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => ok());
+      }),
+  };
+}
+
+export type FeedServer = Awaited<ReturnType<typeof startFeedServer>>;
