@@ -21,6 +21,8 @@ describe('first screen', () => {
   it('finds the National Human Trafficking Hotline by typing "hotline" and opens its detail', async () => {
     const { page } = app;
     await page.getByRole('searchbox').fill('hotline');
+    // The two hotlines: the list has settled on this query's answer, so the click lands where it aims.
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
     const card = page.locator('.card', { hasText: 'National Human Trafficking Hotline' });
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => card.textContent()).toContain('1-888-373-7888');

@@ -102,6 +102,7 @@ export async function launchApp(
     ...shell,
     openExternal: async (url) => void openedExternally.push(url),
     ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
+    dataDir: join(ROOT, 'data'),
     basemapPath: BASEMAP,
     chooseStreetMap: options.chooseStreetMap ?? (async () => null),
     // The page, once opened below: main reloads it when the online tile host changes.

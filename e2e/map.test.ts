@@ -75,8 +75,8 @@ describe('map and list share one selection', () => {
   });
 });
 
-// The foundation's stand-in search needs seconds per thousand services to list every point, so this runs
-// at 20,000; the clustering step itself is measured at 100,000 by `npm run bench -- --only map`.
+// 20,000 keeps the suite short on two shared cores; the clustering step itself is measured at 100,000 by
+// `npm run bench -- --only map`.
 const SYNTHETIC_SERVICES = 20_000;
 
 describe(`map at ${SYNTHETIC_SERVICES.toLocaleString('en-US')} services (synthetic)`, () => {

@@ -41,6 +41,8 @@ describe('renderer security rules in Chromium', () => {
     const { page } = app;
     const before = page.url();
     await page.getByRole('searchbox').fill('hotline');
+    // The two hotlines: the list has settled on this query's answer, so the click lands where it aims.
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
     await page.locator('.card', { hasText: 'National Human Trafficking Hotline' }).click();
     const link = page.locator('article.detail a[href^="tel:"]').first();
     await expect.poll(() => link.count()).toBe(1);

@@ -10,6 +10,8 @@ const CLINIC = 'Riverside Legal Clinic (synthetic test record)';
 
 async function open(app: AppSession, query: string, name: string) {
   await app.page.getByRole('searchbox').fill(query);
+  // Wait for this query's answer: a click on the previous list, re-rendering under it, would miss.
+  await expect.poll(() => app.page.locator('.results[aria-busy="false"]').count()).toBe(1);
   const card = app.page.locator('.card', { hasText: name });
   await expect.poll(() => card.count()).toBe(1);
   await card.click();

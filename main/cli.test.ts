@@ -16,7 +16,37 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
     const out = JSON.parse(execFileSync(process.execPath, [BIN, 'search', 'hotline', '--json', '--db', join(dir, 'a.sqlite')], { encoding: 'utf8' }));
     expect(out.total).toBeGreaterThanOrEqual(1);
     expect(out.results[0]).toMatchObject({ name: 'National Human Trafficking Hotline', phones: ['1-888-373-7888'], categories: ['cat-hotline'] });
-    expect(Object.keys(out.results[0]).sort()).toEqual(['categories', 'id', 'languages', 'name', 'organization', 'phones']);
+    expect(Object.keys(out.results[0]).sort()).toEqual(['categories', 'distance_km', 'id', 'languages', 'name', 'organization', 'phones', 'populations', 'score']);
+    expect(out.results[0].score).toBeGreaterThan(0);
+  });
+
+  it('search --near --radius-km gives distances, populations with their state, and keeps phone services apart', () => {
+    const r = cli('search', '--near', '90012', '--radius-km', '10', '--population', 'minors', '--json', '--db', join(dir, 'b.sqlite'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.near.label).toBe('90012 Los Angeles, CA');
+    expect(out.results.length).toBeGreaterThan(0);
+    expect(out.results.every((c: { distance_km: number }) => c.distance_km < 10)).toBe(true);
+    expect(out.results[0].populations).toContainEqual({ id: 'pop-minors', state: 'not_stated' });
+    expect(out.phone_and_online.results.map((c: { name: string }) => c.name)).toContain('National Human Trafficking Hotline');
+  }, 30_000);
+
+  it('search with an unknown ZIP, place or category fails with a message, not an empty list', () => {
+    const zip = cli('search', 'shelter', '--near', '00000', '--db', join(dir, 'b.sqlite'));
+    expect(zip.status).toBe(1);
+    expect(zip.stderr).toContain('ZIP code 00000 is not in the offline ZIP table.');
+    const place = cli('search', '--near', 'Atlantis', '--db', join(dir, 'b.sqlite'));
+    expect(place.status).toBe(1);
+    expect(place.stderr).toContain('"Atlantis" is not a ZIP code or a California place');
+    const category = cli('search', '--category', 'pizza', '--db', join(dir, 'b.sqlite'));
+    expect(category.status).toBe(1);
+    expect(category.stderr).toContain('--category "pizza" is not known');
+  }, 60_000);
+
+  it('search --open-now --language --limit narrows the list', () => {
+    const out = JSON.parse(cli('search', 'trafficking', '--open-now', '--confirmed-only', '--language', 'en', '--limit', '1', '--json', '--db', join(dir, 'b.sqlite')).stdout);
+    expect(out.results).toHaveLength(1);
+    expect(out.total).toBeLessThanOrEqual(2);
   });
 
   it('info --json creates a missing database from the starter directory in the app data folder', () => {

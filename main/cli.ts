@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SearchResponse } from '../shared/domain';
+import type { GeocodeResponse, SearchCard, SearchQuery, SearchResponse } from '../shared/domain';
+import { CATEGORIES, LANGUAGES, POPULATIONS } from '../shared/vocabulary';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { noDeskShell } from './local/desk-shell';
+import { noSystemActions } from './system-actions';
 import { diffCommand, exportCommand, importCommand, rollbackCommand, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
@@ -14,7 +17,19 @@ import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncComman
 const USAGE = `Usage: referral-atlas <command> [options]
 
 Commands:
-  search TEXT [--limit N] [--json]   find services
+  search TEXT [filters] [--json]     find services (typos, Spanish and synonyms welcome)
+      --category ID        e.g. legal-aid, emergency-shelter (repeatable: any of them)
+      --language CODE      e.g. es, vi (repeatable: any of them)
+      --population ID      e.g. minors, foreign-nationals (repeatable: serves all of them;
+                           services that do not say are listed, marked, unless --confirmed-only)
+      --confirmed-only     drop services whose populations or hours are not stated
+      --open-now           open at this moment (hours not stated are kept unless --confirmed-only)
+      --open-24x7          open around the clock
+      --verified-within N  verified within the last N months
+      --near ZIP|PLACE     a ZIP code or California place, geocoded offline
+      --radius-km N        only services within N km of --near (phone/online ones are kept, apart)
+      --sort relevance|distance
+      --limit N            at most N results (default 20)
   info [--json]                      what directory is installed
   validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
   import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
@@ -28,7 +43,8 @@ Options:
   --json      machine-readable output
 `;
 
-const STARTER = join(__dirname, '..', '..', 'data', 'starter-directory.json');
+const DATA = join(__dirname, '..', '..', 'data');
+const STARTER = join(DATA, 'starter-directory.json');
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   let parsed;
@@ -40,6 +56,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
+        category: { type: 'string', multiple: true },
+        language: { type: 'string', multiple: true },
+        population: { type: 'string', multiple: true },
+        'confirmed-only': { type: 'boolean', default: false },
+        'open-now': { type: 'boolean', default: false },
+        'open-24x7': { type: 'boolean', default: false },
+        'verified-within': { type: 'string' },
+        near: { type: 'string' },
+        'radius-km': { type: 'string' },
+        sort: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -64,27 +90,52 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const db = openDatabase(dbPath);
   try {
     ensureStarterDirectory(db, STARTER);
-    const handlers = createHandlers(db, dbPath);
+    const handlers = createHandlers(db, dbPath, { ...noSystemActions, ...noDeskShell, dataDir: DATA });
     switch (command) {
       case 'search': {
-        const limit = values.limit ? Number(values.limit) : 20;
-        const r = await dispatch(handlers, 'search', { text: rest.join(' '), limit });
+        const query = searchQuery(rest.join(' '), values);
+        if (typeof query === 'string') return fail(query);
+        if (query.near && 'place' in query.near) {
+          const g = await dispatch(handlers, 'geocode', { text: query.near.place });
+          const matches = g.ok ? (g.value as GeocodeResponse).matches : [];
+          if (matches.length > 1) {
+            process.stderr.write(`"${query.near.place}" could mean: ${matches.map((m) => m.label).join('; ')}. Using ${matches[0]!.label}; pass one of these names to choose.\n`);
+            query.near = { place: matches[0]!.id };
+          }
+        }
+        const r = await dispatch(handlers, 'search', query);
         if (!r.ok) return fail(r.error);
         const res = r.value as SearchResponse;
         if (values.json) {
-          const results = res.results.map((c) => ({
+          const row = (c: SearchCard) => ({
             id: c.id,
             name: c.name,
             organization: c.organization,
             phones: c.phones.map((p) => p.number),
             categories: c.categories,
             languages: c.languages,
-          }));
-          out(`${JSON.stringify({ total: res.total, results })}\n`);
+            distance_km: c.distanceKm,
+            populations: c.populations,
+            score: c.score,
+          });
+          out(
+            `${JSON.stringify({
+              total: res.total,
+              results: res.results.map(row),
+              ...(res.reference
+                ? { near: res.reference, radius_km: res.radiusKm, phone_and_online: { total: res.virtual.total, results: res.virtual.results.map(row) } }
+                : {}),
+            })}\n`,
+          );
         } else {
+          if (res.reference) out(`Near ${res.reference.label}${res.radiusKm ? `, within ${res.radiusKm} km` : ''}\n`);
           out(`${res.total} service(s)\n`);
-          for (const c of res.results) {
-            out(`- ${c.name} (${c.organization})${c.phones.length ? `  ${c.phones.map((p) => p.number).join(', ')}` : ''}\n`);
+          const line = (c: SearchCard) =>
+            out(`- ${c.name} (${c.organization})${c.distanceKm !== null ? `  ${c.distanceKm} km` : ''}${c.phones.length ? `  ${c.phones.map((p) => p.number).join(', ')}` : ''}\n`);
+          res.results.forEach(line);
+          if (res.reference && res.virtual.total > 0) {
+            out(`\nPhone and online (no distance), ${res.virtual.total}:\n`);
+            res.virtual.results.forEach(line);
           }
         }
         return 0;
@@ -119,6 +170,48 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   } finally {
     db.close();
   }
+}
+
+/** The search flags as a query, or a message saying which flag is wrong and what it accepts. */
+function searchQuery(text: string, v: Record<string, string | boolean | string[] | undefined>): SearchQuery | string {
+  const list = (name: string) => (v[name] as string[] | undefined) ?? [];
+  const number = (name: string): number | undefined | string => {
+    const raw = v[name] as string | undefined;
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    return Number.isFinite(n) && n > 0 ? n : `--${name} needs a positive number, not "${raw}".`;
+  };
+  const terms = (name: string, prefix: string, known: readonly { id: string }[]) => {
+    const ids = list(name).map((x) => (x.startsWith(prefix) ? x : `${prefix}${x}`));
+    const bad = ids.find((id) => !known.some((k) => k.id === id));
+    return bad ? `--${name} "${bad.slice(prefix.length)}" is not known. Use one of: ${known.map((k) => k.id.slice(prefix.length)).join(', ')}.` : ids;
+  };
+  const categories = terms('category', 'cat-', CATEGORIES);
+  const populations = terms('population', 'pop-', POPULATIONS);
+  const languages = list('language');
+  const unknownLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
+  const limit = number('limit');
+  const radiusKm = number('radius-km');
+  const verified = number('verified-within');
+  const sort = v.sort as string | undefined;
+  for (const problem of [categories, populations, limit, radiusKm, verified]) if (typeof problem === 'string') return problem;
+  if (unknownLanguage) return `--language "${unknownLanguage}" is not a language code (e.g. ${LANGUAGES.slice(0, 4).map((l) => l.id).join(', ')}).`;
+  if (sort !== undefined && sort !== 'relevance' && sort !== 'distance') return `--sort is relevance or distance, not "${sort}".`;
+  const near = v.near as string | undefined;
+  return {
+    text,
+    limit: (limit as number | undefined) ?? 20,
+    ...(categories.length ? { categories: categories as string[] } : {}),
+    ...(populations.length ? { populations: populations as string[] } : {}),
+    ...(languages.length ? { languages } : {}),
+    ...(v['confirmed-only'] ? { confirmedOnly: true } : {}),
+    ...(v['open-now'] ? { openNow: true } : {}),
+    ...(v['open-24x7'] ? { open24x7: true } : {}),
+    ...(verified !== undefined ? { verifiedWithinMonths: Math.round(verified as number) } : {}),
+    ...(near ? { near: /^\d{5}(-\d{4})?$/.test(near.trim()) ? { zip: near.trim() } : { place: near } } : {}),
+    ...(radiusKm !== undefined ? { radiusKm: radiusKm as number } : {}),
+    ...(sort ? { sort: sort as 'relevance' | 'distance' } : {}),
+  };
 }
 
 function fail(message: string): number {

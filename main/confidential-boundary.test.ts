@@ -46,7 +46,15 @@ const updated = JSON.parse(JSON.stringify(directory).replace(SECRET.street, MOVE
 const UUID = '00000000-0000-4000-8000-000000000000';
 const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   info: () => [undefined],
-  search: () => [{ text: '' }, { text: 'shelter' }, { text: 'Los Angeles' }, { text: 'hidden refuge' }],
+  search: () => [
+    { text: '' },
+    { text: 'shelter' },
+    { text: 'Los Angeles' },
+    { text: 'hidden refuge' },
+    { text: '', near: { zip: '90077' }, radiusKm: 5, sort: 'distance' },
+    { text: 'shelter', near: { place: 'Los Angeles' } },
+  ],
+  geocode: () => [{ text: '90077' }, { text: 'Bel Air' }],
   serviceDetail: () => [{ id: 'svc-shelter' }],
   openExternal: () => [{ url: 'https://example.org/' }],
   localRecord: () => [{ serviceId: 'svc-shelter' }],

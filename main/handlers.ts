@@ -6,7 +6,7 @@ import { createImportHandlers, noImportShell, type ImportShell } from './hsds/im
 import { createMapHandlers, type MapHandlerOptions } from './map/handlers';
 import { noDeskShell, type DeskShell } from './local/desk-shell';
 import { createWorkflowHandlers } from './local/handlers';
-import { createSubstringSearch } from './search/substring-search';
+import { createSearchHandlers } from './search/handlers';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
 import { createSyncHandlers } from './sync/handlers';
@@ -19,10 +19,10 @@ export type Handlers = {
 export function createHandlers(
   db: Db,
   databasePath: string,
-  system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions = { ...noSystemActions, ...noDeskShell },
+  // dataDir: where data/ is (gazetteer); built and packaged entry points pass theirs.
+  system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string } = { ...noSystemActions, ...noDeskShell },
 ): Handlers {
   const reader = createServiceReader(db);
-  const search = createSubstringSearch(db, reader);
   return {
     info: (): DatasetInfo => {
       const install = db
@@ -38,7 +38,7 @@ export function createHandlers(
         databasePath,
       };
     },
-    search: (q) => search(q),
+    ...createSearchHandlers(db, reader, system.dataDir),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
     ...createWorkflowHandlers(db, reader, system),

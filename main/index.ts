@@ -86,6 +86,7 @@ function start(): void {
       ...electronDeskShell(() => win),
       chooseImportPath,
       openWriter,
+      dataDir: join(resources, 'data'),
       basemapPath: join(resources, 'data', 'basemap.pmtiles'),
       chooseStreetMap: async () => {
         const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: 'PMTiles map', extensions: ['pmtiles'] }] };

@@ -93,10 +93,90 @@ export interface DatasetInfo {
   databasePath: string;
 }
 
+export type SearchSort = 'relevance' | 'distance';
+
+/** A reference point for distance: a ZIP code, or a place name (or a place id from `geocode`). */
+export type NearQuery = { zip: string } | { place: string };
+
 export interface SearchQuery {
   text: string;
   limit?: number;
   offset?: number;
+  /** Any of these categories (vocabulary ids). */
+  categories?: string[];
+  /** Any of these language codes. */
+  languages?: string[];
+  /** Every one of these populations is served; "not stated" stays in (marked) unless confirmedOnly. */
+  populations?: string[];
+  /** Drop results whose populations or hours are not stated instead of listing them as unknown. */
+  confirmedOnly?: boolean;
+  openNow?: boolean;
+  open24x7?: boolean;
+  verifiedWithinMonths?: number;
+  near?: NearQuery;
+  radiusKm?: number;
+  /** Default: relevance, or distance when there is a place but no text. */
+  sort?: SearchSort;
+  /** The moment "open now" is judged at (ISO 8601); the current time when absent. */
+  now?: string;
+}
+
+/** A population as a result states it; "not_stated" appears only for populations the query asked about. */
+export type PopulationMark = { id: string; state: PopulationState | 'not_stated' };
+
+export type OpenState = 'open' | 'closed' | 'not_stated';
+
+export interface SearchCard extends ServiceCard {
+  /** Kilometres from the reference point to the nearest public location; null without `near` or a point. */
+  distanceKm: number | null;
+  /** Relevance (higher is better); 0 when there is no query text. */
+  score: number;
+  populations: PopulationMark[];
+  openNow: OpenState;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface PopulationFacetCount {
+  value: string;
+  serves: number;
+  notStated: number;
+}
+
+/**
+ * Counts over the current result set. Each facet is counted with every other facet's filter applied but
+ * not its own, so a user sees what choosing another value would give.
+ */
+export interface FacetCounts {
+  categories: FacetCount[];
+  languages: FacetCount[];
+  populations: PopulationFacetCount[];
+  openNow: number;
+  open24x7: number;
+  hoursNotStated: number;
+  verified: { months: number; count: number }[];
+}
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+  label: string;
+}
+
+export interface PlaceMatch extends GeoPoint {
+  /** Pass as `near: {place: id}` to search from exactly this place. */
+  id: string;
+  kind: 'zip' | 'place';
+  county: string | null;
+  population: number;
+}
+
+export interface GeocodeResponse {
+  /** Best first (an exact ZIP, then places by population); more than one means the name is ambiguous. */
+  matches: PlaceMatch[];
 }
 
 /** One mappable place of a result. Confidential and virtual locations never produce one. */
@@ -111,9 +191,18 @@ export interface MapPoint {
 export interface SearchResponse {
   total: number;
   /** One page of cards, in rank order. */
-  results: ServiceCard[];
+  results: SearchCard[];
   /** Every mappable point of the whole result set (not only the page), for the map. */
   points: MapPoint[];
+  facets: FacetCounts;
+  /**
+   * With `near`: services with no public point to measure from (phone and online, confidential sites,
+   * location not stated), never dropped by distance, listed apart. Without `near` they are in `results`.
+   */
+  virtual: { total: number; results: SearchCard[] };
+  /** The geocoded reference point of `near`, null without one. */
+  reference: GeoPoint | null;
+  radiusKm: number | null;
 }
 
 /* The desk's own records (issue 7): never part of a dataset, never touched by an import or sync. */

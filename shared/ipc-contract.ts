@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasetInfo, DeskSettings, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
+import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
@@ -16,13 +16,26 @@ const id = z.string().min(1).max(512);
 
 export const contract = {
   info: channel<DatasetInfo>()(z.undefined()),
+  // Search (issue 3): the query with its facets, and the offline geocoder behind `near`.
   search: channel<SearchResponse>()(
     z.object({
       text: z.string().max(500),
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).optional(),
+      categories: z.array(id).max(50).optional(),
+      languages: z.array(id).max(50).optional(),
+      populations: z.array(id).max(50).optional(),
+      confirmedOnly: z.boolean().optional(),
+      openNow: z.boolean().optional(),
+      open24x7: z.boolean().optional(),
+      verifiedWithinMonths: z.number().int().min(1).max(120).optional(),
+      near: z.union([z.object({ zip: z.string().trim().min(1).max(10) }), z.object({ place: z.string().trim().min(1).max(200) })]).optional(),
+      radiusKm: z.number().positive().max(5000).optional(),
+      sort: z.enum(['relevance', 'distance']).optional(),
+      now: z.iso.datetime({ offset: true }).optional(),
     }),
   ),
+  geocode: channel<GeocodeResponse>()(z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() })),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),

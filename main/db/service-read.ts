@@ -22,8 +22,10 @@ interface LocationRow {
   postal_code: string | null;
 }
 
+// The unary + keeps SQLite on the (link_entity, link_id) index: left to choose, it walks every
+// attribute carrying the flag term for each location, quadratic in a large directory.
 const FLAG_SQL = (term: string) =>
-  `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity = 'location' AND a.link_id = l.id AND a.taxonomy_term_id = '${term}')`;
+  `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity = 'location' AND a.link_id = l.id AND +a.taxonomy_term_id = '${term}')`;
 
 export function createServiceReader(db: Db) {
   const stmts = {
@@ -53,7 +55,7 @@ export function createServiceReader(db: Db) {
               ${FLAG_SQL('loc-confidential')} AS confidential, ${FLAG_SQL('loc-approximate')} AS approximate,
               ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code
        FROM service_at_location sal JOIN location l ON l.id = sal.location_id
-       LEFT JOIN address ad ON ad.id = (SELECT id FROM address WHERE location_id = l.id
+       LEFT JOIN address ad ON ad.location_id = l.id AND ad.id = (SELECT id FROM address WHERE location_id = l.id
                                          ORDER BY address_type = 'physical' DESC, rowid LIMIT 1)
        WHERE sal.service_id = ? ORDER BY sal.rowid`,
     ),
@@ -69,6 +71,22 @@ export function createServiceReader(db: Db) {
     capacity: db.prepare(
       `SELECT u.name AS unit, c.available, c.maximum, c.description, c.updated
        FROM service_capacity c JOIN unit u ON u.id = c.unit_id WHERE c.service_id = ? ORDER BY c.rowid`,
+    ),
+    // The same columns as `locations` for every service at once, with the flags and first address
+    // joined in bulk rather than looked up per row.
+    allLocations: db.prepare(
+      `WITH flags AS (
+         SELECT link_id, max(taxonomy_term_id = 'loc-confidential') AS confidential, max(taxonomy_term_id = 'loc-approximate') AS approximate
+         FROM attribute WHERE link_entity = 'location' GROUP BY link_id),
+       first_address AS (
+         SELECT *, row_number() OVER (PARTITION BY location_id ORDER BY address_type = 'physical' DESC, rowid) AS n FROM address)
+       SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
+              coalesce(f.confidential, 0) AS confidential, coalesce(f.approximate, 0) AS approximate,
+              ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code
+       FROM service_at_location sal JOIN location l ON l.id = sal.location_id
+       LEFT JOIN flags f ON f.link_id = l.id
+       LEFT JOIN first_address ad ON ad.location_id = l.id AND ad.n = 1
+       ORDER BY sal.rowid`,
     ),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
     points: db.prepare(
@@ -121,6 +139,11 @@ export function createServiceReader(db: Db) {
         ...p,
         approximate: p.approximate === 1,
       }));
+    },
+
+    /** Every service's locations, masked exactly as a detail view masks them: for whole-directory indexes. */
+    allLocations(): (LocationRead & { serviceId: string })[] {
+      return (stmts.allLocations.all() as (LocationRow & { service_id: string })[]).map((r) => ({ ...toLocationView(r), serviceId: r.service_id }));
     },
 
     card(id: string): ServiceCard | null {
@@ -218,12 +241,12 @@ interface ScheduleRow {
 }
 
 /** A population attribute says "serves" unless its link type or value says it does not. */
-function populationState(t: TermRow): PopulationState {
+export function populationState(t: Pick<TermRow, 'link_type' | 'value'>): PopulationState {
   if (t.link_type === LINK_TYPES.populationExcluded) return 'excludes';
   return /^(false|no|excludes|does not serve)$/i.test(t.value ?? '') ? 'excludes' : 'serves';
 }
 
-type LocationRead = LocationView & { locationType: string };
+export type LocationRead = LocationView & { locationType: string };
 
 function toLocationView(r: LocationRow): LocationRead {
   const confidential = r.confidential === 1;

@@ -1,5 +1,6 @@
 import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
+import { rebuildSearchIndex } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
 import { replaceHsdsTables } from './write-tables';
 
@@ -47,7 +48,7 @@ function* keepPreviousVersion(db: Db): Generator<void> {
 
 /**
  * The steps of an install, to run inside one transaction: keep the live directory as the previous
- * version, replace the HSDS tables, record the install. Yields progress so a caller may report it and
+ * version, replace the HSDS tables, record the install, rebuild the search index. Yields progress so a caller may report it and
  * cancel between steps.
  */
 function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Generator<InstallProgress> {
@@ -57,13 +58,15 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Ge
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
+  rebuildSearchIndex(db);
+  yield { written: total, total };
 }
 
 /**
- * Installs a whole dataset atomically: the HSDS tables are replaced and the install recorded in one
- * transaction, so a failure (or a killed process) leaves the previous directory exactly as it was.
- * The directory it replaces is kept for `rollback`, and a copy of the database file as it was is kept
- * first, for recovery from a damaged file.
+ * Installs a whole dataset atomically: the HSDS tables are replaced, the install recorded and the search
+ * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory
+ * exactly as it was. The directory it replaces is kept for `rollback`, and a copy of the database file as
+ * it was is kept first, for recovery from a damaged file.
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
   keepCopyOfInstalled(db);

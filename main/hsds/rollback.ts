@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { rebuildSearchIndex } from '../search/text-index';
 import { HSDS_TABLES } from './tables';
 
 export interface RollbackResult {
@@ -35,6 +36,7 @@ export function rollback(db: Db): RollbackResult {
     db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
       previous.dataset_id, previous.version, `rollback: ${previous.source}`, new Date().toISOString(), previous.services,
     );
+    rebuildSearchIndex(db);
     return { datasetId: previous.dataset_id, version: previous.version, services: previous.services };
   })();
 }

@@ -5,6 +5,8 @@ import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
+import { SearchControls } from './components/SearchControls';
+import type { SearchFilters } from './search-filters';
 import { SyncEntry } from './components/sync/SyncEntry';
 import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
@@ -16,9 +18,10 @@ export function App() {
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [filters, setFilters] = useState<SearchFilters>({});
   const [importing, setImporting] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
-  const search = useSearch(text, undefined, dataVersion);
+  const search = useSearch({ text, ...filters }, undefined, dataVersion);
 
   useEffect(() => {
     void atlas()
@@ -42,17 +45,8 @@ export function App() {
       {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
       <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
-          <label className="search">
-            <span className="visually-hidden">{t('searchLabel')}</span>
-            <input
-              type="search"
-              value={text}
-              placeholder={t('searchPlaceholder')}
-              onChange={(e) => setText(e.target.value)}
-              autoFocus
-            />
-          </label>
-          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} />
+          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={search.status === 'error' ? null : (search.response?.facets ?? null)} />
+          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} populations={filters.populations} showHours={filters.openNow || filters.open24x7} />
         </section>
         <MapPane response={search.status === 'error' ? null : search.response} selectedId={selectedId} onSelect={setSelectedId} />
         <section className="detail-pane" aria-live="polite">

@@ -1,14 +1,27 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SearchCard } from '../../../shared/domain';
 import type { SearchState } from '../useSearch';
 import { ServiceCardView } from './ServiceCardView';
 
-export function ResultList({ state, text, selectedId, onSelect }: {
+export function ResultList({ state, text, selectedId, onSelect, populations, showHours }: {
   state: SearchState;
   text: string;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Populations the user filters on: each card says whether it serves them or has not said. */
+  populations?: string[];
+  showHours?: boolean;
 }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  const response = state.status === 'error' ? null : state.response;
+  const cards: SearchCard[] = response ? [...response.results, ...(response.reference ? response.virtual.results : [])] : [];
+
+  useEffect(() => {
+    if (selectedId) list.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
   if (state.status === 'error') {
     return (
       <div className="message error" role="alert">
@@ -17,25 +30,57 @@ export function ResultList({ state, text, selectedId, onSelect }: {
       </div>
     );
   }
-  const response = state.response;
   if (!response) return <div className="message" aria-busy="true">{t('loading')}</div>;
-  if (response.total === 0) {
+  if (cards.length === 0) {
     return (
       <div className="message" role="status">
-        <strong>{t('noResults', { text })}</strong>
+        <strong>{text.trim() ? t('noResults', { text }) : t('noResultsFiltered')}</strong>
         <p>{t('noResultsHint')}</p>
       </div>
     );
   }
+
+  // Up and Down move the selection (and the detail pane with it); Up from the first result returns to the query box.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = cards.findIndex((c) => c.id === selectedId);
+    const moves: Record<string, number> = { ArrowDown: Math.min(cards.length - 1, at + 1), ArrowUp: at - 1, Home: 0, End: cards.length - 1 };
+    const next = moves[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    if (next < 0) document.querySelector<HTMLInputElement>('.search input')?.focus();
+    else onSelect(cards[next]!.id);
+  };
+  const card = (c: SearchCard) => (
+    <ServiceCardView key={c.id} card={c} selected={c.id === selectedId} onSelect={() => onSelect(c.id)} populations={populations} showHours={showHours} />
+  );
+
   return (
     <>
       <div className="result-count" role="status" aria-live="polite">
-        {t('resultsCount', { count: response.total })}
+        {!response.reference
+          ? t('resultsCount', { count: response.total })
+          : response.radiusKm
+            ? t('resultsNear', { count: response.total, place: response.reference.label, radius: response.radiusKm })
+            : t('resultsNearAny', { count: response.total, place: response.reference.label })}
       </div>
-      <ul className="results" role="listbox" aria-label={t('searchLabel')} tabIndex={0}>
-        {response.results.map((card) => (
-          <ServiceCardView key={card.id} card={card} selected={card.id === selectedId} onSelect={() => onSelect(card.id)} />
-        ))}
+      <ul
+        className="results"
+        role="listbox"
+        tabIndex={0}
+        ref={list}
+        aria-label={t('searchLabel')}
+        aria-activedescendant={selectedId ? `card-${selectedId}` : undefined}
+        aria-busy={state.status === 'loading'}
+        onKeyDown={onKeyDown}
+        onFocus={() => !selectedId && onSelect(cards[0]!.id)}
+      >
+        {response.results.map(card)}
+        {response.reference && response.virtual.total > 0 ? (
+          <li className="group-heading" role="presentation">
+            {t('virtualGroup', { count: response.virtual.total })}
+          </li>
+        ) : null}
+        {response.reference ? response.virtual.results.map(card) : null}
       </ul>
     </>
   );

@@ -1,19 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceCard } from '../../../shared/domain';
+import type { SearchCard } from '../../../shared/domain';
 import { termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
 import { PhoneLink } from './PhoneLink';
 
-export function ServiceCardView({ card, selected, onSelect }: { card: ServiceCard; selected: boolean; onSelect: () => void }) {
+export function ServiceCardView({ card, selected, onSelect, populations = [], showHours = false }: {
+  card: SearchCard;
+  selected: boolean;
+  onSelect: () => void;
+  populations?: string[];
+  showHours?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLanguage;
   const firstPhone = card.phones[0];
+  const marks = card.populations.filter((p) => populations.includes(p.id));
   return (
     <li
       className={`card${selected ? ' selected' : ''}`}
       aria-selected={selected}
       role="option"
       id={`card-${card.id}`}
+      data-id={card.id}
       onClick={onSelect}
     >
       <div className="card-name">{card.name}</div>
@@ -23,8 +31,19 @@ export function ServiceCardView({ card, selected, onSelect }: { card: ServiceCar
       </div>
       <div className="card-meta">
         <span className="place">{card.virtual ? t('phoneAndOnline') : (card.city ?? t('locationUnknown'))}</span>
+        {card.distanceKm !== null ? <span className="distance">{t('distanceKm', { km: card.distanceKm })}</span> : null}
         {card.languages.length > 0 ? <span className="langs">{card.languages.map((l) => termLabel(l, lang)).join(', ')}</span> : null}
       </div>
+      {marks.length > 0 || showHours ? (
+        <div className="card-marks">
+          {marks.map((m) => (
+            <span key={m.id} className={`mark mark-${m.state}`}>
+              {t(`populationMark_${m.state}`, { population: termLabel(m.id, lang) })}
+            </span>
+          ))}
+          {showHours ? <span className={`mark mark-hours-${card.openNow}`}>{t(`openState_${card.openNow}`)}</span> : null}
+        </div>
+      ) : null}
       {card.categories.length > 0 ? (
         <ul className="chips" aria-label={t('categories')}>
           {card.categories.map((c) => (

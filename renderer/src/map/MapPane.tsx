@@ -17,9 +17,6 @@ const MAX_BOUNDS: [[number, number], [number, number]] = [
 ];
 const CALIFORNIA_CENTRE: [number, number] = [37.2, -119.4];
 
-/** Added by distance searches; absent otherwise. */
-type DistanceFields = { reference?: { lat: number; lon: number; label: string } | null; radiusKm?: number | null };
-
 export function MapPane({ response, selectedId, onSelect }: {
   response: SearchResponse | null;
   selectedId: string | null;
@@ -51,7 +48,6 @@ export function MapPane({ response, selectedId, onSelect }: {
     }),
     [t],
   );
-  const distance = response as (SearchResponse & DistanceFields) | null;
 
   return (
     <section className="map-pane" aria-label={t('mapLabel')}>
@@ -84,7 +80,7 @@ export function MapPane({ response, selectedId, onSelect }: {
           <BasemapLayer />
           {streetFile && showStreetFile ? <StreetFileLayer file={streetFile} /> : null}
           {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
-          {distance?.reference ? <DistanceRing reference={distance.reference} radiusKm={distance.radiusKm ?? null} /> : null}
+          {response?.reference ? <DistanceRing reference={response.reference} radiusKm={response.radiusKm} /> : null}
           <ResultMarkers points={points} names={names} selectedId={selectedId} onSelect={onSelect} labels={labels} />
         </MapContainer>
         {response ? (

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SearchQuery } from '../shared/domain';
+import { openDatabase } from '../main/db/open';
+import { createServiceReader } from '../main/db/service-read';
+import { flattenHsdsJson } from '../main/hsds/flatten-json';
+import { installDataset } from '../main/hsds/install-dataset';
+import { createSearchHandlers } from '../main/search/handlers';
+import { buildFacetIndex } from '../main/search/facet-index';
+import { readFacetRows } from '../main/search/facet-rows';
+import { readServiceFacts } from '../main/search/service-facts';
+import { rebuildSearchIndex } from '../main/search/text-index';
+import { generateSynthetic } from '../scripts/gen-synthetic-data';
+import { fuseBaseline } from '../main/test-support/fuse-baseline';
+
+/** 56 fixed queries an intake desk types: typos, Spanish, prefixes while typing, facets, distance. */
+const NOW = '2026-11-25T19:30:00-08:00';
+const TEXTS = [
+  'shelter', 'sheltr', 'emergncy shelter', 'refugio', 'refugio menores', 'albergue para mujeres', 'abogado', 'abogdo inmigracion',
+  'legal aid', 'lawyer t visa', 'visa t', 'u visa', 'trata laboral', 'trafficking hotline', 'linea de ayuda', 'hotlin',
+  'counseling', 'consejeria', 'terapia trauma', 'medical clinic', 'clinica de salud', 'job training', 'capacitacion laboral', 'drop-in',
+  'transitional housing', 'vivienda transicion', 'case managment', 'victim compensation', 'compensacion victimas', 'youth', 'foster youth', 'lgbtq',
+  'transgender shelter', 'famlies with children', 'forced labor', 'farm workers', 'domestic workers', 'restraining order', 'wage claim', 'ged english classes',
+  'esperanza', 'harbor', 'casa libre', 'pacific alliance', 'sh', 'abo',
+];
+const FACETED: SearchQuery[] = [
+  { text: '', categories: ['cat-emergency-shelter'], populations: ['pop-minors'] },
+  { text: 'shelter', languages: ['es'], openNow: true, now: NOW },
+  { text: 'legal', categories: ['cat-immigration-legal'], populations: ['pop-foreign-nationals'], confirmedOnly: true },
+  { text: '', open24x7: true, languages: ['es'] },
+  { text: 'counseling', verifiedWithinMonths: 12 },
+  { text: 'refugio', near: { zip: '90012' }, radiusKm: 25 },
+  { text: '', near: { place: 'Fresno' }, radiusKm: 50, sort: 'distance' },
+  { text: 'abogado', near: { zip: '94102' }, radiusKm: 15, sort: 'distance' },
+  { text: 'hotline', near: { place: 'San Diego' }, radiusKm: 30 },
+  { text: '', near: { zip: '92101' }, radiusKm: 100, categories: ['cat-legal-aid', 'cat-immigration-legal'], sort: 'distance' },
+];
+export const BENCH_QUERIES: SearchQuery[] = [...TEXTS.map((text) => ({ text })), ...FACETED].map((q) => ({ limit: 20, ...q }));
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const round = (n: number) => Math.round(n * 10) / 10;
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
+  const rows = [];
+  for (const services of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-search-'));
+    try {
+      const path = join(dir, 'atlas.sqlite');
+      let db = openDatabase(path);
+      const { tables } = flattenHsdsJson(generateSynthetic(services));
+      let t0 = process.hrtime.bigint();
+      installDataset(db, tables, { datasetId: 'synthetic', version: String(services), source: 'bench' });
+      const install_ms = ms(t0);
+      t0 = process.hrtime.bigint();
+      rebuildSearchIndex(db);
+      const fts_ms = ms(t0);
+      t0 = process.hrtime.bigint();
+      buildFacetIndex(readFacetRows(db));
+      const facet_ms = ms(t0);
+      const facts = readServiceFacts(db, createServiceReader(db));
+      db.close();
+
+      // Cold start: open the installed database and answer the first query.
+      t0 = process.hrtime.bigint();
+      db = openDatabase(path);
+      const handlers = createSearchHandlers(db, createServiceReader(db), join(import.meta.dirname, '..', 'data'));
+      handlers.search({ text: 'shelter', limit: 50 });
+      const cold_ms = ms(t0);
+
+      for (const q of BENCH_QUERIES) handlers.search(q); // warm-up
+      const times: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        for (const q of BENCH_QUERIES) {
+          t0 = process.hrtime.bigint();
+          handlers.search(q);
+          times.push(ms(t0));
+        }
+      }
+      const rss_mb = Math.round(process.memoryUsage().rss / 1048576);
+
+      // fuse.js over every record: seconds per query at 100,000, so fewer queries at the larger sizes.
+      const baseline = fuseBaseline(facts);
+      const baselineTexts = TEXTS.slice(0, services >= 100_000 ? 6 : services >= 10_000 ? 20 : TEXTS.length);
+      const baseTimes = baselineTexts.map((text) => {
+        t0 = process.hrtime.bigint();
+        baseline(text);
+        return ms(t0);
+      });
+      db.close();
+
+      const row = {
+        services,
+        build_ms: round(fts_ms + facet_ms),
+        fts_ms: round(fts_ms),
+        facet_ms: round(facet_ms),
+        install_ms: round(install_ms),
+        cold_ms: round(cold_ms),
+        p50_ms: round(percentile(times, 50)),
+        p95_ms: round(percentile(times, 95)),
+        queries: BENCH_QUERIES.length,
+        baseline_p50_ms: round(percentile(baseTimes, 50)),
+        baseline_p95_ms: round(percentile(baseTimes, 95)),
+        baseline_queries: baselineTexts.length,
+        ratio_p95: round(percentile(baseTimes, 95) / percentile(times, 95)),
+        rss_mb,
+      };
+      log(JSON.stringify(row));
+      rows.push(row);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}

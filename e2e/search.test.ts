@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { SearchResponse } from '../shared/domain';
+import { createHandlers } from '../main/handlers';
+import { noDeskShell } from '../main/local/desk-shell';
+import { noSystemActions } from '../main/system-actions';
+import { flattenHsdsJson } from '../main/hsds/flatten-json';
+import { installDataset } from '../main/hsds/install-dataset';
+import { generateSynthetic } from '../scripts/gen-synthetic-data';
+import { launchApp, type AppSession } from './harness';
+
+describe('search', () => {
+  let app: AppSession;
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const cardNames = (a: AppSession) => a.page.locator('.card .card-name').allTextContents();
+
+  it('finds the hotline from a misspelled word', async () => {
+    app = await launchApp();
+    await app.page.getByRole('searchbox').fill('natinal hotlne');
+    await expect.poll(async () => (await cardNames(app))[0]).toBe('National Human Trafficking Hotline');
+    await app.screenshot('search-typo');
+  });
+
+  it('answers a Spanish query with the English-language records it means', async () => {
+    app = await launchApp();
+    await app.page.getByRole('searchbox').fill('línea de ayuda trata');
+    await expect.poll(() => cardNames(app)).toContain('National Human Trafficking Hotline');
+    await app.page.getByRole('searchbox').fill('compensación a víctimas');
+    await expect.poll(async () => (await cardNames(app))[0]).toBe('California Victim Compensation Program (CalVCP)');
+    await app.screenshot('search-spanish');
+  });
+
+  it('narrows by a facet and shows each value with its count', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await page.locator('summary', { hasText: 'Service' }).click();
+    const hotline = page.locator('.facet-option', { hasText: 'Hotline' });
+    await expect.poll(() => hotline.locator('.facet-count').textContent()).toBe('2');
+    await hotline.locator('input').check();
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    expect(await page.getByRole('status').first().textContent()).toBe('2 services');
+    await app.screenshot('search-facet-category');
+  });
+
+  it('keeps services that have not said whom they serve, marked, unless confirmed only is asked', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await page.locator('summary', { hasText: 'Who it serves' }).click();
+    await page.locator('.facet-option', { hasText: 'Minors' }).locator('input').check();
+    await expect.poll(() => page.locator('.mark-not_stated').count()).toBeGreaterThan(0);
+    const total = await page.locator('.card').count();
+    expect(await page.locator('.mark-serves', { hasText: 'Serves: Minors' }).count()).toBeGreaterThan(0);
+    await app.screenshot('search-population-not-stated');
+    await page.locator('.facet-option', { hasText: 'Confirmed only' }).locator('input').check();
+    await expect.poll(() => page.locator('.mark-not_stated').count()).toBe(0);
+    expect(await page.locator('.card').count()).toBeLessThan(total);
+  });
+
+  it('filters by distance from a ZIP code and lists phone services apart', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByPlaceholder('ZIP code or California place').fill('90012');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('within 25 km of 90012 Los Angeles, CA');
+    await expect.poll(() => page.locator('.card .distance').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.group-heading').textContent()).toContain('phone & online');
+    expect(await cardNames(app)).toContain('National Human Trafficking Hotline');
+    await app.screenshot('search-distance-zip');
+
+    // Two Chinatowns: the user picks; San Francisco is far from every Los Angeles service.
+    await page.getByPlaceholder('ZIP code or California place').fill('Chinatown');
+    await page.getByRole('button', { name: 'Chinatown (San Francisco County)' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('within 25 km of Chinatown (San Francisco County)');
+    const names = await cardNames(app);
+    expect(names).toContain('National Human Trafficking Hotline');
+    expect(names).not.toContain('Los Angeles City Attorney Human Trafficking Unit');
+    await app.screenshot('search-distance-place-picked');
+  });
+
+  it('says plainly when a place is not in the offline gazetteer', async () => {
+    app = await launchApp();
+    await app.page.getByPlaceholder('ZIP code or California place').fill('Atlantis');
+    await expect.poll(() => app.page.locator('.near-error').textContent()).toContain('No ZIP code or California place called “Atlantis”');
+  });
+
+  it('moves through results with the arrow keys, the detail following', async () => {
+    app = await launchApp();
+    const { page } = app;
+    // The order the real handlers give, so the test knows when the page shows this query's answer.
+    const expected = (createHandlers(app.db, app.dbPath, { ...noSystemActions, ...noDeskShell, dataDir: join(__dirname, '..', 'data') }).search({ text: 'trafficking', limit: 100 }) as SearchResponse).results.map((c) => c.name);
+    expect(expected.length).toBeGreaterThan(2);
+    await page.getByRole('searchbox').fill('trafficking');
+    await expect.poll(() => cardNames(app)).toEqual(expected);
+    const names = expected;
+    await page.getByRole('searchbox').press('ArrowDown');
+    await expect.poll(() => page.locator('article.detail h2').textContent()).toBe(names[0]);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('article.detail h2').textContent()).toBe(names[1]);
+    expect(await page.locator('.card.selected .card-name').textContent()).toBe(names[1]);
+  });
+
+  it('stays usable on a large synthetic directory', async () => {
+    app = await launchApp({
+      prepare: (db) => installDataset(db, flattenHsdsJson(generateSynthetic(3000)).tables, { datasetId: 'synthetic', version: 'test', source: 'test' }),
+    });
+    const { page } = app;
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3000 services');
+    await page.getByRole('searchbox').fill('refugio menores');
+    await page.getByPlaceholder('ZIP code or California place').fill('Fresno');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('within 25 km of Fresno');
+    await page.locator('summary', { hasText: 'Language' }).click();
+    await page.locator('.facet-option', { hasText: 'Spanish' }).locator('input').check();
+    await expect.poll(() => page.locator('.facet-button.active').count()).toBe(1);
+    await page.getByRole('searchbox').click();
+    await expect.poll(() => page.locator('.card .distance').count()).toBeGreaterThan(0);
+    await app.screenshot('search-synthetic-fresno');
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Typo correction against a vocabulary (the index's own terms plus the synonym words). Candidates come
+ * from a trigram index over the vocabulary, not a scan: a scan costs tens of milliseconds per misspelled
+ * word on a real directory's few hundred thousand terms.
+ */
+export function createTermCorrector(terms: ReadonlyMap<string, number>) {
+  const list = [...terms.keys()].sort();
+  const known = new Set(list);
+  const grams = new Map<string, number[]>();
+  list.forEach((term, i) => {
+    for (const g of trigrams(term)) {
+      const posting = grams.get(g);
+      if (posting) posting.push(i);
+      else grams.set(g, [i]);
+    }
+  });
+
+  return {
+    has: (word: string) => known.has(word),
+    /** Some vocabulary term starts with this prefix. */
+    hasPrefix(prefix: string): boolean {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < list.length && list[lo]!.startsWith(prefix);
+    },
+    /** Up to `max` terms within edit distance 1 (words of 4-5 letters) or 2 (longer), closest and commonest first. */
+    corrections(word: string, max = 3): string[] {
+      if (word.length < 4) return [];
+      const maxDistance = word.length >= 6 ? 2 : 1;
+      const shared = new Map<number, number>();
+      for (const g of trigrams(word)) for (const i of grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      const found: { term: string; distance: number; docs: number }[] = [];
+      for (const [i] of shared) {
+        const term = list[i]!;
+        if (Math.abs(term.length - word.length) > maxDistance) continue;
+        const distance = editDistance(word, term, maxDistance);
+        if (distance <= maxDistance) found.push({ term, distance, docs: terms.get(term) ?? 0 });
+      }
+      return found
+        .sort((a, b) => a.distance - b.distance || b.docs - a.docs || a.term.localeCompare(b.term))
+        .slice(0, max)
+        .map((f) => f.term);
+    },
+  };
+}
+
+export type TermCorrector = ReturnType<typeof createTermCorrector>;
+
+function trigrams(word: string): Set<string> {
+  const padded = `$${word}$`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+/** Optimal string alignment distance (a swap of two neighbours is one edit), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}

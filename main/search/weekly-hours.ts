@@ -1,0 +1,94 @@
+import type { ScheduleFact } from './service-facts';
+
+const DAY_MINUTES = 1440;
+export const WEEK_MINUTES = 7 * DAY_MINUTES;
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** Times in a schedule without a timezone are the directory's own region's. */
+const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+
+export interface WeeklyHours {
+  /** [start, end) pairs in minutes from Monday 00:00, merged and sorted. */
+  intervals: number[];
+  /** Hours east of UTC the times are in; null for the directory's region (with its daylight time). */
+  utcOffsetHours: number | null;
+  always: boolean;
+}
+
+function minutes(time: string | null): number | null {
+  const m = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h > 24 || min > 59 ? null : h * 60 + min;
+}
+
+/**
+ * A service's weekly opening hours from its HSDS schedules (weekly byday with opens_at/closes_at), or
+ * null when no schedule says when it is open: "hours not stated" is never read as "closed".
+ */
+export function weeklyHours(schedules: readonly ScheduleFact[]): WeeklyHours | null {
+  const raw: [number, number][] = [];
+  let utcOffsetHours: number | null = null;
+  for (const s of schedules) {
+    const open = minutes(s.opensAt);
+    let close = minutes(s.closesAt);
+    if (open === null || close === null) continue;
+    if (close === 1439) close = DAY_MINUTES; // "23:59" means until midnight
+    const days = s.byday
+      ? s.byday
+          .toUpperCase()
+          .split(',')
+          .map((d) => DAYS.indexOf(d.trim().replace(/^[+-]?\d+/, '')))
+          .filter((d) => d >= 0)
+      : [0, 1, 2, 3, 4, 5, 6];
+    if (s.timezone !== null && utcOffsetHours === null) utcOffsetHours = s.timezone;
+    for (const d of days) {
+      const start = d * DAY_MINUTES + open;
+      const end = d * DAY_MINUTES + (close > open ? close : close + DAY_MINUTES);
+      if (end <= WEEK_MINUTES) raw.push([start, end]);
+      else raw.push([start, WEEK_MINUTES], [0, end - WEEK_MINUTES]);
+    }
+  }
+  if (raw.length === 0) return null;
+  raw.sort((a, b) => a[0] - b[0]);
+  const intervals: number[] = [];
+  for (const [start, end] of raw) {
+    const last = intervals.length - 1;
+    if (last > 0 && start <= intervals[last]!) intervals[last] = Math.max(intervals[last]!, end);
+    else intervals.push(start, end);
+  }
+  return { intervals, utcOffsetHours, always: intervals.length === 2 && intervals[0] === 0 && intervals[1] === WEEK_MINUTES };
+}
+
+const regionClock = new Intl.DateTimeFormat('en-US', { timeZone: DEFAULT_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Minutes since Monday 00:00 at `now`, on the clock of the given UTC offset (or the directory's region). */
+export function minuteOfWeek(now: Date, utcOffsetHours: number | null): number {
+  if (utcOffsetHours === null) {
+    const parts = Object.fromEntries(regionClock.formatToParts(now).map((p) => [p.type, p.value]));
+    return WEEKDAYS_EN.indexOf(parts.weekday!) * DAY_MINUTES + Number(parts.hour) * 60 + Number(parts.minute);
+  }
+  const shifted = new Date(now.getTime() + utcOffsetHours * 3_600_000);
+  return ((shifted.getUTCDay() + 6) % 7) * DAY_MINUTES + shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
+}
+
+/**
+ * Whether the hours are open at `now`. Pass a clock from weekClock() when judging many services: the
+ * region's local time costs a date-formatting call, worth doing once per query rather than per service.
+ */
+export function isOpenAt(hours: WeeklyHours, now: Date, clock: (utcOffsetHours: number | null) => number = weekClock(now)): boolean {
+  const m = clock(hours.utcOffsetHours);
+  for (let i = 0; i < hours.intervals.length; i += 2) if (m >= hours.intervals[i]! && m < hours.intervals[i + 1]!) return true;
+  return false;
+}
+
+/** minuteOfWeek at one moment, remembered per UTC offset. */
+export function weekClock(now: Date): (utcOffsetHours: number | null) => number {
+  const seen = new Map<number | null, number>();
+  return (offset) => {
+    let m = seen.get(offset);
+    if (m === undefined) seen.set(offset, (m = minuteOfWeek(now, offset)));
+    return m;
+  };
+}

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { flattenHsdsJson } from '../main/hsds/flatten-json';
+import { SYNTHETIC_SOURCE } from './gen-synthetic-data';
+
+const dir = mkdtempSync(join(tmpdir(), 'atlas-synthetic-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const gen = (...args: string[]) => spawnSync(process.execPath, [resolve(__dirname, 'gen-synthetic.mjs'), ...args], { encoding: 'utf8' });
+
+describe('npm run gen:synthetic', () => {
+  it('writes HSDS 3 JSON that imports cleanly, every record marked synthetic with a fictional phone number', () => {
+    const out = join(dir, 'small.json');
+    expect(gen('--services', '40', '--out', out).status).toBe(0);
+    const services = JSON.parse(readFileSync(out, 'utf8')) as { metadata: { replacement_value: string }[]; phones: { number: string }[]; description: string }[];
+    expect(services).toHaveLength(40);
+    expect(flattenHsdsJson(services).problems).toEqual([]);
+    for (const s of services) {
+      expect(s.metadata[0]!.replacement_value).toBe(SYNTHETIC_SOURCE);
+      expect(s.description).toContain('Synthetic test record');
+      expect(s.phones[0]!.number).toMatch(/555-01\d\d$/);
+    }
+  }, 30_000);
+
+  it('gives the same directory for the same seed', () => {
+    gen('--services', '5', '--out', join(dir, 'a.json'), '--seed', '3');
+    gen('--services', '5', '--out', join(dir, 'b.json'), '--seed', '3');
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
+  }, 60_000);
+
+  it('refuses a missing or non-numeric count with usage', () => {
+    const r = gen('--services', 'lots', '--out', join(dir, 'x.json'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Usage: npm run gen:synthetic');
+  });
+});
