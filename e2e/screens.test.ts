@@ -8,8 +8,8 @@ import { launchApp, type AppSession } from './harness';
  * violation on any of them, and a 1366x768 screenshot of each (e2e/screenshots/).
  */
 describe.each([
-  { lang: 'en', settings: 'Settings', help: 'Keyboard help', add: 'Add to referral sheet', sheet: 'Referral sheet (1)', close: 'Close', back: 'Back to search' },
-  { lang: 'es', settings: 'Configuración', help: 'Ayuda del teclado', add: 'Agregar a la hoja de referencia', sheet: 'Hoja de referencia (1)', close: 'Cerrar', back: 'Volver a la búsqueda' },
+  { lang: 'en', settings: 'Settings', help: 'Shortcuts', add: 'Add to referral sheet', sheet: 'Referral sheet (1)', close: 'Close', back: 'Back to search' },
+  { lang: 'es', settings: 'Configuración', help: 'Atajos', add: 'Agregar a la hoja de referencia', sheet: 'Hoja de referencia (1)', close: 'Cerrar', back: 'Volver a la búsqueda' },
 ])('screens in $lang', (ui) => {
   let app: AppSession;
   beforeAll(async () => {
@@ -39,6 +39,7 @@ describe.each([
   it('detail screen', async () => {
     const { page } = app;
     await page.getByRole('searchbox').fill('synthetic');
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
     await page.locator('.card', { hasText: 'Harbor Light Shelter' }).click();
     await expect.poll(() => page.locator('article.detail h2').count()).toBe(1);
     await check('detail');

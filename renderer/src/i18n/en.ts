@@ -130,7 +130,7 @@ export const en = {
   referralSheet: 'Referral sheet',
   referralSheetCount: 'Referral sheet ({{count}})',
   settings: 'Settings',
-  help: 'Keyboard help',
+  help: 'Shortcuts',
   close: 'Close',
   uiLanguage: 'Screen language',
   languageEnglish: 'English',

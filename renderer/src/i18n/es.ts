@@ -131,7 +131,7 @@ export const es: Record<MessageKey, string> = {
   referralSheet: 'Hoja de referencia',
   referralSheetCount: 'Hoja de referencia ({{count}})',
   settings: 'Configuración',
-  help: 'Ayuda del teclado',
+  help: 'Atajos',
   close: 'Cerrar',
   uiLanguage: 'Idioma de la pantalla',
   languageEnglish: 'English',
