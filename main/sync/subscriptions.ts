@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { AppliedVersionView } from '../../shared/sync-types';
 
 export interface Subscription {
   /** null until the first successful sync stores it (the CLI subscribes and applies in one step). */
@@ -11,15 +12,6 @@ export interface Subscription {
   manifestSha256: string | null;
   etag: string | null;
   lastModified: string | null;
-}
-
-export interface AppliedVersion {
-  version: number;
-  appliedAt: string;
-  kind: 'update' | 'rollback';
-  added: number;
-  changed: number;
-  removed: number;
 }
 
 interface SubscriptionRow {
@@ -77,7 +69,7 @@ export function createSubscriptionStore(db: Db) {
     remove: (id: number): void => {
       db.prepare('DELETE FROM feed_subscription WHERE id = ?').run(id);
     },
-    recordApplied: (subscriptionId: number, entry: AppliedVersion & { manifestSha256: string }): void => {
+    recordApplied: (subscriptionId: number, entry: AppliedVersionView & { manifestSha256: string }): void => {
       db.prepare('INSERT INTO feed_applied (subscription_id, version, manifest_sha256, applied_at, kind, added, changed, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         subscriptionId,
         entry.version,
@@ -89,9 +81,9 @@ export function createSubscriptionStore(db: Db) {
         entry.removed,
       );
     },
-    history: (subscriptionId: number): AppliedVersion[] =>
+    history: (subscriptionId: number): AppliedVersionView[] =>
       db
         .prepare('SELECT version, applied_at AS appliedAt, kind, added, changed, removed FROM feed_applied WHERE subscription_id = ? ORDER BY id DESC')
-        .all(subscriptionId) as AppliedVersion[],
+        .all(subscriptionId) as AppliedVersionView[],
   };
 }
