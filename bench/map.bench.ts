@@ -1,12 +1,13 @@
 import type { MapPoint } from '../shared/domain';
-import { ClusterIndex } from '../shared/map-clusters';
+import { ClusterIndex, pointColumns } from '../shared/map-clusters';
 import { syntheticPoints } from '../main/test-support/synthetic-points';
 
 /**
- * The map's clustering step, as the renderer's cluster worker runs it: cluster_build_ms is a new result
- * set (group by address, build the supercluster index, take the first view of California at state zoom);
- * viewport_update_ms is the median of the markers for one pan or zoom, over views from state to street
- * zoom around Los Angeles, San Francisco and Fresno. Points are synthetic (main/test-support/synthetic-points.ts).
+ * The map's clustering step, as the renderer and its cluster worker run it: cluster_build_ms is a new
+ * result set (the page packs the points into typed arrays for the worker, which groups them by address,
+ * clusters every zoom and takes the first view of California at state zoom); viewport_update_ms is the
+ * median of the markers for one pan or zoom, over views from state to street zoom around Los Angeles,
+ * San Francisco and Fresno. Points are synthetic (main/test-support/synthetic-points.ts).
  */
 const CALIFORNIA: [number, number, number, number] = [-124.5, 32.5, -114, 42];
 
@@ -23,7 +24,7 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
   for (const n of sizes) {
     const points: MapPoint[] = syntheticPoints(n).map((p, i) => ({ serviceId: `synthetic-${i}`, locationId: `synthetic-loc-${i}`, ...p }));
     const start = performance.now();
-    const index = new ClusterIndex(points);
+    const index = new ClusterIndex(pointColumns(points));
     const first = index.markers(CALIFORNIA, 6);
     const build = performance.now() - start;
 

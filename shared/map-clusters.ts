@@ -1,77 +1,369 @@
-import Supercluster from 'supercluster';
 import type { MapPoint } from './domain';
 
 export const MAP_MIN_ZOOM = 5;
 export const MAP_MAX_ZOOM = 17;
 
-/** Every result point at one spot: services at the same address stay one marker and spiderfy on click. */
-export interface Place {
-  lat: number;
-  lon: number;
-  points: MapPoint[];
-  /** Every point here is approximate (a city centre, not an address). */
-  approximate: boolean;
+/** Above this zoom every place is drawn on its own: a street-level view holds few enough. */
+const CLUSTER_MAX_ZOOM = 15;
+/** Spots closer than this many screen pixels at a zoom join one cluster. */
+const CLUSTER_RADIUS_PX = 28;
+
+/**
+ * A result set's points as columns: typed arrays cross to the cluster worker by transfer, where 100,000
+ * point objects would be copied one by one.
+ */
+export interface PointColumns {
+  lat: Float64Array;
+  lon: Float64Array;
+  /** 1: a city centre, not an address. */
+  approximate: Uint8Array;
+}
+
+export function pointColumns(points: readonly MapPoint[]): PointColumns {
+  const n = points.length;
+  const columns = { lat: new Float64Array(n), lon: new Float64Array(n), approximate: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    columns.lat[i] = p.lat;
+    columns.lon[i] = p.lon;
+    columns.approximate[i] = p.approximate ? 1 : 0;
+  }
+  return columns;
 }
 
 export type MapMarker =
   /** count: the places (distinct spots) inside; a place may hold several services. */
   | { kind: 'cluster'; id: number; lat: number; lon: number; count: number }
-  | { kind: 'place'; place: Place };
+  /** members: indexes into the loaded points, every one at this spot, in load order. */
+  | { kind: 'place'; lat: number; lon: number; approximate: boolean; members: number[] };
 
-type PlaceProps = { place: number };
+/** Web Mercator, the world as the unit square. */
+const lonX = (lon: number) => lon / 360 + 0.5;
+function latY(lat: number): number {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+  return y < 0 ? 0 : y > 1 ? 1 : y;
+}
+const xLon = (x: number) => (x - 0.5) * 360;
+const yLat = (y: number) => (360 * Math.atan(Math.exp((1 - 2 * y) * Math.PI))) / Math.PI - 90;
 
-/**
- * Groups points by coordinates, to about a metre: the numeric key (latitude and longitude in units of
- * 1e-5 degree, packed into one safe integer) is several times faster than a string key at 100k points.
+/*
+ * Every loop below sits in a function of its own: V8 optimises a hot loop while it runs, and a function
+ * holding several loops is thrown back to the interpreter at each new one, which cost a cold build of
+ * 100,000 points most of its time.
  */
-export function groupPlaces(points: readonly MapPoint[]): Place[] {
-  const byKey = new Map<number, Place>();
-  for (const p of points) {
-    const key = Math.round((p.lat + 90) * 1e5) * 4e7 + Math.round((p.lon + 180) * 1e5);
-    const place = byKey.get(key);
-    if (place) {
-      place.points.push(p);
-      place.approximate &&= p.approximate;
-    } else byKey.set(key, { lat: p.lat, lon: p.lon, points: [p], approximate: p.approximate });
-  }
-  return [...byKey.values()];
+
+const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(2, n)));
+
+/** Mixes a pair of integers into the low bits: neighbouring pairs land far apart. */
+function pairHash(a: number, b: number, mask: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) & mask;
 }
 
-/** Above this zoom every place is drawn on its own: a street-level view holds few enough. */
-const CLUSTER_MAX_ZOOM = 15;
+function countKeys(order: Int32Array, key: Int32Array, counts: Int32Array, offset: number): void {
+  for (let p = 0; p < order.length; p++) counts[key[order[p]!]! + offset]!++;
+}
+
+function runningTotal(values: Int32Array): void {
+  for (let k = 1; k < values.length; k++) values[k]! += values[k - 1]!;
+}
+
+function scatter(order: Int32Array, key: Int32Array, next: Int32Array, offset: number, sorted: Int32Array): void {
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p]!;
+    sorted[next[key[i]! + offset]!++] = i;
+  }
+}
+
+/**
+ * Stable counting sort of `order` by small non-negative integer keys below `range`. starts[k] is where
+ * key k's run begins in the result (starts[range] is the end).
+ */
+function countingSort(order: Int32Array, key: Int32Array, range: number): { sorted: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(range + 2);
+  countKeys(order, key, starts, 2);
+  runningTotal(starts);
+  // Now starts[k + 1] is where key k's run begins; filling the runs moves each to the next run's beginning.
+  const sorted = new Int32Array(order.length);
+  scatter(order, key, starts, 1, sorted);
+  return { sorted, starts: starts.subarray(0, range + 1) };
+}
+
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Every point at one spot (to about a metre). */
+interface Places {
+  count: number;
+  /** The spot of place i: its first point's. */
+  lat: Float64Array;
+  lon: Float64Array;
+  approximate: Uint8Array;
+  /** Place i's points are members[start[i]] up to members[start[i + 1]], in load order. */
+  start: Int32Array;
+  members: Int32Array;
+}
+
+/** Numbers each spot in order of first appearance (an open-addressing hash on whole 1e-5 degrees); returns how many. */
+function numberSpots(lat: Float64Array, lon: Float64Array, placeOf: Int32Array): number {
+  const n = lat.length;
+  const mask = nextPowerOfTwo(2 * n) - 1;
+  const slots = new Int32Array(mask + 1).fill(-1);
+  const keyLat = new Int32Array(n);
+  const keyLon = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.round(lat[i]! * 1e5);
+    const b = Math.round(lon[i]! * 1e5);
+    let h = pairHash(a, b, mask);
+    let place = slots[h]!;
+    while (place !== -1 && (keyLat[place] !== a || keyLon[place] !== b)) {
+      h = (h + 1) & mask;
+      place = slots[h]!;
+    }
+    if (place === -1) {
+      place = count++;
+      slots[h] = place;
+      keyLat[place] = a;
+      keyLon[place] = b;
+    }
+    placeOf[i] = place;
+  }
+  return count;
+}
+
+function placeSpots(columns: PointColumns, places: Places): void {
+  const { start, members } = places;
+  for (let p = 0; p < places.count; p++) {
+    const first = members[start[p]!]!;
+    places.lat[p] = columns.lat[first]!;
+    places.lon[p] = columns.lon[first]!;
+    let approximate = 1;
+    for (let m = start[p]!; m < start[p + 1]! && approximate; m++) approximate = columns.approximate[members[m]!]!;
+    places.approximate[p] = approximate;
+  }
+}
+
+function groupPlaces(columns: PointColumns): Places {
+  const n = columns.lat.length;
+  const placeOf = new Int32Array(n);
+  const count = numberSpots(columns.lat, columns.lon, placeOf);
+  const { sorted, starts } = countingSort(identity(n), placeOf, count);
+  const places = { count, lat: new Float64Array(count), lon: new Float64Array(count), approximate: new Uint8Array(count), start: starts, members: sorted };
+  placeSpots(columns, places);
+  return places;
+}
+
+/**
+ * The markers at one zoom, in projected coordinates. An item with count 1 is a place; its children are
+ * items of the next zoom in: firstChild, and childCount of them when the item is a cluster.
+ */
+interface Level {
+  size: number;
+  x: Float64Array;
+  y: Float64Array;
+  count: Int32Array;
+  place: Int32Array;
+  firstChild: Int32Array;
+  childCount: Int32Array;
+}
+
+function emptyLevel(capacity: number): Level {
+  return {
+    size: 0,
+    x: new Float64Array(capacity),
+    y: new Float64Array(capacity),
+    count: new Int32Array(capacity),
+    place: new Int32Array(capacity),
+    firstChild: new Int32Array(capacity),
+    childCount: new Int32Array(capacity),
+  };
+}
+
+function minimum(values: Float64Array, n: number): number {
+  let min = Infinity;
+  for (let i = 0; i < n; i++) if (values[i]! < min) min = values[i]!;
+  return min;
+}
+
+/** Each item's cell along one axis, cells `size` wide counted from the lowest one; returns how many cells. */
+function cellsAlong(values: Float64Array, n: number, size: number, cells: Int32Array): number {
+  const origin = Math.floor(minimum(values, n) / size);
+  let range = 1;
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(values[i]! / size) - origin;
+    cells[i] = c;
+    if (c >= range) range = c + 1;
+  }
+  return range;
+}
+
+/** The items visited in cell order, copied so the sweep reads memory in order; key: the cell, row-major. */
+interface SortedItems {
+  x: Float64Array;
+  y: Float64Array;
+  count: Int32Array;
+  key: Float64Array;
+}
+
+function sortedCopy(finer: Level, order: Int32Array, cellX: Int32Array, cellY: Int32Array, stride: number): SortedItems {
+  const n = order.length;
+  const items = { x: new Float64Array(n), y: new Float64Array(n), count: new Int32Array(n), key: new Float64Array(n + 1) };
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    items.x[p] = finer.x[i]!;
+    items.y[p] = finer.y[i]!;
+    items.count[p] = finer.count[i]!;
+    items.key[p] = cellY[i]! * stride + cellX[i]!;
+  }
+  items.key[n] = Infinity;
+  return items;
+}
+
+/**
+ * The greedy step: each item not yet taken takes every untaken item within r (as supercluster does).
+ * Every neighbour is in the 3 x 3 cells around an item, and with items in row-major cell order the three
+ * rows' runs are found by pointers that only move forward.
+ */
+function sweep(items: SortedItems, stride: number, r: number, order: Int32Array, finer: Level, out: Level): void {
+  const { x, y, count, key } = items;
+  const n = order.length;
+  const r2 = r * r;
+  const taken = new Uint8Array(n);
+  const rows = new Int32Array(3);
+  for (let p = 0; p < n; p++) {
+    if (taken[p]) continue;
+    taken[p] = 1;
+    const xp = x[p]!;
+    const yp = y[p]!;
+    let weight = count[p]!;
+    let wx = xp * weight;
+    let wy = yp * weight;
+    let children = 1;
+    for (let row = 0; row < 3; row++) {
+      const from = key[p]! + (row - 1) * stride - 1;
+      let q = rows[row]!;
+      while (key[q]! < from) q++;
+      rows[row] = q;
+      for (; key[q]! <= from + 2; q++) {
+        if (taken[q]) continue;
+        const dx = x[q]! - xp;
+        const dy = y[q]! - yp;
+        if (dx * dx + dy * dy > r2) continue;
+        taken[q] = 1;
+        children++;
+        const c = count[q]!;
+        weight += c;
+        wx += x[q]! * c;
+        wy += y[q]! * c;
+      }
+    }
+    const i = order[p]!;
+    const k = out.size++;
+    out.x[k] = wx / weight;
+    out.y[k] = wy / weight;
+    out.count[k] = weight;
+    out.place[k] = children === 1 ? finer.place[i]! : -1;
+    // Any child will do: it is only followed down a chain of clusters of one child.
+    out.firstChild[k] = i;
+    out.childCount[k] = children;
+  }
+}
+
+/** The finest level: every place on its own. */
+function placeLevel(places: Places): Level {
+  const level = emptyLevel(places.count);
+  level.size = places.count;
+  for (let p = 0; p < places.count; p++) {
+    level.x[p] = lonX(places.lon[p]!);
+    level.y[p] = latY(places.lat[p]!);
+    level.count[p] = 1;
+    level.place[p] = p;
+  }
+  return level;
+}
+
+/** One zoom out from `finer`: items within the cluster radius at this zoom join. */
+function clusterLevel(finer: Level, zoom: number): Level {
+  const n = finer.size;
+  const r = CLUSTER_RADIUS_PX / (256 * 2 ** zoom);
+  const cellX = new Int32Array(n);
+  const cellY = new Int32Array(n);
+  const width = cellsAlong(finer.x, n, r, cellX);
+  const height = cellsAlong(finer.y, n, r, cellY);
+  const order = countingSort(countingSort(identity(n), cellX, width).sorted, cellY, height).sorted;
+  // Two spare columns: a neighbour's cell one left or right never reads as another row's.
+  const stride = width + 2;
+  const out = emptyLevel(n);
+  sweep(sortedCopy(finer, order, cellX, cellY, stride), stride, r, order, finer, out);
+  return out;
+}
 
 /**
  * The clustering step between a result set and the map: built once per result set, then asked for the
- * markers of a viewport on every pan and zoom. Clusters count places, not services: supercluster's
- * map/reduce would count services but triples the build time at 100k points.
+ * markers of a viewport on every pan and zoom. Clusters count places, not services. Supercluster's
+ * method with typed arrays throughout: at 100,000 points the supercluster package (GeoJSON objects,
+ * growing arrays, a k-d tree per zoom) took three to four times as long.
  */
 export class ClusterIndex {
-  readonly places: Place[];
-  private readonly index: Supercluster<PlaceProps>;
+  private readonly places: Places;
+  /** levels[z - MAP_MIN_ZOOM] holds zoom z's markers; the last level is every place on its own. */
+  private readonly levels: Level[];
 
-  constructor(points: readonly MapPoint[]) {
-    this.places = groupPlaces(points);
-    this.index = new Supercluster<PlaceProps>({ radius: 56, minZoom: MAP_MIN_ZOOM, maxZoom: CLUSTER_MAX_ZOOM });
-    this.index.load(
-      this.places.map((place, i) => ({
-        type: 'Feature' as const,
-        properties: { place: i },
-        geometry: { type: 'Point' as const, coordinates: [place.lon, place.lat] },
-      })),
-    );
+  constructor(columns: PointColumns) {
+    this.places = groupPlaces(columns);
+    const levels = [placeLevel(this.places)];
+    for (let z = CLUSTER_MAX_ZOOM; z >= MAP_MIN_ZOOM; z--) levels.unshift(clusterLevel(levels[0]!, z));
+    this.levels = levels;
+  }
+
+  private levelAt(zoom: number): number {
+    return Math.max(0, Math.min(Math.round(zoom), CLUSTER_MAX_ZOOM + 1) - MAP_MIN_ZOOM);
   }
 
   /** Markers inside [west, south, east, north] at a zoom. */
   markers(bbox: [number, number, number, number], zoom: number): MapMarker[] {
-    return this.index.getClusters(bbox, Math.round(zoom)).map((f) => {
-      const [lon, lat] = f.geometry.coordinates as [number, number];
-      const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<PlaceProps>;
-      return props.cluster ? { kind: 'cluster', id: props.cluster_id!, lat, lon, count: props.point_count! } : { kind: 'place', place: this.places[props.place!]! };
-    });
+    const levelIndex = this.levelAt(zoom);
+    const level = this.levels[levelIndex]!;
+    const [west, east, north, south] = [lonX(bbox[0]), lonX(bbox[2]), latY(bbox[3]), latY(bbox[1])];
+    const out: MapMarker[] = [];
+    for (let k = 0; k < level.size; k++) {
+      const x = level.x[k]!;
+      const y = level.y[k]!;
+      if (x < west || x > east || y < north || y > south) continue;
+      const place = level.place[k]!;
+      if (place === -1) {
+        out.push({ kind: 'cluster', id: k * 32 + levelIndex, lat: yLat(y), lon: xLon(x), count: level.count[k]! });
+        continue;
+      }
+      const { start, members } = this.places;
+      out.push({
+        kind: 'place',
+        lat: this.places.lat[place]!,
+        lon: this.places.lon[place]!,
+        approximate: this.places.approximate[place] === 1,
+        members: Array.from(members.subarray(start[place]!, start[place + 1]!)),
+      });
+    }
+    return out;
   }
 
-  /** The zoom at which a cluster breaks apart. */
+  /** The zoom at which a cluster breaks apart: the first zoom in where it has more than one child. */
   expansionZoom(clusterId: number): number {
-    return Math.min(this.index.getClusterExpansionZoom(clusterId), MAP_MAX_ZOOM);
+    let levelIndex = clusterId % 32;
+    let k = Math.floor(clusterId / 32);
+    while (levelIndex < this.levels.length - 1) {
+      const level = this.levels[levelIndex]!;
+      if (k >= level.size) break;
+      levelIndex++;
+      if (level.childCount[k]! > 1) break;
+      k = level.firstChild[k]!;
+    }
+    return Math.min(levelIndex + MAP_MIN_ZOOM, MAP_MAX_ZOOM);
   }
 }

@@ -1,12 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/domain';
-import type { MapMarker, Place } from '../../../shared/map-clusters';
+import type { MapMarker } from '../../../shared/map-clusters';
 import { ClusterClient } from './cluster-client';
 import { L } from './leaflet-global';
 import { spiderPositions } from './spider';
 
 const SPIDER_MAX = 60;
+
+/** Every result point at one spot: services at the same address stay one marker and spiderfy on click. */
+interface Place {
+  lat: number;
+  lon: number;
+  points: MapPoint[];
+  /** Every point here is approximate (a city centre, not an address). */
+  approximate: boolean;
+}
 
 function clusterIcon(count: number): L.DivIcon {
   const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
@@ -123,7 +132,7 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
             .addTo(layer);
           continue;
         }
-        const { place } = m;
+        const place: Place = { lat: m.lat, lon: m.lon, approximate: m.approximate, points: m.members.map((i) => points[i]!) };
         if (isSpider(place)) continue;
         const selected = place.points.some((p) => p.serviceId === selectedId);
         selectedShown ||= selected;

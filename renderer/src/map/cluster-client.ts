@@ -1,5 +1,5 @@
 import type { MapPoint } from '../../../shared/domain';
-import type { MapMarker } from '../../../shared/map-clusters';
+import { pointColumns, type MapMarker } from '../../../shared/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
 
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
@@ -22,16 +22,18 @@ export class ClusterClient {
     };
   }
 
-  private ask(request: DistributiveOmit<ClusterRequest, 'id'>): Promise<ClusterReply> {
+  private ask(request: DistributiveOmit<ClusterRequest, 'id'>, transfer: Transferable[] = []): Promise<ClusterReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id }, transfer);
     });
   }
 
+  /** Markers then name points by their index in `points`. */
   async load(points: readonly MapPoint[]): Promise<void> {
-    await this.ask({ type: 'load', points });
+    const columns = pointColumns(points);
+    await this.ask({ type: 'load', columns }, [columns.lat.buffer, columns.lon.buffer, columns.approximate.buffer]);
   }
 
   async markers(bbox: [number, number, number, number], zoom: number): Promise<MapMarker[]> {

@@ -1,9 +1,8 @@
-import type { MapPoint } from '../../../shared/domain';
-import type { MapMarker } from '../../../shared/map-clusters';
+import type { MapMarker, PointColumns } from '../../../shared/map-clusters';
 
 /** What the page asks the cluster worker, and what it answers. Every request carries an id. */
 export type ClusterRequest =
-  | { type: 'load'; id: number; points: readonly MapPoint[] }
+  | { type: 'load'; id: number; columns: PointColumns }
   | { type: 'markers'; id: number; bbox: [number, number, number, number]; zoom: number }
   | { type: 'expansionZoom'; id: number; clusterId: number };
 
