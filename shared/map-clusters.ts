@@ -225,32 +225,51 @@ function sortedCopy(finer: Level, order: Int32Array, cellX: Int32Array, cellY: I
   return items;
 }
 
+function inverse(order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let p = 0; p < order.length; p++) out[order[p]!] = p;
+  return out;
+}
+
+/** The first position in [from, to) whose key is at least `key` (keys ascending). */
+function lowerBound(keys: Float64Array, from: number, to: number, key: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * The greedy step: each item not yet taken takes every untaken item within r (as supercluster does).
- * Every neighbour is in the 3 x 3 cells around an item, and with items in row-major cell order the three
- * rows' runs are found by pointers that only move forward.
+ * The greedy step, as supercluster does it: in the finer level's order, each item not yet taken takes
+ * every untaken item within r. (Seeding in cell order instead would be simpler, but each cluster then
+ * drifts into the next row's and big clusters overlap.) Every neighbour is in the 3 x 3 cells around an
+ * item: three rows of the cell-sorted items, each found from its row's start.
  */
-function sweep(items: SortedItems, stride: number, r: number, order: Int32Array, finer: Level, out: Level): void {
+function sweep(items: SortedItems, rowStarts: Int32Array, stride: number, r: number, order: Int32Array, finer: Level, out: Level): void {
   const { x, y, count, key } = items;
   const n = order.length;
   const r2 = r * r;
   const taken = new Uint8Array(n);
-  const rows = new Int32Array(3);
-  for (let p = 0; p < n; p++) {
+  const positionOf = inverse(order);
+  const rows = rowStarts.length - 1;
+  for (let i = 0; i < n; i++) {
+    const p = positionOf[i]!;
     if (taken[p]) continue;
     taken[p] = 1;
     const xp = x[p]!;
     const yp = y[p]!;
+    const row = Math.floor(key[p]! / stride);
     let weight = count[p]!;
     let wx = xp * weight;
     let wy = yp * weight;
     let children = 1;
-    for (let row = 0; row < 3; row++) {
-      const from = key[p]! + (row - 1) * stride - 1;
-      let q = rows[row]!;
-      while (key[q]! < from) q++;
-      rows[row] = q;
-      for (; key[q]! <= from + 2; q++) {
+    for (let near = Math.max(0, row - 1); near <= Math.min(rows - 1, row + 1); near++) {
+      const from = key[p]! + (near - row) * stride - 1;
+      for (let q = lowerBound(key, rowStarts[near]!, rowStarts[near + 1]!, from); key[q]! <= from + 2; q++) {
         if (taken[q]) continue;
         const dx = x[q]! - xp;
         const dy = y[q]! - yp;
@@ -263,7 +282,6 @@ function sweep(items: SortedItems, stride: number, r: number, order: Int32Array,
         wy += y[q]! * c;
       }
     }
-    const i = order[p]!;
     const k = out.size++;
     out.x[k] = wx / weight;
     out.y[k] = wy / weight;
@@ -296,11 +314,11 @@ function clusterLevel(finer: Level, zoom: number): Level {
   const cellY = new Int32Array(n);
   const width = cellsAlong(finer.x, n, r, cellX);
   const height = cellsAlong(finer.y, n, r, cellY);
-  const order = countingSort(countingSort(identity(n), cellX, width).sorted, cellY, height).sorted;
+  const byRow = countingSort(countingSort(identity(n), cellX, width).sorted, cellY, height);
   // Two spare columns: a neighbour's cell one left or right never reads as another row's.
   const stride = width + 2;
   const out = emptyLevel(n);
-  sweep(sortedCopy(finer, order, cellX, cellY, stride), stride, r, order, finer, out);
+  sweep(sortedCopy(finer, byRow.sorted, cellX, cellY, stride), byRow.starts, stride, r, byRow.sorted, finer, out);
   return out;
 }
 
