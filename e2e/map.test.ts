@@ -21,6 +21,42 @@ describe('map', () => {
     await app.screenshot('map-state');
     expect(app.blockedRequests).toEqual([]);
   });
+
+  it('a ZIP typed for distance shows its point and a ring of the chosen radius, offline; clearing the place removes them', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(10);
+    const reference = page.locator('.map .map-reference');
+    const ring = page.locator('.map path.map-ring');
+    await page.getByPlaceholder('ZIP code or California place').fill('90012');
+    await expect.poll(() => reference.count()).toBe(1);
+    expect(await page.locator('.map .map-reference-label').textContent()).toContain('90012');
+    const { lat } = ((await page.evaluate("window.atlas.geocode({ text: '90012', limit: 1 })")) as { value: { matches: { lat: number }[] } }).value.matches[0]!;
+
+    for (const km of [25, 10]) {
+      await page.getByLabel('Distance').selectOption(String(km));
+      // Leaflet draws the ring in Web Mercator: km across at that latitude, scaled by the zoom it fitted.
+      const expected = async () => {
+        const zoom = Number(await page.locator('.map').getAttribute('data-zoom'));
+        const degrees = (((km * 1000) / (6_371_000 * Math.cos((lat * Math.PI) / 180))) * 180) / Math.PI;
+        return ((degrees / 360) * 256 * 2 ** zoom) / ((await ring.boundingBox())!.width / 2);
+      };
+      await expect.poll(expected).toBeCloseTo(1, 1);
+      await tilesDrawn(page);
+      const [circle, dot, frame] = [(await ring.boundingBox())!, (await reference.boundingBox())!, (await page.locator('.map').boundingBox())!];
+      expect(Math.abs(circle.x + circle.width / 2 - (dot.x + dot.width / 2))).toBeLessThan(2);
+      expect(Math.abs(circle.y + circle.height / 2 - (dot.y + dot.height / 2))).toBeLessThan(2);
+      // The whole ring is in view.
+      expect(circle.x).toBeGreaterThanOrEqual(frame.x);
+      expect(circle.x + circle.width).toBeLessThanOrEqual(frame.x + frame.width);
+    }
+    expect(await basemapColours(page)).toBeGreaterThan(20);
+    await app.screenshot('map-distance-ring');
+
+    await page.getByRole('button', { name: 'Clear place' }).click();
+    await expect.poll(() => reference.count()).toBe(0);
+    expect(await ring.count()).toBe(0);
+    expect(app.blockedRequests).toEqual([]);
+  });
 });
 
 describe('map and list share one selection', () => {
