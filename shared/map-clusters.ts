@@ -5,8 +5,11 @@ export const MAP_MAX_ZOOM = 17;
 
 /** Above this zoom every place is drawn on its own: a street-level view holds few enough. */
 const CLUSTER_MAX_ZOOM = 15;
-/** Spots closer than this many screen pixels at a zoom join one cluster. */
-const CLUSTER_RADIUS_PX = 28;
+/**
+ * Spots closer than this many screen pixels at a zoom join one cluster. Cluster icons are up to 50 px
+ * across (ResultMarkers.tsx): at 28 px big clusters piled onto each other around Los Angeles.
+ */
+const CLUSTER_RADIUS_PX = 48;
 
 /**
  * A result set's points as columns: typed arrays cross to the cluster worker by transfer, where 100,000
@@ -244,19 +247,21 @@ function lowerBound(keys: Float64Array, from: number, to: number, key: number): 
 }
 
 /**
- * The greedy step, as supercluster does it: in the finer level's order, each item not yet taken takes
- * every untaken item within r. (Seeding in cell order instead would be simpler, but each cluster then
- * drifts into the next row's and big clusters overlap.) Every neighbour is in the 3 x 3 cells around an
- * item: three rows of the cell-sorted items, each found from its row's start.
+ * The greedy step of supercluster: each item not yet taken takes every untaken item within r, and the
+ * cluster sits at their weighted centre. Unlike supercluster, the biggest items seed first (`seeds`):
+ * otherwise a cluster's centre drifts towards the next one's and big clusters pile up over a city.
+ * Every neighbour is in the 3 x 3 cells around an item: three rows of the cell-sorted items, each found
+ * from its row's start.
  */
-function sweep(items: SortedItems, rowStarts: Int32Array, stride: number, r: number, order: Int32Array, finer: Level, out: Level): void {
+function sweep(items: SortedItems, rowStarts: Int32Array, stride: number, r: number, order: Int32Array, seeds: Int32Array, finer: Level, out: Level): void {
   const { x, y, count, key } = items;
   const n = order.length;
   const r2 = r * r;
   const taken = new Uint8Array(n);
   const positionOf = inverse(order);
   const rows = rowStarts.length - 1;
-  for (let i = 0; i < n; i++) {
+  for (let s = 0; s < n; s++) {
+    const i = seeds[s]!;
     const p = positionOf[i]!;
     if (taken[p]) continue;
     taken[p] = 1;
@@ -306,6 +311,13 @@ function placeLevel(places: Places): Level {
   return level;
 }
 
+/** A sort key putting bigger clusters first (by powers of two, ties in order): the leading zero bits of the count. */
+function heaviness(count: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.clz32(count[i]!);
+  return out;
+}
+
 /** One zoom out from `finer`: items within the cluster radius at this zoom join. */
 function clusterLevel(finer: Level, zoom: number): Level {
   const n = finer.size;
@@ -318,7 +330,8 @@ function clusterLevel(finer: Level, zoom: number): Level {
   // Two spare columns: a neighbour's cell one left or right never reads as another row's.
   const stride = width + 2;
   const out = emptyLevel(n);
-  sweep(sortedCopy(finer, byRow.sorted, cellX, cellY, stride), byRow.starts, stride, r, byRow.sorted, finer, out);
+  const seeds = countingSort(identity(n), heaviness(finer.count, n), 33).sorted;
+  sweep(sortedCopy(finer, byRow.sorted, cellX, cellY, stride), byRow.starts, stride, r, byRow.sorted, seeds, finer, out);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { LineSymbolizer, PolygonSymbolizer, type Feature, type LabelRule, type LabelSymbolizer, type Layout, type PaintRule } from 'protomaps-leaflet';
 import type Point from '@mapbox/point-geometry';
-import { LABEL_DOT_RADIUS, LABEL_GAP, LABEL_MAX_ZOOM, labelBox, labelFont, type PlaceKind } from '../../../shared/basemap-labels';
+import { LABEL_DOT_RADIUS, LABEL_GAP, LABEL_MAX_ZOOM, isArea, labelBox, labelFont, type PlaceKind } from '../../../shared/basemap-labels';
 
 // Colours of the bundled basemap. The sea is the map's background colour (.map in styles.css): the
 // basemap has no tiles for open water.
@@ -31,18 +31,18 @@ class PlaceLabel implements LabelSymbolizer {
     const side = zoomBit(feature.props.label_above, layout.zoom) ? 'above' : 'below';
     const [x0, y0, x1, y1] = labelBox(k, m.width, height, side);
     const baseline =
-      k === 'county'
+      isArea(k)
         ? height / 2 - m.actualBoundingBoxDescent
         : side === 'below'
           ? LABEL_DOT_RADIUS + LABEL_GAP + m.actualBoundingBoxAscent
           : -(LABEL_DOT_RADIUS + LABEL_GAP + m.actualBoundingBoxDescent);
-    const ink = k === 'county' ? '#7a7264' : k === 'neighbourhood' ? '#4d5566' : '#1d2433';
+    const ink = { county: '#7a7264', zip: '#8c8472', neighbourhood: '#4d5566', locality: '#1d2433' }[k];
     return [
       {
         anchor,
         bboxes: [{ minX: anchor.x + x0, minY: anchor.y + y0, maxX: anchor.x + x1, maxY: anchor.y + y1 }],
         draw: (ctx: CanvasRenderingContext2D) => {
-          if (k !== 'county') {
+          if (!isArea(k)) {
             ctx.beginPath();
             ctx.arc(0, 0, LABEL_DOT_RADIUS, 0, 2 * Math.PI);
             ctx.fillStyle = '#4a4f5c';
