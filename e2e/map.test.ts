@@ -141,6 +141,14 @@ describe(`map at ${SYNTHETIC_SERVICES.toLocaleString('en-US')} services (synthet
     expect(await markers.count()).toBeLessThan(300);
     expect(Math.max(...(await clusters.allTextContents()).map((s) => Number(s.replace(/\D/g, ''))))).toBeLessThan(biggest);
     await app.screenshot('map-synthetic-zoomed');
+
+    // Downtown Los Angeles at neighbourhood zoom: single services as pins among the basemap's names.
+    await page.getByPlaceholder('ZIP code or California place').fill('90012');
+    await expect.poll(() => page.locator('.map .map-reference').count(), { timeout: 30_000 }).toBe(1);
+    await zoomTo(page, 13);
+    await expect.poll(() => page.locator('.map .map-pin').count()).toBeGreaterThan(0);
+    expect(await markers.count()).toBeLessThan(300);
+    await app.screenshot('map-synthetic-neighbourhood');
     expect(app.blockedRequests).toEqual([]);
   });
 });
