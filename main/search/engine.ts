@@ -4,22 +4,17 @@ import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { distanceKm } from '../geo/distance';
 import type { Gazetteer } from '../geo/gazetteer';
-import { anyOf, buildFacetIndex, countValues, hasValue, valueMask, type FacetIndex } from './facet-index';
-import { matchExpression, planningVocabulary, planQuery } from './query-plan';
-import { readFacetRows } from './facet-rows';
+import { anyOf, countValues, hasValue, valueMask, type FacetIndex } from './facet-index';
+import { planningVocabulary, planQuery } from './query-plan';
+import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './term-corrector';
-import { COLUMN_WEIGHTS, rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
-import { isOpenAt, weekClock } from './weekly-hours';
+import { rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
+import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './text-postings';
+import { openAtMinute, weekClock } from './weekly-hours';
 import { TopK } from './top-k';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
-/**
- * bm25 costs SQLite several times what matching does (about 2 µs a row here). Above this many matches a
- * query is ranked by whether it matched a name instead: a page of such a broad query is a browse, not a
- * pick, and the name matches are the ones worth seeing first.
- */
-const BM25_MAX_MATCHES = 3000;
 const VERIFIED_STEPS = [3, 6, 12, 24];
 const MONTH_MS = 30.44 * 86_400_000;
 
@@ -35,75 +30,40 @@ const F_DISTANCE = 64;
 
 export class SearchInputError extends Error {}
 
-interface Candidates {
-  items: Int32Array;
-  score: Float64Array;
-  /** 1 for AND matches, 0 for those only the OR fallback found. */
-  tier: Uint8Array;
-}
-
 /**
- * The search engine: SQLite FTS5 finds and scores text candidates, an in-memory facet index filters,
- * counts and sorts them. The in-memory part is rebuilt when the installed dataset changes.
+ * The search engine: an inverted index of words (text-postings.ts) finds and scores text candidates,
+ * an in-memory facet index filters, counts and sorts them. Both are built at install and stored as
+ * BLOBs; they are reloaded when the installed dataset changes.
  */
 export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer) {
-  if (!searchIndexIsCurrent(db)) rebuildSearchIndex(db);
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
-  const rankedStmt = db.prepare(`SELECT rowid, -bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`).raw();
-  const plainStmt = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck();
-  const vocabStmt = db.prepare('SELECT term, doc FROM search_fts_terms');
 
   let generation: number | null | undefined;
-  let index: FacetIndex;
+  let facetIndex: FacetIndex;
+  let textIndex: TextIndex;
   let vocabulary: TermCorrector | null = null;
 
   const current = (): FacetIndex => {
     const install = (latestInstall.get() as { id: number | null }).id;
     if (install !== generation) {
-      if (!searchIndexIsCurrent(db)) rebuildSearchIndex(db);
-      index = buildFacetIndex(readFacetRows(db));
+      let stored = searchIndexIsCurrent(db) ? readSearchIndexes(db) : null;
+      if (!stored) {
+        rebuildSearchIndex(db);
+        stored = readSearchIndexes(db)!;
+      }
+      facetIndex = stored.facets;
+      textIndex = stored.text;
       vocabulary = null;
       generation = install;
     }
-    return index;
+    return facetIndex;
   };
 
-  const terms = (): TermCorrector => {
-    if (!vocabulary) {
-      vocabulary = planningVocabulary(new Map((vocabStmt.all() as { term: string; doc: number }[]).map((r) => [r.term, r.doc])));
-    }
-    return vocabulary;
-  };
+  const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(documentCounts(textIndex)));
 
-  const textCandidates = (ix: FacetIndex, text: string): Candidates | null => {
+  const textCandidates = (text: string): TextMatches | null => {
     const plan = planQuery(text, terms());
-    if (plan.length === 0) return null;
-    const score = new Float64Array(ix.size);
-    const tier = new Uint8Array(ix.size);
-    const seen = new Uint8Array(ix.size);
-    const items: number[] = [];
-    const collect = (expression: string, t: number) => {
-      const rowids = plainStmt.all(expression) as number[];
-      const scored: [number, number][] =
-        rowids.length <= BM25_MAX_MATCHES
-          ? (rankedStmt.all(expression) as [number, number][])
-          : rowids.map((rowid) => [rowid, 0]);
-      if (rowids.length > BM25_MAX_MATCHES) {
-        const inName = new Set(plainStmt.all(`{name} : (${expression})`) as number[]);
-        for (const pair of scored) pair[1] = inName.has(pair[0]) ? COLUMN_WEIGHTS[0] : 1;
-      }
-      for (const [rowid, relevance] of scored) {
-        const item = ix.itemOfRowid[rowid] ?? -1;
-        if (item < 0 || seen[item]) continue;
-        seen[item] = 1;
-        items.push(item);
-        score[item] = relevance;
-        tier[item] = t;
-      }
-    };
-    collect(matchExpression(plan, 'AND'), 1);
-    if (items.length < MIN_AND_MATCHES && plan.length > 1) collect(matchExpression(plan, 'OR'), 0);
-    return { items: Int32Array.from(items), score, tier };
+    return plan.length === 0 ? null : matchPlan(textIndex, plan, MIN_AND_MATCHES);
   };
 
   return {
@@ -114,7 +74,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       if (query.sort === 'distance' && !query.near) throw new SearchInputError('Sorting by distance needs a ZIP code or place ("near").');
       const reference: GeoPoint | null = query.near ? gazetteer().resolve(query.near) : null;
 
-      const candidates = textCandidates(ix, query.text);
+      const candidates = textCandidates(query.text);
       const pool = candidates ? candidates.items : ix.byName;
 
       const categoryMask = query.categories?.length ? valueMask(ix.categories, query.categories) : null;
@@ -125,6 +85,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const radius = query.radiusKm ?? null;
 
       const clock = weekClock(now);
+      const regionMinute = clock(null);
       const n = pool.length;
       const fail = new Uint8Array(n);
       const distance = new Float64Array(n).fill(Infinity);
@@ -137,10 +98,15 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         for (const p of populations) {
           if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) f |= F_POPULATION;
         }
-        const hours = ix.hours[i];
-        open[k] = hours ? (isOpenAt(hours, now, clock) ? 1 : 0) : -1;
-        if (query.openNow && (hours ? open[k] === 0 : confirmedOnly)) f |= F_OPEN_NOW;
-        if (query.open24x7 && (hours ? !hours.always : confirmedOnly)) f |= F_24X7;
+        const from = ix.hourStart[i]!;
+        const to = ix.hourStart[i + 1]!;
+        const stated = to > from;
+        if (stated) {
+          const offset = ix.hourOffset[i]!;
+          open[k] = openAtMinute(ix.hourBounds, from, to, Number.isNaN(offset) ? regionMinute : clock(offset)) ? 1 : 0;
+        } else open[k] = -1;
+        if (query.openNow && (stated ? open[k] === 0 : confirmedOnly)) f |= F_OPEN_NOW;
+        if (query.open24x7 && (stated ? ix.always[i] === 0 : confirmedOnly)) f |= F_24X7;
         if (verifiedSince !== null && !(ix.assuredAt[i]! >= verifiedSince)) f |= F_VERIFIED;
         if (reference) {
           for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) {
@@ -241,7 +207,7 @@ function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: I
       if (open[k] === 1) openNow++;
       else if (open[k] === -1) hoursNotStated++;
     }
-    if ((f & ~F_24X7) === 0 && ix.hours[i]?.always) open24x7++;
+    if ((f & ~F_24X7) === 0 && ix.always[i] === 1) open24x7++;
     if ((f & ~F_VERIFIED) === 0) for (let s = 0; s < cutoffs.length; s++) if (ix.assuredAt[i]! >= cutoffs[s]!) verified[s]!++;
   }
   const list = (values: string[], counts: Uint32Array) =>

@@ -25,16 +25,15 @@ export function groupAt(words: readonly string[], i: number): { group: number; l
   return null;
 }
 
-/** The group tokens of every synonym a text contains, space-separated, to index beside it. */
-export function synonymTokens(text: string): string {
-  const words = foldedWords(text);
+/** The synonym groups a text's folded words mention, phrases included: each indexed as its group's token. */
+export function synonymGroupsIn(words: readonly string[]): number[] {
   const found = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     // Most words start no phrase: one map lookup, no joined strings.
     const hit = phraseStarts.has(words[i]!) ? groupAt(words, i)?.group : synonymGroup.get(words[i]!);
     if (hit !== undefined) found.add(hit);
   }
-  return [...found].map(groupToken).join(' ');
+  return [...found];
 }
 
 /** Changes when the groups change: an index built with other groups must be rebuilt. */
