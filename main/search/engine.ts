@@ -1,32 +1,19 @@
-import type { FacetCounts, GeoPoint, PopulationMark, SearchCard, SearchQuery, SearchResponse } from '../../shared/domain';
-import { POPULATIONS } from '../../shared/vocabulary';
+import type { GeoPoint, PopulationMark, SearchCard, SearchQuery, SearchResponse } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
-import { distanceKm } from '../geo/distance';
 import type { Gazetteer } from '../geo/gazetteer';
-import { anyOf, countValues, hasValue, valueMask, type FacetIndex } from './facet-index';
+import { countFacets, MONTH_MS } from './facet-counts';
+import { hasValue, valueMask, type FacetIndex } from './facet-index';
+import { filterPool } from './pool-filter';
 import { planningVocabulary, planQuery } from './query-plan';
 import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './term-corrector';
 import { rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
 import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './text-postings';
-import { openAtMinute, weekClock } from './weekly-hours';
 import { TopK } from './top-k';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
-const VERIFIED_STEPS = [3, 6, 12, 24];
-const MONTH_MS = 30.44 * 86_400_000;
-
-// Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
-// facet, the items that pass every other facet (what that facet's counts are over).
-const F_CATEGORY = 1;
-const F_LANGUAGE = 2;
-const F_POPULATION = 4;
-const F_OPEN_NOW = 8;
-const F_24X7 = 16;
-const F_VERIFIED = 32;
-const F_DISTANCE = 64;
 
 export class SearchInputError extends Error {}
 
@@ -77,47 +64,22 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const candidates = textCandidates(query.text);
       const pool = candidates ? candidates.items : ix.byName;
 
-      const categoryMask = query.categories?.length ? valueMask(ix.categories, query.categories) : null;
-      const languageMask = query.languages?.length ? valueMask(ix.languages, query.languages) : null;
-      const populations = (query.populations ?? []).map((p) => ix.served.values.indexOf(p));
-      const confirmedOnly = query.confirmedOnly === true;
-      const verifiedSince = query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null;
       const radius = query.radiusKm ?? null;
-
-      const clock = weekClock(now);
-      const regionMinute = clock(null);
+      const filtered = filterPool(ix, pool, {
+        categoryMask: query.categories?.length ? valueMask(ix.categories, query.categories) : null,
+        languageMask: query.languages?.length ? valueMask(ix.languages, query.languages) : null,
+        populations: (query.populations ?? []).map((p) => ix.served.values.indexOf(p)),
+        confirmedOnly: query.confirmedOnly === true,
+        openNow: query.openNow === true,
+        open24x7: query.open24x7 === true,
+        verifiedSince: query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null,
+        reference,
+        radiusKm: radius,
+        now,
+      });
+      const { fail, distance, open } = filtered;
+      const facets = countFacets(ix, pool, filtered, now);
       const n = pool.length;
-      const fail = new Uint8Array(n);
-      const distance = new Float64Array(n).fill(Infinity);
-      const open = new Int8Array(n); // 1 open, 0 closed, -1 not stated
-      for (let k = 0; k < n; k++) {
-        const i = pool[k]!;
-        let f = 0;
-        if (categoryMask && !anyOf(ix.categories, i, categoryMask)) f |= F_CATEGORY;
-        if (languageMask && !anyOf(ix.languages, i, languageMask)) f |= F_LANGUAGE;
-        for (const p of populations) {
-          if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) f |= F_POPULATION;
-        }
-        const from = ix.hourStart[i]!;
-        const to = ix.hourStart[i + 1]!;
-        const stated = to > from;
-        if (stated) {
-          const offset = ix.hourOffset[i]!;
-          open[k] = openAtMinute(ix.hourBounds, from, to, Number.isNaN(offset) ? regionMinute : clock(offset)) ? 1 : 0;
-        } else open[k] = -1;
-        if (query.openNow && (stated ? open[k] === 0 : confirmedOnly)) f |= F_OPEN_NOW;
-        if (query.open24x7 && (stated ? ix.always[i] === 0 : confirmedOnly)) f |= F_24X7;
-        if (verifiedSince !== null && !(ix.assuredAt[i]! >= verifiedSince)) f |= F_VERIFIED;
-        if (reference) {
-          for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) {
-            distance[k] = Math.min(distance[k]!, distanceKm(reference.lat, reference.lon, ix.pointLat[p]!, ix.pointLon[p]!));
-          }
-          if (radius !== null && distance[k]! > radius) f |= distance[k] === Infinity ? 0 : F_DISTANCE;
-        }
-        fail[k] = f;
-      }
-
-      const facets = countFacets(ix, pool, fail, open, now);
 
       // Ranked: AND matches before OR-only ones, then score; without text, the name order of the pool.
       const byRelevance = (a: number, b: number) =>
@@ -181,48 +143,3 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
-
-function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: Int8Array, now: Date): FacetCounts {
-  const categories = new Uint32Array(ix.categories.values.length);
-  const languages = new Uint32Array(ix.languages.values.length);
-  const serves = new Uint32Array(ix.served.values.length);
-  const excluded = new Uint32Array(ix.served.values.length);
-  const verified = new Uint32Array(VERIFIED_STEPS.length);
-  const cutoffs = VERIFIED_STEPS.map((m) => now.getTime() - m * MONTH_MS);
-  let openNow = 0;
-  let hoursNotStated = 0;
-  let populationPool = 0;
-  let open24x7 = 0;
-  for (let k = 0; k < pool.length; k++) {
-    const f = fail[k]!;
-    const i = pool[k]!;
-    if ((f & ~F_CATEGORY) === 0) countValues(ix.categories, i, categories);
-    if ((f & ~F_LANGUAGE) === 0) countValues(ix.languages, i, languages);
-    if ((f & ~F_POPULATION) === 0) {
-      populationPool++;
-      countValues(ix.served, i, serves);
-      countValues(ix.excluded, i, excluded);
-    }
-    if ((f & ~F_OPEN_NOW) === 0) {
-      if (open[k] === 1) openNow++;
-      else if (open[k] === -1) hoursNotStated++;
-    }
-    if ((f & ~F_24X7) === 0 && ix.always[i] === 1) open24x7++;
-    if ((f & ~F_VERIFIED) === 0) for (let s = 0; s < cutoffs.length; s++) if (ix.assuredAt[i]! >= cutoffs[s]!) verified[s]!++;
-  }
-  const list = (values: string[], counts: Uint32Array) =>
-    values.map((value, v) => ({ value, count: counts[v]! })).filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return {
-    categories: list(ix.categories.values, categories),
-    languages: list(ix.languages.values, languages),
-    // Every vocabulary population, so one no record mentions still shows how many have not said.
-    populations: [...new Set([...POPULATIONS.map((p) => p.id), ...ix.served.values])].map((value) => {
-      const v = ix.served.values.indexOf(value);
-      return v < 0 ? { value, serves: 0, notStated: populationPool } : { value, serves: serves[v]!, notStated: Math.max(0, populationPool - serves[v]! - excluded[v]!) };
-    }),
-    openNow,
-    open24x7,
-    hoursNotStated,
-    verified: VERIFIED_STEPS.map((months, s) => ({ months, count: verified[s]! })),
-  };
-}
