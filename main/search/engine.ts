@@ -3,8 +3,8 @@ import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
 import { countFacets, MONTH_MS } from './facet-counts';
-import { hasValue, valueMask, type FacetIndex } from './facet-index';
-import { filterPool } from './pool-filter';
+import { valueMask, type FacetIndex } from './facet-index';
+import { filterPool, hasValue } from './pool-filter';
 import { planningVocabulary, planQuery } from './query-plan';
 import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './term-corrector';
@@ -28,6 +28,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   let generation: number | null | undefined;
   let facetIndex: FacetIndex;
   let textIndex: TextIndex;
+  /** All items in item order: the pool without query text, walked in memory order rather than by name. */
+  let everyItem: Int32Array;
   let vocabulary: TermCorrector | null = null;
 
   const current = (): FacetIndex => {
@@ -40,6 +42,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       }
       facetIndex = stored.facets;
       textIndex = stored.text;
+      everyItem = Int32Array.from(facetIndex.ids.keys());
       vocabulary = null;
       generation = install;
     }
@@ -62,7 +65,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const reference: GeoPoint | null = query.near ? gazetteer().resolve(query.near) : null;
 
       const candidates = textCandidates(query.text);
-      const pool = candidates ? candidates.items : ix.byName;
+      const pool = candidates ? candidates.items : everyItem;
 
       const radius = query.radiusKm ?? null;
       const filtered = filterPool(ix, pool, {
@@ -81,9 +84,11 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const facets = countFacets(ix, pool, filtered, now);
       const n = pool.length;
 
-      // Ranked: AND matches before OR-only ones, then score; without text, the name order of the pool.
+      // Ranked: AND matches before OR-only ones, then score; without text, by name.
       const byRelevance = (a: number, b: number) =>
-        candidates ? (candidates.tier[pool[b]!]! - candidates.tier[pool[a]!]!) || (candidates.score[pool[b]!]! - candidates.score[pool[a]!]!) || a - b : a - b;
+        candidates
+          ? candidates.tier[pool[b]!]! - candidates.tier[pool[a]!]! || candidates.score[pool[b]!]! - candidates.score[pool[a]!]! || a - b
+          : ix.nameRank[pool[a]!]! - ix.nameRank[pool[b]!]!;
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);
       // With a place and no words to rank by, nearest first is the only order that means anything.
       const order = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;

@@ -1,6 +1,6 @@
 import type { FacetCounts } from '../../shared/domain';
 import { POPULATIONS } from '../../shared/vocabulary';
-import { countValues, type FacetIndex, type MaskFacet } from './facet-index';
+import type { FacetIndex, MaskFacet } from './facet-index';
 import { F_24X7, F_CATEGORY, F_LANGUAGE, F_OPEN_NOW, F_POPULATION, F_VERIFIED, type FilteredPool } from './pool-filter';
 
 export const VERIFIED_STEPS = [3, 6, 12, 24];
@@ -37,6 +37,18 @@ export function countFacets(ix: FacetIndex, pool: Int32Array, { fail, open }: Fi
     hoursNotStated,
     verified: VERIFIED_STEPS.map((months, s) => ({ months, count: verified[s]! })),
   };
+}
+
+/** Adds one to counts[v] for every value v the item has: walks set bits only. */
+function countValues(m: MaskFacet, item: number, counts: Uint32Array): void {
+  for (let w = 0; w < m.words; w++) {
+    let bits = m.bits[item * m.words + w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      counts[w * 32 + 31 - Math.clz32(low)]!++;
+      bits ^= low;
+    }
+  }
 }
 
 function countMask(m: MaskFacet, pool: Int32Array, fail: Uint8Array, own: number): Uint32Array {

@@ -22,11 +22,7 @@ function maskFacet<T>(items: readonly T[], pick: (f: T) => readonly string[], va
   return { values, words, bits };
 }
 
-export function hasValue(m: MaskFacet, item: number, value: number): boolean {
-  return (m.bits[item * m.words + (value >>> 5)]! & (1 << (value & 31))) !== 0;
-}
-
-/** The mask row of the given values, to test "any of" against an item with anyOf(). */
+/** The mask row of the given values, to test "any of" against an item (pool-filter.ts). */
 export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array {
   const mask = new Uint32Array(m.words);
   for (const v of values) {
@@ -34,23 +30,6 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
     if (b >= 0) mask[b >>> 5]! |= 1 << (b & 31);
   }
   return mask;
-}
-
-/** Adds one to counts[v] for every value v the item has: walks set bits only. */
-export function countValues(m: MaskFacet, item: number, counts: Uint32Array): void {
-  for (let w = 0; w < m.words; w++) {
-    let bits = m.bits[item * m.words + w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      counts[w * 32 + 31 - Math.clz32(low)]!++;
-      bits ^= low;
-    }
-  }
-}
-
-export function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
-  for (let w = 0; w < m.words; w++) if ((m.bits[item * m.words + w]! & mask[w]!) !== 0) return true;
-  return false;
 }
 
 /**
@@ -61,8 +40,8 @@ export function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
 export interface FacetIndex {
   size: number;
   ids: string[];
-  /** Items in name order: a listing without query text walks this. */
-  byName: Int32Array;
+  /** Each item's place in name order: a listing without query text is in this order. */
+  nameRank: Int32Array;
   categories: MaskFacet;
   languages: MaskFacet;
   served: MaskFacet;
@@ -86,7 +65,10 @@ export interface FacetIndex {
 export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
   const size = facts.length;
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  const byName = Int32Array.from(facts.keys()).sort((a, b) => collator.compare(facts[a]!.name, facts[b]!.name) || a - b);
+  const nameRank = new Int32Array(size);
+  Int32Array.from(facts.keys())
+    .sort((a, b) => collator.compare(facts[a]!.name, facts[b]!.name) || a - b)
+    .forEach((item, rank) => (nameRank[item] = rank));
   const served = maskFacet(facts, (f) => f.populationsServed, [...new Set(facts.flatMap((f) => [...f.populationsServed, ...f.populationsExcluded]))].sort());
 
   const hourStart = new Int32Array(size + 1);
@@ -116,7 +98,7 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
   return {
     size,
     ids: facts.map((f) => f.id),
-    byName,
+    nameRank,
     categories: maskFacet(facts, (f) => f.categories),
     languages: maskFacet(facts, (f) => f.languages),
     served,

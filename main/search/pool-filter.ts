@@ -1,7 +1,7 @@
 import type { GeoPoint } from '../../shared/domain';
 import { distanceKm } from '../geo/distance';
-import { anyOf, hasValue, type FacetIndex, type MaskFacet } from './facet-index';
-import { openAtMinute, weekClock } from './weekly-hours';
+import type { FacetIndex, MaskFacet } from './facet-index';
+import { weekClock } from './weekly-hours';
 
 // Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
 // facet, the items that pass every other facet (what that facet's counts are over).
@@ -37,6 +37,17 @@ export interface FilteredPool {
   open: Int8Array;
 }
 
+// Helpers of the per-item loops live beside them: a call into another module costs a getter in the
+// module runner the benchmark and tests use, several times the bit test itself.
+export function hasValue(m: MaskFacet, item: number, value: number): boolean {
+  return (m.bits[item * m.words + (value >>> 5)]! & (1 << (value & 31))) !== 0;
+}
+
+function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
+  for (let w = 0; w < m.words; w++) if ((m.bits[item * m.words + w]! & mask[w]!) !== 0) return true;
+  return false;
+}
+
 /**
  * Applies the filters to the pool one filter at a time: each pass is a short loop over typed arrays,
  * which V8 compiles once and keeps, where one loop testing everything was re-optimized on every query.
@@ -66,6 +77,7 @@ function openStates(ix: FacetIndex, pool: Int32Array, now: Date): Int8Array {
   const clock = weekClock(now);
   const regionMinute = clock(null);
   const open = new Int8Array(pool.length);
+  const bounds = ix.hourBounds;
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
     const from = ix.hourStart[i]!;
@@ -75,7 +87,10 @@ function openStates(ix: FacetIndex, pool: Int32Array, now: Date): Int8Array {
       continue;
     }
     const offset = ix.hourOffset[i]!;
-    open[k] = openAtMinute(ix.hourBounds, from, to, Number.isNaN(offset) ? regionMinute : clock(offset)) ? 1 : 0;
+    const m = Number.isNaN(offset) ? regionMinute : clock(offset);
+    let state = 0;
+    for (let b = from; b < to; b += 2) if (m >= bounds[b]! && m < bounds[b + 1]!) state = 1;
+    open[k] = state;
   }
   return open;
 }

@@ -24,7 +24,7 @@ function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T 
 export function writeSearchIndexes(db: Db, facets: FacetIndex, text: TextIndex): void {
   const blobs: Record<string, Blob> = {
     ids: facets.ids.join(SEP),
-    byName: facets.byName,
+    nameRank: facets.nameRank,
     ...maskBlobs('categories', facets.categories),
     ...maskBlobs('languages', facets.languages),
     ...maskBlobs('served', facets.served),
@@ -89,7 +89,7 @@ export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex
     facets: {
       size: ids.length,
       ids,
-      byName: typed(Int32Array, bytes('byName')),
+      nameRank: typed(Int32Array, bytes('nameRank')),
       categories: mask('categories'),
       languages: mask('languages'),
       served: mask('served'),

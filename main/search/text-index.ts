@@ -8,6 +8,12 @@ import { readServiceFacts, type ServiceFacts } from './service-facts';
 import { groupToken, SYNONYMS_VERSION, synonymGroupsIn } from './synonyms';
 import { buildTextIndex } from './text-postings';
 
+/**
+ * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
+ * An index built by another build, with either different, is rebuilt rather than misread.
+ */
+const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-1`;
+
 /** A text's folded words followed by the tokens of the synonym groups it mentions. */
 const withSynonyms = (text: string): string[] => {
   const words = foldedWords(text);
@@ -45,12 +51,12 @@ export function rebuildSearchIndex(db: Db): void {
     db.prepare(
       `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
        ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
-    ).run(SYNONYMS_VERSION, new Date().toISOString());
+    ).run(INDEX_VERSION, new Date().toISOString());
   })();
 }
 
 /**
- * The index was built for the latest install and with this build's synonym groups (a database from
+ * The index was built for the latest install by a build with this INDEX_VERSION (a database from
  * before search existed, or indexed by an older build, is not).
  */
 export function searchIndexIsCurrent(db: Db): boolean {
@@ -59,6 +65,6 @@ export function searchIndexIsCurrent(db: Db): boolean {
       `SELECT (SELECT dataset_install_id FROM search_index_state WHERE id = 1) IS (SELECT max(id) FROM dataset_install)
           AND (SELECT synonyms FROM search_index_state WHERE id = 1) IS ? AS current`,
     )
-    .get(SYNONYMS_VERSION) as { current: number };
+    .get(INDEX_VERSION) as { current: number };
   return row.current === 1;
 }

@@ -78,12 +78,8 @@ export function minuteOfWeek(now: Date, utcOffsetHours: number | null): number {
  * region's local time costs a date-formatting call, worth doing once per query rather than per service.
  */
 export function isOpenAt(hours: WeeklyHours, now: Date, clock: (utcOffsetHours: number | null) => number = weekClock(now)): boolean {
-  return openAtMinute(hours.intervals, 0, hours.intervals.length, clock(hours.utcOffsetHours));
-}
-
-/** Whether minute-of-week m falls in one of the [start, end) pairs bounds[from .. to - 1]. */
-export function openAtMinute(bounds: ArrayLike<number>, from: number, to: number, m: number): boolean {
-  for (let i = from; i < to; i += 2) if (m >= bounds[i]! && m < bounds[i + 1]!) return true;
+  const m = clock(hours.utcOffsetHours);
+  for (let i = 0; i < hours.intervals.length; i += 2) if (m >= hours.intervals[i]! && m < hours.intervals[i + 1]!) return true;
   return false;
 }
 
