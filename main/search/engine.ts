@@ -1,4 +1,4 @@
-import type { GeoPoint, MapPoint, PopulationMark, SearchCard, SearchQuery, SearchResponse } from '../../shared/domain';
+import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
@@ -24,6 +24,9 @@ export class SearchInputError extends Error {}
  */
 export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer) {
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
+  // A page's cards are some 150 small reads: in one transaction they share one snapshot (a page never
+  // mixes two installs) and skip taking a read lock each, about a fifth of their time.
+  const readCards = db.transaction((ids: string[]) => ids.map((id) => reader.card(id)));
 
   let generation: number | null | undefined;
   let facetIndex: FacetIndex;
@@ -99,9 +102,11 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const { total, virtualTotal, points } = collectResults(ix, pool, fail, reference !== null, main, apart);
 
       const populationIds = query.populations ?? [];
-      const card = (k: number): SearchCard | null => {
+      const pageKs = main.sorted().slice(offset);
+      const apartKs = apart.sorted();
+      const bases = readCards([...pageKs, ...apartKs].map((k) => ix.ids[pool[k]!]!));
+      const card = (k: number, base: ServiceCard | null): SearchCard | null => {
         const i = pool[k]!;
-        const base = reader.card(ix.ids[i]!);
         if (!base) return null;
         const marks: PopulationMark[] = [
           ...ix.served.values.filter((_, v) => hasValue(ix.served, i, v)).map((id) => ({ id, state: 'serves' as const })),
@@ -116,14 +121,14 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
           openNow: open[k] === 1 ? 'open' : open[k] === 0 ? 'closed' : 'not_stated',
         };
       };
-      const cards = (ks: number[]) => ks.map(card).filter((c): c is SearchCard => c !== null);
+      const cards = (ks: number[], from: number) => ks.map((k, n) => card(k, bases[from + n] ?? null)).filter((c): c is SearchCard => c !== null);
 
       return {
         total,
-        results: cards(main.sorted().slice(offset)),
+        results: cards(pageKs, 0),
         points,
         facets,
-        virtual: { total: virtualTotal, results: cards(apart.sorted()) },
+        virtual: { total: virtualTotal, results: cards(apartKs, pageKs.length) },
         reference,
         radiusKm: reference ? radius : null,
       };
