@@ -201,20 +201,26 @@ function markGroup(stamp: number, hits: number, touched: Int32Array, lastGroup: 
 }
 
 function selectMatches(groups: Uint8Array, all: number, minAll: number, score: Float64Array): TextMatches {
-  const n = groups.length;
-  let matchingAll = 0;
-  let matchingAny = 0;
-  for (let item = 0; item < n; item++) {
-    if (groups[item] === all) matchingAll++;
-    if (groups[item] !== 0) matchingAny++;
-  }
-  const orToo = matchingAll < minAll && all > 1;
-  const items = new Int32Array(orToo ? matchingAny : matchingAll);
-  const tier = new Uint8Array(n);
-  let k = 0;
-  for (let item = 0; item < n; item++) {
-    if (groups[item] === all) tier[item] = 1;
-    if (groups[item] === all || (orToo && groups[item] !== 0)) items[k++] = item;
-  }
+  const orToo = all > 1 && countAtLeast(groups, all) < minAll;
+  const tier = new Uint8Array(groups.length);
+  const items = gatherItems(groups, all, orToo ? 1 : all, tier);
   return { items, score, tier };
+}
+
+function countAtLeast(groups: Uint8Array, least: number): number {
+  let n = 0;
+  for (let item = 0; item < groups.length; item++) if (groups[item]! >= least) n++;
+  return n;
+}
+
+/** Items matching at least `least` groups, in item order; tier 1 for those matching all. */
+function gatherItems(groups: Uint8Array, all: number, least: number, tier: Uint8Array): Int32Array {
+  const items = new Int32Array(countAtLeast(groups, least));
+  let k = 0;
+  for (let item = 0; item < groups.length; item++) {
+    const g = groups[item]!;
+    if (g >= least) items[k++] = item;
+    if (g === all) tier[item] = 1;
+  }
+  return items;
 }
