@@ -1,7 +1,7 @@
 import type { GeoPoint } from '../../shared/domain';
 import { distanceKm } from '../geo/distance';
 import type { FacetIndex, MaskFacet } from './facet-index';
-import { weekClock } from './weekly-hours';
+import { openStates } from './weekly-hours';
 
 // Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
 // facet, the items that pass every other facet (what that facet's counts are over).
@@ -71,28 +71,6 @@ export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): Fi
   const distance = new Float64Array(n).fill(Infinity);
   if (q.reference) measureDistances(ix, pool, q.reference, q.radiusKm, distance, fail);
   return { fail, distance, open };
-}
-
-function openStates(ix: FacetIndex, pool: Int32Array, now: Date): Int8Array {
-  const clock = weekClock(now);
-  const regionMinute = clock(null);
-  const open = new Int8Array(pool.length);
-  const bounds = ix.hourBounds;
-  for (let k = 0; k < pool.length; k++) {
-    const i = pool[k]!;
-    const from = ix.hourStart[i]!;
-    const to = ix.hourStart[i + 1]!;
-    if (from === to) {
-      open[k] = -1;
-      continue;
-    }
-    const offset = ix.hourOffset[i]!;
-    const m = Number.isNaN(offset) ? regionMinute : clock(offset);
-    let state = 0;
-    for (let b = from; b < to; b += 2) if (m >= bounds[b]! && m < bounds[b + 1]!) state = 1;
-    open[k] = state;
-  }
-  return open;
 }
 
 function failUnlessAny(fail: Uint8Array, flag: number, m: MaskFacet, pool: Int32Array, mask: Uint32Array): void {
