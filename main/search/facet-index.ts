@@ -34,8 +34,8 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
 
 /**
  * Everything search filters, counts and sorts on, in typed arrays indexed by a service's position
- * ("item", services in rowid order): about 5 MB at 100,000 services, any facet combination with its
- * counts in a millisecond or two, and stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
+ * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
+ * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
  */
 export interface FacetIndex {
   size: number;
