@@ -139,9 +139,12 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
       if (msg) at(row, 'number', msg);
     }
   }
+  // A directory uses a handful of codes on many rows, and looking one up in ICU is slow.
+  const codeProblems = new Map<string, ReturnType<typeof languageCodeProblem>>();
   for (const row of tables.language) {
     if (typeof row.code === 'string' && row.code !== '') {
-      const p = languageCodeProblem(row.code);
+      let p = codeProblems.get(row.code);
+      if (p === undefined) codeProblems.set(row.code, (p = languageCodeProblem(row.code)));
       if (p) at(row, 'code', p.message, p.level);
     }
   }
