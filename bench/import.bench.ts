@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../main/db/open';
 import { applyChecked, checkDataset } from '../main/hsds/apply';
-import { exportDatapackage } from '../main/hsds/export-datapackage';
-import { installDataset } from '../main/hsds/install-dataset';
+import { writeDatapackage } from '../main/hsds/export-datapackage';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import { rebuildSearchIndex } from '../main/search/text-index';
 import { HSDS_TABLES } from '../main/hsds/tables';
@@ -24,11 +23,8 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
   for (const services of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
     try {
-      const source = openDatabase(join(dir, 'source.sqlite'));
       const tables = syntheticDirectory(services);
-      installDataset(source, tables, { datasetId: 'synthetic', version: '1', source: 'bench' });
-      exportDatapackage(source, join(dir, 'pkg'));
-      source.close();
+      writeDatapackage(tables, join(dir, 'pkg'), { name: 'synthetic', version: '1' });
       const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
 
       const db = openDatabase(join(dir, 'desk.sqlite'));

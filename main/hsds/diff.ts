@@ -1,6 +1,7 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { readTables } from './read-tables';
+import { runSteps, type Steps } from './steps';
 import { hsdsColumns } from './table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
 
@@ -106,9 +107,9 @@ function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
 /**
  * What installing `next` over `current` would change: services added, removed and changed (each
  * changed field with its old and new value, including phones, hours, addresses...), and row counts per
- * table so that a change outside any service is not missed.
+ * table so that a change outside any service is not missed. Yields every COMPARE_BATCH services.
  */
-export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
+function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   const tables: Record<string, TableChangeCount> = {};
   let identical = true;
   for (const t of HSDS_TABLES) {
@@ -135,7 +136,8 @@ export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
   const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
   const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
   if (!identical) {
-    for (const s of next.service) {
+    for (const [i, s] of next.service.entries()) {
+      if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
       const old = a.byId('service', s.id);
       if (!old) continue;
       const before = serviceFields(old, a);
@@ -152,7 +154,13 @@ export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
   return { added, removed, changed, tables, identical };
 }
 
+/** Services compared between progress reports. */
+const COMPARE_BATCH = 2_000;
+
 /** The diff of a dataset against the installed directory. */
-export function diffDatasets(db: Db, next: TableRows): DatasetDiff {
-  return diffTables(readTables(db), next);
+export const diffDatasets = (db: Db, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));
+
+export function* diffDatasetSteps(db: Db, next: TableRows): Steps<DatasetDiff> {
+  yield { step: 'comparing', done: 0, total: next.service.length };
+  return yield* diffTables(readTables(db), next);
 }

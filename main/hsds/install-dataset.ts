@@ -2,6 +2,7 @@ import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import { rebuildSearchIndex } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
 import { replaceHsdsTables } from './write-tables';
 
 export interface DatasetIdentity {
@@ -11,16 +12,6 @@ export interface DatasetIdentity {
   source: string;
 }
 
-export interface InstallProgress {
-  written: number;
-  total: number;
-}
-
-export class InstallCancelled extends Error {
-  constructor() {
-    super('Import cancelled: the directory was left as it was.');
-  }
-}
 
 /** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */
 function keepCopyOfInstalled(db: Db): void {
@@ -81,16 +72,16 @@ function refuseBrokenReferences(db: Db): void {
  * version, replace the HSDS tables, record the install, rebuild the search index. Yields progress so a caller may report it and
  * cancel between steps.
  */
-function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Generator<InstallProgress> {
+function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Steps<void> {
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
-  for (const _ of keepPreviousVersion(db)) yield { written: 0, total };
-  for (const written of replaceHsdsTables(db, tables)) yield { written, total };
+  for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
+  for (const done of replaceHsdsTables(db, tables)) yield { step: 'applying', done, total };
   refuseBrokenReferences(db);
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
   rebuildSearchIndex(db);
-  yield { written: total, total };
+  yield { step: 'applying', done: total, total };
 }
 
 /**
@@ -103,9 +94,7 @@ export function installDataset(db: Db, tables: TableRows, identity: DatasetIdent
   keepCopyOfInstalled(db);
   const restore = bulkWrite(db);
   try {
-    db.transaction(() => {
-      for (const _ of installSteps(db, tables, identity));
-    })();
+    db.transaction(() => runSteps(installSteps(db, tables, identity)))();
   } finally {
     restore();
   }
@@ -120,17 +109,13 @@ export async function installDatasetAsync(
   db: Db,
   tables: TableRows,
   identity: DatasetIdentity,
-  options: { onProgress?: (p: InstallProgress) => void; isCancelled?: () => boolean } = {},
+  listener: StepListener = {},
 ): Promise<void> {
   keepCopyOfInstalled(db);
   const restore = bulkWrite(db);
   db.exec('BEGIN IMMEDIATE');
   try {
-    for (const p of installSteps(db, tables, identity)) {
-      options.onProgress?.(p);
-      await new Promise((resolve) => setImmediate(resolve));
-      if (options.isCancelled?.()) throw new InstallCancelled();
-    }
+    await runStepsAsync(installSteps(db, tables, identity), listener);
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -3,6 +3,7 @@ import { dateProblem, languageCodeProblem, phoneProblem } from './field-checks';
 import { foreignKeys, storedRequired } from './table-info';
 import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
 import { problemAt, type Origins, type Problem } from './problems';
+import { runSteps, type Steps } from './steps';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
 
 /** Formats that identify rather than describe: a non-UUID id or an odd URL is worth a warning, not a refusal. */
@@ -59,7 +60,13 @@ function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null
  * required fields and enums per row; unique ids; foreign keys that resolve; coordinates in range;
  * dialable phone numbers; language codes; real dates. Errors block an import, warnings do not.
  */
-export function validateDataset(tables: TableRows, origins: Origins = new Map()): Problem[] {
+export const validateDataset = (tables: TableRows, origins: Origins = new Map()): Problem[] => runSteps(validateSteps(tables, origins));
+
+/** Rows checked between progress reports. */
+const CHECK_BATCH = 5_000;
+
+/** validateDataset, yielding every CHECK_BATCH rows of the per-row checks (most of its time). */
+export function* validateSteps(tables: TableRows, origins: Origins = new Map()): Steps<Problem[]> {
   const problems: Problem[] = [];
   const at = (row: Row, field: string | null, message: string, level: 'error' | 'warning' = 'error') =>
     problems.push(problemAt(origins.get(row), field, message, level));
@@ -74,6 +81,8 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
   };
 
   const ids = new Map<HsdsTable, Set<string>>();
+  const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
+  let done = 0;
   for (const table of HSDS_TABLES) {
     const seen = new Map<string, Row>();
     const validate = tableValidator(table);
@@ -82,6 +91,7 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
     const fields = scalarFields(table);
     const dateFields = Object.entries(fields).filter(([, p]) => p.datapackage_type && DATE_TYPES.has(p.datapackage_type));
     for (const row of tables[table]) {
+      if (++done % CHECK_BATCH === 0) yield { step: 'checking', done, total };
       const id = row.id;
       if (typeof id === 'string' && id !== '') {
         const first = seen.get(id);
