@@ -115,15 +115,18 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   for (const t of HSDS_TABLES) {
     const before = new Map(current[t].map((r) => [String(r.id), r]));
     const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
-    const seen = new Set<string>();
+    // Ids are unique within a table (validation refuses duplicates), so whatever was not kept was removed.
+    let kept = 0;
     for (const r of next[t]) {
-      const id = String(r.id);
-      seen.add(id);
-      const old = before.get(id);
-      if (!old) count.added++;
-      else if (!rowsEqual(t, old, r)) count.changed++;
+      const old = before.get(String(r.id));
+      if (!old) {
+        count.added++;
+        continue;
+      }
+      kept++;
+      if (!rowsEqual(t, old, r)) count.changed++;
     }
-    for (const id of before.keys()) if (!seen.has(id)) count.removed++;
+    count.removed = before.size - kept;
     if (count.added || count.removed || count.changed) identical = false;
     tables[t] = count;
   }

@@ -80,7 +80,8 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
     else soft.set(key, { problem: problemAt(origin, field, message, 'warning'), count: 1 });
   };
 
-  const ids = new Map<HsdsTable, Set<string>>();
+  /** Each table's rows by id: the first row to use an id, for naming duplicates and resolving references. */
+  const ids = new Map<HsdsTable, Map<string, Row>>();
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   let done = 0;
   for (const table of HSDS_TABLES) {
@@ -117,7 +118,7 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
         }
       }
     }
-    ids.set(table, new Set(seen.keys()));
+    ids.set(table, seen);
   }
 
   for (const table of HSDS_TABLES) {

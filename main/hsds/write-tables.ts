@@ -27,44 +27,44 @@ function toSqlValue(v: unknown): string | number | bigint | null {
 /** Rows written between progress reports (and cancel checks) on a long install. */
 export const WRITE_BATCH = 5_000;
 
-/** Rows per INSERT statement: one call into SQLite per row costs more than binding the row does. */
-const ROWS_PER_INSERT = 64;
+/**
+ * The secondary indexes of the HSDS tables, as the database defines them (the search's included). An
+ * install drops them and builds them again after the rows are in: building an index from all rows at
+ * once is quicker than updating it on every insert.
+ */
+function secondaryIndexes(db: Db): { name: string; sql: string }[] {
+  const tables = HSDS_TABLES.map(() => '?').join(', ');
+  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`).all(...HSDS_TABLES) as {
+    name: string;
+    sql: string;
+  }[];
+}
 
 /**
  * Replaces every HSDS table with the given rows, yielding the number of rows written so far every
  * WRITE_BATCH rows. Must run inside a transaction owned by the caller, which checks foreign keys before
- * it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole.
+ * it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole; the indexes
+ * dropped here come back with the rollback too.
  */
 export function* replaceHsdsTables(db: Db, tables: TableRows): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
+  db.pragma('defer_foreign_keys = ON');
+  const indexes = secondaryIndexes(db);
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
   let written = 0;
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
     const cols = tableColumns(db, table);
-    const tuple = `(${cols.map(() => '?').join(', ')})`;
-    const insert = (n: number) => db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')}`);
-    const many = insert(ROWS_PER_INSERT);
-    const one = insert(1);
-    const values: unknown[] = new Array(ROWS_PER_INSERT * cols.length);
-    let i = 0;
-    while (i < rows.length) {
-      const n = Math.min(ROWS_PER_INSERT, rows.length - i, WRITE_BATCH - (written % WRITE_BATCH));
-      if (n === ROWS_PER_INSERT) {
-        let k = 0;
-        for (let r = i; r < i + n; r++) {
-          const row = rows[r]!;
-          for (const c of cols) values[k++] = toSqlValue(row[c]);
-        }
-        many.run(values);
-      } else {
-        for (let r = i; r < i + n; r++) one.run(cols.map((c) => toSqlValue(rows[r]![c])));
-      }
-      i += n;
-      written += n;
-      if (written % WRITE_BATCH === 0) yield written;
+    const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const values: unknown[] = new Array(cols.length);
+    for (const row of rows) {
+      for (let c = 0; c < cols.length; c++) values[c] = toSqlValue(row[cols[c]!]);
+      insert.run(values);
+      if (++written % WRITE_BATCH === 0) yield written;
     }
   }
+  for (const { sql } of indexes) db.exec(sql);
   yield written;
 }
