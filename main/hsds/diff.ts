@@ -32,9 +32,20 @@ const CHILDREN: Partial<Record<HsdsTable, [label: string, table: HsdsTable, fk: 
   phone: [['languages', 'language', 'phone_id']],
 };
 
+/** The other way: the rows each child row hangs off, and the field that points to them. */
+const PARENTS = new Map<HsdsTable, [parent: HsdsTable, fk: string][]>();
+for (const [parent, relations] of Object.entries(CHILDREN) as [HsdsTable, [string, HsdsTable, string][]][]) {
+  for (const [, child, fk] of relations) PARENTS.set(child, [...(PARENTS.get(child) ?? []), [parent, fk]]);
+}
+
 type Index = (table: HsdsTable, fk: string, id: string) => Row[];
 
-function indexer(tables: TableRows): { children: Index; byId: (table: HsdsTable, id: unknown) => Row | undefined } {
+interface Indexer {
+  children: Index;
+  byId: (table: HsdsTable, id: unknown) => Row | undefined;
+}
+
+function indexer(tables: TableRows): Indexer {
   const fkMaps = new Map<string, Map<string, Row[]>>();
   const idMaps = new Map<HsdsTable, Map<string, Row>>();
   return {
@@ -67,7 +78,7 @@ const CONFIDENTIAL = '(confidential location)';
 const PLACE_TABLES: ReadonlySet<HsdsTable> = new Set(['location', 'address']);
 
 /** Every field a coordinator would see for one service, as "path -> value" (e.g. `phones[p1].number`). */
-function serviceFields(service: Row, ix: ReturnType<typeof indexer>): Map<string, string | null> {
+function serviceFields(service: Row, ix: Indexer): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const put = (table: HsdsTable, row: Row, prefix: string, skip: string | null, hide = false) => {
     for (const c of hsdsColumns(table)) {
@@ -100,6 +111,38 @@ function serviceFields(service: Row, ix: ReturnType<typeof indexer>): Map<string
   return out;
 }
 
+/**
+ * The services that a set of added, changed or removed rows can show up under (see serviceFields): each
+ * row's parents, up to the service; a location's services through service_at_location; an organization's
+ * services. Only these need their fields compared, which spares walking every service of a large
+ * directory when an update touches a few.
+ */
+function servicesTouched(a: Indexer, b: Indexer, rows: [HsdsTable, string][]): Set<string> {
+  const touched = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [...rows];
+  while (queue.length > 0) {
+    const [table, id] = queue.pop()!;
+    const key = `${table}\u0000${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (table === 'service') {
+      touched.add(id);
+      continue;
+    }
+    for (const ix of [a, b]) {
+      const row = ix.byId(table, id);
+      for (const [parent, fk] of row ? (PARENTS.get(table) ?? []) : []) {
+        const parentId = normalise(row![fk]);
+        if (parentId !== null && (table !== 'attribute' || row!.link_entity === parent)) queue.push([parent, parentId]);
+      }
+      if (table === 'location') for (const sal of ix.children('service_at_location', 'location_id', id)) queue.push(['service_at_location', String(sal.id)]);
+      if (table === 'organization') for (const s of ix.children('service', 'organization_id', id)) queue.push(['service', String(s.id)]);
+    }
+  }
+  return touched;
+}
+
 function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
   return hsdsColumns(table).every((c) => normalise(a[c]) === normalise(b[c]));
 }
@@ -112,21 +155,25 @@ function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
 function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   const tables: Record<string, TableChangeCount> = {};
   let identical = true;
+  /** Rows added, changed or removed, by table and id. */
+  const differing: [HsdsTable, string][] = [];
   for (const t of HSDS_TABLES) {
     const before = new Map(current[t].map((r) => [String(r.id), r]));
     const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
-    // Ids are unique within a table (validation refuses duplicates), so whatever was not kept was removed.
-    let kept = 0;
     for (const r of next[t]) {
-      const old = before.get(String(r.id));
-      if (!old) {
-        count.added++;
-        continue;
+      const id = String(r.id);
+      const old = before.get(id);
+      if (!old) count.added++;
+      else {
+        // Ids are unique within a table (validation refuses duplicates): what is left in `before` was removed.
+        before.delete(id);
+        if (rowsEqual(t, old, r)) continue;
+        count.changed++;
       }
-      kept++;
-      if (!rowsEqual(t, old, r)) count.changed++;
+      differing.push([t, id]);
     }
-    count.removed = before.size - kept;
+    count.removed = before.size;
+    for (const id of before.keys()) differing.push([t, id]);
     if (count.added || count.removed || count.changed) identical = false;
     tables[t] = count;
   }
@@ -138,10 +185,12 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   const changed: ServiceChange[] = [];
   const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
   const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
-  if (!identical) {
+  const kept = next.service.length - added.length;
+  const touched = identical || kept === 0 ? new Set<string>() : servicesTouched(a, b, differing);
+  if (touched.size > 0) {
     for (const [i, s] of next.service.entries()) {
       if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
-      const old = a.byId('service', s.id);
+      const old = touched.has(String(s.id)) ? a.byId('service', s.id) : undefined;
       if (!old) continue;
       const before = serviceFields(old, a);
       const after = serviceFields(s, b);
