@@ -144,7 +144,7 @@ function servicesTouched(a: Indexer, b: Indexer, rows: [HsdsTable, string][]): S
 }
 
 function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
-  return hsdsColumns(table).every((c) => normalise(a[c]) === normalise(b[c]));
+  return hsdsColumns(table).every((c) => a[c] === b[c] || normalise(a[c]) === normalise(b[c]));
 }
 
 /**
