@@ -43,6 +43,13 @@ describe.each([
     await page.locator('.card', { hasText: 'Harbor Light Shelter' }).click();
     await expect.poll(() => page.locator('article.detail h2').count()).toBe(1);
     await check('detail');
+    // The add button is whole inside the detail column, however long its label is in this language.
+    const clipped = await page.evaluate(() => {
+      const column = document.querySelector('article.detail')!.parentElement!.getBoundingClientRect();
+      const button = document.querySelector('.detail-head button')!.getBoundingClientRect();
+      return button.left < column.left || button.right > column.right;
+    });
+    expect(clipped).toBe(false);
     await page.locator('.local-notes').scrollIntoViewIfNeeded();
     await app.screenshot(`detail-notes-${ui.lang}`);
   });

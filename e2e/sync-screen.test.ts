@@ -27,6 +27,12 @@ describe('Sync screen', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Directory updates' }).click();
     const dialog = page.getByRole('dialog', { name: 'Directory updates from your coordinator' });
+    // The map's own controls must not float above the dialog (they did: Leaflet's z-index leaked out).
+    const zoomButtonOnTop = await page.evaluate(() => {
+      const box = document.querySelector('.leaflet-control-zoom-in')!.getBoundingClientRect();
+      return !!document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest('.leaflet-control-zoom');
+    });
+    expect(zoomButtonOnTop).toBe(false);
     await dialog.getByLabel('Feed address').fill(server.manifestUrl);
     await dialog.getByLabel('Publisher key').fill('ssh-ed25519 AAAA');
     await expect.poll(async () => (await dialog.locator('.sync-subscribe .error').textContent()) ?? '').toContain('not in the form ed25519:');

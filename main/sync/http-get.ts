@@ -20,8 +20,23 @@ export interface GetResult {
  * keeps sending finishes, a stalled one is dropped, and nothing can send more than the cap. Every failure
  * becomes a SyncError in plain words naming the address; 304 comes back as a result (the caller asked
  * conditionally), other non-2xx statuses are failures.
+ *
+ * A connection the server drops is tried once more on a fresh one: a kept-alive connection left idle
+ * while a large directory was applied is often closed by the server just as the next request goes out,
+ * and a GET of a signed, hash-checked file is safe to repeat.
  */
 export async function httpGet(url: string, options: GetOptions): Promise<GetResult> {
+  try {
+    return await getOnce(url, options);
+  } catch (err) {
+    if (err instanceof ConnectionDropped) return getOnce(url, options);
+    throw err;
+  }
+}
+
+class ConnectionDropped extends SyncError {}
+
+async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
   const abort = new AbortController();
   let timer = setTimeout(() => abort.abort(), options.timeoutMs);
   const heardFromServer = () => {
@@ -65,7 +80,8 @@ export async function httpGet(url: string, options: GetOptions): Promise<GetResu
   } catch (err) {
     if (err instanceof SyncError) throw err;
     if (abort.signal.aborted) throw new SyncError(`The feed server stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
-    throw new SyncError(`Could not download ${url}: ${networkReason(err)}. Nothing was changed.`);
+    const reason = networkReason(err);
+    throw new (reason === CLOSED ? ConnectionDropped : SyncError)(`Could not download ${url}: ${reason}. Nothing was changed.`);
   } finally {
     clearTimeout(timer);
   }
@@ -80,6 +96,8 @@ function statusMessage(url: string, status: number): string {
 const tooLarge = (url: string, max: number) =>
   new SyncError(`${url} is larger than the ${max.toLocaleString('en-US')} bytes allowed for it, so it was not downloaded. Nothing was changed.`);
 
+const CLOSED = 'the server closed the connection before the download finished';
+
 /** undici wraps the socket error in `cause`; the person at the desk needs only the gist. */
 function networkReason(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
@@ -91,10 +109,8 @@ function networkReason(err: unknown): string {
       return 'the server name could not be found (is this computer online?)';
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
-      return 'the server closed the connection before the download finished';
+      return CLOSED;
     default:
-      return (err as Error).message === 'terminated'
-        ? 'the server closed the connection before the download finished'
-        : (cause?.message ?? (err as Error).message);
+      return (err as Error).message === 'terminated' ? CLOSED : (cause?.message ?? (err as Error).message);
   }
 }

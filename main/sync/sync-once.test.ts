@@ -142,13 +142,24 @@ describe('sync a signed feed', () => {
     expect(await refused(sync)).toMatch(/manifest.json is larger than the 1,000,000 bytes allowed/);
   });
 
-  it('reports a server that closes the connection mid-download', async () => {
+  it('reports a server that keeps closing the connection mid-download', async () => {
     const body = readFileSync(join(coord.feedDir, 'v1', 'services.csv'));
     server.overrides.set('v1/services.csv', (_req, res) => {
       res.writeHead(200, { 'Content-Length': body.length });
       res.write(body.subarray(0, 100), () => res.socket?.destroy());
     });
     expect(await refused(sync)).toMatch(/closed the connection before the download finished/);
+    expect(server.requests.filter((r) => r.path === 'v1/services.csv')).toHaveLength(2);
+  });
+
+  it('tries a dropped connection once more, so one reset does not fail the sync', async () => {
+    let drops = 1;
+    server.overrides.set('manifest.json', (_req, res) => {
+      if (drops-- > 0) return res.socket?.destroy();
+      server.overrides.delete('manifest.json');
+      res.writeHead(200).end(readFileSync(join(coord.feedDir, 'manifest.json')));
+    });
+    expect(await sync()).toMatchObject({ ok: true, to_version: 1, error: null });
   });
 
   it('reports 404 and 500 in plain words', async () => {
