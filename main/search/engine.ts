@@ -1,109 +1,62 @@
-import type { FacetCounts, GeoPoint, PopulationMark, SearchCard, SearchQuery, SearchResponse } from '../../shared/domain';
-import { POPULATIONS } from '../../shared/vocabulary';
+import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
-import { distanceKm } from '../geo/distance';
 import type { Gazetteer } from '../geo/gazetteer';
-import { anyOf, buildFacetIndex, countValues, hasValue, valueMask, type FacetIndex } from './facet-index';
-import { matchExpression, planningVocabulary, planQuery } from './query-plan';
-import { readFacetRows } from './facet-rows';
+import { countFacets, MONTH_MS } from './facet-counts';
+import { valueMask, type FacetIndex } from './facet-index';
+import { filterPool, hasValue } from './pool-filter';
+import { planningVocabulary, planQuery } from './query-plan';
+import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './term-corrector';
-import { COLUMN_WEIGHTS, rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
-import { isOpenAt, weekClock } from './weekly-hours';
+import { rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
+import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './text-postings';
 import { TopK } from './top-k';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
-/**
- * bm25 costs SQLite several times what matching does (about 2 µs a row here). Above this many matches a
- * query is ranked by whether it matched a name instead: a page of such a broad query is a browse, not a
- * pick, and the name matches are the ones worth seeing first.
- */
-const BM25_MAX_MATCHES = 3000;
-const VERIFIED_STEPS = [3, 6, 12, 24];
-const MONTH_MS = 30.44 * 86_400_000;
-
-// Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
-// facet, the items that pass every other facet (what that facet's counts are over).
-const F_CATEGORY = 1;
-const F_LANGUAGE = 2;
-const F_POPULATION = 4;
-const F_OPEN_NOW = 8;
-const F_24X7 = 16;
-const F_VERIFIED = 32;
-const F_DISTANCE = 64;
 
 export class SearchInputError extends Error {}
 
-interface Candidates {
-  items: Int32Array;
-  score: Float64Array;
-  /** 1 for AND matches, 0 for those only the OR fallback found. */
-  tier: Uint8Array;
-}
-
 /**
- * The search engine: SQLite FTS5 finds and scores text candidates, an in-memory facet index filters,
- * counts and sorts them. The in-memory part is rebuilt when the installed dataset changes.
+ * The search engine: an inverted index of words (text-postings.ts) finds and scores text candidates,
+ * an in-memory facet index filters, counts and sorts them. Both are built at install and stored as
+ * BLOBs; they are reloaded when the installed dataset changes.
  */
 export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer) {
-  if (!searchIndexIsCurrent(db)) rebuildSearchIndex(db);
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
-  const rankedStmt = db.prepare(`SELECT rowid, -bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`).raw();
-  const plainStmt = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck();
-  const vocabStmt = db.prepare('SELECT term, doc FROM search_fts_terms');
+  // A page's cards are some 150 small reads: in one transaction they share one snapshot (a page never
+  // mixes two installs) and skip taking a read lock each, about a fifth of their time.
+  const readCards = db.transaction((ids: string[]) => ids.map((id) => reader.card(id)));
 
   let generation: number | null | undefined;
-  let index: FacetIndex;
+  let facetIndex: FacetIndex;
+  let textIndex: TextIndex;
+  /** All items in item order: the pool without query text, walked in memory order rather than by name. */
+  let everyItem: Int32Array;
   let vocabulary: TermCorrector | null = null;
 
   const current = (): FacetIndex => {
     const install = (latestInstall.get() as { id: number | null }).id;
     if (install !== generation) {
-      if (!searchIndexIsCurrent(db)) rebuildSearchIndex(db);
-      index = buildFacetIndex(readFacetRows(db));
+      let stored = searchIndexIsCurrent(db) ? readSearchIndexes(db) : null;
+      if (!stored) {
+        rebuildSearchIndex(db);
+        stored = readSearchIndexes(db)!;
+      }
+      facetIndex = stored.facets;
+      textIndex = stored.text;
+      everyItem = Int32Array.from(facetIndex.ids.keys());
       vocabulary = null;
       generation = install;
     }
-    return index;
+    return facetIndex;
   };
 
-  const terms = (): TermCorrector => {
-    if (!vocabulary) {
-      vocabulary = planningVocabulary(new Map((vocabStmt.all() as { term: string; doc: number }[]).map((r) => [r.term, r.doc])));
-    }
-    return vocabulary;
-  };
+  const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(documentCounts(textIndex)));
 
-  const textCandidates = (ix: FacetIndex, text: string): Candidates | null => {
+  const textCandidates = (text: string): TextMatches | null => {
     const plan = planQuery(text, terms());
-    if (plan.length === 0) return null;
-    const score = new Float64Array(ix.size);
-    const tier = new Uint8Array(ix.size);
-    const seen = new Uint8Array(ix.size);
-    const items: number[] = [];
-    const collect = (expression: string, t: number) => {
-      const rowids = plainStmt.all(expression) as number[];
-      const scored: [number, number][] =
-        rowids.length <= BM25_MAX_MATCHES
-          ? (rankedStmt.all(expression) as [number, number][])
-          : rowids.map((rowid) => [rowid, 0]);
-      if (rowids.length > BM25_MAX_MATCHES) {
-        const inName = new Set(plainStmt.all(`{name} : (${expression})`) as number[]);
-        for (const pair of scored) pair[1] = inName.has(pair[0]) ? COLUMN_WEIGHTS[0] : 1;
-      }
-      for (const [rowid, relevance] of scored) {
-        const item = ix.itemOfRowid[rowid] ?? -1;
-        if (item < 0 || seen[item]) continue;
-        seen[item] = 1;
-        items.push(item);
-        score[item] = relevance;
-        tier[item] = t;
-      }
-    };
-    collect(matchExpression(plan, 'AND'), 1);
-    if (items.length < MIN_AND_MATCHES && plan.length > 1) collect(matchExpression(plan, 'OR'), 0);
-    return { items: Int32Array.from(items), score, tier };
+    return plan.length === 0 ? null : matchPlan(textIndex, plan, MIN_AND_MATCHES);
   };
 
   return {
@@ -114,48 +67,30 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       if (query.sort === 'distance' && !query.near) throw new SearchInputError('Sorting by distance needs a ZIP code or place ("near").');
       const reference: GeoPoint | null = query.near ? gazetteer().resolve(query.near) : null;
 
-      const candidates = textCandidates(ix, query.text);
-      const pool = candidates ? candidates.items : ix.byName;
+      const candidates = textCandidates(query.text);
+      const pool = candidates ? candidates.items : everyItem;
 
-      const categoryMask = query.categories?.length ? valueMask(ix.categories, query.categories) : null;
-      const languageMask = query.languages?.length ? valueMask(ix.languages, query.languages) : null;
-      const populations = (query.populations ?? []).map((p) => ix.served.values.indexOf(p));
-      const confirmedOnly = query.confirmedOnly === true;
-      const verifiedSince = query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null;
       const radius = query.radiusKm ?? null;
+      const filtered = filterPool(ix, pool, {
+        categoryMask: query.categories?.length ? valueMask(ix.categories, query.categories) : null,
+        languageMask: query.languages?.length ? valueMask(ix.languages, query.languages) : null,
+        populations: (query.populations ?? []).map((p) => ix.served.values.indexOf(p)),
+        confirmedOnly: query.confirmedOnly === true,
+        openNow: query.openNow === true,
+        open24x7: query.open24x7 === true,
+        verifiedSince: query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null,
+        reference,
+        radiusKm: radius,
+        now,
+      });
+      const { fail, distance, open } = filtered;
+      const facets = countFacets(ix, pool, filtered, now);
 
-      const clock = weekClock(now);
-      const n = pool.length;
-      const fail = new Uint8Array(n);
-      const distance = new Float64Array(n).fill(Infinity);
-      const open = new Int8Array(n); // 1 open, 0 closed, -1 not stated
-      for (let k = 0; k < n; k++) {
-        const i = pool[k]!;
-        let f = 0;
-        if (categoryMask && !anyOf(ix.categories, i, categoryMask)) f |= F_CATEGORY;
-        if (languageMask && !anyOf(ix.languages, i, languageMask)) f |= F_LANGUAGE;
-        for (const p of populations) {
-          if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) f |= F_POPULATION;
-        }
-        const hours = ix.hours[i];
-        open[k] = hours ? (isOpenAt(hours, now, clock) ? 1 : 0) : -1;
-        if (query.openNow && (hours ? open[k] === 0 : confirmedOnly)) f |= F_OPEN_NOW;
-        if (query.open24x7 && (hours ? !hours.always : confirmedOnly)) f |= F_24X7;
-        if (verifiedSince !== null && !(ix.assuredAt[i]! >= verifiedSince)) f |= F_VERIFIED;
-        if (reference) {
-          for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) {
-            distance[k] = Math.min(distance[k]!, distanceKm(reference.lat, reference.lon, ix.pointLat[p]!, ix.pointLon[p]!));
-          }
-          if (radius !== null && distance[k]! > radius) f |= distance[k] === Infinity ? 0 : F_DISTANCE;
-        }
-        fail[k] = f;
-      }
-
-      const facets = countFacets(ix, pool, fail, open, now);
-
-      // Ranked: AND matches before OR-only ones, then score; without text, the name order of the pool.
+      // Ranked: AND matches before OR-only ones, then score; without text, by name.
       const byRelevance = (a: number, b: number) =>
-        candidates ? (candidates.tier[pool[b]!]! - candidates.tier[pool[a]!]!) || (candidates.score[pool[b]!]! - candidates.score[pool[a]!]!) || a - b : a - b;
+        candidates
+          ? candidates.tier[pool[b]!]! - candidates.tier[pool[a]!]! || candidates.score[pool[b]!]! - candidates.score[pool[a]!]! || a - b
+          : ix.nameRank[pool[a]!]! - ix.nameRank[pool[b]!]!;
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);
       // With a place and no words to rank by, nearest first is the only order that means anything.
       const order = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;
@@ -164,27 +99,14 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const limit = query.limit ?? 50;
       const main = new TopK(offset + limit, order);
       const apart = new TopK(limit, byRelevance);
-      const points = [];
-      let total = 0;
-      let virtualTotal = 0;
-      for (let k = 0; k < n; k++) {
-        if (fail[k] !== 0) continue;
-        const i = pool[k]!;
-        const hasPoint = ix.pointStart[i + 1]! > ix.pointStart[i]!;
-        if (reference && !hasPoint) {
-          virtualTotal++;
-          apart.add(k);
-          continue;
-        }
-        total++;
-        main.add(k);
-        for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) points.push(ix.points[p]!);
-      }
+      const { total, virtualTotal, points } = collectResults(ix, pool, fail, reference !== null, main, apart);
 
       const populationIds = query.populations ?? [];
-      const card = (k: number): SearchCard | null => {
+      const pageKs = main.sorted().slice(offset);
+      const apartKs = apart.sorted();
+      const bases = readCards([...pageKs, ...apartKs].map((k) => ix.ids[pool[k]!]!));
+      const card = (k: number, base: ServiceCard | null): SearchCard | null => {
         const i = pool[k]!;
-        const base = reader.card(ix.ids[i]!);
         if (!base) return null;
         const marks: PopulationMark[] = [
           ...ix.served.values.filter((_, v) => hasValue(ix.served, i, v)).map((id) => ({ id, state: 'serves' as const })),
@@ -199,14 +121,14 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
           openNow: open[k] === 1 ? 'open' : open[k] === 0 ? 'closed' : 'not_stated',
         };
       };
-      const cards = (ks: number[]) => ks.map(card).filter((c): c is SearchCard => c !== null);
+      const cards = (ks: number[], from: number) => ks.map((k, n) => card(k, bases[from + n] ?? null)).filter((c): c is SearchCard => c !== null);
 
       return {
         total,
-        results: cards(main.sorted().slice(offset)),
+        results: cards(pageKs, 0),
         points,
         facets,
-        virtual: { total: virtualTotal, results: cards(apart.sorted()) },
+        virtual: { total: virtualTotal, results: cards(apartKs, pageKs.length) },
         reference,
         radiusKm: reference ? radius : null,
       };
@@ -216,47 +138,27 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
 
-function countFacets(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: Int8Array, now: Date): FacetCounts {
-  const categories = new Uint32Array(ix.categories.values.length);
-  const languages = new Uint32Array(ix.languages.values.length);
-  const serves = new Uint32Array(ix.served.values.length);
-  const excluded = new Uint32Array(ix.served.values.length);
-  const verified = new Uint32Array(VERIFIED_STEPS.length);
-  const cutoffs = VERIFIED_STEPS.map((m) => now.getTime() - m * MONTH_MS);
-  let openNow = 0;
-  let hoursNotStated = 0;
-  let populationPool = 0;
-  let open24x7 = 0;
+/**
+ * Offers every result to the page heaps and gathers the map points. With a place, services without a
+ * public point go to their own group. A function of its own so V8 keeps its loop optimized.
+ */
+function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, withPlace: boolean, main: TopK, apart: TopK) {
+  const points: MapPoint[] = [];
+  let total = 0;
+  let virtualTotal = 0;
   for (let k = 0; k < pool.length; k++) {
-    const f = fail[k]!;
+    if (fail[k] !== 0) continue;
     const i = pool[k]!;
-    if ((f & ~F_CATEGORY) === 0) countValues(ix.categories, i, categories);
-    if ((f & ~F_LANGUAGE) === 0) countValues(ix.languages, i, languages);
-    if ((f & ~F_POPULATION) === 0) {
-      populationPool++;
-      countValues(ix.served, i, serves);
-      countValues(ix.excluded, i, excluded);
+    const from = ix.pointStart[i]!;
+    const to = ix.pointStart[i + 1]!;
+    if (withPlace && to === from) {
+      virtualTotal++;
+      apart.add(k);
+      continue;
     }
-    if ((f & ~F_OPEN_NOW) === 0) {
-      if (open[k] === 1) openNow++;
-      else if (open[k] === -1) hoursNotStated++;
-    }
-    if ((f & ~F_24X7) === 0 && ix.hours[i]?.always) open24x7++;
-    if ((f & ~F_VERIFIED) === 0) for (let s = 0; s < cutoffs.length; s++) if (ix.assuredAt[i]! >= cutoffs[s]!) verified[s]!++;
+    total++;
+    main.add(k);
+    for (let p = from; p < to; p++) points.push(ix.points[p]!);
   }
-  const list = (values: string[], counts: Uint32Array) =>
-    values.map((value, v) => ({ value, count: counts[v]! })).filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return {
-    categories: list(ix.categories.values, categories),
-    languages: list(ix.languages.values, languages),
-    // Every vocabulary population, so one no record mentions still shows how many have not said.
-    populations: [...new Set([...POPULATIONS.map((p) => p.id), ...ix.served.values])].map((value) => {
-      const v = ix.served.values.indexOf(value);
-      return v < 0 ? { value, serves: 0, notStated: populationPool } : { value, serves: serves[v]!, notStated: Math.max(0, populationPool - serves[v]! - excluded[v]!) };
-    }),
-    openNow,
-    open24x7,
-    hoursNotStated,
-    verified: VERIFIED_STEPS.map((months, s) => ({ months, count: verified[s]! })),
-  };
+  return { total, virtualTotal, points };
 }

@@ -1,6 +1,6 @@
 import type { MapPoint } from '../../shared/domain';
-import type { FacetRow } from './facet-rows';
-import type { WeeklyHours } from './weekly-hours';
+import type { ServiceFacts } from './service-facts';
+import { weeklyHours } from './weekly-hours';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -9,11 +9,11 @@ export interface MaskFacet {
   bits: Uint32Array;
 }
 
-function maskFacet(facts: readonly FacetRow[], pick: (f: FacetRow) => readonly string[], values: string[] = [...new Set(facts.flatMap(pick))].sort()): MaskFacet {
+function maskFacet<T>(items: readonly T[], pick: (f: T) => readonly string[], values: string[] = [...new Set(items.flatMap(pick))].sort()): MaskFacet {
   const index = new Map(values.map((v, i) => [v, i]));
   const words = Math.max(1, Math.ceil(values.length / 32));
-  const bits = new Uint32Array(facts.length * words);
-  facts.forEach((f, i) => {
+  const bits = new Uint32Array(items.length * words);
+  items.forEach((f, i) => {
     for (const v of pick(f)) {
       const b = index.get(v)!;
       bits[i * words + (b >>> 5)]! |= 1 << (b & 31);
@@ -22,11 +22,7 @@ function maskFacet(facts: readonly FacetRow[], pick: (f: FacetRow) => readonly s
   return { values, words, bits };
 }
 
-export function hasValue(m: MaskFacet, item: number, value: number): boolean {
-  return (m.bits[item * m.words + (value >>> 5)]! & (1 << (value & 31))) !== 0;
-}
-
-/** The mask row of the given values, to test "any of" against an item with anyOf(). */
+/** The mask row of the given values, to test "any of" against an item (pool-filter.ts). */
 export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array {
   const mask = new Uint32Array(m.words);
   for (const v of values) {
@@ -36,39 +32,27 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
   return mask;
 }
 
-/** Adds one to counts[v] for every value v the item has: walks set bits only. */
-export function countValues(m: MaskFacet, item: number, counts: Uint32Array): void {
-  for (let w = 0; w < m.words; w++) {
-    let bits = m.bits[item * m.words + w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      counts[w * 32 + 31 - Math.clz32(low)]!++;
-      bits ^= low;
-    }
-  }
-}
-
-export function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
-  for (let w = 0; w < m.words; w++) if ((m.bits[item * m.words + w]! & mask[w]!) !== 0) return true;
-  return false;
-}
-
 /**
  * Everything search filters, counts and sorts on, in typed arrays indexed by a service's position
- * ("item"): about 3 MB at 100,000 services, and any facet combination with its counts in a millisecond
- * or two. The text index finds candidates by SQLite rowid; `itemOfRowid` maps them here.
+ * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
+ * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
  */
 export interface FacetIndex {
   size: number;
   ids: string[];
-  itemOfRowid: Int32Array;
-  /** Items in name order: a listing without query text walks this. */
-  byName: Int32Array;
+  /** Each item's place in name order: a listing without query text is in this order. */
+  nameRank: Int32Array;
   categories: MaskFacet;
   languages: MaskFacet;
   served: MaskFacet;
   excluded: MaskFacet;
-  hours: (WeeklyHours | null)[];
+  /** Opening hours of item i: [start, end) minute-of-week pairs hourBounds[hourStart[i] .. hourStart[i + 1] - 1]; none when not stated. */
+  hourStart: Int32Array;
+  hourBounds: Int32Array;
+  /** Hours east of UTC the item's times are in; NaN for the directory's region (with its daylight time). */
+  hourOffset: Float64Array;
+  /** 1 when open every minute of the week. */
+  always: Uint8Array;
   /** assured_date as epoch milliseconds; NaN when never verified. */
   assuredAt: Float64Array;
   /** Public map points of item i are pointStart[i] .. pointStart[i + 1] - 1. */
@@ -78,36 +62,52 @@ export interface FacetIndex {
   pointLon: Float64Array;
 }
 
-export function buildFacetIndex(rows: readonly FacetRow[]): FacetIndex {
-  const size = rows.length;
-  const maxRowid = rows.reduce((m, f) => Math.max(m, f.rowid), 0);
-  const itemOfRowid = new Int32Array(maxRowid + 1).fill(-1);
-  const byName = new Int32Array(size);
-  rows.forEach((f, i) => {
-    itemOfRowid[f.rowid] = i;
-    byName[f.nameRank] = i;
-  });
-  const served = maskFacet(rows, (f) => f.served, [...new Set(rows.flatMap((f) => [...f.served, ...f.excluded]))].sort());
+export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
+  const size = facts.length;
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  const nameRank = new Int32Array(size);
+  Int32Array.from(facts.keys())
+    .sort((a, b) => collator.compare(facts[a]!.name, facts[b]!.name) || a - b)
+    .forEach((item, rank) => (nameRank[item] = rank));
+  const served = maskFacet(facts, (f) => f.populationsServed, [...new Set(facts.flatMap((f) => [...f.populationsServed, ...f.populationsExcluded]))].sort());
 
+  const hourStart = new Int32Array(size + 1);
+  const bounds: number[] = [];
+  const hourOffset = new Float64Array(size).fill(NaN);
+  const always = new Uint8Array(size);
   const pointStart = new Int32Array(size + 1);
   const points: MapPoint[] = [];
-  rows.forEach((f, i) => {
+  facts.forEach((f, i) => {
+    hourStart[i] = bounds.length;
+    const hours = weeklyHours(f.schedules);
+    if (hours) {
+      bounds.push(...hours.intervals);
+      if (hours.utcOffsetHours !== null) hourOffset[i] = hours.utcOffsetHours;
+      always[i] = hours.always ? 1 : 0;
+    }
     pointStart[i] = points.length;
-    for (const [locationId, lat, lon, approximate] of f.points) points.push(Object.freeze({ serviceId: f.id, locationId, lat, lon, approximate }));
+    // The service reader has already masked confidential locations: they have no point to keep.
+    for (const l of f.locations) {
+      if (l.locationType === 'virtual' || l.latitude === null || l.longitude === null) continue;
+      points.push(Object.freeze({ serviceId: f.id, locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate }));
+    }
   });
+  hourStart[size] = bounds.length;
   pointStart[size] = points.length;
 
   return {
     size,
-    ids: rows.map((f) => f.id),
-    itemOfRowid,
-    byName,
-    categories: maskFacet(rows, (f) => f.categories),
-    languages: maskFacet(rows, (f) => f.languages),
+    ids: facts.map((f) => f.id),
+    nameRank,
+    categories: maskFacet(facts, (f) => f.categories),
+    languages: maskFacet(facts, (f) => f.languages),
     served,
-    excluded: maskFacet(rows, (f) => f.excluded, served.values),
-    hours: rows.map((f) => f.hours),
-    assuredAt: Float64Array.from(rows, (f) => f.assuredAt),
+    excluded: maskFacet(facts, (f) => f.populationsExcluded, served.values),
+    hourStart,
+    hourBounds: Int32Array.from(bounds),
+    hourOffset,
+    always,
+    assuredAt: Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN)),
     pointStart,
     points,
     pointLat: Float64Array.from(points, (p) => p.lat),

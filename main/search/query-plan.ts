@@ -18,8 +18,9 @@ const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
 const groupAlternatives = (g: number) => [groupToken(g)];
 
 /**
- * One query word (or phrase) as the FTS5 alternatives that may match it. A query is the AND of its
- * groups; when that finds too little, the OR of them.
+ * One query word (or phrase) as the alternatives that may match it, in FTS5's query syntax: `"word"`,
+ * `"prefix"*`, or a synonym group's token. A query is the AND of its groups; when that finds too little,
+ * the OR of them.
  */
 export type QueryPlan = string[][];
 
@@ -73,6 +74,9 @@ export function planQuery(text: string, vocabulary: TermCorrector): QueryPlan {
   return plan;
 }
 
-export function matchExpression(plan: QueryPlan, join: 'AND' | 'OR'): string {
-  return plan.map((alts) => `(${alts.join(' OR ')})`).join(` ${join} `);
+/** One alternative of a plan as the index term it names, and whether every term starting with it matches. */
+export function alternativeTerm(alternative: string): { term: string; prefix: boolean } {
+  if (!alternative.startsWith('"')) return { term: alternative, prefix: false };
+  const prefix = alternative.endsWith('*');
+  return { term: alternative.slice(1, prefix ? -2 : -1).replace(/""/g, '"'), prefix };
 }

@@ -7,6 +7,10 @@ SYNONYM_GROUPS.forEach((group, g) => group.forEach((phrase) => synonymGroup.set(
 export const LONGEST_PHRASE = Math.max(...[...synonymGroup.keys()].map((k) => k.split(' ').length));
 /** First words of the phrases: most words start none, and need no phrase lookups. */
 const phraseStarts = new Set([...synonymGroup.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+/** Per word, one lookup: PHRASE_START when a phrase starts with it, else its own group. */
+const PHRASE_START = -1;
+const wordRole = new Map<string, number>([...synonymGroup].filter(([k]) => !k.includes(' ')));
+for (const w of phraseStarts) wordRole.set(w, PHRASE_START);
 
 /**
  * The token that stands for a whole synonym group in the index. A document naming any member of a group
@@ -18,23 +22,26 @@ export const groupToken = (g: number) => `zzsyn${g}`;
 /** The synonym group starting at word i (longest phrase first), and how many words it spans. */
 export function groupAt(words: readonly string[], i: number): { group: number; length: number } | null {
   const longest = phraseStarts.has(words[i]!) ? Math.min(LONGEST_PHRASE, words.length - i) : 1;
+  const phrases = [words[i]!];
+  for (let len = 2; len <= longest; len++) phrases.push(`${phrases[len - 2]} ${words[i + len - 1]}`);
   for (let len = longest; len >= 1; len--) {
-    const g = synonymGroup.get(words.slice(i, i + len).join(' '));
+    const g = synonymGroup.get(phrases[len - 1]!);
     if (g !== undefined) return { group: g, length: len };
   }
   return null;
 }
 
-/** The group tokens of every synonym a text contains, space-separated, to index beside it. */
-export function synonymTokens(text: string): string {
-  const words = foldedWords(text);
+/** The synonym groups a text's folded words mention, phrases included: each indexed as its group's token. */
+export function synonymGroupsIn(words: readonly string[]): number[] {
   const found = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    // Most words start no phrase: one map lookup, no joined strings.
-    const hit = phraseStarts.has(words[i]!) ? groupAt(words, i)?.group : synonymGroup.get(words[i]!);
+    // Most words are no synonym at all: one map lookup, no joined strings.
+    const role = wordRole.get(words[i]!);
+    if (role === undefined) continue;
+    const hit = role === PHRASE_START ? groupAt(words, i)?.group : role;
     if (hit !== undefined) found.add(hit);
   }
-  return [...found].map(groupToken).join(' ');
+  return [...found];
 }
 
 /** Changes when the groups change: an index built with other groups must be rebuilt. */

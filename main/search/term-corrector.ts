@@ -1,19 +1,25 @@
 /**
  * Typo correction against a vocabulary (the index's own terms plus the synonym words). Candidates come
  * from a trigram index over the vocabulary, not a scan: a scan costs tens of milliseconds per misspelled
- * word on a real directory's few hundred thousand terms.
+ * word on a real directory's few hundred thousand terms. That trigram index is built on the first
+ * misspelling, not at start: most searches are of known words and prefixes.
  */
 export function createTermCorrector(terms: ReadonlyMap<string, number>) {
   const list = [...terms.keys()].sort();
   const known = new Set(list);
-  const grams = new Map<string, number[]>();
-  list.forEach((term, i) => {
-    for (const g of trigrams(term)) {
-      const posting = grams.get(g);
-      if (posting) posting.push(i);
-      else grams.set(g, [i]);
-    }
-  });
+  let trigramIndex: Map<string, number[]> | null = null;
+  const gramPostings = () => {
+    if (trigramIndex) return trigramIndex;
+    const grams = (trigramIndex = new Map<string, number[]>());
+    list.forEach((term, i) => {
+      for (const g of trigrams(term)) {
+        const posting = grams.get(g);
+        if (posting) posting.push(i);
+        else grams.set(g, [i]);
+      }
+    });
+    return grams;
+  };
 
   return {
     has: (word: string) => known.has(word),
@@ -32,6 +38,7 @@ export function createTermCorrector(terms: ReadonlyMap<string, number>) {
     corrections(word: string, max = 3): string[] {
       if (word.length < 4) return [];
       const maxDistance = word.length >= 6 ? 2 : 1;
+      const grams = gramPostings();
       const shared = new Map<number, number>();
       for (const g of trigrams(word)) for (const i of grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
       const found: { term: string; distance: number; docs: number }[] = [];

@@ -78,9 +78,35 @@ export function minuteOfWeek(now: Date, utcOffsetHours: number | null): number {
  * region's local time costs a date-formatting call, worth doing once per query rather than per service.
  */
 export function isOpenAt(hours: WeeklyHours, now: Date, clock: (utcOffsetHours: number | null) => number = weekClock(now)): boolean {
-  const m = clock(hours.utcOffsetHours);
-  for (let i = 0; i < hours.intervals.length; i += 2) if (m >= hours.intervals[i]! && m < hours.intervals[i + 1]!) return true;
+  return openAtMinute(hours.intervals, 0, hours.intervals.length, clock(hours.utcOffsetHours));
+}
+
+function openAtMinute(bounds: ArrayLike<number>, from: number, to: number, m: number): boolean {
+  for (let i = from; i < to; i += 2) if (m >= bounds[i]! && m < bounds[i + 1]!) return true;
   return false;
+}
+
+/** The hours as the facet index stores them: item i's [start, end) pairs are hourBounds[hourStart[i] .. hourStart[i + 1] - 1]. */
+export interface StoredHours {
+  hourStart: Int32Array;
+  hourBounds: Int32Array;
+  /** Hours east of UTC; NaN for the directory's region. */
+  hourOffset: Float64Array;
+}
+
+/** By pool position: 1 open at `now`, 0 closed, -1 hours not stated. */
+export function openStates(hours: StoredHours, pool: Int32Array, now: Date): Int8Array {
+  const clock = weekClock(now);
+  const regionMinute = clock(null);
+  const open = new Int8Array(pool.length);
+  for (let k = 0; k < pool.length; k++) {
+    const i = pool[k]!;
+    const from = hours.hourStart[i]!;
+    const to = hours.hourStart[i + 1]!;
+    const offset = hours.hourOffset[i]!;
+    open[k] = from === to ? -1 : openAtMinute(hours.hourBounds, from, to, Number.isNaN(offset) ? regionMinute : clock(offset)) ? 1 : 0;
+  }
+  return open;
 }
 
 /** minuteOfWeek at one moment, remembered per UTC offset. */

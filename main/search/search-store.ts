@@ -1,0 +1,116 @@
+import type { MapPoint } from '../../shared/domain';
+import type { Db } from '../db/open';
+import type { FacetIndex, MaskFacet } from './facet-index';
+import type { TextIndex } from './text-postings';
+
+/**
+ * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, string
+ * lists as one UTF-8 text. A start reads them back in a few queries, with no per-service parsing.
+ */
+type Blob = ArrayBufferView | string;
+
+// Service and term ids are the dataset's own strings; a control character cannot be part of one.
+const SEP = '\u001f';
+
+type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+type TypedArrayType<T extends TypedArray> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T {
+  // A view needs its offset aligned to the element size; a copy is the rare fallback.
+  const aligned = bytes.byteOffset % type.BYTES_PER_ELEMENT === 0 ? bytes : Buffer.from(bytes);
+  return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.byteLength / type.BYTES_PER_ELEMENT);
+}
+
+export function writeSearchIndexes(db: Db, facets: FacetIndex, text: TextIndex): void {
+  const blobs: Record<string, Blob> = {
+    ids: facets.ids.join(SEP),
+    nameRank: facets.nameRank,
+    ...maskBlobs('categories', facets.categories),
+    ...maskBlobs('languages', facets.languages),
+    ...maskBlobs('served', facets.served),
+    ...maskBlobs('excluded', facets.excluded),
+    hourStart: facets.hourStart,
+    hourBounds: facets.hourBounds,
+    hourOffset: facets.hourOffset,
+    always: facets.always,
+    assuredAt: facets.assuredAt,
+    pointStart: facets.pointStart,
+    pointLat: facets.pointLat,
+    pointLon: facets.pointLon,
+    pointLocation: facets.points.map((p) => p.locationId).join(SEP),
+    pointApproximate: Uint8Array.from(facets.points, (p) => (p.approximate ? 1 : 0)),
+    terms: text.terms.join(SEP),
+    postingStart: text.postingStart,
+    postingItem: text.postingItem,
+    postingWeight: text.postingWeight,
+    itemLength: text.itemLength,
+  };
+  db.prepare('DELETE FROM search_blob').run();
+  const insert = db.prepare('INSERT INTO search_blob (name, data) VALUES (?, ?)');
+  for (const [name, blob] of Object.entries(blobs)) {
+    insert.run(name, typeof blob === 'string' ? Buffer.from(blob, 'utf8') : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
+  }
+}
+
+function maskBlobs(name: string, m: MaskFacet): Record<string, Blob> {
+  return { [`${name}.values`]: JSON.stringify(m.values), [`${name}.bits`]: m.bits };
+}
+
+/** The stored indexes, or null when none are stored (a database from before migration 006's rebuild). */
+export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex } | null {
+  const rows = db.prepare('SELECT name, data FROM search_blob').raw().all() as [string, Buffer][];
+  if (rows.length === 0) return null;
+  const blob = new Map(rows);
+  const bytes = (name: string) => {
+    const b = blob.get(name);
+    if (!b) throw new Error(`The search index has no "${name}": it must be rebuilt.`);
+    return b;
+  };
+  const text = (name: string) => bytes(name).toString('utf8');
+  const list = (name: string) => (bytes(name).length ? text(name).split(SEP) : []);
+  const mask = (name: string): MaskFacet => {
+    const values = JSON.parse(text(`${name}.values`)) as string[];
+    return { values, words: Math.max(1, Math.ceil(values.length / 32)), bits: typed(Uint32Array, bytes(`${name}.bits`)) };
+  };
+
+  const ids = list('ids');
+  const pointStart = typed(Int32Array, bytes('pointStart'));
+  const pointLat = typed(Float64Array, bytes('pointLat'));
+  const pointLon = typed(Float64Array, bytes('pointLon'));
+  const pointLocation = list('pointLocation');
+  const pointApproximate = typed(Uint8Array, bytes('pointApproximate'));
+  const points: MapPoint[] = new Array<MapPoint>(pointLat.length);
+  for (let i = 0; i < ids.length; i++) {
+    for (let p = pointStart[i]!; p < pointStart[i + 1]!; p++) {
+      points[p] = Object.freeze({ serviceId: ids[i]!, locationId: pointLocation[p]!, lat: pointLat[p]!, lon: pointLon[p]!, approximate: pointApproximate[p] === 1 });
+    }
+  }
+  return {
+    facets: {
+      size: ids.length,
+      ids,
+      nameRank: typed(Int32Array, bytes('nameRank')),
+      categories: mask('categories'),
+      languages: mask('languages'),
+      served: mask('served'),
+      excluded: mask('excluded'),
+      hourStart: typed(Int32Array, bytes('hourStart')),
+      hourBounds: typed(Int32Array, bytes('hourBounds')),
+      hourOffset: typed(Float64Array, bytes('hourOffset')),
+      always: typed(Uint8Array, bytes('always')),
+      assuredAt: typed(Float64Array, bytes('assuredAt')),
+      pointStart,
+      points,
+      pointLat,
+      pointLon,
+    },
+    text: {
+      size: ids.length,
+      terms: list('terms'),
+      postingStart: typed(Int32Array, bytes('postingStart')),
+      postingItem: typed(Int32Array, bytes('postingItem')),
+      postingWeight: typed(Uint16Array, bytes('postingWeight')),
+      itemLength: typed(Uint16Array, bytes('itemLength')),
+    },
+  };
+}
