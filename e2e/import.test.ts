@@ -106,7 +106,7 @@ describe('Import screen', () => {
     // Chosen again, it is read, checked and compared (the bar moving through the steps), then applied and cancelled.
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
-    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60000 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60,000 added · 0 changed · 10 removed');
     await page.getByRole('button', { name: 'Apply this import' }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();

@@ -126,14 +126,14 @@ describe(`map at ${SYNTHETIC_SERVICES.toLocaleString('en-US')} services (synthet
 
   it('shows the whole result set as a few hundred clusters at most, which break apart as you zoom in', { timeout: 120_000 }, async () => {
     const { page } = app;
-    await expect.poll(() => page.locator('.result-count').textContent(), { timeout: 30_000 }).toContain(`${SYNTHETIC_SERVICES} services`);
+    await expect.poll(() => page.locator('.result-count').textContent(), { timeout: 30_000 }).toContain(`${SYNTHETIC_SERVICES.toLocaleString('en-US')} services`);
     const clusters = page.locator('.map .map-cluster');
     await expect.poll(() => clusters.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const markers = page.locator('.map .leaflet-marker-icon');
     expect(await markers.count()).toBeLessThan(300);
     await tilesDrawn(page);
     await app.screenshot('map-synthetic-state');
-    await expect.poll(() => page.locator('.map-status').textContent()).toContain(`${SYNTHETIC_SERVICES} of ${SYNTHETIC_SERVICES} on the map`);
+    await expect.poll(() => page.locator('.map-status').textContent()).toContain(`${SYNTHETIC_SERVICES.toLocaleString('en-US')} of ${SYNTHETIC_SERVICES.toLocaleString('en-US')} on the map`);
     const biggest = Math.max(...(await clusters.allTextContents()).map((s) => Number(s.replace(/\D/g, ''))));
     await clusters.filter({ hasText: new RegExp(`^${biggest.toLocaleString('en-US')}$`) }).first().click();
     await page.locator('.map:not([data-zoom="6"])').waitFor();

@@ -108,7 +108,7 @@ describe('search', () => {
       prepare: (db) => installDataset(db, flattenHsdsJson(generateSynthetic(3000)).tables, { datasetId: 'synthetic', version: 'test', source: 'test' }),
     });
     const { page } = app;
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3000 services');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3,000 services');
     await page.getByRole('searchbox').fill('refugio menores');
     await page.getByPlaceholder('ZIP code or California place').fill('Fresno');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('within 25 km of Fresno');

@@ -46,7 +46,7 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
     <label key={key} className="facet-option">
       <input type="checkbox" checked={checked} onChange={onToggle} />
       <span className="facet-label">{label}</span>
-      <span className="facet-count">{count}</span>
+      <span className="facet-count">{typeof count === 'number' ? count.toLocaleString(lang) : count}</span>
     </label>
   );
 

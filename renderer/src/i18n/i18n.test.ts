@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { es } from './es';
+import { initI18n } from './index';
 
 describe('translations', () => {
   it('Spanish has every English key, and no extra ones', () => {
@@ -14,7 +15,14 @@ describe('translations', () => {
     }
   });
   it('keeps the same interpolation variables in both languages', () => {
-    const vars = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
+    const vars = (s: string) => (s.match(/{{[^}]+}}/g) ?? []).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) expect(vars(es[key]), key).toEqual(vars(en[key]));
+  });
+  it('writes counts the way each language groups digits', async () => {
+    const i18n = initI18n('en');
+    expect(i18n.t('resultsCount', { count: 100_000 })).toBe('100,000 services');
+    await i18n.changeLanguage('es');
+    expect(i18n.t('resultsCount', { count: 100_000 })).toBe('100.000 servicios');
+    expect(i18n.t('resultsCount', { count: 1 })).toBe('1 servicio');
   });
 });

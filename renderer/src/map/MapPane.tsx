@@ -22,7 +22,7 @@ export function MapPane({ response, selectedId, onSelect }: {
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState<MapSettings | null>(null);
   const [streetFile, setStreetFile] = useState<StreetMapFile | null>(null);
   const [showStreetFile, setShowStreetFile] = useState(true);
@@ -45,8 +45,9 @@ export function MapPane({ response, selectedId, onSelect }: {
       approximate: t('mapApproximate'),
       services: (count: number) => t('mapServicesHere', { count }),
       clusterOf: (count: number) => t('mapCluster', { count }),
+      number: (count: number) => count.toLocaleString(i18n.language),
     }),
-    [t],
+    [t, i18n.language],
   );
 
   return (

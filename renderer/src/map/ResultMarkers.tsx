@@ -17,9 +17,9 @@ interface Place {
   approximate: boolean;
 }
 
-function clusterIcon(count: number): L.DivIcon {
+function clusterIcon(count: number, text: string): L.DivIcon {
   const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
-  return L.divIcon({ className: 'map-cluster', html: `<span>${count.toLocaleString()}</span>`, iconSize: [size, size] });
+  return L.divIcon({ className: 'map-cluster', html: `<span>${text}</span>`, iconSize: [size, size] });
 }
 
 function placeIcon(place: Place, selected: boolean): L.DivIcon {
@@ -35,7 +35,7 @@ export interface ResultMarkersProps {
   names: ReadonlyMap<string, string>;
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
-  labels: { approximate: string; services: (count: number) => string; clusterOf: (count: number) => string };
+  labels: { approximate: string; services: (count: number) => string; clusterOf: (count: number) => string; number: (count: number) => string };
 }
 
 /** The smallest box holding every point, or null for none. */
@@ -127,7 +127,7 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
       let selectedShown = false;
       for (const m of markers) {
         if (m.kind === 'cluster') {
-          L.marker([m.lat, m.lon], { icon: clusterIcon(m.count), title: labels.clusterOf(m.count), keyboard: true })
+          L.marker([m.lat, m.lon], { icon: clusterIcon(m.count, labels.number(m.count)), title: labels.clusterOf(m.count), keyboard: true })
             .on('click', () => void client.expansionZoom(m.id).then((zoom) => map.setView([m.lat, m.lon], zoom)))
             .addTo(layer);
           continue;
