@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../main/db/open';
+import { writeDatapackage } from '../main/hsds/export-datapackage';
+import { dbDigest } from '../main/test-support/db-digest';
+import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';
 
@@ -80,5 +83,38 @@ describe('Import screen', () => {
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');
+  });
+
+  it('cancels a large import while it is being read, and again while it is being applied: the directory is unchanged', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-large-'));
+    dirs.push(dir);
+    nextPath = join(dir, 'synthetic-60000');
+    writeDatapackage(syntheticDirectory(60_000), nextPath, { name: 'synthetic', version: '1' });
+    await open();
+    const { page } = app;
+    const before = dbDigest(app.db);
+    const step = page.locator('.import-progress [role="status"]');
+    const outcome = page.locator('.import-screen > p[role="status"]');
+
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect.poll(() => step.textContent()).toBe('Step 1 of 4: reading the files');
+    await app.screenshot('import-reading');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => outcome.textContent()).toBe('Import cancelled: the directory was left as it was.');
+    expect(dbDigest(app.db)).toBe(before);
+
+    // Chosen again, it is read, checked and compared (the bar moving through the steps), then applied and cancelled.
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
+    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60000 added · 0 changed · 10 removed');
+    await page.getByRole('button', { name: 'Apply this import' }).click();
+    await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => outcome.textContent(), { timeout: 60_000 }).toBe('Import cancelled: the directory was left as it was.');
+    expect(dbDigest(app.db)).toBe(before);
+
+    await page.getByRole('button', { name: 'Back to search' }).click();
+    await expect.poll(() => page.locator('.dataset').textContent()).toContain('10 services');
+    await expect.poll(() => page.locator('.card').count()).toBe(10);
   });
 });

@@ -7,7 +7,7 @@ import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { noDeskShell } from './local/desk-shell';
 import { noSystemActions } from './system-actions';
-import { diffCommand, exportCommand, importCommand, rollbackCommand, validateCommand } from './hsds/cli-commands';
+import { diffCommand, exportCommand, importCommand, parseMapEdits, rollbackCommand, UsageError, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/starter';
 import { defaultDatabasePath } from './paths';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
@@ -34,6 +34,9 @@ Commands:
   validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
   import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
   diff PATH                          what importing PATH would change
+      --map "Column=field"  spreadsheets (.csv): what a column holds, e.g. --map "Phone Number=phone.number",
+                           or --map "Notes=" to leave it out (repeatable). Other columns keep the saved or
+                           guessed mapping; the output shows the one used, and an import saves it for that file
   rollback                           restore the directory as it was before the last import
   export --format hsds-json|hsds-datapackage OUT
 
@@ -67,6 +70,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'radius-km': { type: 'string' },
         sort: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        map: { type: 'string', multiple: true },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...SYNC_CLI_OPTIONS,
@@ -152,9 +156,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'export': {
         const [path] = rest;
         if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
-        if (command === 'validate') return validateCommand(db, path, values.json, out);
-        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json }, out);
-        if (command === 'diff') return diffCommand(db, path, out);
+        const edits = parseMapEdits(values.map ?? []);
+        if (command === 'validate') return validateCommand(db, path, { json: values.json, edits }, out);
+        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits }, out);
+        if (command === 'diff') return diffCommand(db, path, edits, out);
         return exportCommand(db, values.format, path, out);
       }
       case 'rollback':
@@ -167,6 +172,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
     }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 2;
   } finally {
     db.close();
   }

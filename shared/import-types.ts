@@ -65,11 +65,17 @@ export interface ImportReport {
   mappingFields: string[] | null;
 }
 
-export type ImportJobState = 'ready' | 'applying' | 'applied' | 'cancelled' | 'failed';
+/** ready: chosen (or checked), nothing running; checking: being read, checked and compared; applying: being written. */
+export type ImportJobState = 'ready' | 'checking' | 'applying' | 'applied' | 'cancelled' | 'failed';
+
+/** What a running import is doing, for the progress label. */
+export type ImportStep = 'reading' | 'checking' | 'comparing' | 'applying';
 
 export interface ImportJobStatus {
   state: ImportJobState;
-  written: number;
+  step: ImportStep | null;
+  /** Progress within the step: files read, records checked, services compared, records written. */
+  done: number;
   total: number;
   error: string | null;
 }

@@ -9,7 +9,8 @@ import { tempDb } from '../test-support/temp-db';
 import { applyChecked, applyDataset, checkDataset, DatasetInvalidError, notesOnMissingServices } from './apply';
 import { diffDatasets } from './diff';
 import { exportDatapackage } from './export-datapackage';
-import { installDatasetAsync, InstallCancelled } from './install-dataset';
+import { installDatasetAsync } from './install-dataset';
+import { ImportCancelled } from './steps';
 import { rollback } from './rollback';
 import { HSDS_TABLES } from './tables';
 
@@ -99,7 +100,7 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
         },
         isCancelled: () => reports >= 3,
       }),
-    ).rejects.toThrow(InstallCancelled);
+    ).rejects.toThrow(ImportCancelled);
     writer.close();
     expect(dump(d)).toEqual(before);
   });

@@ -1,15 +1,16 @@
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../shared/import-types';
 import type { Db } from '../db/open';
-import { diffDatasets } from './diff';
-import { installDataset, installDatasetAsync, type DatasetIdentity, type InstallProgress } from './install-dataset';
+import { diffDatasetSteps } from './diff';
+import { installDataset, installDatasetAsync, type DatasetIdentity } from './install-dataset';
 import { loadMapping, saveMapping } from './mapping-store';
 import { DatasetReadError, splitProblems, type Problem } from './problems';
-import { readDataset } from './read-dataset';
+import { readDatasetSteps } from './read-dataset';
 import type { ReadResult } from './read-result';
 import { SPREADSHEET_FIELDS } from './spreadsheet';
 import type { TableRows } from './tables';
-import { validateDataset } from './validate';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
+import { validateDataset, validateSteps } from './validate';
 
 /** A dataset read, validated and compared with the installed directory; nothing has been written. */
 export interface CheckedDataset {
@@ -26,22 +27,33 @@ export class DatasetInvalidError extends Error {
   }
 }
 
+export interface CheckOptions {
+  mapping?: ColumnMapping;
+}
+
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
-export function checkDataset(db: Db, path: string, options: { mapping?: ColumnMapping } = {}): CheckedDataset {
+export const checkDataset = (db: Db, path: string, options: CheckOptions = {}): CheckedDataset => runSteps(checkSteps(db, path, options));
+
+/** checkDataset with progress, yielding to the event loop; cancelling it changes nothing, since it never writes. */
+export const checkDatasetAsync = (db: Db, path: string, options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
+  runStepsAsync(checkSteps(db, path, options), listener);
+
+function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<CheckedDataset> {
   const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path };
   let read: ReadResult;
   try {
-    read = readDataset(path, { mapping: options.mapping ?? loadMapping(db, path) });
+    yield { step: 'reading', done: 0, total: 1 };
+    read = yield* readDatasetSteps(path, { mapping: options.mapping ?? loadMapping(db, path) });
   } catch (err) {
     if (!(err instanceof DatasetReadError)) throw err;
     return { tables: null, identity, report: emptyReport(path, [{ ...err.problem, level: 'error' }]) };
   }
   identity.datasetId = read.name ?? identity.datasetId;
   identity.version = read.version ?? null;
-  const problems = [...read.problems, ...validateDataset(read.tables, read.origins)];
+  const problems = [...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
   const { errors, warnings } = splitProblems(problems);
   const ok = errors.length === 0;
-  const diff = ok ? diffDatasets(db, read.tables) : null;
+  const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;
   return {
     tables: ok ? read.tables : null,
     identity,
@@ -96,10 +108,10 @@ export function applyChecked(db: Db, checked: CheckedDataset): void {
 export async function applyCheckedAsync(
   writer: Db,
   checked: CheckedDataset,
-  options: { onProgress?: (p: InstallProgress) => void; isCancelled?: () => boolean } = {},
+  listener: StepListener = {},
 ): Promise<void> {
   if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
-  await installDatasetAsync(writer, checked.tables, checked.identity, options);
+  await installDatasetAsync(writer, checked.tables, checked.identity, listener);
   if (checked.report.mapping) saveMapping(writer, checked.identity.source, checked.report.mapping);
 }
 

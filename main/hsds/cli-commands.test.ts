@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,5 +54,32 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(cli('export', '--format', 'hsds-json', join(dir, 'all.json')).status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(10);
     expect(cli('export', join(dir, 'x')).status).toBe(2);
+  });
+
+  it('import --map corrects a spreadsheet column, shows the mapping used, and is remembered for that file', () => {
+    const sheet = join(dir, 'coalition.csv');
+    writeFileSync(sheet, 'Agency,Program,Tel,Comments\nSYNTHETIC Org,SYNTHETIC Shelter,555-0100,Call first\n');
+    const before = info();
+
+    const typo = cli('import', sheet, '--map', 'Program=service.nam', '--json');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('"service.nam" is not a field a column can feed. Use one of: service.id, service.name,');
+    const noColumn = cli('import', sheet, '--map', 'Programme=service.name');
+    expect(noColumn.status).toBe(2);
+    expect(noColumn.stderr).toContain('the spreadsheet has no column "Programme". Its columns are: "Agency", "Program", "Tel", "Comments".');
+    expect(cli('import', fixture('ohana-sanmateo'), '--map', 'name=service.name').stderr).toContain('--map is for spreadsheets');
+    expect(info()).toEqual(before);
+
+    const guessed = JSON.parse(cli('validate', sheet, '--json').stdout);
+    expect(guessed).toMatchObject({ ok: false, mapping: { Agency: 'organization.name', Program: null, Tel: 'phone.number', Comments: null } });
+
+    const r = cli('import', sheet, '--map', 'Program=service.name', '--map', 'Comments=service.description', '--map', 'Tel=', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const used = { Agency: 'organization.name', Program: 'service.name', Tel: null, Comments: 'service.description' };
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: 10, mapping: used });
+    expect(info().services).toBe(1);
+    // The next check of the same file starts from what the import saved, as the app's does.
+    expect(JSON.parse(cli('validate', sheet, '--json').stdout)).toMatchObject({ ok: true, mapping: used });
+    expect(cli('diff', sheet).stdout).toContain('Columns:\n  Agency -> organization.name\n  Program -> service.name\n  Tel -> (not imported)\n  Comments -> service.description\n');
   });
 });

@@ -1,14 +1,61 @@
 import { writeFileSync } from 'node:fs';
-import type { DatasetProblem, ImportReport } from '../../shared/import-types';
+import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
 import type { Db } from '../db/open';
-import { applyChecked, checkDataset } from './apply';
+import { applyChecked, checkDataset, type CheckedDataset } from './apply';
 import { exportDatapackage } from './export-datapackage';
 import { exportHsdsJson } from './export-json';
+import { loadMapping } from './mapping-store';
 import { rollback } from './rollback';
+import { SPREADSHEET_FIELDS } from './spreadsheet';
 
 /** The coordinator's import commands for cli.ts: each returns the exit code. */
 
 type Out = (s: string) => void;
+
+/** Thrown for a command line that cannot be carried out as written; nothing has been changed. */
+export class UsageError extends Error {}
+
+/** Parses repeated `--map "Column=field"` options (an empty field: leave the column out), refusing a field no column can feed. */
+export function parseMapEdits(specs: string[]): ColumnMapping {
+  const edits: ColumnMapping = {};
+  for (const spec of specs) {
+    const at = spec.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--map "${spec}" must be "Column name=field", e.g. --map "Phone Number=phone.number".`);
+    const column = spec.slice(0, at).trim();
+    const field = spec.slice(at + 1).trim();
+    if (field !== '' && !(field in SPREADSHEET_FIELDS)) {
+      throw new UsageError(`--map "${spec}": "${field}" is not a field a column can feed. Use one of: ${Object.keys(SPREADSHEET_FIELDS).join(', ')} (or nothing after "=" to leave the column out).`);
+    }
+    edits[column] = field === '' ? null : field;
+  }
+  return edits;
+}
+
+/**
+ * Checks a dataset as the app does: a spreadsheet with the mapping saved for it, corrected by any --map
+ * edits (which an import then saves, as applying does in the app). Edits for a file that is not a
+ * spreadsheet, or for a column it does not have, are refused before anything is written.
+ */
+function check(db: Db, path: string, edits: ColumnMapping): CheckedDataset {
+  if (Object.keys(edits).length === 0) return checkDataset(db, path);
+  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits } });
+  const columns = checked.report.mapping;
+  if (!columns) {
+    if (!checked.report.format) return checked; // unreadable: its own error says why
+    throw new UsageError('--map is for spreadsheets (.csv, one row per service); this dataset names its own fields.');
+  }
+  const unknown = Object.keys(edits).filter((c) => !(c in columns));
+  if (unknown.length > 0) {
+    throw new UsageError(`--map: the spreadsheet has no column ${unknown.map((c) => `"${c}"`).join(', ')}. Its columns are: ${Object.keys(columns).map((c) => `"${c}"`).join(', ')}.`);
+  }
+  return checked;
+}
+
+function printMapping(out: Out, report: ImportReport): void {
+  if (!report.mapping) return;
+  out('Columns:\n');
+  for (const [column, field] of Object.entries(report.mapping)) out(`  ${column} -> ${field ?? '(not imported)'}\n`);
+}
 
 const problemLine = (kind: string, p: DatasetProblem) =>
   `${kind}: ${p.file}${p.row != null ? `, row ${p.row}` : ''}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`;
@@ -38,6 +85,9 @@ function printDiff(out: Out, report: ImportReport): void {
   for (const n of report.notesOnRemoved) out(`note kept on removed service ${n.serviceName} (${n.serviceId}): ${n.note}\n`);
 }
 
+/** A spreadsheet's JSON output also says which column fed which field. */
+const withMapping = (r: ImportReport) => (r.mapping ? { mapping: r.mapping } : {});
+
 const summary = (r: ImportReport) => ({
   ok: r.ok,
   added: r.diff?.added.length ?? 0,
@@ -45,24 +95,27 @@ const summary = (r: ImportReport) => ({
   removed: r.diff?.removed.length ?? 0,
   errors: r.errors,
   warnings: r.warnings,
+  ...withMapping(r),
 });
 
-export function validateCommand(db: Db, path: string, json: boolean, out: Out): number {
-  const { report } = checkDataset(db, path);
-  if (json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, errors: report.errors, warnings: report.warnings })}\n`);
+export function validateCommand(db: Db, path: string, options: { json: boolean; edits: ColumnMapping }, out: Out): number {
+  const { report } = check(db, path, options.edits);
+  if (options.json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, errors: report.errors, warnings: report.warnings, ...withMapping(report) })}\n`);
   else {
+    printMapping(out, report);
     printProblems(out, report);
     out(`${report.ok ? 'valid' : 'NOT valid'}: ${report.services} service(s), ${report.errors.length} error(s), ${report.warnings.length} warning(s)\n`);
   }
   return report.ok ? 0 : 1;
 }
 
-export function importCommand(db: Db, path: string, options: { dryRun: boolean; json: boolean }, out: Out): number {
-  const checked = checkDataset(db, path);
+export function importCommand(db: Db, path: string, options: { dryRun: boolean; json: boolean; edits: ColumnMapping }, out: Out): number {
+  const checked = check(db, path, options.edits);
   const { report } = checked;
   if (report.ok && !options.dryRun) applyChecked(db, checked);
   if (options.json) out(`${JSON.stringify(summary(report))}\n`);
   else {
+    printMapping(out, report);
     printProblems(out, report);
     printDiff(out, report);
     out(!report.ok ? 'Not imported: fix the errors above; nothing was changed.\n' : options.dryRun ? 'Dry run: nothing was changed.\n' : 'Imported. `referral-atlas rollback` restores the previous version.\n');
@@ -70,8 +123,9 @@ export function importCommand(db: Db, path: string, options: { dryRun: boolean; 
   return report.ok ? 0 : 1;
 }
 
-export function diffCommand(db: Db, path: string, out: Out): number {
-  const { report } = checkDataset(db, path);
+export function diffCommand(db: Db, path: string, edits: ColumnMapping, out: Out): number {
+  const { report } = check(db, path, edits);
+  printMapping(out, report);
   printProblems(out, report);
   printDiff(out, report);
   return report.ok ? 0 : 1;

@@ -5,6 +5,7 @@ import { isUnsafeEntryName, type FileSource } from './file-source';
 import { isLegacyPackage, ruleFor } from './legacy-tables';
 import { DatasetReadError, problemAt, type Origins, type Problem } from './problems';
 import type { ReadResult } from './read-result';
+import type { Steps } from './steps';
 import { hsdsColumns, storedRequired } from './table-info';
 import { emptyTables, HSDS_TABLES, type HsdsTable, type Row } from './tables';
 
@@ -22,8 +23,9 @@ export function findDescriptor(src: FileSource): string | null {
 /**
  * Reads an HSDS tabular datapackage: datapackage.json lists the CSVs; 3.x table names map one to one,
  * HSDS 1.1/2.0 names are reshaped (legacy-tables.ts). Unknown columns are named once per file.
+ * Yields after each file.
  */
-export function readDatapackage(src: FileSource, label: string): ReadResult {
+export function* readDatapackage(src: FileSource, label: string): Steps<ReadResult> {
   const descriptorPath = findDescriptor(src);
   if (!descriptorPath) throw new DatasetReadError({ file: label, row: null, field: null, message: 'no datapackage.json found' });
   const prefix = descriptorPath.slice(0, -'datapackage.json'.length);
@@ -45,16 +47,17 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
   const origins: Origins = new Map();
   const eligibility: { serviceId: string; text: string }[] = [];
 
-  resources.forEach((res, i) => {
+  for (const [i, res] of resources.entries()) {
+    yield { step: 'reading', done: i, total: resources.length };
     const path = typeof res.path === 'string' ? res.path : null;
-    if (!path) return;
+    if (!path) continue;
     if (isUnsafeEntryName(path)) {
       throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `"${path}" points outside the package; refused` });
     }
     const bytes = src.read(prefix + path);
     if (!bytes) {
       problems.push({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `lists "${path}", which is not in the package`, level: 'error' });
-      return;
+      continue;
     }
     const csv = parseCsv(bytes, path);
     // Older descriptors name resources loosely ("organization" for organizations.csv): their file names are the reliable key.
@@ -66,7 +69,7 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
       if (names[i] === 'eligibility') {
         for (const r of recordsOf(csv)) if (r.values.service_id && r.values.eligibility) eligibility.push({ serviceId: r.values.service_id, text: r.values.eligibility });
       }
-      return;
+      continue;
     }
     const table = rule.table!;
     const columns = new Set(hsdsColumns(table));
@@ -78,7 +81,7 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
     const blocking = missing.filter((f) => storedRequired(table).has(f));
     if (blocking.length > 0) {
       problems.push({ file: path, row: 1, field: blocking.join(', '), message: 'required column(s) missing from the header', level: 'error' });
-      return;
+      continue;
     }
     const add = (t: HsdsTable, row: Row, origin: { file: string; row: number }) => {
       tables[t].push(row);
@@ -103,7 +106,7 @@ export function readDatapackage(src: FileSource, label: string): ReadResult {
       if (rule.reshape) for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
       add(table, row, origin);
     });
-  });
+  }
 
   if (eligibility.length > 0) {
     const services = new Map(tables.service.map((s) => [String(s.id), s]));

@@ -1,6 +1,7 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { readTables } from './read-tables';
+import { runSteps, type Steps } from './steps';
 import { hsdsColumns } from './table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
 
@@ -31,9 +32,20 @@ const CHILDREN: Partial<Record<HsdsTable, [label: string, table: HsdsTable, fk: 
   phone: [['languages', 'language', 'phone_id']],
 };
 
+/** The other way: the rows each child row hangs off, and the field that points to them. */
+const PARENTS = new Map<HsdsTable, [parent: HsdsTable, fk: string][]>();
+for (const [parent, relations] of Object.entries(CHILDREN) as [HsdsTable, [string, HsdsTable, string][]][]) {
+  for (const [, child, fk] of relations) PARENTS.set(child, [...(PARENTS.get(child) ?? []), [parent, fk]]);
+}
+
 type Index = (table: HsdsTable, fk: string, id: string) => Row[];
 
-function indexer(tables: TableRows): { children: Index; byId: (table: HsdsTable, id: unknown) => Row | undefined } {
+interface Indexer {
+  children: Index;
+  byId: (table: HsdsTable, id: unknown) => Row | undefined;
+}
+
+function indexer(tables: TableRows): Indexer {
   const fkMaps = new Map<string, Map<string, Row[]>>();
   const idMaps = new Map<HsdsTable, Map<string, Row>>();
   return {
@@ -66,7 +78,7 @@ const CONFIDENTIAL = '(confidential location)';
 const PLACE_TABLES: ReadonlySet<HsdsTable> = new Set(['location', 'address']);
 
 /** Every field a coordinator would see for one service, as "path -> value" (e.g. `phones[p1].number`). */
-function serviceFields(service: Row, ix: ReturnType<typeof indexer>): Map<string, string | null> {
+function serviceFields(service: Row, ix: Indexer): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const put = (table: HsdsTable, row: Row, prefix: string, skip: string | null, hide = false) => {
     for (const c of hsdsColumns(table)) {
@@ -99,30 +111,69 @@ function serviceFields(service: Row, ix: ReturnType<typeof indexer>): Map<string
   return out;
 }
 
+/**
+ * The services that a set of added, changed or removed rows can show up under (see serviceFields): each
+ * row's parents, up to the service; a location's services through service_at_location; an organization's
+ * services. Only these need their fields compared, which spares walking every service of a large
+ * directory when an update touches a few.
+ */
+function servicesTouched(a: Indexer, b: Indexer, rows: [HsdsTable, string][]): Set<string> {
+  const touched = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [...rows];
+  while (queue.length > 0) {
+    const [table, id] = queue.pop()!;
+    const key = `${table}\u0000${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (table === 'service') {
+      touched.add(id);
+      continue;
+    }
+    for (const ix of [a, b]) {
+      const row = ix.byId(table, id);
+      for (const [parent, fk] of row ? (PARENTS.get(table) ?? []) : []) {
+        const parentId = normalise(row![fk]);
+        if (parentId !== null && (table !== 'attribute' || row!.link_entity === parent)) queue.push([parent, parentId]);
+      }
+      if (table === 'location') for (const sal of ix.children('service_at_location', 'location_id', id)) queue.push(['service_at_location', String(sal.id)]);
+      if (table === 'organization') for (const s of ix.children('service', 'organization_id', id)) queue.push(['service', String(s.id)]);
+    }
+  }
+  return touched;
+}
+
 function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
-  return hsdsColumns(table).every((c) => normalise(a[c]) === normalise(b[c]));
+  return hsdsColumns(table).every((c) => a[c] === b[c] || normalise(a[c]) === normalise(b[c]));
 }
 
 /**
  * What installing `next` over `current` would change: services added, removed and changed (each
  * changed field with its old and new value, including phones, hours, addresses...), and row counts per
- * table so that a change outside any service is not missed.
+ * table so that a change outside any service is not missed. Yields every COMPARE_BATCH services.
  */
-export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
+function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   const tables: Record<string, TableChangeCount> = {};
   let identical = true;
+  /** Rows added, changed or removed, by table and id. */
+  const differing: [HsdsTable, string][] = [];
   for (const t of HSDS_TABLES) {
     const before = new Map(current[t].map((r) => [String(r.id), r]));
     const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
-    const seen = new Set<string>();
     for (const r of next[t]) {
       const id = String(r.id);
-      seen.add(id);
       const old = before.get(id);
       if (!old) count.added++;
-      else if (!rowsEqual(t, old, r)) count.changed++;
+      else {
+        // Ids are unique within a table (validation refuses duplicates): what is left in `before` was removed.
+        before.delete(id);
+        if (rowsEqual(t, old, r)) continue;
+        count.changed++;
+      }
+      differing.push([t, id]);
     }
-    for (const id of before.keys()) if (!seen.has(id)) count.removed++;
+    count.removed = before.size;
+    for (const id of before.keys()) differing.push([t, id]);
     if (count.added || count.removed || count.changed) identical = false;
     tables[t] = count;
   }
@@ -134,9 +185,12 @@ export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
   const changed: ServiceChange[] = [];
   const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
   const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
-  if (!identical) {
-    for (const s of next.service) {
-      const old = a.byId('service', s.id);
+  const kept = next.service.length - added.length;
+  const touched = identical || kept === 0 ? new Set<string>() : servicesTouched(a, b, differing);
+  if (touched.size > 0) {
+    for (const [i, s] of next.service.entries()) {
+      if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
+      const old = touched.has(String(s.id)) ? a.byId('service', s.id) : undefined;
       if (!old) continue;
       const before = serviceFields(old, a);
       const after = serviceFields(s, b);
@@ -152,7 +206,13 @@ export function diffTables(current: TableRows, next: TableRows): DatasetDiff {
   return { added, removed, changed, tables, identical };
 }
 
+/** Services compared between progress reports. */
+const COMPARE_BATCH = 2_000;
+
 /** The diff of a dataset against the installed directory. */
-export function diffDatasets(db: Db, next: TableRows): DatasetDiff {
-  return diffTables(readTables(db), next);
+export const diffDatasets = (db: Db, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));
+
+export function* diffDatasetSteps(db: Db, next: TableRows): Steps<DatasetDiff> {
+  yield { step: 'comparing', done: 0, total: next.service.length };
+  return yield* diffTables(readTables(db), next);
 }

@@ -5,7 +5,7 @@ import { publishableTables } from './export-common';
 import { scalarFields } from './hsds-ajv';
 import { readTables } from './read-tables';
 import { hsdsColumns } from './table-info';
-import { HSDS_TABLES, type HsdsTable } from './tables';
+import { HSDS_TABLES, type HsdsTable, type TableRows } from './tables';
 
 /** File names of the official HSDS 3.1 datapackage (openreferral/specification datapackage.json). */
 export const DATAPACKAGE_FILES: Record<HsdsTable, string> = {
@@ -35,9 +35,12 @@ export interface DatapackageInfo {
  * Writes the installed directory as an HSDS 3.1 tabular datapackage: one UTF-8 CSV per table (every
  * column the app stores) and a datapackage.json listing them. Returns the files written, relative to dir.
  */
-export function exportDatapackage(db: Db, dir: string, info: DatapackageInfo = { name: 'referral-atlas-directory', version: null }): string[] {
+export const exportDatapackage = (db: Db, dir: string, info?: DatapackageInfo): string[] =>
+  writeDatapackage(publishableTables(readTables(db)), dir, info);
+
+/** Writes tables as a datapackage, exactly as exportDatapackage does the installed directory. */
+export function writeDatapackage(tables: TableRows, dir: string, info: DatapackageInfo = { name: 'referral-atlas-directory', version: null }): string[] {
   mkdirSync(dir, { recursive: true });
-  const tables = publishableTables(readTables(db));
   const resources = HSDS_TABLES.map((t) => {
     const cols = hsdsColumns(t);
     const lines = [cols.join(',')];

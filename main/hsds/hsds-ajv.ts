@@ -1,6 +1,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { HSDS_SCHEMAS, type HsdsProperty } from './schemas';
+import { foreignKeys } from './table-info';
 import { HSDS_TABLES, type HsdsTable } from './tables';
 
 /** The schemas carry documentation keywords (name, constraints, example...) that strict mode would reject. */
@@ -53,10 +54,13 @@ export function tableValidator(table: HsdsTable): ValidateFunction | undefined {
       if (!schema) continue;
       // null stands for "not given" in a table row, so optional fields accept it (and rows need no copying).
       const required = new Set(requiredFields(t));
+      // A reference is checked by resolving it (validate.ts); the id it points to carries any format warning.
+      const references = new Set((foreignKeys().get(t) ?? []).map((fk) => fk.column));
       const properties = Object.fromEntries(
         Object.entries(scalarFields(t)).map(([k, p]) => {
           const nullable = !required.has(k);
-          return [k, { type: nullable ? [p.type, 'null'] : p.type, ...(p.format ? { format: p.format } : {}), ...(p.enum ? { enum: nullable ? [...p.enum, null] : p.enum } : {}) }];
+          const format = p.format && !references.has(k) ? { format: p.format } : {};
+          return [k, { type: nullable ? [p.type, 'null'] : p.type, ...format, ...(p.enum ? { enum: nullable ? [...p.enum, null] : p.enum } : {}) }];
         }),
       );
       flat.set(t, ajv.compile({ type: 'object', properties, required: [...required] }));

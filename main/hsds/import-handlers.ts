@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from '../../shared/import-types';
 import type { Db } from '../db/open';
-import { applyCheckedAsync, checkDataset, type CheckedDataset } from './apply';
-import { InstallCancelled } from './install-dataset';
+import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
 import { rollback } from './rollback';
+import { ImportCancelled, type StepListener } from './steps';
 
 /**
  * Asks the person for a file or folder; resolves to its path, or null if they cancelled. In the app this
@@ -30,7 +30,16 @@ export interface ImportShell {
   openWriter: () => Db;
 }
 
-/** The Import screen's channels. Parsing runs in the main process; applying runs in batches on the second connection. */
+const idle = (state: ImportJobStatus['state'], error: string | null = null): ImportJobStatus => ({ state, step: null, done: 0, total: 0, error });
+
+/** How a finished step leaves the job: cancelled by the person, or failed with a message for them. */
+const ended = (err: unknown): ImportJobStatus =>
+  err instanceof ImportCancelled ? idle('cancelled', err.message) : idle('failed', err instanceof Error ? err.message : String(err));
+
+/**
+ * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
+ * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
+ */
 export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter }: ImportShell) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
@@ -39,37 +48,52 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
     return j;
   };
   const applying = () => [...jobs.values()].some((j) => j.status.state === 'applying');
+  /** Progress lands in the job's status; a cancel is heard between two batches. */
+  const listen = (j: Job): StepListener => ({
+    onProgress: (p) => (j.status = { ...j.status, step: p.step, done: p.done, total: p.total }),
+    isCancelled: () => j.cancelled,
+  });
 
   return {
     importChoose: async ({ kind }: { kind: 'file' | 'folder' }): Promise<ImportSource | null> => {
       const path = await choosePath(kind);
       if (!path) return null;
-      for (const [id, j] of jobs) if (j.status.state !== 'applying') jobs.delete(id);
+      for (const [id, j] of jobs) {
+        if (j.status.state === 'applying') continue;
+        j.cancelled = true;
+        jobs.delete(id);
+      }
       const jobId = randomUUID();
-      jobs.set(jobId, { path, checked: null, cancelled: false, status: { state: 'ready', written: 0, total: 0, error: null } });
+      jobs.set(jobId, { path, checked: null, cancelled: false, status: idle('ready') });
       return { jobId, name: basename(path) };
     },
-    importCheck: ({ jobId, mapping }: { jobId: string; mapping?: ColumnMapping }): ImportReport => {
+    /** Resolves when the check is done; meanwhile importStatus says how far it has got, and importCancel stops it. */
+    importCheck: async ({ jobId, mapping }: { jobId: string; mapping?: ColumnMapping }): Promise<ImportReport> => {
       const j = job(jobId);
-      j.checked = checkDataset(db, j.path, mapping ? { mapping } : {});
+      if (j.status.state === 'checking' || j.status.state === 'applying') throw new Error('This import is already running.');
+      j.cancelled = false;
+      j.checked = null;
+      j.status = { ...idle('checking'), step: 'reading' };
+      try {
+        j.checked = await checkDatasetAsync(db, j.path, mapping ? { mapping } : {}, listen(j));
+      } catch (err) {
+        j.status = ended(err);
+        throw err;
+      }
+      j.status = idle('ready');
       return j.checked.report;
     },
     importApply: ({ jobId }: { jobId: string }): ImportJobStatus => {
       const j = job(jobId);
-      if (!j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      if (j.status.state !== 'ready' || !j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
       if (applying()) throw new Error('Another import is being applied.');
-      j.status = { state: 'applying', written: 0, total: 0, error: null };
+      j.cancelled = false;
+      j.status = { ...idle('applying'), step: 'applying' };
       const writer = openWriter();
-      void applyCheckedAsync(writer, j.checked, {
-        onProgress: (p) => (j.status = { ...j.status, written: p.written, total: p.total }),
-        isCancelled: () => j.cancelled,
-      })
+      void applyCheckedAsync(writer, j.checked, listen(j))
         .then(
-          () => (j.status = { ...j.status, state: 'applied', written: j.status.total }),
-          (err: unknown) =>
-            (j.status = err instanceof InstallCancelled
-              ? { ...j.status, state: 'cancelled', error: err.message }
-              : { ...j.status, state: 'failed', error: err instanceof Error ? err.message : String(err) }),
+          () => (j.status = { ...j.status, state: 'applied', done: j.status.total }),
+          (err: unknown) => (j.status = ended(err)),
         )
         .finally(() => writer.close());
       return j.status;
@@ -77,7 +101,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
     importStatus: ({ jobId }: { jobId: string }): ImportJobStatus => job(jobId).status,
     importCancel: ({ jobId }: { jobId: string }): ImportJobStatus => {
       const j = job(jobId);
-      if (j.status.state === 'applying') j.cancelled = true;
+      if (j.status.state === 'checking' || j.status.state === 'applying') j.cancelled = true;
       return j.status;
     },
     importPrevious: (): PreviousVersion | null => {

@@ -2,6 +2,7 @@ import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import { rebuildSearchIndex } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
 import { replaceHsdsTables } from './write-tables';
 
 export interface DatasetIdentity {
@@ -11,16 +12,6 @@ export interface DatasetIdentity {
   source: string;
 }
 
-export interface InstallProgress {
-  written: number;
-  total: number;
-}
-
-export class InstallCancelled extends Error {
-  constructor() {
-    super('Import cancelled: the directory was left as it was.');
-  }
-}
 
 /** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */
 function keepCopyOfInstalled(db: Db): void {
@@ -46,20 +37,51 @@ function* keepPreviousVersion(db: Db): Generator<void> {
   );
 }
 
+/** Page cache for an install: the default 2 MB makes every insert into a 100,000-service directory go to disk. */
+const INSTALL_CACHE_KIB = 128 * 1024;
+
+/**
+ * Sets the connection up for a bulk write, returning what puts it back. Foreign keys are checked once
+ * before commit (refuseBrokenReferences) instead of per row, where every insert looked up its parents and
+ * the checks took most of a large install. Must be called outside a transaction: SQLite ignores the
+ * foreign_keys pragma inside one (the install then simply checks per row, deferred to commit).
+ */
+function bulkWrite(db: Db): () => void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma(`cache_size = -${INSTALL_CACHE_KIB}`);
+  db.pragma('foreign_keys = OFF');
+  return () => {
+    db.pragma(`cache_size = ${cache}`);
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  };
+}
+
+/** Validation has already resolved every reference; this is the database's own last word before commit. */
+function refuseBrokenReferences(db: Db): void {
+  const broken = db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get() as
+    | { table: string; rowid: number; parent: string }
+    | undefined;
+  if (broken) {
+    throw new Error(`A ${broken.table} record (row ${broken.rowid}) points to a ${broken.parent} that is not in the dataset; nothing was changed.`);
+  }
+}
+
 /**
  * The steps of an install, to run inside one transaction: keep the live directory as the previous
  * version, replace the HSDS tables, record the install, rebuild the search index. Yields progress so a caller may report it and
  * cancel between steps.
  */
-function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Generator<InstallProgress> {
+function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Steps<void> {
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
-  for (const _ of keepPreviousVersion(db)) yield { written: 0, total };
-  for (const written of replaceHsdsTables(db, tables)) yield { written, total };
+  for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
+  for (const done of replaceHsdsTables(db, tables)) yield { step: 'applying', done, total };
+  refuseBrokenReferences(db);
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
   rebuildSearchIndex(db);
-  yield { written: total, total };
+  yield { step: 'applying', done: total, total };
 }
 
 /**
@@ -70,9 +92,12 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Ge
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
   keepCopyOfInstalled(db);
-  db.transaction(() => {
-    for (const _ of installSteps(db, tables, identity));
-  })();
+  const restore = bulkWrite(db);
+  try {
+    db.transaction(() => runSteps(installSteps(db, tables, identity)))();
+  } finally {
+    restore();
+  }
 }
 
 /**
@@ -84,19 +109,18 @@ export async function installDatasetAsync(
   db: Db,
   tables: TableRows,
   identity: DatasetIdentity,
-  options: { onProgress?: (p: InstallProgress) => void; isCancelled?: () => boolean } = {},
+  listener: StepListener = {},
 ): Promise<void> {
   keepCopyOfInstalled(db);
+  const restore = bulkWrite(db);
   db.exec('BEGIN IMMEDIATE');
   try {
-    for (const p of installSteps(db, tables, identity)) {
-      options.onProgress?.(p);
-      await new Promise((resolve) => setImmediate(resolve));
-      if (options.isCancelled?.()) throw new InstallCancelled();
-    }
+    await runStepsAsync(installSteps(db, tables, identity), listener);
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    restore();
   }
 }

@@ -8,6 +8,7 @@ import { flattenHsdsJson } from './flatten-json';
 import { isOhanaFolder, readOhana } from './ohana';
 import { DatasetReadError, type Origins, type Problem } from './problems';
 import type { ReadResult } from './read-result';
+import { runSteps, type Steps } from './steps';
 import type { TableRows } from './tables';
 import { readSpreadsheet } from './spreadsheet';
 
@@ -24,7 +25,10 @@ export interface ReadOptions {
  * page), a datapackage (folder or .zip), an Ohana CSV folder, or a one-row-per-service spreadsheet
  * (.csv). Input that cannot be read at all throws DatasetReadError; anything else comes back as problems.
  */
-export function readDataset(path: string, options: ReadOptions = {}): ReadResult {
+export const readDataset = (path: string, options: ReadOptions = {}): ReadResult => runSteps(readDatasetSteps(path, options));
+
+/** readDataset, yielding as it goes (a datapackage after each file; a single file is read in one go). */
+export function* readDatasetSteps(path: string, options: ReadOptions = {}): Steps<ReadResult> {
   const label = basename(path);
   let stat;
   try {
@@ -34,18 +38,18 @@ export function readDataset(path: string, options: ReadOptions = {}): ReadResult
   }
   if (stat.isDirectory()) {
     const src = folderSource(path);
-    if (findDescriptor(src)) return readDatapackage(src, label);
+    if (findDescriptor(src)) return yield* readDatapackage(src, label);
     if (isOhanaFolder(src)) return readOhana(src);
     throw new DatasetReadError({ file: label, row: null, field: null, message: 'this folder has no datapackage.json and is not an Ohana CSV export' });
   }
   const lower = path.toLowerCase();
   if (lower.endsWith('.zip')) {
     const src = zipSource(readFileSync(path), label);
-    if (findDescriptor(src)) return readDatapackage(src, label);
+    if (findDescriptor(src)) return yield* readDatapackage(src, label);
     throw new DatasetReadError({ file: label, row: null, field: null, message: 'the zip has no datapackage.json' });
   }
   if (lower.endsWith('.json')) {
-    if (label === 'datapackage.json') return readDataset(join(path, '..'), options);
+    if (label === 'datapackage.json') return yield* readDatasetSteps(join(path, '..'), options);
     return readHsdsJson(readFileSync(path), label);
   }
   if (lower.endsWith('.csv')) return readSpreadsheet(readFileSync(path), label, options.mapping);

@@ -3,6 +3,7 @@ import { dateProblem, languageCodeProblem, phoneProblem } from './field-checks';
 import { foreignKeys, storedRequired } from './table-info';
 import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
 import { problemAt, type Origins, type Problem } from './problems';
+import { runSteps, type Steps } from './steps';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
 
 /** Formats that identify rather than describe: a non-UUID id or an odd URL is worth a warning, not a refusal. */
@@ -59,7 +60,13 @@ function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null
  * required fields and enums per row; unique ids; foreign keys that resolve; coordinates in range;
  * dialable phone numbers; language codes; real dates. Errors block an import, warnings do not.
  */
-export function validateDataset(tables: TableRows, origins: Origins = new Map()): Problem[] {
+export const validateDataset = (tables: TableRows, origins: Origins = new Map()): Problem[] => runSteps(validateSteps(tables, origins));
+
+/** Rows checked between progress reports. */
+const CHECK_BATCH = 5_000;
+
+/** validateDataset, yielding every CHECK_BATCH rows of the per-row checks (most of its time). */
+export function* validateSteps(tables: TableRows, origins: Origins = new Map()): Steps<Problem[]> {
   const problems: Problem[] = [];
   const at = (row: Row, field: string | null, message: string, level: 'error' | 'warning' = 'error') =>
     problems.push(problemAt(origins.get(row), field, message, level));
@@ -73,7 +80,10 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
     else soft.set(key, { problem: problemAt(origin, field, message, 'warning'), count: 1 });
   };
 
-  const ids = new Map<HsdsTable, Set<string>>();
+  /** Each table's rows by id: the first row to use an id, for naming duplicates and resolving references. */
+  const ids = new Map<HsdsTable, Map<string, Row>>();
+  const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
+  let done = 0;
   for (const table of HSDS_TABLES) {
     const seen = new Map<string, Row>();
     const validate = tableValidator(table);
@@ -82,6 +92,7 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
     const fields = scalarFields(table);
     const dateFields = Object.entries(fields).filter(([, p]) => p.datapackage_type && DATE_TYPES.has(p.datapackage_type));
     for (const row of tables[table]) {
+      if (++done % CHECK_BATCH === 0) yield { step: 'checking', done, total };
       const id = row.id;
       if (typeof id === 'string' && id !== '') {
         const first = seen.get(id);
@@ -107,7 +118,7 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
         }
       }
     }
-    ids.set(table, new Set(seen.keys()));
+    ids.set(table, seen);
   }
 
   for (const table of HSDS_TABLES) {
@@ -139,9 +150,12 @@ export function validateDataset(tables: TableRows, origins: Origins = new Map())
       if (msg) at(row, 'number', msg);
     }
   }
+  // A directory uses a handful of codes on many rows, and looking one up in ICU is slow.
+  const codeProblems = new Map<string, ReturnType<typeof languageCodeProblem>>();
   for (const row of tables.language) {
     if (typeof row.code === 'string' && row.code !== '') {
-      const p = languageCodeProblem(row.code);
+      let p = codeProblems.get(row.code);
+      if (p === undefined) codeProblems.set(row.code, (p = languageCodeProblem(row.code)));
       if (p) at(row, 'code', p.message, p.level);
     }
   }

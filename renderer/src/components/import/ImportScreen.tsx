@@ -4,11 +4,12 @@ import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, Previo
 import { atlas } from '../../atlas';
 import { ImportDiff } from './ImportDiff';
 import { ImportProblems } from './ImportProblems';
+import { ImportProgress } from './ImportProgress';
 import { MappingEditor } from './MappingEditor';
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'checking'; source: ImportSource }
+  | { kind: 'checking'; source: ImportSource; status: ImportJobStatus | null }
   | { kind: 'checked'; source: ImportSource; report: ImportReport }
   | { kind: 'applying'; source: ImportSource; report: ImportReport; status: ImportJobStatus }
   | { kind: 'finished'; status: ImportJobStatus }
@@ -34,10 +35,23 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
   useEffect(loadPrevious, [loadPrevious]);
 
   const check = async (source: ImportSource, mapping?: ColumnMapping) => {
-    setStep({ kind: 'checking', source });
+    setStep({ kind: 'checking', source, status: null });
+    let running = true;
+    void (async () => {
+      while (running) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const s = await atlas().importStatus({ jobId: source.jobId });
+        if (running && s.ok && s.value.state === 'checking') setStep({ kind: 'checking', source, status: s.value });
+      }
+    })();
     const r = await atlas().importCheck({ jobId: source.jobId, ...(mapping ? { mapping } : {}) });
-    setStep(r.ok ? { kind: 'checked', source, report: r.value } : { kind: 'error', message: r.error });
+    running = false;
+    if (r.ok) return setStep({ kind: 'checked', source, report: r.value });
+    const s = await atlas().importStatus({ jobId: source.jobId });
+    setStep(s.ok && s.value.state === 'cancelled' ? { kind: 'finished', status: s.value } : { kind: 'error', message: r.error });
   };
+
+  const cancel = (source: ImportSource) => void atlas().importCancel({ jobId: source.jobId });
 
   const choose = async (kind: 'file' | 'folder') => {
     const r = await atlas().importChoose({ kind });
@@ -75,7 +89,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     <section className="import-screen" aria-labelledby="import-title">
       <div className="import-head">
         <h2 id="import-title">{t('importTitle')}</h2>
-        <button type="button" onClick={onClose} disabled={step.kind === 'applying'}>
+        <button type="button" onClick={onClose} disabled={busy}>
           {t('importClose')}
         </button>
       </div>
@@ -94,7 +108,12 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
         ) : null}
       </div>
 
-      {step.kind === 'checking' ? <p aria-busy="true">{t('importChecking', { name: step.source.name })}</p> : null}
+      {step.kind === 'checking' ? (
+        <div aria-busy="true">
+          <p>{t('importChecking', { name: step.source.name })}</p>
+          <ImportProgress status={step.status} onCancel={() => cancel(step.source)} />
+        </div>
+      ) : null}
       {step.kind === 'error' ? <p className="message error" role="alert">{step.message}</p> : null}
       {step.kind === 'rolledBack' ? <p role="status" className="import-done">{t('importRolledBack', { version: step.to.version ?? step.to.datasetId, count: step.to.services })}</p> : null}
       {step.kind === 'finished' ? (
@@ -120,15 +139,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
               {t('importApply')}
             </button>
           ) : null}
-          {step.kind === 'applying' ? (
-            <div className="import-progress">
-              <progress max={Math.max(step.status.total, 1)} value={step.status.written} aria-label={t('importApplying', { written: step.status.written, total: step.status.total })} />
-              <span role="status">{t('importApplying', { written: step.status.written, total: step.status.total })}</span>
-              <button type="button" onClick={() => void atlas().importCancel({ jobId: step.source.jobId })}>
-                {t('importCancel')}
-              </button>
-            </div>
-          ) : null}
+          {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source)} /> : null}
           <ImportProblems problems={step.report.warnings} kind="warnings" />
         </div>
       ) : null}

@@ -1,0 +1,45 @@
+import type { ImportStep } from '../../shared/import-types';
+
+/**
+ * The long parts of an import (read, check, compare, apply) are generators that yield how far they have
+ * got. The CLI runs them straight through; the app runs them yielding to the event loop after each
+ * report, so a status request or a cancel is answered while a large file is still being worked on.
+ */
+
+export interface StepProgress {
+  step: ImportStep;
+  done: number;
+  total: number;
+}
+
+export type Steps<T> = Generator<StepProgress, T, void>;
+
+export interface StepListener {
+  onProgress?: (p: StepProgress) => void;
+  isCancelled?: () => boolean;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled: the directory was left as it was.');
+  }
+}
+
+/** Runs the steps to their end, ignoring progress. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs the steps, reporting progress and stopping with ImportCancelled when asked to between two reports. */
+export async function runStepsAsync<T>(steps: Steps<T>, { onProgress, isCancelled }: StepListener = {}): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    onProgress?.(r.value);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (isCancelled?.()) throw new ImportCancelled();
+  }
+}
