@@ -69,13 +69,19 @@ function passing(fail: Uint8Array, own: number): number {
   return n;
 }
 
+/** Cutoffs run newest first (3 months ago, 6 ...): an item counts for its newest passed step and all after it. */
 function countVerified(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, cutoffs: number[]): Uint32Array {
   const counts = new Uint32Array(cutoffs.length);
+  const steps = cutoffs.length;
   for (let k = 0; k < pool.length; k++) {
     if ((fail[k]! & ~F_VERIFIED) !== 0) continue;
     const at = ix.assuredAt[pool[k]!]!;
-    for (let s = 0; s < cutoffs.length; s++) if (at >= cutoffs[s]!) counts[s]!++;
+    if (!(at >= cutoffs[steps - 1]!)) continue;
+    let s = 0;
+    while (!(at >= cutoffs[s]!)) s++;
+    counts[s]!++;
   }
+  for (let s = 1; s < steps; s++) counts[s]! += counts[s - 1]!;
   return counts;
 }
 

@@ -1,5 +1,6 @@
 import type { MapPoint } from '../../shared/domain';
 import type { ServiceFacts } from './service-facts';
+import { foldText } from '../../shared/text-fold';
 import { weeklyHours } from './weekly-hours';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
@@ -64,11 +65,8 @@ export interface FacetIndex {
 
 export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
   const size = facts.length;
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const nameRank = new Int32Array(size);
-  Int32Array.from(facts.keys())
-    .sort((a, b) => collator.compare(facts[a]!.name, facts[b]!.name) || a - b)
-    .forEach((item, rank) => (nameRank[item] = rank));
+  nameOrder(facts.map((f) => f.name)).forEach((item, rank) => (nameRank[item] = rank));
   const served = maskFacet(facts, (f) => f.populationsServed, [...new Set(facts.flatMap((f) => [...f.populationsServed, ...f.populationsExcluded]))].sort());
 
   const hourStart = new Int32Array(size + 1);
@@ -113,4 +111,17 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
   };
+}
+
+/**
+ * Item numbers in the collator's order of their names (ties by item). A collator comparison costs some
+ * 0.4 µs, 0.7 s for a full sort of 100,000 names; sorted first by folded name with plain string
+ * comparison, the items are nearly in collator order, which the final (TimSort) sort merely checks and
+ * patches (one comparison per item on the synthetic 100,000). The result is the collator's order either way.
+ */
+function nameOrder(names: readonly string[]): number[] {
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  const folded = names.map(foldText);
+  const items = Array.from(names.keys()).sort((a, b) => (folded[a]! < folded[b]! ? -1 : folded[a]! > folded[b]! ? 1 : a - b));
+  return items.sort((a, b) => collator.compare(names[a]!, names[b]!) || a - b);
 }

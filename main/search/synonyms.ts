@@ -7,10 +7,15 @@ SYNONYM_GROUPS.forEach((group, g) => group.forEach((phrase) => synonymGroup.set(
 export const LONGEST_PHRASE = Math.max(...[...synonymGroup.keys()].map((k) => k.split(' ').length));
 /** First words of the phrases: most words start none, and need no phrase lookups. */
 const phraseStarts = new Set([...synonymGroup.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+/** What a word is to the synonym groups (wordRole): a phrase starts with it, or it is in no group. */
+export const PHRASE_START = -1;
+export const NO_GROUP = -2;
 /** Per word, one lookup: PHRASE_START when a phrase starts with it, else its own group. */
-const PHRASE_START = -1;
 const wordRole = new Map<string, number>([...synonymGroup].filter(([k]) => !k.includes(' ')));
 for (const w of phraseStarts) wordRole.set(w, PHRASE_START);
+
+/** A word's own synonym group, PHRASE_START when a phrase starts with it (see groupAt), or NO_GROUP. */
+export const synonymRole = (word: string): number => wordRole.get(word) ?? NO_GROUP;
 
 /**
  * The token that stands for a whole synonym group in the index. A document naming any member of a group
@@ -36,8 +41,8 @@ export function synonymGroupsIn(words: readonly string[]): number[] {
   const found = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     // Most words are no synonym at all: one map lookup, no joined strings.
-    const role = wordRole.get(words[i]!);
-    if (role === undefined) continue;
+    const role = synonymRole(words[i]!);
+    if (role === NO_GROUP) continue;
     const hit = role === PHRASE_START ? groupAt(words, i)?.group : role;
     if (hit !== undefined) found.add(hit);
   }

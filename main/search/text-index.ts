@@ -5,8 +5,8 @@ import { foldedWords } from '../../shared/text-fold';
 import { buildFacetIndex } from './facet-index';
 import { writeSearchIndexes } from './search-store';
 import { readServiceFacts, type ServiceFacts } from './service-facts';
-import { groupToken, SYNONYMS_VERSION, synonymGroupsIn } from './synonyms';
-import { buildTextIndex } from './text-postings';
+import { groupAt, groupToken, NO_GROUP, PHRASE_START, SYNONYMS_VERSION, synonymRole } from './synonyms';
+import { grow, TextIndexBuilder, type TextIndex } from './text-postings';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
@@ -14,30 +14,82 @@ import { buildTextIndex } from './text-postings';
  */
 const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-1`;
 
-/** A text's folded words followed by the tokens of the synonym groups it mentions. */
-const withSynonyms = (text: string): string[] => {
-  const words = foldedWords(text);
-  for (const g of synonymGroupsIn(words)) words.push(groupToken(g));
-  return words;
-};
-
-const labelCache = new Map<string, string[]>();
-/** A term's English and Spanish label words with their synonym tokens; the same few dozen terms recur in every record. */
-const labelWords = (id: string) => {
-  let words = labelCache.get(id);
-  if (words === undefined) labelCache.set(id, (words = withSynonyms(`${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`)));
-  return words;
-};
-
 /**
- * The three indexed columns of a service, as words: names; category, population, language and city words
- * in both languages; description. Each column also carries the tokens of the synonym groups it mentions.
+ * The word index of the services: three columns per service, each also carrying the tokens of the
+ * synonym groups it mentions. Names (service, alternate, organization); tags (cities, and the category,
+ * population and language labels in English and Spanish); body (description, eligibility). Labels and
+ * cities recur in most records, so their term ids are worked out once and remembered.
  */
-export function searchColumns(f: ServiceFacts): [string[], string[], string[]] {
-  const cities = [...new Set(f.locations.map((l) => l.city).filter((c): c is string => !!c))];
-  const tags = withSynonyms(cities.join(' \n '));
-  for (const id of [...f.categories, ...f.populationsServed, ...f.languages]) tags.push(...labelWords(id));
-  return [withSynonyms([f.name, f.alternateName, f.organization].filter(Boolean).join(' \n ')), tags, withSynonyms([f.description, f.eligibility].filter(Boolean).join(' \n '))];
+export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex {
+  const b = new TextIndexBuilder(facts.length);
+  /** Synonym role by term id, filled as terms appear: one array read per word instead of a map lookup. */
+  let roles = new Int32Array(4096);
+  let known = 0;
+  const groupTerms = new Map<number, number>();
+  const groupSeen = new Map<number, number>();
+  let text = 0;
+  /** Term ids of a text's folded words, then of its synonym groups' tokens (each group once). */
+  const termIds = (value: string, out: number[]): number[] => {
+    const words = foldedWords(value);
+    const groups: number[] = [];
+    text++;
+    for (let i = 0; i < words.length; i++) {
+      const id = b.term(words[i]!);
+      if (id >= known) {
+        if (id >= roles.length) roles = grow(roles, roles.length * 2, 0);
+        for (; known <= id; known++) roles[known] = synonymRole(b.termName(known));
+      }
+      out.push(id);
+      const role = roles[id]!;
+      if (role === NO_GROUP) continue;
+      const g = role === PHRASE_START ? groupAt(words, i)?.group : role;
+      if (g !== undefined && groupSeen.get(g) !== text) {
+        groupSeen.set(g, text);
+        groups.push(g);
+      }
+    }
+    for (const g of groups) {
+      let id = groupTerms.get(g);
+      if (id === undefined) groupTerms.set(g, (id = b.term(groupToken(g))));
+      out.push(id);
+    }
+    return out;
+  };
+  const remembered = new Map<string, number[]>();
+  const rememberedIds = (key: string, value: () => string) => {
+    let ids = remembered.get(key);
+    if (ids === undefined) remembered.set(key, (ids = termIds(value(), [])));
+    return ids;
+  };
+  const addAll = (ids: readonly number[], column: number) => {
+    for (let k = 0; k < ids.length; k++) b.add(ids[k]!, column);
+  };
+  const scratch: number[] = [];
+  const addText = (value: string, column: number) => {
+    scratch.length = 0;
+    addAll(termIds(value, scratch), column);
+  };
+
+  for (const f of facts) {
+    addText(joined(f.name, f.alternateName, f.organization), 0);
+    const cities: string[] = [];
+    for (const l of f.locations) if (l.city && !cities.includes(l.city)) cities.push(l.city);
+    const place = cities.join(' \n ');
+    addAll(rememberedIds(`city:${place}`, () => place), 1);
+    for (const terms of [f.categories, f.populationsServed, f.languages]) {
+      for (const id of terms) addAll(rememberedIds(`term:${id}`, () => `${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`), 1);
+    }
+    addText(joined(f.description, f.eligibility), 2);
+    b.endItem();
+  }
+  return b.finish();
+}
+
+/** The present values joined as separate lines, the way the columns were always tokenized. */
+function joined(...values: (string | null)[]): string {
+  let out = '';
+  for (const v of values) if (v) out = out === '' ? v : `${out} \n ${v}`;
+  return out;
 }
 
 /**
@@ -47,7 +99,7 @@ export function searchColumns(f: ServiceFacts): [string[], string[], string[]] {
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
     const facts = readServiceFacts(db, createServiceReader(db));
-    writeSearchIndexes(db, buildFacetIndex(facts), buildTextIndex(facts.length, (i) => searchColumns(facts[i]!)));
+    writeSearchIndexes(db, buildFacetIndex(facts), buildServiceTextIndex(facts));
     db.prepare(
       `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
        ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,

@@ -24,78 +24,108 @@ export interface TextIndex {
   itemLength: Uint16Array;
 }
 
-/** Builds the index from each item's three columns of folded words (names, tags, body). */
-export function buildTextIndex(size: number, columnsOf: (item: number) => readonly (readonly string[])[]): TextIndex {
-  const idOf = new Map<string, number>();
-  const names: string[] = [];
-  let stamp = new Int32Array(4096).fill(-1);
-  let count = new Uint32Array(4096);
-  let capacity = size * 64;
-  let pTerm = new Int32Array(capacity);
-  let pItem = new Int32Array(capacity);
-  let pWeight = new Uint16Array(capacity);
-  let p = 0;
-  const itemLength = new Uint16Array(size);
-  const touched: number[] = [];
+/**
+ * Builds the index item by item, in item order: the caller turns words into term ids (term) and adds
+ * them to the current item's columns (add), so words it sees often (labels, cities, synonym tokens) can
+ * be remembered as ids rather than looked up again. No per-item word arrays.
+ */
+export class TextIndexBuilder {
+  private readonly idOf = new Map<string, number>();
+  private readonly names: string[] = [];
+  private stamp = new Int32Array(4096).fill(-1);
+  private count = new Uint32Array(4096);
+  private capacity: number;
+  private pTerm: Int32Array;
+  private pItem: Int32Array;
+  private pWeight: Uint16Array;
+  private p = 0;
+  private readonly itemLength: Uint16Array;
+  private readonly touched: number[] = [];
+  private item = 0;
+  private length = 0;
 
-  for (let item = 0; item < size; item++) {
-    touched.length = 0;
-    let length = 0;
-    columnsOf(item).forEach((words, column) => {
-      const weight = COLUMN_WEIGHTS[column]!;
-      length += words.length;
-      for (const word of words) {
-        let id = idOf.get(word);
-        if (id === undefined) {
-          id = names.length;
-          idOf.set(word, id);
-          names.push(word);
-          if (id >= stamp.length) {
-            stamp = grow(stamp, stamp.length * 2, -1);
-            count = grow(count, count.length * 2, 0);
-          }
-        }
-        if (stamp[id] !== item) {
-          stamp[id] = item;
-          count[id] = 0;
-          touched.push(id);
-        }
-        count[id]! += weight;
+  constructor(private readonly size: number) {
+    this.capacity = size * 64;
+    this.pTerm = new Int32Array(this.capacity);
+    this.pItem = new Int32Array(this.capacity);
+    this.pWeight = new Uint16Array(this.capacity);
+    this.itemLength = new Uint16Array(size);
+  }
+
+  /** The id of a folded word (or token), new ids in order 0, 1, 2 ... */
+  term(word: string): number {
+    let id = this.idOf.get(word);
+    if (id === undefined) {
+      id = this.names.length;
+      this.idOf.set(word, id);
+      this.names.push(word);
+      if (id >= this.stamp.length) {
+        this.stamp = grow(this.stamp, this.stamp.length * 2, -1);
+        this.count = grow(this.count, this.count.length * 2, 0);
       }
-    });
-    itemLength[item] = Math.min(length, MAX_U16);
-    if (p + touched.length > capacity) {
-      capacity = Math.max(capacity * 2, p + touched.length);
-      pTerm = grow(pTerm, capacity, 0);
-      pItem = grow(pItem, capacity, 0);
-      pWeight = grow(pWeight, capacity, 0);
     }
-    for (const id of touched) {
-      pTerm[p] = id;
-      pItem[p] = item;
-      pWeight[p++] = Math.min(count[id]!, MAX_U16);
-    }
+    return id;
   }
 
-  // Terms in sorted order (prefixes are ranges); postings stay in item order within each term.
-  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-  const rank = new Int32Array(names.length);
-  order.forEach((id, r) => (rank[id] = r));
-  const postingStart = new Int32Array(names.length + 1);
-  for (let k = 0; k < p; k++) postingStart[rank[pTerm[k]!]! + 1]!++;
-  for (let t = 0; t < names.length; t++) postingStart[t + 1]! += postingStart[t]!;
-  const next = postingStart.slice(0, names.length);
-  const postingItem = new Int32Array(p);
-  const postingWeight = new Uint16Array(p);
-  for (let k = 0; k < p; k++) {
-    const at = next[rank[pTerm[k]!]!]!++;
-    postingItem[at] = pItem[k]!;
-    postingWeight[at] = pWeight[k]!;
+  termName(id: number): string {
+    return this.names[id]!;
   }
-  return { size, terms: order.map((id) => names[id]!), postingStart, postingItem, postingWeight, itemLength };
+
+  /** One occurrence of a term in a column (0 names, 1 tags, 2 body) of the current item. */
+  add(id: number, column: number): void {
+    this.length++;
+    if (this.stamp[id] !== this.item) {
+      this.stamp[id] = this.item;
+      this.count[id] = 0;
+      this.touched.push(id);
+    }
+    this.count[id]! += COLUMN_WEIGHTS[column]!;
+  }
+
+  /** Closes the current item; the next add() goes to the next one. */
+  endItem(): void {
+    const touched = this.touched;
+    this.itemLength[this.item] = Math.min(this.length, MAX_U16);
+    if (this.p + touched.length > this.capacity) {
+      this.capacity = Math.max(this.capacity * 2, this.p + touched.length);
+      this.pTerm = grow(this.pTerm, this.capacity, 0);
+      this.pItem = grow(this.pItem, this.capacity, 0);
+      this.pWeight = grow(this.pWeight, this.capacity, 0);
+    }
+    for (let t = 0; t < touched.length; t++) {
+      const id = touched[t]!;
+      this.pTerm[this.p] = id;
+      this.pItem[this.p] = this.item;
+      this.pWeight[this.p++] = Math.min(this.count[id]!, MAX_U16);
+    }
+    touched.length = 0;
+    this.length = 0;
+    this.item++;
+  }
+
+  /** The index, its terms sorted (prefixes are ranges) and postings in item order within each term. */
+  finish(): TextIndex {
+    const { names, p, pTerm, pItem, pWeight } = this;
+    const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+    const rank = new Int32Array(names.length);
+    for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+    const postingStart = new Int32Array(names.length + 1);
+    for (let k = 0; k < p; k++) postingStart[rank[pTerm[k]!]! + 1]!++;
+    for (let t = 0; t < names.length; t++) postingStart[t + 1]! += postingStart[t]!;
+    const next = postingStart.slice(0, names.length);
+    const postingItem = new Int32Array(p);
+    const postingWeight = new Uint16Array(p);
+    for (let k = 0; k < p; k++) {
+      const at = next[rank[pTerm[k]!]!]!++;
+      postingItem[at] = pItem[k]!;
+      postingWeight[at] = pWeight[k]!;
+    }
+    return { size: this.size, terms: order.map((id) => names[id]!), postingStart, postingItem, postingWeight, itemLength: this.itemLength };
+  }
 }
 
-function grow<T extends Int32Array | Uint32Array | Uint16Array>(a: T, length: number, fill: number): T {
+/** A copy of a typed array at a new length, the new places set to `fill`. */
+export function grow<T extends Int32Array | Uint32Array | Uint16Array>(a: T, length: number, fill: number): T {
   const bigger = new (a.constructor as new (n: number) => T)(length);
   bigger.set(a);
   if (fill !== 0) bigger.fill(fill, a.length);
