@@ -1,3 +1,4 @@
+import { lowerBound } from './lower-bound';
 /**
  * Typo correction against a vocabulary (the index's own terms plus the synonym words). Candidates come
  * from a trigram index over the vocabulary, not a scan: a scan costs tens of milliseconds per misspelled
@@ -25,14 +26,8 @@ export function createTermCorrector(terms: ReadonlyMap<string, number>) {
     has: (word: string) => known.has(word),
     /** Some vocabulary term starts with this prefix. */
     hasPrefix(prefix: string): boolean {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (list[mid]! < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < list.length && list[lo]!.startsWith(prefix);
+      const at = lowerBound(list, prefix);
+      return at < list.length && list[at]!.startsWith(prefix);
     },
     /** Up to `max` terms within edit distance 1 (words of 4-5 letters) or 2 (longer), closest and commonest first. */
     corrections(word: string, max = 3): string[] {

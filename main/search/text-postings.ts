@@ -1,4 +1,5 @@
 import { alternativeTerm, type QueryPlan } from './query-plan';
+import { lowerBound } from './lower-bound';
 
 /** bm25 weights of a document's three columns: a word in a name counts far more than one in a description. */
 export const COLUMN_WEIGHTS = [10, 4, 1] as const;
@@ -147,16 +148,6 @@ function termRange(ix: TextIndex, alternative: string): [number, number] {
   return [from, to];
 }
 
-function lowerBound(list: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export interface TextMatches {
   /** Matching items in item order: all of the plan's groups, or (when those are few) any of them. */
