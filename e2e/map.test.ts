@@ -149,6 +149,9 @@ describe(`map at ${SYNTHETIC_SERVICES.toLocaleString('en-US')} services (synthet
     await expect.poll(() => page.locator('.map .map-pin').count()).toBeGreaterThan(0);
     expect(await markers.count()).toBeLessThan(300);
     await app.screenshot('map-synthetic-neighbourhood');
+    // These services have a point and no address: a card with a distance never says its location is unknown.
+    expect(await page.locator('.card', { has: page.locator('.distance') }).filter({ hasText: 'Location not stated' }).count()).toBe(0);
+    expect(await page.locator('.card', { hasText: 'City not stated' }).count()).toBeGreaterThan(0);
     expect(app.blockedRequests).toEqual([]);
   });
 });

@@ -30,7 +30,8 @@ export function ServiceCardView({ card, selected, onSelect, populations = [], sh
         {firstPhone ? <PhoneLink phone={firstPhone} inOption /> : <span className="unknown">{t('phoneUnknown')}</span>}
       </div>
       <div className="card-meta">
-        <span className="place">{card.virtual ? t('phoneAndOnline') : (card.city ?? t('locationUnknown'))}</span>
+        {/* A distance means the place is known; only its city is missing then. */}
+        <span className="place">{card.virtual ? t('phoneAndOnline') : (card.city ?? t(card.distanceKm !== null ? 'cityUnknown' : 'locationUnknown'))}</span>
         {card.distanceKm !== null ? <span className="distance">{t('distanceKm', { km: card.distanceKm })}</span> : null}
         {card.languages.length > 0 ? <span className="langs">{card.languages.map((l) => termLabel(l, lang)).join(', ')}</span> : null}
       </div>

@@ -14,6 +14,7 @@ export const en = {
   errorTitle: 'Something went wrong',
   phoneUnknown: 'Phone not in this directory',
   phoneAndOnline: 'Phone & online',
+  cityUnknown: 'City not stated',
   locationUnknown: 'Location not stated',
   selectPrompt: 'Select a service to see its details.',
   organization: 'Organization',

@@ -15,6 +15,7 @@ export const es: Record<MessageKey, string> = {
   errorTitle: 'Algo salió mal',
   phoneUnknown: 'Teléfono no incluido en este directorio',
   phoneAndOnline: 'Por teléfono y en línea',
+  cityUnknown: 'Ciudad no indicada',
   locationUnknown: 'Ubicación no indicada',
   selectPrompt: 'Seleccione un servicio para ver sus detalles.',
   organization: 'Organización',
