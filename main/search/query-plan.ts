@@ -18,14 +18,14 @@ const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
 const groupAlternatives = (g: number) => [groupToken(g)];
 
 /**
- * One query word (or phrase) as the alternatives that may match it, in FTS5's query syntax: `"word"`,
- * `"prefix"*`, or a synonym group's token. A query is the AND of its groups; when that finds too little,
+ * One query word (or phrase) as the alternatives that may match it, written as FTS5 would (`"word"`,
+ * `"prefix"*`, or a synonym group's token) and read by text-postings.ts. A query is the AND of its groups; when that finds too little,
  * the OR of them.
  */
 export type QueryPlan = string[][];
 
 /**
- * Plans an FTS5 query from what the user typed: a synonym phrase becomes its group's token (so it finds
+ * Plans a word-index query from what the user typed: a synonym phrase becomes its group's token (so it finds
  * every member, in English and Spanish), stop
  * words drop, a word the index does not know is replaced by up to three known words within one or two
  * edits, and the word still being typed (no space after it) matches as a prefix (never a one-letter one,
