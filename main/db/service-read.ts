@@ -1,4 +1,4 @@
-import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
+import type { CapacityView, LocationView, MapPoint, PhoneView, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import type { Db } from './open';
 
@@ -46,6 +46,19 @@ export function createServiceReader(db: Db) {
       `SELECT s.*, o.name AS organization_name, o.website AS organization_website
        FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id = ?`,
     ),
+    phones: db.prepare(
+      `SELECT p.id, p.number, p.extension, p.type, p.description FROM phone p
+       WHERE p.service_id = ?
+          OR p.service_at_location_id IN (SELECT id FROM service_at_location WHERE service_id = ?)
+          OR p.location_id IN (SELECT location_id FROM service_at_location WHERE service_id = ?)
+       ORDER BY p.service_id IS NULL, p.rowid`,
+    ),
+    orgPhones: db.prepare(`SELECT id, number, extension, type, description FROM phone WHERE organization_id = ? ORDER BY rowid`),
+    phoneLanguages: db.prepare(`SELECT code FROM language WHERE phone_id = ? AND code IS NOT NULL`),
+    languages: db.prepare(
+      `SELECT DISTINCT code FROM language WHERE code IS NOT NULL AND (service_id = ?
+         OR location_id IN (SELECT location_id FROM service_at_location WHERE service_id = ?))`,
+    ),
     terms: db.prepare(
       `SELECT taxonomy_term_id AS term, link_type, value FROM attribute
        WHERE link_entity = 'service' AND link_id = ? AND link_type IN (?, ?, ?)`,
@@ -67,44 +80,6 @@ export function createServiceReader(db: Db) {
     // The same rows as `locations` for every service at once: index probes per location, with no
     // temporary tables grouping every attribute and numbering every address (which took up to 5 s at 100k).
     allLocations: db.prepare(`${LOCATIONS_SQL} ORDER BY sal.rowid`),
-    // The card reads for a whole page at once (ids as a JSON array), in the per-service reads' orders.
-    pageServices: db.prepare(
-      `SELECT s.*, o.name AS organization_name, o.website AS organization_website
-       FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id IN (SELECT value FROM json_each(?))`,
-    ),
-    pageLocations: db.prepare(`${LOCATIONS_SQL} WHERE sal.service_id IN (SELECT value FROM json_each(?)) ORDER BY sal.rowid`),
-    pageCategories: db.prepare(
-      `SELECT link_id, taxonomy_term_id AS term FROM attribute
-       WHERE link_entity = 'service' AND link_id IN (SELECT value FROM json_each(?)) AND link_type = ? ORDER BY rowid`,
-    ),
-    // UNION, not UNION ALL: a phone reached two ways (its service and its location) is listed once.
-    pagePhones: db.prepare(
-      `SELECT sid, id, number, extension, type, description FROM (
-         SELECT p.service_id AS sid, p.id, p.number, p.extension, p.type, p.description, p.service_id IS NULL AS shared, p.rowid AS r
-           FROM phone p WHERE p.service_id IN (SELECT value FROM json_each(@ids))
-         UNION
-         SELECT sal.service_id, p.id, p.number, p.extension, p.type, p.description, p.service_id IS NULL, p.rowid
-           FROM service_at_location sal JOIN phone p ON p.service_at_location_id = sal.id WHERE sal.service_id IN (SELECT value FROM json_each(@ids))
-         UNION
-         SELECT sal.service_id, p.id, p.number, p.extension, p.type, p.description, p.service_id IS NULL, p.rowid
-           FROM service_at_location sal JOIN phone p ON p.location_id = sal.location_id WHERE sal.service_id IN (SELECT value FROM json_each(@ids)))
-       ORDER BY sid, shared, r`,
-    ),
-    pageOrgPhones: db.prepare(
-      `SELECT organization_id AS sid, id, number, extension, type, description FROM phone
-       WHERE organization_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-    ),
-    pagePhoneLanguages: db.prepare(`SELECT phone_id, code FROM language WHERE phone_id IN (SELECT value FROM json_each(?)) AND code IS NOT NULL ORDER BY rowid`),
-    // The service's own languages first, then its locations' in location order, as the per-service read.
-    pageLanguages: db.prepare(
-      `SELECT sid, code FROM (
-         SELECT service_id AS sid, code, 0 AS k, 0 AS sal_row, rowid AS r FROM language
-           WHERE service_id IN (SELECT value FROM json_each(@ids)) AND code IS NOT NULL
-         UNION ALL
-         SELECT sal.service_id, l.code, 1, sal.rowid, l.rowid FROM service_at_location sal JOIN language l ON l.location_id = sal.location_id
-           WHERE sal.service_id IN (SELECT value FROM json_each(@ids)) AND l.code IS NOT NULL)
-       ORDER BY sid, k, sal_row, r`,
-    ),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
     points: db.prepare(
       `SELECT sal.service_id AS serviceId, l.id AS locationId, l.latitude AS lat, l.longitude AS lon,
@@ -119,48 +94,34 @@ export function createServiceReader(db: Db) {
     ),
   };
 
+  const phonesFor = (serviceId: string, organizationId: string): PhoneView[] => {
+    let rows = stmts.phones.all(serviceId, serviceId, serviceId) as PhoneRow[];
+    if (rows.length === 0) rows = stmts.orgPhones.all(organizationId) as PhoneRow[];
+    return rows.map((p) => ({
+      number: p.number,
+      extension: p.extension,
+      type: p.type,
+      description: p.description,
+      languages: (stmts.phoneLanguages.all(p.id) as { code: string }[]).map((l) => l.code),
+    }));
+  };
+
   const locationsFor = (serviceId: string): LocationRead[] =>
     (stmts.locations.all(serviceId) as LocationRow[]).map(toLocationView);
 
-  /**
-   * The cards of a page of services in a few whole-page reads instead of several per card (some 150
-   * small reads for a page of 20 with their phones). Missing services come back as null.
-   */
-  const cardsOf = (ids: readonly string[]): (ServiceCard | null)[] => {
-    const json = JSON.stringify(ids);
-    const rows = new Map((stmts.pageServices.all(json) as ServiceRow[]).map((r) => [r.id, r]));
-    const locations = groupBy(stmts.pageLocations.all(json) as (LocationRow & { service_id: string })[], (r) => r.service_id, toLocationView);
-    const categories = groupBy(stmts.pageCategories.all(json, LINK_TYPES.category) as { link_id: string; term: string }[], (r) => r.link_id, (r) => r.term);
-    const languages = groupBy(stmts.pageLanguages.all({ ids: json }) as { sid: string; code: string }[], (r) => r.sid, (r) => r.code);
-    const phoneRows = groupBy(stmts.pagePhones.all({ ids: json }) as (PhoneRow & { sid: string })[], (r) => r.sid, (r) => r);
-    const orgIds = [...new Set([...rows.values()].filter((r) => !phoneRows.has(r.id)).map((r) => r.organization_id))];
-    const orgPhones = orgIds.length ? groupBy(stmts.pageOrgPhones.all(JSON.stringify(orgIds)) as (PhoneRow & { sid: string })[], (r) => r.sid, (r) => r) : new Map<string, PhoneRow[]>();
-    const phonesOf = (row: ServiceRow) => phoneRows.get(row.id) ?? orgPhones.get(row.organization_id) ?? [];
-    const phoneIds = [...rows.values()].flatMap((r) => phonesOf(r).map((p) => p.id));
-    const phoneLanguages = groupBy(stmts.pagePhoneLanguages.all(JSON.stringify(phoneIds)) as { phone_id: string; code: string }[], (r) => r.phone_id, (r) => r.code);
-
-    return ids.map((id) => {
-      const row = rows.get(id);
-      if (!row) return null;
-      const located = locations.get(id) ?? [];
-      const physical = located.filter((l) => l.locationType !== 'virtual');
-      return {
-        id: row.id,
-        name: row.name,
-        organization: row.organization_name,
-        phones: phonesOf(row).map((p) => ({
-          number: p.number,
-          extension: p.extension,
-          type: p.type,
-          description: p.description,
-          languages: phoneLanguages.get(p.id) ?? [],
-        })),
-        categories: categories.get(id) ?? [],
-        languages: [...new Set(languages.get(id) ?? [])],
-        city: physical.find((l) => l.city)?.city ?? null,
-        virtual: located.length > 0 && physical.length === 0,
-      };
-    });
+  const card = (row: ServiceRow, locations: LocationRead[]): ServiceCard => {
+    const terms = stmts.terms.all(row.id, LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded) as TermRow[];
+    const physical = locations.filter((l) => l.locationType !== 'virtual');
+    return {
+      id: row.id,
+      name: row.name,
+      organization: row.organization_name,
+      phones: phonesFor(row.id, row.organization_id),
+      categories: terms.filter((t) => t.link_type === LINK_TYPES.category).map((t) => t.term),
+      languages: (stmts.languages.all(row.id, row.id) as { code: string }[]).map((l) => l.code),
+      city: physical.find((l) => l.city)?.city ?? null,
+      virtual: locations.length > 0 && physical.length === 0,
+    };
   };
 
   return {
@@ -178,10 +139,9 @@ export function createServiceReader(db: Db) {
     },
 
     card(id: string): ServiceCard | null {
-      return cardsOf([id])[0]!;
+      const row = stmts.service.get(id) as ServiceRow | undefined;
+      return row ? card(row, locationsFor(id)) : null;
     },
-
-    cards: cardsOf,
 
     detail(id: string): ServiceDetail | null {
       const row = stmts.service.get(id) as ServiceRow | undefined;
@@ -189,7 +149,7 @@ export function createServiceReader(db: Db) {
       const locations = locationsFor(id);
       const terms = stmts.terms.all(id, LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded) as TermRow[];
       return {
-        ...cardsOf([id])[0]!,
+        ...card(row, locations),
         description: row.description,
         url: row.url,
         email: row.email,
@@ -295,16 +255,4 @@ function toLocationView(r: LocationRow): LocationRead {
     latitude: confidential ? null : r.latitude,
     longitude: confidential ? null : r.longitude,
   };
-}
-
-/** Rows grouped by a key, each group in row order. */
-function groupBy<R, V>(rows: readonly R[], key: (r: R) => string, value: (r: R) => V): Map<string, V[]> {
-  const groups = new Map<string, V[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const group = groups.get(k);
-    if (group) group.push(value(r));
-    else groups.set(k, [value(r)]);
-  }
-  return groups;
 }

@@ -24,8 +24,9 @@ export class SearchInputError extends Error {}
  */
 export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer) {
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
-  // In one transaction a page's card reads share one snapshot: a page never mixes two installs.
-  const readCards = db.transaction((ids: string[]) => reader.cards(ids));
+  // A page's cards are some 150 small reads: in one transaction they share one snapshot (a page never
+  // mixes two installs) and skip taking a read lock each, about a fifth of their time.
+  const readCards = db.transaction((ids: string[]) => ids.map((id) => reader.card(id)));
 
   let generation: number | null | undefined;
   let facetIndex: FacetIndex;
