@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open';
 import { createServiceReader } from '../db/service-read';
 import { checkDataset } from '../hsds/apply';
-import { flattenHsdsJson } from '../hsds/flatten-json';
 import { installDataset } from '../hsds/install-dataset';
 import type { TableRows } from '../hsds/tables';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
