@@ -2,7 +2,7 @@ import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, Searc
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
-import { countFacets, MONTH_MS } from './facet-counts';
+import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facet-counts';
 import { valueMask, type FacetIndex } from './facet-index';
 import { filterPool, hasValue } from './pool-filter';
 import { planningVocabulary, planQuery } from './query-plan';
@@ -30,6 +30,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
   let generation: number | null | undefined;
   let facetIndex: FacetIndex;
+  let columns: ValueColumns;
   let textIndex: TextIndex;
   /** All items in item order: the pool without query text, walked in memory order rather than by name. */
   let everyItem: Int32Array;
@@ -44,6 +45,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         stored = readSearchIndexes(db)!;
       }
       facetIndex = stored.facets;
+      columns = valueColumns(facetIndex);
       textIndex = stored.text;
       everyItem = Int32Array.from(facetIndex.ids.keys());
       vocabulary = null;
@@ -84,7 +86,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         now,
       });
       const { fail, distance, open } = filtered;
-      const facets = countFacets(ix, pool, filtered, now);
+      const facets = countFacets(ix, columns, pool, filtered, now);
 
       // Ranked: AND matches before OR-only ones, then score; without text, by name.
       const byRelevance = (a: number, b: number) =>

@@ -6,12 +6,47 @@ import { F_24X7, F_CATEGORY, F_LANGUAGE, F_OPEN_NOW, F_POPULATION, F_VERIFIED, t
 export const VERIFIED_STEPS = [3, 6, 12, 24];
 export const MONTH_MS = 30.44 * 86_400_000;
 
+/**
+ * The many-valued facets turned on their side for counting: for each value, one bit per item. A value's
+ * count is then the set bits of (its bits AND the items passing the other facets), 32 items per step,
+ * the same few thousand words whatever the pool: about 1 ms for every value at 100,000 services, where
+ * walking each pool item's values took several.
+ */
+export interface ValueColumns {
+  /** Words per value: one bit per item. */
+  words: number;
+  categories: Uint32Array;
+  languages: Uint32Array;
+  served: Uint32Array;
+  excluded: Uint32Array;
+}
+
+export function valueColumns(ix: FacetIndex): ValueColumns {
+  const words = Math.ceil(ix.size / 32);
+  const column = (m: MaskFacet) => {
+    const bits = new Uint32Array(m.values.length * words);
+    for (let item = 0; item < ix.size; item++) {
+      for (let w = 0; w < m.words; w++) {
+        let set = m.bits[item * m.words + w]!;
+        while (set !== 0) {
+          const low = set & -set;
+          bits[(w * 32 + 31 - Math.clz32(low)) * words + (item >>> 5)]! |= 1 << (item & 31);
+          set ^= low;
+        }
+      }
+    }
+    return bits;
+  };
+  return { words, categories: column(ix.categories), languages: column(ix.languages), served: column(ix.served), excluded: column(ix.excluded) };
+}
+
 /** Counts per facet value over the pool, each facet with every other facet applied but not its own. */
-export function countFacets(ix: FacetIndex, pool: Int32Array, { fail, open }: FilteredPool, now: Date): FacetCounts {
-  const categories = countMask(ix.categories, pool, fail, F_CATEGORY);
-  const languages = countMask(ix.languages, pool, fail, F_LANGUAGE);
-  const serves = countMask(ix.served, pool, fail, F_POPULATION);
-  const excluded = countMask(ix.excluded, pool, fail, F_POPULATION);
+export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Array, { fail, open }: FilteredPool, now: Date): FacetCounts {
+  const [byCategory, byLanguage, byPopulation] = passingItems(columns.words, pool, fail, [F_CATEGORY, F_LANGUAGE, F_POPULATION]);
+  const categories = countColumns(columns.categories, ix.categories.values.length, byCategory!);
+  const languages = countColumns(columns.languages, ix.languages.values.length, byLanguage!);
+  const serves = countColumns(columns.served, ix.served.values.length, byPopulation!);
+  const excluded = countColumns(columns.excluded, ix.excluded.values.length, byPopulation!);
   const populationPool = passing(fail, F_POPULATION);
   const [openNow, hoursNotStated, open24x7] = countHours(ix, pool, fail, open);
   const verified = countVerified(ix, pool, fail, VERIFIED_STEPS.map((m) => now.getTime() - m * MONTH_MS));
@@ -30,16 +65,38 @@ export function countFacets(ix: FacetIndex, pool: Int32Array, { fail, open }: Fi
   };
 }
 
-/** Adds one to counts[v] for every value v the item has: walks set bits only. */
-function countValues(m: MaskFacet, item: number, counts: Uint32Array): void {
-  for (let w = 0; w < m.words; w++) {
-    let bits = m.bits[item * m.words + w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      counts[w * 32 + 31 - Math.clz32(low)]!++;
-      bits ^= low;
+/** For each facet flag, the items (one bit each) of the pool that pass every filter but that facet's own. */
+function passingItems(words: number, pool: Int32Array, fail: Uint8Array, flags: number[]): Uint32Array[] {
+  return flags.map((own) => {
+    const bits = new Uint32Array(words);
+    for (let k = 0; k < pool.length; k++) {
+      if ((fail[k]! & ~own) !== 0) continue;
+      const item = pool[k]!;
+      bits[item >>> 5]! |= 1 << (item & 31);
     }
+    return bits;
+  });
+}
+
+function countColumns(columns: Uint32Array, values: number, passing: Uint32Array): Uint32Array {
+  const words = passing.length;
+  const counts = new Uint32Array(values);
+  for (let v = 0; v < values; v++) {
+    let n = 0;
+    for (let w = 0, at = v * words; w < words; w++, at++) {
+      const x = columns[at]! & passing[w]!;
+      if (x !== 0) n += bitCount(x);
+    }
+    counts[v] = n;
   }
+  return counts;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** [open now, hours not stated, open 24/7]. Each loop is a function of its own so V8 keeps it optimized. */
@@ -55,12 +112,6 @@ function countHours(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: In
     if ((fail[k]! & ~F_24X7) === 0 && ix.always[pool[k]!] === 1) open24x7++;
   }
   return [openNow, hoursNotStated, open24x7];
-}
-
-function countMask(m: MaskFacet, pool: Int32Array, fail: Uint8Array, own: number): Uint32Array {
-  const counts = new Uint32Array(m.values.length);
-  for (let k = 0; k < pool.length; k++) if ((fail[k]! & ~own) === 0) countValues(m, pool[k]!, counts);
-  return counts;
 }
 
 function passing(fail: Uint8Array, own: number): number {
