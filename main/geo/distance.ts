@@ -8,3 +8,11 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
+
+/**
+ * The distance along a meridian between two latitudes: never more than distanceKm between any two
+ * points at those latitudes, so a point this far beyond a radius needs no trigonometry to rule it out.
+ */
+export function latitudeGapKm(lat1: number, lat2: number): number {
+  return Math.abs(lat2 - lat1) * RAD * EARTH_RADIUS_KM;
+}

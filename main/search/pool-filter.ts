@@ -1,5 +1,5 @@
 import type { GeoPoint } from '../../shared/domain';
-import { distanceKm } from '../geo/distance';
+import { distanceKm, latitudeGapKm } from '../geo/distance';
 import type { FacetIndex, MaskFacet } from './facet-index';
 import { openStates } from './weekly-hours';
 
@@ -85,13 +85,19 @@ function failPopulation(fail: Uint8Array, ix: FacetIndex, pool: Int32Array, p: n
   }
 }
 
-/** Items without a public point (phone and online services, withheld addresses) never fail on distance. */
+/**
+ * Items without a public point (phone and online services, withheld addresses) never fail on distance.
+ * A point whose latitude alone puts it beyond the radius keeps that lower bound as its distance: it
+ * fails either way, and its item is never shown or sorted by it.
+ */
 function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint, radiusKm: number | null, distance: Float64Array, fail: Uint8Array): void {
+  const reach = radiusKm ?? Infinity;
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
     let nearest = Infinity;
     for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) {
-      nearest = Math.min(nearest, distanceKm(reference.lat, reference.lon, ix.pointLat[p]!, ix.pointLon[p]!));
+      const gap = latitudeGapKm(reference.lat, ix.pointLat[p]!);
+      nearest = Math.min(nearest, gap > reach ? gap : distanceKm(reference.lat, reference.lon, ix.pointLat[p]!, ix.pointLon[p]!));
     }
     distance[k] = nearest;
     if (radiusKm !== null && nearest !== Infinity && nearest > radiusKm) fail[k]! |= F_DISTANCE;
