@@ -65,26 +65,33 @@ export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Ar
   };
 }
 
-/** For each facet flag, the items (one bit each) of the pool that pass every filter but that facet's own. */
-function passingItems(words: number, pool: Int32Array, fail: Uint8Array, flags: number[]): Uint32Array[] {
+/**
+ * For each facet flag, the items (one bit each) of the pool that pass every filter but that facet's own,
+ * with the words that hold any: a few words hold all of a narrow search's items, and only they are counted.
+ */
+function passingItems(words: number, pool: Int32Array, fail: Uint8Array, flags: number[]): { bits: Uint32Array; used: Int32Array }[] {
   return flags.map((own) => {
     const bits = new Uint32Array(words);
+    const used: number[] = [];
     for (let k = 0; k < pool.length; k++) {
       if ((fail[k]! & ~own) !== 0) continue;
       const item = pool[k]!;
+      if (bits[item >>> 5] === 0) used.push(item >>> 5);
       bits[item >>> 5]! |= 1 << (item & 31);
     }
-    return bits;
+    return { bits, used: Int32Array.from(used) };
   });
 }
 
-function countColumns(columns: Uint32Array, values: number, passing: Uint32Array): Uint32Array {
-  const words = passing.length;
+function countColumns(columns: Uint32Array, values: number, { bits, used }: { bits: Uint32Array; used: Int32Array }): Uint32Array {
+  const words = bits.length;
   const counts = new Uint32Array(values);
   for (let v = 0; v < values; v++) {
     let n = 0;
-    for (let w = 0, at = v * words; w < words; w++, at++) {
-      const x = columns[at]! & passing[w]!;
+    const at = v * words;
+    for (let u = 0; u < used.length; u++) {
+      const w = used[u]!;
+      const x = columns[at + w]! & bits[w]!;
       if (x !== 0) n += bitCount(x);
     }
     counts[v] = n;

@@ -8,13 +8,12 @@ import { installDataset } from '../hsds/install-dataset';
 import type { TableRows } from '../hsds/tables';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
 import { LINK_TYPES } from '../../shared/vocabulary';
+import { fixture } from '../test-support/fixtures';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { STARTER_PATH, tempDb } from '../test-support/temp-db';
 import { serviceFactsFromRows } from './facts-from-rows';
 import { readServiceFacts } from './service-facts';
 import { rebuildSearchIndex } from './text-index';
-
-const DATASETS = join(import.meta.dirname, '..', '..', '..', 'shared', 'datasets');
 
 /** The stored search index, BLOB by BLOB. */
 const storedIndex = (db: Db) => db.prepare('SELECT name, data FROM search_blob ORDER BY name').raw().all();
@@ -48,8 +47,8 @@ describe('search facts from the rows an install writes', () => {
 
   const sources: [string, (db: Db, dir: string) => TableRows][] = [
     ['the starter directory', (db) => checkDataset(db, STARTER_PATH).tables!],
-    ['the Ohana San Mateo CSV sample', (db) => checkDataset(db, join(DATASETS, 'ohana-sanmateo-sample', 'sample-csv')).tables!],
-    ['the HSDS 1.1 data package sample', (db) => checkDataset(db, join(DATASETS, 'hsds11-sample-datapackage', 'all_resources')).tables!],
+    ['the Ohana San Mateo CSV sample', (db) => checkDataset(db, fixture('ohana-sanmateo')).tables!],
+    ['the HSDS 1.1 data package sample', (db) => checkDataset(db, fixture('hsds11', 'all_resources')).tables!],
     ['a realistic synthetic directory (virtual, confidential and approximate sites)', (db, dir) => {
       const file = join(dir, 'synthetic.json');
       writeFileSync(file, JSON.stringify(generateSynthetic(1500)));
