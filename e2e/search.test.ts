@@ -117,6 +117,10 @@ describe('search', () => {
     await expect.poll(() => page.locator('.facet-button.active').count()).toBe(1);
     await page.getByRole('searchbox').click();
     await expect.poll(() => page.locator('.card .distance').count()).toBeGreaterThan(0);
+    // Made-up services must never pass for real ones: every card says so where the organization is shown.
+    const organizations = await page.locator('.card .card-org').allTextContents();
+    expect(organizations.length).toBeGreaterThan(0);
+    for (const organization of organizations) expect(organization).toMatch(/\(SYNTHETIC\)$/);
     await app.screenshot('search-synthetic-fresno');
   });
 });

@@ -5,7 +5,7 @@ import { CATEGORIES, LANGUAGES, LINK_TYPES, POPULATIONS, TAXONOMY_ID, termLabel 
 /**
  * A synthetic HSDS 3.1 directory for tests and benchmarks: realistic names, descriptions, categories,
  * languages, populations, schedules and California coordinates, all invented. Every record says it is
- * synthetic (a "source" metadata row, the description, an example.org e-mail) and every phone number is
+ * synthetic (its organization's name, a "source" metadata row, the description, an example.org e-mail) and every phone number is
  * in the 555-01xx range reserved for fiction. Never shipped as the app's directory.
  */
 
@@ -163,7 +163,8 @@ export function syntheticService(n: number, rng: Rng, spec: ServiceSpec = {}): J
     email: `intake-${n}@example.org`,
     assured_date: assured,
     last_modified: '2026-11-01T00:00:00Z',
-    organization: { id: `${id}-org`, name: organization, description: SYNTHETIC_NOTE },
+    // Every card, detail view and printed referral sheet shows the organization: that is where the mark is seen.
+    organization: { id: `${id}-org`, name: `${organization} (SYNTHETIC)`, description: SYNTHETIC_NOTE },
     phones: [{ id: `${id}-phone`, number: `(${rng.pick(AREA_CODES)}) 555-01${String(n % 100).padStart(2, '0')}`, type: 'voice' }],
     schedules:
       hours === 'always'

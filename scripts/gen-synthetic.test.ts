@@ -14,12 +14,13 @@ describe('npm run gen:synthetic', () => {
   it('writes HSDS 3 JSON that imports cleanly, every record marked synthetic with a fictional phone number', () => {
     const out = join(dir, 'small.json');
     expect(gen('--services', '40', '--out', out).status).toBe(0);
-    const services = JSON.parse(readFileSync(out, 'utf8')) as { metadata: { replacement_value: string }[]; phones: { number: string }[]; description: string }[];
+    const services = JSON.parse(readFileSync(out, 'utf8')) as { metadata: { replacement_value: string }[]; phones: { number: string }[]; description: string; organization: { name: string } }[];
     expect(services).toHaveLength(40);
     expect(flattenHsdsJson(services).problems).toEqual([]);
     for (const s of services) {
       expect(s.metadata[0]!.replacement_value).toBe(SYNTHETIC_SOURCE);
       expect(s.description).toContain('Synthetic test record');
+      expect(s.organization.name).toMatch(/ \(SYNTHETIC\)$/);
       expect(s.phones[0]!.number).toMatch(/555-01\d\d$/);
     }
   }, 30_000);

@@ -4,15 +4,19 @@ import { foldedWords } from '../../shared/text-fold';
 /** Each synonym phrase, folded the way the index folds text, to the group it belongs to. */
 export const synonymGroup = new Map<string, number>();
 SYNONYM_GROUPS.forEach((group, g) => group.forEach((phrase) => synonymGroup.set(foldedWords(phrase).join(' '), g)));
-export const LONGEST_PHRASE = Math.max(...[...synonymGroup.keys()].map((k) => k.split(' ').length));
-/** First words of the phrases: most words start none, and need no phrase lookups. */
-const phraseStarts = new Set([...synonymGroup.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+/** Per first word, the phrases it starts: their other words and group, longest first. */
+const phrasesFrom = new Map<string, { rest: string[]; group: number }[]>();
+for (const [phrase, group] of synonymGroup) {
+  const [first, ...rest] = phrase.split(' ');
+  if (rest.length > 0) phrasesFrom.set(first!, [...(phrasesFrom.get(first!) ?? []), { rest, group }]);
+}
+for (const phrases of phrasesFrom.values()) phrases.sort((a, b) => b.rest.length - a.rest.length);
 /** What a word is to the synonym groups (wordRole): a phrase starts with it, or it is in no group. */
 export const PHRASE_START = -1;
 export const NO_GROUP = -2;
 /** Per word, one lookup: PHRASE_START when a phrase starts with it, else its own group. */
 const wordRole = new Map<string, number>([...synonymGroup].filter(([k]) => !k.includes(' ')));
-for (const w of phraseStarts) wordRole.set(w, PHRASE_START);
+for (const w of phrasesFrom.keys()) wordRole.set(w, PHRASE_START);
 
 /** A word's own synonym group, PHRASE_START when a phrase starts with it (see groupAt), or NO_GROUP. */
 export const synonymRole = (word: string): number => wordRole.get(word) ?? NO_GROUP;
@@ -26,14 +30,11 @@ export const groupToken = (g: number) => `zzsyn${g}`;
 
 /** The synonym group starting at word i (longest phrase first), and how many words it spans. */
 export function groupAt(words: readonly string[], i: number): { group: number; length: number } | null {
-  const longest = phraseStarts.has(words[i]!) ? Math.min(LONGEST_PHRASE, words.length - i) : 1;
-  const phrases = [words[i]!];
-  for (let len = 2; len <= longest; len++) phrases.push(`${phrases[len - 2]} ${words[i + len - 1]}`);
-  for (let len = longest; len >= 1; len--) {
-    const g = synonymGroup.get(phrases[len - 1]!);
-    if (g !== undefined) return { group: g, length: len };
+  for (const { rest, group } of phrasesFrom.get(words[i]!) ?? []) {
+    if (rest.every((w, k) => words[i + 1 + k] === w)) return { group, length: rest.length + 1 };
   }
-  return null;
+  const group = synonymGroup.get(words[i]!);
+  return group === undefined ? null : { group, length: 1 };
 }
 
 /** The synonym groups a text's folded words mention, phrases included: each indexed as its group's token. */

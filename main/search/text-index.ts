@@ -1,12 +1,12 @@
 import type { Db } from '../db/open';
 import { createServiceReader } from '../db/service-read';
 import { termLabel } from '../../shared/vocabulary';
-import { foldedWords } from '../../shared/text-fold';
 import { buildFacetIndex } from './facet-index';
 import { writeSearchIndexes } from './search-store';
 import { readServiceFacts, type ServiceFacts } from './service-facts';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, SYNONYMS_VERSION, synonymRole } from './synonyms';
-import { grow, TextIndexBuilder, type TextIndex } from './text-postings';
+import { grow } from './grow';
+import { TextIndexBuilder, type TextIndex } from './text-postings';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
@@ -28,21 +28,30 @@ export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex
   const groupTerms = new Map<number, number>();
   const groupSeen = new Map<number, number>();
   let text = 0;
-  /** Term ids of a text's folded words, then of its synonym groups' tokens (each group once). */
-  const termIds = (value: string, out: number[]): number[] => {
-    const words = foldedWords(value);
-    const groups: number[] = [];
+  const names = b.terms.names;
+  const groups: number[] = [];
+  /** Appends the term ids of the texts' folded words, then of their synonym groups' tokens (each group once). */
+  const termIds = (out: number[], ...values: (string | null)[]): number[] => {
+    const start = out.length;
+    for (const value of values) if (value) b.terms.scan(value, out);
+    const end = out.length;
     text++;
-    for (let i = 0; i < words.length; i++) {
-      const id = b.term(words[i]!);
+    groups.length = 0;
+    let words: string[] | null = null;
+    for (let i = start; i < end; i++) {
+      const id = out[i]!;
       if (id >= known) {
-        if (id >= roles.length) roles = grow(roles, roles.length * 2, 0);
-        for (; known <= id; known++) roles[known] = synonymRole(b.termName(known));
+        if (id >= roles.length) roles = grow(roles, Math.max(id + 1, roles.length * 2), 0);
+        for (; known <= id; known++) roles[known] = synonymRole(names[known]!);
       }
-      out.push(id);
       const role = roles[id]!;
       if (role === NO_GROUP) continue;
-      const g = role === PHRASE_START ? groupAt(words, i)?.group : role;
+      let g: number | undefined = role;
+      if (role === PHRASE_START) {
+        // A phrase may run on from one text into the next, as it did when the texts were joined into one.
+        words ??= out.slice(start, end).map((t) => names[t]!);
+        g = groupAt(words, i - start)?.group;
+      }
       if (g !== undefined && groupSeen.get(g) !== text) {
         groupSeen.set(g, text);
         groups.push(g);
@@ -50,46 +59,44 @@ export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex
     }
     for (const g of groups) {
       let id = groupTerms.get(g);
-      if (id === undefined) groupTerms.set(g, (id = b.term(groupToken(g))));
+      if (id === undefined) groupTerms.set(g, (id = b.terms.id(groupToken(g))));
       out.push(id);
     }
     return out;
   };
-  const remembered = new Map<string, number[]>();
-  const rememberedIds = (key: string, value: () => string) => {
-    let ids = remembered.get(key);
-    if (ids === undefined) remembered.set(key, (ids = termIds(value(), [])));
-    return ids;
+  /** Term ids of a recurring text (a city, a label pair), worked out on first sight. */
+  const rememberer = () => {
+    const remembered = new Map<string, number[]>();
+    return (key: string, value: () => string) => {
+      let ids = remembered.get(key);
+      if (ids === undefined) remembered.set(key, (ids = termIds([], value())));
+      return ids;
+    };
   };
+  const placeIds = rememberer();
+  const labelIds = rememberer();
   const addAll = (ids: readonly number[], column: number) => {
     for (let k = 0; k < ids.length; k++) b.add(ids[k]!, column);
   };
   const scratch: number[] = [];
-  const addText = (value: string, column: number) => {
+  const addText = (column: number, ...values: (string | null)[]) => {
     scratch.length = 0;
-    addAll(termIds(value, scratch), column);
+    addAll(termIds(scratch, ...values), column);
   };
 
   for (const f of facts) {
-    addText(joined(f.name, f.alternateName, f.organization), 0);
+    addText(0, f.name, f.alternateName, f.organization);
     const cities: string[] = [];
     for (const l of f.locations) if (l.city && !cities.includes(l.city)) cities.push(l.city);
-    const place = cities.join(' \n ');
-    addAll(rememberedIds(`city:${place}`, () => place), 1);
+    const place = cities.length === 1 ? cities[0]! : cities.join(' \n ');
+    addAll(placeIds(place, () => place), 1);
     for (const terms of [f.categories, f.populationsServed, f.languages]) {
-      for (const id of terms) addAll(rememberedIds(`term:${id}`, () => `${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`), 1);
+      for (const id of terms) addAll(labelIds(id, () => `${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`), 1);
     }
-    addText(joined(f.description, f.eligibility), 2);
+    addText(2, f.description, f.eligibility);
     b.endItem();
   }
   return b.finish();
-}
-
-/** The present values joined as separate lines, the way the columns were always tokenized. */
-function joined(...values: (string | null)[]): string {
-  let out = '';
-  for (const v of values) if (v) out = out === '' ? v : `${out} \n ${v}`;
-  return out;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { alternativeTerm, type QueryPlan } from './query-plan';
+import { grow } from './grow';
 import { lowerBound } from './lower-bound';
+import { TermTable } from './term-table';
 
 /** bm25 weights of a document's three columns: a word in a name counts far more than one in a description. */
 export const COLUMN_WEIGHTS = [10, 4, 1] as const;
@@ -26,13 +28,12 @@ export interface TextIndex {
 }
 
 /**
- * Builds the index item by item, in item order: the caller turns words into term ids (term) and adds
+ * Builds the index item by item, in item order: the caller turns words into term ids (terms) and adds
  * them to the current item's columns (add), so words it sees often (labels, cities, synonym tokens) can
  * be remembered as ids rather than looked up again. No per-item word arrays.
  */
 export class TextIndexBuilder {
-  private readonly idOf = new Map<string, number>();
-  private readonly names: string[] = [];
+  readonly terms = new TermTable();
   private stamp = new Int32Array(4096).fill(-1);
   private count = new Uint32Array(4096);
   private capacity: number;
@@ -53,28 +54,19 @@ export class TextIndexBuilder {
     this.itemLength = new Uint16Array(size);
   }
 
-  /** The id of a folded word (or token), new ids in order 0, 1, 2 ... */
-  term(word: string): number {
-    let id = this.idOf.get(word);
-    if (id === undefined) {
-      id = this.names.length;
-      this.idOf.set(word, id);
-      this.names.push(word);
-      if (id >= this.stamp.length) {
-        this.stamp = grow(this.stamp, this.stamp.length * 2, -1);
-        this.count = grow(this.count, this.count.length * 2, 0);
-      }
-    }
-    return id;
-  }
-
-  termName(id: number): string {
-    return this.names[id]!;
+  /** Grows the per-term counters to the term table's size. */
+  private fit(): void {
+    const n = this.terms.size;
+    if (n <= this.stamp.length) return;
+    const length = Math.max(n, this.stamp.length * 2);
+    this.stamp = grow(this.stamp, length, -1);
+    this.count = grow(this.count, length, 0);
   }
 
   /** One occurrence of a term in a column (0 names, 1 tags, 2 body) of the current item. */
   add(id: number, column: number): void {
     this.length++;
+    if (id >= this.stamp.length) this.fit();
     if (this.stamp[id] !== this.item) {
       this.stamp[id] = this.item;
       this.count[id] = 0;
@@ -106,7 +98,8 @@ export class TextIndexBuilder {
 
   /** The index, its terms sorted (prefixes are ranges) and postings in item order within each term. */
   finish(): TextIndex {
-    const { names, p, pTerm, pItem, pWeight } = this;
+    const { p, pTerm, pItem, pWeight } = this;
+    const names = this.terms.names;
     const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
     const rank = new Int32Array(names.length);
     for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
@@ -123,14 +116,6 @@ export class TextIndexBuilder {
     }
     return { size: this.size, terms: order.map((id) => names[id]!), postingStart, postingItem, postingWeight, itemLength: this.itemLength };
   }
-}
-
-/** A copy of a typed array at a new length, the new places set to `fill`. */
-export function grow<T extends Int32Array | Uint32Array | Uint16Array>(a: T, length: number, fill: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(length);
-  bigger.set(a);
-  if (fill !== 0) bigger.fill(fill, a.length);
-  return bigger;
 }
 
 /** Items a term's postings belong to, for typo correction's commonest-first order. */
