@@ -112,6 +112,8 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   }
 
   const checkAll = async () => {
+    // A check during an apply would report its progress over the apply's; the next hour will do.
+    if (writing) return;
     for (const sub of store.list()) await check(sub.id!);
   };
 
