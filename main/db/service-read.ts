@@ -7,7 +7,7 @@ import type { Db } from './open';
  * confidential location may reveal: no address, no coordinates, ever.
  */
 
-interface LocationRow {
+export interface LocationRow {
   id: string;
   name: string | null;
   location_type: string;
@@ -240,7 +240,7 @@ export function populationState(t: Pick<TermRow, 'link_type' | 'value'>): Popula
 
 export type LocationRead = LocationView & { locationType: string };
 
-function toLocationView(r: LocationRow): LocationRead {
+export function toLocationView(r: LocationRow): LocationRead {
   const confidential = r.confidential === 1;
   const street = [r.address_1, r.address_2].filter(Boolean).join(', ');
   const address = confidential || !street ? null : [street, r.city, [r.state_province, r.postal_code].filter(Boolean).join(' ')].filter(Boolean).join(', ');

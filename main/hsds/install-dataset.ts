@@ -1,6 +1,7 @@
 import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
-import { rebuildSearchIndex } from '../search/text-index';
+import { serviceFactsFromRows } from '../search/facts-from-rows';
+import { writeSearchIndex } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
 import { replaceHsdsTables } from './write-tables';
@@ -69,7 +70,7 @@ function refuseBrokenReferences(db: Db): void {
 
 /**
  * The steps of an install, to run inside one transaction: keep the live directory as the previous
- * version, replace the HSDS tables, record the install, rebuild the search index. Yields progress so a caller may report it and
+ * version, replace the HSDS tables, record the install, build the search index. Yields progress so a caller may report it and
  * cancel between steps.
  */
 function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Steps<void> {
@@ -80,7 +81,8 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): St
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
-  rebuildSearchIndex(db);
+  // From the rows just written, not read back: the same facts (facts-from-rows.test.ts), seconds sooner.
+  writeSearchIndex(db, serviceFactsFromRows(tables));
   yield { step: 'applying', done: total, total };
 }
 

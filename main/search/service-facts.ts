@@ -11,7 +11,6 @@ export interface ScheduleFact {
 
 /** What search knows of one service: everything the index and the facets need, read in bulk. */
 export interface ServiceFacts {
-  rowid: number;
   id: string;
   name: string;
   alternateName: string | null;
@@ -40,8 +39,7 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
     )
     .raw()
     .all() as [number, string, string, string | null, string, string | null, string | null, string | null][];
-  const facts: ServiceFacts[] = services.map(([rowid, id, name, alternateName, organization, description, eligibility, assuredDate]) => ({
-    rowid,
+  const facts: ServiceFacts[] = services.map(([, id, name, alternateName, organization, description, eligibility, assuredDate]) => ({
     id,
     name,
     alternateName,
@@ -91,7 +89,7 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
     if (f && !f.languages.includes(code)) f.languages.push(code);
   }
 
-  for (const loc of reader.allLocations()) byId.get(loc.serviceId)?.locations.push(loc);
+  for (const { serviceId, ...location } of reader.allLocations()) byId.get(serviceId)?.locations.push(location);
 
   const schedules = db
     .prepare(

@@ -100,18 +100,20 @@ export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex
 }
 
 /**
- * Rebuilds the search indexes (words and facets) from the HSDS tables. Runs inside the install
- * transaction, so they always describe exactly the installed directory.
+ * Builds the search indexes (words and facets) of these facts and stores them, marked as built for the
+ * latest install. Runs inside the caller's transaction, so they always describe exactly the installed directory.
  */
+export function writeSearchIndex(db: Db, facts: readonly ServiceFacts[]): void {
+  writeSearchIndexes(db, buildFacetIndex(facts), buildServiceTextIndex(facts));
+  db.prepare(
+    `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
+     ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
+  ).run(INDEX_VERSION, new Date().toISOString());
+}
+
+/** Rebuilds the search indexes from the installed HSDS tables (after a rollback, or for an older index). */
 export function rebuildSearchIndex(db: Db): void {
-  db.transaction(() => {
-    const facts = readServiceFacts(db, createServiceReader(db));
-    writeSearchIndexes(db, buildFacetIndex(facts), buildServiceTextIndex(facts));
-    db.prepare(
-      `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
-       ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
-    ).run(INDEX_VERSION, new Date().toISOString());
-  })();
+  db.transaction(() => writeSearchIndex(db, readServiceFacts(db, createServiceReader(db))))();
 }
 
 /**

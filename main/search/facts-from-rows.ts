@@ -1,0 +1,119 @@
+import { populationState, toLocationView, type LocationRead } from '../db/service-read';
+import type { Row, TableRows } from '../hsds/tables';
+import { LINK_TYPES } from '../../shared/vocabulary';
+import type { ScheduleFact, ServiceFacts } from './service-facts';
+
+/**
+ * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is
+ * writing: at 100,000 services reading them back costs seconds the install has already spent. Each
+ * step mirrors one query of service-facts.ts (facts-from-rows.test.ts holds the two to the same index),
+ * and locations go through the service reader's own masking (toLocationView).
+ */
+export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
+  const organizationName = new Map(t.organization.map((o) => [o.id, text(o.name)]));
+  const facts: ServiceFacts[] = [];
+  const byId = new Map<unknown, ServiceFacts>();
+  for (const s of t.service) {
+    const organization = organizationName.get(s.organization_id);
+    if (organization === undefined) continue; // the query's inner join
+    const f: ServiceFacts = {
+      id: s.id as string,
+      name: s.name as string,
+      alternateName: text(s.alternate_name),
+      organization: organization as string,
+      description: text(s.description),
+      eligibility: text(s.eligibility_description),
+      assuredDate: text(s.assured_date),
+      categories: [],
+      populationsServed: [],
+      populationsExcluded: [],
+      languages: [],
+      locations: [],
+      schedules: [],
+    };
+    facts.push(f);
+    byId.set(f.id, f);
+  }
+
+  const flagged = (term: string) => new Set(t.attribute.filter((a) => a.link_entity === 'location' && a.taxonomy_term_id === term).map((a) => a.link_id));
+  const confidential = flagged('loc-confidential');
+  const approximate = flagged('loc-approximate');
+  for (const a of t.attribute) {
+    if (a.link_entity !== 'service') continue;
+    const f = byId.get(a.link_id);
+    if (!f) continue;
+    const term = a.taxonomy_term_id as string;
+    if (a.link_type === LINK_TYPES.category) f.categories.push(term);
+    else if (a.link_type !== LINK_TYPES.population && a.link_type !== LINK_TYPES.populationExcluded) continue;
+    else if (populationState({ link_type: a.link_type, value: text(a.value) ?? '' }) === 'serves') f.populationsServed.push(term);
+    else f.populationsExcluded.push(term);
+  }
+
+  const sitesOf = groupBy(t.service_at_location, 'location_id');
+  const addLanguage = (serviceId: unknown, code: string) => {
+    const f = byId.get(serviceId);
+    if (f && !f.languages.includes(code)) f.languages.push(code);
+  };
+  for (const l of t.language) {
+    const code = text(l.code);
+    if (code === null) continue;
+    if (l.service_id != null) addLanguage(l.service_id, code);
+    else if (l.location_id != null) for (const sal of sitesOf.get(l.location_id) ?? []) addLanguage(sal.service_id, code);
+  }
+
+  const locationById = new Map(t.location.map((l) => [l.id, l]));
+  const addressesOf = groupBy(t.address, 'location_id');
+  for (const sal of t.service_at_location) {
+    const l = locationById.get(sal.location_id);
+    const f = byId.get(sal.service_id);
+    if (!l || !f) continue;
+    const addresses = addressesOf.get(l.id) ?? [];
+    const ad = addresses.find((a) => a.address_type === 'physical') ?? addresses[0];
+    const location: LocationRead = toLocationView({
+      id: l.id as string,
+      name: text(l.name),
+      location_type: l.location_type as string,
+      latitude: real(l.latitude),
+      longitude: real(l.longitude),
+      confidential: confidential.has(l.id) ? 1 : 0,
+      approximate: approximate.has(l.id) ? 1 : 0,
+      address_1: text(ad?.address_1),
+      address_2: text(ad?.address_2),
+      city: text(ad?.city),
+      state_province: text(ad?.state_province),
+      postal_code: text(ad?.postal_code),
+    });
+    f.locations.push(location);
+  }
+
+  const serviceOfSite = new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
+  for (const sc of t.schedule) {
+    const serviceId = sc.service_id ?? (sc.service_at_location_id == null ? undefined : serviceOfSite.get(sc.service_at_location_id));
+    const schedule: ScheduleFact = { byday: text(sc.byday), opensAt: text(sc.opens_at), closesAt: text(sc.closes_at), timezone: real(sc.timezone) };
+    byId.get(serviceId)?.schedules.push(schedule);
+  }
+  return facts;
+}
+
+function groupBy(rows: readonly Row[], key: string): Map<unknown, Row[]> {
+  const groups = new Map<unknown, Row[]>();
+  for (const row of rows) {
+    const k = row[key];
+    if (k == null) continue;
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** A TEXT column's value as SQLite gives it back. */
+function text(v: unknown): string | null {
+  return v === undefined || v === null ? null : typeof v === 'string' ? v : String(v);
+}
+
+/** A REAL column's value as SQLite gives it back: a number, a numeric text converted. */
+function real(v: unknown): number | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'number' ? v : Number(v);
+}
