@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../main/db/open';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import { installDataset } from '../main/hsds/install-dataset';
+import { createSyncHandlers } from '../main/sync/handlers';
 import { generateKeyFiles } from '../main/sync/keys';
 import { publishFeed } from '../main/sync/publish';
 import { syncOnce } from '../main/sync/sync-once';
@@ -12,11 +13,35 @@ import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { startFeedServer } from '../main/test-support/feed-server';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
+const PROBE_MS = 10;
 
 /**
- * A coordinator publishing N synthetic services and a desk syncing them over HTTP on 127.0.0.1: publish
- * (export + hash + sign), then sync (conditional GET, verify, download within caps, hash, read, diff,
- * apply in one transaction), then a second sync answered by a 304.
+ * The longest the event loop went without running a timer while `work` ran: what a window waiting on
+ * the main process would feel as a freeze.
+ */
+async function longestBlock(work: () => unknown): Promise<{ ms: number; worst: number }> {
+  let last = performance.now();
+  let worst = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - PROBE_MS);
+    last = now;
+  }, PROBE_MS);
+  const t0 = performance.now();
+  try {
+    await work();
+  } finally {
+    clearInterval(probe);
+  }
+  const end = performance.now();
+  return { ms: end - t0, worst: Math.max(worst, end - last - PROBE_MS) };
+}
+
+/**
+ * A coordinator publishing N synthetic services and two desks syncing them over HTTP on 127.0.0.1.
+ * The CLI desk: publish (export + hash + sign), sync (conditional GET, verify, download within caps,
+ * hash, read, diff, apply in one transaction), then a second sync answered by a 304. The app desk: the
+ * Sync screen's check and apply, each with the longest event-loop block seen while it ran.
  */
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];
@@ -24,11 +49,13 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
     const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-sync-'));
     const coord = openDatabase(join(dir, 'coordinator.sqlite'));
     const desk = openDatabase(join(dir, 'desk', 'atlas.sqlite'));
+    const appDesk = openDatabase(join(dir, 'app-desk', 'atlas.sqlite'));
     const server = await startFeedServer(join(dir, 'feed'));
     try {
       const { pin } = generateKeyFiles(join(dir, 'publisher.key'));
       installDataset(coord, syntheticDirectory(services), { datasetId: 'synthetic-bench', version: null, source: 'bench' });
       ensureStarterDirectory(desk, STARTER);
+      ensureStarterDirectory(appDesk, STARTER);
       const t0 = performance.now();
       publishFeed(coord, { keyPath: join(dir, 'publisher.key'), outDir: join(dir, 'feed'), expiresDays: 90 });
       const t1 = performance.now();
@@ -37,13 +64,35 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       const second = await syncOnce(desk, server.manifestUrl, pin, { feedsDir: join(dir, 'desk', 'feeds') });
       const t3 = performance.now();
       if (!first.ok || !second.ok) throw new Error(first.error ?? second.error ?? 'sync failed');
+
+      const app = createSyncHandlers(appDesk, appDesk.name);
+      const { id } = app.syncSubscribe({ url: server.manifestUrl, pin });
+      const check = await longestBlock(async () => {
+        const r = await app.syncCheck({ id });
+        if (r.status !== 'update') throw new Error(r.message);
+      });
+      const apply = await longestBlock(() => app.syncApply({ id, version: 1 }));
+
       const s = (ms: number) => Number((ms / 1000).toFixed(2));
-      log(`${services} services: publish ${s(t1 - t0)} s, sync ${s(t2 - t1)} s, up-to-date check ${s(t3 - t2)} s`);
-      rows.push({ services, publish_seconds: s(t1 - t0), sync_seconds: s(t2 - t1), recheck_ms: Math.round(t3 - t2) });
+      log(
+        `${services} services: publish ${s(t1 - t0)} s, CLI sync ${s(t2 - t1)} s, up-to-date check ${s(t3 - t2)} s; ` +
+          `app check ${s(check.ms)} s (longest block ${Math.round(check.worst)} ms), app apply ${s(apply.ms)} s (longest block ${Math.round(apply.worst)} ms)`,
+      );
+      rows.push({
+        services,
+        publish_seconds: s(t1 - t0),
+        sync_seconds: s(t2 - t1),
+        recheck_ms: Math.round(t3 - t2),
+        app_check_seconds: s(check.ms),
+        app_check_longest_block_ms: Math.round(check.worst),
+        app_apply_seconds: s(apply.ms),
+        app_apply_longest_block_ms: Math.round(apply.worst),
+      });
     } finally {
       await server.close();
       coord.close();
       desk.close();
+      appDesk.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }

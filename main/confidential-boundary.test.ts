@@ -88,6 +88,7 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   syncCheck: () => [{ id: 1 }],
   syncApply: () => [{ id: 1, version: 2 }],
   syncRollback: () => [{ id: 1, version: 1 }],
+  syncProgress: () => [{ id: 1 }],
   syncSetPeriodic: () => [{ enabled: false }],
 };
 

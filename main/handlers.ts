@@ -23,6 +23,7 @@ export function createHandlers(
   system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string } = { ...noSystemActions, ...noDeskShell },
 ): Handlers {
   const reader = createServiceReader(db);
+  const openWriter = system.openWriter ?? (() => openDatabase(databasePath));
   return {
     info: (): DatasetInfo => {
       const install = db
@@ -44,9 +45,9 @@ export function createHandlers(
     ...createWorkflowHandlers(db, reader, system),
     ...createImportHandlers(db, {
       chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
-      openWriter: system.openWriter ?? (() => openDatabase(databasePath)),
+      openWriter,
     }),
-    ...createSyncHandlers(db, databasePath),
+    ...createSyncHandlers(db, databasePath, { openWriter }),
     ...createMapHandlers(db, system),
   };
 }

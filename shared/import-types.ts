@@ -68,13 +68,16 @@ export interface ImportReport {
 /** ready: chosen (or checked), nothing running; checking: being read, checked and compared; applying: being written. */
 export type ImportJobState = 'ready' | 'checking' | 'applying' | 'applied' | 'cancelled' | 'failed';
 
-/** What a running import is doing, for the progress label. */
-export type ImportStep = 'reading' | 'checking' | 'comparing' | 'applying';
+/**
+ * What a running import or sync is doing, for the progress label. A sync first downloads its feed's
+ * files; then both go through the same four steps.
+ */
+export type ImportStep = 'downloading' | 'reading' | 'checking' | 'comparing' | 'applying';
 
 export interface ImportJobStatus {
   state: ImportJobState;
   step: ImportStep | null;
-  /** Progress within the step: files read, records checked, services compared, records written. */
+  /** Progress within the step: files downloaded or read, records checked, services compared, records written. */
   done: number;
   total: number;
   error: string | null;

@@ -1,6 +1,6 @@
 /** What the Sync screen shows about feed subscriptions (issue 6). */
 
-import type { DatasetDiff } from './import-types';
+import type { DatasetDiff, ImportJobStatus } from './import-types';
 
 export interface SyncCheckView {
   /** update: verified and downloaded, waiting to be applied; refused: nothing changed, see message. */
@@ -46,3 +46,6 @@ export interface SyncApplyView {
   changed: number;
   removed: number;
 }
+
+/** How far a feed's running check, apply or restore has got. */
+export type SyncProgressView = Pick<ImportJobStatus, 'step' | 'done' | 'total'>;

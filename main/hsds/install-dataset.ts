@@ -106,18 +106,21 @@ export function installDataset(db: Db, tables: TableRows, identity: DatasetIdent
  * The same install, yielding to the event loop between batches so progress can be shown and a cancel
  * heard. It must run on its own connection: the transaction stays open across those yields, and the
  * app's reading connection keeps seeing the old directory until the commit (WAL snapshot isolation).
+ * `alongside` writes what must commit with the directory or not at all (a feed's new version mark).
  */
 export async function installDatasetAsync(
   db: Db,
   tables: TableRows,
   identity: DatasetIdentity,
   listener: StepListener = {},
+  alongside?: () => void,
 ): Promise<void> {
   keepCopyOfInstalled(db);
   const restore = bulkWrite(db);
   db.exec('BEGIN IMMEDIATE');
   try {
     await runStepsAsync(installSteps(db, tables, identity), listener);
+    alongside?.();
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

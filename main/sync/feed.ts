@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
-import { applyDataset, checkDataset } from '../hsds/apply';
+import { checkDatasetAsync } from '../hsds/apply';
+import { installDatasetAsync, type DatasetIdentity } from '../hsds/install-dataset';
+import type { StepListener } from '../hsds/steps';
 import type { TableRows } from '../hsds/tables';
 import { httpGet } from './http-get';
 import { parsePin } from './keys';
@@ -44,9 +45,10 @@ const versionFolder = (feedsDir: string, url: string, version: number) => join(f
 /**
  * Fetches and verifies a feed's newest version without touching the directory: conditional GET of the
  * manifest, signature checked against the pinned key before parsing, dataset id, rollback and freeze
- * checks, then only the listed files within their signed lengths, each hash checked.
+ * checks, then only the listed files within their signed lengths, each hash checked. Reading, checking
+ * and comparing the files yield to the event loop between batches, reporting progress to `listener`.
  */
-export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions): Promise<CheckOutcome> {
+export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions, listener: StepListener = {}): Promise<CheckOutcome> {
   const key = parsePin(sub.pin);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const conditional: Record<string, string> = {};
@@ -61,7 +63,7 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions)
     try {
       kept = readKept(options.feedsDir, sub, sub.version).manifest;
     } catch {
-      return checkFeed(db, { ...sub, etag: null, lastModified: null }, options);
+      return checkFeed(db, { ...sub, etag: null, lastModified: null }, options, listener);
     }
     refuseExpired(kept, now);
     return { kind: 'up-to-date', version: sub.version };
@@ -85,18 +87,27 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions)
     return { kind: 'up-to-date', version: manifest.version };
   }
 
-  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, timeoutMs);
-  const { tables, diff } = readChecked(db, dir, manifest);
+  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, timeoutMs, listener);
+  const { tables, diff } = await readChecked(db, dir, manifest, listener);
   return { kind: 'update', staged: { manifest, manifestSha256, tables, diff, etag: got.etag, lastModified: got.lastModified } };
 }
 
 /** Downloads into a private staging folder, then renames it into place: a kept version is always whole. */
-async function download(url: string, manifest: Manifest, manifestRaw: Buffer, sigRaw: Buffer, feedsDir: string, timeoutMs: number): Promise<string> {
+async function download(
+  url: string,
+  manifest: Manifest,
+  manifestRaw: Buffer,
+  sigRaw: Buffer,
+  feedsDir: string,
+  timeoutMs: number,
+  { onProgress }: StepListener,
+): Promise<string> {
   const root = feedFolder(feedsDir, url);
   const staging = join(root, `.staging-${randomBytes(6).toString('hex')}`);
   mkdirSync(staging, { recursive: true });
   try {
-    for (const file of manifest.files) {
+    for (const [done, file] of manifest.files.entries()) {
+      onProgress?.({ step: 'downloading', done, total: manifest.files.length });
       const res = await httpGet(new URL(file.path, url).href, { maxBytes: file.length, timeoutMs });
       if (res.body.length !== file.length || sha256(res.body) !== file.sha256) {
         throw new SyncError(`The downloaded file ${file.path} is not the one the coordinator signed: it was changed or damaged after publishing. Nothing was changed.`);
@@ -122,35 +133,38 @@ export function installedVersion(db: Db, url: string): number | null {
   return row && row.source === url && row.version !== null ? Number(row.version) : null;
 }
 
+const identityOf = (sub: Subscription, manifest: Manifest): DatasetIdentity => ({ datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
+
 /**
  * Applies a checked version in one transaction: the directory, the subscription's new high-water mark
- * and the history entry commit together or not at all. The damage-recovery copy the install path keeps
- * cannot be made inside a transaction, so it is made first, here. Returns the stored subscription id.
+ * and the history entry commit together or not at all. The install yields between batches, so `db`
+ * must be a connection of its own while the app keeps reading on another (see installDatasetAsync).
+ * The tables were validated by the check; a second pass over every row is spared, as the import does.
+ * Returns the stored subscription id.
  */
-export function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, feedsDir: string): number {
+export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, feedsDir: string, listener: StepListener = {}): Promise<number> {
   const store = createSubscriptionStore(db);
   const { manifest } = staged;
-  keepLastGoodCopy(db);
-  const id = db.transaction(() => {
-    applyDataset(db, staged.tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
-    const subId = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
-    store.recordApplied(subId, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
-    return subId;
-  })();
+  let id = 0;
+  await installDatasetAsync(db, staged.tables, identityOf(sub, manifest), listener, () => {
+    id = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
+    store.recordApplied(id, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
+  });
   pruneKept(feedsDir, sub.url);
   return id;
 }
 
-/** Puts back a version applied earlier, from its kept files, checked again against the pinned key. */
-export function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string): DatasetDiff {
+/**
+ * Puts back a version applied earlier, from its kept files, checked again against the pinned key and
+ * read, checked and compared like a fresh update, then installed on `db` as applyUpdate does.
+ */
+export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DatasetDiff> {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
-  const { tables, diff } = readChecked(db, dir, manifest);
+  const { tables, diff } = await readChecked(db, dir, manifest, listener);
   const store = createSubscriptionStore(db);
-  keepLastGoodCopy(db);
-  db.transaction(() => {
-    applyDataset(db, tables, { datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
-    store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) });
-  })();
+  await installDatasetAsync(db, tables, identityOf(sub, manifest), listener, () =>
+    store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) }),
+  );
   return diff;
 }
 
@@ -159,8 +173,8 @@ export function rollbackTo(db: Db, sub: Subscription & { id: number }, version: 
  * installed directory. A signed feed can still carry a broken directory; it is refused the same way a
  * broken import file is.
  */
-function readChecked(db: Db, dir: string, manifest: Manifest): { tables: TableRows; diff: DatasetDiff } {
-  const { report, tables } = checkDataset(db, join(dir, datasetFolder(manifest)));
+async function readChecked(db: Db, dir: string, manifest: Manifest, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
+  const { report, tables } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), {}, listener);
   if (!tables || !report.diff) {
     const first = report.errors[0];
     const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';

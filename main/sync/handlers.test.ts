@@ -33,13 +33,13 @@ describe('Sync screen services', () => {
     expect(check).toMatchObject({ status: 'update', version: 1, diff: { added: [{ id: 'synthetic-1' }], removed: [] } });
     expect(dbDigest(desk.db)).toBe(before);
 
-    expect(sync.syncApply({ id: sub.id, version: 1 })).toEqual({ version: 1, added: 1, changed: 0, removed: 0 });
+    expect(await sync.syncApply({ id: sub.id, version: 1 })).toEqual({ version: 1, added: 1, changed: 0, removed: 0 });
     expect((await sync.syncCheck({ id: sub.id })).status).toBe('up-to-date');
 
     coord.publish(starterTables());
     await sync.syncCheck({ id: sub.id });
-    sync.syncApply({ id: sub.id, version: 2 });
-    expect(sync.syncRollback({ id: sub.id, version: 1 })).toMatchObject({ version: 1, added: 1 });
+    await sync.syncApply({ id: sub.id, version: 2 });
+    expect(await sync.syncRollback({ id: sub.id, version: 1 })).toMatchObject({ version: 1, added: 1 });
     const [view] = sync.syncList().subscriptions;
     expect(view).toMatchObject({ installedVersion: 1, highestVersion: 2, keptVersions: [2, 1] });
     expect(view!.history.map((h) => `${h.kind} ${h.version}`)).toEqual(['rollback 1', 'update 2', 'update 1']);
@@ -48,7 +48,7 @@ describe('Sync screen services', () => {
   it('refuses to apply a version that was not checked, and reports a failed check without changing anything', async () => {
     const sync = createSyncHandlers(desk.db, desk.path, { timeoutMs: 2_000 });
     const sub = sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
-    expect(() => sync.syncApply({ id: sub.id, version: 1 })).toThrow(/has not been checked yet/);
+    await expect(sync.syncApply({ id: sub.id, version: 1 })).rejects.toThrow(/has not been checked yet/);
     server.overrides.set('manifest.json', (_req, res) => res.writeHead(500).end());
     const before = dbDigest(desk.db);
     expect(await sync.syncCheck({ id: sub.id })).toMatchObject({ status: 'refused', message: expect.stringMatching(/internal error \(500\).*Nothing was changed/) });

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
-import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview } from '../../shared/sync-types';
-import type { Db } from '../db/open';
+import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
+import { openDatabase, type Db } from '../db/open';
+import type { StepListener } from '../hsds/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
@@ -14,18 +15,26 @@ export interface SyncServiceOptions {
   /** How often the opt-in background check runs. */
   periodicIntervalMs?: number;
   timeoutMs?: number;
+  /** A second connection to the database file, to apply on while the app keeps reading (as the import does). */
+  openWriter?: () => Db;
 }
 
 /**
  * The desk's feed subscriptions behind the Sync screen. A check verifies and downloads but never
  * applies: the verified version waits here, with its diff, until the user applies it. The periodic
  * check (off unless the user turns it on) does the same, so nothing changes without someone looking.
+ * Checks, applies and restores run in batches that yield to the event loop, so the window stays
+ * answered while a large directory is worked on; syncProgress says how far each has got.
  */
 export function createSyncHandlers(db: Db, databasePath: string, options: SyncServiceOptions = {}) {
   const feedsDir = join(dirname(databasePath), 'feeds');
   const store = createSubscriptionStore(db);
   const staged = new Map<number, StagedUpdate>();
   const lastCheck = new Map<number, SyncCheckView>();
+  const progress = new Map<number, SyncProgressView>();
+  const reportTo = (id: number): StepListener => ({ onProgress: ({ step, done, total }) => progress.set(id, { step, done, total }) });
+  const openWriter = options.openWriter ?? (() => openDatabase(databasePath));
+  let writing = false;
   let timer: NodeJS.Timeout | null = null;
 
   const mustGet = (id: number): Subscription & { id: number } => {
@@ -49,7 +58,12 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   const inFlight = new Map<number, Promise<SyncCheckView>>();
   /** One check per feed at a time: a second request (a double click, the timer) shares the first. */
   function check(id: number): Promise<SyncCheckView> {
-    const running = inFlight.get(id) ?? runCheck(id).finally(() => inFlight.delete(id));
+    const running =
+      inFlight.get(id) ??
+      runCheck(id).finally(() => {
+        inFlight.delete(id);
+        progress.delete(id);
+      });
     inFlight.set(id, running);
     return running;
   }
@@ -59,8 +73,9 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     staged.delete(id);
     const checkedAt = new Date().toISOString();
     let result: SyncCheckView;
+    progress.set(id, { step: 'downloading', done: 0, total: 0 });
     try {
-      const outcome = await checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs });
+      const outcome = await checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs }, reportTo(id));
       if (outcome.kind === 'up-to-date') {
         result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null };
       } else {
@@ -81,7 +96,24 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     return result;
   }
 
+  /** One apply or restore at a time: each holds the database's write lock until it commits. */
+  async function write<T>(id: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T> {
+    if (writing) throw new SyncError('Another update is being applied; wait for it to finish.');
+    writing = true;
+    progress.set(id, { step: 'applying', done: 0, total: 0 });
+    const writer = openWriter();
+    try {
+      return await task(writer, reportTo(id));
+    } finally {
+      writer.close();
+      progress.delete(id);
+      writing = false;
+    }
+  }
+
   const checkAll = async () => {
+    // A check during an apply would report its progress over the apply's; the next hour will do.
+    if (writing) return;
     for (const sub of store.list()) await check(sub.id!);
   };
 
@@ -115,20 +147,22 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       return null;
     },
     syncCheck: ({ id }: { id: number }): Promise<SyncCheckView> => check(id),
-    syncApply: ({ id, version }: { id: number; version: number }): SyncApplyView => {
+    syncApply: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
       const sub = mustGet(id);
       const update = staged.get(id);
       if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
-      applyUpdate(db, sub, update, feedsDir);
+      await write(id, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
       staged.delete(id);
       lastCheck.delete(id);
       return { version, ...counts(update.diff) };
     },
-    syncRollback: ({ id, version }: { id: number; version: number }): SyncApplyView => {
-      const diff = rollbackTo(db, mustGet(id), version, feedsDir);
+    syncRollback: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
+      const sub = mustGet(id);
+      const diff = await write(id, (writer, listener) => rollbackTo(writer, sub, version, feedsDir, listener));
       lastCheck.delete(id);
       return { version, ...counts(diff) };
     },
+    syncProgress: ({ id }: { id: number }): SyncProgressView | null => progress.get(id) ?? null,
     syncSetPeriodic: ({ enabled }: { enabled: boolean }): null => {
       db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off');
       schedule(enabled);

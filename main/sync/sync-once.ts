@@ -32,7 +32,7 @@ export async function syncOnce(db: Db, url: string, pin: string, options: FeedOp
     }
     const { manifest, diff } = outcome.staged;
     options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
-    applyUpdate(db, sub, outcome.staged, options.feedsDir);
+    await applyUpdate(db, sub, outcome.staged, options.feedsDir);
     options.progress?.(`Applied version ${manifest.version}.`);
     return { ...summary, ok: true, to_version: manifest.version, ...counts(diff) };
   } catch (err) {

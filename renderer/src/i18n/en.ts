@@ -209,6 +209,7 @@ export const en = {
   importEmpty: '(empty)',
   importNotesOnRemoved: 'Your notes on services this import removes are kept, and marked as orphaned:',
   importApply: 'Apply this import',
+  importStep_downloading: 'Downloading the signed files from your coordinator',
   importStep_reading: 'Step 1 of 4: reading the files',
   importStep_checking: 'Step 2 of 4: checking {{done, number}} of {{total, number}} records',
   importStep_comparing: 'Step 3 of 4: comparing {{done, number}} of {{total, number}} services with your directory',

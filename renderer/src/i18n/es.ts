@@ -210,6 +210,7 @@ export const es: Record<MessageKey, string> = {
   importEmpty: '(vacío)',
   importNotesOnRemoved: 'Sus notas sobre servicios que esta importación elimina se conservan y se marcan como huérfanas:',
   importApply: 'Aplicar esta importación',
+  importStep_downloading: 'Descargando los archivos firmados de su coordinador',
   importStep_reading: 'Paso 1 de 4: leyendo los archivos',
   importStep_checking: 'Paso 2 de 4: revisando {{done, number}} de {{total, number}} registros',
   importStep_comparing: 'Paso 3 de 4: comparando {{done, number}} de {{total, number}} servicios con su directorio',

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportJobStatus } from '../../../../shared/import-types';
 
-/** Which of the four steps an import is on, how far through it, and the way to stop it. */
-export function ImportProgress({ status, onCancel }: { status: ImportJobStatus | null; onCancel: () => void }) {
+/**
+ * Which step an import or a sync is on, how far through it, and (for an import) the way to stop it.
+ */
+export function ImportProgress({ status, onCancel }: { status: Pick<ImportJobStatus, 'step' | 'done' | 'total'> | null; onCancel?: () => void }) {
   const { t } = useTranslation();
   const step = status?.step ?? 'reading';
   const label = t(`importStep_${step}`, { done: status?.done ?? 0, total: status?.total ?? 0 });
@@ -10,9 +12,11 @@ export function ImportProgress({ status, onCancel }: { status: ImportJobStatus |
     <div className="import-progress">
       <progress max={Math.max(status?.total ?? 0, 1)} value={status?.done ?? 0} aria-label={label} />
       <span role="status">{label}</span>
-      <button type="button" onClick={onCancel}>
-        {t('importCancel')}
-      </button>
+      {onCancel ? (
+        <button type="button" onClick={onCancel}>
+          {t('importCancel')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedSubscriptionView, SyncApplyView, SyncCheckView } from '../../../../shared/sync-types';
+import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncProgressView } from '../../../../shared/sync-types';
 import type { Result } from '../../../../shared/result';
 import { atlas } from '../../atlas';
+import { ImportProgress } from '../import/ImportProgress';
 import { DiffList } from './DiffList';
+
+const POLL_MS = 200;
 
 interface Props {
   feed: FeedSubscriptionView;
@@ -15,16 +18,28 @@ interface Props {
 export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<SyncProgressView | null>(null);
   const [check, setCheck] = useState<SyncCheckView | null>(feed.lastCheck);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
+  /** Runs a task, showing main's progress on it meanwhile: a large check or apply takes a while. */
   const run = async (task: () => Promise<void>) => {
     setBusy(true);
+    let running = true;
+    void (async () => {
+      while (running) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const p = await atlas().syncProgress({ id: feed.id });
+        if (running && p.ok) setProgress(p.value);
+      }
+    })();
     try {
       await task();
     } finally {
+      running = false;
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -92,6 +107,11 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
               </button>
             </>
           ) : null}
+        </div>
+      ) : null}
+      {busy && progress ? (
+        <div className="sync-progress" aria-busy="true">
+          <ImportProgress status={progress} />
         </div>
       ) : null}
       {outcome ? (

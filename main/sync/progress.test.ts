@@ -1,0 +1,111 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SearchResponse } from '../../shared/domain';
+import type { SyncProgressView } from '../../shared/sync-types';
+import { dispatch } from '../dispatch';
+import { createHandlers } from '../handlers';
+import { coordinator } from '../test-support/coordinator';
+import { dbDigest, directoryDigest } from '../test-support/db-digest';
+import { startFeedServer, type FeedServer } from '../test-support/feed-server';
+import { syntheticDirectory } from '../test-support/synthetic-directory';
+import { tempDb } from '../test-support/temp-db';
+
+const SERVICES = 6_000;
+
+/** Calls a channel the way the window does, through the contract's checks. */
+async function call<T>(handlers: ReturnType<typeof createHandlers>, channel: string, input?: unknown): Promise<T> {
+  const r = await dispatch(handlers, channel, input);
+  if (!r.ok) throw new Error(r.error);
+  return r.value as T;
+}
+
+// What the Sync screen polls while a large update is checked and applied, and what the rest of the window
+// gets meanwhile: answers, from the directory as it was until the new one commits.
+describe('a large sync in steps', { timeout: 120_000 }, () => {
+  let coord: ReturnType<typeof coordinator>;
+  let desk: ReturnType<typeof tempDb>;
+  let server: FeedServer;
+  beforeEach(async () => {
+    coord = coordinator();
+    desk = tempDb({ starter: true });
+    coord.publish(syntheticDirectory(SERVICES));
+    server = await startFeedServer(coord.feedDir);
+  });
+  afterEach(async () => {
+    await server.close();
+    coord.cleanup();
+    desk.cleanup();
+  });
+
+  /** Runs `task`, meanwhile sampling syncProgress and searching, each once per turn of the event loop. */
+  async function watch(handlers: ReturnType<typeof createHandlers>, id: number, task: Promise<unknown>) {
+    let finished = false;
+    const progress: SyncProgressView[] = [];
+    const searchesAnswered: number[] = [];
+    void task.finally(() => (finished = true));
+    while (!finished) {
+      const p = await call<SyncProgressView | null>(handlers, 'syncProgress', { id });
+      const s = await call<SearchResponse>(handlers, 'search', { text: '' });
+      if (!finished && p) progress.push(p);
+      if (!finished) searchesAnswered.push(s.total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await task;
+    return { progress, searchesAnswered };
+  }
+
+  it('reports downloading, reading, checking, comparing, then applying in order, and answers searches from the old directory until the commit', async () => {
+    const handlers = createHandlers(desk.db, desk.path);
+    const starterServices = (await call<SearchResponse>(handlers, 'search', { text: '' })).total;
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
+
+    const checking = await watch(handlers, id, call(handlers, 'syncCheck', { id }));
+    const checkSteps = checking.progress.map((p) => p.step).filter((s, i, all) => s !== all[i - 1]);
+    expect(checkSteps).toEqual(['downloading', 'reading', 'checking', 'comparing']);
+    expect(await call(handlers, 'syncProgress', { id })).toBeNull();
+
+    const before = directoryDigest(desk.db);
+    const applying = await watch(handlers, id, call(handlers, 'syncApply', { id, version: 1 }));
+    const reports = applying.progress.filter((p) => p.total > 0);
+    expect(new Set(applying.progress.map((p) => p.step))).toEqual(new Set(['applying']));
+    expect(new Set(reports.map((p) => p.done)).size).toBeGreaterThan(3);
+    expect(reports.map((p) => p.done)).toEqual([...reports.map((p) => p.done)].sort((a, b) => a - b));
+    // The other requests were answered while it was writing, and saw the directory as it was.
+    expect(applying.searchesAnswered.length).toBeGreaterThan(3);
+    expect(new Set(applying.searchesAnswered)).toEqual(new Set([starterServices]));
+
+    expect(directoryDigest(desk.db)).not.toBe(before);
+    expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SERVICES);
+    const [feed] = (await call<{ subscriptions: { installedVersion: number; history: unknown[] }[] }>(handlers, 'syncList')).subscriptions;
+    expect(feed).toMatchObject({ installedVersion: 1, history: [{ version: 1, kind: 'update', added: SERVICES }] });
+    expect(await call(handlers, 'syncProgress', { id })).toBeNull();
+  });
+
+  it('refuses a second apply while one is being written, and the first still completes', async () => {
+    const handlers = createHandlers(desk.db, desk.path);
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
+    await call(handlers, 'syncCheck', { id });
+    const first = call(handlers, 'syncApply', { id, version: 1 });
+    await expect(call(handlers, 'syncRollback', { id, version: 1 })).rejects.toThrow(/Another update is being applied/);
+    expect(await first).toMatchObject({ version: 1, added: SERVICES });
+  });
+
+  it('refuses a feed file changed after signing, stops reporting progress, and changes nothing', async () => {
+    const file = join(coord.feedDir, 'v1', 'services.csv');
+    const signed = readFileSync(file, 'utf8');
+    expect(signed).toContain('SYNTHETIC Service 17,');
+    writeFileSync(file, signed.replace('SYNTHETIC Service 17,', 'SYNTHETIC Service 71,'));
+    const handlers = createHandlers(desk.db, desk.path);
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
+    const before = dbDigest(desk.db);
+    const checked = await watch(handlers, id, call(handlers, 'syncCheck', { id }));
+    expect(checked.progress.map((p) => p.step)).not.toContain('reading');
+    const [feed] = (await call<{ subscriptions: { lastCheck: { status: string; message: string }; keptVersions: number[] }[] }>(handlers, 'syncList')).subscriptions;
+    expect(feed!.lastCheck).toMatchObject({ status: 'refused', message: expect.stringMatching(/services.csv is not the one the coordinator signed.*Nothing was changed/) });
+    expect(feed!.keptVersions).toEqual([]);
+    await expect(call(handlers, 'syncApply', { id, version: 1 })).rejects.toThrow(/has not been checked yet/);
+    expect(await call(handlers, 'syncProgress', { id })).toBeNull();
+    expect(dbDigest(desk.db)).toBe(before);
+  });
+});
