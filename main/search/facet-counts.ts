@@ -42,14 +42,13 @@ export function valueColumns(ix: FacetIndex): ValueColumns {
 
 /** Counts per facet value over the pool, each facet with every other facet applied but not its own. */
 export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Array, { fail, open }: FilteredPool, now: Date): FacetCounts {
-  const [byCategory, byLanguage, byPopulation] = passingItems(columns.words, pool, fail, [F_CATEGORY, F_LANGUAGE, F_POPULATION]);
-  const categories = countColumns(columns.categories, ix.categories.values.length, byCategory!);
-  const languages = countColumns(columns.languages, ix.languages.values.length, byLanguage!);
-  const serves = countColumns(columns.served, ix.served.values.length, byPopulation!);
-  const excluded = countColumns(columns.excluded, ix.excluded.values.length, byPopulation!);
-  const populationPool = passing(fail, F_POPULATION);
-  const [openNow, hoursNotStated, open24x7] = countHours(ix, pool, fail, open);
-  const verified = countVerified(ix, pool, fail, VERIFIED_STEPS.map((m) => now.getTime() - m * MONTH_MS));
+  const cutoffs = Float64Array.from(VERIFIED_STEPS, (m) => now.getTime() - m * MONTH_MS);
+  const t = tallyPool(columns.words, pool, fail, open, ix.always, ix.assuredAt, cutoffs);
+  const categories = countColumns(columns.categories, ix.categories.values.length, t.byCategory);
+  const languages = countColumns(columns.languages, ix.languages.values.length, t.byLanguage);
+  const serves = countColumns(columns.served, ix.served.values.length, t.byPopulation);
+  const excluded = countColumns(columns.excluded, ix.excluded.values.length, t.byPopulation);
+  const populationPool = t.byPopulation.items;
   return {
     categories: list(ix.categories.values, categories),
     languages: list(ix.languages.values, languages),
@@ -58,32 +57,72 @@ export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Ar
       const v = ix.served.values.indexOf(value);
       return v < 0 ? { value, serves: 0, notStated: populationPool } : { value, serves: serves[v]!, notStated: Math.max(0, populationPool - serves[v]! - excluded[v]!) };
     }),
-    openNow,
-    open24x7,
-    hoursNotStated,
-    verified: VERIFIED_STEPS.map((months, s) => ({ months, count: verified[s]! })),
+    openNow: t.openNow,
+    open24x7: t.open24x7,
+    hoursNotStated: t.hoursNotStated,
+    verified: VERIFIED_STEPS.map((months, s) => ({ months, count: t.verified[s]! })),
   };
 }
 
-/**
- * For each facet flag, the items (one bit each) of the pool that pass every filter but that facet's own,
- * with the words that hold any: a few words hold all of a narrow search's items, and only they are counted.
- */
-function passingItems(words: number, pool: Int32Array, fail: Uint8Array, flags: number[]): { bits: Uint32Array; used: Int32Array }[] {
-  return flags.map((own) => {
-    const bits = new Uint32Array(words);
-    const used: number[] = [];
-    for (let k = 0; k < pool.length; k++) {
-      if ((fail[k]! & ~own) !== 0) continue;
-      const item = pool[k]!;
-      if (bits[item >>> 5] === 0) used.push(item >>> 5);
-      bits[item >>> 5]! |= 1 << (item & 31);
-    }
-    return { bits, used: Int32Array.from(used) };
-  });
+/** Items of the pool (one bit each) passing every filter but one facet's own, and the words holding any. */
+interface Passing {
+  bits: Uint32Array;
+  used: number[];
+  items: number;
 }
 
-function countColumns(columns: Uint32Array, values: number, { bits, used }: { bits: Uint32Array; used: Int32Array }): Uint32Array {
+const passingOf = (words: number): Passing => ({ bits: new Uint32Array(words), used: [], items: 0 });
+
+/** Pool items come in item order, so a word's first item is the one after the previous word's last. */
+function pass(p: Passing, item: number): void {
+  const w = item >>> 5;
+  if (p.bits[w] === 0) p.used.push(w);
+  p.bits[w]! |= 1 << (item & 31);
+  p.items++;
+}
+
+/**
+ * One walk over the pool gathers all the facets need: who passes all but the category, language or
+ * population filters; open now, hours not stated and 24/7; how recently verified (cutoffs newest first:
+ * an item counts for its newest passed step and every step after it).
+ */
+function tallyPool(words: number, pool: Int32Array, fail: Uint8Array, open: Int8Array, always: Uint8Array, assuredAt: Float64Array, cutoffs: Float64Array) {
+  const byCategory = passingOf(words);
+  const byLanguage = passingOf(words);
+  const byPopulation = passingOf(words);
+  let openNow = 0;
+  let hoursNotStated = 0;
+  let open24x7 = 0;
+  const steps = cutoffs.length;
+  const oldest = cutoffs[steps - 1]!;
+  const verified = new Uint32Array(steps);
+  // Imported bindings read inside the loop would be a property lookup per item in the test and bench runner.
+  const [notCategory, notLanguage, notPopulation, notOpenNow, not24x7, notVerified] = [~F_CATEGORY, ~F_LANGUAGE, ~F_POPULATION, ~F_OPEN_NOW, ~F_24X7, ~F_VERIFIED];
+  for (let k = 0; k < pool.length; k++) {
+    const f = fail[k]!;
+    const item = pool[k]!;
+    if ((f & notCategory) === 0) pass(byCategory, item);
+    if ((f & notLanguage) === 0) pass(byLanguage, item);
+    if ((f & notPopulation) === 0) pass(byPopulation, item);
+    if ((f & notOpenNow) === 0) {
+      if (open[k] === 1) openNow++;
+      else if (open[k] === -1) hoursNotStated++;
+    }
+    if ((f & not24x7) === 0 && always[item] === 1) open24x7++;
+    if ((f & notVerified) === 0) {
+      const at = assuredAt[item]!;
+      if (at >= oldest) {
+        let s = 0;
+        while (!(at >= cutoffs[s]!)) s++;
+        verified[s]!++;
+      }
+    }
+  }
+  for (let s = 1; s < steps; s++) verified[s]! += verified[s - 1]!;
+  return { byCategory, byLanguage, byPopulation, openNow, hoursNotStated, open24x7, verified };
+}
+
+function countColumns(columns: Uint32Array, values: number, { bits, used }: Passing): Uint32Array {
   const words = bits.length;
   const counts = new Uint32Array(values);
   for (let v = 0; v < values; v++) {
@@ -104,43 +143,6 @@ function bitCount(x: number): number {
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
   return Math.imul(x, 0x01010101) >>> 24;
-}
-
-/** [open now, hours not stated, open 24/7]. Each loop is a function of its own so V8 keeps it optimized. */
-function countHours(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, open: Int8Array): [number, number, number] {
-  let openNow = 0;
-  let hoursNotStated = 0;
-  let open24x7 = 0;
-  for (let k = 0; k < pool.length; k++) {
-    if ((fail[k]! & ~F_OPEN_NOW) === 0) {
-      if (open[k] === 1) openNow++;
-      else if (open[k] === -1) hoursNotStated++;
-    }
-    if ((fail[k]! & ~F_24X7) === 0 && ix.always[pool[k]!] === 1) open24x7++;
-  }
-  return [openNow, hoursNotStated, open24x7];
-}
-
-function passing(fail: Uint8Array, own: number): number {
-  let n = 0;
-  for (let k = 0; k < fail.length; k++) if ((fail[k]! & ~own) === 0) n++;
-  return n;
-}
-
-/** Cutoffs run newest first (3 months ago, 6 ...): an item counts for its newest passed step and all after it. */
-function countVerified(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, cutoffs: number[]): Uint32Array {
-  const counts = new Uint32Array(cutoffs.length);
-  const steps = cutoffs.length;
-  for (let k = 0; k < pool.length; k++) {
-    if ((fail[k]! & ~F_VERIFIED) !== 0) continue;
-    const at = ix.assuredAt[pool[k]!]!;
-    if (!(at >= cutoffs[steps - 1]!)) continue;
-    let s = 0;
-    while (!(at >= cutoffs[s]!)) s++;
-    counts[s]!++;
-  }
-  for (let s = 1; s < steps; s++) counts[s]! += counts[s - 1]!;
-  return counts;
 }
 
 function list(values: string[], counts: Uint32Array) {
