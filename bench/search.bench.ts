@@ -9,7 +9,8 @@ import { installDataset } from '../main/hsds/install-dataset';
 import { createSearchHandlers } from '../main/search/handlers';
 import { readServiceFacts } from '../main/search/service-facts';
 import { serviceFactsFromRows } from '../main/search/facts-from-rows';
-import { rebuildSearchIndex, writeSearchIndex } from '../main/search/text-index';
+import { runSteps } from '../main/hsds/steps';
+import { rebuildSearchIndex, searchIndexSteps } from '../main/search/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';
 
@@ -58,7 +59,7 @@ function installAndBuild(path: string, services: number) {
   const install_ms = ms(t0);
   // The build an import or sync makes: from the rows it has just written, the word and facet indexes, stored.
   t0 = process.hrtime.bigint();
-  db.transaction(() => writeSearchIndex(db, serviceFactsFromRows(tables)))();
+  db.transaction(() => runSteps(searchIndexSteps(db, serviceFactsFromRows(tables))))();
   const build_ms = ms(t0);
   // The same from the installed tables (after a rollback, or when an older build's index is replaced).
   t0 = process.hrtime.bigint();

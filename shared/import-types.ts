@@ -72,7 +72,7 @@ export type ImportJobState = 'ready' | 'checking' | 'applying' | 'applied' | 'ca
  * What a running import or sync is doing, for the progress label. A sync first downloads its feed's
  * files; then both go through the same four steps.
  */
-export type ImportStep = 'downloading' | 'reading' | 'checking' | 'comparing' | 'applying';
+export type ImportStep = 'downloading' | 'reading' | 'checking' | 'comparing' | 'applying' | 'indexing';
 
 export interface ImportJobStatus {
   state: ImportJobState;

@@ -1,7 +1,7 @@
 import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import { serviceFactsFromRows } from '../search/facts-from-rows';
-import { writeSearchIndex } from '../search/text-index';
+import { searchIndexSteps } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
 import { replaceHsdsTables } from './write-tables';
@@ -81,9 +81,9 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): St
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
+  yield { step: 'indexing', done: 0, total: tables.service.length };
   // From the rows just written, not read back: the same facts (facts-from-rows.test.ts), seconds sooner.
-  writeSearchIndex(db, serviceFactsFromRows(tables));
-  yield { step: 'applying', done: total, total };
+  yield* searchIndexSteps(db, serviceFactsFromRows(tables));
 }
 
 /**

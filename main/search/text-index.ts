@@ -5,6 +5,7 @@ import { buildFacetIndex } from './facet-index';
 import { writeSearchIndexes } from './search-store';
 import { readServiceFacts, type ServiceFacts } from './service-facts';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, SYNONYMS_VERSION, synonymRole } from './synonyms';
+import { runSteps, type Steps } from '../hsds/steps';
 import { grow } from './grow';
 import { TextIndexBuilder, type TextIndex } from './text-postings';
 
@@ -21,6 +22,14 @@ const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-1`;
  * cities recur in most records, so their term ids are worked out once and remembered.
  */
 export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex {
+  return runSteps(serviceTextIndexSteps(facts));
+}
+
+/** Services indexed between two progress reports. */
+const INDEX_BATCH = 5_000;
+
+/** buildServiceTextIndex, reporting every INDEX_BATCH services. */
+function* serviceTextIndexSteps(facts: readonly ServiceFacts[]): Steps<TextIndex> {
   const b = new TextIndexBuilder(facts.length);
   /** Synonym role by term id, filled as terms appear: one array read per word instead of a map lookup. */
   let roles = new Int32Array(4096);
@@ -84,7 +93,9 @@ export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex
     addAll(termIds(scratch, ...values), column);
   };
 
-  for (const f of facts) {
+  for (let done = 0; done < facts.length; done++) {
+    if (done % INDEX_BATCH === 0) yield { step: 'indexing', done, total: facts.length };
+    const f = facts[done]!;
     addText(0, f.name, f.alternateName, f.organization);
     const cities: string[] = [];
     for (const l of f.locations) if (l.city && !cities.includes(l.city)) cities.push(l.city);
@@ -101,10 +112,16 @@ export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex
 
 /**
  * Builds the search indexes (words and facets) of these facts and stores them, marked as built for the
- * latest install. Runs inside the caller's transaction, so they always describe exactly the installed directory.
+ * latest install. Runs inside the caller's transaction, so they always describe exactly the installed
+ * directory. Reports as it goes, so an import or sync can answer the window between batches.
  */
-export function writeSearchIndex(db: Db, facts: readonly ServiceFacts[]): void {
-  writeSearchIndexes(db, buildFacetIndex(facts), buildServiceTextIndex(facts));
+export function* searchIndexSteps(db: Db, facts: readonly ServiceFacts[]): Steps<void> {
+  const total = facts.length;
+  yield { step: 'indexing', done: 0, total };
+  const facets = buildFacetIndex(facts);
+  const text = yield* serviceTextIndexSteps(facts);
+  yield { step: 'indexing', done: total, total };
+  writeSearchIndexes(db, facets, text);
   db.prepare(
     `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
      ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
@@ -113,7 +130,7 @@ export function writeSearchIndex(db: Db, facts: readonly ServiceFacts[]): void {
 
 /** Rebuilds the search indexes from the installed HSDS tables (after a rollback, or for an older index). */
 export function rebuildSearchIndex(db: Db): void {
-  db.transaction(() => writeSearchIndex(db, readServiceFacts(db, createServiceReader(db))))();
+  db.transaction(() => runSteps(searchIndexSteps(db, readServiceFacts(db, createServiceReader(db)))))();
 }
 
 /**

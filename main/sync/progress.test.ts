@@ -55,7 +55,7 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
     return { progress, searchesAnswered };
   }
 
-  it('reports downloading, reading, checking, comparing, then applying in order, and answers searches from the old directory until the commit', async () => {
+  it('reports downloading, reading, checking, comparing, then applying and indexing in order, and answers searches from the old directory until the commit', async () => {
     const handlers = createHandlers(desk.db, desk.path);
     const starterServices = (await call<SearchResponse>(handlers, 'search', { text: '' })).total;
     const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
@@ -68,9 +68,12 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
     const before = directoryDigest(desk.db);
     const applying = await watch(handlers, id, call(handlers, 'syncApply', { id, version: 1 }));
     const reports = applying.progress.filter((p) => p.total > 0);
-    expect(new Set(applying.progress.map((p) => p.step))).toEqual(new Set(['applying']));
-    expect(new Set(reports.map((p) => p.done)).size).toBeGreaterThan(3);
-    expect(reports.map((p) => p.done)).toEqual([...reports.map((p) => p.done)].sort((a, b) => a - b));
+    expect(reports.map((p) => p.step).filter((s, i, all) => s !== all[i - 1])).toEqual(['applying', 'indexing']);
+    for (const step of ['applying', 'indexing']) {
+      const done = reports.filter((p) => p.step === step).map((p) => p.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+    }
+    expect(new Set(reports.filter((p) => p.step === 'applying').map((p) => p.done)).size).toBeGreaterThan(3);
     // The other requests were answered while it was writing, and saw the directory as it was.
     expect(applying.searchesAnswered.length).toBeGreaterThan(3);
     expect(new Set(applying.searchesAnswered)).toEqual(new Set([starterServices]));

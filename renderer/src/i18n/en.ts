@@ -214,6 +214,7 @@ export const en = {
   importStep_checking: 'Step 2 of 4: checking {{done, number}} of {{total, number}} records',
   importStep_comparing: 'Step 3 of 4: comparing {{done, number}} of {{total, number}} services with your directory',
   importStep_applying: 'Step 4 of 4: applying {{done, number}} of {{total, number}} records',
+  importStep_indexing: 'Step 4 of 4: preparing search for {{done, number}} of {{total, number}} services',
   importCancel: 'Cancel',
   importApplied: 'Imported. The previous directory is kept: you can roll back to it.',
   importCancelled: 'Import cancelled: the directory was left as it was.',

@@ -215,6 +215,7 @@ export const es: Record<MessageKey, string> = {
   importStep_checking: 'Paso 2 de 4: revisando {{done, number}} de {{total, number}} registros',
   importStep_comparing: 'Paso 3 de 4: comparando {{done, number}} de {{total, number}} servicios con su directorio',
   importStep_applying: 'Paso 4 de 4: aplicando {{done, number}} de {{total, number}} registros',
+  importStep_indexing: 'Paso 4 de 4: preparando la búsqueda de {{done, number}} de {{total, number}} servicios',
   importCancel: 'Cancelar',
   importApplied: 'Importado. Se conserva el directorio anterior: puede volver a él.',
   importCancelled: 'Importación cancelada: el directorio quedó como estaba.',
