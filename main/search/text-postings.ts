@@ -168,7 +168,7 @@ export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextM
   const lastGroup = new Int32Array(n);
   const phraseWeight = new Float64Array(n);
   const touched = new Int32Array(n);
-  const averageLength = meanLength(ix.itemLength);
+  const averageLength = meanLengthOf(ix);
   plan.forEach((alternatives, g) => {
     for (const alternative of alternatives) {
       const [from, to] = termRange(ix, alternative);
@@ -182,6 +182,14 @@ export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextM
 }
 
 // The steps of matchPlan are separate functions so V8 optimizes each loop once and keeps it.
+
+const meanLengths = new WeakMap<TextIndex, number>();
+/** bm25's average document length: the same for every query on an index, so worked out once. */
+function meanLengthOf(ix: TextIndex): number {
+  let mean = meanLengths.get(ix);
+  if (mean === undefined) meanLengths.set(ix, (mean = meanLength(ix.itemLength)));
+  return mean;
+}
 
 function meanLength(itemLength: Uint16Array): number {
   let total = 0;
@@ -220,21 +228,29 @@ function markGroup(stamp: number, hits: number, touched: Int32Array, lastGroup: 
 }
 
 function selectMatches(groups: Uint8Array, all: number, minAll: number, score: Float64Array): TextMatches {
-  const orToo = all > 1 && countAtLeast(groups, all) < minAll;
+  const [every, some] = countMatches(groups, all);
+  const orToo = all > 1 && every < minAll;
   const tier = new Uint8Array(groups.length);
-  const items = gatherItems(groups, all, orToo ? 1 : all, tier);
+  const items = gatherItems(groups, all, orToo ? 1 : all, orToo ? some : every, tier);
   return { items, score, tier };
 }
 
-function countAtLeast(groups: Uint8Array, least: number): number {
-  let n = 0;
-  for (let item = 0; item < groups.length; item++) if (groups[item]! >= least) n++;
-  return n;
+/** [items matching every group, items matching any]. */
+function countMatches(groups: Uint8Array, all: number): [number, number] {
+  let every = 0;
+  let some = 0;
+  for (let item = 0; item < groups.length; item++) {
+    const g = groups[item]!;
+    if (g === 0) continue;
+    some++;
+    if (g >= all) every++;
+  }
+  return [every, some];
 }
 
 /** Items matching at least `least` groups, in item order; tier 1 for those matching all. */
-function gatherItems(groups: Uint8Array, all: number, least: number, tier: Uint8Array): Int32Array {
-  const items = new Int32Array(countAtLeast(groups, least));
+function gatherItems(groups: Uint8Array, all: number, least: number, count: number, tier: Uint8Array): Int32Array {
+  const items = new Int32Array(count);
   let k = 0;
   for (let item = 0; item < groups.length; item++) {
     const g = groups[item]!;
