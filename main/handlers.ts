@@ -39,7 +39,7 @@ export function createHandlers(
         databasePath,
       };
     },
-    ...createSearchHandlers(db, reader, system.dataDir),
+    ...createSearchHandlers(db, reader, system.dataDir, openWriter),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
     ...createWorkflowHandlers(db, reader, system),

@@ -205,6 +205,14 @@ export interface SearchResponse {
   radiusKm: number | null;
 }
 
+/**
+ * The answer to a search while the stored index is rebuilt (the first start after an update changed how
+ * it is built): how many services are indexed so far. Asking again later gets the results.
+ */
+export interface SearchPreparing {
+  preparing: { done: number; total: number };
+}
+
 /* The desk's own records (issue 7): never part of a dataset, never touched by an import or sync. */
 
 export type CallMarkStatus = 'still_valid' | 'changed' | 'closed';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchResponse, ServiceDetail } from './domain';
+import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
@@ -16,8 +16,9 @@ const id = z.string().min(1).max(512);
 
 export const contract = {
   info: channel<DatasetInfo>()(z.undefined()),
-  // Search (issue 3): the query with its facets, and the offline geocoder behind `near`.
-  search: channel<SearchResponse>()(
+  // Search (issue 3): the query with its facets, and the offline geocoder behind `near`. While the index is
+  // being rebuilt after an update, search answers how far that has got instead.
+  search: channel<SearchResponse | SearchPreparing>()(
     z.object({
       text: z.string().max(500),
       limit: z.number().int().min(1).max(500).optional(),

@@ -1,11 +1,11 @@
 import type { Db } from '../db/open';
 import { createServiceReader } from '../db/service-read';
 import { termLabel } from '../../shared/vocabulary';
-import { buildFacetIndex } from './facet-index';
+import { buildFacetIndex, type FacetIndex } from './facet-index';
 import { writeSearchIndexes } from './search-store';
 import { readServiceFacts, type ServiceFacts } from './service-facts';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, SYNONYMS_VERSION, synonymRole } from './synonyms';
-import { runSteps, type Steps } from '../hsds/steps';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../hsds/steps';
 import { grow } from './grow';
 import { TextIndexBuilder, type TextIndex } from './text-postings';
 
@@ -110,17 +110,18 @@ function* serviceTextIndexSteps(facts: readonly ServiceFacts[]): Steps<TextIndex
   return b.finish();
 }
 
-/**
- * Builds the search indexes (words and facets) of these facts and stores them, marked as built for the
- * latest install. Runs inside the caller's transaction, so they always describe exactly the installed
- * directory. Reports as it goes, so an import or sync can answer the window between batches.
- */
-export function* searchIndexSteps(db: Db, facts: readonly ServiceFacts[]): Steps<void> {
+/** The facet and word indexes of these facts, reporting every INDEX_BATCH services. */
+function* buildSearchIndexSteps(facts: readonly ServiceFacts[]): Steps<{ facets: FacetIndex; text: TextIndex }> {
   const total = facts.length;
   yield { step: 'indexing', done: 0, total };
   const facets = buildFacetIndex(facts);
   const text = yield* serviceTextIndexSteps(facts);
   yield { step: 'indexing', done: total, total };
+  return { facets, text };
+}
+
+/** Stores built indexes, marked as built for the latest install by this INDEX_VERSION. */
+function storeSearchIndexes(db: Db, { facets, text }: { facets: FacetIndex; text: TextIndex }): void {
   writeSearchIndexes(db, facets, text);
   db.prepare(
     `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
@@ -128,9 +129,35 @@ export function* searchIndexSteps(db: Db, facts: readonly ServiceFacts[]): Steps
   ).run(INDEX_VERSION, new Date().toISOString());
 }
 
+/**
+ * Builds the search indexes (words and facets) of these facts and stores them, marked as built for the
+ * latest install. Runs inside the caller's transaction, so they always describe exactly the installed
+ * directory. Reports as it goes, so an import or sync can answer the window between batches.
+ */
+export function* searchIndexSteps(db: Db, facts: readonly ServiceFacts[]): Steps<void> {
+  storeSearchIndexes(db, yield* buildSearchIndexSteps(facts));
+}
+
 /** Rebuilds the search indexes from the installed HSDS tables (after a rollback, or for an older index). */
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => runSteps(searchIndexSteps(db, readServiceFacts(db, createServiceReader(db)))))();
+}
+
+const latestInstall = (db: Db) => (db.prepare('SELECT max(id) AS id FROM dataset_install').get() as { id: number | null }).id;
+
+/**
+ * The same rebuild, yielding to the event loop between batches. The directory is read in one snapshot
+ * and the indexes built in memory; only the final write takes the write lock, briefly, so the desk's own
+ * writes meanwhile (a note) neither wait on it nor become part of it. An install that lands meanwhile
+ * brought its own index, and this one is then dropped. Runs on its own connection (the caller's writer).
+ */
+export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {}): Promise<void> {
+  const read = db.transaction(() => ({ install: latestInstall(db), facts: readServiceFacts(db, createServiceReader(db)) }));
+  const { install, facts } = read();
+  const built = await runStepsAsync(buildSearchIndexSteps(facts), listener);
+  db.transaction(() => {
+    if (latestInstall(db) === install) storeSearchIndexes(db, built);
+  }).immediate();
 }
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchCard } from '../../../shared/domain';
 import type { SearchState } from '../useSearch';
+import { ImportProgress } from './import/ImportProgress';
 import { ServiceCardView } from './ServiceCardView';
 
 export function ResultList({ state, text, selectedId, onSelect, populations, showHours }: {
@@ -27,6 +28,13 @@ export function ResultList({ state, text, selectedId, onSelect, populations, sho
       <div className="message error" role="alert">
         <strong>{t('errorTitle')}</strong>
         <p>{state.error}</p>
+      </div>
+    );
+  }
+  if (state.status === 'preparing') {
+    return (
+      <div className="message" aria-busy="true">
+        <ImportProgress status={{ step: 'indexing', ...state.progress }} labelKey="searchPreparing" />
       </div>
     );
   }

@@ -9,6 +9,7 @@ export const en = {
   resultsCount_one: '{{count, number}} service',
   resultsCount_other: '{{count, number}} services',
   loading: 'Loading…',
+  searchPreparing: 'Preparing search after an update: {{done, number}} of {{total, number}} services indexed. Results will appear here when it is done.',
   noResults: 'No services match “{{text}}”.',
   noResultsHint: 'Try fewer or different words. Unknown facts are never hidden from results.',
   errorTitle: 'Something went wrong',
