@@ -14,7 +14,9 @@ export function createIndexPreparation(db: Db, openWriter: () => Db) {
   const start = () => {
     progress = { done: 0, total: 0 };
     const writer = openWriter();
-    rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) })
+    // Reading the directory takes a moment: the search that started it answers "being prepared" first.
+    new Promise((resolve) => setImmediate(resolve))
+      .then(() => rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) }))
       .catch((err: unknown) => {
         failure = new Error(`Search could not be prepared: ${err instanceof Error ? err.message : String(err)}. It will be tried again.`);
       })
