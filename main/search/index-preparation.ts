@@ -12,7 +12,7 @@ export function createIndexPreparation(db: Db, openWriter: () => Db) {
   let failure: Error | null = null;
 
   const start = () => {
-    progress = { done: 0, total: 0 };
+    progress = { done: 0, total: (db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n };
     const writer = openWriter();
     // Reading the directory takes a moment: the search that started it answers "being prepared" first.
     new Promise((resolve) => setImmediate(resolve))

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { populationState, type LocationRead, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
+import { runSteps, type Steps } from '../hsds/steps';
 
 export interface ScheduleFact {
   byday: string | null;
@@ -32,6 +33,14 @@ export interface ServiceFacts {
  * reader, so nothing built from these facts can know a confidential address or point.
  */
 export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] {
+  return runSteps(serviceFactsSteps(db, reader));
+}
+
+/**
+ * readServiceFacts, yielding between its five reads (about a second each at 100,000 services), so a
+ * rebuild in the app can answer the window between them. The caller keeps them in one snapshot.
+ */
+export function* serviceFactsSteps(db: Db, reader: ServiceReader): Steps<ServiceFacts[]> {
   const services = db
     .prepare(
       `SELECT s.rowid, s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date
@@ -55,6 +64,8 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
     schedules: [],
   }));
   const byId = new Map(facts.map((f) => [f.id, f]));
+  const total = facts.length;
+  yield { step: 'indexing', done: 0, total };
 
   // One row per service, its terms joined in SQLite: half the cost of a row per attribute at 100,000 services.
   const attributes = db
@@ -75,6 +86,8 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
     }
   }
 
+  yield { step: 'indexing', done: 0, total };
+
   // The same languages a card shows: the service's own and its locations'.
   const languages = db
     .prepare(
@@ -89,8 +102,10 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
     if (f && !f.languages.includes(code)) f.languages.push(code);
   }
 
+  yield { step: 'indexing', done: 0, total };
   for (const { serviceId, ...location } of reader.allLocations()) byId.get(serviceId)?.locations.push(location);
 
+  yield { step: 'indexing', done: 0, total };
   const schedules = db
     .prepare(
       `SELECT coalesce(sc.service_id, sal.service_id), sc.byday, sc.opens_at, sc.closes_at, sc.timezone

@@ -3,7 +3,7 @@ import { createServiceReader } from '../db/service-read';
 import { termLabel } from '../../shared/vocabulary';
 import { buildFacetIndex, type FacetIndex } from './facet-index';
 import { writeSearchIndexes } from './search-store';
-import { readServiceFacts, type ServiceFacts } from './service-facts';
+import { readServiceFacts, serviceFactsSteps, type ServiceFacts } from './service-facts';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, SYNONYMS_VERSION, synonymRole } from './synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../hsds/steps';
 import { grow } from './grow';
@@ -152,8 +152,16 @@ const latestInstall = (db: Db) => (db.prepare('SELECT max(id) AS id FROM dataset
  * brought its own index, and this one is then dropped. Runs on its own connection (the caller's writer).
  */
 export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {}): Promise<void> {
-  const read = db.transaction(() => ({ install: latestInstall(db), facts: readServiceFacts(db, createServiceReader(db)) }));
-  const { install, facts } = read();
+  // A read transaction: one snapshot across the yields, and in WAL mode it holds no writer back.
+  db.exec('BEGIN');
+  let install: number | null;
+  let facts: ServiceFacts[];
+  try {
+    install = latestInstall(db);
+    facts = await runStepsAsync(serviceFactsSteps(db, createServiceReader(db)), listener);
+  } finally {
+    db.exec('COMMIT');
+  }
   const built = await runStepsAsync(buildSearchIndexSteps(facts), listener);
   db.transaction(() => {
     if (latestInstall(db) === install) storeSearchIndexes(db, built);
