@@ -36,7 +36,6 @@ describe('search being prepared after an update', () => {
     const preparing = page.getByRole('status').filter({ hasText: 'Preparing search after an update' });
     await expect.poll(() => preparing.count(), { timeout: 30_000 }).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await app.screenshot('search-preparing');
 
     await expect.poll(() => page.locator('.card').count(), { timeout: 60_000 }).toBe(50);
     await expect.poll(() => page.locator('.result-count').textContent()).toContain(`${SERVICES.toLocaleString('en')} services`);
