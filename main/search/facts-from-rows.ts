@@ -1,7 +1,7 @@
 import { populationState, toLocationView, type LocationRead } from '../db/service-read';
 import type { Row, TableRows } from '../hsds/tables';
 import { LINK_TYPES } from '../../shared/vocabulary';
-import type { ScheduleFact, ServiceFacts } from './service-facts';
+import { serviceFacts, type ScheduleFact, type ServiceFacts } from './service-facts';
 
 /**
  * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is
@@ -16,7 +16,7 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
   for (const s of t.service) {
     const organization = organizationName.get(s.organization_id);
     if (organization === undefined) continue; // the query's inner join
-    const f: ServiceFacts = {
+    const f = serviceFacts({
       id: s.id as string,
       name: s.name as string,
       alternateName: text(s.alternate_name),
@@ -24,13 +24,7 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
       description: text(s.description),
       eligibility: text(s.eligibility_description),
       assuredDate: text(s.assured_date),
-      categories: [],
-      populationsServed: [],
-      populationsExcluded: [],
-      languages: [],
-      locations: [],
-      schedules: [],
-    };
+    });
     facts.push(f);
     byId.set(f.id, f);
   }

@@ -27,6 +27,11 @@ export interface ServiceFacts {
   schedules: ScheduleFact[];
 }
 
+/** A service's own columns, its lists to be filled from the other tables. */
+export function serviceFacts(own: Omit<ServiceFacts, 'categories' | 'populationsServed' | 'populationsExcluded' | 'languages' | 'locations' | 'schedules'>): ServiceFacts {
+  return { ...own, categories: [], populationsServed: [], populationsExcluded: [], languages: [], locations: [], schedules: [] };
+}
+
 /**
  * Reads every service with its terms, languages, locations and schedules in a handful of whole-table
  * queries (one query per service would take minutes at 100,000). Locations come masked from the service
@@ -48,21 +53,9 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader): Steps<Service
     )
     .raw()
     .all() as [number, string, string, string | null, string, string | null, string | null, string | null][];
-  const facts: ServiceFacts[] = services.map(([, id, name, alternateName, organization, description, eligibility, assuredDate]) => ({
-    id,
-    name,
-    alternateName,
-    organization,
-    description,
-    eligibility,
-    assuredDate,
-    categories: [],
-    populationsServed: [],
-    populationsExcluded: [],
-    languages: [],
-    locations: [],
-    schedules: [],
-  }));
+  const facts: ServiceFacts[] = services.map(([, id, name, alternateName, organization, description, eligibility, assuredDate]) =>
+    serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate }),
+  );
   const byId = new Map(facts.map((f) => [f.id, f]));
   const total = facts.length;
   yield { step: 'indexing', done: 0, total };
