@@ -104,6 +104,27 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
     writer.close();
     expect(dump(d)).toEqual(before);
   });
+
+  it('an install cancelled while preparing search leaves the directory and its search index as they were', async () => {
+    const { db: d, path } = db();
+    const before = dump(d);
+    const index = () => d.prepare('SELECT name, data FROM search_blob ORDER BY name').raw().all();
+    const indexBefore = index();
+    const writer = openDatabase(path);
+    const steps: string[] = [];
+    await expect(
+      installDatasetAsync(writer, syntheticDirectory(12_000), identity('big'), {
+        onProgress: (p) => void steps.push(p.step),
+        // The fourth report of the step comes halfway through the word index.
+        isCancelled: () => steps.filter((s) => s === 'indexing').length >= 4,
+      }),
+    ).rejects.toThrow(ImportCancelled);
+    writer.close();
+    expect(steps).toContain('applying');
+    expect(steps.at(-1)).toBe('indexing');
+    expect(dump(d)).toEqual(before);
+    expect(index()).toEqual(indexBefore);
+  });
 });
 
 describe('damage-recovery copy', () => {
