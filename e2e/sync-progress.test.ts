@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coordinator } from '../main/test-support/coordinator';
-import { startFeedServer, type FeedServer } from '../main/test-support/feed-server';
+import { coordinator, servedFeed, stopFeed } from '../main/test-support/coordinator';
+import type { FeedServer } from '../main/test-support/feed-server';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';
@@ -17,15 +17,12 @@ describe('Sync progress', () => {
   let coord: ReturnType<typeof coordinator>;
   let server: FeedServer;
   beforeEach(async () => {
-    coord = coordinator();
-    coord.publish(syntheticDirectory(SERVICES));
-    server = await startFeedServer(coord.feedDir);
+    ({ coord, server } = await servedFeed(syntheticDirectory(SERVICES)));
     app = await launchApp();
   });
   afterEach(async () => {
     await app.close();
-    await server.close();
-    coord.cleanup();
+    await stopFeed({ coord, server });
   });
 
   it('shows the step and how far the apply has got while a large update is written', { timeout: 120_000 }, async () => {

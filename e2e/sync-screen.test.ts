@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coordinator, starterTables, withSyntheticService } from '../main/test-support/coordinator';
-import { startFeedServer, type FeedServer } from '../main/test-support/feed-server';
+import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../main/test-support/coordinator';
+import type { FeedServer } from '../main/test-support/feed-server';
 import { fingerprint } from '../main/sync/keys';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';
@@ -12,15 +12,12 @@ describe('Sync screen', () => {
   let coord: ReturnType<typeof coordinator>;
   let server: FeedServer;
   beforeEach(async () => {
-    coord = coordinator();
-    coord.publish(withSyntheticService(starterTables(), 'synthetic-night', 'Night shelter intake'));
-    server = await startFeedServer(coord.feedDir);
+    ({ coord, server } = await servedFeed(withSyntheticService(starterTables(), 'synthetic-night', 'Night shelter intake')));
     app = await launchApp();
   });
   afterEach(async () => {
     await app.close();
-    await server.close();
-    coord.cleanup();
+    await stopFeed({ coord, server });
   });
 
   it('subscribes with the fingerprint shown, shows the diff, applies, and refuses a tampered update in plain words', async () => {

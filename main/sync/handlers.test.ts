@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coordinator, starterTables, withSyntheticService } from '../test-support/coordinator';
+import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest } from '../test-support/db-digest';
-import { startFeedServer, type FeedServer } from '../test-support/feed-server';
+import type { FeedServer } from '../test-support/feed-server';
 import { tempDb } from '../test-support/temp-db';
 import { createSyncHandlers } from './handlers';
 import { fingerprint } from './keys';
@@ -11,14 +11,11 @@ describe('Sync screen services', () => {
   let desk: ReturnType<typeof tempDb>;
   let server: FeedServer;
   beforeEach(async () => {
-    coord = coordinator();
     desk = tempDb({ starter: true });
-    coord.publish(withSyntheticService(starterTables(), 'synthetic-1', 'Legal clinic'));
-    server = await startFeedServer(coord.feedDir);
+    ({ coord, server } = await servedFeed(withSyntheticService(starterTables(), 'synthetic-1', 'Legal clinic')));
   });
   afterEach(async () => {
-    await server.close();
-    coord.cleanup();
+    await stopFeed({ coord, server });
     desk.cleanup();
   });
 

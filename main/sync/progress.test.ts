@@ -5,9 +5,9 @@ import type { SearchResponse } from '../../shared/domain';
 import type { SyncProgressView } from '../../shared/sync-types';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
-import { coordinator } from '../test-support/coordinator';
+import { coordinator, servedFeed, stopFeed } from '../test-support/coordinator';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
-import { startFeedServer, type FeedServer } from '../test-support/feed-server';
+import type { FeedServer } from '../test-support/feed-server';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { tempDb } from '../test-support/temp-db';
 
@@ -27,14 +27,11 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
   let desk: ReturnType<typeof tempDb>;
   let server: FeedServer;
   beforeEach(async () => {
-    coord = coordinator();
     desk = tempDb({ starter: true });
-    coord.publish(syntheticDirectory(SERVICES));
-    server = await startFeedServer(coord.feedDir);
+    ({ coord, server } = await servedFeed(syntheticDirectory(SERVICES)));
   });
   afterEach(async () => {
-    await server.close();
-    coord.cleanup();
+    await stopFeed({ coord, server });
     desk.cleanup();
   });
 

@@ -2,9 +2,9 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findLastGoodCopy } from '../db/last-good-copy';
-import { coordinator, starterTables, withoutService, withSyntheticService } from '../test-support/coordinator';
+import { coordinator, servedFeed, starterTables, stopFeed, withoutService, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
-import { startFeedServer, type FeedServer } from '../test-support/feed-server';
+import type { FeedServer } from '../test-support/feed-server';
 import { tempDb } from '../test-support/temp-db';
 import { createSubscriptionStore } from './subscriptions';
 import { rollbackTo } from './feed';
@@ -26,14 +26,11 @@ describe('sync a signed feed', () => {
   const sync = (pin = coord.pin, timeoutMs = 5_000) => syncOnce(desk.db, server.manifestUrl, pin, { feedsDir: join(desk.dir, 'feeds'), timeoutMs });
 
   beforeEach(async () => {
-    coord = coordinator();
     desk = tempDb({ starter: true });
-    coord.publish(starterTables());
-    server = await startFeedServer(coord.feedDir);
+    ({ coord, server } = await servedFeed(starterTables()));
   });
   afterEach(async () => {
-    await server.close();
-    coord.cleanup();
+    await stopFeed({ coord, server });
     desk.cleanup();
   });
 

@@ -8,6 +8,7 @@ import type { TableRows } from '../hsds/tables';
 import { STARTER_DATASET_ID } from '../hsds/starter';
 import { generateKeyFiles } from '../sync/keys';
 import { publishFeed } from '../sync/publish';
+import { startFeedServer, type FeedServer } from './feed-server';
 import { STARTER_PATH, tempDb } from './temp-db';
 
 /** The starter directory's rows, to edit into a new version. */
@@ -47,4 +48,16 @@ export function coordinator() {
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** A coordinator that has published `tables`, its feed served on 127.0.0.1: where each sync test starts. */
+export async function servedFeed(tables: TableRows): Promise<{ coord: ReturnType<typeof coordinator>; server: FeedServer }> {
+  const coord = coordinator();
+  coord.publish(tables);
+  return { coord, server: await startFeedServer(coord.feedDir) };
+}
+
+export async function stopFeed({ coord, server }: { coord: ReturnType<typeof coordinator>; server: FeedServer }): Promise<void> {
+  await server.close();
+  coord.cleanup();
 }
