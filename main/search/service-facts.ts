@@ -48,12 +48,12 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
 export function* serviceFactsSteps(db: Db, reader: ServiceReader): Steps<ServiceFacts[]> {
   const services = db
     .prepare(
-      `SELECT s.rowid, s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date
+      `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date
        FROM service s JOIN organization o ON o.id = s.organization_id ORDER BY s.rowid`,
     )
     .raw()
-    .all() as [number, string, string, string | null, string, string | null, string | null, string | null][];
-  const facts: ServiceFacts[] = services.map(([, id, name, alternateName, organization, description, eligibility, assuredDate]) =>
+    .all() as [string, string, string | null, string, string | null, string | null, string | null][];
+  const facts: ServiceFacts[] = services.map(([id, name, alternateName, organization, description, eligibility, assuredDate]) =>
     serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate }),
   );
   const byId = new Map(facts.map((f) => [f.id, f]));
