@@ -29,10 +29,15 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     byId.set(f.id, f);
   }
 
-  const flagged = (term: string) => new Set(t.attribute.filter((a) => a.link_entity === 'location' && a.taxonomy_term_id === term).map((a) => a.link_id));
-  const confidential = flagged('loc-confidential');
-  const approximate = flagged('loc-approximate');
+  // Location flags and service terms in one pass over the attributes (the largest table at 100,000 services).
+  const confidential = new Set<unknown>();
+  const approximate = new Set<unknown>();
   for (const a of t.attribute) {
+    if (a.link_entity === 'location') {
+      if (a.taxonomy_term_id === 'loc-confidential') confidential.add(a.link_id);
+      else if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
+      continue;
+    }
     if (a.link_entity !== 'service') continue;
     const f = byId.get(a.link_id);
     if (!f) continue;
@@ -43,7 +48,8 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     else f.populationsExcluded.push(term);
   }
 
-  const sitesOf = groupBy(t.service_at_location, 'location_id');
+  // Built only if a language belongs to a location: most directories give them to services.
+  let sitesOf: Map<unknown, Row[]> | undefined;
   const addLanguage = (serviceId: unknown, code: string) => {
     const f = byId.get(serviceId);
     if (f && !f.languages.includes(code)) f.languages.push(code);
@@ -52,7 +58,10 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     const code = text(l.code);
     if (code === null) continue;
     if (l.service_id != null) addLanguage(l.service_id, code);
-    else if (l.location_id != null) for (const sal of sitesOf.get(l.location_id) ?? []) addLanguage(sal.service_id, code);
+    else if (l.location_id != null) {
+      sitesOf ??= groupBy(t.service_at_location, 'location_id');
+      for (const sal of sitesOf.get(l.location_id) ?? []) addLanguage(sal.service_id, code);
+    }
   }
 
   const locationById = new Map(t.location.map((l) => [l.id, l]));
@@ -80,9 +89,14 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     f.locations.push(location);
   }
 
-  const serviceOfSite = new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
+  // Built only if a schedule belongs to a service at a location rather than to the service itself.
+  let serviceOfSite: Map<unknown, unknown> | undefined;
   for (const sc of t.schedule) {
-    const serviceId = sc.service_id ?? (sc.service_at_location_id == null ? undefined : serviceOfSite.get(sc.service_at_location_id));
+    let serviceId = sc.service_id;
+    if (serviceId == null && sc.service_at_location_id != null) {
+      serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
+      serviceId = serviceOfSite.get(sc.service_at_location_id);
+    }
     const schedule: ScheduleFact = { byday: text(sc.byday), opensAt: text(sc.opens_at), closesAt: text(sc.closes_at), timezone: real(sc.timezone) };
     byId.get(serviceId)?.schedules.push(schedule);
   }
