@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db } from '../db/open';
+import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
 import { rollbackAsync } from './rollback';
 import { ImportCancelled, type StepListener } from './steps';
@@ -29,6 +30,8 @@ export interface ImportShell {
    * Electron it must load the Electron build of better-sqlite3, as the first connection did.
    */
   openWriter: () => Db;
+  /** Shared with the sync, so an import and a sync never write at the same time. */
+  writeTurn?: WriteTurn;
 }
 
 const idle = (state: ImportJobStatus['state'], error: string | null = null): ImportJobStatus => ({ state, step: null, done: 0, total: 0, error });
@@ -41,7 +44,7 @@ const ended = (err: unknown): ImportJobStatus =>
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
  * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
  */
-export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter }: ImportShell) {
+export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
     const j = jobs.get(jobId);
@@ -54,13 +57,12 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
     if (j.path === null) throw new Error('This import is no longer open; choose the file again.');
     return j as Job & { path: string };
   };
-  /** One write at a time: an apply or a rollback holds the database's write lock until it commits. */
-  const refuseWhileWriting = () => {
-    const running = [...jobs.values()].find((j) => j.status.state === 'applying');
-    if (running) throw new Error(running.path === null ? 'The previous version is being restored; wait for it to finish.' : 'An import is being applied; wait for it to finish.');
-  };
-  /** Runs a write on a second connection, its progress and outcome landing in the job's status. */
-  const write = (j: Job, step: ImportJobStatus['step'], task: (writer: Db, listener: StepListener) => Promise<unknown>) => {
+  /**
+   * Runs a write on a second connection, its progress and outcome landing in the job's status. Refused
+   * while another write (an import, a rollback, a sync) holds the turn.
+   */
+  const write = (j: Job, what: string, step: ImportJobStatus['step'], task: (writer: Db, listener: StepListener) => Promise<unknown>) => {
+    const giveBack = writeTurn.take(what);
     j.cancelled = false;
     j.status = { ...idle('applying'), step };
     const writer = openWriter();
@@ -69,7 +71,10 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
         () => (j.status = { ...j.status, state: 'applied', done: j.status.total }),
         (err: unknown) => (j.status = ended(err)),
       )
-      .finally(() => writer.close());
+      .finally(() => {
+        writer.close();
+        giveBack();
+      });
   };
   /** Progress lands in the job's status; a cancel is heard between two batches. */
   const listen = (j: Job): StepListener => ({
@@ -110,8 +115,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       const j = importJob(jobId);
       const checked = j.checked;
       if (j.status.state !== 'ready' || !checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
-      refuseWhileWriting();
-      write(j, 'applying', (writer, listener) => applyCheckedAsync(writer, checked, listener));
+      write(j, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, checked, listener));
       return j.status;
     },
     importStatus: ({ jobId }: { jobId: string }): ImportJobStatus => job(jobId).status,
@@ -126,13 +130,12 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
      * (restoring, then indexing), and searches meanwhile answer from the directory as it was.
      */
     importRollback: (): RollbackStarted => {
-      refuseWhileWriting();
       const to = previousVersion(db);
       if (!to) throw new Error('There is no previous version to roll back to.');
-      const jobId = randomUUID();
       const j: Job = { path: null, checked: null, cancelled: false, status: idle('ready') };
+      write(j, 'The previous version is being restored', 'restoring', rollbackAsync);
+      const jobId = randomUUID();
       jobs.set(jobId, j);
-      write(j, 'restoring', rollbackAsync);
       return { jobId, to, status: j.status };
     },
   };

@@ -5,6 +5,7 @@ import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
 import { noDeskShell } from '../local/desk-shell';
 import { noSystemActions } from '../system-actions';
+import { servedFeed, stopFeed } from '../test-support/coordinator';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { STARTER_PATH, tempDb } from '../test-support/temp-db';
 import { installDataset } from './install-dataset';
@@ -22,8 +23,10 @@ async function call<T>(handlers: ReturnType<typeof createHandlers>, channel: str
 // The Import screen's "Roll back to previous version" on a large directory: the window keeps answering
 // from the directory as it was while the previous one is restored and indexed on the writer connection.
 describe('rolling back an import from the Import screen', { timeout: 120_000 }, () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
 
   it('reports restoring then indexing in order, answers searches from the old directory meanwhile, refuses a second write, then searches the restored one', async () => {
     const t = tempDb();
@@ -71,6 +74,24 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     // Over: the import waiting meanwhile may now be applied.
     expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId: importJob })).toMatchObject({ state: 'applying' });
     while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId: importJob })).state === 'applying') await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  it('a sync update waits its turn: refused while the rollback writes, applied once it is over', async () => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
+    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
+    const feed = await servedFeed(syntheticDirectory(SMALL + 1));
+    cleanups.push(() => stopFeed(feed));
+    const handlers = createHandlers(t.db, t.path);
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: feed.server.manifestUrl, pin: feed.coord.pin });
+    expect(await call(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 1 });
+
+    const { jobId } = await call<RollbackStarted>(handlers, 'importRollback');
+    await expect(call(handlers, 'syncApply', { id, version: 1 })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
+    while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).state === 'applying') await new Promise((resolve) => setImmediate(resolve));
+    expect(await call(handlers, 'syncApply', { id, version: 1 })).toMatchObject({ version: 1 });
+    expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SMALL + 1);
   });
 
   it('a cancelled rollback leaves the directory as it was, and says so', async () => {

@@ -64,7 +64,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     setStep(s.ok && s.value.state === 'cancelled' ? { kind: 'finished', status: s.value } : { kind: 'error', message: r.error });
   };
 
-  const cancel = (source: ImportSource) => void atlas().importCancel({ jobId: source.jobId });
+  const cancel = (jobId: string) => void atlas().importCancel({ jobId });
 
   const choose = async (kind: 'file' | 'folder') => {
     const r = await atlas().importChoose({ kind });
@@ -128,14 +128,14 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
       {step.kind === 'checking' ? (
         <div aria-busy="true">
           <p>{t('importChecking', { name: step.source.name })}</p>
-          <ImportProgress status={step.status} onCancel={() => cancel(step.source)} />
+          <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} />
         </div>
       ) : null}
       {step.kind === 'rollingBack' ? (
         <div aria-busy="true">
           <ImportProgress
             status={step.status}
-            onCancel={() => void atlas().importCancel({ jobId: step.jobId })}
+            onCancel={() => cancel(step.jobId)}
             {...(step.status.step === 'indexing' ? { labelKey: 'importRollbackIndexing' as const } : {})}
           />
         </div>
@@ -165,7 +165,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
               {t('importApply')}
             </button>
           ) : null}
-          {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source)} /> : null}
+          {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} /> : null}
           <ImportProblems problems={step.report.warnings} kind="warnings" />
         </div>
       ) : null}
