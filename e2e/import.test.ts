@@ -45,6 +45,8 @@ describe('Import screen', () => {
     await expect.poll(() => page.locator('.dataset').textContent()).toContain('23 services');
     await page.getByRole('button', { name: /Roll back to previous version \(2026\.11\.23, 10 services\)/ }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toBe('Rolled back to 2026.11.23 (10 services).');
+    // The Ohana directory it replaced is now the previous version: a second rollback would undo this one.
+    await expect.poll(() => page.getByRole('button', { name: /^Roll back to previous version \(.+, 23 services\)$/ }).isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Back to search' }).click();
     await expect.poll(() => page.locator('.card').count()).toBe(10);
     expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);

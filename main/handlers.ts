@@ -1,6 +1,7 @@
 import type { DatasetInfo } from '../shared/domain';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import { openDatabase, type Db } from './db/open';
+import { createWriteTurn } from './db/write-turn';
 import { createServiceReader } from './db/service-read';
 import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
 import { createMapHandlers, type MapHandlerOptions } from './map/handlers';
@@ -24,6 +25,7 @@ export function createHandlers(
 ): Handlers {
   const reader = createServiceReader(db);
   const openWriter = system.openWriter ?? (() => openDatabase(databasePath));
+  const writeTurn = createWriteTurn();
   return {
     info: (): DatasetInfo => {
       const install = db
@@ -46,8 +48,9 @@ export function createHandlers(
     ...createImportHandlers(db, {
       chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
       openWriter,
+      writeTurn,
     }),
-    ...createSyncHandlers(db, databasePath, { openWriter }),
+    ...createSyncHandlers(db, databasePath, { openWriter, writeTurn }),
     ...createMapHandlers(db, system),
   };
 }

@@ -70,9 +70,9 @@ export type ImportJobState = 'ready' | 'checking' | 'applying' | 'applied' | 'ca
 
 /**
  * What a running import or sync is doing, for the progress label. A sync first downloads its feed's
- * files; then both go through the same four steps.
+ * files; then both go through the same four steps. A rollback restores the previous directory, then indexes it.
  */
-export type ImportStep = 'downloading' | 'reading' | 'checking' | 'comparing' | 'applying' | 'indexing';
+export type ImportStep = 'downloading' | 'reading' | 'checking' | 'comparing' | 'applying' | 'restoring' | 'indexing';
 
 export interface ImportJobStatus {
   state: ImportJobState;
@@ -93,4 +93,11 @@ export interface PreviousVersion {
   datasetId: string;
   version: string | null;
   services: number;
+}
+
+/** A rollback under way: poll importStatus with its job id; `to` is the version being restored. */
+export interface RollbackStarted {
+  jobId: string;
+  to: PreviousVersion;
+  status: ImportJobStatus;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
-import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from './import-types';
+import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
@@ -66,7 +66,7 @@ export const contract = {
   importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),
-  importRollback: channel<PreviousVersion>()(z.undefined()),
+  importRollback: channel<RollbackStarted>()(z.undefined()),
 
   // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),

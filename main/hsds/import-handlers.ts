@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from '../../shared/import-types';
+import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db } from '../db/open';
+import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
-import { rollback } from './rollback';
+import { rollbackAsync } from './rollback';
 import { ImportCancelled, type StepListener } from './steps';
 
 /**
@@ -14,7 +15,8 @@ import { ImportCancelled, type StepListener } from './steps';
 export type ChooseImportPath = (kind: 'file' | 'folder') => Promise<string | null>;
 
 interface Job {
-  path: string;
+  /** The chosen file or folder; null for a rollback, which restores the previous version instead. */
+  path: string | null;
   checked: CheckedDataset | null;
   status: ImportJobStatus;
   cancelled: boolean;
@@ -28,6 +30,8 @@ export interface ImportShell {
    * Electron it must load the Electron build of better-sqlite3, as the first connection did.
    */
   openWriter: () => Db;
+  /** Shared with the sync, so an import and a sync never write at the same time. */
+  writeTurn?: WriteTurn;
 }
 
 const idle = (state: ImportJobStatus['state'], error: string | null = null): ImportJobStatus => ({ state, step: null, done: 0, total: 0, error });
@@ -40,14 +44,38 @@ const ended = (err: unknown): ImportJobStatus =>
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
  * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
  */
-export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter }: ImportShell) {
+export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
     const j = jobs.get(jobId);
     if (!j) throw new Error('This import is no longer open; choose the file again.');
     return j;
   };
-  const applying = () => [...jobs.values()].some((j) => j.status.state === 'applying');
+  /** An import of a chosen file: a rollback's job id is good for its status and cancel only. */
+  const importJob = (jobId: string): Job & { path: string } => {
+    const j = job(jobId);
+    if (j.path === null) throw new Error('This import is no longer open; choose the file again.');
+    return j as Job & { path: string };
+  };
+  /**
+   * Runs a write on a second connection, its progress and outcome landing in the job's status. Refused
+   * while another write (an import, a rollback, a sync) holds the turn.
+   */
+  const write = (j: Job, what: string, step: ImportJobStatus['step'], task: (writer: Db, listener: StepListener) => Promise<unknown>) => {
+    const giveBack = writeTurn.take(what);
+    j.cancelled = false;
+    j.status = { ...idle('applying'), step };
+    const writer = openWriter();
+    void task(writer, listen(j))
+      .then(
+        () => (j.status = { ...j.status, state: 'applied', done: j.status.total }),
+        (err: unknown) => (j.status = ended(err)),
+      )
+      .finally(() => {
+        writer.close();
+        giveBack();
+      });
+  };
   /** Progress lands in the job's status; a cancel is heard between two batches. */
   const listen = (j: Job): StepListener => ({
     onProgress: (p) => (j.status = { ...j.status, step: p.step, done: p.done, total: p.total }),
@@ -69,7 +97,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
     },
     /** Resolves when the check is done; meanwhile importStatus says how far it has got, and importCancel stops it. */
     importCheck: async ({ jobId, mapping }: { jobId: string; mapping?: ColumnMapping }): Promise<ImportReport> => {
-      const j = job(jobId);
+      const j = importJob(jobId);
       if (j.status.state === 'checking' || j.status.state === 'applying') throw new Error('This import is already running.');
       j.cancelled = false;
       j.checked = null;
@@ -84,18 +112,10 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       return j.checked.report;
     },
     importApply: ({ jobId }: { jobId: string }): ImportJobStatus => {
-      const j = job(jobId);
-      if (j.status.state !== 'ready' || !j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
-      if (applying()) throw new Error('Another import is being applied.');
-      j.cancelled = false;
-      j.status = { ...idle('applying'), step: 'applying' };
-      const writer = openWriter();
-      void applyCheckedAsync(writer, j.checked, listen(j))
-        .then(
-          () => (j.status = { ...j.status, state: 'applied', done: j.status.total }),
-          (err: unknown) => (j.status = ended(err)),
-        )
-        .finally(() => writer.close());
+      const j = importJob(jobId);
+      const checked = j.checked;
+      if (j.status.state !== 'ready' || !checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      write(j, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, checked, listener));
       return j.status;
     },
     importStatus: ({ jobId }: { jobId: string }): ImportJobStatus => job(jobId).status,
@@ -104,16 +124,25 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       if (j.status.state === 'checking' || j.status.state === 'applying') j.cancelled = true;
       return j.status;
     },
-    importPrevious: (): PreviousVersion | null => {
-      const p = db.prepare('SELECT dataset_id AS datasetId, version, services FROM dataset_previous WHERE id = 1').get() as PreviousVersion | undefined;
-      return p ?? null;
-    },
-    importRollback: (): PreviousVersion => {
-      if (applying()) throw new Error('An import is being applied; wait for it to finish.');
-      return rollback(db);
+    importPrevious: (): PreviousVersion | null => previousVersion(db),
+    /**
+     * Starts restoring the previous version on a second connection; importStatus says how far it has got
+     * (restoring, then indexing), and searches meanwhile answer from the directory as it was.
+     */
+    importRollback: (): RollbackStarted => {
+      const to = previousVersion(db);
+      if (!to) throw new Error('There is no previous version to roll back to.');
+      const j: Job = { path: null, checked: null, cancelled: false, status: idle('ready') };
+      write(j, 'The previous version is being restored', 'restoring', rollbackAsync);
+      const jobId = randomUUID();
+      jobs.set(jobId, j);
+      return { jobId, to, status: j.status };
     },
   };
 }
+
+const previousVersion = (db: Db): PreviousVersion | null =>
+  (db.prepare('SELECT dataset_id AS datasetId, version, services FROM dataset_previous WHERE id = 1').get() as PreviousVersion | undefined) ?? null;
 
 /** The CLI has no window: choosing a file there is done on the command line. */
 export const noImportShell: Pick<ImportShell, 'chooseImportPath'> = { chooseImportPath: () => Promise.resolve(null) };

@@ -3,7 +3,8 @@ import type { Db } from '../db/open';
 import { serviceFactsFromRows } from '../search/facts-from-rows';
 import { searchIndexSteps } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
-import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
+import type { StepListener, Steps } from './steps';
+import { writeSteps, writeStepsAsync } from './write-transaction';
 import { replaceHsdsTables } from './write-tables';
 
 export interface DatasetIdentity {
@@ -38,27 +39,10 @@ function* keepPreviousVersion(db: Db): Generator<void> {
   );
 }
 
-/** Page cache for an install: the default 2 MB makes every insert into a 100,000-service directory go to disk. */
-const INSTALL_CACHE_KIB = 128 * 1024;
-
 /**
- * Sets the connection up for a bulk write, returning what puts it back. Foreign keys are checked once
- * before commit (refuseBrokenReferences) instead of per row, where every insert looked up its parents and
- * the checks took most of a large install. Must be called outside a transaction: SQLite ignores the
- * foreign_keys pragma inside one (the install then simply checks per row, deferred to commit).
+ * Validation has already resolved every reference; this is the database's own last word before commit
+ * (the bulk write checks foreign keys here, once, instead of per row).
  */
-function bulkWrite(db: Db): () => void {
-  const cache = db.pragma('cache_size', { simple: true }) as number;
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma(`cache_size = -${INSTALL_CACHE_KIB}`);
-  db.pragma('foreign_keys = OFF');
-  return () => {
-    db.pragma(`cache_size = ${cache}`);
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-  };
-}
-
-/** Validation has already resolved every reference; this is the database's own last word before commit. */
 function refuseBrokenReferences(db: Db): void {
   const broken = db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get() as
     | { table: string; rowid: number; parent: string }
@@ -73,7 +57,7 @@ function refuseBrokenReferences(db: Db): void {
  * version, replace the HSDS tables, record the install, build the search index. Yields progress so a caller may report it and
  * cancel between steps.
  */
-function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): Steps<void> {
+function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alongside?: () => void): Steps<void> {
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
   for (const done of replaceHsdsTables(db, tables)) yield { step: 'applying', done, total };
@@ -84,6 +68,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): St
   yield { step: 'indexing', done: 0, total: tables.service.length };
   // From the rows just written, not read back: the same facts (facts-from-rows.test.ts), seconds sooner.
   yield* searchIndexSteps(db, serviceFactsFromRows(tables));
+  alongside?.();
 }
 
 /**
@@ -94,12 +79,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity): St
  */
 export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
   keepCopyOfInstalled(db);
-  const restore = bulkWrite(db);
-  try {
-    db.transaction(() => runSteps(installSteps(db, tables, identity)))();
-  } finally {
-    restore();
-  }
+  writeSteps(db, installSteps(db, tables, identity));
 }
 
 /**
@@ -116,16 +96,5 @@ export async function installDatasetAsync(
   alongside?: () => void,
 ): Promise<void> {
   keepCopyOfInstalled(db);
-  const restore = bulkWrite(db);
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    await runStepsAsync(installSteps(db, tables, identity), listener);
-    alongside?.();
-    db.exec('COMMIT');
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
-  } finally {
-    restore();
-  }
+  await writeStepsAsync(db, installSteps(db, tables, identity, alongside), listener);
 }

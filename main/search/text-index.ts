@@ -3,7 +3,7 @@ import { createServiceReader } from '../db/service-read';
 import { termLabel } from '../../shared/vocabulary';
 import { buildFacetIndex, type FacetIndex } from './facet-index';
 import { writeSearchIndexes } from './search-store';
-import { readServiceFacts, serviceFactsSteps, type ServiceFacts } from './service-facts';
+import { serviceFactsSteps, type ServiceFacts } from './service-facts';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, SYNONYMS_VERSION, synonymRole } from './synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../hsds/steps';
 import { grow } from './grow';
@@ -138,9 +138,17 @@ export function* searchIndexSteps(db: Db, facts: readonly ServiceFacts[]): Steps
   storeSearchIndexes(db, yield* buildSearchIndexSteps(facts));
 }
 
-/** Rebuilds the search indexes from the installed HSDS tables (after a rollback, or for an older index). */
+/**
+ * searchIndexSteps for the HSDS tables as this connection sees them (inside a rollback's transaction: as
+ * restored, before they commit), read in the service reader's masked form.
+ */
+export function* searchIndexFromTablesSteps(db: Db): Steps<void> {
+  yield* searchIndexSteps(db, yield* serviceFactsSteps(db, createServiceReader(db)));
+}
+
+/** Rebuilds the search indexes from the installed HSDS tables (for an index an older build made). */
 export function rebuildSearchIndex(db: Db): void {
-  db.transaction(() => runSteps(searchIndexSteps(db, readServiceFacts(db, createServiceReader(db)))))();
+  db.transaction(() => runSteps(searchIndexFromTablesSteps(db)))();
 }
 
 const latestInstall = (db: Db) => (db.prepare('SELECT max(id) AS id FROM dataset_install').get() as { id: number | null }).id;

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
 import { openDatabase, type Db } from '../db/open';
+import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import type { StepListener } from '../hsds/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
@@ -17,6 +18,8 @@ export interface SyncServiceOptions {
   timeoutMs?: number;
   /** A second connection to the database file, to apply on while the app keeps reading (as the import does). */
   openWriter?: () => Db;
+  /** Shared with the import, so a sync and an import never write at the same time. */
+  writeTurn?: WriteTurn;
 }
 
 /**
@@ -34,7 +37,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   const progress = new Map<number, SyncProgressView>();
   const reportTo = (id: number): StepListener => ({ onProgress: ({ step, done, total }) => progress.set(id, { step, done, total }) });
   const openWriter = options.openWriter ?? (() => openDatabase(databasePath));
-  let writing = false;
+  const writeTurn = options.writeTurn ?? createWriteTurn();
   let timer: NodeJS.Timeout | null = null;
 
   const mustGet = (id: number): Subscription & { id: number } => {
@@ -96,10 +99,9 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     return result;
   }
 
-  /** One apply or restore at a time: each holds the database's write lock until it commits. */
+  /** One apply or restore at a time, and none while an import writes: each holds the database's write lock until it commits. */
   async function write<T>(id: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T> {
-    if (writing) throw new SyncError('Another update is being applied; wait for it to finish.');
-    writing = true;
+    const giveBack = writeTurn.take('Another update is being applied');
     progress.set(id, { step: 'applying', done: 0, total: 0 });
     const writer = openWriter();
     try {
@@ -107,13 +109,13 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     } finally {
       writer.close();
       progress.delete(id);
-      writing = false;
+      giveBack();
     }
   }
 
   const checkAll = async () => {
     // A check during an apply would report its progress over the apply's; the next hour will do.
-    if (writing) return;
+    if (writeTurn.busy()) return;
     for (const sub of store.list()) await check(sub.id!);
   };
 

@@ -222,6 +222,10 @@ export const en = {
   importFailed: 'The import failed and nothing was changed: {{error}}',
   importRollback: 'Roll back to previous version ({{version}}, {{count, number}} services)',
   importRolledBack: 'Rolled back to {{version}} ({{count, number}} services).',
+  importStep_restoring: 'Rolling back: restoring {{done, number}} of {{total, number}} records',
+  importRollbackIndexing: 'Rolling back: preparing search for {{done, number}} of {{total, number}} services',
+  importRollbackCancelled: 'Rollback cancelled: the directory was left as it was.',
+  importRollbackFailed: 'The rollback failed and nothing was changed: {{error}}',
 
   // Sync screen (issue 6)
   syncOpen: 'Directory updates',

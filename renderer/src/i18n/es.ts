@@ -223,6 +223,10 @@ export const es: Record<MessageKey, string> = {
   importFailed: 'La importación falló y no se cambió nada: {{error}}',
   importRollback: 'Volver a la versión anterior ({{version}}, {{count, number}} servicios)',
   importRolledBack: 'Se volvió a {{version}} ({{count, number}} servicios).',
+  importStep_restoring: 'Volviendo a la versión anterior: restaurando {{done, number}} de {{total, number}} registros',
+  importRollbackIndexing: 'Volviendo a la versión anterior: preparando la búsqueda de {{done, number}} de {{total, number}} servicios',
+  importRollbackCancelled: 'Vuelta a la versión anterior cancelada: el directorio quedó como estaba.',
+  importRollbackFailed: 'La vuelta a la versión anterior falló y no se cambió nada: {{error}}',
 
   // Sync screen (issue 6)
   syncOpen: 'Actualizaciones del directorio',

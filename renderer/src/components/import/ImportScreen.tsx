@@ -13,10 +13,23 @@ type Step =
   | { kind: 'checked'; source: ImportSource; report: ImportReport }
   | { kind: 'applying'; source: ImportSource; report: ImportReport; status: ImportJobStatus }
   | { kind: 'finished'; status: ImportJobStatus }
+  | { kind: 'rollingBack'; jobId: string; to: PreviousVersion; status: ImportJobStatus }
   | { kind: 'rolledBack'; to: PreviousVersion }
   | { kind: 'error'; message: string };
 
 const POLL_MS = 200;
+
+/** Polls a write (an apply or a rollback) until it is over, showing each status; resolves to the last, or to an error message. */
+async function follow(jobId: string, status: ImportJobStatus, show: (s: ImportJobStatus) => void): Promise<ImportJobStatus | string> {
+  while (status.state === 'applying') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const r = await atlas().importStatus({ jobId });
+    if (!r.ok) return r.error;
+    status = r.value;
+    show(status);
+  }
+  return status;
+}
 
 /**
  * The coordinator's import: choose a file or folder (main shows the dialog and keeps the path), read the
@@ -51,7 +64,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     setStep(s.ok && s.value.state === 'cancelled' ? { kind: 'finished', status: s.value } : { kind: 'error', message: r.error });
   };
 
-  const cancel = (source: ImportSource) => void atlas().importCancel({ jobId: source.jobId });
+  const cancel = (jobId: string) => void atlas().importCancel({ jobId });
 
   const choose = async (kind: 'file' | 'folder') => {
     const r = await atlas().importChoose({ kind });
@@ -62,29 +75,33 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
   const apply = async (source: ImportSource, report: ImportReport) => {
     const started = await atlas().importApply({ jobId: source.jobId });
     if (!started.ok) return setStep({ kind: 'error', message: started.error });
-    let status = started.value;
-    setStep({ kind: 'applying', source, report, status });
-    while (status.state === 'applying') {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const r = await atlas().importStatus({ jobId: source.jobId });
-      if (!r.ok) return setStep({ kind: 'error', message: r.error });
-      status = r.value;
-      setStep({ kind: 'applying', source, report, status });
-    }
+    const show = (status: ImportJobStatus) => setStep({ kind: 'applying', source, report, status });
+    show(started.value);
+    const status = await follow(source.jobId, started.value, show);
+    if (typeof status === 'string') return setStep({ kind: 'error', message: status });
     setStep({ kind: 'finished', status });
     if (status.state === 'applied') onDataChanged();
     loadPrevious();
   };
 
   const rollback = async () => {
-    const r = await atlas().importRollback(undefined);
-    if (!r.ok) return setStep({ kind: 'error', message: r.error });
-    setStep({ kind: 'rolledBack', to: r.value });
-    onDataChanged();
+    const started = await atlas().importRollback(undefined);
+    if (!started.ok) return setStep({ kind: 'error', message: started.error });
+    const { jobId, to } = started.value;
+    const show = (status: ImportJobStatus) => setStep({ kind: 'rollingBack', jobId, to, status });
+    show(started.value.status);
+    const status = await follow(jobId, started.value.status, show);
+    if (typeof status === 'string') return setStep({ kind: 'error', message: status });
+    if (status.state === 'applied') {
+      setStep({ kind: 'rolledBack', to });
+      onDataChanged();
+    } else {
+      setStep({ kind: 'error', message: status.state === 'cancelled' ? t('importRollbackCancelled') : t('importRollbackFailed', { error: status.error ?? '' }) });
+    }
     loadPrevious();
   };
 
-  const busy = step.kind === 'checking' || step.kind === 'applying';
+  const busy = step.kind === 'checking' || step.kind === 'applying' || step.kind === 'rollingBack';
   return (
     <section className="import-screen" aria-labelledby="import-title">
       <div className="import-head">
@@ -111,7 +128,16 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
       {step.kind === 'checking' ? (
         <div aria-busy="true">
           <p>{t('importChecking', { name: step.source.name })}</p>
-          <ImportProgress status={step.status} onCancel={() => cancel(step.source)} />
+          <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} />
+        </div>
+      ) : null}
+      {step.kind === 'rollingBack' ? (
+        <div aria-busy="true">
+          <ImportProgress
+            status={step.status}
+            onCancel={() => cancel(step.jobId)}
+            {...(step.status.step === 'indexing' ? { labelKey: 'importRollbackIndexing' as const } : {})}
+          />
         </div>
       ) : null}
       {step.kind === 'error' ? <p className="message error" role="alert">{step.message}</p> : null}
@@ -139,7 +165,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
               {t('importApply')}
             </button>
           ) : null}
-          {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source)} /> : null}
+          {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} /> : null}
           <ImportProblems problems={step.report.warnings} kind="warnings" />
         </div>
       ) : null}

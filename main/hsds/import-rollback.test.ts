@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SearchResponse } from '../../shared/domain';
+import type { ImportJobStatus, PreviousVersion, RollbackStarted } from '../../shared/import-types';
+import { dispatch } from '../dispatch';
+import { createHandlers } from '../handlers';
+import { noDeskShell } from '../local/desk-shell';
+import { noSystemActions } from '../system-actions';
+import { servedFeed, stopFeed } from '../test-support/coordinator';
+import { syntheticDirectory } from '../test-support/synthetic-directory';
+import { STARTER_PATH, tempDb } from '../test-support/temp-db';
+import { installDataset } from './install-dataset';
+
+const SERVICES = 8_000;
+const SMALL = 5;
+
+/** Calls a channel the way the window does, through the contract's checks. */
+async function call<T>(handlers: ReturnType<typeof createHandlers>, channel: string, input?: unknown): Promise<T> {
+  const r = await dispatch(handlers, channel, input);
+  if (!r.ok) throw new Error(r.error);
+  return r.value as T;
+}
+
+// The Import screen's "Roll back to previous version" on a large directory: the window keeps answering
+// from the directory as it was while the previous one is restored and indexed on the writer connection.
+describe('rolling back an import from the Import screen', { timeout: 120_000 }, () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  it('reports restoring then indexing in order, answers searches from the old directory meanwhile, refuses a second write, then searches the restored one', async () => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
+    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
+    const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: () => Promise.resolve(STARTER_PATH) });
+    const search = (text: string) => call<SearchResponse>(handlers, 'search', { text, limit: 10 });
+    const found = async (text: string) => (await search(text)).results.map((c) => c.name);
+    expect(await found('Service 7777')).not.toContain('SYNTHETIC Service 7777');
+    // An import checked and ready to apply, to try while the rollback runs.
+    const { jobId: importJob } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
+    expect(await call<{ ok: boolean }>(handlers, 'importCheck', { jobId: importJob })).toMatchObject({ ok: true });
+
+    const started = await call<RollbackStarted>(handlers, 'importRollback');
+    expect(started.to).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES });
+    expect(started.status).toMatchObject({ state: 'applying', step: 'restoring' });
+    await expect(call(handlers, 'importRollback')).rejects.toThrow('The previous version is being restored; wait for it to finish.');
+    await expect(call(handlers, 'importApply', { jobId: importJob })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
+
+    const progress: ImportJobStatus[] = [];
+    const answered: number[] = [];
+    let status = started.status;
+    while (status.state === 'applying') {
+      progress.push(status);
+      answered.push((await search('')).total);
+      await new Promise((resolve) => setImmediate(resolve));
+      status = await call<ImportJobStatus>(handlers, 'importStatus', { jobId: started.jobId });
+    }
+    expect(status).toMatchObject({ state: 'applied', error: null });
+
+    expect(progress.map((p) => p.step).filter((s, i, all) => s !== all[i - 1])).toEqual(['restoring', 'indexing']);
+    for (const step of ['restoring', 'indexing']) {
+      const done = progress.filter((p) => p.step === step).map((p) => p.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(new Set(done).size).toBeGreaterThan(1);
+    }
+    // Answered between the steps, every time from the directory as it was until the commit.
+    expect(answered.length).toBeGreaterThan(10);
+    expect(new Set(answered)).toEqual(new Set([SMALL]));
+
+    expect(await found('Service 7777')).toContain('SYNTHETIC Service 7777');
+    expect((await search('')).total).toBe(SERVICES);
+    expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '2', services: SMALL });
+    // Over: the import waiting meanwhile may now be applied.
+    expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId: importJob })).toMatchObject({ state: 'applying' });
+    while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId: importJob })).state === 'applying') await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  it('a sync update waits its turn: refused while the rollback writes, applied once it is over', async () => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
+    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
+    const feed = await servedFeed(syntheticDirectory(SMALL + 1));
+    cleanups.push(() => stopFeed(feed));
+    const handlers = createHandlers(t.db, t.path);
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: feed.server.manifestUrl, pin: feed.coord.pin });
+    expect(await call(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 1 });
+
+    const { jobId } = await call<RollbackStarted>(handlers, 'importRollback');
+    await expect(call(handlers, 'syncApply', { id, version: 1 })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
+    while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).state === 'applying') await new Promise((resolve) => setImmediate(resolve));
+    expect(await call(handlers, 'syncApply', { id, version: 1 })).toMatchObject({ version: 1 });
+    expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SMALL + 1);
+  });
+
+  it('a cancelled rollback leaves the directory as it was, and says so', async () => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
+    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
+    const handlers = createHandlers(t.db, t.path);
+    const { jobId } = await call<RollbackStarted>(handlers, 'importRollback');
+    expect(await call<ImportJobStatus>(handlers, 'importCancel', { jobId })).toMatchObject({ state: 'applying' });
+    let status: ImportJobStatus;
+    do {
+      await new Promise((resolve) => setImmediate(resolve));
+      status = await call<ImportJobStatus>(handlers, 'importStatus', { jobId });
+    } while (status.state === 'applying');
+    expect(status).toMatchObject({ state: 'cancelled', error: expect.stringMatching(/cancelled: the directory was left as it was/) });
+    expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SMALL);
+    expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES });
+  });
+});
