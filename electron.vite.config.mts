@@ -7,7 +7,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/index.ts'), cli: resolve(import.meta.dirname, 'main/cli.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          cli: resolve(import.meta.dirname, 'main/cli.ts'),
+          // A worker thread's script is a file of its own (main/search/word-index-job.ts finds it beside the others).
+          'word-index-worker': resolve(import.meta.dirname, 'main/search/word-index-worker.ts'),
+        },
       },
     },
   },

@@ -8,7 +8,7 @@ import { flattenHsdsJson } from '../main/hsds/flatten-json';
 import { installDataset } from '../main/hsds/install-dataset';
 import { createSearchHandlers } from '../main/search/handlers';
 import { readServiceFacts } from '../main/search/service-facts';
-import { serviceFactsFromRows } from '../main/search/facts-from-rows';
+import { serviceFactsFromRowsSteps } from '../main/search/facts-from-rows';
 import { runSteps } from '../main/hsds/steps';
 import { rebuildSearchIndex, searchIndexSteps } from '../main/search/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
@@ -59,7 +59,7 @@ function installAndBuild(path: string, services: number) {
   const install_ms = ms(t0);
   // The build an import or sync makes: from the rows it has just written, the word and facet indexes, stored.
   t0 = process.hrtime.bigint();
-  db.transaction(() => runSteps(searchIndexSteps(db, serviceFactsFromRows(tables))))();
+  db.transaction(() => runSteps(searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(tables, onServices))))();
   const build_ms = ms(t0);
   // The same from the installed tables (after a rollback, or when an older build's index is replaced).
   t0 = process.hrtime.bigint();

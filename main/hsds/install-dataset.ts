@@ -1,6 +1,6 @@
 import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
-import { serviceFactsFromRows } from '../search/facts-from-rows';
+import { serviceFactsFromRowsSteps } from '../search/facts-from-rows';
 import { searchIndexSteps } from '../search/text-index';
 import { HSDS_TABLES, type TableRows } from './tables';
 import type { StepListener, Steps } from './steps';
@@ -67,7 +67,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   );
   yield { step: 'indexing', done: 0, total: tables.service.length };
   // From the rows just written, not read back: the same facts (facts-from-rows.test.ts), seconds sooner.
-  yield* searchIndexSteps(db, serviceFactsFromRows(tables));
+  yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(tables, onServices));
   alongside?.();
 }
 

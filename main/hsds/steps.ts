@@ -33,13 +33,21 @@ export function runSteps<T>(steps: Steps<T>): T {
   }
 }
 
-/** Runs the steps, reporting progress and stopping with ImportCancelled when asked to between two reports. */
+/**
+ * Runs the steps, reporting progress and stopping with ImportCancelled when asked to between two reports.
+ * Stopped steps are closed, so what they hold (a worker thread) is let go at once.
+ */
 export async function runStepsAsync<T>(steps: Steps<T>, { onProgress, isCancelled }: StepListener = {}): Promise<T> {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    onProgress?.(r.value);
-    await new Promise((resolve) => setImmediate(resolve));
-    if (isCancelled?.()) throw new ImportCancelled();
+    try {
+      onProgress?.(r.value);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (isCancelled?.()) throw new ImportCancelled();
+    } catch (err) {
+      steps.return(undefined as T);
+      throw err;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { populationState, toLocationView, type LocationRead } from '../db/servic
 import type { Row, TableRows } from '../hsds/tables';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { serviceFacts, type ScheduleFact, type ServiceFacts } from './service-facts';
+import { runSteps, type Steps } from '../hsds/steps';
 
 /**
  * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is
@@ -10,6 +11,11 @@ import { serviceFacts, type ScheduleFact, type ServiceFacts } from './service-fa
  * and locations go through the service reader's own masking (toLocationView).
  */
 export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
+  return runSteps(serviceFactsFromRowsSteps(t));
+}
+
+/** serviceFactsFromRows, yielding between its parts; onServices hears the services once their own columns are in. */
+export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
   const organizationName = new Map(t.organization.map((o) => [o.id, text(o.name)]));
   const facts: ServiceFacts[] = [];
   const byId = new Map<unknown, ServiceFacts>();
@@ -28,6 +34,9 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     facts.push(f);
     byId.set(f.id, f);
   }
+  onServices?.(facts);
+  const total = facts.length;
+  yield { step: 'indexing', done: 0, total };
 
   // Location flags and service terms in one pass over the attributes (the largest table at 100,000 services).
   const confidential = new Set<unknown>();
@@ -48,6 +57,7 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     else f.populationsExcluded.push(term);
   }
 
+  yield { step: 'indexing', done: 0, total };
   // Built only if a language belongs to a location: most directories give them to services.
   let sitesOf: Map<unknown, Row[]> | undefined;
   const addLanguage = (serviceId: unknown, code: string) => {
@@ -64,6 +74,7 @@ export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
     }
   }
 
+  yield { step: 'indexing', done: 0, total };
   const locationById = new Map(t.location.map((l) => [l.id, l]));
   const addressesOf = groupBy(t.address, 'location_id');
   for (const sal of t.service_at_location) {

@@ -58,7 +58,8 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     expect(writers.opened).toBe(1); // every search during it joined the one rebuild
     const done = seen.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect(done.some((d) => d > 0 && d < SERVICES)).toBe(true);
+    // Asked again and again while it ran (the words are scanned on a worker thread, so the count may jump to the end).
+    expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toEqual({ done: SERVICES, total: SERVICES });
 
     expect(answer.results.map((c) => c.name)).toContain('SYNTHETIC Service 7777');

@@ -52,7 +52,7 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
  * readServiceFacts, yielding between its five reads (about a second each at 100,000 services), so a
  * rebuild in the app can answer the window between them. The caller keeps them in one snapshot.
  */
-export function* serviceFactsSteps(db: Db, reader: ServiceReader): Steps<ServiceFacts[]> {
+export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
   const services = db
     .prepare(
       `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date
@@ -63,6 +63,7 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader): Steps<Service
   const facts: ServiceFacts[] = services.map(([id, name, alternateName, organization, description, eligibility, assuredDate]) =>
     serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate }),
   );
+  onServices?.(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
   const total = facts.length;
   yield { step: 'indexing', done: 0, total };

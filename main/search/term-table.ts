@@ -44,17 +44,20 @@ export class TermTable {
     return this.lookup(hash, word.length);
   }
 
-  /** Appends the ids of the text's folded words to `out`, in order: the same words foldedWords gives. */
-  scan(text: string, out: number[]): void {
+  /**
+   * Appends the ids of the folded words of text[from .. to) to `out`, in order: the same words foldedWords
+   * gives. A range, so many texts packed into one string are scanned without cutting each out.
+   */
+  scan(text: string, out: number[], from = 0, to = text.length): void {
     const start = out.length;
     let length = 0;
     let hash = HASH_SEED;
-    for (let k = 0; k < text.length; k++) {
+    for (let k = from; k < to; k++) {
       const code = text.charCodeAt(k);
       const folded = code < FOLD_LIMIT ? FOLD[code]! : SLOW;
       if (folded === SLOW) {
         out.length = start;
-        return this.scanSlowly(text, out);
+        return this.scanSlowly(from === 0 && to === text.length ? text : text.slice(from, to), out);
       }
       if (folded === SEPARATOR) {
         if (length > 0) out.push(this.lookup(hash, length));

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Steps } from '../hsds/steps';
+import type { ServiceFacts } from './service-facts';
+import type { TextIndex } from './text-postings';
+import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
+import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordWorkerMessage } from './word-worker-protocol';
+
+/** A word index being built: started from the services' texts, finished once their tags are known. */
+export interface WordIndexJob {
+  /** Sends the tags and waits for the index, reporting how many services have been scanned. */
+  finishSteps(tags: WordTags): Steps<TextIndex>;
+  /** Stops the work if it is still running (a cancelled install); harmless after it has finished. */
+  close(): void;
+  /** Services whose words have been scanned so far. */
+  scanned(): number;
+}
+
+/** Below this many services the word index takes less time than starting a thread. */
+const WORKER_MIN_SERVICES = 2_000;
+
+/**
+ * Starts the word index of these services, whose own columns are read (their lists need not be). On a
+ * worker thread when the built worker script is there: scanning every word of 100,000 services takes some
+ * two seconds, which the main thread spends meanwhile on the rest of the facts and the facets. Otherwise
+ * (a small directory, or a source-tree run before `npm run build`) on this thread, with the same result.
+ */
+export function startWordIndex(services: readonly ServiceFacts[], options: { inThread?: boolean } = {}): WordIndexJob {
+  const texts = wordTexts(services);
+  const inThread = options.inThread || services.length < WORKER_MIN_SERVICES;
+  const script = inThread ? null : wordWorkerScript();
+  return script ? workerJob(script, texts) : inThreadJob(texts);
+}
+
+/** Where the worker script is: beside this code once bundled (out/main), or in out/main from the source tree. */
+export function wordWorkerScript(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'word-index-worker.js'), join(here, '..', 'word-index-worker.js'), join(here, '..', '..', 'out', 'main', 'word-index-worker.js')];
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+function inThreadJob(texts: WordTexts): WordIndexJob {
+  let scanned = 0;
+  return {
+    *finishSteps(tags) {
+      const parts = new WordIndexParts(texts.size);
+      for (; scanned < texts.size; scanned = Math.min(texts.size, scanned + WORD_BATCH)) {
+        yield { step: 'indexing', done: scanned, total: texts.size };
+        parts.scan(texts, scanned, Math.min(texts.size, scanned + WORD_BATCH));
+      }
+      return parts.assemble(tags);
+    },
+    close() {},
+    scanned: () => scanned,
+  };
+}
+
+/** How long a wait blocks the main thread before it reports progress (and, in the app, answers the window). */
+const WAIT_SLICE_MS = 50;
+/** A worker that has not started in this long is given up for the same work on this thread. */
+const START_TIMEOUT_MS = 20_000;
+
+function workerJob(script: string, texts: WordTexts): WordIndexJob {
+  const state = new Int32Array(new SharedArrayBuffer(WORKER_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(script, { workerData: { port: port2, state }, transferList: [port2] });
+  // A job dropped without close() must not keep the CLI's process alive.
+  worker.unref();
+  port1.unref();
+  // Copied, not transferred: a worker that never starts leaves the same work to this thread.
+  port1.postMessage({ texts });
+  const close = () => {
+    port1.close();
+    void worker.terminate();
+  };
+  const scanned = () => Atomics.load(state, WORKER_SCANNED);
+  return {
+    *finishSteps(tags) {
+      port1.postMessage({ tags });
+      const started = Date.now();
+      while (Atomics.load(state, WORKER_RESULT) === 0) {
+        if (worker.threadId === -1) throw new Error('Preparing search stopped unexpectedly (its worker thread ended). Nothing was changed.');
+        if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > START_TIMEOUT_MS) {
+          close();
+          return yield* inThreadJob(texts).finishSteps(tags);
+        }
+        Atomics.wait(state, WORKER_RESULT, 0, WAIT_SLICE_MS);
+        yield { step: 'indexing', done: scanned(), total: texts.size };
+      }
+      const reply = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
+      close();
+      if (!reply) throw new Error('Preparing search stopped unexpectedly (no answer from its worker thread). Nothing was changed.');
+      if ('error' in reply) throw new Error(`Preparing search failed: ${reply.error}`);
+      return reply.index;
+    },
+    close,
+    scanned,
+  };
+}
+
+/** Each piece of text at most this long: far below V8's limit on one string's length. */
+const PIECE_CHARS = 1 << 26;
+
+/** The services' names and body texts, packed (see WordTexts). */
+export function wordTexts(services: readonly ServiceFacts[]): WordTexts {
+  const size = services.length;
+  const bounds = new Int32Array(size * TEXTS_PER_ITEM * 2);
+  const pieceOf = new Int32Array(size);
+  const pieces: string[] = [];
+  let parts: string[] = [];
+  let at = 0;
+  let k = 0;
+  const put = (value: string | null) => {
+    bounds[k++] = at;
+    if (value) {
+      parts.push(value);
+      at += value.length;
+    }
+    bounds[k++] = at;
+  };
+  for (let i = 0; i < size; i++) {
+    const f = services[i]!;
+    if (at > PIECE_CHARS) {
+      pieces.push(parts.join(''));
+      parts = [];
+      at = 0;
+    }
+    pieceOf[i] = pieces.length;
+    put(f.name);
+    put(f.alternateName);
+    put(f.organization);
+    put(f.description);
+    put(f.eligibility);
+  }
+  pieces.push(parts.join(''));
+  return { size, pieces, pieceOf, bounds };
+}
+
+/** The services' tags column: cities, and category, population and language ids (see WordTags). */
+export function wordTags(facts: readonly ServiceFacts[]): WordTags {
+  const placeKeys: string[] = [];
+  const placeIndex = new Map<string, number>();
+  const labelKeys: string[] = [];
+  const labelIndex = new Map<string, number>();
+  const placeOf = new Int32Array(facts.length);
+  const labelStart = new Int32Array(facts.length + 1);
+  const labels: number[] = [];
+  const indexOf = (keys: string[], index: Map<string, number>, key: string) => {
+    let k = index.get(key);
+    if (k === undefined) {
+      index.set(key, (k = keys.length));
+      keys.push(key);
+    }
+    return k;
+  };
+  facts.forEach((f, i) => {
+    const cities: string[] = [];
+    for (const l of f.locations) if (l.city && !cities.includes(l.city)) cities.push(l.city);
+    placeOf[i] = indexOf(placeKeys, placeIndex, cities.length === 1 ? cities[0]! : cities.join(' \n '));
+    labelStart[i] = labels.length;
+    for (const terms of [f.categories, f.populationsServed, f.languages]) for (const id of terms) labels.push(indexOf(labelKeys, labelIndex, id));
+  });
+  labelStart[facts.length] = labels.length;
+  return { placeKeys, placeOf, labelKeys, labelStart, labels: Int32Array.from(labels) };
+}

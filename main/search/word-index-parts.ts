@@ -1,0 +1,160 @@
+import { termLabel } from '../../shared/vocabulary';
+import { grow } from './grow';
+import { groupAt, groupToken, NO_GROUP, PHRASE_START, synonymRole } from './synonyms';
+import { TextIndexBuilder, type TextIndex } from './text-postings';
+
+/** Texts per service, in this order: name, alternate name, organization (the names column), then description, eligibility (body). */
+export const TEXTS_PER_ITEM = 5;
+const NAME_TEXTS = 3;
+
+/**
+ * What the word index reads of each service's own columns, packed so a worker thread receives it in a few
+ * copies: the texts end to end in a few long strings (pieces), text k of item i being
+ * pieces[pieceOf[i]][bounds[2(5i+k)] .. bounds[2(5i+k)+1]).
+ */
+export interface WordTexts {
+  size: number;
+  pieces: string[];
+  pieceOf: Int32Array;
+  bounds: Int32Array;
+}
+
+/**
+ * The tags column of each service, which needs its locations and terms (read after its own columns):
+ * item i's place text is placeKeys[placeOf[i]], its labels (category, population and language ids)
+ * labelKeys[labels[labelStart[i] .. labelStart[i + 1] - 1]].
+ */
+export interface WordTags {
+  placeKeys: string[];
+  placeOf: Int32Array;
+  labelKeys: string[];
+  labelStart: Int32Array;
+  labels: Int32Array;
+}
+
+/** Services scanned between two progress reports. */
+export const WORD_BATCH = 5_000;
+
+/**
+ * The word index of the services, built in two parts so the costly one can start before the facts are
+ * complete (on a worker thread, word-index-job.ts): scan() turns every service's names and body into term
+ * ids, each with the tokens of the synonym groups it mentions; assemble() then adds the tags column (cities,
+ * and category, population and language labels in English and Spanish) and builds the postings. Labels and
+ * cities recur in most records, so their term ids are worked out once and remembered.
+ */
+export class WordIndexParts {
+  private readonly b: TextIndexBuilder;
+  /** Synonym role by term id, filled as terms appear: one array read per word instead of a map lookup. */
+  private roles: Int32Array = new Int32Array(4096);
+  private known = 0;
+  private readonly groupTerms = new Map<number, number>();
+  private readonly groupSeen = new Map<number, number>();
+  private textCount = 0;
+  private readonly groups: number[] = [];
+  private readonly scratch: number[] = [];
+  /** Term ids of names and body, item after item; item i's end at namesEnd[i] / bodyEnd[i]. */
+  private names: Int32Array = new Int32Array(1 << 16);
+  private body: Int32Array = new Int32Array(1 << 18);
+  private namesLength = 0;
+  private bodyLength = 0;
+  private readonly namesEnd: Int32Array;
+  private readonly bodyEnd: Int32Array;
+
+  constructor(readonly size: number) {
+    this.b = new TextIndexBuilder(size);
+    this.namesEnd = new Int32Array(size);
+    this.bodyEnd = new Int32Array(size);
+  }
+
+  /** Scans items [from, to) of the texts: their names' and body's term ids, kept for assemble(). */
+  scan(texts: WordTexts, from: number, to: number): void {
+    const { pieces, pieceOf, bounds } = texts;
+    const out = this.scratch;
+    for (let item = from; item < to; item++) {
+      const text = pieces[pieceOf[item]!]!;
+      const at = item * TEXTS_PER_ITEM * 2;
+      out.length = 0;
+      for (let k = 0; k < NAME_TEXTS; k++) this.b.terms.scan(text, out, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
+      this.withGroups(out, 0);
+      this.names = append(this.names, this.namesLength, out);
+      this.namesLength += out.length;
+      this.namesEnd[item] = this.namesLength;
+      out.length = 0;
+      for (let k = NAME_TEXTS; k < TEXTS_PER_ITEM; k++) this.b.terms.scan(text, out, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
+      this.withGroups(out, 0);
+      this.body = append(this.body, this.bodyLength, out);
+      this.bodyLength += out.length;
+      this.bodyEnd[item] = this.bodyLength;
+    }
+  }
+
+  /** The index: every scanned item's names (column 0), tags (1) and body (2). */
+  assemble(tags: WordTags): TextIndex {
+    const { b, names, body, namesEnd, bodyEnd } = this;
+    const placeIds = tags.placeKeys.map((place) => this.termIds([], place));
+    const labelIds = tags.labelKeys.map((id) => this.termIds([], `${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`));
+    for (let item = 0, n = 0, d = 0; item < this.size; item++) {
+      for (; n < namesEnd[item]!; n++) b.add(names[n]!, 0);
+      addAll(b, placeIds[tags.placeOf[item]!]!, 1);
+      for (let l = tags.labelStart[item]!; l < tags.labelStart[item + 1]!; l++) addAll(b, labelIds[tags.labels[l]!]!, 1);
+      for (; d < bodyEnd[item]!; d++) b.add(body[d]!, 2);
+      b.endItem();
+    }
+    return b.finish();
+  }
+
+  /** Appends the term ids of the folded words of a text to `out`, then of its synonym groups' tokens. */
+  private termIds(out: number[], value: string): number[] {
+    this.b.terms.scan(value, out, 0, value.length);
+    return this.withGroups(out, 0);
+  }
+
+  /** Appends to out the tokens of the synonym groups its words from `start` on mention, each group once. */
+  private withGroups(out: number[], start: number): number[] {
+    const end = out.length;
+    const names = this.b.terms.names;
+    const groups = this.groups;
+    const text = ++this.textCount;
+    groups.length = 0;
+    let words: string[] | null = null;
+    for (let i = start; i < end; i++) {
+      const id = out[i]!;
+      if (id >= this.known) this.learnRoles(id);
+      const role = this.roles[id]!;
+      if (role === NO_GROUP) continue;
+      let g: number | undefined = role;
+      if (role === PHRASE_START) {
+        // A phrase may run on from one text into the next, as it did when the texts were joined into one.
+        words ??= out.slice(start, end).map((t) => names[t]!);
+        g = groupAt(words, i - start)?.group;
+      }
+      if (g !== undefined && this.groupSeen.get(g) !== text) {
+        this.groupSeen.set(g, text);
+        groups.push(g);
+      }
+    }
+    for (const g of groups) {
+      let id = this.groupTerms.get(g);
+      if (id === undefined) this.groupTerms.set(g, (id = this.b.terms.id(groupToken(g))));
+      out.push(id);
+    }
+    return out;
+  }
+
+  private learnRoles(id: number): void {
+    if (id >= this.roles.length) this.roles = grow(this.roles, Math.max(id + 1, this.roles.length * 2), 0);
+    const names = this.b.terms.names;
+    for (; this.known <= id; this.known++) this.roles[this.known] = synonymRole(names[this.known]!);
+  }
+}
+
+function addAll(b: TextIndexBuilder, ids: readonly number[], column: number): void {
+  for (let k = 0; k < ids.length; k++) b.add(ids[k]!, column);
+}
+
+/** `ids` written at `at` of `into`, grown (doubled) when full. */
+function append(into: Int32Array, at: number, ids: readonly number[]): Int32Array {
+  if (at + ids.length > into.length) into = grow(into, Math.max(at + ids.length, into.length * 2), 0);
+  for (let k = 0; k < ids.length; k++) into[at + k] = ids[k]!;
+  return into;
+}
