@@ -110,7 +110,7 @@ describe('desk writes while another connection holds the write lock', () => {
     lockedBy(path);
     const giveUpAtOnce = 0;
     const save = writeWhenFree(db, () => db.prepare("INSERT INTO local_note (service_id, body, updated_at) VALUES (@serviceId, 'Too late', 'now')").run({ serviceId }), giveUpAtOnce);
-    await expect(save).rejects.toThrow('Not saved: the database stayed busy with another write for too long. Your text is kept; save again once the update has finished.');
+    await expect(save).rejects.toThrow('The database stayed busy with another write for too long; save again once the update has finished.');
     expect(noteOf()).toBeNull();
   });
 });

@@ -65,7 +65,7 @@ function createQueue(db: Db) {
         task.resolve(outcome.value);
       } else if (Date.now() >= task.giveUpAt) {
         tasks.shift();
-        task.reject(new Error('Not saved: the database stayed busy with another write for too long. Your text is kept; save again once the update has finished.'));
+        task.reject(new Error('The database stayed busy with another write for too long; save again once the update has finished.'));
       } else return retryLater();
     }
     delay = FIRST_RETRY_MS;
