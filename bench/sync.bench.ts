@@ -66,7 +66,7 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       if (!first.ok || !second.ok) throw new Error(first.error ?? second.error ?? 'sync failed');
 
       const app = createSyncHandlers(appDesk, appDesk.name);
-      const { id } = app.syncSubscribe({ url: server.manifestUrl, pin });
+      const { id } = await app.syncSubscribe({ url: server.manifestUrl, pin });
       const check = await longestBlock(async () => {
         const r = await app.syncCheck({ id });
         if (r.status !== 'update') throw new Error(r.message);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../main/db/open';
 import { CLINIC_STREET, installDeskFixture, SAFE_HOUSE_STREET } from './desk-fixture';
 import { launchApp, type AppSession } from './harness';
 
@@ -94,6 +95,31 @@ describe('intake desk workflow', () => {
     expect(file.services).toEqual([
       expect.objectContaining({ serviceId: 'synthetic-svc-harbor', name: HARBOR, note: 'Ask for Rosa at intake', callMarks: [expect.objectContaining({ status: 'changed', comment: 'New TTY number' })] }),
     ]);
+  });
+
+  it('says a note is waiting while an update holds the database, keeps the text, and saves it once the update commits', async () => {
+    app = await launchApp({ prepare: installDeskFixture });
+    const { page } = app;
+    await open(app, 'synthetic', HARBOR);
+    // An import or sync apply holds the write lock on a connection of its own until it commits.
+    const writer = openDatabase(app.dbPath);
+    try {
+      writer.exec('BEGIN IMMEDIATE');
+      await page.getByLabel('Note about this service').fill('Beds free after 8 pm');
+      await page.getByRole('button', { name: 'Save note' }).click();
+      await expect.poll(() => page.getByText('Saving… (waiting for the update to finish)').count()).toBe(1);
+      // The window keeps answering: a search is served while the note waits.
+      await page.getByRole('searchbox').fill('Riverside');
+      await expect.poll(() => page.locator('.card', { hasText: CLINIC }).count()).toBe(1);
+      expect(await page.getByLabel('Note about this service').inputValue()).toBe('Beds free after 8 pm');
+      expect(app.db.prepare('SELECT count(*) AS n FROM local_note').get()).toEqual({ n: 0 });
+      writer.exec('COMMIT');
+    } finally {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      writer.close();
+    }
+    await expect.poll(() => page.getByText(/^Note saved/).count()).toBe(1);
+    expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Beds free after 8 pm' }]);
   });
 
   it('prints a referral sheet as PDF in the language chosen for the sheet, with public facts only and the national hotline', async () => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
+import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handlers';
 import { buildCorrections } from './corrections';
 import type { DeskShell } from './desk-shell';
@@ -26,16 +27,17 @@ export function createWorkflowHandlers(db: Db, reader: ServiceReader, shell: Des
   const today = () => new Date().toISOString().slice(0, 10);
   return {
     localRecord: ({ serviceId }) => records.record(serviceId),
-    saveNote: ({ serviceId, body }) => records.saveNote(serviceId, body),
-    markCall: ({ serviceId, status, comment }) => records.markCall(serviceId, status, comment),
+    // Saved once the write lock is free: a long update may be holding it (write-when-free.ts).
+    saveNote: ({ serviceId, body }) => writeWhenFree(db, () => records.saveNote(serviceId, body)),
+    markCall: ({ serviceId, status, comment }) => writeWhenFree(db, () => records.markCall(serviceId, status, comment)),
     exportCorrections: async () => {
       const path = await shell.chooseSavePath(`referral-atlas-corrections-${today()}.json`, { name: 'JSON', extensions: ['json'] });
       if (path) writeFileSync(path, `${JSON.stringify(buildCorrections(db, reader), null, 2)}\n`);
       return { path };
     },
     settings: () => settings.settings(),
-    setUiLanguage: ({ uiLanguage }) => settings.setUiLanguage(uiLanguage),
-    saveReferralList: ({ serviceIds }) => settings.saveReferralList(serviceIds),
+    setUiLanguage: ({ uiLanguage }) => writeWhenFree(db, () => settings.setUiLanguage(uiLanguage)),
+    saveReferralList: ({ serviceIds }) => writeWhenFree(db, () => settings.saveReferralList(serviceIds)),
     savedReferralList: () => settings.savedReferralList(),
     saveReferralSheetPdf: async ({ fileName }) => {
       // Render first: the page must still show the sheet while it prints, before a dialog takes focus.

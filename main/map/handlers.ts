@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tileOrigin, type StreetMapFile } from '../../shared/map-contract';
 import type { Db } from '../db/open';
+import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handlers';
 import { checkPmtilesFile, readByteRange } from './byte-range';
 import { readMapSettings, writeMapSettings } from './settings';
@@ -44,9 +45,9 @@ export function createMapHandlers(db: Db, options: MapHandlerOptions): Pick<Hand
       return readByteRange(streetMap.path, offset, length);
     },
     mapSettings: () => readMapSettings(db),
-    setMapSettings: (settings) => {
-      const before = readMapSettings(db);
-      const saved = writeMapSettings(db, settings);
+    setMapSettings: async (settings) => {
+      // Read in the same turn as the write: an earlier save may have been waiting for the lock too.
+      const { before, saved } = await writeWhenFree(db, () => ({ before: readMapSettings(db), saved: writeMapSettings(db, settings) }));
       // After the answer has gone back to the page.
       if (tileOrigin(before) !== tileOrigin(saved)) setImmediate(() => options.reloadPage?.());
       return saved;

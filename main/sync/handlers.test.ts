@@ -21,9 +21,9 @@ describe('Sync screen services', () => {
 
   it('subscribes with the fingerprint shown, checks without applying, then applies and restores from history', async () => {
     const sync = createSyncHandlers(desk.db, desk.path);
-    const sub = sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+    const sub = await sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
     expect(sub.fingerprint).toBe(fingerprint(coord.pin));
-    expect(() => sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin })).toThrow(/already subscribed/);
+    await expect(sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin })).rejects.toThrow(/already subscribed/);
 
     const before = dbDigest(desk.db);
     const check = await sync.syncCheck({ id: sub.id });
@@ -44,7 +44,7 @@ describe('Sync screen services', () => {
 
   it('refuses to apply a version that was not checked, and reports a failed check without changing anything', async () => {
     const sync = createSyncHandlers(desk.db, desk.path, { timeoutMs: 2_000 });
-    const sub = sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+    const sub = await sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
     await expect(sync.syncApply({ id: sub.id, version: 1 })).rejects.toThrow(/has not been checked yet/);
     server.overrides.set('manifest.json', (_req, res) => res.writeHead(500).end());
     const before = dbDigest(desk.db);
@@ -53,22 +53,22 @@ describe('Sync screen services', () => {
     expect(sync.syncList().subscriptions[0]!.lastCheck?.status).toBe('refused');
   });
 
-  it('rejects a feed address that is not http(s) and a key that is not a publisher key', () => {
+  it('rejects a feed address that is not http(s) and a key that is not a publisher key', async () => {
     const sync = createSyncHandlers(desk.db, desk.path);
-    expect(() => sync.syncSubscribe({ url: 'file:///etc/passwd', pin: coord.pin })).toThrow(/not an http or https address/);
-    expect(() => sync.syncSubscribe({ url: server.manifestUrl, pin: 'hello' })).toThrow(/not in the form ed25519/);
+    await expect(sync.syncSubscribe({ url: 'file:///etc/passwd', pin: coord.pin })).rejects.toThrow(/not an http or https address/);
+    await expect(sync.syncSubscribe({ url: server.manifestUrl, pin: 'hello' })).rejects.toThrow(/not in the form ed25519/);
     expect(sync.syncList().subscriptions).toEqual([]);
   });
 
   it('leaves the periodic check off by default; turned on, it checks on its own but never applies', async () => {
     const sync = createSyncHandlers(desk.db, desk.path, { periodicIntervalMs: 50 });
     expect(sync.syncList().periodicCheck).toBe(false);
-    sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+    await sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
     await new Promise((r) => setTimeout(r, 200));
     expect(server.requests).toEqual([]);
-    sync.syncSetPeriodic({ enabled: true });
+    await sync.syncSetPeriodic({ enabled: true });
     await expect.poll(() => sync.syncList().subscriptions[0]!.lastCheck?.status).toBe('update');
-    sync.syncSetPeriodic({ enabled: false });
+    await sync.syncSetPeriodic({ enabled: false });
     expect(sync.syncList().periodicCheck).toBe(false);
     expect(sync.syncList().subscriptions[0]!.installedVersion).toBeNull();
   });

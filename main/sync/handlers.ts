@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
+import { writeWhenFree } from '../db/write-when-free';
 import type { StepListener } from '../hsds/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
@@ -134,16 +135,19 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       periodicCheck: periodicEnabled(),
     }),
     syncFingerprint: ({ pin }: { pin: string }): string => fingerprint(pin),
-    syncSubscribe: ({ url, pin }: { url: string; pin: string }): FeedSubscriptionView => {
+    // The desk's own writes wait for the lock while an import writes (write-when-free.ts).
+    syncSubscribe: async ({ url, pin }: { url: string; pin: string }): Promise<FeedSubscriptionView> => {
       const trimmed = url.trim();
       checkFeedUrl(trimmed);
       const normalized = pinOf(parsePin(pin));
-      if (store.byUrl(trimmed)) throw new SyncError(`You are already subscribed to ${trimmed}.`);
-      const id = store.save({ id: null, url: trimmed, pin: normalized, datasetId: null, version: null, manifestSha256: null, etag: null, lastModified: null });
+      const id = await writeWhenFree(db, () => {
+        if (store.byUrl(trimmed)) throw new SyncError(`You are already subscribed to ${trimmed}.`);
+        return store.save({ id: null, url: trimmed, pin: normalized, datasetId: null, version: null, manifestSha256: null, etag: null, lastModified: null });
+      });
       return view(mustGet(id));
     },
-    syncUnsubscribe: ({ id }: { id: number }): null => {
-      store.remove(id);
+    syncUnsubscribe: async ({ id }: { id: number }): Promise<null> => {
+      await writeWhenFree(db, () => store.remove(id));
       staged.delete(id);
       lastCheck.delete(id);
       return null;
@@ -165,8 +169,8 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       return { version, ...counts(diff) };
     },
     syncProgress: ({ id }: { id: number }): SyncProgressView | null => progress.get(id) ?? null,
-    syncSetPeriodic: ({ enabled }: { enabled: boolean }): null => {
-      db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off');
+    syncSetPeriodic: async ({ enabled }: { enabled: boolean }): Promise<null> => {
+      await writeWhenFree(db, () => db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off'));
       schedule(enabled);
       return null;
     },

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
-import type { UiLanguageSetting } from '../../../shared/domain';
+import type { DeskSettings, UiLanguageSetting } from '../../../shared/domain';
+import type { Result } from '../../../shared/result';
 import { atlas } from '../atlas';
 
 function apply(lang: UiLanguageSetting): Promise<unknown> {
@@ -13,7 +14,8 @@ export async function loadDeskLanguage(): Promise<void> {
   await apply(result.ok ? result.value.uiLanguage : 'en');
 }
 
-export async function setDeskLanguage(lang: UiLanguageSetting): Promise<void> {
+/** Switches the screen at once; the answer says whether the choice was kept for next time. */
+export async function setDeskLanguage(lang: UiLanguageSetting): Promise<Result<DeskSettings>> {
   await apply(lang);
-  await atlas().setUiLanguage({ uiLanguage: lang });
+  return atlas().setUiLanguage({ uiLanguage: lang });
 }

@@ -120,6 +120,8 @@ export const en = {
   saveNote: 'Save note',
   noteSaved: 'Note saved {{when}}',
   noteEmpty: 'No note yet.',
+  savingWaiting: 'Saving… (waiting for the update to finish)',
+  notSaved: 'Not saved; what you typed is still here. {{error}}',
   callMarks: 'Call marks',
   markStillValid: 'Called: still valid',
   markChanged: 'Called: changed',

@@ -121,6 +121,8 @@ export const es: Record<MessageKey, string> = {
   saveNote: 'Guardar nota',
   noteSaved: 'Nota guardada {{when}}',
   noteEmpty: 'Todavía no hay nota.',
+  savingWaiting: 'Guardando… (esperando a que termine la actualización)',
+  notSaved: 'No se guardó; lo que escribió sigue aquí. {{error}}',
   callMarks: 'Marcas de llamada',
   markStillValid: 'Llamado: sigue vigente',
   markChanged: 'Llamado: cambió',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
 import { atlas } from '../atlas';
+import { usePendingSave } from '../workflow/usePendingSave';
 
 const hostOf = (template: string) => new URL(template.replace(/[{}]/g, '')).host;
 
@@ -23,9 +24,10 @@ export function MapSourceControls({ settings, onSettings, streetFile, onStreetFi
   const [asking, setAsking] = useState(false);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { waiting, track } = usePendingSave();
 
   const save = async (next: MapSettings) => {
-    const r = await atlas().setMapSettings(next);
+    const r = await track(atlas().setMapSettings(next));
     if (!r.ok) {
       setError(r.error);
       return;
@@ -90,6 +92,11 @@ export function MapSourceControls({ settings, onSettings, streetFile, onStreetFi
             </button>
           </div>
         </div>
+      ) : null}
+      {waiting ? (
+        <p className="muted" role="status">
+          {t('savingWaiting')}
+        </p>
       ) : null}
       {settings?.onlineTiles ? <p className="map-notice">{t('mapOnlineOn', { host: hostOf(settings.tileUrl) })}</p> : null}
       {error ? (

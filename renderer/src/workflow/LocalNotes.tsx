@@ -4,6 +4,7 @@ import type { CallMarkStatus, LocalRecord } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { dateText } from './format';
+import { usePendingSave } from './usePendingSave';
 
 const MARKS: { status: CallMarkStatus; label: 'markStillValid' | 'markChanged' | 'markClosed' }[] = [
   { status: 'still_valid', label: 'markStillValid' },
@@ -19,6 +20,7 @@ export function LocalNotes({ serviceId }: { serviceId: string }) {
   const [draft, setDraft] = useState('');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { waiting, track } = usePendingSave();
   const noteId = useId();
   const commentId = useId();
 
@@ -38,11 +40,12 @@ export function LocalNotes({ serviceId }: { serviceId: string }) {
     };
   }, [serviceId]);
 
+  // The draft and the comment are left as typed until a save succeeds, so a failed save loses nothing.
   const apply = (r: Awaited<ReturnType<ReturnType<typeof atlas>['saveNote']>>) => {
     if (r.ok) {
       setRecord(r.value);
       setError(null);
-    } else setError(r.error);
+    } else setError(t('notSaved', { error: r.error }));
   };
 
   return (
@@ -53,11 +56,11 @@ export function LocalNotes({ serviceId }: { serviceId: string }) {
       </label>
       <textarea id={noteId} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
       <div className="note-actions">
-        <button type="button" onClick={() => void atlas().saveNote({ serviceId, body: draft }).then(apply)} disabled={draft.trim() === (record?.note?.body ?? '')}>
+        <button type="button" onClick={() => void track(atlas().saveNote({ serviceId, body: draft })).then(apply)} disabled={draft.trim() === (record?.note?.body ?? '')}>
           {t('saveNote')}
         </button>
         <span className="muted" role="status">
-          {record?.note ? t('noteSaved', { when: dateText(record.note.updatedAt, lang, true) }) : t('noteEmpty')}
+          {waiting ? t('savingWaiting') : record?.note ? t('noteSaved', { when: dateText(record.note.updatedAt, lang, true) }) : t('noteEmpty')}
         </span>
       </div>
 
@@ -72,14 +75,14 @@ export function LocalNotes({ serviceId }: { serviceId: string }) {
             key={m.status}
             type="button"
             className={`mark-${m.status}`}
-            onClick={() =>
-              void atlas()
-                .markCall({ serviceId, status: m.status, ...(comment.trim() ? { comment } : {}) })
-                .then((r) => {
-                  apply(r);
-                  if (r.ok) setComment('');
-                })
-            }
+            onClick={() => {
+              const sent = comment;
+              void track(atlas().markCall({ serviceId, status: m.status, ...(sent.trim() ? { comment: sent } : {}) })).then((r) => {
+                apply(r);
+                // Kept if the worker typed another comment while this mark waited to be saved.
+                if (r.ok) setComment((now) => (now === sent ? '' : now));
+              });
+            }}
           >
             {t(m.label)}
           </button>

@@ -4,6 +4,7 @@ import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { ReferralSheetDocument } from './ReferralSheetDocument';
 import { useReferralList } from './referral-list';
+import { usePendingSave } from './usePendingSave';
 import { useServiceDetails } from './useServiceDetails';
 
 /** Prepares, prints and saves the referral sheet; takes the place of the search panes while open. */
@@ -14,6 +15,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const { details, loading, error } = useServiceDetails(list.ids);
   const heading = useRef<HTMLHeadingElement>(null);
+  const { waiting, track } = usePendingSave();
 
   useEffect(() => {
     heading.current?.focus();
@@ -30,7 +32,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
       return path ? t('savedTo', { path }) : t('saveCancelled');
     });
   };
-  const keepList = async () => report(await atlas().saveReferralList({ serviceIds: [...list.ids] }), () => t('listSaved'));
+  const keepList = async () => report(await track(atlas().saveReferralList({ serviceIds: [...list.ids] })), () => t('listSaved'));
   const openKept = async () => {
     const result = await atlas().savedReferralList(undefined);
     if (result.ok) list.replace(result.value);
@@ -72,7 +74,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
       </div>
       <p className="sheet-privacy muted">{t('sheetPrivacy')}</p>
       <div role="status" className={`sheet-status${status?.error || error ? ' error' : ''}`}>
-        {error ?? status?.text}
+        {error ?? (waiting ? t('savingWaiting') : status?.text)}
       </div>
       {empty ? (
         <p className="message">{t('sheetEmpty')}</p>

@@ -4,10 +4,17 @@ import type { UiLanguageSetting } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import { setDeskLanguage } from '../i18n/desk-language';
 import { Dialog } from './Dialog';
+import { usePendingSave } from './usePendingSave';
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [exported, setExported] = useState<{ text: string; error: boolean } | null>(null);
+  const [languageError, setLanguageError] = useState<string | null>(null);
+  const { waiting, track } = usePendingSave();
+  const chooseLanguage = async (lang: UiLanguageSetting) => {
+    const result = await track(setDeskLanguage(lang));
+    setLanguageError(result.ok ? null : t('notSaved', { error: result.error }));
+  };
   const exportCorrections = async () => {
     const result = await atlas().exportCorrections(undefined);
     if (!result.ok) setExported({ text: result.error, error: true });
@@ -24,11 +31,21 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
               name="ui-language"
               value={lang}
               checked={i18n.language === lang}
-              onChange={() => void setDeskLanguage(lang)}
+              onChange={() => void chooseLanguage(lang)}
             />
             {t(lang === 'en' ? 'languageEnglish' : 'languageSpanish')}
           </label>
         ))}
+        {waiting ? (
+          <p className="muted" role="status">
+            {t('savingWaiting')}
+          </p>
+        ) : null}
+        {languageError ? (
+          <p className="error" role="alert">
+            {languageError}
+          </p>
+        ) : null}
       </fieldset>
       <div className="field">
         <button type="button" onClick={() => void exportCorrections()}>
