@@ -22,14 +22,17 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
 
 /** The word index of these facts, built on this thread (tests compare the worker's index to it). */
 export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex {
-  return runSteps(startWordIndex(facts, { inThread: true }).finishSteps(wordTags(facts)));
+  const job = startWordIndex(facts, { inThread: true });
+  job.sendTags(wordTags(facts));
+  return runSteps(job.finishSteps());
 }
 
 /**
- * The facet and word indexes of a directory. The word index (three columns per service: names, tags,
- * body) starts on a worker thread once the services' texts are read, while this thread reads the rest of
- * the facts and builds the facets; its tags follow. Reports as it goes, so an import, a sync or a rollback
- * can answer the window between batches.
+ * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
+ * texts are read, a worker puts their names in order and scans every word (three columns per service:
+ * names, tags, body) while this thread reads the rest of the facts; given the tags, it finishes the word
+ * index while this thread builds the facets. Reports as it goes, so an import, a sync or a rollback can
+ * answer the window between batches.
  */
 function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetIndex; text: TextIndex }> {
   let words: WordIndexJob | undefined;
@@ -42,8 +45,10 @@ function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetInd
     words ??= startWordIndex(facts);
     const total = facts.length;
     yield { step: 'indexing', done: words.scanned(), total };
-    const facets = buildFacetIndex(facts);
-    const text = yield* words.finishSteps(wordTags(facts));
+    // The worker finishes the word index while this thread builds the facets.
+    words.sendTags(wordTags(facts));
+    const facets = buildFacetIndex(facts, yield* words.nameRankSteps());
+    const text = yield* words.finishSteps();
     yield { step: 'indexing', done: total, total };
     return { facets, text };
   } finally {

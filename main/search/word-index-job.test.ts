@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
 import { flattenHsdsJson } from '../hsds/flatten-json';
 import { runSteps, runStepsAsync, type StepProgress } from '../hsds/steps';
+import { nameRanks } from './facet-index';
 import { serviceFactsFromRows } from './facts-from-rows';
 import { buildServiceTextIndex } from './text-index';
 import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';
@@ -13,8 +14,11 @@ describe('the word index on a worker thread', () => {
     expect(wordWorkerScript(), 'run `npm run build` first: the worker runs the built out/main/word-index-worker.js').not.toBeNull();
   });
 
-  it('builds exactly the index this thread builds, straight through', () => {
-    const fromWorker = runSteps(startWordIndex(facts).finishSteps(wordTags(facts)));
+  it('puts the names in order and builds exactly the index this thread builds, straight through', () => {
+    const job = startWordIndex(facts);
+    expect(runSteps(job.nameRankSteps())).toEqual(nameRanks(facts.map((f) => f.name)));
+    job.sendTags(wordTags(facts));
+    const fromWorker = runSteps(job.finishSteps());
     expect(fromWorker).toEqual(buildServiceTextIndex(facts));
     expect(fromWorker.terms).toContain('refugio');
   });
@@ -24,7 +28,8 @@ describe('the word index on a worker thread', () => {
     const seen: StepProgress[] = [];
     let turns = 0;
     const timer = setInterval(() => turns++, 1);
-    const index = await runStepsAsync(job.finishSteps(wordTags(facts)), { onProgress: (p) => seen.push(p) });
+    job.sendTags(wordTags(facts));
+    const index = await runStepsAsync(job.finishSteps(), { onProgress: (p) => seen.push(p) });
     clearInterval(timer);
     expect(index).toEqual(buildServiceTextIndex(facts));
     expect(seen.length).toBeGreaterThan(0);
@@ -37,6 +42,8 @@ describe('the word index on a worker thread', () => {
   it('reports a failure in the worker as an error, not a hang', () => {
     const tags = wordTags(facts);
     const broken = { ...tags, placeOf: tags.placeOf.map(() => tags.placeKeys.length + 5) };
-    expect(() => runSteps(startWordIndex(facts).finishSteps(broken))).toThrow(/Preparing search failed/);
+    const job = startWordIndex(facts);
+    job.sendTags(broken);
+    expect(() => runSteps(job.finishSteps())).toThrow(/Preparing search failed/);
   });
 });

@@ -5,13 +5,18 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { Steps } from '../hsds/steps';
 import type { ServiceFacts } from './service-facts';
 import type { TextIndex } from './text-postings';
-import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordWorkerMessage } from './word-worker-protocol';
+import { nameRanks } from './facet-index';
+import { namesOf, TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
+import { WORKER_NAMES, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordWorkerMessage } from './word-worker-protocol';
 
 /** A word index being built: started from the services' texts, finished once their tags are known. */
 export interface WordIndexJob {
-  /** Sends the tags and waits for the index, reporting how many services have been scanned. */
-  finishSteps(tags: WordTags): Steps<TextIndex>;
+  /** Waits for each service's place in name order (worked out first, for the facet index). */
+  nameRankSteps(): Steps<Int32Array>;
+  /** Hands over the tags: on a worker the index is then finished while this thread builds the facets. */
+  sendTags(tags: WordTags): void;
+  /** Waits for the index, reporting how many services have been scanned. */
+  finishSteps(): Steps<TextIndex>;
   /** Stops the work if it is still running (a cancelled install); harmless after it has finished. */
   close(): void;
   /** Services whose words have been scanned so far. */
@@ -43,8 +48,17 @@ export function wordWorkerScript(): string | null {
 
 function inThreadJob(texts: WordTexts): WordIndexJob {
   let scanned = 0;
+  let tags: WordTags | null = null;
   return {
-    *finishSteps(tags) {
+    // eslint-disable-next-line require-yield -- on this thread there is nothing to wait for
+    *nameRankSteps() {
+      return nameRanks(namesOf(texts));
+    },
+    sendTags(given) {
+      tags = given;
+    },
+    *finishSteps() {
+      if (!tags) throw new Error('The word index was finished before its tags were given.');
       const parts = new WordIndexParts(texts.size);
       for (; scanned < texts.size; scanned = Math.min(texts.size, scanned + WORD_BATCH)) {
         yield { step: 'indexing', done: scanned, total: texts.size };
@@ -59,7 +73,7 @@ function inThreadJob(texts: WordTexts): WordIndexJob {
 
 /** How long a wait blocks the main thread before it reports progress (and, in the app, answers the window). */
 const WAIT_SLICE_MS = 50;
-/** A worker that has not started in this long is given up for the same work on this thread. */
+/** A worker that has not started in this long is given up. */
 const START_TIMEOUT_MS = 20_000;
 
 function workerJob(script: string, texts: WordTexts): WordIndexJob {
@@ -69,31 +83,42 @@ function workerJob(script: string, texts: WordTexts): WordIndexJob {
   // A job dropped without close() must not keep the CLI's process alive.
   worker.unref();
   port1.unref();
-  // Copied, not transferred: a worker that never starts leaves the same work to this thread.
   port1.postMessage({ texts });
   const close = () => {
     port1.close();
     void worker.terminate();
   };
   const scanned = () => Atomics.load(state, WORKER_SCANNED);
-  return {
-    *finishSteps(tags) {
-      port1.postMessage({ tags });
-      const started = Date.now();
-      while (Atomics.load(state, WORKER_RESULT) === 0) {
-        if (worker.threadId === -1) throw new Error('Preparing search stopped unexpectedly (its worker thread ended). Nothing was changed.');
-        if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > START_TIMEOUT_MS) {
-          close();
-          return yield* inThreadJob(texts).finishSteps(tags);
-        }
-        Atomics.wait(state, WORKER_RESULT, 0, WAIT_SLICE_MS);
-        yield { step: 'indexing', done: scanned(), total: texts.size };
+  /** Waits, reporting progress, until the worker raises the flag, then takes its next reply. */
+  function* reply(flag: number): Steps<WordWorkerMessage> {
+    const started = Date.now();
+    while (Atomics.load(state, flag) === 0) {
+      if (worker.threadId === -1) throw new Error('Preparing search stopped unexpectedly (its worker thread ended). Nothing was changed.');
+      if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > START_TIMEOUT_MS) {
+        throw new Error('Preparing search could not start its worker thread. Nothing was changed.');
       }
-      const reply = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
+      Atomics.wait(state, flag, 0, WAIT_SLICE_MS);
+      yield { step: 'indexing', done: scanned(), total: texts.size };
+    }
+    const message = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
+    if (!message) throw new Error('Preparing search stopped unexpectedly (no answer from its worker thread). Nothing was changed.');
+    if ('error' in message) throw new Error(`Preparing search failed: ${message.error}`);
+    return message;
+  }
+  let nameRank: Int32Array | null = null;
+  const nameRankSteps = function* (): Steps<Int32Array> {
+    return (nameRank ??= ((yield* reply(WORKER_NAMES)) as { nameRank: Int32Array }).nameRank);
+  };
+  return {
+    nameRankSteps,
+    sendTags(tags) {
+      port1.postMessage({ tags });
+    },
+    *finishSteps() {
+      yield* nameRankSteps(); // the replies come in order: the names' first
+      const { index } = (yield* reply(WORKER_RESULT)) as { index: TextIndex };
       close();
-      if (!reply) throw new Error('Preparing search stopped unexpectedly (no answer from its worker thread). Nothing was changed.');
-      if ('error' in reply) throw new Error(`Preparing search failed: ${reply.error}`);
-      return reply.index;
+      return index;
     },
     close,
     scanned,

@@ -32,6 +32,16 @@ export interface WordTags {
   labels: Int32Array;
 }
 
+/** The services' names (the first of each one's texts). */
+export function namesOf({ size, pieces, pieceOf, bounds }: WordTexts): string[] {
+  const names = new Array<string>(size);
+  for (let i = 0; i < size; i++) {
+    const at = i * TEXTS_PER_ITEM * 2;
+    names[i] = pieces[pieceOf[i]!]!.slice(bounds[at]!, bounds[at + 1]!);
+  }
+  return names;
+}
+
 /** Services scanned between two progress reports. */
 export const WORD_BATCH = 5_000;
 

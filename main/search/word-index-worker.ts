@@ -1,21 +1,34 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordWorkerMessage } from './word-worker-protocol';
+import { nameRanks } from './facet-index';
+import { namesOf, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
+import { WORKER_NAMES, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordWorkerMessage } from './word-worker-protocol';
 
 /**
- * The word index's costly part on a thread of its own (word-index-job.ts starts it): first the services'
- * texts arrive and are scanned, while the main thread reads the rest of the facts and builds the facets;
- * then their tags arrive, and the finished index goes back with its arrays transferred, not copied.
+ * The text work of a search index on a thread of its own (word-index-job.ts starts it). First the services'
+ * texts arrive: their names are put in order and sent back, then every word is scanned, while the main
+ * thread reads the rest of the facts and builds the facets. Then their tags arrive, and the finished word
+ * index goes back with its arrays transferred, not copied.
  */
+
 /** Services scanned between two updates of the count the main thread reports: the progress bar moves smoothly. */
 const REPORT_EVERY = 256;
 const { port, state } = workerData as { port: MessagePort; state: Int32Array };
 let parts: WordIndexParts | null = null;
 
+/** Sets a flag the main thread may be blocked on in Atomics.wait (an install run straight through). */
+const raise = (slot: number) => {
+  Atomics.store(state, slot, 1);
+  Atomics.notify(state, slot);
+};
+const reply = (message: WordWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
 port.on('message', (message: { texts: WordTexts } | { tags: WordTags }) => {
   try {
     if ('texts' in message) {
       const { texts } = message;
+      const nameRank = nameRanks(namesOf(texts));
+      reply({ nameRank }, [nameRank.buffer as ArrayBuffer]);
+      raise(WORKER_NAMES);
       parts = new WordIndexParts(texts.size);
       for (let from = 0; from < texts.size; from += REPORT_EVERY) {
         const to = Math.min(texts.size, from + REPORT_EVERY);
@@ -25,15 +38,12 @@ port.on('message', (message: { texts: WordTexts } | { tags: WordTags }) => {
       return;
     }
     const index = parts!.assemble(message.tags);
-    const reply: WordWorkerMessage = { index };
-    port.postMessage(reply, [index.postingStart, index.postingItem, index.postingWeight, index.itemLength].map((a) => a.buffer as ArrayBuffer));
+    reply({ index }, [index.postingStart, index.postingItem, index.postingWeight, index.itemLength].map((a) => a.buffer as ArrayBuffer));
   } catch (err) {
-    const reply: WordWorkerMessage = { error: err instanceof Error ? err.message : String(err) };
-    port.postMessage(reply);
+    reply({ error: err instanceof Error ? err.message : String(err) });
+    raise(WORKER_NAMES);
   }
-  // The main thread may be blocked in Atomics.wait (an install run straight through): the flag wakes it.
-  Atomics.store(state, WORKER_RESULT, 1);
-  Atomics.notify(state, WORKER_RESULT);
+  raise(WORKER_RESULT);
   port.close();
 });
 Atomics.store(state, WORKER_READY, 1);
