@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../shared/domain';
@@ -46,31 +46,10 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     };
   }
 
-  /** Serves the next request for `path` slowly, a few bytes at a time, and records when the client drops it. */
-  function trickle(path: string) {
-    const body = readFileSync(join(coord.feedDir, path));
-    const seen = { started: false, dropped: false };
-    server.overrides.set(path, (_req, res) => {
-      server.overrides.delete(path);
-      seen.started = true;
-      res.writeHead(200, { 'Content-Length': body.length });
-      let sent = 0;
-      const drip = setInterval(() => res.write(body.subarray(sent, (sent += 16))), 20);
-      res.on('close', () => {
-        clearInterval(drip);
-        seen.dropped = !res.writableFinished;
-      });
-    });
-    return seen;
-  }
-
   /** Waits, a turn of the event loop at a time (the apply runs in this process), until `ready` holds. */
   async function until(ready: () => Promise<boolean> | boolean) {
     while (!(await ready())) await new Promise((resolve) => setImmediate(resolve));
   }
-
-  /** The first file of the version the feed offers now. */
-  const firstFile = (): string => (JSON.parse(readFileSync(join(coord.feedDir, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files[0]!.path;
 
   it('drops a download in flight, leaves everything as it was, and a later check and apply succeed', async () => {
     await call(handlers, 'syncCheck', { id });
@@ -78,7 +57,7 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     coord.publish(syntheticDirectory(50));
     const before = await snapshot();
 
-    const seen = trickle(firstFile());
+    const seen = server.trickleNext(server.firstFile());
     const checking = call<SyncCheckView>(handlers, 'syncCheck', { id });
     await until(() => seen.started);
     expect(await call<SyncProgressView | null>(handlers, 'syncProgress', { id })).toMatchObject({ step: 'downloading' });
@@ -158,7 +137,7 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
   it('keeps the periodic check going after a cancel of the check it started, its last result unchanged', async () => {
     const sync = createSyncHandlers(desk.db, desk.path, { periodicIntervalMs: 50 });
     const sub = sync.syncList().subscriptions[0]!;
-    const seen = trickle(firstFile());
+    const seen = server.trickleNext(server.firstFile());
     sync.syncSetPeriodic({ enabled: true });
     await until(() => seen.started);
     expect(sync.syncCancel({ id: sub.id })).toMatchObject({ outcome: 'cancelling' });
