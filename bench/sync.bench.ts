@@ -38,10 +38,33 @@ async function longestBlock(work: () => unknown): Promise<{ ms: number; worst: n
 }
 
 /**
+ * How long an app apply takes to stop once cancelled halfway through `step` (applying, or indexing): the
+ * rest of the batch it is in, then the rollback. The apply is left undone, ready to be applied.
+ */
+async function cancelLatency(app: ReturnType<typeof createSyncHandlers>, id: number, step: 'applying' | 'indexing'): Promise<number> {
+  let cancelledAt = 0;
+  const watch = setInterval(() => {
+    const p = app.syncProgress({ id });
+    if (!cancelledAt && p?.step === step && p.done >= p.total / 2) {
+      cancelledAt = performance.now();
+      app.syncCancel({ id });
+    }
+  }, PROBE_MS);
+  try {
+    const r = await app.syncApply({ id, version: 1 });
+    if (r.status !== 'cancelled') throw new Error(`the apply was not cancelled while ${step}`);
+  } finally {
+    clearInterval(watch);
+  }
+  return performance.now() - cancelledAt;
+}
+
+/**
  * A coordinator publishing N synthetic services and two desks syncing them over HTTP on 127.0.0.1.
  * The CLI desk: publish (export + hash + sign), sync (conditional GET, verify, download within caps,
  * hash, read, diff, apply in one transaction), then a second sync answered by a 304. The app desk: the
- * Sync screen's check and apply, each with the longest event-loop block seen while it ran.
+ * Sync screen's check and apply, each with the longest event-loop block seen while it ran, and how soon
+ * an apply cancelled halfway through writing, then through indexing, has stopped and rolled back.
  */
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];
@@ -71,12 +94,15 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
         const r = await app.syncCheck({ id });
         if (r.status !== 'update') throw new Error(r.message);
       });
+      const cancelWriting = await cancelLatency(app, id, 'applying');
+      const cancelIndexing = await cancelLatency(app, id, 'indexing');
       const apply = await longestBlock(() => app.syncApply({ id, version: 1 }));
 
       const s = (ms: number) => Number((ms / 1000).toFixed(2));
       log(
         `${services} services: publish ${s(t1 - t0)} s, CLI sync ${s(t2 - t1)} s, up-to-date check ${s(t3 - t2)} s; ` +
-          `app check ${s(check.ms)} s (longest block ${Math.round(check.worst)} ms), app apply ${s(apply.ms)} s (longest block ${Math.round(apply.worst)} ms)`,
+          `app check ${s(check.ms)} s (longest block ${Math.round(check.worst)} ms), app apply ${s(apply.ms)} s (longest block ${Math.round(apply.worst)} ms); ` +
+          `a cancel halfway took ${Math.round(cancelWriting)} ms to stop the write, ${Math.round(cancelIndexing)} ms the index build`,
       );
       rows.push({
         services,
@@ -87,6 +113,8 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
         app_check_longest_block_ms: Math.round(check.worst),
         app_apply_seconds: s(apply.ms),
         app_apply_longest_block_ms: Math.round(apply.worst),
+        app_cancel_applying_ms: Math.round(cancelWriting),
+        app_cancel_indexing_ms: Math.round(cancelIndexing),
       });
     } finally {
       await server.close();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coordinator, servedFeed, stopFeed } from '../main/test-support/coordinator';
+import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../main/test-support/coordinator';
+import type { Page } from 'playwright-core';
 import type { FeedServer } from '../main/test-support/feed-server';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
@@ -11,6 +12,19 @@ type Recording = { progressShown: Shown[] };
 
 /** Large enough that applying it takes a good number of the dialog's progress polls. */
 const SERVICES = 12_000;
+
+/** Subscribes in the Sync dialog and checks the large feed, returning its card once version 1 is verified. */
+async function subscribeAndCheck(page: Page, url: string, pin: string) {
+  await page.getByRole('button', { name: 'Directory updates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Directory updates from your coordinator' });
+  await dialog.getByLabel('Feed address').fill(url);
+  await dialog.getByLabel('Publisher key').fill(pin);
+  await dialog.getByRole('button', { name: 'Subscribe' }).click();
+  const feed = dialog.getByRole('article', { name: url });
+  await feed.getByRole('button', { name: 'Check for updates' }).click();
+  await expect.poll(() => feed.getByRole('status').first().textContent(), { timeout: 60_000 }).toContain(`Version 1 is verified and ready: ${SERVICES} added`);
+  return feed;
+}
 
 describe('Sync progress', () => {
   let app: AppSession;
@@ -27,14 +41,7 @@ describe('Sync progress', () => {
 
   it('shows the step and how far the apply has got while a large update is written', { timeout: 120_000 }, async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Directory updates' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Directory updates from your coordinator' });
-    await dialog.getByLabel('Feed address').fill(server.manifestUrl);
-    await dialog.getByLabel('Publisher key').fill(coord.pin);
-    await dialog.getByRole('button', { name: 'Subscribe' }).click();
-    const feed = dialog.getByRole('article', { name: server.manifestUrl });
-    await feed.getByRole('button', { name: 'Check for updates' }).click();
-    await expect.poll(() => feed.getByRole('status').first().textContent(), { timeout: 60_000 }).toContain(`Version 1 is verified and ready: ${SERVICES} added`);
+    const feed = await subscribeAndCheck(page, server.manifestUrl, coord.pin);
 
     // The handlers run in this test process, so while main works Playwright itself waits between batches:
     // the page records what the dialog showed, as it changed, for the assertions below.
@@ -67,5 +74,64 @@ describe('Sync progress', () => {
     const info = await page.evaluate(() => window.atlas.info(undefined));
     expect(info.ok && info.value.services).toBe(SERVICES);
     expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('stops a large apply from the keyboard, says nothing was changed, and gives the focus back to Apply', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    const before = await page.evaluate(() => window.atlas.info(undefined));
+    const feed = await subscribeAndCheck(page, server.manifestUrl, coord.pin);
+
+    const apply = feed.getByRole('button', { name: 'Apply version 1' });
+    await apply.focus();
+    await page.keyboard.press('Enter');
+    // Cancel takes the focus while the apply runs, so the keyboard reaches it at once.
+    const cancel = feed.getByRole('button', { name: 'Cancel', exact: true });
+    await expect.poll(() => cancel.evaluate((b) => b === document.activeElement), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await feed.locator('.sync-progress [role="status"]').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^Step 4 of 4: applying [1-9][\d,]* of/);
+    await page.keyboard.press('Enter');
+
+    await expect.poll(async () => (await feed.locator('.sync-cancelled').textContent()) ?? '', { timeout: 60_000 }).toBe(
+      'Applying version 1 was cancelled. Nothing was changed: the directory, its history and search are as they were.',
+    );
+    expect(await feed.getByRole('button', { name: 'Cancel', exact: true }).count()).toBe(0);
+    expect(await apply.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await feed.textContent()).toContain('not from this feed');
+    expect(await feed.textContent()).toContain('Nothing applied from this feed yet.');
+    expect(await page.evaluate(() => window.atlas.info(undefined))).toEqual(before);
+    await app.screenshot('sync-cancelled');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+  });
+});
+
+describe('Cancelling a sync in Spanish', () => {
+  let app: AppSession;
+  let coord: ReturnType<typeof coordinator>;
+  let server: FeedServer;
+  afterEach(async () => {
+    await app.close();
+    await stopFeed({ coord, server });
+  });
+
+  it('stops a slow download and says so', { timeout: 60_000 }, async () => {
+    ({ coord, server } = await servedFeed(withSyntheticService(starterTables(), 'synthetic-1', 'Legal clinic')));
+    app = await launchApp({ prepare: (db) => void db.prepare("INSERT INTO local_setting (key, value) VALUES ('ui_language', 'es')").run() });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Actualizaciones del directorio' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Actualizaciones del directorio de su coordinador' });
+    await dialog.getByLabel('Dirección de la fuente').fill(server.manifestUrl);
+    await dialog.getByLabel('Clave del publicador').fill(coord.pin);
+    await dialog.getByRole('button', { name: 'Suscribirse' }).click();
+    const feed = dialog.getByRole('article', { name: server.manifestUrl });
+    const seen = server.trickleNext(server.firstFile());
+    await feed.getByRole('button', { name: 'Buscar actualizaciones' }).click();
+    await expect.poll(() => seen.started).toBe(true);
+    await app.screenshot('sync-cancel-download-es');
+    await feed.getByRole('button', { name: 'Cancelar', exact: true }).click();
+    await expect.poll(async () => (await feed.locator('.sync-cancelled').textContent()) ?? '').toBe('Búsqueda de actualizaciones cancelada. No se cambió nada.');
+    await expect.poll(() => seen.dropped).toBe(true);
+    expect(await feed.getByRole('button', { name: 'Buscar actualizaciones' }).isEnabled()).toBe(true);
+    await app.screenshot('sync-cancelled-es');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

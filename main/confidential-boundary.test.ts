@@ -89,6 +89,7 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   syncApply: () => [{ id: 1, version: 2 }],
   syncRollback: () => [{ id: 1, version: 1 }],
   syncProgress: () => [{ id: 1 }],
+  syncCancel: () => [{ id: 1 }],
   syncSetPeriodic: () => [{ enabled: false }],
 };
 

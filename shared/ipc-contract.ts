@@ -3,7 +3,7 @@ import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
-import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
+import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -78,6 +78,8 @@ export const contract = {
   syncRollback: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
   // Null when nothing runs for that feed; polled while a check, apply or restore runs.
   syncProgress: channel<SyncProgressView | null>()(z.object({ id: z.number().int().positive() })),
+  // Stops the feed's running check, apply or restore before it commits; the running call ends 'cancelled'.
+  syncCancel: channel<SyncCancelView>()(z.object({ id: z.number().int().positive() })),
   syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
 
   // Map (issue 4): basemap bytes, the user's own street map, online tile settings.

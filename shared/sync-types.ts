@@ -3,8 +3,11 @@
 import type { DatasetDiff, ImportJobStatus } from './import-types';
 
 export interface SyncCheckView {
-  /** update: verified and downloaded, waiting to be applied; refused: nothing changed, see message. */
-  status: 'up-to-date' | 'update' | 'refused';
+  /**
+   * update: verified and downloaded, waiting to be applied; refused: nothing changed, see message;
+   * cancelled: the person stopped it, nothing changed and the feed's last check stands as it was.
+   */
+  status: 'up-to-date' | 'update' | 'refused' | 'cancelled';
   message: string;
   checkedAt: string;
   version: number | null;
@@ -40,11 +43,20 @@ export interface SyncOverview {
   periodicCheck: boolean;
 }
 
-export interface SyncApplyView {
-  version: number;
-  added: number;
-  changed: number;
-  removed: number;
+/** How an apply or restore ended: committed whole, or cancelled with nothing changed. */
+export type SyncApplyView =
+  | { status: 'applied'; version: number; added: number; changed: number; removed: number }
+  | { status: 'cancelled'; version: number; message: string };
+
+/**
+ * What a cancel did. cancelling: the running check, apply or restore stops at its next batch and ends
+ * 'cancelled'; too-late: the last apply or restore had already committed (version says which); idle:
+ * nothing was running for that feed.
+ */
+export interface SyncCancelView {
+  outcome: 'cancelling' | 'too-late' | 'idle';
+  version: number | null;
+  message: string;
 }
 
 /** How far a feed's running check, apply or restore has got. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../shared/domain';
 import type { ImportJobStatus, PreviousVersion, RollbackStarted } from '../../shared/import-types';
-import { dispatch } from '../dispatch';
+import { call } from '../test-support/call';
 import { createHandlers } from '../handlers';
 import { noDeskShell } from '../local/desk-shell';
 import { noSystemActions } from '../system-actions';
@@ -12,13 +12,6 @@ import { installDataset } from './install-dataset';
 
 const SERVICES = 8_000;
 const SMALL = 5;
-
-/** Calls a channel the way the window does, through the contract's checks. */
-async function call<T>(handlers: ReturnType<typeof createHandlers>, channel: string, input?: unknown): Promise<T> {
-  const r = await dispatch(handlers, channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 // The Import screen's "Roll back to previous version" on a large directory: the window keeps answering
 // from the directory as it was while the previous one is restored and indexed on the writer connection.

@@ -19,6 +19,8 @@ export interface FeedOptions {
   /** Deadline for each request. */
   timeoutMs?: number;
   now?: Date;
+  /** Aborted when the person cancels: a download in flight is dropped (listener.isCancelled stops the rest). */
+  signal?: AbortSignal;
 }
 
 /** A verified, downloaded version waiting for the user to look at its diff and apply it. */
@@ -54,7 +56,8 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions,
   const conditional: Record<string, string> = {};
   if (sub.etag) conditional['If-None-Match'] = sub.etag;
   if (sub.lastModified) conditional['If-Modified-Since'] = sub.lastModified;
-  const got = await httpGet(sub.url, { maxBytes: MANIFEST_MAX_BYTES, timeoutMs, headers: conditional });
+  const { signal } = options;
+  const got = await httpGet(sub.url, { maxBytes: MANIFEST_MAX_BYTES, timeoutMs, headers: conditional, signal });
   const now = options.now ?? new Date();
   if (got.status === 304 && sub.version !== null) {
     // A frozen feed can answer "not modified" forever: the kept copy's expiry still has to hold. Without
@@ -69,7 +72,7 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions,
     return { kind: 'up-to-date', version: sub.version };
   }
 
-  const sig = await httpGet(new URL('manifest.sig', sub.url).href, { maxBytes: SIG_MAX_BYTES, timeoutMs });
+  const sig = await httpGet(new URL('manifest.sig', sub.url).href, { maxBytes: SIG_MAX_BYTES, timeoutMs, signal });
   const manifest = openSignedManifest(got.body, sig.body, key);
   const manifestSha256 = sha256(got.body);
 
@@ -87,8 +90,17 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions,
     return { kind: 'up-to-date', version: manifest.version };
   }
 
-  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, timeoutMs, listener);
-  const { tables, diff } = await readChecked(db, dir, manifest, listener);
+  const wasKept = keptVersions(options.feedsDir, sub.url).includes(manifest.version);
+  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, { timeoutMs, signal }, listener);
+  let checked: { tables: TableRows; diff: DatasetDiff };
+  try {
+    checked = await readChecked(db, dir, manifest, listener);
+  } catch (err) {
+    // A version refused or cancelled here was never applied: keeping its files would offer it for restore.
+    if (!wasKept) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const { tables, diff } = checked;
   return { kind: 'update', staged: { manifest, manifestSha256, tables, diff, etag: got.etag, lastModified: got.lastModified } };
 }
 
@@ -99,7 +111,7 @@ async function download(
   manifestRaw: Buffer,
   sigRaw: Buffer,
   feedsDir: string,
-  timeoutMs: number,
+  request: { timeoutMs: number; signal?: AbortSignal },
   { onProgress }: StepListener,
 ): Promise<string> {
   const root = feedFolder(feedsDir, url);
@@ -108,7 +120,7 @@ async function download(
   try {
     for (const [done, file] of manifest.files.entries()) {
       onProgress?.({ step: 'downloading', done, total: manifest.files.length });
-      const res = await httpGet(new URL(file.path, url).href, { maxBytes: file.length, timeoutMs });
+      const res = await httpGet(new URL(file.path, url).href, { maxBytes: file.length, ...request });
       if (res.body.length !== file.length || sha256(res.body) !== file.sha256) {
         throw new SyncError(`The downloaded file ${file.path} is not the one the coordinator signed: it was changed or damaged after publishing. Nothing was changed.`);
       }

@@ -30,7 +30,7 @@ describe('Sync screen services', () => {
     expect(check).toMatchObject({ status: 'update', version: 1, diff: { added: [{ id: 'synthetic-1' }], removed: [] } });
     expect(dbDigest(desk.db)).toBe(before);
 
-    expect(await sync.syncApply({ id: sub.id, version: 1 })).toEqual({ version: 1, added: 1, changed: 0, removed: 0 });
+    expect(await sync.syncApply({ id: sub.id, version: 1 })).toEqual({ status: 'applied', version: 1, added: 1, changed: 0, removed: 0 });
     expect((await sync.syncCheck({ id: sub.id })).status).toBe('up-to-date');
 
     coord.publish(starterTables());

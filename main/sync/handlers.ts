@@ -1,14 +1,14 @@
 import { dirname, join } from 'node:path';
-import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
+import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
-import type { StepListener } from '../hsds/steps';
+import { ImportCancelled, type StepListener } from '../hsds/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { checkFeedUrl } from './sync-once';
-import { messageOf, SyncError } from './sync-error';
+import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 const PERIODIC_SETTING = 'sync.periodic_check';
 const HOURLY = 3_600_000;
@@ -28,7 +28,8 @@ export interface SyncServiceOptions {
  * applies: the verified version waits here, with its diff, until the user applies it. The periodic
  * check (off unless the user turns it on) does the same, so nothing changes without someone looking.
  * Checks, applies and restores run in batches that yield to the event loop, so the window stays
- * answered while a large directory is worked on; syncProgress says how far each has got.
+ * answered while a large directory is worked on; syncProgress says how far each has got, and syncCancel
+ * stops one before it commits (a download is dropped, a write rolled back), leaving everything as it was.
  */
 export function createSyncHandlers(db: Db, databasePath: string, options: SyncServiceOptions = {}) {
   const feedsDir = join(dirname(databasePath), 'feeds');
@@ -36,7 +37,10 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   const staged = new Map<number, StagedUpdate>();
   const lastCheck = new Map<number, SyncCheckView>();
   const progress = new Map<number, SyncProgressView>();
-  const reportTo = (id: number): StepListener => ({ onProgress: ({ step, done, total }) => progress.set(id, { step, done, total }) });
+  /** Each feed's running check, apply or restore, by what stops it (a check and a write may overlap). */
+  const running = new Map<number, Set<AbortController>>();
+  /** The version a feed's last apply or restore committed, until something else starts: a cancel after it is too late. */
+  const committed = new Map<number, number>();
   const openWriter = options.openWriter ?? (() => openDatabase(databasePath));
   const writeTurn = options.writeTurn ?? createWriteTurn();
   let timer: NodeJS.Timeout | null = null;
@@ -72,14 +76,44 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     return running;
   }
 
+  /**
+   * Runs one check, apply or restore of feed `id` so that syncCancel can stop it, reporting its progress;
+   * resolves to null when it was cancelled (the task has then undone whatever it had started).
+   */
+  async function stoppable<T>(id: number, task: (signal: AbortSignal, listener: StepListener) => Promise<T>): Promise<T | null> {
+    const abort = new AbortController();
+    const ops = running.get(id) ?? new Set<AbortController>();
+    running.set(id, ops.add(abort));
+    committed.delete(id);
+    const listener: StepListener = {
+      onProgress: ({ step, done, total }) => progress.set(id, { step, done, total }),
+      isCancelled: () => abort.signal.aborted,
+    };
+    try {
+      return await task(abort.signal, listener);
+    } catch (err) {
+      if (abort.signal.aborted && (err instanceof SyncCancelled || err instanceof ImportCancelled)) return null;
+      throw err;
+    } finally {
+      ops.delete(abort);
+      if (ops.size === 0) running.delete(id);
+    }
+  }
+
   async function runCheck(id: number): Promise<SyncCheckView> {
     const sub = mustGet(id);
+    const stagedBefore = staged.get(id);
     staged.delete(id);
     const checkedAt = new Date().toISOString();
     let result: SyncCheckView;
     progress.set(id, { step: 'downloading', done: 0, total: 0 });
     try {
-      const outcome = await checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs }, reportTo(id));
+      const outcome = await stoppable(id, (signal, listener) => checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, signal }, listener));
+      if (outcome === null) {
+        // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
+        if (stagedBefore) staged.set(id, stagedBefore);
+        return { status: 'cancelled', message: 'Check cancelled. Nothing was changed.', checkedAt, version: null, diff: null };
+      }
       if (outcome.kind === 'up-to-date') {
         result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null };
       } else {
@@ -101,12 +135,12 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   }
 
   /** One apply or restore at a time, and none while an import writes: each holds the database's write lock until it commits. */
-  async function write<T>(id: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T> {
+  async function write<T>(id: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T | null> {
     const giveBack = writeTurn.take('Another update is being applied');
     progress.set(id, { step: 'applying', done: 0, total: 0 });
     const writer = openWriter();
     try {
-      return await task(writer, reportTo(id));
+      return await stoppable(id, (_signal, listener) => task(writer, listener));
     } finally {
       writer.close();
       progress.delete(id);
@@ -157,18 +191,35 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       const sub = mustGet(id);
       const update = staged.get(id);
       if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
-      await write(id, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
+      const applied = await write(id, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
+      // Cancelled: the verified version stays staged, so it can be applied later without a new check.
+      if (applied === null) return { status: 'cancelled', version, message: `Applying version ${version} was cancelled. Nothing was changed.` };
+      committed.set(id, version);
       staged.delete(id);
       lastCheck.delete(id);
-      return { version, ...counts(update.diff) };
+      return { status: 'applied', version, ...counts(update.diff) };
     },
     syncRollback: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
       const sub = mustGet(id);
       const diff = await write(id, (writer, listener) => rollbackTo(writer, sub, version, feedsDir, listener));
+      if (diff === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
+      committed.set(id, version);
       lastCheck.delete(id);
-      return { version, ...counts(diff) };
+      return { status: 'applied', version, ...counts(diff) };
     },
     syncProgress: ({ id }: { id: number }): SyncProgressView | null => progress.get(id) ?? null,
+    syncCancel: ({ id }: { id: number }): SyncCancelView => {
+      const ops = running.get(id);
+      if (ops) {
+        for (const op of ops) op.abort();
+        return { outcome: 'cancelling', version: null, message: 'Stopping. Nothing will be changed.' };
+      }
+      const version = committed.get(id);
+      if (version !== undefined) {
+        return { outcome: 'too-late', version, message: `Too late to cancel: version ${version} had already been installed. To go back, restore the earlier version from the history.` };
+      }
+      return { outcome: 'idle', version: null, message: 'Nothing is running for this feed, so there was nothing to cancel.' };
+    },
     syncSetPeriodic: async ({ enabled }: { enabled: boolean }): Promise<null> => {
       await writeWhenFree(db, () => db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off'));
       schedule(enabled);

@@ -1,4 +1,4 @@
-import { SyncError } from './sync-error';
+import { SyncCancelled, SyncError } from './sync-error';
 
 export interface GetOptions {
   /** Refuse the response once more than this many bytes have arrived (or are announced). */
@@ -6,6 +6,8 @@ export interface GetOptions {
   /** How long the server may stay silent: before it answers, or between two parts of the body. */
   timeoutMs: number;
   headers?: Record<string, string>;
+  /** The person cancelling: the request or the body being read is dropped at once. */
+  signal?: AbortSignal;
 }
 
 export interface GetResult {
@@ -23,7 +25,7 @@ export interface GetResult {
  *
  * A connection the server drops is tried once more on a fresh one: a kept-alive connection left idle
  * while a large directory was applied is often closed by the server just as the next request goes out,
- * and a GET of a signed, hash-checked file is safe to repeat.
+ * and a GET of a signed, hash-checked file is safe to repeat. A cancel (options.signal) is never retried.
  */
 export async function httpGet(url: string, options: GetOptions): Promise<GetResult> {
   try {
@@ -37,6 +39,7 @@ export async function httpGet(url: string, options: GetOptions): Promise<GetResu
 class ConnectionDropped extends SyncError {}
 
 async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
+  if (options.signal?.aborted) throw new SyncCancelled();
   const abort = new AbortController();
   let timer = setTimeout(() => abort.abort(), options.timeoutMs);
   const heardFromServer = () => {
@@ -45,7 +48,8 @@ async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
   };
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   try {
-    const res = await fetch(url, { headers: options.headers, signal: abort.signal, redirect: 'follow' });
+    const signal = options.signal ? AbortSignal.any([abort.signal, options.signal]) : abort.signal;
+    const res = await fetch(url, { headers: options.headers, signal, redirect: 'follow' });
     const meta = { status: res.status, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
     if (res.status === 304) {
       await res.body?.cancel();
@@ -78,6 +82,7 @@ async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
     }
     return { ...meta, body: Buffer.concat(chunks, size) };
   } catch (err) {
+    if (options.signal?.aborted) throw new SyncCancelled();
     if (err instanceof SyncError) throw err;
     if (abort.signal.aborted) throw new SyncError(`The feed server stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
     const reason = networkReason(err);

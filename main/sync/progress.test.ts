@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../shared/domain';
 import type { SyncProgressView } from '../../shared/sync-types';
-import { dispatch } from '../dispatch';
+import { call } from '../test-support/call';
 import { createHandlers } from '../handlers';
 import { coordinator, servedFeed, stopFeed } from '../test-support/coordinator';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
@@ -12,13 +12,6 @@ import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { tempDb } from '../test-support/temp-db';
 
 const SERVICES = 6_000;
-
-/** Calls a channel the way the window does, through the contract's checks. */
-async function call<T>(handlers: ReturnType<typeof createHandlers>, channel: string, input?: unknown): Promise<T> {
-  const r = await dispatch(handlers, channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 // What the Sync screen polls while a large update is checked and applied, and what the rest of the window
 // gets meanwhile: answers, from the directory as it was until the new one commits.

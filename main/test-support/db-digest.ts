@@ -17,3 +17,14 @@ export function directoryDigest(db: Db): string {
   for (const t of HSDS_TABLES) hash.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()));
   return hash.digest('hex');
 }
+
+/**
+ * Every stored table (the search index's own tables and the kept previous version included), for "left
+ * exactly as it was". Virtual tables are read through the tables that hold their content.
+ */
+export function everythingDigest(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  for (const t of tables) hash.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+  return hash.digest('hex');
+}

@@ -49,6 +49,30 @@ export async function startFeedServer(root: string) {
     serveFrom: (dir: string) => {
       state.root = dir;
     },
+    /**
+     * Serves the next request for `path` slowly, 16 bytes at a time as a poor link does, and holds back its
+     * last byte, so only the client can end it; `seen` says when it started and whether the client dropped it.
+     */
+    trickleNext: (path: string) => {
+      const body = readFileSync(join(state.root, normalize(path)));
+      const seen = { started: false, dropped: false };
+      overrides.set(path, (_req, res) => {
+        overrides.delete(path);
+        seen.started = true;
+        res.writeHead(200, { 'Content-Length': body.length });
+        let sent = 0;
+        const drip = setInterval(() => {
+          if (sent < body.length - 1) res.write(body.subarray(sent, (sent = Math.min(sent + 16, body.length - 1))));
+        }, 20);
+        res.on('close', () => {
+          clearInterval(drip);
+          seen.dropped = !res.writableFinished;
+        });
+      });
+      return seen;
+    },
+    /** The first file of the version the feed offers now. */
+    firstFile: (): string => (JSON.parse(readFileSync(join(state.root, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files[0]!.path,
     close: () =>
       new Promise<void>((ok) => {
         for (const s of sockets) s.destroy();

@@ -269,6 +269,12 @@ export const en = {
   syncCounts: '{{added, number}} added, {{changed, number}} changed, {{removed, number}} removed',
   syncCurrent: 'installed now',
   syncRestore: 'Restore version {{version}}',
+  syncCancel: 'Cancel',
+  syncCancelling: 'Cancelling…',
+  syncCheckCancelled: 'Check cancelled. Nothing was changed.',
+  syncApplyCancelled: 'Applying version {{version}} was cancelled. Nothing was changed: the directory, its history and search are as they were.',
+  syncRestoreCancelled: 'Restoring version {{version}} was cancelled. Nothing was changed: the directory, its history and search are as they were.',
+  syncCancelTooLate: 'Too late to cancel: version {{version}} had already been installed. To go back, restore the earlier version from the history.',
   // Map (issue 4)
   mapLabel: 'Map of results',
   mapApproximate: 'approximate location: city centre',

@@ -270,6 +270,12 @@ export const es: Record<MessageKey, string> = {
   syncCounts: '{{added, number}} añadidos, {{changed, number}} cambiados, {{removed, number}} eliminados',
   syncCurrent: 'instalada ahora',
   syncRestore: 'Restaurar la versión {{version}}',
+  syncCancel: 'Cancelar',
+  syncCancelling: 'Cancelando…',
+  syncCheckCancelled: 'Búsqueda de actualizaciones cancelada. No se cambió nada.',
+  syncApplyCancelled: 'Se canceló la aplicación de la versión {{version}}. No se cambió nada: el directorio, su historial y la búsqueda siguen como estaban.',
+  syncRestoreCancelled: 'Se canceló la restauración de la versión {{version}}. No se cambió nada: el directorio, su historial y la búsqueda siguen como estaban.',
+  syncCancelTooLate: 'Demasiado tarde para cancelar: la versión {{version}} ya estaba instalada. Para volver atrás, restaure la versión anterior desde el historial.',
   // Map (issue 4)
   mapLabel: 'Mapa de resultados',
   mapApproximate: 'ubicación aproximada: centro de la ciudad',

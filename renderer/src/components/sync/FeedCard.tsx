@@ -1,12 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncProgressView } from '../../../../shared/sync-types';
 import type { Result } from '../../../../shared/result';
 import { atlas } from '../../atlas';
 import { ImportProgress } from '../import/ImportProgress';
+import type { MessageKey } from '../../i18n/en';
 import { DiffList } from './DiffList';
 
 const POLL_MS = 200;
+
+/**
+ * What the card says after a run: done (installed) or cancelled (nothing changed), worded in the screen's
+ * language when shown, or main's error message.
+ */
+type Outcome = { kind: 'done' | 'cancelled'; key: MessageKey; values: Record<string, number> } | { kind: 'error'; text: string };
 
 interface Props {
   feed: FeedSubscriptionView;
@@ -14,19 +21,47 @@ interface Props {
   onDirectoryChanged: () => void;
 }
 
-/** One subscription: who signs it, what is installed, check / diff / apply, and the history with restore. */
+/**
+ * One subscription: who signs it, what is installed, check / diff / apply, and the history with restore.
+ * A running check, apply or restore can be cancelled until it commits; the Cancel button takes the focus
+ * while it runs, and the focus goes back to the button that started it (or Check) when it ends.
+ */
 export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<SyncProgressView | null>(null);
   const [check, setCheck] = useState<SyncCheckView | null>(feed.lastCheck);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [cancellable, setCancellable] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  /** The version a cancel arrived too late for: it had already been installed. */
+  const [tooLate, setTooLate] = useState<number | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
+  const startedFrom = useRef<HTMLElement | null>(null);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
-  /** Runs a task, showing main's progress on it meanwhile: a large check or apply takes a while. */
-  const run = async (task: () => Promise<void>) => {
+  useEffect(() => {
+    if (busy && cancellable) {
+      cancelButton.current?.focus();
+      return;
+    }
+    if (busy) return;
+    // The Cancel button is gone: unless the person moved on meanwhile, focus returns to where they started.
+    const from = startedFrom.current;
+    startedFrom.current = null;
+    if (!from || (document.activeElement && document.activeElement !== document.body)) return;
+    (from.isConnected && !(from as HTMLButtonElement).disabled ? from : checkButton.current)?.focus();
+  }, [busy, cancellable]);
+
+  /** Runs a task, showing main's progress on it meanwhile (a large check or apply takes a while) and, if it can be, a Cancel button. */
+  const run = async (task: () => Promise<void>, canCancel = false) => {
+    startedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
+    setCancellable(canCancel);
+    setCancelling(false);
+    setTooLate(null);
     let running = true;
     void (async () => {
       while (running) {
@@ -41,26 +76,40 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
       running = false;
       setProgress(null);
       setBusy(false);
+      setCancellable(false);
+      setCancelling(false);
     }
+  };
+  /** Asks main to stop; the running call then ends cancelled, unless it had already committed. */
+  const cancel = async () => {
+    setCancelling(true);
+    const r = await atlas().syncCancel({ id: feed.id });
+    if (r.ok && r.value.outcome === 'too-late') setTooLate(r.value.version);
   };
   const checkNow = () =>
     run(async () => {
       setOutcome(null);
       const r = await atlas().syncCheck({ id: feed.id });
-      setCheck(r.ok ? r.value : { status: 'refused', message: r.error, checkedAt: new Date().toISOString(), version: null, diff: null });
-    });
-  const install = (call: () => Promise<Result<SyncApplyView>>) =>
+      // A cancelled check leaves the last one (and any version it verified) standing.
+      if (r.ok && r.value.status === 'cancelled') setOutcome({ kind: 'cancelled', key: 'syncCheckCancelled', values: {} });
+      else setCheck(r.ok ? r.value : { status: 'refused', message: r.error, checkedAt: new Date().toISOString(), version: null, diff: null });
+    }, true);
+  const install = (call: () => Promise<Result<SyncApplyView>>, cancelledKey: MessageKey) =>
     run(async () => {
+      setOutcome(null);
       const r = await call();
-      if (r.ok) {
+      if (!r.ok) {
+        setOutcome({ kind: 'error', text: r.error });
+      } else if (r.value.status === 'cancelled') {
+        setOutcome({ kind: 'cancelled', key: cancelledKey, values: { version: r.value.version } });
+      } else {
         setCheck(null);
-        setOutcome({ ok: true, text: t('syncApplied', { ...r.value }) });
+        const { version, added, changed, removed } = r.value;
+        setOutcome({ kind: 'done', key: 'syncApplied', values: { version, added, changed, removed } });
         onDirectoryChanged();
         await onChanged();
-      } else {
-        setOutcome({ ok: false, text: r.error });
       }
-    });
+    }, true);
   const unsubscribe = () => run(async () => void (await atlas().syncUnsubscribe({ id: feed.id }), await onChanged()));
 
   return (
@@ -75,7 +124,7 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
         <dd>{feed.installedVersion !== null ? t('syncVersionN', { version: feed.installedVersion }) : t('syncInstalledNone')}</dd>
       </dl>
       <div className="sync-actions">
-        <button type="button" onClick={() => void checkNow()} disabled={busy}>
+        <button ref={checkButton} type="button" onClick={() => void checkNow()} disabled={busy}>
           {busy ? t('syncWorking') : t('syncCheck')}
         </button>
         {confirmRemove ? (
@@ -102,21 +151,35 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
           {check.status === 'update' && check.diff && check.version !== null ? (
             <>
               <DiffList diff={check.diff} />
-              <button type="button" className="primary" disabled={busy} onClick={() => void install(() => atlas().syncApply({ id: feed.id, version: check.version! }))}>
+              <button type="button" className="primary" disabled={busy} onClick={() => void install(() => atlas().syncApply({ id: feed.id, version: check.version! }), 'syncApplyCancelled')}>
                 {t('syncApply', { version: check.version })}
               </button>
             </>
           ) : null}
         </div>
       ) : null}
-      {busy && progress ? (
-        <div className="sync-progress" aria-busy="true">
-          <ImportProgress status={progress} />
+      {busy && (progress || cancellable) ? (
+        <div className="sync-running">
+          {progress ? (
+            <div className="sync-progress" aria-busy="true">
+              <ImportProgress status={progress} />
+            </div>
+          ) : null}
+          {cancellable ? (
+            <button ref={cancelButton} type="button" onClick={() => void cancel()} disabled={cancelling}>
+              {cancelling ? t('syncCancelling') : t('syncCancel')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {outcome ? (
-        <p className={outcome.ok ? 'sync-done' : 'message error'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.text}
+        <p className={outcome.kind === 'error' ? 'message error' : `sync-${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
+          {outcome.kind === 'error' ? outcome.text : t(outcome.key, outcome.values)}
+        </p>
+      ) : null}
+      {tooLate !== null ? (
+        <p className="sync-too-late" role="status">
+          {t('syncCancelTooLate', { version: tooLate })}
         </p>
       ) : null}
       <h4>{t('syncHistory')}</h4>
@@ -144,7 +207,7 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
                   {feed.history.findIndex((e) => e.version === h.version) !== i ? null : h.version === feed.installedVersion ? (
                     <span className="muted">{t('syncCurrent')}</span>
                   ) : feed.keptVersions.includes(h.version) ? (
-                    <button type="button" disabled={busy} onClick={() => void install(() => atlas().syncRollback({ id: feed.id, version: h.version }))}>
+                    <button type="button" disabled={busy} onClick={() => void install(() => atlas().syncRollback({ id: feed.id, version: h.version }), 'syncRestoreCancelled')}>
                       {t('syncRestore', { version: h.version })}
                     </button>
                   ) : null}
