@@ -1,6 +1,7 @@
 // `npm run bench [-- --json] [-- --only search,map] [-- --sizes 1000,10000]`: runs every bench/<section>.bench.ts.
 // Each section exports `run(options)` resolving to an array of measurement rows; figures are printed as a
 // table per section, or as one JSON object {section: rows} with --json. Benchmarks measure; tests assert.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,13 @@ const { values } = parseArgs({
 const only = values.only ? new Set(values.only.split(',')) : null;
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : [1_000, 10_000, 100_000];
 const log = values.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
+
+// Building a search index runs the bundled worker script in out/main: build first, so the bench measures this code.
+log('building (electron-vite build)…');
+if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' }).status !== 0) {
+  console.error('build failed');
+  process.exit(1);
+}
 
 const results = {};
 for (const file of readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).sort()) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
 import { flattenHsdsJson } from '../hsds/flatten-json';
@@ -45,5 +48,32 @@ describe('the word index on a worker thread', () => {
     const job = startWordIndex(facts);
     job.sendTags(broken);
     expect(() => runSteps(job.finishSteps())).toThrow(/Preparing search failed/);
+  });
+
+  it('does the work on this thread when the worker never starts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-worker-'));
+    try {
+      const silent = join(dir, 'silent.js');
+      writeFileSync(silent, 'setTimeout(() => {}, 60_000);'); // loads, but never takes the work
+      const job = startWordIndex(facts, { script: silent, startTimeoutMs: 300 });
+      job.sendTags(wordTags(facts));
+      expect(runSteps(job.finishSteps())).toEqual(buildServiceTextIndex(facts));
+      job.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a worker that ends without answering, between the yields of an install in the app', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-worker-'));
+    try {
+      const dying = join(dir, 'dying.js');
+      writeFileSync(dying, 'const { workerData } = require("node:worker_threads"); Atomics.store(workerData.state, 0, 1); process.exit(3);');
+      const job = startWordIndex(facts, { script: dying });
+      job.sendTags(wordTags(facts));
+      await expect(runStepsAsync(job.finishSteps())).rejects.toThrow(/worker thread ended/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -32,11 +32,19 @@ const WORKER_MIN_SERVICES = 2_000;
  * two seconds, which the main thread spends meanwhile on the rest of the facts and the facets. Otherwise
  * (a small directory, or a source-tree run before `npm run build`) on this thread, with the same result.
  */
-export function startWordIndex(services: readonly ServiceFacts[], options: { inThread?: boolean } = {}): WordIndexJob {
+export function startWordIndex(services: readonly ServiceFacts[], options: WordIndexOptions = {}): WordIndexJob {
   const texts = wordTexts(services);
-  const inThread = options.inThread || services.length < WORKER_MIN_SERVICES;
-  const script = inThread ? null : wordWorkerScript();
-  return script ? workerJob(script, texts) : inThreadJob(texts);
+  const inThread = options.inThread || (services.length < WORKER_MIN_SERVICES && !options.script);
+  const script = inThread ? null : (options.script ?? wordWorkerScript());
+  return script ? workerJob(script, texts, options.startTimeoutMs ?? START_TIMEOUT_MS) : inThreadJob(texts);
+}
+
+export interface WordIndexOptions {
+  /** On this thread, whatever the size (the reference the worker's index is tested against). */
+  inThread?: boolean;
+  /** Another worker script, and how long it may take to start (tests of a worker that never starts). */
+  script?: string;
+  startTimeoutMs?: number;
 }
 
 /** Where the worker script is: beside this code once bundled (out/main), or in out/main from the source tree. */
@@ -73,13 +81,18 @@ function inThreadJob(texts: WordTexts): WordIndexJob {
 
 /** How long a wait blocks the main thread before it reports progress (and, in the app, answers the window). */
 const WAIT_SLICE_MS = 50;
-/** A worker that has not started in this long is given up. */
+/** A worker whose script has not even loaded in this long is given up, and the work done on this thread. */
 const START_TIMEOUT_MS = 20_000;
 
-function workerJob(script: string, texts: WordTexts): WordIndexJob {
+class WorkerDidNotStart extends Error {}
+
+function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): WordIndexJob {
   const state = new Int32Array(new SharedArrayBuffer(WORKER_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(script, { workerData: { port: port2, state }, transferList: [port2] });
+  let ended: { message: string } | null = null;
+  worker.on('error', (err) => (ended = { message: err.message }));
+  worker.on('exit', () => (ended ??= { message: '' }));
   // A job dropped without close() must not keep the CLI's process alive.
   worker.unref();
   port1.unref();
@@ -93,10 +106,9 @@ function workerJob(script: string, texts: WordTexts): WordIndexJob {
   function* reply(flag: number): Steps<WordWorkerMessage> {
     const started = Date.now();
     while (Atomics.load(state, flag) === 0) {
-      if (worker.threadId === -1) throw new Error('Preparing search stopped unexpectedly (its worker thread ended). Nothing was changed.');
-      if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > START_TIMEOUT_MS) {
-        throw new Error('Preparing search could not start its worker thread. Nothing was changed.');
-      }
+      // Heard between two yields of an install in the app; one run straight through hears only the flags.
+      if (ended) throw new Error(`Preparing search stopped unexpectedly (its worker thread ended${ended.message ? `: ${ended.message}` : ''}). Nothing was changed.`);
+      if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > startTimeoutMs) throw new WorkerDidNotStart();
       Atomics.wait(state, flag, 0, WAIT_SLICE_MS);
       yield { step: 'indexing', done: scanned(), total: texts.size };
     }
@@ -106,22 +118,48 @@ function workerJob(script: string, texts: WordTexts): WordIndexJob {
     return message;
   }
   let nameRank: Int32Array | null = null;
-  const nameRankSteps = function* (): Steps<Int32Array> {
-    return (nameRank ??= ((yield* reply(WORKER_NAMES)) as { nameRank: Int32Array }).nameRank);
-  };
+  let tagsSent: WordTags | null = null;
+  /** The same work on this thread, once a worker has not started. */
+  let fallback: WordIndexJob | null = null;
+  function* orFallback<T>(work: () => Steps<T>, instead: (job: WordIndexJob) => Steps<T>): Steps<T> {
+    if (!fallback) {
+      try {
+        return yield* work();
+      } catch (err) {
+        if (!(err instanceof WorkerDidNotStart)) throw err;
+        close();
+        fallback = inThreadJob(texts);
+        if (tagsSent) fallback.sendTags(tagsSent);
+      }
+    }
+    return yield* instead(fallback);
+  }
+  const nameRankSteps = () =>
+    orFallback(
+      function* () {
+        return (nameRank ??= ((yield* reply(WORKER_NAMES)) as { nameRank: Int32Array }).nameRank);
+      },
+      (job) => job.nameRankSteps(),
+    );
   return {
     nameRankSteps,
     sendTags(tags) {
+      tagsSent = tags;
       port1.postMessage({ tags });
     },
-    *finishSteps() {
-      yield* nameRankSteps(); // the replies come in order: the names' first
-      const { index } = (yield* reply(WORKER_RESULT)) as { index: TextIndex };
-      close();
-      return index;
-    },
+    finishSteps: () =>
+      orFallback(
+        function* () {
+          yield* nameRankSteps(); // the replies come in order: the names' first
+          if (fallback) return yield* fallback.finishSteps();
+          const { index } = (yield* reply(WORKER_RESULT)) as { index: TextIndex };
+          close();
+          return index;
+        },
+        (job) => job.finishSteps(),
+      ),
     close,
-    scanned,
+    scanned: () => fallback?.scanned() ?? scanned(),
   };
 }
 
