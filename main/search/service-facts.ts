@@ -104,7 +104,7 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (
   }
 
   yield { step: 'indexing', done: 0, total };
-  for (const { serviceId, ...location } of reader.allLocations()) byId.get(serviceId)?.locations.push(location);
+  for (const { serviceId, location } of reader.allLocations()) byId.get(serviceId)?.locations.push(location);
 
   yield { step: 'indexing', done: 0, total };
   const schedules = db
