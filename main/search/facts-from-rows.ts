@@ -1,4 +1,4 @@
-import { populationState, toLocationView, type LocationRead } from '../db/service-read';
+import { populationState, toLocationPlace } from '../db/service-read';
 import type { Row, TableRows } from '../hsds/tables';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { serviceFacts, type ScheduleFact, type ServiceFacts } from './service-facts';
@@ -8,7 +8,7 @@ import { runSteps, type Steps } from '../hsds/steps';
  * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is
  * writing: at 100,000 services reading them back costs seconds the install has already spent. Each
  * step mirrors one query of service-facts.ts (facts-from-rows.test.ts holds the two to the same index),
- * and locations go through the service reader's own masking (toLocationView).
+ * and locations go through the service reader's own masking (toLocationPlace).
  */
 export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
   return runSteps(serviceFactsFromRowsSteps(t));
@@ -76,30 +76,32 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
 
   yield { step: 'indexing', done: 0, total };
   const locationById = orderedLookup(t.location, (l) => l.id);
-  const addressesOf = groupBy(t.address, 'location_id');
+  // Each location's address as the service reader picks it: the first physical one, else the first.
+  const addressOf = new Map<unknown, Row>();
+  for (const a of t.address) {
+    if (a.location_id == null) continue;
+    const kept = addressOf.get(a.location_id);
+    if (!kept || (kept.address_type !== 'physical' && a.address_type === 'physical')) addressOf.set(a.location_id, a);
+  }
   for (const sal of t.service_at_location) {
     const l = locationById(sal.location_id);
     const f = byId(sal.service_id);
     if (!l || !f) continue;
-    const addresses = addressesOf.get(l.id) ?? [];
-    const ad = addresses.find((a) => a.address_type === 'physical') ?? addresses[0];
-    const location: LocationRead = toLocationView({
-      id: l.id as string,
-      name: text(l.name),
-      location_type: l.location_type as string,
-      latitude: real(l.latitude),
-      longitude: real(l.longitude),
-      confidential: confidential.has(l.id) ? 1 : 0,
-      approximate: approximate.has(l.id) ? 1 : 0,
-      address_1: text(ad?.address_1),
-      address_2: text(ad?.address_2),
-      city: text(ad?.city),
-      state_province: text(ad?.state_province),
-      postal_code: text(ad?.postal_code),
-    });
-    f.locations.push(location);
+    const ad = addressOf.get(l.id);
+    f.locations.push(
+      toLocationPlace({
+        id: l.id as string,
+        location_type: l.location_type as string,
+        latitude: real(l.latitude),
+        longitude: real(l.longitude),
+        confidential: confidential.has(l.id) ? 1 : 0,
+        approximate: approximate.has(l.id) ? 1 : 0,
+        city: text(ad?.city),
+      }),
+    );
   }
 
+  yield { step: 'indexing', done: 0, total };
   // Built only if a schedule belongs to a service at a location rather than to the service itself.
   let serviceOfSite: Map<unknown, unknown> | undefined;
   for (const sc of t.schedule) {

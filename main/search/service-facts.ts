@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { populationState, type LocationRead, type ServiceReader } from '../db/service-read';
+import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { runSteps, type Steps } from '../hsds/steps';
 
@@ -23,7 +23,7 @@ export interface ServiceFacts {
   populationsServed: string[];
   populationsExcluded: string[];
   languages: string[];
-  locations: LocationRead[];
+  locations: LocationPlace[];
   schedules: ScheduleFact[];
 }
 
@@ -104,7 +104,7 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (
   }
 
   yield { step: 'indexing', done: 0, total };
-  for (const { serviceId, location } of reader.allLocations()) byId.get(serviceId)?.locations.push(location);
+  for (const { serviceId, location } of reader.allLocationPlaces()) byId.get(serviceId)?.locations.push(location);
 
   yield { step: 'indexing', done: 0, total };
   const schedules = db
