@@ -7,8 +7,8 @@ import { noDeskShell } from '../local/desk-shell';
 import { noSystemActions } from '../system-actions';
 import { servedFeed, stopFeed } from '../test-support/coordinator';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
-import { STARTER_PATH, tempDb } from '../test-support/temp-db';
-import { installDataset } from './install-dataset';
+import { deskWithPrevious } from '../test-support/desk-with-previous';
+import { STARTER_PATH } from '../test-support/temp-db';
 
 const SERVICES = 8_000;
 const SMALL = 5;
@@ -22,10 +22,8 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
   });
 
   it('reports restoring then indexing in order, answers searches from the old directory meanwhile, refuses a second write, then searches the restored one', async () => {
-    const t = tempDb();
+    const t = deskWithPrevious(SERVICES, SMALL);
     cleanups.push(t.cleanup);
-    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
-    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
     const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: () => Promise.resolve(STARTER_PATH) });
     const search = (text: string) => call<SearchResponse>(handlers, 'search', { text, limit: 10 });
     const found = async (text: string) => (await search(text)).results.map((c) => c.name);
@@ -70,10 +68,8 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
   });
 
   it('a sync update waits its turn: refused while the rollback writes, applied once it is over', async () => {
-    const t = tempDb();
+    const t = deskWithPrevious(SERVICES, SMALL);
     cleanups.push(t.cleanup);
-    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
-    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
     const feed = await servedFeed(syntheticDirectory(SMALL + 1));
     cleanups.push(() => stopFeed(feed));
     const handlers = createHandlers(t.db, t.path);
@@ -88,10 +84,8 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
   });
 
   it('a cancelled rollback leaves the directory as it was, and says so', async () => {
-    const t = tempDb();
+    const t = deskWithPrevious(SERVICES, SMALL);
     cleanups.push(t.cleanup);
-    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
-    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
     const handlers = createHandlers(t.db, t.path);
     const { jobId } = await call<RollbackStarted>(handlers, 'importRollback');
     expect(await call<ImportJobStatus>(handlers, 'importCancel', { jobId })).toMatchObject({ state: 'applying' });

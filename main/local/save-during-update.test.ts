@@ -1,21 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalRecord, SearchResponse } from '../../shared/domain';
 import type { ImportJobStatus, RollbackStarted } from '../../shared/import-types';
-import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
-import { installDataset } from '../hsds/install-dataset';
-import { syntheticDirectory } from '../test-support/synthetic-directory';
-import { tempDb } from '../test-support/temp-db';
+import { call } from '../test-support/call';
+import { deskWithPrevious } from '../test-support/desk-with-previous';
 
 const SERVICES = 3_000;
 const SMALL = 5;
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-async function call<T>(handlers: ReturnType<typeof createHandlers>, channel: string, input?: unknown): Promise<T> {
-  const r = await dispatch(handlers, channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 // The desk writes a note while the Import screen's rollback restores a large directory on the writer
 // connection, holding the write lock until it commits.
@@ -24,10 +17,8 @@ describe('a note saved during a rollback', { timeout: 120_000 }, () => {
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
   it('waits for the rollback to commit while searches answer, then is saved; two saves land in order', async () => {
-    const t = tempDb();
+    const t = deskWithPrevious(SERVICES, SMALL);
     cleanups.push(t.cleanup);
-    installDataset(t.db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
-    installDataset(t.db, syntheticDirectory(SMALL), { datasetId: 'synthetic', version: '2', source: 'test' });
     const handlers = createHandlers(t.db, t.path);
     const serviceId = (t.db.prepare('SELECT id FROM service ORDER BY rowid LIMIT 1').get() as { id: string }).id;
 
