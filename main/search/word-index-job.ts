@@ -47,7 +47,7 @@ export interface WordIndexOptions {
   startTimeoutMs?: number;
 }
 
-/** Where the worker script is: beside this code once bundled (out/main), or in out/main from the source tree. */
+/** Where the worker script is: beside this code once bundled (out/main, or its chunks folder), or in out/main from the source tree. */
 export function wordWorkerScript(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, 'word-index-worker.js'), join(here, '..', 'word-index-worker.js'), join(here, '..', '..', 'out', 'main', 'word-index-worker.js')];
