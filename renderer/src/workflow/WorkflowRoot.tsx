@@ -27,14 +27,15 @@ export const isTyping = (target: EventTarget | null) =>
 export function WorkflowRoot({ children }: { children: ReactNode }) {
   const [generation, setGeneration] = useState(0);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const lastEscape = useRef(0);
+  // No Escape yet: a first Escape within 700 ms of the page's start must not count as the second of a pair.
+  const lastEscape = useRef(Number.NEGATIVE_INFINITY);
 
   const quickExit = useCallback(() => {
     // In the browser there is no window to hide: the call fails and the cleared screen is the exit.
     void atlas().hideWindow(undefined);
     setPanel(null);
     setGeneration((g) => g + 1);
-    lastEscape.current = 0;
+    lastEscape.current = Number.NEGATIVE_INFINITY;
   }, []);
 
   useEffect(() => {
