@@ -20,13 +20,6 @@ const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-1`;
  */
 export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => void) => Steps<ServiceFacts[]>;
 
-/** The word index of these facts, built on this thread (tests compare the worker's index to it). */
-export function buildServiceTextIndex(facts: readonly ServiceFacts[]): TextIndex {
-  const job = startWordIndex(facts, { inThread: true });
-  job.sendTags(wordTags(facts));
-  return runSteps(job.finishSteps());
-}
-
 /**
  * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
  * texts are read, a worker puts their names in order and scans every word (three columns per service:

@@ -7,10 +7,18 @@ import { flattenHsdsJson } from '../hsds/flatten-json';
 import { runSteps, runStepsAsync, type StepProgress } from '../hsds/steps';
 import { nameRanks } from './facet-index';
 import { serviceFactsFromRows } from './facts-from-rows';
-import { buildServiceTextIndex } from './text-index';
+import type { ServiceFacts } from './service-facts';
+import type { TextIndex } from './text-postings';
 import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';
 
 const facts = serviceFactsFromRows(flattenHsdsJson(generateSynthetic(3000)).tables);
+
+/** The reference: the same word index built on this thread. */
+function buildServiceTextIndex(of: readonly ServiceFacts[]): TextIndex {
+  const job = startWordIndex(of, { inThread: true });
+  job.sendTags(wordTags(of));
+  return runSteps(job.finishSteps());
+}
 
 describe('the word index on a worker thread', () => {
   it('has its built script to run (npm test builds before testing)', () => {
