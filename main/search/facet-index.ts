@@ -70,8 +70,8 @@ export interface FacetIndex {
   pointLon: Float64Array;
 }
 
-/** The facet index of these services; their name ranks may come worked out already (on the word index's thread). */
-export function buildFacetIndex(facts: readonly ServiceFacts[], nameRank = nameRanks(facts.map((f) => f.name))): FacetIndex {
+/** The facet index of these services. */
+export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
   const size = facts.length;
   const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
 
@@ -102,7 +102,7 @@ export function buildFacetIndex(facts: readonly ServiceFacts[], nameRank = nameR
   return {
     size,
     ids: facts.map((f) => f.id),
-    nameRank,
+    nameRank: nameRanks(facts.map((f) => f.name)),
     categories: maskFacet(facts, (f) => f.categories),
     languages: maskFacet(facts, (f) => f.languages),
     served,
@@ -120,7 +120,7 @@ export function buildFacetIndex(facts: readonly ServiceFacts[], nameRank = nameR
 }
 
 /** Each item's place in the collator's order of the names (see nameOrder). */
-export function nameRanks(names: readonly string[]): Int32Array {
+function nameRanks(names: readonly string[]): Int32Array {
   const rank = new Int32Array(names.length);
   nameOrder(names).forEach((item, r) => (rank[item] = r));
   return rank;

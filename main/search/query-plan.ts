@@ -37,7 +37,7 @@ export function planQuery(text: string, vocabulary: TermCorrector): QueryPlan {
   const plan: QueryPlan = [];
   let i = 0;
   while (i < words.length) {
-    const phrase = groupAt(words, i);
+    const phrase = groupAt((k) => words[k], i);
     if (phrase && phrase.length > 1) {
       plan.push(groupAlternatives(phrase.group));
       i += phrase.length;

@@ -28,12 +28,17 @@ export const synonymRole = (word: string): number => wordRole.get(word) ?? NO_GR
  */
 export const groupToken = (g: number) => `zzsyn${g}`;
 
-/** The synonym group starting at word i (longest phrase first), and how many words it spans. */
-export function groupAt(words: readonly string[], i: number): { group: number; length: number } | null {
-  for (const { rest, group } of phrasesFrom.get(words[i]!) ?? []) {
-    if (rest.every((w, k) => words[i + 1 + k] === w)) return { group, length: rest.length + 1 };
+/**
+ * The synonym group starting at word i (longest phrase first), and how many words it spans. The words are
+ * read through wordAt (undefined past the end), so the index can match its term ids without making a
+ * list of strings for every text.
+ */
+export function groupAt(wordAt: (k: number) => string | undefined, i: number): { group: number; length: number } | null {
+  const first = wordAt(i)!;
+  for (const { rest, group } of phrasesFrom.get(first) ?? []) {
+    if (rest.every((w, k) => wordAt(i + 1 + k) === w)) return { group, length: rest.length + 1 };
   }
-  const group = synonymGroup.get(words[i]!);
+  const group = synonymGroup.get(first);
   return group === undefined ? null : { group, length: 1 };
 }
 
@@ -44,7 +49,7 @@ export function synonymGroupsIn(words: readonly string[]): number[] {
     // Most words are no synonym at all: one map lookup, no joined strings.
     const role = synonymRole(words[i]!);
     if (role === NO_GROUP) continue;
-    const hit = role === PHRASE_START ? groupAt(words, i)?.group : role;
+    const hit = role === PHRASE_START ? groupAt((k) => words[k], i)?.group : role;
     if (hit !== undefined) found.add(hit);
   }
   return [...found];

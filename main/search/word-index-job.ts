@@ -5,14 +5,11 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { Steps } from '../hsds/steps';
 import type { ServiceFacts } from './service-facts';
 import type { TextIndex } from './text-postings';
-import { nameRanks } from './facet-index';
-import { namesOf, TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { WORKER_NAMES, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordWorkerMessage } from './word-worker-protocol';
+import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
+import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordWorkerMessage } from './word-worker-protocol';
 
 /** A word index being built: started from the services' texts, finished once their tags are known. */
 export interface WordIndexJob {
-  /** Waits for each service's place in name order (worked out first, for the facet index). */
-  nameRankSteps(): Steps<Int32Array>;
   /** Hands over the tags: on a worker the index is then finished while this thread builds the facets. */
   sendTags(tags: WordTags): void;
   /** Waits for the index, reporting how many services have been scanned. */
@@ -58,10 +55,6 @@ function inThreadJob(texts: WordTexts): WordIndexJob {
   let scanned = 0;
   let tags: WordTags | null = null;
   return {
-    // eslint-disable-next-line require-yield -- on this thread there is nothing to wait for
-    *nameRankSteps() {
-      return nameRanks(namesOf(texts));
-    },
     sendTags(given) {
       tags = given;
     },
@@ -102,14 +95,14 @@ function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): Wo
     void worker.terminate();
   };
   const scanned = () => Atomics.load(state, WORKER_SCANNED);
-  /** Waits, reporting progress, until the worker raises the flag, then takes its next reply. */
-  function* reply(flag: number): Steps<WordWorkerMessage> {
+  /** Waits, reporting progress, until the worker raises its flag, then takes its reply. */
+  function* reply(): Steps<WordWorkerMessage> {
     const started = Date.now();
-    while (Atomics.load(state, flag) === 0) {
+    while (Atomics.load(state, WORKER_RESULT) === 0) {
       // Heard between two yields of an install in the app; one run straight through hears only the flags.
       if (ended) throw new Error(`Preparing search stopped unexpectedly (its worker thread ended${ended.message ? `: ${ended.message}` : ''}). Nothing was changed.`);
       if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > startTimeoutMs) throw new WorkerDidNotStart();
-      Atomics.wait(state, flag, 0, WAIT_SLICE_MS);
+      Atomics.wait(state, WORKER_RESULT, 0, WAIT_SLICE_MS);
       yield { step: 'indexing', done: scanned(), total: texts.size };
     }
     const message = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
@@ -117,47 +110,29 @@ function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): Wo
     if ('error' in message) throw new Error(`Preparing search failed: ${message.error}`);
     return message;
   }
-  let nameRank: Int32Array | null = null;
   let tagsSent: WordTags | null = null;
   /** The same work on this thread, once a worker has not started. */
   let fallback: WordIndexJob | null = null;
-  function* orFallback<T>(work: () => Steps<T>, instead: (job: WordIndexJob) => Steps<T>): Steps<T> {
-    if (!fallback) {
-      try {
-        return yield* work();
-      } catch (err) {
-        if (!(err instanceof WorkerDidNotStart)) throw err;
-        close();
-        fallback = inThreadJob(texts);
-        if (tagsSent) fallback.sendTags(tagsSent);
-      }
-    }
-    return yield* instead(fallback);
-  }
-  const nameRankSteps = () =>
-    orFallback(
-      function* () {
-        return (nameRank ??= ((yield* reply(WORKER_NAMES)) as { nameRank: Int32Array }).nameRank);
-      },
-      (job) => job.nameRankSteps(),
-    );
   return {
-    nameRankSteps,
     sendTags(tags) {
       tagsSent = tags;
       port1.postMessage({ tags });
     },
-    finishSteps: () =>
-      orFallback(
-        function* () {
-          yield* nameRankSteps(); // the replies come in order: the names' first
-          if (fallback) return yield* fallback.finishSteps();
-          const { index } = (yield* reply(WORKER_RESULT)) as { index: TextIndex };
+    *finishSteps() {
+      if (!fallback) {
+        try {
+          const { index } = (yield* reply()) as { index: TextIndex };
           close();
           return index;
-        },
-        (job) => job.finishSteps(),
-      ),
+        } catch (err) {
+          if (!(err instanceof WorkerDidNotStart)) throw err;
+          close();
+          fallback = inThreadJob(texts);
+          if (tagsSent) fallback.sendTags(tagsSent);
+        }
+      }
+      return yield* fallback.finishSteps();
+    },
     close,
     scanned: () => fallback?.scanned() ?? scanned(),
   };

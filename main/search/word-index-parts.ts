@@ -1,3 +1,4 @@
+import { SYNONYM_GROUPS } from '../../shared/search-vocabulary';
 import { termLabel } from '../../shared/vocabulary';
 import { grow } from './grow';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, synonymRole } from './synonyms';
@@ -32,16 +33,6 @@ export interface WordTags {
   labels: Int32Array;
 }
 
-/** The services' names (the first of each one's texts). */
-export function namesOf({ size, pieces, pieceOf, bounds }: WordTexts): string[] {
-  const names = new Array<string>(size);
-  for (let i = 0; i < size; i++) {
-    const at = i * TEXTS_PER_ITEM * 2;
-    names[i] = pieces[pieceOf[i]!]!.slice(bounds[at]!, bounds[at + 1]!);
-  }
-  return names;
-}
-
 /** Services scanned between two progress reports. */
 export const WORD_BATCH = 5_000;
 
@@ -58,7 +49,8 @@ export class WordIndexParts {
   private roles: Int32Array = new Int32Array(4096);
   private known = 0;
   private readonly groupTerms = new Map<number, number>();
-  private readonly groupSeen = new Map<number, number>();
+  /** By synonym group: the last text it was found in (each group's token is added once per text). */
+  private readonly groupSeen = new Int32Array(SYNONYM_GROUPS.length);
   private textCount = 0;
   private readonly groups: number[] = [];
   private readonly scratch: number[] = [];
@@ -126,7 +118,7 @@ export class WordIndexParts {
     const groups = this.groups;
     const text = ++this.textCount;
     groups.length = 0;
-    let words: string[] | null = null;
+    const wordAt = (k: number) => (k < end ? names[out[k]!] : undefined);
     for (let i = start; i < end; i++) {
       const id = out[i]!;
       if (id >= this.known) this.learnRoles(id);
@@ -135,11 +127,10 @@ export class WordIndexParts {
       let g: number | undefined = role;
       if (role === PHRASE_START) {
         // A phrase may run on from one text into the next, as it did when the texts were joined into one.
-        words ??= out.slice(start, end).map((t) => names[t]!);
-        g = groupAt(words, i - start)?.group;
+        g = groupAt(wordAt, i)?.group;
       }
-      if (g !== undefined && this.groupSeen.get(g) !== text) {
-        this.groupSeen.set(g, text);
+      if (g !== undefined && this.groupSeen[g] !== text) {
+        this.groupSeen[g] = text;
         groups.push(g);
       }
     }

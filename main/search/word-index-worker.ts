@@ -1,13 +1,11 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { nameRanks } from './facet-index';
-import { namesOf, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { WORKER_NAMES, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordWorkerMessage } from './word-worker-protocol';
+import { WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
+import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordWorkerMessage } from './word-worker-protocol';
 
 /**
  * The text work of a search index on a thread of its own (word-index-job.ts starts it). First the services'
- * texts arrive: their names are put in order and sent back, then every word is scanned, while the main
- * thread reads the rest of the facts and builds the facets. Then their tags arrive, and the finished word
- * index goes back with its arrays transferred, not copied.
+ * texts arrive and every word is scanned, while the main thread reads the rest of the facts. Then their
+ * tags arrive, and the finished word index goes back with its arrays transferred, not copied.
  */
 
 /** Services scanned between two updates of the count the main thread reports: the progress bar moves smoothly. */
@@ -26,9 +24,6 @@ port.on('message', (message: { texts: WordTexts } | { tags: WordTags }) => {
   try {
     if ('texts' in message) {
       const { texts } = message;
-      const nameRank = nameRanks(namesOf(texts));
-      reply({ nameRank }, [nameRank.buffer as ArrayBuffer]);
-      raise(WORKER_NAMES);
       parts = new WordIndexParts(texts.size);
       for (let from = 0; from < texts.size; from += REPORT_EVERY) {
         const to = Math.min(texts.size, from + REPORT_EVERY);
@@ -41,7 +36,6 @@ port.on('message', (message: { texts: WordTexts } | { tags: WordTags }) => {
     reply({ index }, [index.postingStart, index.postingItem, index.postingWeight, index.itemLength].map((a) => a.buffer as ArrayBuffer));
   } catch (err) {
     reply({ error: err instanceof Error ? err.message : String(err) });
-    raise(WORKER_NAMES);
   }
   raise(WORKER_RESULT);
   port.close();

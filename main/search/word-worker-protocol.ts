@@ -7,8 +7,7 @@ import type { TextIndex } from './text-postings';
 export const WORKER_READY = 0;
 export const WORKER_SCANNED = 1;
 export const WORKER_RESULT = 2;
-export const WORKER_NAMES = 3;
-export const WORKER_STATE_SLOTS = 4;
+export const WORKER_STATE_SLOTS = 3;
 
-/** The worker's replies, in this order: the services' name ranks, then the index; or, at any point, what went wrong. */
-export type WordWorkerMessage = { nameRank: Int32Array } | { index: TextIndex } | { error: string };
+/** The worker's one reply: the index, or what went wrong. */
+export type WordWorkerMessage = { index: TextIndex } | { error: string };
