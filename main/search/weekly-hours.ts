@@ -14,12 +14,42 @@ export interface WeeklyHours {
   always: boolean;
 }
 
+/** Minutes since midnight of an "HH:MM" (or "H:MM") time, anything after it ignored; null when not one. */
 function minutes(time: string | null): number | null {
-  const m = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
+  if (!time) return null;
+  const colon = time.charCodeAt(1) === COLON ? 1 : time.charCodeAt(2) === COLON ? 2 : -1;
+  if (colon < 0) return null;
+  const h = colon === 1 ? digit(time, 0) : digit(time, 0) * 10 + digit(time, 1);
+  const min = digit(time, colon + 1) * 10 + digit(time, colon + 2);
+  // A non-digit is NaN, and every comparison with NaN is false.
+  if (!(h >= 0 && min >= 0)) return null;
   return h > 24 || min > 59 ? null : h * 60 + min;
+}
+
+const COLON = 58;
+const digit = (text: string, at: number) => {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+
+const EVERY_DAY: readonly number[] = [0, 1, 2, 3, 4, 5, 6];
+/** byday lists seen, parsed: a directory has a handful of distinct ones across 100,000 schedules. */
+const dayLists = new Map<string, readonly number[]>();
+
+/** The weekdays (0 Monday) of an HSDS byday such as "MO,TU,WE" or "1MO"; every day when there is none. */
+function daysOf(byday: string | null): readonly number[] {
+  if (!byday) return EVERY_DAY;
+  let days = dayLists.get(byday);
+  if (days === undefined) {
+    if (dayLists.size >= 10_000) dayLists.clear(); // never unbounded, whatever a feed holds
+    days = byday
+      .toUpperCase()
+      .split(',')
+      .map((d) => DAYS.indexOf(d.trim().replace(/^[+-]?\d+/, '')))
+      .filter((d) => d >= 0);
+    dayLists.set(byday, days);
+  }
+  return days;
 }
 
 /**
@@ -27,37 +57,47 @@ function minutes(time: string | null): number | null {
  * null when no schedule says when it is open: "hours not stated" is never read as "closed".
  */
 export function weeklyHours(schedules: readonly ScheduleFact[]): WeeklyHours | null {
-  const raw: [number, number][] = [];
+  // [start, end) pairs, end to end, kept sorted by start as they come (a few per service).
+  const raw: number[] = [];
   let utcOffsetHours: number | null = null;
   for (const s of schedules) {
     const open = minutes(s.opensAt);
     let close = minutes(s.closesAt);
     if (open === null || close === null) continue;
     if (close === 1439) close = DAY_MINUTES; // "23:59" means until midnight
-    const days = s.byday
-      ? s.byday
-          .toUpperCase()
-          .split(',')
-          .map((d) => DAYS.indexOf(d.trim().replace(/^[+-]?\d+/, '')))
-          .filter((d) => d >= 0)
-      : [0, 1, 2, 3, 4, 5, 6];
     if (s.timezone !== null && utcOffsetHours === null) utcOffsetHours = s.timezone;
-    for (const d of days) {
+    for (const d of daysOf(s.byday)) {
       const start = d * DAY_MINUTES + open;
       const end = d * DAY_MINUTES + (close > open ? close : close + DAY_MINUTES);
-      if (end <= WEEK_MINUTES) raw.push([start, end]);
-      else raw.push([start, WEEK_MINUTES], [0, end - WEEK_MINUTES]);
+      if (end <= WEEK_MINUTES) insertPair(raw, start, end);
+      else {
+        insertPair(raw, start, WEEK_MINUTES);
+        insertPair(raw, 0, end - WEEK_MINUTES);
+      }
     }
   }
   if (raw.length === 0) return null;
-  raw.sort((a, b) => a[0] - b[0]);
   const intervals: number[] = [];
-  for (const [start, end] of raw) {
+  for (let k = 0; k < raw.length; k += 2) {
+    const start = raw[k]!;
+    const end = raw[k + 1]!;
     const last = intervals.length - 1;
     if (last > 0 && start <= intervals[last]!) intervals[last] = Math.max(intervals[last]!, end);
     else intervals.push(start, end);
   }
   return { intervals, utcOffsetHours, always: intervals.length === 2 && intervals[0] === 0 && intervals[1] === WEEK_MINUTES };
+}
+
+/** Inserts a pair after every pair starting no later (a stable insertion sort by start). */
+function insertPair(pairs: number[], start: number, end: number): void {
+  let at = pairs.length;
+  pairs.push(start, end);
+  for (; at > 0 && pairs[at - 2]! > start; at -= 2) {
+    pairs[at] = pairs[at - 2]!;
+    pairs[at + 1] = pairs[at - 1]!;
+  }
+  pairs[at] = start;
+  pairs[at + 1] = end;
 }
 
 const regionClock = new Intl.DateTimeFormat('en-US', { timeZone: DEFAULT_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
