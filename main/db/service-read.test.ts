@@ -37,7 +37,9 @@ describe('service reader', () => {
   const load = (doc: unknown) => {
     const t = tempDb();
     cleanups.push(t.cleanup);
-    installDataset(t.db, flattenHsdsJson(doc).tables, { datasetId: 't', version: '1', source: 'test' });
+    const { tables, problems } = flattenHsdsJson(doc);
+    expect(problems).toEqual([]);
+    installDataset(t.db, tables, { datasetId: 't', version: '1', source: 'test' });
     return createServiceReader(t.db);
   };
 
@@ -96,5 +98,36 @@ describe('service reader', () => {
 
   it('answers null for an unknown id', () => {
     expect(load(safeHouse).detail('nope')).toBeNull();
+  });
+
+  it('reads a page of cards at once exactly as one by one, in the order asked', () => {
+    const { phones: _p, ...noPhones } = safeHouse;
+    const clinic = {
+      id: 'loc-clinic',
+      location_type: 'physical',
+      addresses: [{ id: 'a-2', address_1: '1 Main St', city: 'Fresno', state_province: 'CA', postal_code: '93721', country: 'US', address_type: 'physical' }],
+      languages: [{ id: 'l-site', code: 'vi' }],
+      phones: [{ id: 'ph-site', number: '(555) 010-7777' }],
+    };
+    const doc = [
+      safeHouse,
+      { ...noPhones, id: 'svc-bare', name: 'Bare line', languages: [], service_at_locations: [] },
+      { ...noPhones, id: 'svc-site', name: 'Clinic', languages: [{ id: 'l-own', code: 'en' }], service_at_locations: [{ id: 'sal-2', location: clinic }] },
+    ];
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    const { tables, problems } = flattenHsdsJson(doc);
+    expect(problems).toEqual([]);
+    installDataset(t.db, tables, { datasetId: 't', version: '1', source: 'test' });
+    const reader = createServiceReader(t.db);
+    const ids = ['svc-site', 'nope', 'svc-bare', 'svc-safe'];
+    const page = reader.cards(ids);
+    expect(page).toEqual(ids.map((id) => reader.card(id)));
+    expect(page[1]).toBeNull();
+    // The bare service has its organization's phone; the one at a site has the site's phone and languages after its own.
+    expect(page[2]!.phones.map((p) => p.number)).toEqual(['(555) 010-0000']);
+    expect(page[0]).toMatchObject({ phones: [expect.objectContaining({ number: '(555) 010-7777' })], languages: ['en', 'vi'], city: 'Fresno' });
+    expect(page[3]).toMatchObject({ phones: [expect.objectContaining({ number: '(555) 010-1234', languages: ['es'] })], city: null });
+    expect(reader.cards([])).toEqual([]);
   });
 });

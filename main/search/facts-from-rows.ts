@@ -1,3 +1,4 @@
+import { groupRows } from '../db/group-rows';
 import { populationState, toLocationPlace } from '../db/service-read';
 import type { Row, TableRows } from '../hsds/tables';
 import { LINK_TYPES } from '../../shared/vocabulary';
@@ -69,7 +70,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
     if (code === null) continue;
     if (l.service_id != null) addLanguage(l.service_id, code);
     else if (l.location_id != null) {
-      sitesOf ??= groupBy(t.service_at_location, 'location_id');
+      sitesOf ??= groupRows(t.service_at_location, (sal) => sal.location_id, (sal) => sal);
       for (const sal of sitesOf.get(l.location_id) ?? []) addLanguage(sal.service_id, code);
     }
   }
@@ -134,18 +135,6 @@ function orderedLookup<T>(rows: readonly T[], idOf: (row: T) => unknown): (id: u
     at = i;
     return rows[i];
   };
-}
-
-function groupBy(rows: readonly Row[], key: string): Map<unknown, Row[]> {
-  const groups = new Map<unknown, Row[]>();
-  for (const row of rows) {
-    const k = row[key];
-    if (k == null) continue;
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }
 
 /** A TEXT column's value as SQLite gives it back. */
