@@ -60,6 +60,27 @@ describe('keygen, publish and sync on the command line (built by npm test before
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, to_version: null, error: expect.stringContaining('404 not found') });
   });
 
+  it('Ctrl-C during a sync stops it, says so, and leaves the desk as it was', { timeout: 30_000 }, async () => {
+    const pin = readFileSync(`${key}.pub`, 'utf8').trim();
+    const desk = join(dir, 'desk-interrupted.sqlite');
+    const before = JSON.parse(cli('info', '--json', '--db', desk).stdout) as { datasetId: string; version: string };
+    const seen = server.trickleNext(server.firstFile());
+    const child = spawn(process.execPath, [BIN, 'sync', server.manifestUrl, '--pin', pin, '--db', desk]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const status = new Promise<number | null>((ok) => child.on('close', ok));
+    while (!seen.started) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    expect(await status).toBe(130);
+    expect(stderr).toContain('Stopping…');
+    expect(stderr).toContain('Sync cancelled. Nothing was changed.');
+    expect(seen.dropped).toBe(true);
+    expect(JSON.parse(cli('info', '--json', '--db', desk).stdout)).toMatchObject(before);
+    // Nothing half-done stays behind: the same sync then runs to the end.
+    const again = await cliAsync('sync', server.manifestUrl, '--pin', pin, '--json', '--db', desk);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, from_version: null, to_version: 1 });
+  });
+
   it('sync without --pin is a usage error', () => {
     const r = cli('sync', server.manifestUrl, '--db', join(dir, 'desk3.sqlite'));
     expect(r.status).toBe(2);

@@ -31,6 +31,9 @@ export interface SyncCliValues {
 
 type Out = (s: string) => void;
 
+/** The exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const INTERRUPTED = 130;
+
 export function keygenCommand(values: SyncCliValues, out: Out, err: Out): number {
   if (!values.out) return usageError('keygen needs --out KEYFILE', err);
   try {
@@ -59,14 +62,32 @@ export async function syncCommand(db: Db, dbPath: string, url: string | undefine
   if (!url || !values.pin) return usageError('sync needs FEED_URL and --pin PUBKEY', err);
   const timeoutSeconds = Number(values.timeout ?? 30);
   if (!(timeoutSeconds > 0)) return usageError('--timeout must be a positive number of seconds', err);
-  const summary = await syncOnce(db, url, values.pin, {
-    feedsDir: join(dirname(dbPath), 'feeds'),
-    timeoutMs: timeoutSeconds * 1000,
-    progress: values.json ? undefined : (line) => err(`${line}\n`),
-  });
+  // Ctrl-C stops the sync between steps, changing nothing; a second one quits at once, which is safe too:
+  // SQLite drops a transaction that never committed.
+  const stop = new AbortController();
+  const onInterrupt = () => {
+    if (stop.signal.aborted) process.exit(INTERRUPTED);
+    err('Stopping… (Ctrl-C again to quit at once)\n');
+    stop.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  let summary;
+  try {
+    summary = await syncOnce(db, url, values.pin, {
+      feedsDir: join(dirname(dbPath), 'feeds'),
+      timeoutMs: timeoutSeconds * 1000,
+      signal: stop.signal,
+      progress: values.json ? undefined : (line) => err(`${line}\n`),
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
   if (values.json) out(`${JSON.stringify(summary)}\n`);
   else if (!summary.ok) err(`${summary.error}\n`);
-  return summary.ok ? 0 : 1;
+  if (stop.signal.aborted && summary.ok && summary.to_version !== summary.from_version) {
+    err(`Too late to stop: version ${summary.to_version} had already been installed.\n`);
+  }
+  return summary.ok ? 0 : stop.signal.aborted ? INTERRUPTED : 1;
 }
 
 function usageError(message: string, err: Out): number {

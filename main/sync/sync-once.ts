@@ -2,7 +2,8 @@ import type { Db } from '../db/open';
 import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
-import { messageOf, SyncError } from './sync-error';
+import { ImportCancelled, type StepListener } from '../hsds/steps';
+import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 /** What `referral-atlas sync --json` prints. */
 export interface SyncSummary {
@@ -18,24 +19,27 @@ export interface SyncSummary {
 /**
  * The whole desk-side sync in one step, as the CLI runs it: check, then apply at once. A feed not yet
  * subscribed is stored only when its first version is applied, so a failed first try leaves no trace.
+ * options.signal stops it between steps (Ctrl-C), changing nothing, unless the apply has already committed.
  */
 export async function syncOnce(db: Db, url: string, pin: string, options: FeedOptions & { progress?: (line: string) => void }): Promise<SyncSummary> {
   const from = installedVersion(db, url);
   const summary: SyncSummary = { ok: false, from_version: from, to_version: null, added: 0, changed: 0, removed: 0, error: null };
+  const listener: StepListener = { isCancelled: () => options.signal?.aborted ?? false };
   try {
     const sub = subscriptionFor(db, url, pin);
     options.progress?.(`Checking ${url} (publisher key ${fingerprint(sub.pin)})…`);
-    const outcome = await checkFeed(db, sub, options);
+    const outcome = await checkFeed(db, sub, options, listener);
     if (outcome.kind === 'up-to-date') {
       options.progress?.(`Already up to date at version ${outcome.version}.`);
       return { ...summary, ok: true, to_version: outcome.version };
     }
     const { manifest, diff } = outcome.staged;
     options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
-    await applyUpdate(db, sub, outcome.staged, options.feedsDir);
+    await applyUpdate(db, sub, outcome.staged, options.feedsDir, listener);
     options.progress?.(`Applied version ${manifest.version}.`);
     return { ...summary, ok: true, to_version: manifest.version, ...counts(diff) };
   } catch (err) {
+    if (options.signal?.aborted && (err instanceof SyncCancelled || err instanceof ImportCancelled)) return { ...summary, error: 'Sync cancelled. Nothing was changed.' };
     return { ...summary, error: err instanceof SyncError ? err.message : `Sync failed: ${messageOf(err)}. Nothing was changed.` };
   }
 }
