@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../main/test-support/coordinator';
 import type { Page } from 'playwright-core';
 import type { FeedServer } from '../main/test-support/feed-server';
+import type { TableRows } from '../main/hsds/tables';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';
@@ -19,6 +20,26 @@ const SERVICES = 12_000;
  */
 const CANCEL_SERVICES = 40_000;
 
+type Served = { app: AppSession; coord: ReturnType<typeof coordinator>; server: FeedServer };
+
+/**
+ * For each test of the calling describe block: a coordinator's feed of these tables served on 127.0.0.1,
+ * and the app launched (as `launch` says); both stopped after it. The tables are made once, by `tables`.
+ */
+function feedAndApp(tables: () => TableRows, launch: Parameters<typeof launchApp>[0] = {}): Served {
+  const served = {} as Served;
+  let made: TableRows | undefined;
+  beforeEach(async () => {
+    Object.assign(served, await servedFeed((made ??= tables())));
+    served.app = await launchApp(launch);
+  });
+  afterEach(async () => {
+    await served.app.close();
+    await stopFeed(served);
+  });
+  return served;
+}
+
 /** Subscribes in the Sync dialog and checks the large feed, returning its card once version 1 is verified. */
 async function subscribeAndCheck(page: Page, url: string, pin: string, services = SERVICES) {
   await page.getByRole('button', { name: 'Directory updates' }).click();
@@ -33,19 +54,10 @@ async function subscribeAndCheck(page: Page, url: string, pin: string, services 
 }
 
 describe('Sync progress', () => {
-  let app: AppSession;
-  let coord: ReturnType<typeof coordinator>;
-  let server: FeedServer;
-  beforeEach(async () => {
-    ({ coord, server } = await servedFeed(syntheticDirectory(SERVICES)));
-    app = await launchApp();
-  });
-  afterEach(async () => {
-    await app.close();
-    await stopFeed({ coord, server });
-  });
+  const served = feedAndApp(() => syntheticDirectory(SERVICES));
 
   it('shows the step and how far the apply has got while a large update is written', { timeout: 120_000 }, async () => {
+    const { app, coord, server } = served;
     const { page } = app;
     const feed = await subscribeAndCheck(page, server.manifestUrl, coord.pin);
 
@@ -84,19 +96,10 @@ describe('Sync progress', () => {
 });
 
 describe('Cancelling a large apply', () => {
-  let app: AppSession;
-  let coord: ReturnType<typeof coordinator>;
-  let server: FeedServer;
-  beforeEach(async () => {
-    ({ coord, server } = await servedFeed(syntheticDirectory(CANCEL_SERVICES)));
-    app = await launchApp();
-  });
-  afterEach(async () => {
-    await app.close();
-    await stopFeed({ coord, server });
-  });
+  const served = feedAndApp(() => syntheticDirectory(CANCEL_SERVICES));
 
   it('stops a large apply from the keyboard, says nothing was changed, and gives the focus back to Apply', { timeout: 120_000 }, async () => {
+    const { app, coord, server } = served;
     const { page } = app;
     const before = await page.evaluate(() => window.atlas.info(undefined));
     const feed = await subscribeAndCheck(page, server.manifestUrl, coord.pin, CANCEL_SERVICES);
@@ -130,17 +133,12 @@ describe('Cancelling a large apply', () => {
 });
 
 describe('Cancelling a sync in Spanish', () => {
-  let app: AppSession;
-  let coord: ReturnType<typeof coordinator>;
-  let server: FeedServer;
-  afterEach(async () => {
-    await app.close();
-    await stopFeed({ coord, server });
+  const served = feedAndApp(() => withSyntheticService(starterTables(), 'synthetic-1', 'Legal clinic'), {
+    prepare: (db) => void db.prepare("INSERT INTO local_setting (key, value) VALUES ('ui_language', 'es')").run(),
   });
 
   it('stops a slow download and says so', { timeout: 60_000 }, async () => {
-    ({ coord, server } = await servedFeed(withSyntheticService(starterTables(), 'synthetic-1', 'Legal clinic')));
-    app = await launchApp({ prepare: (db) => void db.prepare("INSERT INTO local_setting (key, value) VALUES ('ui_language', 'es')").run() });
+    const { app, coord, server } = served;
     const { page } = app;
     await page.getByRole('button', { name: 'Actualizaciones del directorio' }).click();
     const dialog = page.getByRole('dialog', { name: 'Actualizaciones del directorio de su coordinador' });
