@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldedWords } from '../../shared/text-fold';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
+import { IdList } from './id-list';
 import { TermTable } from './term-table';
 
 /** Every string value in a JSON document: names, descriptions, addresses, notes. */
@@ -13,11 +14,12 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const scanned = (table: TermTable, text: string) => {
-  const ids: number[] = [];
+const scannedIds = (table: TermTable, text: string) => {
+  const ids = new IdList();
   table.scan(text, ids);
-  return ids.map((id) => table.names[id]);
+  return Array.from(ids.view());
 };
+const scanned = (table: TermTable, text: string) => scannedIds(table, text).map((id) => table.names[id]);
 
 describe('the term table reads the same words the search folds', () => {
   const tricky = [
@@ -38,9 +40,7 @@ describe('the term table reads the same words the search folds', () => {
 
   it('numbers terms in order of first sight and finds a scanned word again by id()', () => {
     const table = new TermTable();
-    const ids: number[] = [];
-    table.scan('Refugio para mujeres, refugio seguro', ids);
-    expect(ids).toEqual([0, 1, 2, 0, 3]);
+    expect(scannedIds(table, 'Refugio para mujeres, refugio seguro')).toEqual([0, 1, 2, 0, 3]);
     expect(table.id('mujeres')).toBe(2);
     expect(table.id('zzsyn4')).toBe(4);
     expect(table.names).toEqual(['refugio', 'para', 'mujeres', 'seguro', 'zzsyn4']);
@@ -49,8 +49,7 @@ describe('the term table reads the same words the search folds', () => {
   it('keeps thousands of distinct words apart as the table grows', () => {
     const table = new TermTable();
     const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
-    const ids: number[] = [];
-    table.scan(words.join(' '), ids);
+    const ids = scannedIds(table, words.join(' '));
     expect(ids).toEqual(words.map((_, i) => i));
     expect(words.map((w) => table.id(w))).toEqual(ids);
   });

@@ -1,5 +1,6 @@
 import { foldedWords } from '../../shared/text-fold';
 import { grow } from './grow';
+import type { IdList } from './id-list';
 
 /**
  * Code units below FOLD_LIMIT (ASCII and the Latin letters of Spanish, French, Vietnamese...) fold one
@@ -48,7 +49,7 @@ export class TermTable {
    * Appends the ids of the folded words of text[from .. to) to `out`, in order: the same words foldedWords
    * gives. A range, so many texts packed into one string are scanned without cutting each out.
    */
-  scan(text: string, out: number[], from = 0, to = text.length): void {
+  scan(text: string, out: IdList, from = 0, to = text.length): void {
     const start = out.length;
     let length = 0;
     let hash = HASH_SEED;
@@ -72,7 +73,7 @@ export class TermTable {
     if (length > 0) out.push(this.lookup(hash, length));
   }
 
-  private scanSlowly(text: string, out: number[]): void {
+  private scanSlowly(text: string, out: IdList): void {
     for (const w of foldedWords(text)) out.push(this.id(w));
   }
 

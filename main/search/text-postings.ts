@@ -1,5 +1,6 @@
 import { alternativeTerm, type QueryPlan } from './query-plan';
 import { grow } from './grow';
+import { IdList } from './id-list';
 import { lowerBound } from './lower-bound';
 import { TermTable } from './term-table';
 
@@ -49,7 +50,7 @@ export class TextIndexBuilder {
   /** Postings of item i end at itemEnd[i] (and start where item i - 1's end). */
   private readonly itemEnd: Int32Array;
   private readonly itemLength: Uint16Array;
-  private readonly touched: number[] = [];
+  private readonly touched = new IdList();
   private item = 0;
   private length = 0;
 
@@ -87,8 +88,9 @@ export class TextIndexBuilder {
     const { touched, chunkBits } = this;
     const mask = (1 << chunkBits) - 1;
     this.itemLength[this.item] = Math.min(this.length, MAX_U16);
+    const ids = touched.ids;
     for (let t = 0; t < touched.length; t++) {
-      const id = touched[t]!;
+      const id = ids[t]!;
       const chunk = this.p >>> chunkBits;
       if (chunk === this.termChunks.length) {
         this.termChunks.push(new Int32Array(1 << chunkBits));

@@ -1,6 +1,7 @@
 import { SYNONYM_GROUPS } from '../../shared/search-vocabulary';
 import { termLabel } from '../../shared/vocabulary';
 import { grow } from './grow';
+import { IdList } from './id-list';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, synonymRole } from './synonyms';
 import { TextIndexBuilder, type TextIndex } from './text-postings';
 
@@ -53,7 +54,7 @@ export class WordIndexParts {
   private readonly groupSeen = new Int32Array(SYNONYM_GROUPS.length);
   private textCount = 0;
   private readonly groups: number[] = [];
-  private readonly scratch: number[] = [];
+  private readonly scratch = new IdList();
   /** Term ids of names and body, item after item; item i's end at namesEnd[i] / bodyEnd[i]. */
   private names: Int32Array = new Int32Array(1 << 16);
   private body: Int32Array = new Int32Array(1 << 18);
@@ -77,13 +78,13 @@ export class WordIndexParts {
       const at = item * TEXTS_PER_ITEM * 2;
       out.length = 0;
       for (let k = 0; k < NAME_TEXTS; k++) this.b.terms.scan(text, out, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
-      this.withGroups(out, 0);
+      this.withGroups(out);
       this.names = append(this.names, this.namesLength, out);
       this.namesLength += out.length;
       this.namesEnd[item] = this.namesLength;
       out.length = 0;
       for (let k = NAME_TEXTS; k < TEXTS_PER_ITEM; k++) this.b.terms.scan(text, out, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
-      this.withGroups(out, 0);
+      this.withGroups(out);
       this.body = append(this.body, this.bodyLength, out);
       this.bodyLength += out.length;
       this.bodyEnd[item] = this.bodyLength;
@@ -93,8 +94,8 @@ export class WordIndexParts {
   /** The index: every scanned item's names (column 0), tags (1) and body (2). */
   assemble(tags: WordTags): TextIndex {
     const { b, names, body, namesEnd, bodyEnd } = this;
-    const placeIds = tags.placeKeys.map((place) => this.termIds([], place));
-    const labelIds = tags.labelKeys.map((id) => this.termIds([], `${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`));
+    const placeIds = tags.placeKeys.map((place) => this.termIds(place));
+    const labelIds = tags.labelKeys.map((id) => this.termIds(`${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`));
     for (let item = 0, n = 0, d = 0; item < this.size; item++) {
       for (; n < namesEnd[item]!; n++) b.add(names[n]!, 0);
       addAll(b, placeIds[tags.placeOf[item]!]!, 1);
@@ -105,22 +106,25 @@ export class WordIndexParts {
     return b.finish();
   }
 
-  /** Appends the term ids of the folded words of a text to `out`, then of its synonym groups' tokens. */
-  private termIds(out: number[], value: string): number[] {
+  /** The term ids of the folded words of a text, then of its synonym groups' tokens. */
+  private termIds(value: string): Int32Array {
+    const out = new IdList();
     this.b.terms.scan(value, out, 0, value.length);
-    return this.withGroups(out, 0);
+    this.withGroups(out);
+    return out.view();
   }
 
-  /** Appends to out the tokens of the synonym groups its words from `start` on mention, each group once. */
-  private withGroups(out: number[], start: number): number[] {
+  /** Appends to out the tokens of the synonym groups its words mention, each group once. */
+  private withGroups(out: IdList): void {
     const end = out.length;
+    const ids = out.ids;
     const names = this.b.terms.names;
     const groups = this.groups;
     const text = ++this.textCount;
     groups.length = 0;
-    const wordAt = (k: number) => (k < end ? names[out[k]!] : undefined);
-    for (let i = start; i < end; i++) {
-      const id = out[i]!;
+    const wordAt = (k: number) => (k < end ? names[ids[k]!] : undefined);
+    for (let i = 0; i < end; i++) {
+      const id = ids[i]!;
       if (id >= this.known) this.learnRoles(id);
       const role = this.roles[id]!;
       if (role === NO_GROUP) continue;
@@ -139,7 +143,6 @@ export class WordIndexParts {
       if (id === undefined) this.groupTerms.set(g, (id = this.b.terms.id(groupToken(g))));
       out.push(id);
     }
-    return out;
   }
 
   private learnRoles(id: number): void {
@@ -149,13 +152,13 @@ export class WordIndexParts {
   }
 }
 
-function addAll(b: TextIndexBuilder, ids: readonly number[], column: number): void {
+function addAll(b: TextIndexBuilder, ids: Int32Array, column: number): void {
   for (let k = 0; k < ids.length; k++) b.add(ids[k]!, column);
 }
 
-/** `ids` written at `at` of `into`, grown (doubled) when full. */
-function append(into: Int32Array, at: number, ids: readonly number[]): Int32Array {
-  if (at + ids.length > into.length) into = grow(into, Math.max(at + ids.length, into.length * 2), 0);
-  for (let k = 0; k < ids.length; k++) into[at + k] = ids[k]!;
+/** The list's ids written at `at` of `into`, grown (doubled) when full. */
+function append(into: Int32Array, at: number, list: IdList): Int32Array {
+  if (at + list.length > into.length) into = grow(into, Math.max(at + list.length, into.length * 2), 0);
+  into.set(list.view(), at);
   return into;
 }
