@@ -1,6 +1,5 @@
 import type { MapPoint } from '../../shared/domain';
 import type { ServiceFacts } from './service-facts';
-import { foldText } from '../../shared/text-fold';
 import { weeklyHours } from './weekly-hours';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
@@ -70,8 +69,8 @@ export interface FacetIndex {
   pointLon: Float64Array;
 }
 
-/** The facet index of these services. */
-export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
+/** The facet index of these services but for their name order, which the word-index job works out (name-order.ts). */
+export function buildFacetIndex(facts: readonly ServiceFacts[]): Omit<FacetIndex, 'nameRank'> {
   const size = facts.length;
   const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
 
@@ -102,7 +101,6 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
   return {
     size,
     ids: facts.map((f) => f.id),
-    nameRank: nameRanks(facts.map((f) => f.name)),
     categories: maskFacet(facts, (f) => f.categories),
     languages: maskFacet(facts, (f) => f.languages),
     served,
@@ -117,24 +115,4 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetIndex {
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
   };
-}
-
-/** Each item's place in the collator's order of the names (see nameOrder). */
-function nameRanks(names: readonly string[]): Int32Array {
-  const rank = new Int32Array(names.length);
-  nameOrder(names).forEach((item, r) => (rank[item] = r));
-  return rank;
-}
-
-/**
- * Item numbers in the collator's order of their names (ties by item). A collator comparison costs some
- * 0.4 µs, 0.7 s for a full sort of 100,000 names; sorted first by folded name with plain string
- * comparison, the items are nearly in collator order, which the final (TimSort) sort merely checks and
- * patches (one comparison per item on the synthetic 100,000). The result is the collator's order either way.
- */
-function nameOrder(names: readonly string[]): number[] {
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  const folded = names.map(foldText);
-  const items = Array.from(names.keys()).sort((a, b) => (folded[a]! < folded[b]! ? -1 : folded[a]! > folded[b]! ? 1 : a - b));
-  return items.sort((a, b) => collator.compare(names[a]!, names[b]!) || a - b);
 }

@@ -22,9 +22,9 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
 
 /**
  * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
- * texts are read, a worker scans every word (three columns per service: names, tags, body) while this
- * thread reads the rest of the facts; given the tags, it finishes the word index while this thread builds
- * the facets. Reports as it goes, so an import, a sync or a rollback can answer the window between batches.
+ * columns are read, a worker puts their names in order and scans every word (three columns per service:
+ * names, tags, body) while this thread reads the rest of the facts; given the tags, it finishes the word
+ * index while this thread builds the facets. Reports as it goes, so an import, a sync or a rollback can answer the window between batches.
  */
 function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetIndex; text: TextIndex }> {
   let words: WordIndexJob | undefined;
@@ -40,9 +40,9 @@ function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetInd
     // The worker finishes the word index while this thread builds the facets.
     words.sendTags(wordTags(facts));
     const facets = buildFacetIndex(facts);
-    const text = yield* words.finishSteps();
+    const { index: text, nameRank } = yield* words.finishSteps();
     yield { step: 'indexing', done: total, total };
-    return { facets, text };
+    return { facets: { ...facets, nameRank }, text };
   } finally {
     // Stopped early (a cancel): the reading lets go of its snapshot, the worker of its thread.
     reading.return(undefined as never);

@@ -7,13 +7,13 @@ import { flattenHsdsJson } from '../hsds/flatten-json';
 import { runSteps, runStepsAsync, type StepProgress } from '../hsds/steps';
 import { serviceFactsFromRows } from './facts-from-rows';
 import type { ServiceFacts } from './service-facts';
-import type { TextIndex } from './text-postings';
 import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';
+import type { WordIndexResult } from './word-worker-protocol';
 
 const facts = serviceFactsFromRows(flattenHsdsJson(generateSynthetic(3000)).tables);
 
-/** The reference: the same word index built on this thread. */
-function buildServiceTextIndex(of: readonly ServiceFacts[]): TextIndex {
+/** The reference: the same word index and name order built on this thread. */
+function buildServiceTextIndex(of: readonly ServiceFacts[]): WordIndexResult {
   const job = startWordIndex(of, { inThread: true });
   job.sendTags(wordTags(of));
   return runSteps(job.finishSteps());
@@ -24,12 +24,13 @@ describe('the word index on a worker thread', () => {
     expect(wordWorkerScript(), 'run `npm run build` first: the worker runs the built out/main/word-index-worker.js').not.toBeNull();
   });
 
-  it('builds exactly the index this thread builds, straight through', () => {
+  it('builds exactly the index and name order this thread builds, straight through', () => {
     const job = startWordIndex(facts);
     job.sendTags(wordTags(facts));
     const fromWorker = runSteps(job.finishSteps());
     expect(fromWorker).toEqual(buildServiceTextIndex(facts));
-    expect(fromWorker.terms).toContain('refugio');
+    expect(fromWorker.index.terms).toContain('refugio');
+    expect(fromWorker.nameRank).toHaveLength(facts.length);
   });
 
   it('reports how far it has scanned, in order, while the caller is free between reports', async () => {

@@ -3,17 +3,22 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Steps } from '../hsds/steps';
+import { nameRanks } from './name-order';
 import type { ServiceFacts } from './service-facts';
-import type { TextIndex } from './text-postings';
 import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordWorkerMessage } from './word-worker-protocol';
+import {
+  packNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordIndexResult, type WordWorkerMessage,
+} from './word-worker-protocol';
 
-/** A word index being built: started from the services' texts, finished once their tags are known. */
+/**
+ * A word index being built, with the services' name order: started from the services' own columns,
+ * finished once their tags are known.
+ */
 export interface WordIndexJob {
   /** Hands over the tags: on a worker the index is then finished while this thread builds the facets. */
   sendTags(tags: WordTags): void;
-  /** Waits for the index, reporting how many services have been scanned. */
-  finishSteps(): Steps<TextIndex>;
+  /** Waits for the index and name order, reporting how many services have been scanned. */
+  finishSteps(): Steps<WordIndexResult>;
   /** Stops the work if it is still running (a cancelled install); harmless after it has finished. */
   close(): void;
   /** Services whose words have been scanned so far. */
@@ -24,16 +29,18 @@ export interface WordIndexJob {
 const WORKER_MIN_SERVICES = 2_000;
 
 /**
- * Starts the word index of these services, whose own columns are read (their lists need not be). On a
- * worker thread when the built worker script is there: scanning every word of 100,000 services takes some
- * two seconds, which the main thread spends meanwhile on the rest of the facts and the facets. Otherwise
- * (a small directory, or a source-tree run before `npm run build`) on this thread, with the same result.
+ * Starts the word index and name order of these services, whose own columns are read (their lists need
+ * not be). On a worker thread when the built worker script is there: putting 100,000 names in order and
+ * scanning their every word takes over a second, which the main thread spends meanwhile on the rest of the
+ * facts and the facets. Otherwise (a small directory, or a source-tree run before `npm run build`) on this
+ * thread, with the same result.
  */
 export function startWordIndex(services: readonly ServiceFacts[], options: WordIndexOptions = {}): WordIndexJob {
-  const texts = wordTexts(services);
+  const names = services.map((f) => f.name);
   const inThread = options.inThread || (services.length < WORKER_MIN_SERVICES && !options.script);
   const script = inThread ? null : (options.script ?? wordWorkerScript());
-  return script ? workerJob(script, texts, options.startTimeoutMs ?? START_TIMEOUT_MS) : inThreadJob(texts);
+  const packTexts = () => wordTexts(services);
+  return script ? workerJob(script, names, packTexts, options.startTimeoutMs ?? START_TIMEOUT_MS) : inThreadJob(names, packTexts());
 }
 
 export interface WordIndexOptions {
@@ -51,7 +58,7 @@ export function wordWorkerScript(): string | null {
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
-function inThreadJob(texts: WordTexts): WordIndexJob {
+function inThreadJob(names: readonly string[], texts: WordTexts): WordIndexJob {
   let scanned = 0;
   let tags: WordTags | null = null;
   return {
@@ -65,7 +72,7 @@ function inThreadJob(texts: WordTexts): WordIndexJob {
         yield { step: 'indexing', done: scanned, total: texts.size };
         parts.scan(texts, scanned, Math.min(texts.size, scanned + WORD_BATCH));
       }
-      return parts.assemble(tags);
+      return { index: parts.assemble(tags), nameRank: nameRanks(names) };
     },
     close() {},
     scanned: () => scanned,
@@ -79,7 +86,7 @@ const START_TIMEOUT_MS = 20_000;
 
 class WorkerDidNotStart extends Error {}
 
-function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): WordIndexJob {
+function workerJob(script: string, names: readonly string[], packTexts: () => WordTexts, startTimeoutMs: number): WordIndexJob {
   const state = new Int32Array(new SharedArrayBuffer(WORKER_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(script, { workerData: { port: port2, state }, transferList: [port2] });
@@ -89,6 +96,9 @@ function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): Wo
   // A job dropped without close() must not keep the CLI's process alive.
   worker.unref();
   port1.unref();
+  port1.postMessage({ names: packNames(names) });
+  // The worker puts the names in order while this thread packs the texts.
+  const texts = packTexts();
   port1.postMessage({ texts });
   const close = () => {
     port1.close();
@@ -103,7 +113,7 @@ function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): Wo
       if (ended) throw new Error(`Preparing search stopped unexpectedly (its worker thread ended${ended.message ? `: ${ended.message}` : ''}). Nothing was changed.`);
       if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > startTimeoutMs) throw new WorkerDidNotStart();
       Atomics.wait(state, WORKER_RESULT, 0, WAIT_SLICE_MS);
-      yield { step: 'indexing', done: scanned(), total: texts.size };
+      yield { step: 'indexing', done: scanned(), total: names.length };
     }
     const message = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
     if (!message) throw new Error('Preparing search stopped unexpectedly (no answer from its worker thread). Nothing was changed.');
@@ -121,13 +131,13 @@ function workerJob(script: string, texts: WordTexts, startTimeoutMs: number): Wo
     *finishSteps() {
       if (!fallback) {
         try {
-          const { index } = (yield* reply()) as { index: TextIndex };
+          const result = (yield* reply()) as WordIndexResult;
           close();
-          return index;
+          return result;
         } catch (err) {
           if (!(err instanceof WorkerDidNotStart)) throw err;
           close();
-          fallback = inThreadJob(texts);
+          fallback = inThreadJob(names, texts);
           if (tagsSent) fallback.sendTags(tagsSent);
         }
       }

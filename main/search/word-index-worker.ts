@@ -1,17 +1,20 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { nameRanks } from './name-order';
 import { WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordWorkerMessage } from './word-worker-protocol';
+import { unpackNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type PackedNames, type WordWorkerMessage } from './word-worker-protocol';
 
 /**
  * The text work of a search index on a thread of its own (word-index-job.ts starts it). First the services'
- * texts arrive and every word is scanned, while the main thread reads the rest of the facts. Then their
- * tags arrive, and the finished word index goes back with its arrays transferred, not copied.
+ * names arrive and are put in order, while the main thread packs their texts; then the texts, whose every
+ * word is scanned while the main thread reads the rest of the facts. Then their tags arrive, and the
+ * finished word index and name order go back with their arrays transferred, not copied.
  */
 
 /** Services scanned between two updates of the count the main thread reports: the progress bar moves smoothly. */
 const REPORT_EVERY = 256;
 const { port, state } = workerData as { port: MessagePort; state: Int32Array };
 let parts: WordIndexParts | null = null;
+let nameRank: Int32Array | null = null;
 
 /** Sets a flag the main thread may be blocked on in Atomics.wait (an install run straight through). */
 const raise = (slot: number) => {
@@ -20,8 +23,12 @@ const raise = (slot: number) => {
 };
 const reply = (message: WordWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-port.on('message', (message: { texts: WordTexts } | { tags: WordTags }) => {
+port.on('message', (message: { names: PackedNames } | { texts: WordTexts } | { tags: WordTags }) => {
   try {
+    if ('names' in message) {
+      nameRank = nameRanks(unpackNames(message.names));
+      return;
+    }
     if ('texts' in message) {
       const { texts } = message;
       parts = new WordIndexParts(texts.size);
@@ -33,7 +40,8 @@ port.on('message', (message: { texts: WordTexts } | { tags: WordTags }) => {
       return;
     }
     const index = parts!.assemble(message.tags);
-    reply({ index }, [index.postingStart, index.postingItem, index.postingWeight, index.itemLength].map((a) => a.buffer as ArrayBuffer));
+    const arrays = [index.postingStart, index.postingItem, index.postingWeight, index.itemLength, nameRank!];
+    reply({ index, nameRank: nameRank! }, arrays.map((a) => a.buffer as ArrayBuffer));
   } catch (err) {
     reply({ error: err instanceof Error ? err.message : String(err) });
   }
