@@ -110,23 +110,28 @@ export class TextIndexBuilder {
   /** The index, its terms sorted (prefixes are ranges) and postings in item order within each term. */
   finish(): TextIndex {
     const { p, chunkBits, termChunks, weightChunks, itemEnd, items } = this;
-    const mask = (1 << chunkBits) - 1;
     const names = this.terms.names;
     const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
     const postingStart = new Int32Array(names.length + 1);
-    const rank = new Int32Array(names.length);
+    /** By term id, where its next posting goes. */
+    const next = new Int32Array(names.length);
     for (let r = 0; r < order.length; r++) {
-      rank[order[r]!] = r;
+      next[order[r]!] = postingStart[r]!;
       postingStart[r + 1] = postingStart[r]! + items[order[r]!]!;
     }
-    const next = postingStart.slice(0, names.length);
     const postingItem = new Int32Array(p);
     const postingWeight = new Uint16Array(p);
-    for (let item = 0, k = 0; item < this.item; item++) {
-      for (; k < itemEnd[item]!; k++) {
-        const at = next[rank[termChunks[k >>> chunkBits]![k & mask]!]!]!++;
+    // Chunk by chunk, so the inner loop reads two typed arrays rather than looking its chunk up per posting.
+    for (let c = 0, item = 0; c < termChunks.length; c++) {
+      const terms = termChunks[c]!;
+      const weights = weightChunks[c]!;
+      const base = c << chunkBits;
+      const end = Math.min(p - base, terms.length);
+      for (let j = 0; j < end; j++) {
+        while (base + j >= itemEnd[item]!) item++;
+        const at = next[terms[j]!]!++;
         postingItem[at] = item;
-        postingWeight[at] = weightChunks[k >>> chunkBits]![k & mask]!;
+        postingWeight[at] = weights[j]!;
       }
     }
     return { size: this.size, terms: order.map((id) => names[id]!), postingStart, postingItem, postingWeight, itemLength: this.itemLength };
