@@ -49,17 +49,15 @@ export class WordIndexParts {
   /** Synonym role by term id, filled as terms appear: one array read per word instead of a map lookup. */
   private roles: Int32Array = new Int32Array(4096);
   private known = 0;
-  private readonly groupTerms = new Map<number, number>();
+  /** By synonym group: its token's term id, -1 until first seen. */
+  private readonly groupTerms = new Int32Array(SYNONYM_GROUPS.length).fill(-1);
   /** By synonym group: the last text it was found in (each group's token is added once per text). */
   private readonly groupSeen = new Int32Array(SYNONYM_GROUPS.length);
   private textCount = 0;
-  private readonly groups: number[] = [];
-  private readonly scratch = new IdList();
-  /** Term ids of names and body, item after item; item i's end at namesEnd[i] / bodyEnd[i]. */
-  private names: Int32Array = new Int32Array(1 << 16);
-  private body: Int32Array = new Int32Array(1 << 18);
-  private namesLength = 0;
-  private bodyLength = 0;
+  private readonly groups = new IdList();
+  /** Term ids of names and body, item after item, scanned straight in; item i's end at namesEnd[i] / bodyEnd[i]. */
+  private readonly names = new IdList();
+  private readonly body = new IdList();
   private readonly namesEnd: Int32Array;
   private readonly bodyEnd: Int32Array;
 
@@ -72,28 +70,26 @@ export class WordIndexParts {
   /** Scans items [from, to) of the texts: their names' and body's term ids, kept for assemble(). */
   scan(texts: WordTexts, from: number, to: number): void {
     const { pieces, pieceOf, bounds } = texts;
-    const out = this.scratch;
+    const { names, body } = this;
     for (let item = from; item < to; item++) {
       const text = pieces[pieceOf[item]!]!;
       const at = item * TEXTS_PER_ITEM * 2;
-      out.length = 0;
-      for (let k = 0; k < NAME_TEXTS; k++) this.b.terms.scan(text, out, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
-      this.withGroups(out);
-      this.names = append(this.names, this.namesLength, out);
-      this.namesLength += out.length;
-      this.namesEnd[item] = this.namesLength;
-      out.length = 0;
-      for (let k = NAME_TEXTS; k < TEXTS_PER_ITEM; k++) this.b.terms.scan(text, out, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
-      this.withGroups(out);
-      this.body = append(this.body, this.bodyLength, out);
-      this.bodyLength += out.length;
-      this.bodyEnd[item] = this.bodyLength;
+      let start = names.length;
+      for (let k = 0; k < NAME_TEXTS; k++) this.b.terms.scan(text, names, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
+      this.withGroups(names, start);
+      this.namesEnd[item] = names.length;
+      start = body.length;
+      for (let k = NAME_TEXTS; k < TEXTS_PER_ITEM; k++) this.b.terms.scan(text, body, bounds[at + 2 * k]!, bounds[at + 2 * k + 1]!);
+      this.withGroups(body, start);
+      this.bodyEnd[item] = body.length;
     }
   }
 
   /** The index: every scanned item's names (column 0), tags (1) and body (2). */
   assemble(tags: WordTags): TextIndex {
-    const { b, names, body, namesEnd, bodyEnd } = this;
+    const { b, namesEnd, bodyEnd } = this;
+    const names = this.names.ids;
+    const body = this.body.ids;
     const placeIds = tags.placeKeys.map((place) => this.termIds(place));
     const labelIds = tags.labelKeys.map((id) => this.termIds(`${termLabel(id, 'en')} \n ${termLabel(id, 'es')}`));
     for (let item = 0, n = 0, d = 0; item < this.size; item++) {
@@ -110,39 +106,40 @@ export class WordIndexParts {
   private termIds(value: string): Int32Array {
     const out = new IdList();
     this.b.terms.scan(value, out, 0, value.length);
-    this.withGroups(out);
+    this.withGroups(out, 0);
     return out.view();
   }
 
-  /** Appends to out the tokens of the synonym groups its words mention, each group once. */
-  private withGroups(out: IdList): void {
+  /** Appends to out the tokens of the synonym groups its words from `start` on mention, each group once. */
+  private withGroups(out: IdList, start: number): void {
     const end = out.length;
     const ids = out.ids;
-    const names = this.b.terms.names;
     const groups = this.groups;
     const text = ++this.textCount;
     groups.length = 0;
-    const wordAt = (k: number) => (k < end ? names[ids[k]!] : undefined);
-    for (let i = 0; i < end; i++) {
+    for (let i = start; i < end; i++) {
       const id = ids[i]!;
       if (id >= this.known) this.learnRoles(id);
-      const role = this.roles[id]!;
-      if (role === NO_GROUP) continue;
-      let g: number | undefined = role;
-      if (role === PHRASE_START) {
-        // A phrase may run on from one text into the next, as it did when the texts were joined into one.
-        g = groupAt(wordAt, i)?.group;
-      }
-      if (g !== undefined && this.groupSeen[g] !== text) {
+      let g = this.roles[id]!;
+      if (g === NO_GROUP) continue;
+      if (g === PHRASE_START) g = this.phraseAt(ids, i, end);
+      if (g >= 0 && this.groupSeen[g] !== text) {
         this.groupSeen[g] = text;
         groups.push(g);
       }
     }
-    for (const g of groups) {
-      let id = this.groupTerms.get(g);
-      if (id === undefined) this.groupTerms.set(g, (id = this.b.terms.id(groupToken(g))));
-      out.push(id);
-    }
+    for (let k = 0; k < groups.length; k++) out.push(this.groupTerm(groups.ids[k]!));
+  }
+
+  /** The group of the phrase starting at ids[i], or NO_GROUP. A phrase may run on from one text into the next, as it did when the texts were joined into one. */
+  private phraseAt(ids: Int32Array, i: number, end: number): number {
+    const names = this.b.terms.names;
+    return groupAt((k) => (k < end ? names[ids[k]!] : undefined), i)?.group ?? NO_GROUP;
+  }
+
+  private groupTerm(g: number): number {
+    if (this.groupTerms[g] === -1) this.groupTerms[g] = this.b.terms.id(groupToken(g));
+    return this.groupTerms[g]!;
   }
 
   private learnRoles(id: number): void {
@@ -154,11 +151,4 @@ export class WordIndexParts {
 
 function addAll(b: TextIndexBuilder, ids: Int32Array, column: number): void {
   for (let k = 0; k < ids.length; k++) b.add(ids[k]!, column);
-}
-
-/** The list's ids written at `at` of `into`, grown (doubled) when full. */
-function append(into: Int32Array, at: number, list: IdList): Int32Array {
-  if (at + list.length > into.length) into = grow(into, Math.max(at + list.length, into.length * 2), 0);
-  into.set(list.view(), at);
-  return into;
 }
