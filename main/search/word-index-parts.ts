@@ -131,7 +131,10 @@ export class WordIndexParts {
     for (let k = 0; k < groups.length; k++) out.push(this.groupTerm(groups.ids[k]!));
   }
 
-  /** The group of the phrase starting at ids[i], or NO_GROUP. A phrase may run on from one text into the next, as it did when the texts were joined into one. */
+  /**
+   * The group of the phrase starting at ids[i], or NO_GROUP. A phrase may run on from one text into the
+   * next, as it did when the texts were joined into one.
+   */
   private phraseAt(ids: Int32Array, i: number, end: number): number {
     const names = this.b.terms.names;
     return groupAt((k) => (k < end ? names[ids[k]!] : undefined), i)?.group ?? NO_GROUP;
