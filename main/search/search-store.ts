@@ -21,10 +21,14 @@ function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T 
   return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.byteLength / type.BYTES_PER_ELEMENT);
 }
 
-export function writeSearchIndexes(db: Db, facets: FacetIndex, text: TextIndex): void {
-  const blobs: Record<string, Blob> = {
+/**
+ * Replaces the stored indexes with these facets, all but the name order: an install stores them while the
+ * word index is still being finished on its worker. writeWordBlobs then adds the rest.
+ */
+export function writeFacetBlobs(db: Db, facets: Omit<FacetIndex, 'nameRank'>): void {
+  db.prepare('DELETE FROM search_blob').run();
+  insertBlobs(db, {
     ids: facets.ids.join(SEP),
-    nameRank: facets.nameRank,
     ...maskBlobs('categories', facets.categories),
     ...maskBlobs('languages', facets.languages),
     ...maskBlobs('served', facets.served),
@@ -39,13 +43,22 @@ export function writeSearchIndexes(db: Db, facets: FacetIndex, text: TextIndex):
     pointLon: facets.pointLon,
     pointLocation: facets.points.map((p) => p.locationId).join(SEP),
     pointApproximate: Uint8Array.from(facets.points, (p) => (p.approximate ? 1 : 0)),
+  });
+}
+
+/** Adds the word index and the name order to the facets writeFacetBlobs stored. */
+export function writeWordBlobs(db: Db, text: TextIndex, nameRank: Int32Array): void {
+  insertBlobs(db, {
+    nameRank,
     terms: text.terms.join(SEP),
     postingStart: text.postingStart,
     postingItem: text.postingItem,
     postingWeight: text.postingWeight,
     itemLength: text.itemLength,
-  };
-  db.prepare('DELETE FROM search_blob').run();
+  });
+}
+
+function insertBlobs(db: Db, blobs: Record<string, Blob>): void {
   const insert = db.prepare('INSERT INTO search_blob (name, data) VALUES (?, ?)');
   for (const [name, blob] of Object.entries(blobs)) {
     insert.run(name, typeof blob === 'string' ? Buffer.from(blob, 'utf8') : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));

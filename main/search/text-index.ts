@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { createServiceReader } from '../db/service-read';
 import { buildFacetIndex, type FacetIndex } from './facet-index';
-import { writeSearchIndexes } from './search-store';
+import { writeFacetBlobs, writeWordBlobs } from './search-store';
 import { serviceFactsSteps, type ServiceFacts } from './service-facts';
 import { SYNONYMS_VERSION } from './synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../hsds/steps';
@@ -24,9 +24,13 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
  * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
  * columns are read, a worker puts their names in order and scans every word (three columns per service:
  * names, tags, body) while this thread reads the rest of the facts; given the tags, it finishes the word
- * index while this thread builds the facets. Reports as it goes, so an import, a sync or a rollback can answer the window between batches.
+ * index while this thread builds the facets, and hands them to onFacets (an install stores them meanwhile).
+ * Reports as it goes, so an import, a sync or a rollback can answer the window between batches.
  */
-function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetIndex; text: TextIndex }> {
+function* buildSearchIndexSteps(
+  readFacts: FactsSteps,
+  onFacets: (facets: Omit<FacetIndex, 'nameRank'>) => void = () => {},
+): Steps<{ facets: FacetIndex; text: TextIndex }> {
   let words: WordIndexJob | undefined;
   const reading = readFacts((services) => (words ??= startWordIndex(services)));
   try {
@@ -40,6 +44,7 @@ function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetInd
     // The worker finishes the word index while this thread builds the facets.
     words.sendTags(wordTags(facts));
     const facets = buildFacetIndex(facts);
+    onFacets(facets);
     const { index: text, nameRank } = yield* words.finishSteps();
     yield { step: 'indexing', done: total, total };
     return { facets: { ...facets, nameRank }, text };
@@ -50,9 +55,12 @@ function* buildSearchIndexSteps(readFacts: FactsSteps): Steps<{ facets: FacetInd
   }
 }
 
-/** Stores built indexes, marked as built for the latest install by this INDEX_VERSION. */
-function storeSearchIndexes(db: Db, { facets, text }: { facets: FacetIndex; text: TextIndex }): void {
-  writeSearchIndexes(db, facets, text);
+/**
+ * Stores the word index and name order beside the facets writeFacetBlobs stored, and marks the whole as
+ * built for the latest install by this INDEX_VERSION.
+ */
+function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: TextIndex }): void {
+  writeWordBlobs(db, text, facets.nameRank);
   db.prepare(
     `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
      ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
@@ -65,7 +73,7 @@ function storeSearchIndexes(db: Db, { facets, text }: { facets: FacetIndex; text
  * directory. Reports as it goes, so an import or sync can answer the window between batches.
  */
 export function* searchIndexSteps(db: Db, readFacts: FactsSteps): Steps<void> {
-  storeSearchIndexes(db, yield* buildSearchIndexSteps(readFacts));
+  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobs(db, facets)));
 }
 
 /**
@@ -103,7 +111,9 @@ export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {
   };
   const built = await runStepsAsync(buildSearchIndexSteps(readFacts), listener);
   db.transaction(() => {
-    if (latestInstall(db) === install) storeSearchIndexes(db, built);
+    if (latestInstall(db) !== install) return;
+    writeFacetBlobs(db, built.facets);
+    storeWordsAndMark(db, built);
   }).immediate();
 }
 
