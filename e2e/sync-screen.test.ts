@@ -49,8 +49,9 @@ describe('Sync screen', () => {
 
     await feed.getByRole('button', { name: 'Apply version 1' }).click();
     await expect.poll(async () => (await feed.locator('.sync-done').textContent()) ?? '').toContain('Version 1 is now installed: 1 added');
-    expect(await feed.locator('.sync-history tbody tr').count()).toBe(1);
-    expect(await feed.locator('.sync-facts').textContent()).toContain('version 1');
+    // The card reloads the feed (history, installed version) just after it says so.
+    await expect.poll(() => feed.locator('.sync-history tbody tr').count()).toBe(1);
+    await expect.poll(async () => (await feed.locator('.sync-facts').textContent()) ?? '').toContain('version 1');
 
     coord.publish(starterTables());
     const data = join(coord.feedDir, 'v2', 'phones.csv');
