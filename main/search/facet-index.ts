@@ -69,8 +69,11 @@ export interface FacetIndex {
   pointLon: Float64Array;
 }
 
-/** The facet index of these services but for their name order, which the word-index job works out (name-order.ts). */
-export function buildFacetIndex(facts: readonly ServiceFacts[]): Omit<FacetIndex, 'nameRank'> {
+/** A facet index but for its name order, which the word-index job works out (name-order.ts). */
+export type FacetColumns = Omit<FacetIndex, 'nameRank'>;
+
+/** The facet index of these services, but for their name order. */
+export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
   const size = facts.length;
   const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
 

@@ -1,6 +1,6 @@
 import type { MapPoint } from '../../shared/domain';
 import type { Db } from '../db/open';
-import type { FacetIndex, MaskFacet } from './facet-index';
+import type { FacetColumns, FacetIndex, MaskFacet } from './facet-index';
 import type { TextIndex } from './text-postings';
 
 /**
@@ -25,7 +25,7 @@ function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T 
  * Replaces the stored indexes with these facets, all but the name order: an install stores them while the
  * word index is still being finished on its worker. writeWordBlobs then adds the rest.
  */
-export function writeFacetBlobs(db: Db, facets: Omit<FacetIndex, 'nameRank'>): void {
+export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
   db.prepare('DELETE FROM search_blob').run();
   insertBlobs(db, {
     ids: facets.ids.join(SEP),

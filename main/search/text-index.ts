@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { createServiceReader } from '../db/service-read';
-import { buildFacetIndex, type FacetIndex } from './facet-index';
+import { buildFacetIndex, type FacetColumns, type FacetIndex } from './facet-index';
 import { writeFacetBlobs, writeWordBlobs } from './search-store';
 import { serviceFactsSteps, type ServiceFacts } from './service-facts';
 import { SYNONYMS_VERSION } from './synonyms';
@@ -29,7 +29,7 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
  */
 function* buildSearchIndexSteps(
   readFacts: FactsSteps,
-  onFacets: (facets: Omit<FacetIndex, 'nameRank'>) => void = () => {},
+  onFacets: (facets: FacetColumns) => void = () => {},
 ): Steps<{ facets: FacetIndex; text: TextIndex }> {
   let words: WordIndexJob | undefined;
   const reading = readFacts((services) => (words ??= startWordIndex(services)));
