@@ -86,4 +86,11 @@ describe('search engine', () => {
     expect(ids(search({ text: 'ginkgo' }))).toEqual(['new-one']);
     expect(ids(search({ text: 'alder' }))).toEqual([]);
   });
+
+  it('rebuilds a stored index it cannot read, rather than failing every search', () => {
+    t.db.prepare("UPDATE search_blob SET data = x'ff' WHERE name = 'postings'").run();
+    const afterDamage = createHandlers(t.db, t.path);
+    expect(ids(afterDamage.search({ text: 'ginkgo' }) as SearchResponse)).toEqual(['new-one']);
+    expect((t.db.prepare("SELECT length(data) FROM search_blob WHERE name = 'postings'").pluck().get() as number) > 1).toBe(true);
+  });
 });

@@ -35,10 +35,19 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   let everyItem: Int32Array;
   let vocabulary: TermCorrector | null = null;
 
+  /** The stored indexes; none when they cannot be read (damaged), so they are rebuilt rather than failing every search. */
+  const readStored = () => {
+    try {
+      return readSearchIndexes(db);
+    } catch {
+      return null;
+    }
+  };
+
   const current = (): FacetIndex => {
     const install = (latestInstall.get() as { id: number | null }).id;
     if (install !== generation) {
-      let stored = searchIndexIsCurrent(db) ? readSearchIndexes(db) : null;
+      let stored = searchIndexIsCurrent(db) ? readStored() : null;
       if (!stored) {
         rebuildSearchIndex(db);
         stored = readSearchIndexes(db)!;

@@ -1,7 +1,7 @@
 import type { MapPoint } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facet-index';
-import type { TextIndex } from './text-postings';
+import { textIndexOf, type StoredTextIndex, type TextIndex } from './text-postings';
 
 /**
  * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, string
@@ -47,13 +47,12 @@ export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
 }
 
 /** Adds the word index and the name order to the facets writeFacetBlobs stored. */
-export function writeWordBlobs(db: Db, text: TextIndex, nameRank: Int32Array): void {
+export function writeWordBlobs(db: Db, text: StoredTextIndex, nameRank: Int32Array): void {
   insertBlobs(db, {
     nameRank,
     terms: text.terms.join(SEP),
     postingStart: text.postingStart,
-    postingItem: text.postingItem,
-    postingWeight: text.postingWeight,
+    postings: text.postings,
     itemLength: text.itemLength,
   });
 }
@@ -117,13 +116,12 @@ export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex
       pointLat,
       pointLon,
     },
-    text: {
+    text: textIndexOf({
       size: ids.length,
       terms: list('terms'),
       postingStart: typed(Int32Array, bytes('postingStart')),
-      postingItem: typed(Int32Array, bytes('postingItem')),
-      postingWeight: typed(Uint16Array, bytes('postingWeight')),
+      postings: bytes('postings'),
       itemLength: typed(Uint16Array, bytes('itemLength')),
-    },
+    }),
   };
 }

@@ -5,14 +5,14 @@ import { writeFacetBlobs, writeWordBlobs } from './search-store';
 import { serviceFactsSteps, type ServiceFacts } from './service-facts';
 import { SYNONYMS_VERSION } from './synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../hsds/steps';
-import type { TextIndex } from './text-postings';
+import type { StoredTextIndex } from './text-postings';
 import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
  * An index built by another build, with either different, is rebuilt rather than misread.
  */
-const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-1`;
+const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-2`;
 
 /**
  * Reads a directory's search facts, calling onServices as soon as the services' own columns are in (their
@@ -30,7 +30,7 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
 function* buildSearchIndexSteps(
   readFacts: FactsSteps,
   onFacets: (facets: FacetColumns) => void = () => {},
-): Steps<{ facets: FacetIndex; text: TextIndex }> {
+): Steps<{ facets: FacetIndex; text: StoredTextIndex }> {
   let words: WordIndexJob | undefined;
   const reading = readFacts((services) => (words ??= startWordIndex(services)));
   try {
@@ -59,7 +59,7 @@ function* buildSearchIndexSteps(
  * Stores the word index and name order beside the facets writeFacetBlobs stored, and marks the whole as
  * built for the latest install by this INDEX_VERSION.
  */
-function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: TextIndex }): void {
+function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: StoredTextIndex }): void {
   writeWordBlobs(db, text, facets.nameRank);
   db.prepare(
     `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)

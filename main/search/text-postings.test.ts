@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdList } from './id-list';
-import { TextIndexBuilder, type TextIndex } from './text-postings';
+import { textIndexOf, TextIndexBuilder, type TextIndex } from './text-postings';
 
 /** Items of [column, text] pairs, built in order. */
 function build(items: [number, string][][]): TextIndex {
@@ -13,7 +13,7 @@ function build(items: [number, string][][]): TextIndex {
     }
     b.endItem();
   }
-  return b.finish();
+  return textIndexOf(b.finish());
 }
 
 /** Each term's postings as [item, weight] pairs. */
@@ -50,5 +50,14 @@ describe('the postings of the word index', () => {
     const ix = postings(build(items));
     expect(ix.common!.map(([item]) => item)).toEqual(items.map((_, i) => i));
     expect(ix.w3!.map(([item]) => item)).toEqual(items.map((_, i) => i).filter((i) => i % 7 === 3 || i % 11 === 3));
+  });
+
+  it('keeps items far apart and heavy weights exact in its stored form', () => {
+    // 'rare' in items 5 and 70,005: a gap over three bytes. 'again' 20 times in a name: a weight of 200.
+    const items = Array.from({ length: 70_006 }, (_, i): [number, string][] => (i === 5 || i === 70_005 ? [[2, 'rare']] : []));
+    items[200] = [[0, Array(20).fill('again').join(' ')]];
+    const ix = postings(build(items));
+    expect(ix.rare).toEqual([[5, 1], [70_005, 1]]);
+    expect(ix.again).toEqual([[200, 200]]);
   });
 });

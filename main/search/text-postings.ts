@@ -2,6 +2,7 @@ import { alternativeTerm, type QueryPlan } from './query-plan';
 import { grow } from './grow';
 import { IdList } from './id-list';
 import { lowerBound } from './lower-bound';
+import { decodePostings, postingLength, putPosting } from './posting-codec';
 import { TermTable } from './term-table';
 
 /** bm25 weights of a document's three columns: a word in a name counts far more than one in a description. */
@@ -28,6 +29,16 @@ export interface TextIndex {
   itemLength: Uint16Array;
 }
 
+/** A TextIndex as a build makes it and the database stores it: its postings encoded (posting-codec.ts). */
+export interface StoredTextIndex extends Omit<TextIndex, 'postingItem' | 'postingWeight'> {
+  postings: Uint8Array;
+}
+
+/** The index a stored one encodes, ready to query. */
+export function textIndexOf({ postings, ...index }: StoredTextIndex): TextIndex {
+  return { ...index, ...decodePostings(postings, index.postingStart, index.size) };
+}
+
 /**
  * Builds the index item by item, in item order: the caller turns words into term ids (terms) and adds
  * them to the current item's columns (add), so words it sees often (labels, cities, synonym tokens) can
@@ -43,6 +54,9 @@ export class TextIndexBuilder {
   private count = new Uint32Array(4096);
   /** Items each term occurs in: its share of the final postings. */
   private items = new Int32Array(4096);
+  /** The last item each term occurred in, and the bytes its encoded postings take so far. */
+  private last = new Int32Array(4096).fill(-1);
+  private bytes = new Int32Array(4096);
   private readonly chunkBits: number;
   private readonly termChunks: Int32Array[] = [];
   private readonly weightChunks: Uint16Array[] = [];
@@ -69,6 +83,8 @@ export class TextIndexBuilder {
     this.stamp = grow(this.stamp, length, -1);
     this.count = grow(this.count, length, 0);
     this.items = grow(this.items, length, 0);
+    this.last = grow(this.last, length, -1);
+    this.bytes = grow(this.bytes, length, 0);
   }
 
   /** One occurrence of a term in a column (0 names, 1 tags, 2 body) of the current item. */
@@ -85,9 +101,9 @@ export class TextIndexBuilder {
 
   /** Closes the current item; the next add() goes to the next one. */
   endItem(): void {
-    const { touched, chunkBits } = this;
+    const { touched, chunkBits, item } = this;
     const mask = (1 << chunkBits) - 1;
-    this.itemLength[this.item] = Math.min(this.length, MAX_U16);
+    this.itemLength[item] = Math.min(this.length, MAX_U16);
     const ids = touched.ids;
     for (let t = 0; t < touched.length; t++) {
       const id = ids[t]!;
@@ -96,9 +112,12 @@ export class TextIndexBuilder {
         this.termChunks.push(new Int32Array(1 << chunkBits));
         this.weightChunks.push(new Uint16Array(1 << chunkBits));
       }
+      const weight = Math.min(this.count[id]!, MAX_U16);
       this.termChunks[chunk]![this.p & mask] = id;
-      this.weightChunks[chunk]![this.p & mask] = Math.min(this.count[id]!, MAX_U16);
+      this.weightChunks[chunk]![this.p & mask] = weight;
       this.items[id]!++;
+      this.bytes[id]! += postingLength(item - this.last[id]! - 1, weight);
+      this.last[id] = item;
       this.p++;
     }
     this.itemEnd[this.item] = this.p;
@@ -107,20 +126,25 @@ export class TextIndexBuilder {
     this.item++;
   }
 
-  /** The index, its terms sorted (prefixes are ranges) and postings in item order within each term. */
-  finish(): TextIndex {
-    const { p, chunkBits, termChunks, weightChunks, itemEnd, items } = this;
+  /**
+   * The index, its terms sorted (prefixes are ranges) and postings in item order within each term, encoded
+   * straight into their place: the postings are never held as arrays of items and weights.
+   */
+  finish(): StoredTextIndex {
+    const { p, chunkBits, termChunks, weightChunks, itemEnd, items, bytes } = this;
     const names = this.terms.names;
     const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
     const postingStart = new Int32Array(names.length + 1);
-    /** By term id, where its next posting goes. */
+    /** By term id, where its next posting's bytes go. */
     const next = new Int32Array(names.length);
+    let length = 0;
     for (let r = 0; r < order.length; r++) {
-      next[order[r]!] = postingStart[r]!;
+      next[order[r]!] = length;
+      length += bytes[order[r]!]!;
       postingStart[r + 1] = postingStart[r]! + items[order[r]!]!;
     }
-    const postingItem = new Int32Array(p);
-    const postingWeight = new Uint16Array(p);
+    const postings = new Uint8Array(length);
+    const last = this.last.fill(-1);
     // Chunk by chunk, so the inner loop reads two typed arrays rather than looking its chunk up per posting.
     for (let c = 0, item = 0; c < termChunks.length; c++) {
       const terms = termChunks[c]!;
@@ -129,12 +153,12 @@ export class TextIndexBuilder {
       const end = Math.min(p - base, terms.length);
       for (let j = 0; j < end; j++) {
         while (base + j >= itemEnd[item]!) item++;
-        const at = next[terms[j]!]!++;
-        postingItem[at] = item;
-        postingWeight[at] = weights[j]!;
+        const id = terms[j]!;
+        next[id] = putPosting(postings, next[id]!, item - last[id]! - 1, weights[j]!);
+        last[id] = item;
       }
     }
-    return { size: this.size, terms: order.map((id) => names[id]!), postingStart, postingItem, postingWeight, itemLength: this.itemLength };
+    return { size: this.size, terms: order.map((id) => names[id]!), postingStart, postings, itemLength: this.itemLength };
   }
 }
 

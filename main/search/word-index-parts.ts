@@ -3,7 +3,7 @@ import { termLabel } from '../../shared/vocabulary';
 import { grow } from './grow';
 import { IdList } from './id-list';
 import { groupAt, groupToken, NO_GROUP, PHRASE_START, synonymRole } from './synonyms';
-import { TextIndexBuilder, type TextIndex } from './text-postings';
+import { TextIndexBuilder, type StoredTextIndex } from './text-postings';
 
 /** Texts per service, in this order: name, alternate name, organization (the names column), then description, eligibility (body). */
 export const TEXTS_PER_ITEM = 5;
@@ -86,7 +86,7 @@ export class WordIndexParts {
   }
 
   /** The index: every scanned item's names (column 0), tags (1) and body (2). */
-  assemble(tags: WordTags): TextIndex {
+  assemble(tags: WordTags): StoredTextIndex {
     const { b, namesEnd, bodyEnd } = this;
     const names = this.names.ids;
     const body = this.body.ids;

@@ -40,7 +40,7 @@ port.on('message', (message: { names: PackedNames } | { texts: WordTexts } | { t
       return;
     }
     const index = parts!.assemble(message.tags);
-    const arrays = [index.postingStart, index.postingItem, index.postingWeight, index.itemLength, nameRank!];
+    const arrays = [index.postingStart, index.postings, index.itemLength, nameRank!];
     reply({ index, nameRank: nameRank! }, arrays.map((a) => a.buffer as ArrayBuffer));
   } catch (err) {
     reply({ error: err instanceof Error ? err.message : String(err) });

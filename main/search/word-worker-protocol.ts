@@ -1,4 +1,4 @@
-import type { TextIndex } from './text-postings';
+import type { StoredTextIndex } from './text-postings';
 
 /**
  * What the main thread and the word-index worker share (word-index-job.ts, word-index-worker.ts): slots of
@@ -11,7 +11,7 @@ export const WORKER_STATE_SLOTS = 3;
 
 /** The word index, and each service's place in name order (name-order.ts). */
 export interface WordIndexResult {
-  index: TextIndex;
+  index: StoredTextIndex;
   nameRank: Int32Array;
 }
 
