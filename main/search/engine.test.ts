@@ -74,6 +74,14 @@ describe('search engine', () => {
     expect(ids(search({ open24x7: true, confirmedOnly: true }))).toEqual(['hotline', 'serves-minors']);
   });
 
+  it('says open or closed for the minute asked about, one search after another', () => {
+    const state = (now: string) => search({ text: 'birch', now }).results.find((c) => c.id === 'excludes-minors')!.openNow;
+    expect(state('2026-11-25T16:59:59-08:00')).toBe('open'); // a Wednesday, weekdays 9-5
+    expect(state('2026-11-25T17:00:00-08:00')).toBe('closed');
+    expect(state('2026-11-25T16:59:00-08:00')).toBe('open');
+    expect(state('2026-11-25T08:59:30-08:00')).toBe('closed');
+  });
+
   it('answers an unknown ZIP or place with an error naming it, not an empty list', async () => {
     expect(await dispatch(handlers, 'search', { text: '', near: { zip: '00000' } })).toEqual({ ok: false, error: 'ZIP code 00000 is not in the offline ZIP table.' });
     expect(await dispatch(handlers, 'search', { text: '', near: { place: 'Atlantis' } })).toMatchObject({ ok: false, error: expect.stringContaining('"Atlantis"') });

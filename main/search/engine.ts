@@ -96,11 +96,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const { fail, distance, open } = filtered;
       const facets = countFacets(ix, columns, pool, filtered, now);
 
-      // Ranked: AND matches before OR-only ones, then score; without text, by name.
-      const byRelevance = (a: number, b: number) =>
-        candidates
-          ? candidates.tier[pool[b]!]! - candidates.tier[pool[a]!]! || candidates.score[pool[b]!]! - candidates.score[pool[a]!]! || a - b
-          : ix.nameRank[pool[a]!]! - ix.nameRank[pool[b]!]!;
+      const byRelevance = relevanceOrder(candidates, pool, ix.nameRank);
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);
       // With a place and no words to rank by, nearest first is the only order that means anything.
       const order = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;
@@ -147,6 +143,16 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
+
+/**
+ * Pool positions ranked: AND matches before OR-only ones, then score; without text, by name. Two
+ * comparators rather than one asking which applies: it runs for every result of a broad search.
+ */
+function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRank: Int32Array): (a: number, b: number) => number {
+  if (!candidates) return (a, b) => nameRank[pool[a]!]! - nameRank[pool[b]!]!;
+  const { tier, score } = candidates;
+  return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || score[pool[b]!]! - score[pool[a]!]! || a - b;
+}
 
 /**
  * Offers every result to the page heaps and gathers the map points. With a place, services without a

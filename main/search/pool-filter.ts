@@ -1,7 +1,8 @@
 import type { GeoPoint } from '../../shared/domain';
-import { distanceKm, latitudeGapKm } from '../geo/distance';
+import { distanceWithCosinesKm, latitudeCosine, latitudeGapKm } from '../geo/distance';
 import type { FacetIndex, MaskFacet } from './facet-index';
 import { openStates } from './weekly-hours';
+import { workArray } from './work-arrays';
 
 // Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
 // facet, the items that pass every other facet (what that facet's counts are over).
@@ -51,10 +52,11 @@ function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
 /**
  * Applies the filters to the pool one filter at a time: each pass is a short loop over typed arrays,
  * which V8 compiles once and keeps, where one loop testing everything was re-optimized on every query.
+ * The arrays answered are the index's work arrays (work-arrays.ts): good until its next filterPool.
  */
 export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): FilteredPool {
   const n = pool.length;
-  const fail = new Uint8Array(n);
+  const fail = workArray(ix, 'fail', Uint8Array, n, 0);
   const open = openStates(ix, pool, q.now);
   if (q.categoryMask) failUnlessAny(fail, F_CATEGORY, ix.categories, pool, q.categoryMask);
   if (q.languageMask) failUnlessAny(fail, F_LANGUAGE, ix.languages, pool, q.languageMask);
@@ -68,7 +70,7 @@ export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): Fi
   if (q.verifiedSince !== null) {
     for (let k = 0; k < n; k++) if (!(ix.assuredAt[pool[k]!]! >= q.verifiedSince)) fail[k]! |= F_VERIFIED;
   }
-  const distance = new Float64Array(n).fill(Infinity);
+  const distance = workArray(ix, 'distance', Float64Array, n, Infinity);
   if (q.reference) measureDistances(ix, pool, q.reference, q.radiusKm, distance, fail);
   return { fail, distance, open };
 }
@@ -93,15 +95,26 @@ function failPopulation(fail: Uint8Array, ix: FacetIndex, pool: Int32Array, p: n
 function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint, radiusKm: number | null, distance: Float64Array, fail: Uint8Array): void {
   const reach = radiusKm ?? Infinity;
   // Imported functions called per point would be a property lookup each in the test and bench runner.
-  const [gapKm, greatCircleKm] = [latitudeGapKm, distanceKm];
+  const [gapKm, greatCircleKm] = [latitudeGapKm, distanceWithCosinesKm];
+  const { lat, lon } = reference;
+  const cos = latitudeCosine(lat);
+  const pointCos = pointCosines(ix);
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
     let nearest = Infinity;
     for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) {
-      const gap = gapKm(reference.lat, ix.pointLat[p]!);
-      nearest = Math.min(nearest, gap > reach ? gap : greatCircleKm(reference.lat, reference.lon, ix.pointLat[p]!, ix.pointLon[p]!));
+      const gap = gapKm(lat, ix.pointLat[p]!);
+      nearest = Math.min(nearest, gap > reach ? gap : greatCircleKm(lat, lon, cos, ix.pointLat[p]!, ix.pointLon[p]!, pointCos[p]!));
     }
     distance[k] = nearest;
     if (radiusKm !== null && nearest !== Infinity && nearest > radiusKm) fail[k]! |= F_DISTANCE;
   }
+}
+
+const cosines = new WeakMap<FacetIndex, Float64Array>();
+/** Each point's latitudeCosine, worked out on an index's first search by distance. */
+function pointCosines(ix: FacetIndex): Float64Array {
+  let out = cosines.get(ix);
+  if (!out) cosines.set(ix, (out = Float64Array.from(ix.pointLat, latitudeCosine)));
+  return out;
 }

@@ -4,6 +4,7 @@ import { IdList } from './id-list';
 import { lowerBound } from './lower-bound';
 import { decodePostings, postingLength, putPosting } from './posting-codec';
 import { TermTable } from './term-table';
+import { workArray } from './work-arrays';
 
 /** bm25 weights of a document's three columns: a word in a name counts far more than one in a description. */
 export const COLUMN_WEIGHTS = [10, 4, 1] as const;
@@ -190,15 +191,16 @@ export interface TextMatches {
 /**
  * Evaluates a plan: each alternative is a phrase scored with bm25 over the whole index (its idf from the
  * items it occurs in), an item's score the sum over the phrases it contains. The AND form is the items
- * matching every group; when fewer than `minAll` do, those matching some group follow them.
+ * matching every group; when fewer than `minAll` do, those matching some group follow them. The arrays
+ * answered are the index's work arrays (work-arrays.ts): good until its next matchPlan.
  */
 export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextMatches {
   const n = ix.size;
-  const score = new Float64Array(n);
-  const groups = new Uint8Array(n);
-  const lastGroup = new Int32Array(n);
-  const phraseWeight = new Float64Array(n);
-  const touched = new Int32Array(n);
+  const score = workArray(ix, 'score', Float64Array, n, 0);
+  const groups = workArray(ix, 'groups', Uint8Array, n, 0);
+  const lastGroup = workArray(ix, 'lastGroup', Int32Array, n, 0);
+  const phraseWeight = workArray(ix, 'phraseWeight', Float64Array, n, 0);
+  const touched = workArray(ix, 'touched', Int32Array, n, 0);
   const averageLength = meanLengthOf(ix);
   plan.forEach((alternatives, g) => {
     for (const alternative of alternatives) {
@@ -209,7 +211,7 @@ export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextM
       markGroup(g + 1, hits, touched, lastGroup, groups);
     }
   });
-  return selectMatches(groups, plan.length, minAll, score);
+  return selectMatches(ix, groups, plan.length, minAll, score);
 }
 
 // The steps of matchPlan are separate functions so V8 optimizes each loop once and keeps it.
@@ -258,35 +260,37 @@ function markGroup(stamp: number, hits: number, touched: Int32Array, lastGroup: 
   }
 }
 
-function selectMatches(groups: Uint8Array, all: number, minAll: number, score: Float64Array): TextMatches {
-  const [every, some] = countMatches(groups, all);
+function selectMatches(ix: TextIndex, groups: Uint8Array, all: number, minAll: number, score: Float64Array): TextMatches {
+  const tier = workArray(ix, 'tier', Uint8Array, groups.length, 0);
+  const items = workArray(ix, 'items', Int32Array, groups.length, 0);
+  const [some, every] = gatherMatches(groups, all, items, tier);
   const orToo = all > 1 && every < minAll;
-  const tier = new Uint8Array(groups.length);
-  const items = gatherItems(groups, all, orToo ? 1 : all, orToo ? some : every, tier);
-  return { items, score, tier };
+  return { items: orToo ? items.subarray(0, some) : keepEvery(items, some, every, tier), score, tier };
 }
 
-/** [items matching every group, items matching any]. */
-function countMatches(groups: Uint8Array, all: number): [number, number] {
-  let every = 0;
+/**
+ * Puts the items matching any group in `items`, in item order, marking tier 1 those matching every one:
+ * one walk over all the items. Answers [items matching any, items matching every].
+ */
+function gatherMatches(groups: Uint8Array, all: number, items: Int32Array, tier: Uint8Array): [number, number] {
   let some = 0;
+  let every = 0;
   for (let item = 0; item < groups.length; item++) {
     const g = groups[item]!;
     if (g === 0) continue;
-    some++;
-    if (g >= all) every++;
+    items[some++] = item;
+    if (g === all) {
+      tier[item] = 1;
+      every++;
+    }
   }
-  return [every, some];
+  return [some, every];
 }
 
-/** Items matching at least `least` groups, in item order; tier 1 for those matching all. */
-function gatherItems(groups: Uint8Array, all: number, least: number, count: number, tier: Uint8Array): Int32Array {
-  const items = new Int32Array(count);
-  let k = 0;
-  for (let item = 0; item < groups.length; item++) {
-    const g = groups[item]!;
-    if (g >= least) items[k++] = item;
-    if (g === all) tier[item] = 1;
-  }
-  return items;
+/** The first `some` items kept to those of tier 1, in order. */
+function keepEvery(items: Int32Array, some: number, every: number, tier: Uint8Array): Int32Array {
+  if (every === some) return items.subarray(0, some);
+  let kept = 0;
+  for (let k = 0; k < some; k++) if (tier[items[k]!] === 1) items[kept++] = items[k]!;
+  return items.subarray(0, kept);
 }

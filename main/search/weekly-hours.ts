@@ -1,4 +1,5 @@
 import type { ScheduleFact } from './service-facts';
+import { workArray } from './work-arrays';
 
 const DAY_MINUTES = 1440;
 export const WEEK_MINUTES = 7 * DAY_MINUTES;
@@ -136,17 +137,35 @@ export interface StoredHours {
 
 /** By pool position: 1 open at `now`, 0 closed, -1 hours not stated. */
 export function openStates(hours: StoredHours, pool: Int32Array, now: Date): Int8Array {
+  const every = everyOpenState(hours, now);
+  const open = workArray(hours, 'open', Int8Array, pool.length, 0);
+  for (let k = 0; k < pool.length; k++) open[k] = every[pool[k]!]!;
+  return open;
+}
+
+/** Each index's states at the latest minute asked about. */
+const statesAtMinute = new WeakMap<StoredHours, { minute: number; states: Int8Array }>();
+
+/**
+ * Every item's state at `now`, worked out once a minute: hours are in whole minutes, and the searches
+ * of a desk typing come within the same one. At 100,000 services this took 1-2 ms of every search.
+ */
+function everyOpenState(hours: StoredHours, now: Date): Int8Array {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = statesAtMinute.get(hours);
+  if (known?.minute === minute) return known.states;
   const clock = weekClock(now);
   const regionMinute = clock(null);
-  const open = new Int8Array(pool.length);
-  for (let k = 0; k < pool.length; k++) {
-    const i = pool[k]!;
+  const size = hours.hourStart.length - 1;
+  const states = new Int8Array(size);
+  for (let i = 0; i < size; i++) {
     const from = hours.hourStart[i]!;
     const to = hours.hourStart[i + 1]!;
     const offset = hours.hourOffset[i]!;
-    open[k] = from === to ? -1 : openAtMinute(hours.hourBounds, from, to, Number.isNaN(offset) ? regionMinute : clock(offset)) ? 1 : 0;
+    states[i] = from === to ? -1 : openAtMinute(hours.hourBounds, from, to, Number.isNaN(offset) ? regionMinute : clock(offset)) ? 1 : 0;
   }
-  return open;
+  statesAtMinute.set(hours, { minute, states });
+  return states;
 }
 
 /** minuteOfWeek at one moment, remembered per UTC offset. */
