@@ -7,7 +7,7 @@ import { nameRanks } from './name-order';
 import type { ServiceFacts } from './service-facts';
 import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
 import {
-  packNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordIndexResult, type WordWorkerMessage,
+  packNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordIndexResult, type WordJobMessage, type WordWorkerMessage,
 } from './word-worker-protocol';
 
 /**
@@ -96,10 +96,11 @@ function workerJob(script: string, names: readonly string[], packTexts: () => Wo
   // A job dropped without close() must not keep the CLI's process alive.
   worker.unref();
   port1.unref();
-  port1.postMessage({ names: packNames(names) });
+  const send = (message: WordJobMessage) => port1.postMessage(message);
+  send({ names: packNames(names) });
   // The worker puts the names in order while this thread packs the texts.
   const texts = packTexts();
-  port1.postMessage({ texts });
+  send({ texts });
   const close = () => {
     port1.close();
     void worker.terminate();
@@ -126,7 +127,7 @@ function workerJob(script: string, names: readonly string[], packTexts: () => Wo
   return {
     sendTags(tags) {
       tagsSent = tags;
-      port1.postMessage({ tags });
+      send({ tags });
     },
     *finishSteps() {
       if (!fallback) {

@@ -1,7 +1,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { nameRanks } from './name-order';
-import { WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
-import { unpackNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type PackedNames, type WordWorkerMessage } from './word-worker-protocol';
+import { WordIndexParts } from './word-index-parts';
+import { unpackNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordJobMessage, type WordWorkerMessage } from './word-worker-protocol';
 
 /**
  * The text work of a search index on a thread of its own (word-index-job.ts starts it). First the services'
@@ -23,7 +23,7 @@ const raise = (slot: number) => {
 };
 const reply = (message: WordWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-port.on('message', (message: { names: PackedNames } | { texts: WordTexts } | { tags: WordTags }) => {
+port.on('message', (message: WordJobMessage) => {
   try {
     if ('names' in message) {
       nameRank = nameRanks(unpackNames(message.names));

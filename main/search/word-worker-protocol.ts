@@ -1,4 +1,5 @@
 import type { StoredTextIndex } from './text-postings';
+import type { WordTags, WordTexts } from './word-index-parts';
 
 /**
  * What the main thread and the word-index worker share (word-index-job.ts, word-index-worker.ts): slots of
@@ -14,6 +15,9 @@ export interface WordIndexResult {
   index: StoredTextIndex;
   nameRank: Int32Array;
 }
+
+/** What the main thread sends the worker, in this order: the names, the texts, then the tags. */
+export type WordJobMessage = { names: PackedNames } | { texts: WordTexts } | { tags: WordTags };
 
 /** The worker's one reply: the result, or what went wrong. */
 export type WordWorkerMessage = WordIndexResult | { error: string };
