@@ -98,6 +98,8 @@ function tallyPool(words: number, pool: Int32Array, fail: Uint8Array, open: Int8
   const verified = new Uint32Array(steps);
   // Imported bindings read inside the loop would be a property lookup per item in the test and bench runner.
   const [notCategory, notLanguage, notPopulation, notOpenNow, not24x7, notVerified] = [~F_CATEGORY, ~F_LANGUAGE, ~F_POPULATION, ~F_OPEN_NOW, ~F_24X7, ~F_VERIFIED];
+  // With nothing failing (no filter ticked: most searches) the three passing sets are the whole pool: one is gathered.
+  const same = !anyFails(fail, pool.length);
   for (let k = 0; k < pool.length; k++) {
     const f = fail[k]!;
     const item = pool[k]!;
@@ -108,14 +110,17 @@ function tallyPool(words: number, pool: Int32Array, fail: Uint8Array, open: Int8
       if (catBits[w] === 0) catUsed[cats++] = w;
       catBits[w]! |= bit;
     }
-    if ((f & notLanguage) === 0) {
-      if (langBits[w] === 0) langUsed[langs++] = w;
-      langBits[w]! |= bit;
-    }
-    if ((f & notPopulation) === 0) {
-      if (popBits[w] === 0) popUsed[pops++] = w;
-      popBits[w]! |= bit;
-      popItems++;
+    if (same) popItems++;
+    else {
+      if ((f & notLanguage) === 0) {
+        if (langBits[w] === 0) langUsed[langs++] = w;
+        langBits[w]! |= bit;
+      }
+      if ((f & notPopulation) === 0) {
+        if (popBits[w] === 0) popUsed[pops++] = w;
+        popBits[w]! |= bit;
+        popItems++;
+      }
     }
     if ((f & notOpenNow) === 0) {
       if (open[k] === 1) openNow++;
@@ -133,9 +138,14 @@ function tallyPool(words: number, pool: Int32Array, fail: Uint8Array, open: Int8
   }
   for (let s = 1; s < steps; s++) verified[s]! += verified[s - 1]!;
   const byCategory: Passing = { bits: catBits, used: catUsed, usedCount: cats, items: 0 };
-  const byLanguage: Passing = { bits: langBits, used: langUsed, usedCount: langs, items: 0 };
-  const byPopulation: Passing = { bits: popBits, used: popUsed, usedCount: pops, items: popItems };
+  const byLanguage: Passing = same ? byCategory : { bits: langBits, used: langUsed, usedCount: langs, items: 0 };
+  const byPopulation: Passing = same ? { ...byCategory, items: popItems } : { bits: popBits, used: popUsed, usedCount: pops, items: popItems };
   return { byCategory, byLanguage, byPopulation, openNow, hoursNotStated, open24x7, verified };
+}
+
+function anyFails(fail: Uint8Array, length: number): boolean {
+  for (let k = 0; k < length; k++) if (fail[k] !== 0) return true;
+  return false;
 }
 
 function countColumns(columns: Uint32Array, values: number, { bits, used, usedCount }: Passing): Uint32Array {
