@@ -2,7 +2,7 @@ import type { GeoPoint } from '../../shared/domain';
 import { distanceWithCosinesKm, latitudeCosine, latitudeGapKm } from '../geo/distance';
 import type { FacetIndex, MaskFacet } from './facet-index';
 import { openStates } from './weekly-hours';
-import { workArray } from './work-arrays';
+import { derived, workArray } from './per-index';
 
 // Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
 // facet, the items that pass every other facet (what that facet's counts are over).
@@ -52,7 +52,7 @@ function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
 /**
  * Applies the filters to the pool one filter at a time: each pass is a short loop over typed arrays,
  * which V8 compiles once and keeps, where one loop testing everything was re-optimized on every query.
- * The arrays answered are the index's work arrays (work-arrays.ts): good until its next filterPool.
+ * The arrays answered are the index's work arrays (per-index.ts): good until its next filterPool.
  */
 export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): FilteredPool {
   const n = pool.length;
@@ -98,7 +98,7 @@ function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint,
   const [gapKm, greatCircleKm] = [latitudeGapKm, distanceWithCosinesKm];
   const { lat, lon } = reference;
   const cos = latitudeCosine(lat);
-  const pointCos = pointCosines(ix);
+  const pointCos = derived(ix, 'pointCosines', () => Float64Array.from(ix.pointLat, latitudeCosine));
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
     let nearest = Infinity;
@@ -109,12 +109,4 @@ function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint,
     distance[k] = nearest;
     if (radiusKm !== null && nearest !== Infinity && nearest > radiusKm) fail[k]! |= F_DISTANCE;
   }
-}
-
-const cosines = new WeakMap<FacetIndex, Float64Array>();
-/** Each point's latitudeCosine, worked out on an index's first search by distance. */
-function pointCosines(ix: FacetIndex): Float64Array {
-  let out = cosines.get(ix);
-  if (!out) cosines.set(ix, (out = Float64Array.from(ix.pointLat, latitudeCosine)));
-  return out;
 }

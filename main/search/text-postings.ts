@@ -4,7 +4,7 @@ import { IdList } from './id-list';
 import { lowerBound } from './lower-bound';
 import { decodePostings, postingLength, putPosting } from './posting-codec';
 import { TermTable } from './term-table';
-import { workArray } from './work-arrays';
+import { derived, workArray } from './per-index';
 
 /** bm25 weights of a document's three columns: a word in a name counts far more than one in a description. */
 export const COLUMN_WEIGHTS = [10, 4, 1] as const;
@@ -192,7 +192,7 @@ export interface TextMatches {
  * Evaluates a plan: each alternative is a phrase scored with bm25 over the whole index (its idf from the
  * items it occurs in), an item's score the sum over the phrases it contains. The AND form is the items
  * matching every group; when fewer than `minAll` do, those matching some group follow them. The arrays
- * answered are the index's work arrays (work-arrays.ts): good until its next matchPlan.
+ * answered are the index's work arrays (per-index.ts): good until its next matchPlan.
  */
 export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextMatches {
   const n = ix.size;
@@ -201,7 +201,7 @@ export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextM
   const lastGroup = workArray(ix, 'lastGroup', Int32Array, n, 0);
   const phraseWeight = workArray(ix, 'phraseWeight', Float64Array, n, 0);
   const touched = workArray(ix, 'touched', Int32Array, n, 0);
-  const averageLength = meanLengthOf(ix);
+  const averageLength = derived(ix, 'meanLength', () => meanLength(ix.itemLength));
   plan.forEach((alternatives, g) => {
     for (const alternative of alternatives) {
       const [from, to] = termRange(ix, alternative);
@@ -216,14 +216,7 @@ export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextM
 
 // The steps of matchPlan are separate functions so V8 optimizes each loop once and keeps it.
 
-const meanLengths = new WeakMap<TextIndex, number>();
-/** bm25's average document length: the same for every query on an index, so worked out once. */
-function meanLengthOf(ix: TextIndex): number {
-  let mean = meanLengths.get(ix);
-  if (mean === undefined) meanLengths.set(ix, (mean = meanLength(ix.itemLength)));
-  return mean;
-}
-
+/** bm25's average document length: the same for every query on an index (derived once per index). */
 function meanLength(itemLength: Uint16Array): number {
   let total = 0;
   for (let k = 0; k < itemLength.length; k++) total += itemLength[k]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workArray } from './work-arrays';
+import { derived, workArray } from './per-index';
 
 describe('a search’s work arrays', () => {
   it('hands the same memory back under the same name, filled afresh, and never another owner’s', () => {
@@ -20,5 +20,14 @@ describe('a search’s work arrays', () => {
     expect(longer.length).toBe(10);
     expect(Array.from(longer)).toEqual(Array(10).fill(7));
     expect(workArray(index, 'items', Uint8Array, 3, 1)).toBeInstanceOf(Uint8Array);
+  });
+
+  it('works a derived figure out once per owner and name', () => {
+    const index = {};
+    let runs = 0;
+    const mean = () => derived(index, 'mean', () => ++runs);
+    expect([mean(), mean()]).toEqual([1, 1]);
+    expect(derived({}, 'mean', () => ++runs)).toBe(2);
+    expect(derived(index, 'other', () => 'x')).toBe('x');
   });
 });
