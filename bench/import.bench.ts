@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../main/db/open';
 import { applyChecked, checkDataset } from '../main/hsds/apply';
 import { writeDatapackage } from '../main/hsds/export-datapackage';
 import { ensureStarterDirectory } from '../main/hsds/starter';
-import { HSDS_TABLES } from '../main/hsds/tables';
+import { HSDS_TABLES } from '../main/db/hsds-tables';
 import { rebuildSearchIndex } from '../main/search/text-index';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 

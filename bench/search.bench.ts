@@ -9,7 +9,7 @@ import { installDataset } from '../main/hsds/install-dataset';
 import { createSearchHandlers } from '../main/search/handlers';
 import { readServiceFacts } from '../main/search/service-facts';
 import { serviceFactsFromRowsSteps } from '../main/search/facts-from-rows';
-import { runSteps } from '../main/hsds/steps';
+import { runSteps } from '../main/jobs/steps';
 import { rebuildSearchIndex, searchIndexSteps } from '../main/search/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';

@@ -10,9 +10,9 @@ import { applyChecked, applyDataset, checkDataset, DatasetInvalidError, notesOnM
 import { diffDatasets } from './diff';
 import { exportDatapackage } from './export-datapackage';
 import { installDatasetAsync } from './install-dataset';
-import { ImportCancelled } from './steps';
+import { ImportCancelled } from '../jobs/steps';
 import { rollback } from './rollback';
-import { HSDS_TABLES } from './tables';
+import { HSDS_TABLES } from '../db/hsds-tables';
 
 const dump = (db: Db) => Object.fromEntries(HSDS_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 const identity = (v: string) => ({ datasetId: 'synthetic', version: v, source: 'test' });

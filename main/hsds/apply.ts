@@ -8,8 +8,8 @@ import { DatasetReadError, splitProblems, type Problem } from './problems';
 import { readDatasetSteps } from './read-dataset';
 import type { ReadResult } from './read-result';
 import { SPREADSHEET_FIELDS } from './spreadsheet';
-import type { TableRows } from './tables';
-import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
+import type { TableRows } from '../db/hsds-tables';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
 import { validateDataset, validateSteps } from './validate';
 
 /** A dataset read, validated and compared with the installed directory; nothing has been written. */

@@ -5,7 +5,7 @@ import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { tempDb } from '../test-support/temp-db';
 import { checkDatasetAsync } from './apply';
 import { writeDatapackage } from './export-datapackage';
-import { ImportCancelled, type StepProgress } from './steps';
+import { ImportCancelled, type StepProgress } from '../jobs/steps';
 
 // What the Import screen polls while a large file is read, checked and compared, and what its Cancel does then.
 describe('checking a dataset in steps', { timeout: 60_000 }, () => {

@@ -1,5 +1,5 @@
 import { scalarFields } from './hsds-ajv';
-import type { HsdsTable } from './tables';
+import type { HsdsTable } from '../db/hsds-tables';
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 

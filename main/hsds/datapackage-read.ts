@@ -5,9 +5,9 @@ import { isUnsafeEntryName, type FileSource } from './file-source';
 import { isLegacyPackage, ruleFor } from './legacy-tables';
 import { DatasetReadError, problemAt, type Origins, type Problem } from './problems';
 import type { ReadResult } from './read-result';
-import type { Steps } from './steps';
+import type { Steps } from '../jobs/steps';
 import { hsdsColumns, storedRequired } from './table-info';
-import { emptyTables, HSDS_TABLES, type HsdsTable, type Row } from './tables';
+import { emptyTables, HSDS_TABLES, type HsdsTable, type Row } from '../db/hsds-tables';
 
 interface Resource {
   name?: unknown;

@@ -1,9 +1,9 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { readTables } from './read-tables';
-import { runSteps, type Steps } from './steps';
+import { runSteps, type Steps } from '../jobs/steps';
 import { hsdsColumns } from './table-info';
-import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
+import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
 
 /** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
 export function normalise(v: unknown): string | null {

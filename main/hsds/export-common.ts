@@ -1,5 +1,5 @@
 import { scalarFields } from './hsds-ajv';
-import type { HsdsTable, Row, TableRows } from './tables';
+import type { HsdsTable, Row, TableRows } from '../db/hsds-tables';
 
 /**
  * What an export may carry. A confidential location (a safe house) leaves with its name and phones but

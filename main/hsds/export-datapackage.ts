@@ -5,7 +5,7 @@ import { publishableTables } from './export-common';
 import { scalarFields } from './hsds-ajv';
 import { readTables } from './read-tables';
 import { hsdsColumns } from './table-info';
-import { HSDS_TABLES, type HsdsTable, type TableRows } from './tables';
+import { HSDS_TABLES, type HsdsTable, type TableRows } from '../db/hsds-tables';
 
 /** File names of the official HSDS 3.1 datapackage (openreferral/specification datapackage.json). */
 export const DATAPACKAGE_FILES: Record<HsdsTable, string> = {

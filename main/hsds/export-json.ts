@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { publishableTables, withoutNulls } from './export-common';
 import { NESTING } from './flatten-json';
 import { readTables } from './read-tables';
-import type { HsdsTable, Row, TableRows } from './tables';
+import type { HsdsTable, Row, TableRows } from '../db/hsds-tables';
 
 /**
  * The installed directory as HSDS 3.1 service-centric JSON (an array of services), the inverse of

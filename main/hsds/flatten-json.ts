@@ -1,4 +1,4 @@
-import { emptyTables, type HsdsTable, type Row, type TableRows } from './tables';
+import { emptyTables, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
 
 /** A nested array whose items belong to the parent: the parent's id goes into `fk` on each item. */
 interface ChildArray {

@@ -2,7 +2,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { HSDS_SCHEMAS, type HsdsProperty } from './schemas';
 import { foreignKeys } from './table-info';
-import { HSDS_TABLES, type HsdsTable } from './tables';
+import { HSDS_TABLES, type HsdsTable } from '../db/hsds-tables';
 
 /** The schemas carry documentation keywords (name, constraints, example...) that strict mode would reject. */
 const newAjv = () => {

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
 import { rollbackAsync } from './rollback';
-import { ImportCancelled, type StepListener } from './steps';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 
 /**
  * Asks the person for a file or folder; resolves to its path, or null if they cancelled. In the app this

@@ -2,9 +2,9 @@ import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
 import { serviceFactsFromRowsSteps } from '../search/facts-from-rows';
 import { searchIndexSteps } from '../search/text-index';
-import { HSDS_TABLES, type TableRows } from './tables';
-import type { StepListener, Steps } from './steps';
-import { writeSteps, writeStepsAsync } from './write-transaction';
+import { HSDS_TABLES, type TableRows } from '../db/hsds-tables';
+import type { StepListener, Steps } from '../jobs/steps';
+import { writeSteps, writeStepsAsync } from '../db/write-transaction';
 import { replaceHsdsTables } from './write-tables';
 
 export interface DatasetIdentity {

@@ -1,5 +1,5 @@
 import { languageCodeForName } from './field-checks';
-import type { HsdsTable, Row } from './tables';
+import type { HsdsTable, Row } from '../db/hsds-tables';
 
 /**
  * How a datapackage resource becomes HSDS 3.1 rows. 3.x resources map one to one; HSDS 1.1 and 2.0

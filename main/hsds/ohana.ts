@@ -4,7 +4,7 @@ import type { FileSource } from './file-source';
 import { languageRows, weekdayToByday } from './legacy-tables';
 import type { Origins, Problem } from './problems';
 import type { ReadResult } from './read-result';
-import { emptyTables, type HsdsTable, type Row } from './tables';
+import { emptyTables, type HsdsTable, type Row } from '../db/hsds-tables';
 
 /**
  * Code for America's Ohana API CSV export (pre-HSDS 1.0, e.g. the San Mateo County sample): denormalised

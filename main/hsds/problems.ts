@@ -1,5 +1,5 @@
 import type { DatasetProblem } from '../../shared/import-types';
-import type { Row } from './tables';
+import type { Row } from '../db/hsds-tables';
 
 export type Level = 'error' | 'warning';
 export interface Problem extends DatasetProblem {

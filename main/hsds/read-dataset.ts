@@ -8,8 +8,8 @@ import { flattenHsdsJson } from './flatten-json';
 import { isOhanaFolder, readOhana } from './ohana';
 import { DatasetReadError, type Origins, type Problem } from './problems';
 import type { ReadResult } from './read-result';
-import { runSteps, type Steps } from './steps';
-import type { TableRows } from './tables';
+import { runSteps, type Steps } from '../jobs/steps';
+import type { TableRows } from '../db/hsds-tables';
 import { readSpreadsheet } from './spreadsheet';
 
 /** Deeper than any HSDS document (about 6 levels); a deeper one is broken or hostile. */

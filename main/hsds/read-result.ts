@@ -1,6 +1,6 @@
 import type { ColumnMapping, DatasetFormat } from '../../shared/import-types';
 import type { Origins, Problem } from './problems';
-import type { TableRows } from './tables';
+import type { TableRows } from '../db/hsds-tables';
 
 /** A dataset read into HSDS 3.1 tables, with every problem found on the way and where each row came from. */
 export interface ReadResult {

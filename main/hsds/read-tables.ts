@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { emptyTables, HSDS_TABLES, type TableRows } from './tables';
+import { emptyTables, HSDS_TABLES, type TableRows } from '../db/hsds-tables';
 
 /** The installed directory as rows (in insertion order): `previous_` reads the version kept for rollback. */
 export function readTables(db: Db, prefix: '' | 'previous_' = ''): TableRows {

@@ -6,8 +6,8 @@ import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { tempDb } from '../test-support/temp-db';
 import { installDataset } from './install-dataset';
 import { rollbackAsync } from './rollback';
-import { ImportCancelled, type StepProgress } from './steps';
-import { HSDS_TABLES } from './tables';
+import { ImportCancelled, type StepProgress } from '../jobs/steps';
+import { HSDS_TABLES } from '../db/hsds-tables';
 
 const SERVICES = 3_000;
 

@@ -1,8 +1,8 @@
 import type { Db } from '../db/open';
 import { searchIndexFromTablesSteps } from '../search/text-index';
-import type { StepListener, Steps } from './steps';
-import { HSDS_TABLES, type HsdsTable } from './tables';
-import { writeSteps, writeStepsAsync } from './write-transaction';
+import type { StepListener, Steps } from '../jobs/steps';
+import { HSDS_TABLES, type HsdsTable } from '../db/hsds-tables';
+import { writeSteps, writeStepsAsync } from '../db/write-transaction';
 
 export interface RollbackResult {
   datasetId: string;

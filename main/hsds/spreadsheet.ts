@@ -5,7 +5,7 @@ import { parseCsv, recordsOf } from './csv-text';
 import { languageRows } from './legacy-tables';
 import type { Origins, Problem } from './problems';
 import type { ReadResult } from './read-result';
-import { emptyTables, type HsdsTable, type Row } from './tables';
+import { emptyTables, type HsdsTable, type Row } from '../db/hsds-tables';
 
 /**
  * A plain spreadsheet, one row per service. Each column maps to one target field; the mapping is guessed

@@ -3,8 +3,8 @@ import { dateProblem, languageCodeProblem, phoneProblem } from './field-checks';
 import { foreignKeys, storedRequired } from './table-info';
 import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
 import { problemAt, type Origins, type Problem } from './problems';
-import { runSteps, type Steps } from './steps';
-import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from './tables';
+import { runSteps, type Steps } from '../jobs/steps';
+import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
 
 /** Formats that identify rather than describe: a non-UUID id or an odd URL is worth a warning, not a refusal. */
 const SOFT_FORMATS = new Set(['uuid', 'uri', 'email']);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { HSDS_TABLES, type HsdsTable, type TableRows } from './tables';
+import { HSDS_TABLES, type HsdsTable, type TableRows } from '../db/hsds-tables';
 
 const columnCache = new WeakMap<Db, Map<HsdsTable, string[]>>();
 

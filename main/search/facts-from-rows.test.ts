@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { createServiceReader } from '../db/service-read';
 import { checkDataset } from '../hsds/apply';
 import { installDataset } from '../hsds/install-dataset';
-import type { TableRows } from '../hsds/tables';
+import type { TableRows } from '../db/hsds-tables';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { fixture } from '../test-support/fixtures';

@@ -4,7 +4,7 @@ import { buildFacetIndex, type FacetColumns, type FacetIndex } from './facet-ind
 import { writeFacetBlobs, writeWordBlobs } from './search-store';
 import { serviceFactsSteps, type ServiceFacts } from './service-facts';
 import { SYNONYMS_VERSION } from './synonyms';
-import { runSteps, runStepsAsync, type StepListener, type Steps } from '../hsds/steps';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
 import type { StoredTextIndex } from './text-postings';
 import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../scripts/gen-synthetic-data';
 import { flattenHsdsJson } from '../hsds/flatten-json';
-import { runSteps, runStepsAsync, type StepProgress } from '../hsds/steps';
+import { runSteps, runStepsAsync, type StepProgress } from '../jobs/steps';
 import { serviceFactsFromRows } from './facts-from-rows';
 import type { ServiceFacts } from './service-facts';
 import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';

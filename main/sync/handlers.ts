@@ -3,7 +3,7 @@ import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
-import { ImportCancelled, type StepListener } from '../hsds/steps';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { flattenHsdsJson } from '../hsds/flatten-json';
 import { installDataset } from '../hsds/install-dataset';
-import type { TableRows } from '../hsds/tables';
+import type { TableRows } from '../db/hsds-tables';
 import { STARTER_DATASET_ID } from '../hsds/starter';
 import { generateKeyFiles } from '../sync/keys';
 import { publishFeed } from '../sync/publish';

@@ -1,5 +1,5 @@
-import type { Db } from '../db/open';
-import { runSteps, runStepsAsync, type StepListener, type Steps } from './steps';
+import type { Db } from './open';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
 
 /** Page cache for a bulk write: the default 2 MB makes every insert into a 100,000-service directory go to disk. */
 const BULK_CACHE_KIB = 128 * 1024;
