@@ -7,7 +7,7 @@ import { applyChecked, checkDataset } from '../main/hsds/apply';
 import { writeDatapackage } from '../main/hsds/export-datapackage';
 import { ensureStarterDirectory } from '../main/hsds/starter';
 import { HSDS_TABLES } from '../main/db/hsds-tables';
-import { rebuildSearchIndex } from '../main/search/text-index';
+import { rebuildSearchIndex } from '../main/search/build/text-index';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));

@@ -8,9 +8,9 @@ import { flattenHsdsJson } from '../main/hsds/flatten-json';
 import { installDataset } from '../main/hsds/install-dataset';
 import { createSearchHandlers } from '../main/search/handlers';
 import { readServiceFacts } from '../main/search/service-facts';
-import { serviceFactsFromRowsSteps } from '../main/search/facts-from-rows';
+import { serviceFactsFromRowsSteps } from '../main/search/build/facts-from-rows';
 import { runSteps } from '../main/jobs/steps';
-import { rebuildSearchIndex, searchIndexSteps } from '../main/search/text-index';
+import { rebuildSearchIndex, searchIndexSteps } from '../main/search/build/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';
 

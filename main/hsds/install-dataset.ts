@@ -1,7 +1,7 @@
 import { keepLastGoodCopy } from '../db/last-good-copy';
 import type { Db } from '../db/open';
-import { serviceFactsFromRowsSteps } from '../search/facts-from-rows';
-import { searchIndexSteps } from '../search/text-index';
+import { serviceFactsFromRowsSteps } from '../search/build/facts-from-rows';
+import { searchIndexSteps } from '../search/build/text-index';
 import { HSDS_TABLES, type TableRows } from '../db/hsds-tables';
 import type { StepListener, Steps } from '../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../db/write-transaction';

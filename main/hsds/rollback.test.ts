@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
-import { rebuildSearchIndex } from '../search/text-index';
+import { rebuildSearchIndex } from '../search/build/text-index';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { tempDb } from '../test-support/temp-db';
 import { installDataset } from './install-dataset';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { searchIndexFromTablesSteps } from '../search/text-index';
+import { searchIndexFromTablesSteps } from '../search/build/text-index';
 import type { StepListener, Steps } from '../jobs/steps';
 import { HSDS_TABLES, type HsdsTable } from '../db/hsds-tables';
 import { writeSteps, writeStepsAsync } from '../db/write-transaction';

@@ -10,7 +10,7 @@ import { STARTER_PATH, tempDb } from '../test-support/temp-db';
 import { loadGazetteer } from '../geo/gazetteer';
 import { GAZETTEER_PATH } from '../test-support/temp-db';
 import { createSearchEngine } from './engine';
-import { PLANTED, RELEVANCE_SET } from './relevance-set';
+import { PLANTED, RELEVANCE_SET } from '../test-support/relevance-set';
 import { readServiceFacts } from './service-facts';
 
 // The starter directory, 1,000 generated services, and the planted ones the queries look for.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldedWords } from '../../shared/text-fold';
-import { generateSynthetic } from '../../scripts/gen-synthetic-data';
+import { foldedWords } from '../../../shared/text-fold';
+import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
 import { IdList } from './id-list';
 import { TermTable } from './term-table';
 
@@ -29,7 +29,7 @@ describe('the term table reads the same words the search folds', () => {
   ];
   const corpus = [
     ...tricky,
-    ...strings(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'starter-directory.json'), 'utf8'))),
+    ...strings(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'data', 'starter-directory.json'), 'utf8'))),
     ...strings(generateSynthetic(300)),
   ];
 

@@ -1,10 +1,10 @@
-import { alternativeTerm, type QueryPlan } from './query-plan';
+import { alternativeTerm, type QueryPlan } from '../query-plan';
 import { grow } from './grow';
 import { IdList } from './id-list';
 import { lowerBound } from './lower-bound';
 import { decodePostings, postingLength, putPosting } from './posting-codec';
 import { TermTable } from './term-table';
-import { derived, workArray } from './per-index';
+import { derived, workArray } from '../per-index';
 
 /** bm25 weights of a document's three columns: a word in a name counts far more than one in a description. */
 export const COLUMN_WEIGHTS = [10, 4, 1] as const;

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SearchQuery, SearchResponse } from '../../shared/domain';
-import { generateSynthetic } from '../../scripts/gen-synthetic-data';
-import { dispatch } from '../dispatch';
-import { createHandlers } from '../handlers';
-import { flattenHsdsJson } from '../hsds/flatten-json';
-import { installDataset } from '../hsds/install-dataset';
-import { tempDb } from '../test-support/temp-db';
+import type { SearchQuery, SearchResponse } from '../../../shared/domain';
+import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
+import { dispatch } from '../../dispatch';
+import { createHandlers } from '../../handlers';
+import { flattenHsdsJson } from '../../hsds/flatten-json';
+import { installDataset } from '../../hsds/install-dataset';
+import { tempDb } from '../../test-support/temp-db';
 
 // Over a directory large enough that counts span many 32-item words, every count beside a facet value
 // must be what ticking that value gives.

@@ -1,4 +1,4 @@
-import { foldText } from '../../shared/text-fold';
+import { foldText } from '../../../shared/text-fold';
 
 /**
  * Each item's place in the collator's order of the names (ties by item): a listing without query text

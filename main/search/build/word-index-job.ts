@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Steps } from '../jobs/steps';
-import { nameRanks } from './name-order';
-import type { ServiceFacts } from './service-facts';
+import type { Steps } from '../../jobs/steps';
+import { nameRanks } from '../words/name-order';
+import type { ServiceFacts } from '../service-facts';
 import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
 import {
   packNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordIndexResult, type WordJobMessage, type WordWorkerMessage,
@@ -54,7 +54,7 @@ export interface WordIndexOptions {
 /** Where the worker script is: beside this code once bundled (out/main, or its chunks folder), or in out/main from the source tree. */
 export function wordWorkerScript(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'word-index-worker.js'), join(here, '..', 'word-index-worker.js'), join(here, '..', '..', 'out', 'main', 'word-index-worker.js')];
+  const candidates = [join(here, 'word-index-worker.js'), join(here, '..', 'word-index-worker.js'), join(here, '..', '..', '..', 'out', 'main', 'word-index-worker.js')];
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 

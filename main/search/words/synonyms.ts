@@ -1,5 +1,5 @@
-import { SYNONYM_GROUPS } from '../../shared/search-vocabulary';
-import { foldedWords } from '../../shared/text-fold';
+import { SYNONYM_GROUPS } from '../../../shared/search-vocabulary';
+import { foldedWords } from '../../../shared/text-fold';
 
 /** Each synonym phrase, folded the way the index folds text, to the group it belongs to. */
 export const synonymGroup = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { nameRanks } from './name-order';
+import { nameRanks } from '../words/name-order';
 import { WordIndexParts } from './word-index-parts';
 import { unpackNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordJobMessage, type WordWorkerMessage } from './word-worker-protocol';
 

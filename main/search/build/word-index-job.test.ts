@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSynthetic } from '../../scripts/gen-synthetic-data';
-import { flattenHsdsJson } from '../hsds/flatten-json';
-import { runSteps, runStepsAsync, type StepProgress } from '../jobs/steps';
+import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
+import { flattenHsdsJson } from '../../hsds/flatten-json';
+import { runSteps, runStepsAsync, type StepProgress } from '../../jobs/steps';
 import { serviceFactsFromRows } from './facts-from-rows';
-import type { ServiceFacts } from './service-facts';
+import type { ServiceFacts } from '../service-facts';
 import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';
 import type { WordIndexResult } from './word-worker-protocol';
 

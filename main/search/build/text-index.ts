@@ -1,11 +1,11 @@
-import type { Db } from '../db/open';
-import { createServiceReader } from '../db/service-read';
-import { buildFacetIndex, type FacetColumns, type FacetIndex } from './facet-index';
-import { writeFacetBlobs, writeWordBlobs } from './search-store';
-import { serviceFactsSteps, type ServiceFacts } from './service-facts';
-import { SYNONYMS_VERSION } from './synonyms';
-import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
-import type { StoredTextIndex } from './text-postings';
+import type { Db } from '../../db/open';
+import { createServiceReader } from '../../db/service-read';
+import { buildFacetIndex, type FacetColumns, type FacetIndex } from '../facets/facet-index';
+import { writeFacetBlobs, writeWordBlobs } from '../search-store';
+import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
+import { SYNONYMS_VERSION } from '../words/synonyms';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
+import type { StoredTextIndex } from '../words/text-postings';
 import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
 
 /**

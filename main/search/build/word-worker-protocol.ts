@@ -1,4 +1,4 @@
-import type { StoredTextIndex } from './text-postings';
+import type { StoredTextIndex } from '../words/text-postings';
 import type { WordTags, WordTexts } from './word-index-parts';
 
 /**

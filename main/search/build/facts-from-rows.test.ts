@@ -1,18 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open';
-import { createServiceReader } from '../db/service-read';
-import { checkDataset } from '../hsds/apply';
-import { installDataset } from '../hsds/install-dataset';
-import type { TableRows } from '../db/hsds-tables';
-import { generateSynthetic } from '../../scripts/gen-synthetic-data';
-import { LINK_TYPES } from '../../shared/vocabulary';
-import { fixture } from '../test-support/fixtures';
-import { syntheticDirectory } from '../test-support/synthetic-directory';
-import { STARTER_PATH, tempDb } from '../test-support/temp-db';
+import type { Db } from '../../db/open';
+import { createServiceReader } from '../../db/service-read';
+import { checkDataset } from '../../hsds/apply';
+import { installDataset } from '../../hsds/install-dataset';
+import type { TableRows } from '../../db/hsds-tables';
+import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
+import { LINK_TYPES } from '../../../shared/vocabulary';
+import { fixture } from '../../test-support/fixtures';
+import { syntheticDirectory } from '../../test-support/synthetic-directory';
+import { STARTER_PATH, tempDb } from '../../test-support/temp-db';
 import { serviceFactsFromRows } from './facts-from-rows';
-import { readServiceFacts } from './service-facts';
+import { readServiceFacts } from '../service-facts';
 import { rebuildSearchIndex } from './text-index';
 
 /** The stored search index, BLOB by BLOB. */

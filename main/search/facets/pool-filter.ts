@@ -1,8 +1,8 @@
-import type { GeoPoint } from '../../shared/domain';
-import { distanceWithCosinesKm, latitudeCosine, latitudeGapKm } from '../geo/distance';
+import type { GeoPoint } from '../../../shared/domain';
+import { distanceWithCosinesKm, latitudeCosine, latitudeGapKm } from '../../geo/distance';
 import type { FacetIndex, MaskFacet } from './facet-index';
 import { openStates } from './weekly-hours';
-import { derived, workArray } from './per-index';
+import { derived, workArray } from '../per-index';
 
 // Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
 // facet, the items that pass every other facet (what that facet's counts are over).

@@ -1,9 +1,9 @@
-import { groupRows } from '../db/group-rows';
-import { populationState, toLocationPlace } from '../db/service-read';
-import type { Row, TableRows } from '../db/hsds-tables';
-import { LINK_TYPES } from '../../shared/vocabulary';
-import { serviceFacts, type ScheduleFact, type ServiceFacts } from './service-facts';
-import { runSteps, type Steps } from '../jobs/steps';
+import { groupRows } from '../../db/group-rows';
+import { populationState, toLocationPlace } from '../../db/service-read';
+import type { Row, TableRows } from '../../db/hsds-tables';
+import { LINK_TYPES } from '../../../shared/vocabulary';
+import { serviceFacts, type ScheduleFact, type ServiceFacts } from '../service-facts';
+import { runSteps, type Steps } from '../../jobs/steps';
 
 /**
  * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is

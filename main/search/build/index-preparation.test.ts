@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchPreparing, SearchResponse } from '../../shared/domain';
-import { openDatabase, type Db } from '../db/open';
-import { createHandlers, type Handlers } from '../handlers';
-import { installDataset } from '../hsds/install-dataset';
-import { noDeskShell } from '../local/desk-shell';
-import { noSystemActions } from '../system-actions';
-import { syntheticDirectory } from '../test-support/synthetic-directory';
-import { tempDb } from '../test-support/temp-db';
+import type { SearchPreparing, SearchResponse } from '../../../shared/domain';
+import { openDatabase, type Db } from '../../db/open';
+import { createHandlers, type Handlers } from '../../handlers';
+import { installDataset } from '../../hsds/install-dataset';
+import { noDeskShell } from '../../local/desk-shell';
+import { noSystemActions } from '../../system-actions';
+import { syntheticDirectory } from '../../test-support/synthetic-directory';
+import { tempDb } from '../../test-support/temp-db';
 import { searchIndexIsCurrent } from './text-index';
 
 const SERVICES = 12_000;

@@ -1,9 +1,9 @@
-import { SYNONYM_GROUPS } from '../../shared/search-vocabulary';
-import { termLabel } from '../../shared/vocabulary';
-import { grow } from './grow';
-import { IdList } from './id-list';
-import { groupAt, groupToken, NO_GROUP, PHRASE_START, synonymRole } from './synonyms';
-import { TextIndexBuilder, type StoredTextIndex } from './text-postings';
+import { SYNONYM_GROUPS } from '../../../shared/search-vocabulary';
+import { termLabel } from '../../../shared/vocabulary';
+import { grow } from '../words/grow';
+import { IdList } from '../words/id-list';
+import { groupAt, groupToken, NO_GROUP, PHRASE_START, synonymRole } from '../words/synonyms';
+import { TextIndexBuilder, type StoredTextIndex } from '../words/text-postings';
 
 /** Texts per service, in this order: name, alternate name, organization (the names column), then description, eligibility (body). */
 export const TEXTS_PER_ITEM = 5;

@@ -1,4 +1,4 @@
-import { foldedWords } from '../../shared/text-fold';
+import { foldedWords } from '../../../shared/text-fold';
 import { grow } from './grow';
 import type { IdList } from './id-list';
 

@@ -1,5 +1,5 @@
-import type { MapPoint } from '../../shared/domain';
-import type { ServiceFacts } from './service-facts';
+import type { MapPoint } from '../../../shared/domain';
+import type { ServiceFacts } from '../service-facts';
 import { weeklyHours } from './weekly-hours';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */

@@ -1,5 +1,5 @@
-import type { ScheduleFact } from './service-facts';
-import { workArray } from './per-index';
+import type { ScheduleFact } from '../service-facts';
+import { workArray } from '../per-index';
 
 const DAY_MINUTES = 1440;
 export const WEEK_MINUTES = 7 * DAY_MINUTES;

@@ -1,5 +1,5 @@
-import type { SearchPreparing } from '../../shared/domain';
-import type { Db } from '../db/open';
+import type { SearchPreparing } from '../../../shared/domain';
+import type { Db } from '../../db/open';
 import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
 
 /**

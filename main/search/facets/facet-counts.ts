@@ -1,5 +1,5 @@
-import type { FacetCounts } from '../../shared/domain';
-import { POPULATIONS } from '../../shared/vocabulary';
+import type { FacetCounts } from '../../../shared/domain';
+import { POPULATIONS } from '../../../shared/vocabulary';
 import type { FacetIndex, MaskFacet } from './facet-index';
 import { F_24X7, F_CATEGORY, F_LANGUAGE, F_OPEN_NOW, F_POPULATION, F_VERIFIED, type FilteredPool } from './pool-filter';
 
