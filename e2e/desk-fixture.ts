@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../main/db/open';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
-import { installDataset } from '../main/hsds/install-dataset';
+import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
+import { installDataset } from '../main/hsds/install/install-dataset';
 import { STARTER } from './harness';
 
 /**

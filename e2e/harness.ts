@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import type { ChooseImportPath } from '../main/hsds/import-handlers';
-import { ensureStarterDirectory } from '../main/hsds/starter';
+import { ensureStarterDirectory } from '../main/hsds/install/starter';
 import type { DeskShell } from '../main/local/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';

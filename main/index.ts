@@ -7,7 +7,7 @@ import { openDatabase } from './db/open';
 import { openUserDatabase } from './db/open-user-database';
 import { electronSystemActions } from './electron-system-actions';
 import { createHandlers } from './handlers';
-import { ensureStarterDirectory } from './hsds/starter';
+import { ensureStarterDirectory } from './hsds/install/starter';
 import { electronDeskShell } from './local/electron-shell';
 import { bindIpc } from './ipc';
 import { readMapSettings } from './map/settings';

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
-import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
-import { rollbackAsync } from './rollback';
+import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './install/apply';
+import { rollbackAsync } from './install/rollback';
 import { ImportCancelled, type StepListener } from '../jobs/steps';
 
 /**

@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
-import { checkDatasetAsync } from '../hsds/apply';
-import { installDatasetAsync, type DatasetIdentity } from '../hsds/install-dataset';
+import { checkDatasetAsync } from '../hsds/install/apply';
+import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
 import type { StepListener } from '../jobs/steps';
 import type { TableRows } from '../db/hsds-tables';
 import { httpGet } from './http-get';

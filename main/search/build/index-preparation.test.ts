@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchPreparing, SearchResponse } from '../../../shared/domain';
 import { openDatabase, type Db } from '../../db/open';
 import { createHandlers, type Handlers } from '../../handlers';
-import { installDataset } from '../../hsds/install-dataset';
+import { installDataset } from '../../hsds/install/install-dataset';
 import { noDeskShell } from '../../local/desk-shell';
 import { noSystemActions } from '../../system-actions';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';

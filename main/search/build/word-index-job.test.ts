@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
-import { flattenHsdsJson } from '../../hsds/flatten-json';
+import { flattenHsdsJson } from '../../hsds/read/flatten-json';
 import { runSteps, runStepsAsync, type StepProgress } from '../../jobs/steps';
 import { serviceFactsFromRows } from './facts-from-rows';
 import type { ServiceFacts } from '../service-facts';

@@ -3,8 +3,8 @@ import type { SearchQuery, SearchResponse } from '../../../shared/domain';
 import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
 import { dispatch } from '../../dispatch';
 import { createHandlers } from '../../handlers';
-import { flattenHsdsJson } from '../../hsds/flatten-json';
-import { installDataset } from '../../hsds/install-dataset';
+import { flattenHsdsJson } from '../../hsds/read/flatten-json';
+import { installDataset } from '../../hsds/install/install-dataset';
 import { tempDb } from '../../test-support/temp-db';
 
 // Over a directory large enough that counts span many 32-item words, every count beside a facet value
