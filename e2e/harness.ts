@@ -9,7 +9,7 @@ import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/install/starter';
-import type { DeskShell } from '../main/local/desk-shell';
+import type { DeskShell } from '../main/desk/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
 import { readMapSettings } from '../main/map/settings';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { SearchResponse } from '../shared/domain';
 import { createHandlers } from '../main/handlers';
-import { noDeskShell } from '../main/local/desk-shell';
+import { noDeskShell } from '../main/desk/desk-shell';
 import { noSystemActions } from '../main/system-actions';
 import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
 import { installDataset } from '../main/hsds/install/install-dataset';

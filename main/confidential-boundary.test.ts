@@ -7,7 +7,7 @@ import { openDatabase } from './db/open';
 import { createHandlers } from './handlers';
 import { flattenHsdsJson } from './hsds/read/flatten-json';
 import { installDataset } from './hsds/install/install-dataset';
-import { noDeskShell } from './local/desk-shell';
+import { noDeskShell } from './desk/desk-shell';
 import { noSystemActions } from './system-actions';
 import { tempDb } from './test-support/temp-db';
 

@@ -8,7 +8,7 @@ import { openUserDatabase } from './db/open-user-database';
 import { electronSystemActions } from './electron-system-actions';
 import { createHandlers } from './handlers';
 import { ensureStarterDirectory } from './hsds/install/starter';
-import { electronDeskShell } from './local/electron-shell';
+import { electronDeskShell } from './desk/electron-shell';
 import { bindIpc } from './ipc';
 import { readMapSettings } from './map/settings';
 import { tileOrigin } from '../shared/map-contract';

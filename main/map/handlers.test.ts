@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/ipc-contract';
 import { dispatch } from '../dispatch';
 import { createHandlers, type Handlers } from '../handlers';
-import { noDeskShell } from '../local/desk-shell';
+import { noDeskShell } from '../desk/desk-shell';
 import { noSystemActions } from '../system-actions';
 import { tempDb } from '../test-support/temp-db';
 import { sourceTreeBasemap } from './handlers';

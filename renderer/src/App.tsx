@@ -10,8 +10,8 @@ import type { SearchFilters } from './search-filters';
 import { SyncEntry } from './components/sync/SyncEntry';
 import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
-import { HeaderActions } from './workflow/HeaderActions';
-import { WorkflowPanels } from './workflow/WorkflowPanels';
+import { HeaderActions } from './desk/HeaderActions';
+import { WorkflowPanels } from './desk/DeskPanels';
 
 export function App() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import { loadDeskLanguage } from './i18n/desk-language';
 import './styles.css';
-import { WorkflowRoot } from './workflow/WorkflowRoot';
+import { WorkflowRoot } from './desk/DeskRoot';
 
 initI18n();
 // The saved screen language first, so a Spanish desk never sees an English flash.

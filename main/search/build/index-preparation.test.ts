@@ -4,7 +4,7 @@ import type { SearchPreparing, SearchResponse } from '../../../shared/domain';
 import { openDatabase, type Db } from '../../db/open';
 import { createHandlers, type Handlers } from '../../handlers';
 import { installDataset } from '../../hsds/install/install-dataset';
-import { noDeskShell } from '../../local/desk-shell';
+import { noDeskShell } from '../../desk/desk-shell';
 import { noSystemActions } from '../../system-actions';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
 import { tempDb } from '../../test-support/temp-db';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallMarkStatus, LocalRecord } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
-import { dateText } from './format';
+import { dateText } from '../i18n/format';
 import { usePendingSave } from './usePendingSave';
 
 const MARKS: { status: CallMarkStatus; label: 'markStillValid' | 'markChanged' | 'markClosed' }[] = [

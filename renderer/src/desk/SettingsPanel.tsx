@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UiLanguageSetting } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import { setDeskLanguage } from '../i18n/desk-language';
-import { Dialog } from './Dialog';
+import { Dialog } from '../components/Dialog';
 import { usePendingSave } from './usePendingSave';
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {

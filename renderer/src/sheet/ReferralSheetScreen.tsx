@@ -4,7 +4,7 @@ import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { ReferralSheetDocument } from './ReferralSheetDocument';
 import { useReferralList } from './referral-list';
-import { usePendingSave } from './usePendingSave';
+import { usePendingSave } from '../desk/usePendingSave';
 import { useServiceDetails } from './useServiceDetails';
 
 /** Prepares, prints and saves the referral sheet; takes the place of the search panes while open. */

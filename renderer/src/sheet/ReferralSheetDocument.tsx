@@ -3,7 +3,7 @@ import type { ServiceDetail } from '../../../shared/domain';
 import { NATIONAL_HOTLINE_NUMBER } from '../../../shared/referral-sheet';
 import { termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
-import { dateText, scheduleText } from './format';
+import { dateText, scheduleText } from '../i18n/format';
 
 /**
  * The printable sheet, in the language chosen for this sheet (not the screen's). Public facts only:

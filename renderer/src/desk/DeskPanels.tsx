@@ -1,7 +1,7 @@
 import { HelpPanel } from './HelpPanel';
-import { ReferralSheetScreen } from './ReferralSheetScreen';
+import { ReferralSheetScreen } from '../sheet/ReferralSheetScreen';
 import { SettingsPanel } from './SettingsPanel';
-import { useWorkflow } from './WorkflowRoot';
+import { useWorkflow } from './DeskRoot';
 
 /** Whichever workflow panel is open; the referral sheet takes the place of the search panes. */
 export function WorkflowPanels() {

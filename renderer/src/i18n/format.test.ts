@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleView } from '../../../shared/domain';
-import { resources } from '../i18n';
+import { resources } from './index';
 import { agesText, dayListText, scheduleText } from './format';
 
 const t = i18next.createInstance();

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ScheduleView } from '../../../shared/domain';
 import { isOpenAroundTheClock } from '../../../shared/schedule-open';
-import type { UiLanguage } from '../i18n';
+import type { UiLanguage } from './index';
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 // 2026-11-23 is a Monday: index i is DAY_CODES[i].

@@ -1,6 +1,6 @@
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { atlas } from '../atlas';
-import { ReferralListProvider } from './referral-list';
+import { ReferralListProvider } from '../sheet/referral-list';
 
 export type Panel = 'settings' | 'help' | 'sheet';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageKey } from '../i18n/en';
-import { Dialog } from './Dialog';
+import { Dialog } from '../components/Dialog';
 
 const SHORTCUTS: [string[], MessageKey][] = [
   [['/'], 'shortcutFocusSearch'],

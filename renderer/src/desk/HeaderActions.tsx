@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useReferralList } from './referral-list';
-import { useWorkflow } from './WorkflowRoot';
+import { useReferralList } from '../sheet/referral-list';
+import { useWorkflow } from './DeskRoot';
 
 /** The header's buttons: referral sheet, settings, help, and the always-visible quick exit. */
 export function HeaderActions() {
