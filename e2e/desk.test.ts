@@ -21,7 +21,7 @@ async function open(app: AppSession, query: string, name: string) {
 
 const detailText = (app: AppSession) => app.page.locator('article.detail').innerText();
 
-describe('intake desk workflow', () => {
+describe('intake desk', () => {
   let app: AppSession;
   afterEach(async () => {
     await app.close();

@@ -41,7 +41,7 @@ export const contract = {
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
 
-  // Intake-desk workflow (issue 7): local notes and call marks, corrections export, settings, referral
+  // The intake desk: local notes and call marks, corrections export, settings, referral
   // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
   localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
   saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),

@@ -1,5 +1,5 @@
 /**
- * What the workflow handlers need from the desktop shell: a save dialog, printing the page to PDF and
+ * What the desk handlers need from the desktop shell: a save dialog, printing the page to PDF and
  * hiding the window. Electron provides it in the app (electron-shell.ts); the browser tests provide one
  * backed by Playwright; the CLI has none.
  */

@@ -7,7 +7,7 @@ import { tempDb } from '../test-support/temp-db';
 import type { CorrectionsFile } from './corrections';
 import type { DeskShell } from './desk-shell';
 
-describe('workflow channels', () => {
+describe('desk channels', () => {
   const t = tempDb({ starter: true });
   afterAll(() => t.cleanup());
   let hidden = 0;

@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { writeWhenFree } from '../db/write-when-free';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 import { buildCorrections } from './corrections';
 import type { DeskShell } from './desk-shell';
 import { createDeskSettings } from './desk-settings';
 import { createLocalRecords } from './local-records';
 
-type WorkflowChannel =
+type DeskChannel =
   | 'localRecord'
   | 'saveNote'
   | 'markCall'
@@ -20,8 +20,8 @@ type WorkflowChannel =
   | 'saveReferralSheetPdf'
   | 'hideWindow';
 
-/** The intake-desk workflow channels (issue 7), spread into createHandlers. */
-export function createWorkflowHandlers(db: Db, reader: ServiceReader, shell: DeskShell): Pick<Handlers, WorkflowChannel> {
+/** The intake desk's channels, spread into createHandlers. */
+export function createDeskHandlers(db: Db, reader: ServiceReader, shell: DeskShell): Pick<Handlers, DeskChannel> {
   const records = createLocalRecords(db);
   const settings = createDeskSettings(db);
   const today = () => new Date().toISOString().slice(0, 10);

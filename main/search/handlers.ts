@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 import { createSearchEngine } from './engine';
 import { createIndexPreparation } from './build/index-preparation';
 

@@ -11,7 +11,7 @@ import { SyncEntry } from './components/sync/SyncEntry';
 import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
 import { HeaderActions } from './desk/HeaderActions';
-import { WorkflowPanels } from './desk/DeskPanels';
+import { DeskPanels } from './desk/DeskPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
-      <WorkflowPanels />
+      <DeskPanels />
     </div>
   );
 }

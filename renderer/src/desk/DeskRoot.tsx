@@ -4,14 +4,14 @@ import { ReferralListProvider } from '../sheet/referral-list';
 
 export type Panel = 'settings' | 'help' | 'sheet';
 
-interface Workflow {
+interface Desk {
   panel: Panel | null;
   open(panel: Panel): void;
   close(): void;
   quickExit(): void;
 }
 
-const Context = createContext<Workflow | null>(null);
+const Context = createContext<Desk | null>(null);
 
 /** Two Esc presses closer together than this are a quick exit; one Esc only closes a dialog. */
 const DOUBLE_ESCAPE_MS = 700;
@@ -24,7 +24,7 @@ export const isTyping = (target: EventTarget | null) =>
  * search, the selection, the referral list and any open panel are gone at once: nothing about the
  * client survives in memory or on screen. Also owns the global shortcuts: "/" search, "?" help, Esc Esc.
  */
-export function WorkflowRoot({ children }: { children: ReactNode }) {
+export function DeskRoot({ children }: { children: ReactNode }) {
   const [generation, setGeneration] = useState(0);
   const [panel, setPanel] = useState<Panel | null>(null);
   // No Escape yet: a first Escape within 700 ms of the page's start must not count as the second of a pair.
@@ -67,9 +67,9 @@ export function WorkflowRoot({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [quickExit]);
 
-  const workflow = useMemo<Workflow>(() => ({ panel, open: setPanel, close: () => setPanel(null), quickExit }), [panel, quickExit]);
+  const desk = useMemo<Desk>(() => ({ panel, open: setPanel, close: () => setPanel(null), quickExit }), [panel, quickExit]);
   return (
-    <Context.Provider value={workflow}>
+    <Context.Provider value={desk}>
       <Fragment key={generation}>
         <ReferralListProvider>{children}</ReferralListProvider>
       </Fragment>
@@ -77,8 +77,8 @@ export function WorkflowRoot({ children }: { children: ReactNode }) {
   );
 }
 
-export function useWorkflow(): Workflow {
-  const workflow = useContext(Context);
-  if (!workflow) throw new Error('useWorkflow needs a WorkflowRoot above it.');
-  return workflow;
+export function useDesk(): Desk {
+  const desk = useContext(Context);
+  if (!desk) throw new Error('useDesk needs a DeskRoot above it.');
+  return desk;
 }

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useReferralList } from '../sheet/referral-list';
-import { useWorkflow } from './DeskRoot';
+import { useDesk } from './DeskRoot';
 
 /** The header's buttons: referral sheet, settings, help, and the always-visible quick exit. */
 export function HeaderActions() {
   const { t } = useTranslation();
-  const { panel, open, close, quickExit } = useWorkflow();
+  const { panel, open, close, quickExit } = useDesk();
   const list = useReferralList();
   return (
     <div className="header-actions">

@@ -90,7 +90,7 @@ export const en = {
   openState_open: 'Open now',
   openState_closed: 'Closed now',
   openState_not_stated: 'Hours not stated',
-  // Intake-desk workflow (issue 7): detail facts, notes, referral sheet, settings, help, quick exit.
+  // The intake desk: detail facts, notes, referral sheet, settings, help, quick exit.
   openNow: 'Open now',
   closedNow: 'Closed now',
   openUnknown: 'Open now: unknown',
