@@ -121,7 +121,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
  * A lookup of rows by their unique id, for keys asked mostly in the rows' own order, as a flattened or
  * exported directory's child rows are (a service's attributes, then the next service's): the row found
  * last and the one after it are tried first, and a Map is built only at the first miss. At 100,000
- * services the Maps' million lookups and inserts were most of reading the facts.
+ * services a Map's million lookups and inserts would be most of reading the facts.
  */
 function orderedLookup<T>(rows: readonly T[], idOf: (row: T) => unknown): (id: unknown) => T | undefined {
   let at = 0;

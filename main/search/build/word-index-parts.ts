@@ -133,7 +133,7 @@ export class WordIndexParts {
 
   /**
    * The group of the phrase starting at ids[i], or NO_GROUP. A phrase may run on from one text into the
-   * next, as it did when the texts were joined into one.
+   * next, as if the texts were joined into one.
    */
   private phraseAt(ids: Int32Array, i: number, end: number): number {
     const names = this.b.terms.names;

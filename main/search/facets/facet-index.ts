@@ -22,7 +22,7 @@ function maskFacet<T>(items: readonly T[], pick: (f: T) => readonly string[], va
   return { values, words, bits };
 }
 
-/** The values the items name, sorted; a loop, where a flatMap made an array per item of 100,000. */
+/** The values the items name, sorted; a loop, where a flatMap would make an array per item of 100,000. */
 function valuesOf<T>(items: readonly T[], ...picks: ((f: T) => readonly string[])[]): string[] {
   const values = new Set<string>();
   for (const item of items) for (const pick of picks) for (const v of pick(item)) values.add(v);

@@ -51,7 +51,7 @@ function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
 
 /**
  * Applies the filters to the pool one filter at a time: each pass is a short loop over typed arrays,
- * which V8 compiles once and keeps, where one loop testing everything was re-optimized on every query.
+ * which V8 compiles once and keeps, where one loop testing everything would be re-optimized on every query.
  * The arrays answered are the index's work arrays (per-index.ts): good until its next filterPool.
  */
 export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): FilteredPool {
