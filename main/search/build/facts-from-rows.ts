@@ -2,7 +2,8 @@ import { groupRows } from '../../db/group-rows';
 import { populationState, toLocationPlace } from '../../db/service-read';
 import type { Row, TableRows } from '../../db/hsds-tables';
 import { LINK_TYPES } from '../../../shared/vocabulary';
-import { serviceFacts, type ScheduleFact, type ServiceFacts } from '../service-facts';
+import type { ScheduleRule } from '../../../shared/schedule-open';
+import { serviceFacts, type ServiceFacts } from '../service-facts';
 import { runSteps, type Steps } from '../../jobs/steps';
 
 /**
@@ -111,7 +112,15 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
       serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
       serviceId = serviceOfSite.get(sc.service_at_location_id);
     }
-    const schedule: ScheduleFact = { byday: text(sc.byday), opensAt: text(sc.opens_at), closesAt: text(sc.closes_at), timezone: real(sc.timezone) };
+    const schedule: ScheduleRule = {
+      byday: text(sc.byday),
+      opensAt: text(sc.opens_at),
+      closesAt: text(sc.closes_at),
+      timezone: real(sc.timezone),
+      freq: text(sc.freq),
+      validFrom: text(sc.valid_from),
+      validTo: text(sc.valid_to),
+    };
     byId(serviceId)?.schedules.push(schedule);
   }
   return facts;
