@@ -79,6 +79,23 @@ export const CONFIDENTIAL_FLAG_PHRASES = [
   'ubicacion reservada',
 ] as const;
 
+/**
+ * Service categories, in any publisher's taxonomy, whose sites are often secret: an import points out a
+ * service under one of these whose location has a street address or a point and no confidential flag.
+ * Matched like CONFIDENTIAL_FLAG_PHRASES (whole words, case and accents aside, a plural "s" aside).
+ */
+export const SHELTER_CATEGORY_PHRASES = [
+  'emergency shelter',
+  'domestic violence shelter',
+  'dv shelter',
+  'trafficking shelter',
+  'safe house',
+  'safehouse',
+  'refugio de emergencia',
+  'casa de seguridad',
+  'casa refugio',
+] as const;
+
 /** ISO 639-1 codes with names in both UI languages; other valid codes are shown by code. */
 export const LANGUAGES = [
   { id: 'en', en: 'English', es: 'Inglés' },

@@ -16,19 +16,26 @@ import type { Db } from './open';
  * public address wrongly hidden costs a phone call, a safe house's address shown can cost a life.
  */
 
-const PHRASES = CONFIDENTIAL_FLAG_PHRASES.map((p) => foldedWords(p));
-const NEGATIONS = new Set(['not', 'non', 'no']);
+/** A folded word without a plural "s", so "Domestic Violence Shelters" says "domestic violence shelter". */
+const singular = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+const wordsOf = (text: string) => foldedWords(text).map(singular);
+
+/** Whether a text holds one of the phrases as whole words, not right after one of the negations. */
+export function phraseMatcher(phrases: readonly string[], negations: ReadonlySet<string> = new Set()): (text: unknown) => boolean {
+  const wanted = phrases.map(wordsOf);
+  return (text) => {
+    if (typeof text !== 'string' || text === '') return false;
+    const words = wordsOf(text);
+    for (let i = 0; i < words.length; i++) {
+      if (i > 0 && negations.has(words[i - 1]!)) continue;
+      if (wanted.some((p) => p.every((w, k) => words[i + k] === w))) return true;
+    }
+    return false;
+  };
+}
 
 /** Whether a term's id, code or name is worded as a confidential flag (see above). */
-function saysConfidential(text: unknown): boolean {
-  if (typeof text !== 'string' || text === '') return false;
-  const words = foldedWords(text);
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0 && NEGATIONS.has(words[i - 1]!)) continue;
-    if (PHRASES.some((p) => p.every((w, k) => words[i + k] === w))) return true;
-  }
-  return false;
-}
+const saysConfidential = phraseMatcher(CONFIDENTIAL_FLAG_PHRASES, new Set(['not', 'non', 'no']));
 
 export interface FlagTerm {
   id?: unknown;

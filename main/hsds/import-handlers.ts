@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
-import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
+import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from './apply';
 import { rollbackAsync } from './rollback';
 import { ImportCancelled, type StepListener } from './steps';
 
@@ -111,10 +111,11 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       j.status = idle('ready');
       return j.checked.report;
     },
-    importApply: ({ jobId }: { jobId: string }): ImportJobStatus => {
+    /** markConfidential: shelter sites of the report's unflaggedShelters to install with our confidential flag. */
+    importApply: ({ jobId, markConfidential = [] }: { jobId: string; markConfidential?: string[] }): ImportJobStatus => {
       const j = importJob(jobId);
-      const checked = j.checked;
-      if (j.status.state !== 'ready' || !checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      if (j.status.state !== 'ready' || !j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      const checked = markingConfidential(j.checked, markConfidential);
       write(j, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, checked, listener));
       return j.status;
     },
