@@ -62,7 +62,9 @@ export const contract = {
   importCheck: channel<ImportReport>()(
     z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
   ),
-  importApply: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importApply: channel<ImportJobStatus>()(
+    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional() }),
+  ),
   importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),

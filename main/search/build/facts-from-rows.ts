@@ -1,3 +1,4 @@
+import { confidentialLocationIds } from '../../db/confidential-location';
 import { groupRows } from '../../db/group-rows';
 import { populationState, toLocationPlace } from '../../db/service-read';
 import type { Row, TableRows } from '../../db/hsds-tables';
@@ -40,13 +41,12 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
   const total = facts.length;
   yield { step: 'indexing', done: 0, total };
 
-  // Location flags and service terms in one pass over the attributes (the largest table at 100,000 services).
-  const confidential = new Set<unknown>();
+  const confidential = confidentialLocationIds(t);
+  // The approximate flag and service terms in one pass over the attributes (the largest table at 100,000 services).
   const approximate = new Set<unknown>();
   for (const a of t.attribute) {
     if (a.link_entity === 'location') {
-      if (a.taxonomy_term_id === 'loc-confidential') confidential.add(a.link_id);
-      else if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
+      if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
       continue;
     }
     if (a.link_entity !== 'service') continue;
@@ -96,7 +96,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
         location_type: l.location_type as string,
         latitude: real(l.latitude),
         longitude: real(l.longitude),
-        confidential: confidential.has(l.id) ? 1 : 0,
+        confidential: confidential.has(String(l.id)) ? 1 : 0,
         approximate: approximate.has(l.id) ? 1 : 0,
         city: text(ad?.city),
       }),
