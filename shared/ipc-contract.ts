@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
-import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
+import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
 import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
 
@@ -87,8 +87,8 @@ export const contract = {
   streetMapChoose: channel<StreetMapFile | null>()(z.undefined()),
   streetMapCurrent: channel<StreetMapFile | null>()(z.undefined()),
   streetMapBytes: channel<Uint8Array>()(byteRange),
-  mapSettings: channel<MapSettings>()(z.undefined()),
-  setMapSettings: channel<MapSettings>()(mapSettingsInput),
+  mapSettings: channel<MapSettingsView>()(z.undefined()),
+  setMapSettings: channel<MapSettingsView>()(mapSettingsInput),
 } as const;
 
 export type Contract = typeof contract;
