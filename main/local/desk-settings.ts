@@ -1,14 +1,17 @@
 import type { DeskSettings, UiLanguageSetting } from '../../shared/domain';
 import type { Db } from '../db/open';
+import { createDirectoryIds } from './directory-ids';
 
 const UI_LANGUAGE = 'ui_language';
 const REFERRAL_LIST = 'saved_referral_list';
 
 /**
  * The desk's preferences and the one referral list a worker chose to keep, in local_setting. Only
- * service ids are kept: nothing about the client, and nothing unless the worker saves it.
+ * ids of services the directory lists are kept: nothing about the client, and nothing unless the worker
+ * saves it.
  */
 export function createDeskSettings(db: Db) {
+  const directory = createDirectoryIds(db);
   const get = db.prepare('SELECT value FROM local_setting WHERE key = ?');
   const set = db.prepare(
     'INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -24,7 +27,7 @@ export function createDeskSettings(db: Db) {
       return settings();
     },
     saveReferralList(serviceIds: string[]): null {
-      set.run(REFERRAL_LIST, JSON.stringify([...new Set(serviceIds)]));
+      set.run(REFERRAL_LIST, JSON.stringify(directory.listed([...new Set(serviceIds)])));
       return null;
     },
     savedReferralList(): string[] {
