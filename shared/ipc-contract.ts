@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
+import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
 import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
 
@@ -54,7 +55,7 @@ export const contract = {
   /** Service ids only: a saved list never holds anything about the client. */
   saveReferralList: channel<null>()(z.object({ serviceIds: z.array(id).max(200) })),
   savedReferralList: channel<string[]>()(z.undefined()),
-  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
+  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: pdfFileName })),
   hideWindow: channel<null>()(z.undefined()),
 
   // Import (issue 5). No channel takes a path: main shows the chooser and keeps the path.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
@@ -59,6 +59,21 @@ describe('workflow channels', () => {
     const result = await call('saveReferralSheetPdf', { fileName: '../../etc/sheet.pdf' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/saveReferralSheetPdf: fileName/);
+  });
+
+  it.each(['..pdf', ' .pdf', 'sheet .pdf', 'CON.pdf', 'nul.pdf', 'Com1.pdf', 'LPT9.sheet.pdf', 'aux .pdf'])(
+    'refuses the file name %s, which a save dialog on Windows fails on, before printing anything',
+    async (fileName) => {
+      const before = readdirSync(t.dir);
+      const result = await call('saveReferralSheetPdf', { fileName });
+      expect(!result.ok && result.error).toMatch(/^Invalid request to saveReferralSheetPdf: fileName: /);
+      expect(readdirSync(t.dir)).toEqual(before);
+    },
+  );
+
+  it.each(['referral-sheet-2026-12-05.pdf', 'console.pdf', 'Lista de Ana.pdf', '_.pdf'])('accepts the file name %s', async (fileName) => {
+    const result = (await call('saveReferralSheetPdf', { fileName })) as { ok: true; value: { path: string } };
+    expect(readFileSync(result.value.path, 'utf8')).toBe('%PDF-1.7 sheet');
   });
 
   it('refuses a call mark that is not one of the three states, and stores nothing', async () => {
