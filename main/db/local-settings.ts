@@ -14,18 +14,23 @@ export interface LocalSetting<T> {
 }
 
 export function readSetting<T>(db: Db, setting: LocalSetting<T>): T {
+  return readStoredSetting(db, setting).value;
+}
+
+/** The setting and whether a stored value had to be set aside as damaged, for settings that must say so. */
+export function readStoredSetting<T>(db: Db, setting: LocalSetting<T>): { value: T; damaged: boolean } {
   const row = db.prepare('SELECT value FROM local_setting WHERE key = ?').get(setting.key) as { value: string } | undefined;
-  if (!row) return setting.fallback;
+  if (!row) return { value: setting.fallback, damaged: false };
   let stored: unknown = row.value;
   if (!setting.text) {
     try {
       stored = JSON.parse(row.value);
     } catch {
-      return setting.fallback;
+      return { value: setting.fallback, damaged: true };
     }
   }
   const parsed = setting.schema.safeParse(stored);
-  return parsed.success ? parsed.data : setting.fallback;
+  return parsed.success ? { value: parsed.data, damaged: false } : { value: setting.fallback, damaged: true };
 }
 
 export function writeSetting<T>(db: Db, setting: LocalSetting<T>, value: T): void {

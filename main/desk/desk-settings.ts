@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DeskSettings, UiLanguageSetting } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
+import { createDirectoryIds } from './directory-ids';
 
 const UI_LANGUAGE: LocalSetting<UiLanguageSetting> = { key: 'ui_language', schema: z.enum(['en', 'es']), fallback: 'en', text: true };
 // Ids that are not text are dropped, not the whole list.
@@ -13,9 +14,11 @@ const REFERRAL_LIST: LocalSetting<string[]> = {
 
 /**
  * The desk's preferences and the one referral list a worker chose to keep, in local_setting. Only
- * service ids are kept: nothing about the client, and nothing unless the worker saves it.
+ * ids of services the directory lists are kept: nothing about the client, and nothing unless the worker
+ * saves it.
  */
 export function createDeskSettings(db: Db) {
+  const directory = createDirectoryIds(db);
   const settings = (): DeskSettings => ({ uiLanguage: readSetting(db, UI_LANGUAGE) });
 
   return {
@@ -25,7 +28,7 @@ export function createDeskSettings(db: Db) {
       return settings();
     },
     saveReferralList(serviceIds: string[]): null {
-      writeSetting(db, REFERRAL_LIST, [...new Set(serviceIds)]);
+      writeSetting(db, REFERRAL_LIST, directory.listed([...new Set(serviceIds)]));
       return null;
     },
     savedReferralList: (): string[] => readSetting(db, REFERRAL_LIST),

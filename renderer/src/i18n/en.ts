@@ -299,6 +299,7 @@ export const en = {
   mapTileUrl: 'Tile address',
   mapTurnOn: 'Turn on online street map',
   mapCancel: 'Keep it off',
+  mapStoredTileUrlUnusable: 'The saved online street map address could not be used, so the online street map is off. Turn it on again to enter the address.',
   mapOnlineOn: 'Online street map is on: {{host}} sees which areas you view.',
   licences: 'Licences',
   licencesData: 'Map and place data',

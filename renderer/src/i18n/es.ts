@@ -300,6 +300,7 @@ export const es: Record<MessageKey, string> = {
   mapTileUrl: 'Dirección de los mosaicos',
   mapTurnOn: 'Activar mapa de calles en línea',
   mapCancel: 'Dejarlo apagado',
+  mapStoredTileUrlUnusable: 'No se pudo usar la dirección guardada del mapa de calles en línea, así que está apagado. Actívelo de nuevo para escribir la dirección.',
   mapOnlineOn: 'El mapa de calles en línea está activado: {{host}} ve qué zonas mira.',
   licences: 'Licencias',
   licencesData: 'Datos de mapas y lugares',
