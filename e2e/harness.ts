@@ -9,7 +9,9 @@ import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/starter';
-import type { DeskShell } from '../main/local/desk-shell';
+import { noDeskShell, type DeskShell } from '../main/local/desk-shell';
+import { noSystemActions } from '../main/system-actions';
+import type { SearchQuery, SearchResponse } from '../shared/domain';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
 import { readMapSettings } from '../main/map/settings';
@@ -17,6 +19,9 @@ import { tileOrigin } from '../shared/map-contract';
 
 const ROOT = resolve(__dirname, '..');
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
+/** The bundled directory's size, and how many cards the first page of an unfiltered list shows. */
+export const STARTER_SERVICES = (JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]).length;
+export const FIRST_PAGE = Math.min(STARTER_SERVICES, 50);
 export const BASEMAP = join(ROOT, 'data', 'basemap.pmtiles');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const RENDERER = join(ROOT, 'out', 'renderer');
@@ -152,4 +157,10 @@ export async function launchApp(
       if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
     },
   };
+}
+
+/** What the real search handler answers for a query on this session's database: what the page should show. */
+export function searchDirect(app: AppSession, query: SearchQuery): SearchResponse {
+  const handlers = createHandlers(app.db, app.dbPath, { ...noSystemActions, ...noDeskShell, dataDir: join(ROOT, 'data') });
+  return handlers.search({ limit: 50, ...query }) as SearchResponse;
 }

@@ -62,11 +62,13 @@ describe('intake desk workflow', () => {
     expect(clinic).toContain('Mon, Wed 10:00–14:00 UTC−8');
     expect(clinic).not.toContain('Beds and places');
 
-    await open(app, 'CAST', 'CAST survivor services');
-    const cast = await detailText(app);
-    expect(cast).toContain('Hours not stated');
-    expect(cast).toContain('Phone not in this directory');
-    expect(cast).toContain('Never verified');
+    // A real starter record whose pages give no phone and no hours: the pane says so, and never verified.
+    await open(app, 'CALCASA', 'CALCASA statewide coalition of rape crisis centers');
+    const coalition = await detailText(app);
+    expect(coalition).toContain('Hours not stated');
+    expect(coalition).toContain('Phone not in this directory');
+    expect(coalition).toContain('Never verified');
+    expect(coalition).toContain('http://www.calcasa.org/about/');
   });
 
   it('keeps desk notes and call marks across a new directory install, and exports them for review', async () => {

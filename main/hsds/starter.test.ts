@@ -85,7 +85,8 @@ describe('bundled starter directory', () => {
   it('validates against the official HSDS 3.1 service schema (vocabulary term ids stand in for term UUIDs)', () => {
     const validate = fullSchemaValidator('service.json');
     const failures = directory.flatMap((s) => {
-      if (validate(s)) return [];
+      const doc: unknown = s;
+      if (validate(doc)) return [];
       // The app's published vocabulary ids (shared/vocabulary.ts) are its taxonomy term and taxonomy ids.
       const real = (validate.errors ?? []).filter((e) => {
         if (e.keyword !== 'format' || !/\/(taxonomy_term|taxonomy_detail)\/id$/.test(e.instancePath)) return true;
