@@ -65,7 +65,7 @@ describe('Import screen', () => {
     expect(await page.getByRole('button', { name: 'Apply this import' }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-errors');
-    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 10 });
+    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: STARTER_SERVICES });
   });
 
   it('lets the coordinator correct a guessed spreadsheet column and check again', async () => {
@@ -82,7 +82,7 @@ describe('Import screen', () => {
     await page.getByLabel('Program').selectOption('service.name');
     await comments.selectOption('service.description');
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('1 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`1 added · 0 changed · ${STARTER_SERVICES} removed`);
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');

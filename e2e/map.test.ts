@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BASEMAP, FIRST_PAGE, launchApp, type AppSession } from './harness';
+import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, type AppSession } from './harness';
 import { basemapColours, tilesDrawn, zoomTo } from './map-support';
 import { installSyntheticDirectory } from './synthetic-directory';
 
@@ -74,6 +74,11 @@ describe('map and list share one selection', () => {
     await zoomTo(page, 9);
     const selected = page.locator('.map .map-pin.selected');
     expect(await page.locator('.map .map-pin').count()).toBe(0);
+    // A query first, settled on the real handler's answer: clicking deep in the long unfiltered list
+    // could land on a card being re-rendered under the pointer.
+    const expected = searchDirect(app, { text: 'victim compensation' }).results.map((c) => c.name);
+    await page.getByRole('searchbox').fill('victim compensation');
+    await expect.poll(() => page.locator('.card .card-name').allTextContents()).toEqual(expected);
     await page.locator('.card', { hasText: 'California Victim Compensation Program (CalVCP)' }).click();
     // The selected service (Sacramento) is marked on the map and brought into view.
     await expect.poll(() => selected.count()).toBe(1);
@@ -92,9 +97,10 @@ describe('map and list share one selection', () => {
   it('clicking co-located services spiderfies them; clicking one selects it in the list and opens its detail', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);
-    // The starter directory places the Sacramento state offices at the city centre.
-    await zoomTo(page, 9);
-    await page.locator('.card', { hasText: 'California Victim Compensation Program (CalVCP)' }).click();
+    // The starter directory places the Sacramento state offices at the city centre: the place typed for
+    // distance centres the map there.
+    await page.getByPlaceholder('ZIP code or California place').fill('Sacramento');
+    await expect.poll(() => page.locator('.map .map-reference').count()).toBe(1);
     await zoomTo(page, 17);
     const stack = page.locator('.map .map-pin.stack');
     await expect.poll(() => stack.count()).toBe(1);
