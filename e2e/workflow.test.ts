@@ -127,13 +127,15 @@ describe('intake desk workflow', () => {
   it('prints a referral sheet as PDF in the language chosen for the sheet, with public facts only and the national hotline', async () => {
     app = await launchApp({ prepare: installDeskFixture });
     const { page } = app;
-    for (const [query, name] of [['synthetic', HARBOR], ['Riverside', CLINIC]]) {
+    // Two synthetic records and a real starter record, whose cited pages the detail pane lists.
+    for (const [query, name] of [['synthetic', HARBOR], ['Riverside', CLINIC], ['trafficking hotline', 'National Human Trafficking Hotline']]) {
       await open(app, query!, name!);
       await page.getByRole('button', { name: 'Add to referral sheet' }).click();
     }
+    expect(await page.locator('article.detail .sources').textContent()).toContain('https://humantraffickinghotline.org/about-us/what-we-do');
     await page.getByLabel('Note about this service').fill('Private desk note: client prefers mornings');
     await page.getByRole('button', { name: 'Save note' }).click();
-    await page.getByRole('button', { name: 'Referral sheet (2)' }).click();
+    await page.getByRole('button', { name: 'Referral sheet (3)' }).click();
     await page.getByLabel('Sheet language').selectOption('es');
     // The screen stays English; only the sheet is Spanish.
     expect(await page.getByRole('button', { name: 'Save as PDF…' }).count()).toBe(1);
@@ -150,7 +152,10 @@ describe('intake desk workflow', () => {
     expect(text).toContain(`${CLINIC_STREET}, Fresno, CA 93701`);
     expect(text).toContain('Línea Nacional contra la Trata de Personas');
     expect(text).toContain('1-888-373-7888');
-    for (const secret of [SAFE_HOUSE_STREET, 'Private desk note', 'Referral Atlas', 'Save as PDF', 'Quick exit']) expect(text).not.toContain(secret);
+    // The sheet is for the client: the sources behind a record stay on the desk's screen.
+    for (const secret of [SAFE_HOUSE_STREET, 'Private desk note', 'Referral Atlas', 'Save as PDF', 'Quick exit', 'about-us/what-we-do', 'humantraffickingexperts', 'airforceamy']) {
+      expect(text).not.toContain(secret);
+    }
     await app.screenshot('referral-sheet-es-sheet');
   });
 
