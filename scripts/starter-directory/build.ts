@@ -33,7 +33,7 @@ export function buildStarterDirectory(sourcesDir: string, gazetteerPath: string)
     .filter((f) => f.endsWith('.csv'))
     .sort()
     .map((name) => ({ name, text: readFileSync(join(sourcesDir, name), 'utf8') }));
-  if (files.length === 0) throw new SourceTableError([{ file: sourcesDir, line: 0, message: 'no .csv source tables here' }]);
+  if (files.length === 0) throw new Error(`No .csv source tables in ${sourcesDir}.`);
   const services = readSourceTable(files);
   const places = (JSON.parse(readFileSync(gazetteerPath, 'utf8')) as { places: Place[] }).places;
   const problems: SourceProblem[] = [];
