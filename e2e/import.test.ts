@@ -7,7 +7,8 @@ import { writeDatapackage } from '../main/hsds/export/export-datapackage';
 import { dbDigest } from '../main/test-support/db-digest';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
-import { launchApp, type AppSession } from './harness';
+import { STARTER_VERSION } from '../main/hsds/install/starter';
+import { FIRST_PAGE, launchApp, STARTER_SERVICES, type AppSession } from './harness';
 
 const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
 
@@ -33,7 +34,7 @@ describe('Import screen', () => {
     const { page } = app;
     nextPath = join(FIXTURES, 'ohana-sanmateo');
     await page.getByRole('button', { name: 'Choose folder…' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('23 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
     expect(await page.locator('.import-source').textContent()).toContain('Ohana CSV export · 23 services in the file');
     expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
     expect(await page.locator('.import-problems.errors').count()).toBe(0);
@@ -43,12 +44,12 @@ describe('Import screen', () => {
     await page.getByRole('button', { name: 'Apply this import' }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     await expect.poll(() => page.locator('.dataset').textContent()).toContain('23 services');
-    await page.getByRole('button', { name: /Roll back to previous version \(2026\.11\.23, 10 services\)/ }).click();
-    await expect.poll(() => page.locator('.import-done').textContent()).toBe('Rolled back to 2026.11.23 (10 services).');
+    await page.getByRole('button', { name: `Roll back to previous version (${STARTER_VERSION}, ${STARTER_SERVICES} services)` }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toBe(`Rolled back to ${STARTER_VERSION} (${STARTER_SERVICES} services).`);
     // The Ohana directory it replaced is now the previous version: a second rollback would undo this one.
     await expect.poll(() => page.getByRole('button', { name: /^Roll back to previous version \(.+, 23 services\)$/ }).isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Back to search' }).click();
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
     expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);
   });
 
@@ -64,7 +65,7 @@ describe('Import screen', () => {
     expect(await page.getByRole('button', { name: 'Apply this import' }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-errors');
-    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 10 });
+    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: STARTER_SERVICES });
   });
 
   it('lets the coordinator correct a guessed spreadsheet column and check again', async () => {
@@ -81,7 +82,7 @@ describe('Import screen', () => {
     await page.getByLabel('Program').selectOption('service.name');
     await comments.selectOption('service.description');
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('1 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`1 added · 0 changed · ${STARTER_SERVICES} removed`);
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');
@@ -167,7 +168,7 @@ describe('Import screen', () => {
     // Chosen again, it is read, checked and compared (the bar moving through the steps), then applied and cancelled.
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
-    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60,000 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe(`60,000 added · 0 changed · ${STARTER_SERVICES} removed`);
     await page.getByRole('button', { name: 'Apply this import' }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -175,7 +176,7 @@ describe('Import screen', () => {
     expect(dbDigest(app.db)).toBe(before);
 
     await page.getByRole('button', { name: 'Back to search' }).click();
-    await expect.poll(() => page.locator('.dataset').textContent()).toContain('10 services');
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.dataset').textContent()).toContain(`${STARTER_SERVICES} services`);
+    await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
   });
 });

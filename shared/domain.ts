@@ -68,12 +68,20 @@ export interface ServiceDetail extends ServiceCard {
   locations: LocationView[];
   populations: { id: string; state: PopulationState }[];
   requiredDocuments: string[];
-  /** Where each fact came from (HSDS metadata rows of type "source"). */
-  sources: string[];
+  /** The pages the record's facts were read from (HSDS metadata rows of type "sourced", or older "source" notes). */
+  sources: SourceView[];
   /** Language rows that carry a note ("call ahead for an interpreter"). */
   languageNotes: { code: string; note: string }[];
   /** HSDS 3.1 service_capacity: beds or places available, with when the count was updated. */
   capacity: CapacityView[];
+}
+
+/** One cited page: its address, the HSDS fields read there, when, and any note on disagreeing pages. */
+export interface SourceView {
+  url: string | null;
+  fields: string | null;
+  date: string | null;
+  note: string | null;
 }
 
 export interface CapacityView {

@@ -1,4 +1,4 @@
-import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
+import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail, SourceView } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { confidentialLocationSql } from './confidential-location';
 import { groupRows } from './group-rows';
@@ -116,7 +116,8 @@ export function createServiceReader(db: Db) {
          AND NOT ${confidentialLocationSql(db, 'l.id')}`,
     ),
     sources: db.prepare(
-      `SELECT replacement_value FROM metadata WHERE resource_id = ? AND last_action_type = 'source' ORDER BY rowid`,
+      `SELECT last_action_type, last_action_date, field_name, replacement_value, updated_by FROM metadata
+       WHERE resource_id = ? AND last_action_type IN ('source', 'sourced') ORDER BY rowid`,
     ),
   };
 
@@ -224,7 +225,7 @@ export function createServiceReader(db: Db) {
           .filter((t) => t.link_type !== LINK_TYPES.category)
           .map((t) => ({ id: t.term, state: populationState(t) })),
         requiredDocuments: (stmts.documents.all(id) as { document: string }[]).map((d) => d.document),
-        sources: (stmts.sources.all(id) as { replacement_value: string }[]).map((s) => s.replacement_value),
+        sources: (stmts.sources.all(id) as SourceRow[]).map(toSourceView),
         languageNotes: stmts.languageNotes.all(id, id) as { code: string; note: string }[],
         capacity: stmts.capacity.all(id) as CapacityView[],
       };
@@ -270,6 +271,25 @@ interface TermRow {
   link_type: string;
   value: string | null;
 }
+interface SourceRow {
+  last_action_type: string;
+  last_action_date: string | null;
+  field_name: string | null;
+  replacement_value: string | null;
+  updated_by: string | null;
+}
+
+/**
+ * A "sourced" row names the page in `updated_by`; only a web address counts as one. An older "source"
+ * row is a note in `replacement_value`.
+ */
+function toSourceView(r: SourceRow): SourceView {
+  const text = (v: string | null) => (v && v.trim() !== '' ? v : null);
+  if (r.last_action_type !== 'sourced') return { url: null, fields: null, date: null, note: text(r.replacement_value) };
+  const url = /^https?:\/\/\S+$/.test(r.updated_by ?? '') ? r.updated_by : null;
+  return { url, fields: text(r.field_name), date: text(r.last_action_date), note: text(r.replacement_value) };
+}
+
 interface ScheduleRow {
   byday: string | null;
   opens_at: string | null;

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from '../test-support/fixtures';
+import { STARTER_SERVICES } from '../test-support/temp-db';
+import { STARTER_VERSION } from './install/starter';
 
 // The import commands as a coordinator runs them: the built bin, a real process, a real database file.
 const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
@@ -29,8 +31,8 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(dry.status).toBe(0);
     const out = JSON.parse(dry.stdout);
     expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warnings']);
-    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: 10, errors: [] });
-    expect(info().services).toBe(10);
+    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: STARTER_SERVICES, errors: [] });
+    expect(info().services).toBe(STARTER_SERVICES);
     const real = cli('import', fixture('hsds11', 'all_resources'));
     expect(real.status).toBe(0);
     expect(real.stdout).toContain('+ Never Homeless Helpline');
@@ -41,8 +43,8 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const d = cli('diff', fixture('ohana-sanmateo'));
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/23 added, 0 changed, 13 removed service\(s\)/);
-    expect(cli('rollback').stdout).toContain('Rolled back to referral-atlas-starter-california 2026.11.23 (10 services)');
-    expect(info().services).toBe(10);
+    expect(cli('rollback').stdout).toContain(`Rolled back to referral-atlas-starter-california ${STARTER_VERSION} (${STARTER_SERVICES} services)`);
+    expect(info().services).toBe(STARTER_SERVICES);
   });
 
   it('export --format hsds-datapackage then import reports zero changes', () => {
@@ -52,7 +54,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const again = JSON.parse(cli('import', out, '--json').stdout);
     expect(again).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0, errors: [] });
     expect(cli('export', '--format', 'hsds-json', join(dir, 'all.json')).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(10);
+    expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(STARTER_SERVICES);
     expect(cli('export', join(dir, 'x')).status).toBe(2);
   });
 
@@ -76,7 +78,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const r = cli('import', sheet, '--map', 'Program=service.name', '--map', 'Comments=service.description', '--map', 'Tel=', '--json');
     expect(r.status, r.stderr).toBe(0);
     const used = { Agency: 'organization.name', Program: 'service.name', Tel: null, Comments: 'service.description' };
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: 10, mapping: used });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: STARTER_SERVICES, mapping: used });
     expect(info().services).toBe(1);
     // The next check of the same file starts from what the import saved, as the app's does.
     expect(JSON.parse(cli('validate', sheet, '--json').stdout)).toMatchObject({ ok: true, mapping: used });
