@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from './open';
+import type { Db, ReadDb } from './open';
 
 /**
  * One of the desk's own settings in local_setting (never touched by an import or a sync): its key, the
@@ -13,7 +13,7 @@ export interface LocalSetting<T> {
   text?: boolean;
 }
 
-export function readSetting<T>(db: Db, setting: LocalSetting<T>): T {
+export function readSetting<T>(db: ReadDb, setting: LocalSetting<T>): T {
   const row = db.prepare('SELECT value FROM local_setting WHERE key = ?').get(setting.key) as { value: string } | undefined;
   if (!row) return setting.fallback;
   let stored: unknown = row.value;

@@ -1,7 +1,7 @@
 import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { groupRows } from './group-rows';
-import type { Db } from './open';
+import type { ReadDb } from './open';
 
 /**
  * Reads services into the shapes the renderer sees. This is the one place that decides what a
@@ -41,7 +41,7 @@ const LOCATIONS_SQL = `SELECT sal.service_id, l.id, l.name, l.location_type, l.l
     (SELECT rowid FROM address WHERE location_id = l.id AND address_type = 'physical' ORDER BY rowid LIMIT 1),
     (SELECT rowid FROM address WHERE location_id = l.id ORDER BY rowid LIMIT 1))`;
 
-export function createServiceReader(db: Db) {
+export function createServiceReader(db: ReadDb) {
   const stmts = {
     service: db.prepare(
       `SELECT s.*, o.name AS organization_name, o.website AS organization_website

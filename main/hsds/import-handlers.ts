@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
 import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './install/apply';
@@ -47,7 +47,7 @@ type ImportChannel = 'importChoose' | 'importCheck' | 'importApply' | 'importSta
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
  * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
  */
-export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell) {
+export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
     const j = jobs.get(jobId);
@@ -144,7 +144,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
   } satisfies Pick<Handlers, ImportChannel>;
 }
 
-const previousVersion = (db: Db): PreviousVersion | null =>
+const previousVersion = (db: ReadDb): PreviousVersion | null =>
   (db.prepare('SELECT dataset_id AS datasetId, version, services FROM dataset_previous WHERE id = 1').get() as PreviousVersion | undefined) ?? null;
 
 /** The CLI has no window: choosing a file there is done on the command line. */

@@ -1,5 +1,5 @@
 import { DEFAULT_TILE_URL, mapSettingsInput, type MapSettings } from '../../shared/map-contract';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 
 /** The desk's map settings. A damaged or outdated value falls back to the safe default: online tiles off. */
@@ -9,7 +9,7 @@ const MAP_SETTINGS: LocalSetting<MapSettings> = {
   fallback: { onlineTiles: false, tileUrl: DEFAULT_TILE_URL },
 };
 
-export function readMapSettings(db: Db): MapSettings {
+export function readMapSettings(db: ReadDb): MapSettings {
   return readSetting(db, MAP_SETTINGS);
 }
 
