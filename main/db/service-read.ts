@@ -2,7 +2,7 @@ import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleVie
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { confidentialLocationSql } from './confidential-location';
 import { groupRows } from './group-rows';
-import type { Db } from './open';
+import type { ReadDb } from './open';
 
 /**
  * Reads services into the shapes the renderer sees. This is the one place that decides what a
@@ -33,7 +33,7 @@ const APPROXIMATE_SQL = `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity =
  * and the whole-directory reads share it, so both mask confidential locations alike (toLocationView).
  * The first address is two probes of address(location_id), which yields rowid order without a sort.
  */
-const locationsSql = (db: Db) => `SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
+const locationsSql = (db: ReadDb) => `SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
          ${confidentialLocationSql(db, 'l.id')} AS confidential, ${APPROXIMATE_SQL} AS approximate,
          ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code
   FROM service_at_location sal JOIN location l ON l.id = sal.location_id
@@ -41,7 +41,7 @@ const locationsSql = (db: Db) => `SELECT sal.service_id, l.id, l.name, l.locatio
     (SELECT rowid FROM address WHERE location_id = l.id AND address_type = 'physical' ORDER BY rowid LIMIT 1),
     (SELECT rowid FROM address WHERE location_id = l.id ORDER BY rowid LIMIT 1))`;
 
-export function createServiceReader(db: Db) {
+export function createServiceReader(db: ReadDb) {
   const locationSelect = locationsSql(db);
   const stmts = {
     service: db.prepare(

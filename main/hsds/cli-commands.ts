@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { applyChecked, checkDataset, markingConfidential, type CheckedDataset } from './install/apply';
 import { exportDatapackage } from './export/export-datapackage';
 import { exportHsdsJson } from './export/export-json';
@@ -36,7 +36,7 @@ export function parseMapEdits(specs: string[]): ColumnMapping {
  * edits (which an import then saves, as applying does in the app). Edits for a file that is not a
  * spreadsheet, or for a column it does not have, are refused before anything is written.
  */
-function check(db: Db, path: string, edits: ColumnMapping): CheckedDataset {
+function check(db: ReadDb, path: string, edits: ColumnMapping): CheckedDataset {
   if (Object.keys(edits).length === 0) return checkDataset(db, path);
   const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits } });
   const columns = checked.report.mapping;
@@ -111,7 +111,7 @@ const summary = (r: ImportReport) => ({
   ...withMapping(r),
 });
 
-export function validateCommand(db: Db, path: string, options: { json: boolean; edits: ColumnMapping }, out: Out): number {
+export function validateCommand(db: ReadDb, path: string, options: { json: boolean; edits: ColumnMapping }, out: Out): number {
   const { report } = check(db, path, options.edits);
   if (options.json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, errors: report.errors, warnings: report.warnings, ...withMapping(report) })}\n`);
   else {
@@ -149,7 +149,7 @@ export function importCommand(
   return report.ok ? 0 : 1;
 }
 
-export function diffCommand(db: Db, path: string, edits: ColumnMapping, out: Out): number {
+export function diffCommand(db: ReadDb, path: string, edits: ColumnMapping, out: Out): number {
   const { report } = check(db, path, edits);
   printMapping(out, report);
   printProblems(out, report);
@@ -163,7 +163,7 @@ export function rollbackCommand(db: Db, out: Out): number {
   return 0;
 }
 
-export function exportCommand(db: Db, format: string | undefined, outPath: string, out: Out): number {
+export function exportCommand(db: ReadDb, format: string | undefined, outPath: string, out: Out): number {
   if (format === 'hsds-json') {
     writeFileSync(outPath, `${JSON.stringify(exportHsdsJson(db), null, 2)}\n`);
     out(`Wrote ${outPath}\n`);

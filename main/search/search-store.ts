@@ -1,5 +1,5 @@
 import type { MapPoint } from '../../shared/domain';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
 import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
@@ -73,7 +73,7 @@ function maskBlobs(name: string, m: MaskFacet): Record<string, Blob> {
 }
 
 /** The stored indexes, or null when none are stored (a database from before migration 006's rebuild). */
-export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex } | null {
+export function readSearchIndexes(db: ReadDb): { facets: FacetIndex; text: TextIndex } | null {
   const rows = db.prepare('SELECT name, data FROM search_blob').raw().all() as [string, Buffer][];
   if (rows.length === 0) return null;
   const blob = new Map(rows);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
@@ -38,7 +38,7 @@ export function serviceFacts(own: Omit<ServiceFacts, 'categories' | 'populations
  * queries (one query per service would take minutes at 100,000). Locations come masked from the service
  * reader, so nothing built from these facts can know a confidential address or point.
  */
-export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] {
+export function readServiceFacts(db: ReadDb, reader: ServiceReader): ServiceFacts[] {
   return runSteps(serviceFactsSteps(db, reader));
 }
 
@@ -46,7 +46,7 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
  * readServiceFacts, yielding between its five reads (about a second each at 100,000 services), so a
  * rebuild in the app can answer the window between them. The caller keeps them in one snapshot.
  */
-export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
+export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
   const services = db
     .prepare(
       `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date

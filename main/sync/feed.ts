@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
 import { checkDatasetAsync } from '../hsds/install/apply';
 import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
@@ -50,7 +50,7 @@ const versionFolder = (feedsDir: string, url: string, version: number) => join(f
  * checks, then only the listed files within their signed lengths, each hash checked. Reading, checking
  * and comparing the files yield to the event loop between batches, reporting progress to `listener`.
  */
-export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions, listener: StepListener = {}): Promise<CheckOutcome> {
+export async function checkFeed(db: ReadDb, sub: Subscription, options: FeedOptions, listener: StepListener = {}): Promise<CheckOutcome> {
   const key = parsePin(sub.pin);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const conditional: Record<string, string> = {};
@@ -140,7 +140,7 @@ async function download(
 }
 
 /** The feed version the directory holds now, or null when the installed directory came from elsewhere. */
-export function installedVersion(db: Db, url: string): number | null {
+export function installedVersion(db: ReadDb, url: string): number | null {
   const row = db.prepare('SELECT source, version FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { source: string; version: string | null } | undefined;
   return row && row.source === url && row.version !== null ? Number(row.version) : null;
 }
@@ -185,7 +185,7 @@ export async function rollbackTo(db: Db, sub: Subscription & { id: number }, ver
  * installed directory. A signed feed can still carry a broken directory; it is refused the same way a
  * broken import file is.
  */
-async function readChecked(db: Db, dir: string, manifest: Manifest, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
+async function readChecked(db: ReadDb, dir: string, manifest: Manifest, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
   const { report, tables } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), {}, listener);
   if (!tables || !report.diff) {
     const first = report.errors[0];

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import { exportDatapackage } from '../hsds/export/export-datapackage';
 import { fingerprint, loadPrivateKey, pinOf } from './keys';
 import { manifestBytes, sha256, signManifest, type Manifest } from './manifest';
@@ -28,7 +28,7 @@ export interface PublishResult {
  * already in DIR and the dataset id stays the one it names, so publishing into the same folder each
  * time keeps the feed one rising series.
  */
-export function publishFeed(db: Db, options: PublishOptions): PublishResult {
+export function publishFeed(db: ReadDb, options: PublishOptions): PublishResult {
   const key = loadPrivateKey(options.keyPath);
   if (!(options.expiresDays > 0)) throw new SyncError('--expires-days must be a positive number of days.');
   const installed = db.prepare('SELECT dataset_id FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { dataset_id: string } | undefined;

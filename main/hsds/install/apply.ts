@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../../shared/import-types';
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
 import { diffDatasetSteps } from './diff';
 import { installDataset, installDatasetAsync, type DatasetIdentity } from './install-dataset';
@@ -33,13 +33,13 @@ export interface CheckOptions {
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
-export const checkDataset = (db: Db, path: string, options: CheckOptions = {}): CheckedDataset => runSteps(checkSteps(db, path, options));
+export const checkDataset = (db: ReadDb, path: string, options: CheckOptions = {}): CheckedDataset => runSteps(checkSteps(db, path, options));
 
 /** checkDataset with progress, yielding to the event loop; cancelling it changes nothing, since it never writes. */
-export const checkDatasetAsync = (db: Db, path: string, options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
+export const checkDatasetAsync = (db: ReadDb, path: string, options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
   runStepsAsync(checkSteps(db, path, options), listener);
 
-function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<CheckedDataset> {
+function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<CheckedDataset> {
   const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path };
   let read: ReadResult;
   try {
@@ -78,7 +78,7 @@ function emptyReport(path: string, problems: Problem[]): ImportReport {
   return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
 }
 
-function notesOn(db: Db, services: { id: string; name: string }[]): NoteOnRemovedService[] {
+function notesOn(db: ReadDb, services: { id: string; name: string }[]): NoteOnRemovedService[] {
   if (services.length === 0) return [];
   const names = new Map(services.map((s) => [s.id, s.name]));
   const notes = db.prepare('SELECT service_id, body FROM local_note').all() as { service_id: string; body: string }[];
@@ -127,6 +127,6 @@ export async function applyCheckedAsync(
 }
 
 /** The local notes whose service is no longer in the directory: kept, and shown as orphaned. */
-export function notesOnMissingServices(db: Db): { serviceId: string; note: string }[] {
+export function notesOnMissingServices(db: ReadDb): { serviceId: string; note: string }[] {
   return (db.prepare('SELECT service_id AS serviceId, body AS note FROM local_note WHERE service_id NOT IN (SELECT id FROM service)').all() as { serviceId: string; note: string }[]);
 }
