@@ -1,5 +1,5 @@
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,27 @@ describe('keygen, publish and sync on the command line (built by npm test before
     expect(statSync(key).mode & 0o777).toBe(0o600);
     expect(r.stdout).toContain(readFileSync(`${key}.pub`, 'utf8').trim());
     expect(r.stdout).toMatch(/Fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
+  });
+
+  it('keygen writes nothing, not even the missing half, when KEYFILE or KEYFILE.pub exists', () => {
+    const privateOnly = join(dir, 'private-only.key');
+    writeFileSync(privateOnly, 'someone else\'s key');
+    const r = cli('keygen', '--out', privateOnly);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${privateOnly} already exists; keygen never overwrites a key. Nothing was written.`);
+    expect(existsSync(`${privateOnly}.pub`)).toBe(false);
+    expect(readFileSync(privateOnly, 'utf8')).toBe('someone else\'s key');
+
+    const publicOnly = join(dir, 'public-only.key');
+    writeFileSync(`${publicOnly}.pub`, 'ed25519:old\n');
+    expect(cli('keygen', '--out', publicOnly).status).toBe(1);
+    expect(existsSync(publicOnly)).toBe(false);
+    expect(readFileSync(`${publicOnly}.pub`, 'utf8')).toBe('ed25519:old\n');
+
+    // The key made by the first test is left exactly as it was.
+    const pin = readFileSync(`${key}.pub`, 'utf8');
+    expect(cli('keygen', '--out', key).stderr).toContain('already exist;');
+    expect(readFileSync(`${key}.pub`, 'utf8')).toBe(pin);
   });
 
   it('publish writes a feed that sync --json applies on a desk, then reports up to date', { timeout: 30_000 }, async () => {

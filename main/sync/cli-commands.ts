@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { generateKeyFiles } from './keys';
 import { publishFeed } from './publish';
 import { syncOnce } from './sync-once';
-import { messageOf } from './sync-error';
+import { messageOf, SyncError } from './sync-error';
 
 export const SYNC_USAGE = `  keygen --out KEYFILE               make a publisher key pair (KEYFILE private, KEYFILE.pub to share)
   publish --key KEYFILE --out DIR [--expires-days 90]
@@ -41,7 +41,7 @@ export function keygenCommand(values: SyncCliValues, out: Out, err: Out): number
     out(`Private key: ${values.out} (keep it secret; the app never needs it)\nPublic key:  ${values.out}.pub\n  ${pin}\nFingerprint: ${fingerprint}\n`);
     return 0;
   } catch (e) {
-    err(`Could not write the key files: ${messageOf(e)} (keygen never overwrites an existing key).\n`);
+    err(e instanceof SyncError ? `${e.message}\n` : `Could not write the key files: ${messageOf(e)}. Nothing was written.\n`);
     return 1;
   }
 }
