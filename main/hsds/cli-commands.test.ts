@@ -28,7 +28,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const dry = cli('import', fixture('hsds11', 'all_resources'), '--dry-run', '--json');
     expect(dry.status).toBe(0);
     const out = JSON.parse(dry.stdout);
-    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'errors', 'ok', 'removed', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'ok', 'removed', 'warning_count', 'warnings']);
     expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: 10, errors: [] });
     expect(info().services).toBe(10);
     const real = cli('import', fixture('hsds11', 'all_resources'));

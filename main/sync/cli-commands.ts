@@ -38,11 +38,10 @@ export function keygenCommand(values: SyncCliValues, out: Out, err: Out): number
   if (!values.out) return usageError('keygen needs --out KEYFILE', err);
   try {
     const { pin, fingerprint } = generateKeyFiles(values.out);
-    out(`Private key: ${values.out} (keep it secret; the app never needs it)\nPublic key:  ${values.out}.pub\n  ${pin}\nFingerprint: ${fingerprint}\n`);
+    out(values.json ? `${JSON.stringify({ ok: true, pin, fingerprint })}\n` : `Private key: ${values.out} (keep it secret; the app never needs it)\nPublic key:  ${values.out}.pub\n  ${pin}\nFingerprint: ${fingerprint}\n`);
     return 0;
   } catch (e) {
-    err(e instanceof SyncError ? `${e.message}\n` : `Could not write the key files: ${messageOf(e)}. Nothing was written.\n`);
-    return 1;
+    return failed(values, e instanceof SyncError ? e.message : `Could not write the key files: ${messageOf(e)}. Nothing was written.`, out, err);
   }
 }
 
@@ -50,12 +49,18 @@ export function publishCommand(db: Db, values: SyncCliValues, out: Out, err: Out
   if (!values.key || !values.out) return usageError('publish needs --key KEYFILE and --out DIR', err);
   try {
     const r = publishFeed(db, { keyPath: values.key, outDir: values.out, expiresDays: Number(values['expires-days'] ?? 90) });
-    out(values.json ? `${JSON.stringify(r)}\n` : `Published ${r.datasetId} version ${r.version} into ${values.out} (expires ${r.expires.slice(0, 10)}).\nHost the folder as static files; desks sync ${join(values.out, 'manifest.json')} at its web address.\nPublisher fingerprint: ${r.fingerprint}\n`);
+    out(values.json ? `${JSON.stringify({ ok: true, ...r })}\n` : `Published ${r.datasetId} version ${r.version} into ${values.out} (expires ${r.expires.slice(0, 10)}).\nHost the folder as static files; desks sync ${join(values.out, 'manifest.json')} at its web address.\nPublisher fingerprint: ${r.fingerprint}\n`);
     return 0;
   } catch (e) {
-    err(`${messageOf(e)}\n`);
-    return 1;
+    return failed(values, messageOf(e), out, err);
   }
+}
+
+/** The message on stderr, and for --json a result a script can read; exit status 1. */
+function failed(values: SyncCliValues, message: string, out: Out, err: Out): number {
+  if (values.json) out(`${JSON.stringify({ ok: false, error: message })}\n`);
+  err(`${message}\n`);
+  return 1;
 }
 
 export async function syncCommand(db: Db, dbPath: string, url: string | undefined, values: SyncCliValues, out: Out, err: Out): Promise<number> {

@@ -190,7 +190,7 @@ async function readChecked(db: Db, dir: string, manifest: Manifest, listener: St
   if (!tables || !report.diff) {
     const first = report.errors[0];
     const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';
-    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errors.length} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
+    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errorCount} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
   }
   return { tables, diff: report.diff };
 }

@@ -20,8 +20,8 @@ export interface GetResult {
 /**
  * One GET of an http(s) address with a silence deadline and a byte cap, for feed files: a slow link that
  * keeps sending finishes, a stalled one is dropped, and nothing can send more than the cap. Every failure
- * becomes a SyncError in plain words naming the address; 304 comes back as a result (the caller asked
- * conditionally), other non-2xx statuses are failures.
+ * becomes a SyncError in plain words naming the address; 304 comes back as a result when the caller asked
+ * conditionally; other non-2xx statuses are failures.
  *
  * A connection the server drops is tried once more on a fresh one: a kept-alive connection left idle
  * while a large directory was applied is often closed by the server just as the next request goes out,
@@ -53,6 +53,10 @@ async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
     const meta = { status: res.status, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
     if (res.status === 304) {
       await res.body?.cancel();
+      // Only an answer to a conditional GET: to any other request it would pass off an empty body as the file.
+      if (!options.headers?.['If-None-Match'] && !options.headers?.['If-Modified-Since']) {
+        throw new SyncError(`The feed server answered "not modified" (304) for ${url}, though this computer had no copy for it to compare with: the server or something in between is misbehaving. Nothing was changed.`);
+      }
       return { ...meta, body: Buffer.alloc(0) };
     }
     if (!res.ok) {

@@ -158,7 +158,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
           {step.kind === 'checked' && step.report.mapping && step.report.mappingFields ? (
             <MappingEditor mapping={step.report.mapping} fields={step.report.mappingFields} onRecheck={(m) => void check(step.source, m)} />
           ) : null}
-          <ImportProblems problems={step.report.errors} kind="errors" />
+          <ImportProblems problems={step.report.errors} total={step.report.errorCount} kind="errors" />
           <ImportDiff report={step.report} />
           {step.kind === 'checked' && step.report.ok ? (
             <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical}>
@@ -166,7 +166,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
             </button>
           ) : null}
           {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} /> : null}
-          <ImportProblems problems={step.report.warnings} kind="warnings" />
+          <ImportProblems problems={step.report.warnings} total={step.report.warningCount} kind="warnings" />
         </div>
       ) : null}
     </section>
