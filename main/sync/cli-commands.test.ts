@@ -40,7 +40,7 @@ describe('keygen, publish and sync on the command line (built by npm test before
     expect(r.stdout).toMatch(/Fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
   });
 
-  it('keygen writes nothing, not even the missing half, when KEYFILE or KEYFILE.pub exists', () => {
+  it('keygen writes nothing, not even the missing half, when KEYFILE or KEYFILE.pub exists', { timeout: 30_000 }, () => {
     const privateOnly = join(dir, 'private-only.key');
     writeFileSync(privateOnly, 'someone else\'s key');
     const r = cli('keygen', '--out', privateOnly);

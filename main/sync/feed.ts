@@ -10,7 +10,7 @@ import type { TableRows } from '../hsds/tables';
 import { httpGet } from './http-get';
 import { parsePin } from './keys';
 import { datasetFolder, openSignedManifest, sha256, type Manifest } from './manifest';
-import { createSubscriptionStore, type Subscription } from './subscriptions';
+import { createSubscriptionStore, type AppliedMark, type Subscription } from './subscriptions';
 import { SyncError } from './sync-error';
 
 export interface FeedOptions {
@@ -79,16 +79,10 @@ export async function checkFeed(db: Db, sub: Subscription, options: FeedOptions,
   if (sub.datasetId !== null && manifest.dataset_id !== sub.datasetId) {
     throw new SyncError(`The feed now carries a different directory ("${manifest.dataset_id}", not "${sub.datasetId}"). It was not applied. Nothing was changed.`);
   }
-  if (sub.version !== null && manifest.version < sub.version) {
-    throw new SyncError(`The feed offers version ${manifest.version}, older than version ${sub.version} already applied. Older versions are refused, since they could bring back numbers that are no longer valid. Nothing was changed.`);
-  }
+  const highest = createSubscriptionStore(db).highestApplied(sub.pin, manifest.dataset_id);
+  refuseGoingBack(manifest, manifestSha256, highest);
   refuseExpired(manifest, now);
-  if (sub.version !== null && manifest.version === sub.version) {
-    if (manifestSha256 !== sub.manifestSha256) {
-      throw new SyncError(`The feed offers version ${manifest.version} again but with different content. A published version must never change, so it was refused. Ask the coordinator to publish a new version. Nothing was changed.`);
-    }
-    return { kind: 'up-to-date', version: manifest.version };
-  }
+  if (highest?.version === manifest.version) return { kind: 'up-to-date', version: manifest.version };
 
   const wasKept = keptVersions(options.feedsDir, sub.url).includes(manifest.version);
   const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, { timeoutMs, signal }, listener);
@@ -159,6 +153,9 @@ export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdat
   const { manifest } = staged;
   let id = 0;
   await installDatasetAsync(db, staged.tables, identityOf(sub, manifest), listener, () => {
+    // Checked again as it commits: another address of the same feed may have applied a newer version since.
+    refuseGoingBack(manifest, staged.manifestSha256, store.highestApplied(sub.pin, manifest.dataset_id));
+    store.raiseHighest(sub.pin, manifest.dataset_id, { version: manifest.version, manifestSha256: staged.manifestSha256 });
     id = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
     store.recordApplied(id, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
   });
@@ -193,6 +190,21 @@ async function readChecked(db: Db, dir: string, manifest: Manifest, listener: St
     throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errorCount} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
   }
   return { tables, diff: report.diff };
+}
+
+/**
+ * Never backwards, measured per publisher key and dataset id (whatever address the feed came through): an
+ * older version could bring back numbers that are no longer valid, and a version number published twice
+ * with different content means someone changed it after publishing.
+ */
+function refuseGoingBack(manifest: Manifest, manifestSha256: string, highest: AppliedMark | null): void {
+  if (!highest) return;
+  if (manifest.version < highest.version) {
+    throw new SyncError(`The feed offers version ${manifest.version} of "${manifest.dataset_id}", older than version ${highest.version} already applied from this publisher (through this address or another). Older versions are refused, since they could bring back numbers that are no longer valid. Nothing was changed.`);
+  }
+  if (manifest.version === highest.version && manifestSha256 !== highest.manifestSha256) {
+    throw new SyncError(`The feed offers version ${manifest.version} of "${manifest.dataset_id}" again but with different content. A published version must never change, so it was refused. Ask the coordinator to publish a new version. Nothing was changed.`);
+  }
 }
 
 function refuseExpired(manifest: Manifest, now: Date): void {

@@ -56,7 +56,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     url: sub.url,
     fingerprint: fingerprint(sub.pin),
     datasetId: sub.datasetId,
-    highestVersion: sub.version,
+    highestVersion: (sub.datasetId !== null ? store.highestApplied(sub.pin, sub.datasetId)?.version : null) ?? sub.version,
     installedVersion: installedVersion(db, sub.url),
     history: store.history(sub.id),
     keptVersions: keptVersions(feedsDir, sub.url),
