@@ -91,6 +91,7 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   syncProgress: () => [{ id: 1 }],
   syncCancel: () => [{ id: 1 }],
   syncSetPeriodic: () => [{ enabled: false }],
+  syncSetDeadline: () => [{ seconds: 600 }],
 };
 
 describe('confidential locations at the IPC boundary', () => {

@@ -3,7 +3,7 @@ import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
-import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
+import { MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -81,6 +81,7 @@ export const contract = {
   // Stops the feed's running check, apply or restore before it commits; the running call ends 'cancelled'.
   syncCancel: channel<SyncCancelView>()(z.object({ id: z.number().int().positive() })),
   syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
+  syncSetDeadline: channel<null>()(z.object({ seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS) })),
 
   // Map (issue 4): basemap bytes, the user's own street map, online tile settings.
   basemapBytes: channel<Uint8Array>()(byteRange),

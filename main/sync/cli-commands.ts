@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/open';
+import { DEFAULT_DEADLINE_SECONDS, MAX_WAIT_SECONDS } from '../../shared/sync-types';
 import { generateKeyFiles } from './keys';
 import { publishFeed } from './publish';
 import { syncOnce } from './sync-once';
@@ -8,8 +9,10 @@ import { messageOf, SyncError } from './sync-error';
 export const SYNC_USAGE = `  keygen --out KEYFILE               make a publisher key pair (KEYFILE private, KEYFILE.pub to share)
   publish --key KEYFILE --out DIR [--expires-days 90]
                                      write the installed directory as a signed feed into DIR
-  sync FEED_URL --pin PUBKEY [--timeout SECONDS] [--json]
-                                     fetch, verify and apply a feed (FEED_URL is its manifest.json)
+  sync FEED_URL --pin PUBKEY [--timeout SECONDS] [--deadline SECONDS] [--json]
+                                     fetch, verify and apply a feed (FEED_URL is its manifest.json);
+                                     --timeout: how long the server may stay silent (default 30),
+                                     --deadline: how long the whole download may take (default 600)
 `;
 
 export const SYNC_CLI_OPTIONS = {
@@ -18,6 +21,7 @@ export const SYNC_CLI_OPTIONS = {
   'expires-days': { type: 'string' },
   pin: { type: 'string' },
   timeout: { type: 'string' },
+  deadline: { type: 'string' },
 } as const;
 
 export interface SyncCliValues {
@@ -26,6 +30,7 @@ export interface SyncCliValues {
   'expires-days'?: string;
   pin?: string;
   timeout?: string;
+  deadline?: string;
   json?: boolean;
 }
 
@@ -66,7 +71,10 @@ function failed(values: SyncCliValues, message: string, out: Out, err: Out): num
 export async function syncCommand(db: Db, dbPath: string, url: string | undefined, values: SyncCliValues, out: Out, err: Out): Promise<number> {
   if (!url || !values.pin) return usageError('sync needs FEED_URL and --pin PUBKEY', err);
   const timeoutSeconds = Number(values.timeout ?? 30);
-  if (!(timeoutSeconds > 0)) return usageError('--timeout must be a positive number of seconds', err);
+  const deadlineSeconds = Number(values.deadline ?? DEFAULT_DEADLINE_SECONDS);
+  for (const [flag, seconds] of [['--timeout', timeoutSeconds], ['--deadline', deadlineSeconds]] as const) {
+    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) return usageError(`${flag} must be a number of seconds above 0 and at most ${MAX_WAIT_SECONDS} (a day)`, err);
+  }
   // Ctrl-C stops the sync between steps, changing nothing; a second one quits at once, which is safe too:
   // SQLite drops a transaction that never committed.
   const stop = new AbortController();
@@ -81,6 +89,7 @@ export async function syncCommand(db: Db, dbPath: string, url: string | undefine
     summary = await syncOnce(db, url, values.pin, {
       feedsDir: join(dirname(dbPath), 'feeds'),
       timeoutMs: timeoutSeconds * 1000,
+      deadlineSeconds,
       signal: stop.signal,
       progress: values.json ? undefined : (line) => err(`${line}\n`),
     });

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
+import { DEFAULT_DEADLINE_SECONDS, MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
@@ -11,6 +11,7 @@ import { checkFeedUrl } from './sync-once';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 const PERIODIC_SETTING = 'sync.periodic_check';
+const DEADLINE_SETTING = 'sync.deadline_seconds';
 const HOURLY = 3_600_000;
 
 export interface SyncServiceOptions {
@@ -108,7 +109,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     let result: SyncCheckView;
     progress.set(id, { step: 'downloading', done: 0, total: 0 });
     try {
-      const outcome = await stoppable(id, (signal, listener) => checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, signal }, listener));
+      const outcome = await stoppable(id, (signal, listener) => checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, deadlineSeconds: deadlineSeconds(), signal }, listener));
       if (outcome === null) {
         // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
         if (stagedBefore) staged.set(id, stagedBefore);
@@ -160,13 +161,22 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     // Never keeps a process (the CLI, a test) alive on its own.
     timer?.unref();
   };
-  const periodicEnabled = () => (db.prepare('SELECT value FROM local_setting WHERE key = ?').get(PERIODIC_SETTING) as { value: string } | undefined)?.value === 'on';
+  const setting = (key: string) => (db.prepare('SELECT value FROM local_setting WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const saveSetting = (key: string, value: string) =>
+    writeWhenFree(db, () => db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value));
+  const periodicEnabled = () => setting(PERIODIC_SETTING) === 'on';
+  /** A stored value that is not a whole number of seconds in range falls back to the default. */
+  const deadlineSeconds = () => {
+    const stored = Number(setting(DEADLINE_SETTING) ?? NaN);
+    return Number.isInteger(stored) && stored >= 1 && stored <= MAX_WAIT_SECONDS ? stored : DEFAULT_DEADLINE_SECONDS;
+  };
   schedule(periodicEnabled());
 
   return {
     syncList: (): SyncOverview => ({
       subscriptions: store.list().map((s) => view({ ...s, id: s.id! })),
       periodicCheck: periodicEnabled(),
+      deadlineSeconds: deadlineSeconds(),
     }),
     syncFingerprint: ({ pin }: { pin: string }): string => fingerprint(pin),
     // The desk's own writes wait for the lock while an import writes (write-when-free.ts).
@@ -221,8 +231,13 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       return { outcome: 'idle', version: null, message: 'Nothing is running for this feed, so there was nothing to cancel.' };
     },
     syncSetPeriodic: async ({ enabled }: { enabled: boolean }): Promise<null> => {
-      await writeWhenFree(db, () => db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off'));
+      await saveSetting(PERIODIC_SETTING, enabled ? 'on' : 'off');
       schedule(enabled);
+      return null;
+    },
+    /** Applies from the next check on; a download already running keeps the time it started with. */
+    syncSetDeadline: async ({ seconds }: { seconds: number }): Promise<null> => {
+      await saveSetting(DEADLINE_SETTING, String(seconds));
       return null;
     },
   };

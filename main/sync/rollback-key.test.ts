@@ -55,7 +55,7 @@ describe('the rollback mark is kept per publisher key and dataset id', { timeout
     const first = await cli('sync', `http://127.0.0.1:${port}/feed/manifest.json`, '--pin', coord.pin, '--json', '--db', desk);
     expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, to_version: 2 });
     server.serveFrom(site('old'));
-  });
+  }, 60_000);
   afterAll(async () => {
     await server.close();
     coord.cleanup();
