@@ -8,10 +8,13 @@ if (!existsSync(cli)) {
   process.stderr.write('referral-atlas: the CLI is not built yet. Run `npm run build` first.\n');
   process.exit(1);
 }
+// Output to a pipe is written asynchronously: exiting at once would cut off a long report mid-line.
+const exitAfterOutput = (code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
 require(cli)
   .main(process.argv.slice(2))
-  .then((code) => process.exit(code))
+  .then(exitAfterOutput)
   .catch((err) => {
     process.stderr.write(`referral-atlas: ${err && err.message ? err.message : String(err)}\n`);
-    process.exit(1);
+    exitAfterOutput(1);
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GeocodeResponse, SearchCard, SearchQuery, SearchResponse } from '../shared/domain';
 import { CATEGORIES, LANGUAGES, POPULATIONS } from '../shared/vocabulary';
+import { BUSY_MESSAGE, isBusy } from './db/busy';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -94,7 +95,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (command === 'keygen') return keygenCommand(values, out, err);
 
   const dbPath = values.db ?? defaultDatabasePath();
-  const db = openDatabase(dbPath);
+  let db;
+  try {
+    db = openDatabase(dbPath);
+  } catch (e) {
+    return failed(e, values.json, out);
+  }
   try {
     ensureStarterDirectory(db, STARTER);
     const handlers = createHandlers(db, dbPath, { ...noSystemActions, ...noDeskShell, dataDir: DATA });
@@ -176,7 +182,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return 2;
     }
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
+    if (!(e instanceof UsageError)) return failed(e, values.json, out);
     process.stderr.write(`${e.message}\n`);
     return 2;
   } finally {
@@ -226,17 +232,23 @@ function searchQuery(text: string, v: Record<string, string | boolean | string[]
   };
 }
 
+/** A command that stopped on an error: its message, and for --json a result a script can read. */
+function failed(e: unknown, json: boolean, out: (s: string) => void): number {
+  const message = isBusy(e) ? BUSY_MESSAGE : e instanceof Error ? e.message : String(e);
+  if (json) out(`${JSON.stringify({ ok: false, error: message })}\n`);
+  return fail(message);
+}
+
 function fail(message: string): number {
   process.stderr.write(`${message}\n`);
   return 1;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`referral-atlas: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
+  // Output to a pipe is written asynchronously: exiting at once would cut off a long report mid-line.
+  const exitAfterOutput = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  main(process.argv.slice(2)).then(exitAfterOutput, (err: unknown) => {
+    process.stderr.write(`referral-atlas: ${err instanceof Error ? err.message : String(err)}\n`);
+    exitAfterOutput(1);
+  });
 }

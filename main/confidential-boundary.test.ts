@@ -136,6 +136,7 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   syncProgress: () => [{ id: 1 }],
   syncCancel: () => [{ id: 1 }],
   syncSetPeriodic: () => [{ enabled: false }],
+  syncSetDeadline: () => [{ seconds: 600 }],
 };
 
 describe.each(FLAGS)('a safe house flagged by %s', (_label, linkType, term) => {

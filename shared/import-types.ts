@@ -68,8 +68,11 @@ export interface ImportReport {
   format: DatasetFormat | null;
   source: string;
   services: number;
+  /** The first 1,000 of each: errorCount and warningCount say how many there are in all. */
   errors: DatasetProblem[];
   warnings: DatasetProblem[];
+  errorCount: number;
+  warningCount: number;
   diff: DatasetDiff | null;
   /** Local notes that would sit on services this import removes: kept, and flagged. */
   notesOnRemoved: NoteOnRemovedService[];

@@ -4,7 +4,7 @@ import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, Roll
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
 import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
-import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
+import { MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -84,6 +84,7 @@ export const contract = {
   // Stops the feed's running check, apply or restore before it commits; the running call ends 'cancelled'.
   syncCancel: channel<SyncCancelView>()(z.object({ id: z.number().int().positive() })),
   syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
+  syncSetDeadline: channel<null>()(z.object({ seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS) })),
 
   // Map: basemap bytes, the user's own street map, online tile settings.
   basemapBytes: channel<Uint8Array>()(byteRange),

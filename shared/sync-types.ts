@@ -41,7 +41,14 @@ export interface FeedSubscriptionView {
 export interface SyncOverview {
   subscriptions: FeedSubscriptionView[];
   periodicCheck: boolean;
+  /** How long one feed's whole download may take before it is stopped. */
+  deadlineSeconds: number;
 }
+
+/** The time a feed's whole download may take unless the person sets another (CLI --deadline, the Sync screen). */
+export const DEFAULT_DEADLINE_SECONDS = 600;
+/** A day: a timer set longer than about 24.8 days would fire at once instead. */
+export const MAX_WAIT_SECONDS = 86_400;
 
 /** How an apply or restore ended: committed whole, or cancelled with nothing changed. */
 export type SyncApplyView =

@@ -1,3 +1,4 @@
+import { isBusy } from './busy';
 import type { Db } from './open';
 
 /**
@@ -20,8 +21,6 @@ interface Task {
   reject: (err: unknown) => void;
   giveUpAt: number;
 }
-
-const isBusy = (err: unknown): boolean => typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
 
 /** The writes waiting on one connection, tried in the order they were asked for. */
 function createQueue(db: Db) {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../test-support/fixtures';
@@ -142,5 +142,45 @@ describe('bad input changes nothing and says what is wrong', { timeout: 60_000 }
     const path = zipOf('bomb.zip', { 'datapackage.json': text('{"resources":[{"name":"services","path":"services.csv"}]}'), 'services.csv': new Uint8Array(64 * 1024 * 1024) });
     const { errors } = importRefused(path);
     expect(errors[0]).toMatchObject({ file: 'bomb.zip', message: expect.stringContaining('(a zip bomb?); refused') });
+  });
+
+  it('a datapackage whose resources list holds something other than objects, in a folder and in a zip', () => {
+    for (const [i, resources] of ['[null]', '[{"name":"services","path":"services.csv"}, 7]', '["services.csv"]', '[[]]'].entries()) {
+      const folder = packageWith(`resources-${i}`, (f) => writeFileSync(join(f, 'datapackage.json'), `{"resources":${resources}}`));
+      const at = resources.startsWith('[{') ? 1 : 0;
+      expect(importRefused(folder).errors).toEqual([
+        { file: 'datapackage.json', row: null, field: `resources[${at}]`, message: 'must be an object naming a CSV file ({"name": ..., "path": ...})' },
+      ]);
+    }
+    const zipped = zipOf('resources-null.zip', { 'datapackage.json': text('{"resources":[null]}') });
+    expect(importRefused(zipped).errors[0]).toMatchObject({ field: 'resources[0]' });
+  });
+
+  it('an empty dataset: an empty JSON list, a spreadsheet with only its header, a datapackage with no services', () => {
+    const emptyJson = join(dir, 'empty.json');
+    writeFileSync(emptyJson, '[]');
+    const headerOnly = join(dir, 'header-only.csv');
+    writeFileSync(headerOnly, 'Organization,Service Name\n');
+    const noServices = packageWith('no-services', (f) => writeFileSync(join(f, 'services.csv'), readFileSync(join(f, 'services.csv'), 'utf8').split('\n')[0]!));
+    for (const path of [emptyJson, headerOnly]) {
+      expect(importRefused(path).errors).toEqual([
+        { file: basename(path), row: null, field: null, message: expect.stringContaining('has no services') },
+      ]);
+    }
+    expect(importRefused(noServices).errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/has no services.*would remove every service in the directory, so it is refused/) }));
+    const validate = cli('validate', emptyJson);
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toMatch(/error: empty.json: has no services/);
+  });
+
+  it('a spreadsheet wrong on every row lists the first 1,000 errors and says how many there are', () => {
+    const path = join(dir, 'every-row.csv');
+    writeFileSync(path, `Organization,Service Name,Phone\n${Array.from({ length: 1500 }, (_, i) => `SYNTHETIC Org,SYNTHETIC service ${i},call us\n`).join('')}`);
+    const out = importRefused(path) as Outcome & { error_count: number };
+    expect(out.errors).toHaveLength(1000);
+    expect(out.error_count).toBe(1500);
+    const text = cli('import', path);
+    expect(text.stdout.match(/^error: /gm)).toHaveLength(1000);
+    expect(text.stdout).toContain('... and 500 more error(s), not listed');
   });
 });

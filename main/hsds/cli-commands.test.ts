@@ -30,7 +30,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const dry = cli('import', fixture('hsds11', 'all_resources'), '--dry-run', '--json');
     expect(dry.status).toBe(0);
     const out = JSON.parse(dry.stdout);
-    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warning_count', 'warnings']);
     expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: STARTER_SERVICES, errors: [] });
     expect(info().services).toBe(STARTER_SERVICES);
     const real = cli('import', fixture('hsds11', 'all_resources'));

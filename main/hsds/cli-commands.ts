@@ -62,7 +62,9 @@ const problemLine = (kind: string, p: DatasetProblem) =>
 
 function printProblems(out: Out, report: ImportReport): void {
   for (const e of report.errors) out(problemLine('error', e));
+  if (report.errorCount > report.errors.length) out(`... and ${report.errorCount - report.errors.length} more error(s), not listed\n`);
   for (const w of report.warnings) out(problemLine('warning', w));
+  if (report.warningCount > report.warnings.length) out(`... and ${report.warningCount - report.warnings.length} more warning(s), not listed\n`);
   for (const s of report.unflaggedShelters) {
     out(`warning: shelter site ${s.locationId} (${s.services.join('; ')}) at ${s.place} has no confidential flag: it would be shown, mapped and exported. If it is a safe house, import with --mark-confidential ${s.locationId} (or all).\n`);
   }
@@ -76,6 +78,9 @@ function sitesToMark(report: ImportReport, spec: string | undefined): string[] {
   if (ids.length === 0) throw new UsageError('--mark-confidential needs "all" or location ids separated by commas.');
   return ids;
 }
+
+/** The problem lists as --json prints them: the first 1,000 of each, and how many there are in all. */
+const problems = (r: ImportReport) => ({ errors: r.errors, error_count: r.errorCount, warnings: r.warnings, warning_count: r.warningCount });
 
 function printDiff(out: Out, report: ImportReport): void {
   const d = report.diff;
@@ -105,19 +110,18 @@ const summary = (r: ImportReport) => ({
   added: r.diff?.added.length ?? 0,
   changed: r.diff?.changed.length ?? 0,
   removed: r.diff?.removed.length ?? 0,
-  errors: r.errors,
-  warnings: r.warnings,
+  ...problems(r),
   unflagged_shelters: r.unflaggedShelters,
   ...withMapping(r),
 });
 
 export function validateCommand(db: ReadDb, path: string, options: { json: boolean; edits: ColumnMapping }, out: Out): number {
   const { report } = check(db, path, options.edits);
-  if (options.json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, errors: report.errors, warnings: report.warnings, ...withMapping(report) })}\n`);
+  if (options.json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, ...problems(report), ...withMapping(report) })}\n`);
   else {
     printMapping(out, report);
     printProblems(out, report);
-    out(`${report.ok ? 'valid' : 'NOT valid'}: ${report.services} service(s), ${report.errors.length} error(s), ${report.warnings.length} warning(s)\n`);
+    out(`${report.ok ? 'valid' : 'NOT valid'}: ${report.services} service(s), ${report.errorCount} error(s), ${report.warningCount} warning(s)\n`);
   }
   return report.ok ? 0 : 1;
 }

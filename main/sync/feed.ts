@@ -1,23 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db, ReadDb } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
+import { DEFAULT_DEADLINE_SECONDS } from '../../shared/sync-types';
 import { checkDatasetAsync } from '../hsds/install/apply';
 import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
 import type { StepListener } from '../jobs/steps';
 import type { TableRows } from '../db/hsds-tables';
-import { httpGet } from './http-get';
+import { deadlineIn, httpGet, httpGetToFile, type Deadline, type GetOptions } from './http-get';
 import { parsePin } from './keys';
 import { datasetFolder, openSignedManifest, sha256, type Manifest } from './manifest';
-import { createSubscriptionStore, type Subscription } from './subscriptions';
+import { createSubscriptionStore, type AppliedMark, type Subscription } from './subscriptions';
 import { SyncError } from './sync-error';
 
 export interface FeedOptions {
   /** Where verified versions are kept for rollback: one folder per feed, one per version. */
   feedsDir: string;
-  /** Deadline for each request. */
+  /** How long a server may stay silent in any one request. */
   timeoutMs?: number;
+  /** How long the whole download (manifest, signature and files) may take, however steadily bytes arrive. */
+  deadlineSeconds?: number;
   now?: Date;
   /** Aborted when the person cancels: a download in flight is dropped (listener.isCancelled stops the rest). */
   signal?: AbortSignal;
@@ -50,14 +53,17 @@ const versionFolder = (feedsDir: string, url: string, version: number) => join(f
  * checks, then only the listed files within their signed lengths, each hash checked. Reading, checking
  * and comparing the files yield to the event loop between batches, reporting progress to `listener`.
  */
-export async function checkFeed(db: ReadDb, sub: Subscription, options: FeedOptions, listener: StepListener = {}): Promise<CheckOutcome> {
+export function checkFeed(db: Db, sub: Subscription, options: FeedOptions, listener: StepListener = {}): Promise<CheckOutcome> {
+  return checkWithin(db, sub, options, deadlineIn(options.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS), listener);
+}
+
+async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, deadline: Deadline, listener: StepListener): Promise<CheckOutcome> {
   const key = parsePin(sub.pin);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const request = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: options.signal, deadline };
   const conditional: Record<string, string> = {};
   if (sub.etag) conditional['If-None-Match'] = sub.etag;
   if (sub.lastModified) conditional['If-Modified-Since'] = sub.lastModified;
-  const { signal } = options;
-  const got = await httpGet(sub.url, { maxBytes: MANIFEST_MAX_BYTES, timeoutMs, headers: conditional, signal });
+  const got = await httpGet(sub.url, { maxBytes: MANIFEST_MAX_BYTES, headers: conditional, ...request });
   const now = options.now ?? new Date();
   if (got.status === 304 && sub.version !== null) {
     // A frozen feed can answer "not modified" forever: the kept copy's expiry still has to hold. Without
@@ -66,66 +72,68 @@ export async function checkFeed(db: ReadDb, sub: Subscription, options: FeedOpti
     try {
       kept = readKept(options.feedsDir, sub, sub.version).manifest;
     } catch {
-      return checkFeed(db, { ...sub, etag: null, lastModified: null }, options, listener);
+      return checkWithin(db, { ...sub, etag: null, lastModified: null }, options, deadline, listener);
     }
     refuseExpired(kept, now);
     return { kind: 'up-to-date', version: sub.version };
   }
 
-  const sig = await httpGet(new URL('manifest.sig', sub.url).href, { maxBytes: SIG_MAX_BYTES, timeoutMs, signal });
+  const sig = await httpGet(new URL('manifest.sig', sub.url).href, { maxBytes: SIG_MAX_BYTES, ...request });
   const manifest = openSignedManifest(got.body, sig.body, key);
   const manifestSha256 = sha256(got.body);
 
   if (sub.datasetId !== null && manifest.dataset_id !== sub.datasetId) {
     throw new SyncError(`The feed now carries a different directory ("${manifest.dataset_id}", not "${sub.datasetId}"). It was not applied. Nothing was changed.`);
   }
-  if (sub.version !== null && manifest.version < sub.version) {
-    throw new SyncError(`The feed offers version ${manifest.version}, older than version ${sub.version} already applied. Older versions are refused, since they could bring back numbers that are no longer valid. Nothing was changed.`);
-  }
+  const highest = createSubscriptionStore(db).highestApplied(sub.pin, manifest.dataset_id);
+  refuseGoingBack(manifest, manifestSha256, highest);
   refuseExpired(manifest, now);
-  if (sub.version !== null && manifest.version === sub.version) {
-    if (manifestSha256 !== sub.manifestSha256) {
-      throw new SyncError(`The feed offers version ${manifest.version} again but with different content. A published version must never change, so it was refused. Ask the coordinator to publish a new version. Nothing was changed.`);
-    }
-    return { kind: 'up-to-date', version: manifest.version };
-  }
+  if (highest?.version === manifest.version) return { kind: 'up-to-date', version: manifest.version };
 
   const wasKept = keptVersions(options.feedsDir, sub.url).includes(manifest.version);
-  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, { timeoutMs, signal }, listener);
+  const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, request, listener);
   let checked: { tables: TableRows; diff: DatasetDiff };
   try {
     checked = await readChecked(db, dir, manifest, listener);
   } catch (err) {
     // A version refused or cancelled here was never applied: keeping its files would offer it for restore.
-    if (!wasKept) rmSync(dir, { recursive: true, force: true });
+    if (!wasKept) {
+      rmSync(dir, { recursive: true, force: true });
+      removeIfEmpty(feedFolder(options.feedsDir, sub.url));
+    }
     throw err;
   }
   const { tables, diff } = checked;
   return { kind: 'update', staged: { manifest, manifestSha256, tables, diff, etag: got.etag, lastModified: got.lastModified } };
 }
 
-/** Downloads into a private staging folder, then renames it into place: a kept version is always whole. */
+/**
+ * Downloads into a private staging folder, each file streamed to disk within its signed length, then
+ * renames it into place: a kept version is always whole. A failed download leaves nothing behind, and a
+ * staging folder left by a process that was killed is cleared on the next download of that feed.
+ */
 async function download(
   url: string,
   manifest: Manifest,
   manifestRaw: Buffer,
   sigRaw: Buffer,
   feedsDir: string,
-  request: { timeoutMs: number; signal?: AbortSignal },
+  request: Omit<GetOptions, 'maxBytes'>,
   { onProgress }: StepListener,
 ): Promise<string> {
   const root = feedFolder(feedsDir, url);
-  const staging = join(root, `.staging-${randomBytes(6).toString('hex')}`);
+  clearAbandonedStaging(root);
+  const staging = join(root, `${STAGING}${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(staging, { recursive: true });
   try {
     for (const [done, file] of manifest.files.entries()) {
       onProgress?.({ step: 'downloading', done, total: manifest.files.length });
-      const res = await httpGet(new URL(file.path, url).href, { maxBytes: file.length, ...request });
-      if (res.body.length !== file.length || sha256(res.body) !== file.sha256) {
+      const path = join(staging, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      const got = await httpGetToFile(new URL(file.path, url).href, path, { maxBytes: file.length, ...request });
+      if (got.length !== file.length || got.sha256 !== file.sha256) {
         throw new SyncError(`The downloaded file ${file.path} is not the one the coordinator signed: it was changed or damaged after publishing. Nothing was changed.`);
       }
-      mkdirSync(dirname(join(staging, file.path)), { recursive: true });
-      writeFileSync(join(staging, file.path), res.body);
     }
     writeFileSync(join(staging, 'manifest.json'), manifestRaw);
     writeFileSync(join(staging, 'manifest.sig'), sigRaw);
@@ -135,7 +143,43 @@ async function download(
     return target;
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
+    removeIfEmpty(root);
     throw err;
+  }
+}
+
+const STAGING = '.staging-';
+
+/** Staging folders of processes no longer running (a sync killed mid-download): never a version, only clutter. */
+function clearAbandonedStaging(root: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^\.staging-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (name.startsWith(STAGING) && !isRunning(pid)) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** NaN (a folder named the old way) counts as not running. */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (it keeps earlier versions) or already gone.
   }
 }
 
@@ -159,6 +203,9 @@ export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdat
   const { manifest } = staged;
   let id = 0;
   await installDatasetAsync(db, staged.tables, identityOf(sub, manifest), listener, () => {
+    // Checked again as it commits: another address of the same feed may have applied a newer version since.
+    refuseGoingBack(manifest, staged.manifestSha256, store.highestApplied(sub.pin, manifest.dataset_id));
+    store.raiseHighest(sub.pin, manifest.dataset_id, { version: manifest.version, manifestSha256: staged.manifestSha256 });
     id = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
     store.recordApplied(id, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
   });
@@ -190,9 +237,24 @@ async function readChecked(db: ReadDb, dir: string, manifest: Manifest, listener
   if (!tables || !report.diff) {
     const first = report.errors[0];
     const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';
-    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errors.length} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
+    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errorCount} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
   }
   return { tables, diff: report.diff };
+}
+
+/**
+ * Never backwards, measured per publisher key and dataset id (whatever address the feed came through): an
+ * older version could bring back numbers that are no longer valid, and a version number published twice
+ * with different content means someone changed it after publishing.
+ */
+function refuseGoingBack(manifest: Manifest, manifestSha256: string, highest: AppliedMark | null): void {
+  if (!highest) return;
+  if (manifest.version < highest.version) {
+    throw new SyncError(`The feed offers version ${manifest.version} of "${manifest.dataset_id}", older than version ${highest.version} already applied from this publisher (through this address or another). Older versions are refused, since they could bring back numbers that are no longer valid. Nothing was changed.`);
+  }
+  if (manifest.version === highest.version && manifestSha256 !== highest.manifestSha256) {
+    throw new SyncError(`The feed offers version ${manifest.version} of "${manifest.dataset_id}" again but with different content. A published version must never change, so it was refused. Ask the coordinator to publish a new version. Nothing was changed.`);
+  }
 }
 
 function refuseExpired(manifest: Manifest, now: Date): void {

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
+import { DEFAULT_DEADLINE_SECONDS, MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
 import { z } from 'zod';
 import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 import { openDatabase, type Db } from '../db/open';
@@ -15,6 +15,13 @@ import { checkFeedUrl } from './sync-once';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 const PERIODIC_SETTING: LocalSetting<'on' | 'off'> = { key: 'sync.periodic_check', schema: z.enum(['on', 'off']), fallback: 'off', text: true };
+/** A stored value that is not a whole number of seconds in range reads as the default. */
+const DEADLINE_SETTING: LocalSetting<number> = {
+  key: 'sync.deadline_seconds',
+  schema: z.coerce.number().int().min(1).max(MAX_WAIT_SECONDS),
+  fallback: DEFAULT_DEADLINE_SECONDS,
+  text: true,
+};
 const HOURLY = 3_600_000;
 
 export interface SyncServiceOptions {
@@ -37,7 +44,8 @@ type SyncChannel =
   | 'syncRollback'
   | 'syncProgress'
   | 'syncCancel'
-  | 'syncSetPeriodic';
+  | 'syncSetPeriodic'
+  | 'syncSetDeadline';
 
 /**
  * The desk's feed subscriptions behind the Sync screen. A check verifies and downloads but never
@@ -69,7 +77,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     url: sub.url,
     fingerprint: fingerprint(sub.pin),
     datasetId: sub.datasetId,
-    highestVersion: sub.version,
+    highestVersion: (sub.datasetId !== null ? store.highestApplied(sub.pin, sub.datasetId)?.version : null) ?? sub.version,
     installedVersion: installedVersion(db, sub.url),
     history: store.history(sub.id),
     keptVersions: keptVersions(feedsDir, sub.url),
@@ -110,7 +118,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     let result: SyncCheckView;
     try {
       const outcome = await stoppable(id, 'check', { step: 'downloading', done: 0, total: 0 }, (run) =>
-        checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, signal: run.signal }, run),
+        checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, deadlineSeconds: deadlineSeconds(), signal: run.signal }, run),
       );
       if (outcome === null) {
         // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
@@ -170,12 +178,14 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     timer?.unref();
   };
   const periodicEnabled = () => readSetting(db, PERIODIC_SETTING) === 'on';
+  const deadlineSeconds = () => readSetting(db, DEADLINE_SETTING);
   schedule(periodicEnabled());
 
   return {
     syncList: (): SyncOverview => ({
       subscriptions: store.list().map((s) => view({ ...s, id: s.id! })),
       periodicCheck: periodicEnabled(),
+      deadlineSeconds: deadlineSeconds(),
     }),
     syncFingerprint: ({ pin }: { pin: string }): string => fingerprint(pin),
     // The desk's own writes wait for the lock while an import writes (write-when-free.ts).
@@ -227,6 +237,11 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     syncSetPeriodic: async ({ enabled }: { enabled: boolean }): Promise<null> => {
       await writeWhenFree(db, () => writeSetting(db, PERIODIC_SETTING, enabled ? 'on' : 'off'));
       schedule(enabled);
+      return null;
+    },
+    /** Applies from the next check on; a download already running keeps the time it started with. */
+    syncSetDeadline: async ({ seconds }: { seconds: number }): Promise<null> => {
+      await writeWhenFree(db, () => writeSetting(db, DEADLINE_SETTING, seconds));
       return null;
     },
   } satisfies Pick<Handlers, SyncChannel>;

@@ -1,5 +1,15 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { isLinkLocalHost } from '../security/link-local';
 import { SyncCancelled, SyncError } from './sync-error';
+
+/** The time a whole download may take, shared by all its requests: a server trickling bytes cannot hold it for ever. */
+export interface Deadline {
+  signal: AbortSignal;
+  seconds: number;
+}
+
+export const deadlineIn = (seconds: number): Deadline => ({ signal: AbortSignal.timeout(seconds * 1000), seconds });
 
 export interface GetOptions {
   /** Refuse the response once more than this many bytes have arrived (or are announced). */
@@ -9,6 +19,7 @@ export interface GetOptions {
   headers?: Record<string, string>;
   /** The person cancelling: the request or the body being read is dropped at once. */
   signal?: AbortSignal;
+  deadline?: Deadline;
 }
 
 export interface GetResult {
@@ -19,10 +30,11 @@ export interface GetResult {
 }
 
 /**
- * One GET of an http(s) address with a silence deadline and a byte cap, for feed files: a slow link that
- * keeps sending finishes, a stalled one is dropped, and nothing can send more than the cap. Every failure
- * becomes a SyncError in plain words naming the address; 304 comes back as a result (the caller asked
- * conditionally), other non-2xx statuses are failures.
+ * One GET of an http(s) address with a silence timeout, an overall deadline and a byte cap, for feed
+ * files: a slow link that keeps sending finishes, a stalled one is dropped, one that trickles past the
+ * deadline is dropped too, and nothing can send more than the cap. Every failure becomes a SyncError in
+ * plain words naming the address; 304 comes back as a result when the caller asked conditionally; other
+ * non-2xx statuses are failures.
  *
  * Redirects are followed here, a few at most, so that every address asked (the first and each one a
  * server sends the app on to) passes the same checks: http or https, and never a link-local host.
@@ -32,17 +44,48 @@ export interface GetResult {
  * and a GET of a signed, hash-checked file is safe to repeat. A cancel (options.signal) is never retried.
  */
 export async function httpGet(url: string, options: GetOptions): Promise<GetResult> {
+  return retriedOnce(async () => {
+    const chunks: Buffer[] = [];
+    const meta = await getOnce(url, options, (chunk) => chunks.push(Buffer.from(chunk)));
+    return { ...meta, body: Buffer.concat(chunks) };
+  });
+}
+
+/**
+ * httpGet for a data file, streamed to `path` as it arrives (created or emptied first) and hashed on the
+ * way: memory stays small whatever the file's size, and the file never grows past options.maxBytes.
+ */
+export async function httpGetToFile(url: string, path: string, options: GetOptions): Promise<{ length: number; sha256: string }> {
+  return retriedOnce(async () => {
+    const fd = openSync(path, 'w');
+    const hash = createHash('sha256');
+    let length = 0;
+    try {
+      await getOnce(url, options, (chunk) => {
+        writeSync(fd, chunk);
+        hash.update(chunk);
+        length += chunk.byteLength;
+      });
+    } finally {
+      closeSync(fd);
+    }
+    return { length, sha256: hash.digest('hex') };
+  });
+}
+
+async function retriedOnce<T>(get: () => Promise<T>): Promise<T> {
   try {
-    return await getOnce(url, options);
+    return await get();
   } catch (err) {
-    if (err instanceof ConnectionDropped) return getOnce(url, options);
+    if (err instanceof ConnectionDropped) return get();
     throw err;
   }
 }
 
 class ConnectionDropped extends SyncError {}
 
-async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
+/** One request; the body goes to `sink` part by part, never past the cap. */
+async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Array) => void): Promise<Omit<GetResult, 'body'>> {
   if (options.signal?.aborted) throw new SyncCancelled();
   const abort = new AbortController();
   let timer = setTimeout(() => abort.abort(), options.timeoutMs);
@@ -51,13 +94,18 @@ async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
     timer = setTimeout(() => abort.abort(), options.timeoutMs);
   };
   const seconds = Math.round(options.timeoutMs / 100) / 10;
+  const { deadline } = options;
   try {
-    const signal = options.signal ? AbortSignal.any([abort.signal, options.signal]) : abort.signal;
+    const signal = AbortSignal.any([abort.signal, ...(options.signal ? [options.signal] : []), ...(deadline ? [deadline.signal] : [])]);
     const res = await fetchFollowing(url, { headers: options.headers, signal });
     const meta = { status: res.status, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
     if (res.status === 304) {
       await res.body?.cancel();
-      return { ...meta, body: Buffer.alloc(0) };
+      // Only an answer to a conditional GET: to any other request it would pass off an empty body as the file.
+      if (!options.headers?.['If-None-Match'] && !options.headers?.['If-Modified-Since']) {
+        throw new SyncError(`The feed server answered "not modified" (304) for ${url}, though this computer had no copy for it to compare with: the server or something in between is misbehaving. Nothing was changed.`);
+      }
+      return meta;
     }
     if (!res.ok) {
       await res.body?.cancel();
@@ -68,7 +116,6 @@ async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
       await res.body?.cancel();
       throw tooLarge(url, options.maxBytes);
     }
-    const chunks: Buffer[] = [];
     let size = 0;
     if (res.body) {
       const reader = res.body.getReader();
@@ -81,13 +128,16 @@ async function getOnce(url: string, options: GetOptions): Promise<GetResult> {
           await reader.cancel();
           throw tooLarge(url, options.maxBytes);
         }
-        chunks.push(Buffer.from(value));
+        sink(value);
       }
     }
-    return { ...meta, body: Buffer.concat(chunks, size) };
+    return meta;
   } catch (err) {
     if (options.signal?.aborted) throw new SyncCancelled();
     if (err instanceof SyncError) throw err;
+    if (deadline?.signal.aborted) {
+      throw new SyncError(`The feed's download took longer than the ${deadline.seconds} seconds allowed for it and was stopped (at ${url}). The server may be overloaded; try again later, or allow more time. Nothing was changed.`);
+    }
     if (abort.signal.aborted) throw new SyncError(`The feed server stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
     const reason = networkReason(err);
     throw new (reason === CLOSED ? ConnectionDropped : SyncError)(`Could not download ${url}: ${reason}. Nothing was changed.`);

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SyncError } from './sync-error';
 
 /**
@@ -30,12 +30,24 @@ export function fingerprint(pin: string): string {
   return hex.match(/.{4}/g)!.join(' ');
 }
 
-/** Writes KEYFILE (private, owner-only) and KEYFILE.pub (the pin line). Refuses to overwrite either. */
+/**
+ * Writes KEYFILE (private, owner-only) and KEYFILE.pub (the pin line). Refuses to overwrite either, and
+ * then writes neither: a KEYFILE.pub beside someone else's KEYFILE would be pinned by desks and match nothing.
+ */
 export function generateKeyFiles(keyPath: string): { pin: string; fingerprint: string } {
+  const pubPath = `${keyPath}.pub`;
+  const taken = [keyPath, pubPath].filter((p) => existsSync(p));
+  if (taken.length > 0) throw new SyncError(`${taken.join(' and ')} already ${taken.length > 1 ? 'exist' : 'exists'}; keygen never overwrites a key. Nothing was written.`);
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const pin = pinOf(publicKey);
-  writeFileSync(`${keyPath}.pub`, `${pin}\n`, { flag: 'wx' });
   writeFileSync(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }), { flag: 'wx', mode: 0o600 });
+  try {
+    writeFileSync(pubPath, `${pin}\n`, { flag: 'wx' });
+  } catch (err) {
+    // Created a moment ago by this call: a private key without its public half is of no use to anyone.
+    rmSync(keyPath, { force: true });
+    throw err;
+  }
   return { pin, fingerprint: fingerprint(pin) };
 }
 

@@ -5,8 +5,11 @@ import { SyncError } from './sync-error';
 /** One relative path segment chain: no "..", no absolute paths, nothing a file system would interpret. */
 const SAFE_PATH = /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
+/** The longest dataset id a manifest carries. */
+export const DATASET_ID_MAX = 200;
+
 const manifestSchema = z.strictObject({
-  dataset_id: z.string().min(1).max(200),
+  dataset_id: z.string().min(1).max(DATASET_ID_MAX),
   version: z.number().int().positive(),
   created: z.iso.datetime(),
   expires: z.iso.datetime(),
@@ -35,7 +38,15 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 
 /** The exact bytes that get signed and served: the signature covers these, never a re-serialisation. */
 export function manifestBytes(manifest: Manifest): Buffer {
-  return Buffer.from(`${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`, 'utf8');
+  const parsed = manifestSchema.safeParse(manifest);
+  if (!parsed.success) throw new SyncError(`The manifest cannot be written: ${firstIssue(parsed.error)}. Nothing was published.`);
+  return Buffer.from(`${JSON.stringify(parsed.data, null, 2)}\n`, 'utf8');
+}
+
+/** Where and what, in one line, instead of zod's list. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || 'top level'}: ${issue.message}`;
 }
 
 /** manifest.sig is the base64 Ed25519 signature of manifest.json's bytes, on one line. */
@@ -61,9 +72,6 @@ export function openSignedManifest(bytes: Buffer, sigText: Buffer, publicKey: Ke
     throw new SyncError('The signed manifest is not valid JSON. Nothing was changed.');
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SyncError(`The signed manifest is malformed at ${issue.path.join('.') || 'top level'}: ${issue.message}. Nothing was changed.`);
-  }
+  if (!parsed.success) throw new SyncError(`The signed manifest is malformed at ${firstIssue(parsed.error)}. Nothing was changed.`);
   return parsed.data;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ReadDb } from '../db/open';
 import { exportDatapackage } from '../hsds/export/export-datapackage';
 import { fingerprint, loadPrivateKey, pinOf } from './keys';
-import { manifestBytes, sha256, signManifest, type Manifest } from './manifest';
+import { DATASET_ID_MAX, manifestBytes, sha256, signManifest, type Manifest } from './manifest';
 import { SyncError } from './sync-error';
 
 export interface PublishOptions {
@@ -22,6 +22,9 @@ export interface PublishResult {
   fingerprint: string;
 }
 
+/** Ten years: past that a date no longer fits a manifest, and a feed that never expires could be held back for ever. */
+const MAX_EXPIRES_DAYS = 3650;
+
 /**
  * Writes the installed directory as a feed: the data under `v<version>/` (so a cache can never mix files
  * of two versions), then manifest.json and manifest.sig. The version is one more than the manifest
@@ -29,8 +32,10 @@ export interface PublishResult {
  * time keeps the feed one rising series.
  */
 export function publishFeed(db: ReadDb, options: PublishOptions): PublishResult {
+  if (!(options.expiresDays > 0 && options.expiresDays <= MAX_EXPIRES_DAYS)) {
+    throw new SyncError(`--expires-days must be a number of days above 0 and at most ${MAX_EXPIRES_DAYS} (ten years)${Number.isNaN(options.expiresDays) ? '' : `, not ${options.expiresDays}`}. Nothing was published.`);
+  }
   const key = loadPrivateKey(options.keyPath);
-  if (!(options.expiresDays > 0)) throw new SyncError('--expires-days must be a positive number of days.');
   const installed = db.prepare('SELECT dataset_id FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { dataset_id: string } | undefined;
   if (!installed) throw new SyncError('There is no directory installed to publish.');
   mkdirSync(options.outDir, { recursive: true });
@@ -38,6 +43,9 @@ export function publishFeed(db: ReadDb, options: PublishOptions): PublishResult 
   // The feed's identity outlives any one import: desks pinned it when they subscribed, and the
   // coordinator's next import may well come from a file with another name.
   const datasetId = previous?.dataset_id ?? installed.dataset_id;
+  if (datasetId.length === 0 || datasetId.length > DATASET_ID_MAX) {
+    throw new SyncError(`The dataset id "${datasetId.slice(0, 60)}" has ${datasetId.length} characters; a feed manifest carries 1 to ${DATASET_ID_MAX}. Nothing was published.`);
+  }
   const version = (previous?.version ?? 0) + 1;
   const folder = `v${version}`;
   const staging = join(options.outDir, `.${folder}-staging`);
@@ -68,14 +76,24 @@ export function publishFeed(db: ReadDb, options: PublishOptions): PublishResult 
 }
 
 function previousManifest(dir: string): Pick<Manifest, 'dataset_id' | 'version'> | null {
+  const path = join(dir, 'manifest.json');
   let raw: string;
   try {
-    raw = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    raw = readFileSync(path, 'utf8');
   } catch {
     return null;
   }
-  const m = JSON.parse(raw) as Partial<Manifest>;
-  if (typeof m.dataset_id !== 'string' || !Number.isInteger(m.version)) throw new SyncError(`${join(dir, 'manifest.json')} is not a feed manifest.`);
+  let m: Partial<Manifest> | null;
+  try {
+    m = JSON.parse(raw) as Partial<Manifest> | null;
+  } catch {
+    m = null;
+  }
+  if (typeof m?.dataset_id !== 'string' || !Number.isInteger(m.version)) throw new SyncError(`${path} is not a feed manifest. Nothing was published.`);
+  // The next version must still be a whole number a manifest can carry, and be above this one.
+  if (!(m.version! >= 0 && m.version! < Number.MAX_SAFE_INTEGER)) {
+    throw new SyncError(`${path} names version ${m.version}, which no next version can follow (versions are whole numbers from 1 to ${Number.MAX_SAFE_INTEGER}). Nothing was published.`);
+  }
   return { dataset_id: m.dataset_id, version: m.version! };
 }
 

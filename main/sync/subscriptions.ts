@@ -14,6 +14,11 @@ export interface Subscription {
   lastModified: string | null;
 }
 
+export interface AppliedMark {
+  version: number;
+  manifestSha256: string;
+}
+
 interface SubscriptionRow {
   id: number;
   url: string;
@@ -80,6 +85,18 @@ export function createSubscriptionStore(db: Db) {
         entry.changed,
         entry.removed,
       );
+    },
+    /**
+     * The highest version of a publisher's dataset applied through any address: what "never go backwards"
+     * is measured against, since the same feed can be reached by more than one URL.
+     */
+    highestApplied: (pin: string, datasetId: string): AppliedMark | null =>
+      (db.prepare('SELECT version, manifest_sha256 AS manifestSha256 FROM feed_high_water WHERE pin = ? AND dataset_id = ?').get(pin, datasetId) as AppliedMark | undefined) ?? null,
+    raiseHighest: (pin: string, datasetId: string, mark: AppliedMark): void => {
+      db.prepare(
+        `INSERT INTO feed_high_water (pin, dataset_id, version, manifest_sha256) VALUES (?, ?, ?, ?)
+         ON CONFLICT (pin, dataset_id) DO UPDATE SET version = excluded.version, manifest_sha256 = excluded.manifest_sha256 WHERE excluded.version > version`,
+      ).run(pin, datasetId, mark.version, mark.manifestSha256);
     },
     history: (subscriptionId: number): AppliedVersionView[] =>
       db

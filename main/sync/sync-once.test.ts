@@ -80,7 +80,7 @@ describe('sync a signed feed', () => {
     expect(createSubscriptionStore(desk.db).history(sub.id!).map((h) => `${h.kind} ${h.version}`)).toEqual(['rollback 1', 'update 2', 'update 1']);
 
     server.serveFrom(oldFeed);
-    expect(await refused(sync)).toMatch(/offers version 1, older than version 2 already applied/);
+    expect(await refused(sync)).toMatch(/offers version 1 of "referral-atlas-starter-california", older than version 2 already applied from this publisher/);
   });
 
   it('refuses a tampered data file', async () => {
@@ -120,7 +120,7 @@ describe('sync a signed feed', () => {
     await sync();
     coord.publish(v2(), { outDir: join(coord.feedDir, '..', 'other') });
     server.serveFrom(join(coord.feedDir, '..', 'other'));
-    expect(await refused(sync)).toMatch(/version 1 again but with different content/);
+    expect(await refused(sync)).toMatch(/version 1 of "referral-atlas-starter-california" again but with different content/);
   });
 
   it('warns on an expired manifest and keeps the current directory', async () => {

@@ -1,3 +1,4 @@
+import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
 import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
@@ -42,7 +43,7 @@ export async function syncOnce(db: Db, url: string, pin: string, options: FeedOp
     return { ...summary, ok: true, to_version: manifest.version, ...counts(diff) };
   } catch (err) {
     if (options.signal?.aborted && (err instanceof SyncCancelled || err instanceof ImportCancelled)) return { ...summary, error: 'Sync cancelled. Nothing was changed.' };
-    return { ...summary, error: err instanceof SyncError ? err.message : `Sync failed: ${messageOf(err)}. Nothing was changed.` };
+    return { ...summary, error: err instanceof SyncError ? err.message : isBusy(err) ? BUSY_MESSAGE : `Sync failed: ${messageOf(err)}. Nothing was changed.` };
   }
 }
 

@@ -71,6 +71,48 @@ export async function startFeedServer(root: string) {
       });
       return seen;
     },
+    /**
+     * Serves `path` one byte every `everyMs`, as a server that is never silent long enough for the silence
+     * timeout and never finishes either. It stops by itself after `maxBytes` bytes, dropping the connection.
+     */
+    drip: (path: string, everyMs: number, maxBytes: number) => {
+      const body = readFileSync(join(state.root, normalize(path)));
+      const seen = { started: false, sent: 0, dropped: false };
+      overrides.set(path, (_req, res) => {
+        seen.started = true;
+        res.writeHead(200, { 'Content-Length': body.length });
+        const drip = setInterval(() => {
+          if (seen.sent >= Math.min(maxBytes, body.length - 1)) return res.destroy();
+          res.write(body.subarray(seen.sent, ++seen.sent));
+        }, everyMs);
+        res.on('close', () => {
+          clearInterval(drip);
+          seen.dropped = !res.writableFinished;
+        });
+      });
+      return seen;
+    },
+    /**
+     * Answers `path` with zeros without end, as fast as the client reads them (never faster: nothing piles up
+     * here), until the client drops it or `maxBytes` have gone out.
+     */
+    endless: (path: string, maxBytes: number) => {
+      const chunk = Buffer.alloc(64 * 1024);
+      const seen = { sent: 0, dropped: false };
+      overrides.set(path, (_req, res) => {
+        res.writeHead(200);
+        const pump = () => {
+          while (seen.sent < maxBytes && !res.destroyed) {
+            seen.sent += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        res.on('close', () => (seen.dropped = !res.writableFinished));
+        pump();
+      });
+      return seen;
+    },
     /** The first file of the version the feed offers now. */
     firstFile: (): string => (JSON.parse(readFileSync(join(state.root, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files[0]!.path,
     close: () =>

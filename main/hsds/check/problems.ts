@@ -30,10 +30,18 @@ export const problemAt = (origin: Origin | undefined, field: string | null, mess
   level,
 });
 
-export function splitProblems(problems: Problem[]): { errors: DatasetProblem[]; warnings: DatasetProblem[] } {
+/** The most problems of each kind a report lists: a file wrong on every row would otherwise send millions. */
+export const LISTED_PROBLEMS = 1000;
+
+/** Errors and warnings, each list capped at LISTED_PROBLEMS, with how many there are in all. */
+export function splitProblems(problems: Problem[]): { errors: DatasetProblem[]; warnings: DatasetProblem[]; errorCount: number; warningCount: number } {
   const strip = ({ file, row, field, message }: Problem): DatasetProblem => ({ file, row, field, message });
+  const errors = problems.filter((p) => p.level === 'error');
+  const warnings = problems.filter((p) => p.level === 'warning');
   return {
-    errors: problems.filter((p) => p.level === 'error').map(strip),
-    warnings: problems.filter((p) => p.level === 'warning').map(strip),
+    errors: errors.slice(0, LISTED_PROBLEMS).map(strip),
+    warnings: warnings.slice(0, LISTED_PROBLEMS).map(strip),
+    errorCount: errors.length,
+    warningCount: warnings.length,
   };
 }

@@ -28,6 +28,9 @@ export class DatasetInvalidError extends Error {
   }
 }
 
+/** Installing a dataset replaces the whole directory: one with no services would remove every service. */
+const EMPTY_DATASET = 'has no services (an empty list, or a spreadsheet with only its header row?); importing it would remove every service in the directory, so it is refused';
+
 export interface CheckOptions {
   mapping?: ColumnMapping;
 }
@@ -51,9 +54,11 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   }
   identity.datasetId = read.name ?? identity.datasetId;
   identity.version = read.version ?? null;
-  const problems = [...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
-  const { errors, warnings } = splitProblems(problems);
-  const ok = errors.length === 0;
+  // Said first, unless reading already failed and says why no service came out.
+  const empty: Problem[] = read.tables.service.length === 0 && !read.problems.some((p) => p.level === 'error') ? [{ file: basename(path), row: null, field: null, message: EMPTY_DATASET, level: 'error' }] : [];
+  const problems = [...empty, ...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
+  const { errors, warnings, errorCount, warningCount } = splitProblems(problems);
+  const ok = errorCount === 0;
   const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;
   return {
     tables: ok ? read.tables : null,
@@ -65,6 +70,8 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
       services: read.tables.service.length,
       errors,
       warnings,
+      errorCount,
+      warningCount,
       diff,
       notesOnRemoved: diff ? notesOn(db, diff.removed) : [],
       unflaggedShelters: ok ? unflaggedShelters(read.tables) : [],

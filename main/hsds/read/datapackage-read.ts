@@ -39,6 +39,10 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   if (!Array.isArray(descriptor?.resources)) {
     throw new DatasetReadError({ file: 'datapackage.json', row: null, field: 'resources', message: 'must list the package\'s CSV files' });
   }
+  const notObject = descriptor.resources.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
+  if (notObject >= 0) {
+    throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${notObject}]`, message: 'must be an object naming a CSV file ({"name": ..., "path": ...})' });
+  }
   const resources = descriptor.resources as Resource[];
   const names = resources.map((r) => (typeof r.name === 'string' ? r.name : typeof r.path === 'string' ? r.path.replace(/\.csv$/, '') : ''));
   const legacy = isLegacyPackage(names);

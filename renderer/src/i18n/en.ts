@@ -252,6 +252,8 @@ export const en = {
   syncCompareFingerprint: 'Read this fingerprint to the coordinator by phone. Subscribe only if every group matches theirs.',
   syncSubscribe: 'Subscribe',
   syncPeriodic: 'Check for updates every hour while the app is open (updates are never applied without you)',
+  syncDeadline: 'Stop a feed download that takes longer than this many seconds',
+  syncDeadlineInvalid: 'Enter a whole number of seconds from 1 to {{max, number}}.',
   syncInstalledLabel: 'Installed',
   syncVersionN: 'version {{version}}',
   syncInstalledNone: 'not from this feed',

@@ -253,6 +253,8 @@ export const es: Record<MessageKey, string> = {
   syncCompareFingerprint: 'Lea esta huella al coordinador por teléfono. Suscríbase solo si cada grupo coincide con la suya.',
   syncSubscribe: 'Suscribirse',
   syncPeriodic: 'Buscar actualizaciones cada hora mientras la aplicación está abierta (nunca se aplican sin usted)',
+  syncDeadline: 'Detener la descarga de un feed que tarde más de estos segundos',
+  syncDeadlineInvalid: 'Escriba un número entero de segundos, de 1 a {{max, number}}.',
   syncInstalledLabel: 'Instalada',
   syncVersionN: 'versión {{version}}',
   syncInstalledNone: 'no proviene de esta fuente',

@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetProblem } from '../../../../shared/import-types';
 
-/** Enough rows to act on; the CLI (`referral-atlas validate PATH`) lists every one. */
+/** Enough rows to act on; the CLI (`referral-atlas validate PATH`) lists the first 1,000. */
 const SHOWN = 200;
 
-export function ImportProblems({ problems, kind }: { problems: DatasetProblem[]; kind: 'errors' | 'warnings' }) {
+/** `total` counts them all: the report lists only the first 1,000. */
+export function ImportProblems({ problems, total, kind }: { problems: DatasetProblem[]; total: number; kind: 'errors' | 'warnings' }) {
   const { t } = useTranslation();
-  if (problems.length === 0) return null;
+  if (total === 0) return null;
   return (
-    <section className={`import-problems ${kind}`} aria-label={kind === 'errors' ? t('importErrors', { count: problems.length }) : t('importWarnings', { count: problems.length })}>
+    <section className={`import-problems ${kind}`} aria-label={kind === 'errors' ? t('importErrors', { count: total }) : t('importWarnings', { count: total })}>
       <h3 role={kind === 'errors' ? 'alert' : undefined}>
-        {kind === 'errors' ? t('importErrors', { count: problems.length }) : t('importWarnings', { count: problems.length })}
+        {kind === 'errors' ? t('importErrors', { count: total }) : t('importWarnings', { count: total })}
       </h3>
       <table>
         <thead>
@@ -32,7 +33,7 @@ export function ImportProblems({ problems, kind }: { problems: DatasetProblem[];
           ))}
         </tbody>
       </table>
-      {problems.length > SHOWN ? <p className="muted">{t('importMoreProblems', { count: problems.length - SHOWN })}</p> : null}
+      {total > SHOWN ? <p className="muted">{t('importMoreProblems', { count: total - SHOWN })}</p> : null}
     </section>
   );
 }

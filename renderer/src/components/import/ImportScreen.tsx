@@ -164,7 +164,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
           {step.kind === 'checked' && step.report.mapping && step.report.mappingFields ? (
             <MappingEditor mapping={step.report.mapping} fields={step.report.mappingFields} onRecheck={(m) => void check(step.source, m)} />
           ) : null}
-          <ImportProblems problems={step.report.errors} kind="errors" />
+          <ImportProblems problems={step.report.errors} total={step.report.errorCount} kind="errors" />
           <ImportDiff report={step.report} />
           <ImportShelters shelters={step.report.unflaggedShelters} marked={marked} onChange={setMarked} disabled={step.kind !== 'checked'} />
           {step.kind === 'checked' && step.report.ok ? (
@@ -173,7 +173,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
             </button>
           ) : null}
           {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} /> : null}
-          <ImportProblems problems={step.report.warnings} kind="warnings" />
+          <ImportProblems problems={step.report.warnings} total={step.report.warningCount} kind="warnings" />
         </div>
       ) : null}
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncOverview } from '../../../../shared/sync-types';
 import { atlas } from '../../atlas';
+import { DeadlineSetting } from './DeadlineSetting';
 import { FeedCard } from './FeedCard';
 import { SubscribeForm } from './SubscribeForm';
 
@@ -57,6 +58,7 @@ export function SyncScreen({ onClose, onDirectoryChanged }: Props) {
                 <input type="checkbox" checked={overview.periodicCheck} onChange={(e) => void setPeriodic(e.target.checked)} />
                 {t('syncPeriodic')}
               </label>
+              <DeadlineSetting seconds={overview.deadlineSeconds} onSaved={reload} />
             </>
           ) : null}
         </div>
