@@ -6,6 +6,7 @@ import { ensureStarterDirectory } from '../hsds/starter';
 
 export const STARTER_PATH = resolve(__dirname, '..', '..', 'data', 'starter-directory.json');
 export const GAZETTEER_PATH = resolve(__dirname, '..', '..', 'data', 'gazetteer.json');
+export const AREAS_PATH = resolve(__dirname, '..', '..', 'data', 'areas.json');
 
 /** A real SQLite file in a fresh temp folder; `cleanup` closes and removes it. */
 export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: string; dir: string; cleanup: () => void } {
