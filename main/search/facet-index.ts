@@ -1,6 +1,8 @@
 import type { MapPoint } from '../../shared/domain';
 import type { ServiceFacts } from './service-facts';
 import { weeklyHours } from './weekly-hours';
+import { areaColumns, type AreaColumns } from './facets/area-facet';
+import { freeOfCharge, noIdNeeded, wheelchairAccessible } from './facets/eligibility-rules';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -44,7 +46,7 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
  * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
  * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
  */
-export interface FacetIndex {
+export interface FacetIndex extends AreaColumns {
   size: number;
   ids: string[];
   /** Each item's place in name order: a listing without query text is in this order. */
@@ -67,6 +69,13 @@ export interface FacetIndex {
   points: MapPoint[];
   pointLat: Float64Array;
   pointLon: Float64Array;
+  /** Ages served; NaN for a bound not stated. */
+  ageMin: Float64Array;
+  ageMax: Float64Array;
+  /** Free of charge, no ID needed, wheelchair accessible: 1 yes, 0 no, -1 not stated (eligibility-rules.ts). */
+  free: Int8Array;
+  noIdNeeded: Int8Array;
+  wheelchair: Int8Array;
 }
 
 /** A facet index but for its name order, which the word-index job works out (name-order.ts). */
@@ -117,5 +126,11 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
     points,
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
+    ...areaColumns(facts),
+    ageMin: Float64Array.from(facts, (f) => f.minAge ?? NaN),
+    ageMax: Float64Array.from(facts, (f) => f.maxAge ?? NaN),
+    free: Int8Array.from(facts, (f) => freeOfCharge(f.costs, f.fees)),
+    noIdNeeded: Int8Array.from(facts, (f) => noIdNeeded(f.documents, f.eligibility)),
+    wheelchair: Int8Array.from(facts, (f) => wheelchairAccessible(f.accessibility)),
   };
 }

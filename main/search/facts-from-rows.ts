@@ -2,7 +2,7 @@ import { groupRows } from '../db/group-rows';
 import { populationState, toLocationPlace } from '../db/service-read';
 import type { Row, TableRows } from '../hsds/tables';
 import { LINK_TYPES } from '../../shared/vocabulary';
-import { serviceFacts, type ScheduleFact, type ServiceFacts } from './service-facts';
+import { accessibilityText, areaFact, serviceFacts, type ScheduleFact, type ServiceFacts } from './service-facts';
 import { runSteps, type Steps } from '../hsds/steps';
 
 /**
@@ -31,6 +31,9 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
       description: text(s.description),
       eligibility: text(s.eligibility_description),
       assuredDate: text(s.assured_date),
+      minAge: real(s.minimum_age),
+      maxAge: real(s.maximum_age),
+      fees: text(s.fees_description),
     });
     facts.push(f);
   }
@@ -113,6 +116,26 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
     }
     const schedule: ScheduleFact = { byday: text(sc.byday), opensAt: text(sc.opens_at), closesAt: text(sc.closes_at), timezone: real(sc.timezone) };
     byId(serviceId)?.schedules.push(schedule);
+  }
+
+  yield { step: 'indexing', done: 0, total };
+  for (const sa of t.service_area) {
+    let serviceId = sa.service_id;
+    if (serviceId == null && sa.service_at_location_id != null) {
+      serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
+      serviceId = serviceOfSite.get(sa.service_at_location_id);
+    }
+    if (serviceId != null) byId(serviceId)?.areas.push(areaFact(text(sa.name), text(sa.extent), text(sa.extent_type)));
+  }
+  for (const c of t.cost_option) if (c.service_id != null) byId(c.service_id)?.costs.push({ amount: real(c.amount), option: text(c.option) });
+  for (const d of t.required_document) {
+    const document = text(d.document);
+    if (d.service_id != null && document !== null) byId(d.service_id)?.documents.push(document);
+  }
+  for (const a of t.accessibility) {
+    if (a.location_id == null || (a.description == null && a.details == null)) continue;
+    sitesOf ??= groupRows(t.service_at_location, (sal) => sal.location_id, (sal) => sal);
+    for (const sal of sitesOf.get(a.location_id) ?? []) byId(sal.service_id)?.accessibility.push(accessibilityText(text(a.description), text(a.details)));
   }
   return facts;
 }
