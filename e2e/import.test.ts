@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../main/db/open';
-import { writeDatapackage } from '../main/hsds/export-datapackage';
+import { writeDatapackage } from '../main/hsds/export/export-datapackage';
 import { dbDigest } from '../main/test-support/db-digest';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';

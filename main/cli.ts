@@ -5,10 +5,10 @@ import { CATEGORIES, LANGUAGES, POPULATIONS } from '../shared/vocabulary';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { noDeskShell } from './local/desk-shell';
+import { noDeskShell } from './desk/desk-shell';
 import { noSystemActions } from './system-actions';
 import { diffCommand, exportCommand, importCommand, parseMapEdits, rollbackCommand, UsageError, validateCommand } from './hsds/cli-commands';
-import { ensureStarterDirectory } from './hsds/starter';
+import { ensureStarterDirectory } from './hsds/install/starter';
 import { defaultDatabasePath } from './paths';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 

@@ -5,9 +5,9 @@ import { channelNames, type ChannelName } from '../shared/ipc-contract';
 import { dispatch } from './dispatch';
 import { openDatabase } from './db/open';
 import { createHandlers } from './handlers';
-import { flattenHsdsJson } from './hsds/flatten-json';
-import { installDataset } from './hsds/install-dataset';
-import { noDeskShell } from './local/desk-shell';
+import { flattenHsdsJson } from './hsds/read/flatten-json';
+import { installDataset } from './hsds/install/install-dataset';
+import { noDeskShell } from './desk/desk-shell';
 import { noSystemActions } from './system-actions';
 import { tempDb } from './test-support/temp-db';
 

@@ -1,6 +1,6 @@
 import { contract, type ChannelName } from '../shared/ipc-contract';
 import { fail, ok, type Result } from '../shared/result';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 /**
  * Runs one contract call: unknown channels and inputs that fail the channel's schema are refused before

@@ -17,7 +17,7 @@ const place = z.union([z.object({ zip: z.string().trim().min(1).max(10) }), z.ob
 
 export const contract = {
   info: channel<DatasetInfo>()(z.undefined()),
-  // Search (issue 3): the query with its facets, and the offline geocoder behind `near`. While the index is
+  // Search: the query with its facets, and the offline geocoder behind `near`. While the index is
   // being rebuilt after an update, search answers how far that has got instead.
   search: channel<SearchResponse | SearchPreparing>()(
     z.object({
@@ -49,7 +49,7 @@ export const contract = {
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
 
-  // Intake-desk workflow (issue 7): local notes and call marks, corrections export, settings, referral
+  // The intake desk: local notes and call marks, corrections export, settings, referral
   // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
   localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
   saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
@@ -65,7 +65,7 @@ export const contract = {
   saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
   hideWindow: channel<null>()(z.undefined()),
 
-  // Import (issue 5). No channel takes a path: main shows the chooser and keeps the path.
+  // Import. No channel takes a path: main shows the chooser and keeps the path.
   importChoose: channel<ImportSource | null>()(z.object({ kind: z.enum(['file', 'folder']) })),
   importCheck: channel<ImportReport>()(
     z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
@@ -76,7 +76,7 @@ export const contract = {
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),
   importRollback: channel<RollbackStarted>()(z.undefined()),
 
-  // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
+  // Sync: signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),
   syncFingerprint: channel<string>()(z.object({ pin: z.string().max(200) })),
   syncSubscribe: channel<FeedSubscriptionView>()(z.object({ url: z.string().min(1).max(2000), pin: z.string().max(200) })),
@@ -90,7 +90,7 @@ export const contract = {
   syncCancel: channel<SyncCancelView>()(z.object({ id: z.number().int().positive() })),
   syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
 
-  // Map (issue 4): basemap bytes, the user's own street map, online tile settings.
+  // Map: basemap bytes, the user's own street map, online tile settings.
   basemapBytes: channel<Uint8Array>()(byteRange),
   streetMapChoose: channel<StreetMapFile | null>()(z.undefined()),
   streetMapCurrent: channel<StreetMapFile | null>()(z.undefined()),

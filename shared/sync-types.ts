@@ -1,4 +1,4 @@
-/** What the Sync screen shows about feed subscriptions (issue 6). */
+/** What the Sync screen shows about feed subscriptions. */
 
 import type { DatasetDiff, ImportJobStatus } from './import-types';
 

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
 import type { Db } from '../db/open';
-import { applyChecked, checkDataset, type CheckedDataset } from './apply';
-import { exportDatapackage } from './export-datapackage';
-import { exportHsdsJson } from './export-json';
-import { loadMapping } from './mapping-store';
-import { rollback } from './rollback';
-import { SPREADSHEET_FIELDS } from './spreadsheet';
+import { applyChecked, checkDataset, type CheckedDataset } from './install/apply';
+import { exportDatapackage } from './export/export-datapackage';
+import { exportHsdsJson } from './export/export-json';
+import { loadMapping } from './read/mapping-store';
+import { rollback } from './install/rollback';
+import { SPREADSHEET_FIELDS } from './read/spreadsheet';
 
 /** The coordinator's import commands for cli.ts: each returns the exit code. */
 

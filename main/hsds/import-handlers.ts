@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
-import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
-import { rollbackAsync } from './rollback';
-import { ImportCancelled, type StepListener } from './steps';
+import type { Handlers } from '../handler-types';
+import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './install/apply';
+import { rollbackAsync } from './install/rollback';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 
 /**
  * Asks the person for a file or folder; resolves to its path, or null if they cancelled. In the app this
@@ -39,6 +40,8 @@ const idle = (state: ImportJobStatus['state'], error: string | null = null): Imp
 /** How a finished step leaves the job: cancelled by the person, or failed with a message for them. */
 const ended = (err: unknown): ImportJobStatus =>
   err instanceof ImportCancelled ? idle('cancelled', err.message) : idle('failed', err instanceof Error ? err.message : String(err));
+
+type ImportChannel = 'importChoose' | 'importCheck' | 'importApply' | 'importStatus' | 'importCancel' | 'importPrevious' | 'importRollback';
 
 /**
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
@@ -138,7 +141,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       jobs.set(jobId, j);
       return { jobId, to, status: j.status };
     },
-  };
+  } satisfies Pick<Handlers, ImportChannel>;
 }
 
 const previousVersion = (db: Db): PreviousVersion | null =>

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/ipc-contract';
 import { dispatch } from '../dispatch';
-import { createHandlers, type Handlers } from '../handlers';
-import { noDeskShell } from '../local/desk-shell';
+import type { Handlers } from '../handler-types';
+import { createHandlers } from '../handlers';
+import { noDeskShell } from '../desk/desk-shell';
 import { noSystemActions } from '../system-actions';
 import { tempDb } from '../test-support/temp-db';
 import { sourceTreeBasemap } from './handlers';
@@ -59,7 +60,7 @@ describe('map channels', () => {
     expect(header.maxLat).toBeGreaterThan(42);
     expect(await names(archive, 6, -118.24, 34.05)).toContain('Los Angeles');
     expect(await names(archive, 6, -122.42, 37.77)).toEqual(expect.arrayContaining(['San Francisco', 'San Jose']));
-    // The sketch this replaced lost both of these to suburbs at county zoom.
+    // Both must outrank their suburbs at county zoom.
     expect(await names(archive, 9, -122.42, 37.77)).toContain('San Francisco');
     expect(await names(archive, 10, -122.27, 37.8)).toContain('Oakland');
     expect(await names(archive, 9, -118.24, 34.05)).toEqual(expect.arrayContaining(['Los Angeles', 'Long Beach']));

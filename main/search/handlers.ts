@@ -3,9 +3,9 @@ import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { loadAreaTable, type AreaTable } from '../geo/area-table';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 import { createSearchEngine } from './engine';
-import { createIndexPreparation } from './index-preparation';
+import { createIndexPreparation } from './build/index-preparation';
 
 /**
  * The search, geocode and area outline channels. The gazetteer (2 MB) and the area table (0.7 MB) load

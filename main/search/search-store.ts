@@ -1,7 +1,7 @@
 import type { MapPoint } from '../../shared/domain';
 import type { Db } from '../db/open';
-import type { FacetColumns, FacetIndex, MaskFacet } from './facet-index';
-import { textIndexOf, type StoredTextIndex, type TextIndex } from './text-postings';
+import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
+import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
 /**
  * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, string

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
-import { runSteps, type Steps } from '../hsds/steps';
+import { runSteps, type Steps } from '../jobs/steps';
 import { extentPolygons } from '../geo/extent';
 import type { AreaFact } from './facets/area-facet';
 

@@ -3,10 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
-import { checkDatasetAsync } from '../hsds/apply';
-import { installDatasetAsync, type DatasetIdentity } from '../hsds/install-dataset';
-import type { StepListener } from '../hsds/steps';
-import type { TableRows } from '../hsds/tables';
+import { checkDatasetAsync } from '../hsds/install/apply';
+import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
+import type { StepListener } from '../jobs/steps';
+import type { TableRows } from '../db/hsds-tables';
 import { httpGet } from './http-get';
 import { parsePin } from './keys';
 import { datasetFolder, openSignedManifest, sha256, type Manifest } from './manifest';

@@ -3,7 +3,8 @@ import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
-import { ImportCancelled, type StepListener } from '../hsds/steps';
+import type { Handlers } from '../handler-types';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
@@ -22,6 +23,18 @@ export interface SyncServiceOptions {
   /** Shared with the import, so a sync and an import never write at the same time. */
   writeTurn?: WriteTurn;
 }
+
+type SyncChannel =
+  | 'syncList'
+  | 'syncFingerprint'
+  | 'syncSubscribe'
+  | 'syncUnsubscribe'
+  | 'syncCheck'
+  | 'syncApply'
+  | 'syncRollback'
+  | 'syncProgress'
+  | 'syncCancel'
+  | 'syncSetPeriodic';
 
 /**
  * The desk's feed subscriptions behind the Sync screen. A check verifies and downloads but never
@@ -225,5 +238,5 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       schedule(enabled);
       return null;
     },
-  };
+  } satisfies Pick<Handlers, SyncChannel>;
 }

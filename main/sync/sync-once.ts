@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
-import { ImportCancelled, type StepListener } from '../hsds/steps';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 /** What `referral-atlas sync --json` prints. */

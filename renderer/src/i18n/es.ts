@@ -51,7 +51,7 @@ export const es: Record<MessageKey, string> = {
   phoneType_video: 'Video',
   phoneType_pager: 'Buscapersonas',
   closeDetail: 'Cerrar detalles',
-  // Búsqueda: filtros, lugar, marcas de resultados (issue 3)
+  // Búsqueda: filtros, lugar, marcas de resultados
   noResultsFiltered: 'Ningún servicio coincide con estos filtros.',
   resultsNear_one: '{{count, number}} servicio a menos de {{radius}} km de {{place}}',
   resultsNear_other: '{{count, number}} servicios a menos de {{radius}} km de {{place}}',
@@ -91,7 +91,7 @@ export const es: Record<MessageKey, string> = {
   openState_open: 'Abierto ahora',
   openState_closed: 'Cerrado ahora',
   openState_not_stated: 'Horario no indicado',
-  // Flujo de trabajo de admisión (issue 7).
+  // El escritorio de admisión: datos del detalle, notas, hoja de derivación, ajustes, ayuda, salida rápida.
   openNow: 'Abierto ahora',
   closedNow: 'Cerrado ahora',
   openUnknown: 'Abierto ahora: se desconoce',
@@ -175,7 +175,7 @@ export const es: Record<MessageKey, string> = {
   sheetNoPublicAddress: 'Por teléfono y en línea',
   sheetHotlineName: 'Línea Nacional contra la Trata de Personas',
   sheetHotlineText: 'Las 24 horas, los 7 días de la semana, con intérpretes.',
-  // Import screen (issue 5)
+  // Import screen
   importOpen: 'Importar directorio…',
   importTitle: 'Importar un directorio',
   importIntro: 'Elija un archivo HSDS JSON, un paquete de datos HSDS (.zip o carpeta), una carpeta CSV de Ohana o una hoja de cálculo (.csv, una fila por servicio). Nada cambia hasta que lo aplique.',
@@ -230,7 +230,7 @@ export const es: Record<MessageKey, string> = {
   importRollbackCancelled: 'Vuelta a la versión anterior cancelada: el directorio quedó como estaba.',
   importRollbackFailed: 'La vuelta a la versión anterior falló y no se cambió nada: {{error}}',
 
-  // Sync screen (issue 6)
+  // Sync screen
   syncOpen: 'Actualizaciones del directorio',
   syncTitle: 'Actualizaciones del directorio de su coordinador',
   syncClose: 'Cerrar',
@@ -276,7 +276,7 @@ export const es: Record<MessageKey, string> = {
   syncApplyCancelled: 'Se canceló la aplicación de la versión {{version}}. No se cambió nada: el directorio, su historial y la búsqueda siguen como estaban.',
   syncRestoreCancelled: 'Se canceló la restauración de la versión {{version}}. No se cambió nada: el directorio, su historial y la búsqueda siguen como estaban.',
   syncCancelTooLate: 'Demasiado tarde para cancelar: la versión {{version}} ya estaba instalada. Para volver atrás, restaure la versión anterior desde el historial.',
-  // Map (issue 4)
+  // Map
   mapLabel: 'Mapa de resultados',
   mapApproximate: 'ubicación aproximada: centro de la ciudad',
   mapServicesHere_one: '{{count, number}} servicio aquí',

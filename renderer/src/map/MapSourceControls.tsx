@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
 import { atlas } from '../atlas';
-import { usePendingSave } from '../workflow/usePendingSave';
+import { usePendingSave } from '../desk/usePendingSave';
 
 const hostOf = (template: string) => new URL(template.replace(/[{}]/g, '')).host;
 

@@ -1,0 +1,39 @@
+import type { DatasetProblem } from '../../../shared/import-types';
+import type { Row } from '../../db/hsds-tables';
+
+export type Level = 'error' | 'warning';
+export interface Problem extends DatasetProblem {
+  level: Level;
+}
+
+/** Where a row came from, so a problem found after flattening still names the file and row. */
+export interface Origin {
+  file: string;
+  row: number | null;
+  /** JSON path of the object the row was flattened from. */
+  path?: string;
+}
+export type Origins = Map<Row, Origin>;
+
+/** Thrown for input that cannot be read at all (truncated zip, not UTF-8...): the message names what and where. */
+export class DatasetReadError extends Error {
+  constructor(readonly problem: DatasetProblem) {
+    super(`${problem.file}${problem.row != null ? `, row ${problem.row}` : ''}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}`);
+  }
+}
+
+export const problemAt = (origin: Origin | undefined, field: string | null, message: string, level: Level = 'error'): Problem => ({
+  file: origin?.file ?? '(dataset)',
+  row: origin?.row ?? null,
+  field: origin?.path && field ? `${origin.path}.${field}` : (origin?.path ?? field),
+  message,
+  level,
+});
+
+export function splitProblems(problems: Problem[]): { errors: DatasetProblem[]; warnings: DatasetProblem[] } {
+  const strip = ({ file, row, field, message }: Problem): DatasetProblem => ({ file, row, field, message });
+  return {
+    errors: problems.filter((p) => p.level === 'error').map(strip),
+    warnings: problems.filter((p) => p.level === 'warning').map(strip),
+  };
+}
