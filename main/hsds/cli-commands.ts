@@ -31,14 +31,20 @@ export function parseMapEdits(specs: string[]): ColumnMapping {
   return edits;
 }
 
+/** What the check commands take beside the path: --map edits, and the area table's test of area names. */
+export interface CheckFlags {
+  edits: ColumnMapping;
+  knownArea?: (name: string) => boolean;
+}
+
 /**
  * Checks a dataset as the app does: a spreadsheet with the mapping saved for it, corrected by any --map
  * edits (which an import then saves, as applying does in the app). Edits for a file that is not a
  * spreadsheet, or for a column it does not have, are refused before anything is written.
  */
-function check(db: Db, path: string, edits: ColumnMapping): CheckedDataset {
-  if (Object.keys(edits).length === 0) return checkDataset(db, path);
-  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits } });
+function check(db: Db, path: string, { edits, knownArea }: CheckFlags): CheckedDataset {
+  if (Object.keys(edits).length === 0) return checkDataset(db, path, knownArea ? { knownArea } : {});
+  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits }, ...(knownArea ? { knownArea } : {}) });
   const columns = checked.report.mapping;
   if (!columns) {
     if (!checked.report.format) return checked; // unreadable: its own error says why
@@ -98,8 +104,8 @@ const summary = (r: ImportReport) => ({
   ...withMapping(r),
 });
 
-export function validateCommand(db: Db, path: string, options: { json: boolean; edits: ColumnMapping }, out: Out): number {
-  const { report } = check(db, path, options.edits);
+export function validateCommand(db: Db, path: string, options: CheckFlags & { json: boolean }, out: Out): number {
+  const { report } = check(db, path, options);
   if (options.json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, errors: report.errors, warnings: report.warnings, ...withMapping(report) })}\n`);
   else {
     printMapping(out, report);
@@ -109,8 +115,8 @@ export function validateCommand(db: Db, path: string, options: { json: boolean; 
   return report.ok ? 0 : 1;
 }
 
-export function importCommand(db: Db, path: string, options: { dryRun: boolean; json: boolean; edits: ColumnMapping }, out: Out): number {
-  const checked = check(db, path, options.edits);
+export function importCommand(db: Db, path: string, options: CheckFlags & { dryRun: boolean; json: boolean }, out: Out): number {
+  const checked = check(db, path, options);
   const { report } = checked;
   if (report.ok && !options.dryRun) applyChecked(db, checked);
   if (options.json) out(`${JSON.stringify(summary(report))}\n`);
@@ -123,8 +129,8 @@ export function importCommand(db: Db, path: string, options: { dryRun: boolean; 
   return report.ok ? 0 : 1;
 }
 
-export function diffCommand(db: Db, path: string, edits: ColumnMapping, out: Out): number {
-  const { report } = check(db, path, edits);
+export function diffCommand(db: Db, path: string, flags: CheckFlags, out: Out): number {
+  const { report } = check(db, path, flags);
   printMapping(out, report);
   printProblems(out, report);
   printDiff(out, report);

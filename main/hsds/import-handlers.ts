@@ -47,7 +47,7 @@ type ImportChannel = 'importChoose' | 'importCheck' | 'importApply' | 'importSta
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
  * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
  */
-export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell) {
+export function createImportHandlers(db: Db, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell, knownArea?: (name: string) => boolean) {
   const jobs = new Map<string, Job>();
   const job = (jobId: string): Job => {
     const j = jobs.get(jobId);
@@ -106,7 +106,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       j.checked = null;
       j.status = { ...idle('checking'), step: 'reading' };
       try {
-        j.checked = await checkDatasetAsync(db, j.path, mapping ? { mapping } : {}, listen(j));
+        j.checked = await checkDatasetAsync(db, j.path, { ...(mapping ? { mapping } : {}), ...(knownArea ? { knownArea } : {}) }, listen(j));
       } catch (err) {
         j.status = ended(err);
         throw err;

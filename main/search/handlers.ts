@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
-import { loadAreaTable, type AreaTable } from '../geo/area-table';
-import { loadGazetteer, type Gazetteer } from '../geo/gazetteer';
+import { offlineTables } from '../geo/offline-tables';
 import type { Handlers } from '../handler-types';
 import { createSearchEngine } from './engine';
 import { createIndexPreparation } from './build/index-preparation';
@@ -19,12 +17,7 @@ export function createSearchHandlers(
   dataDir?: string,
   openWriter?: () => Db,
 ): Pick<Handlers, 'search' | 'geocode' | 'serviceAreaOutline'> {
-  let gazetteer: Gazetteer | null = null;
-  let areaTable: AreaTable | null = null;
-  // The default is right for the sources (tests); built and packaged entry points pass their data folder.
-  const data = dataDir ?? join(__dirname, '..', '..', 'data');
-  const places = () => (gazetteer ??= loadGazetteer(join(data, 'gazetteer.json')));
-  const areas = () => (areaTable ??= loadAreaTable(join(data, 'areas.json'), places()));
+  const { gazetteer: places, areas } = offlineTables(dataDir);
   const engine = createSearchEngine(db, reader, places, areas);
   const preparation = openWriter ? createIndexPreparation(db, openWriter) : null;
   return {

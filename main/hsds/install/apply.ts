@@ -11,6 +11,7 @@ import { SPREADSHEET_FIELDS } from '../read/spreadsheet';
 import type { TableRows } from '../../db/hsds-tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { validateDataset, validateSteps } from '../check/validate';
+import { unknownAreaWarnings } from '../check/area-names';
 
 /** A dataset read, validated and compared with the installed directory; nothing has been written. */
 export interface CheckedDataset {
@@ -29,6 +30,8 @@ export class DatasetInvalidError extends Error {
 
 export interface CheckOptions {
   mapping?: ColumnMapping;
+  /** Whether the offline area table knows a service area name; unknown ones are warned about. */
+  knownArea?: (name: string) => boolean;
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
@@ -50,7 +53,11 @@ function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<Checked
   }
   identity.datasetId = read.name ?? identity.datasetId;
   identity.version = read.version ?? null;
-  const problems = [...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
+  const problems = [
+    ...read.problems,
+    ...(yield* validateSteps(read.tables, read.origins)),
+    ...(options.knownArea ? unknownAreaWarnings(read.tables, read.origins, options.knownArea) : []),
+  ];
   const { errors, warnings } = splitProblems(problems);
   const ok = errors.length === 0;
   const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;

@@ -109,10 +109,9 @@ function failAge(fail: Uint16Array, pool: Int32Array, min: Float64Array, max: Fl
 
 /** A yes / no / not stated facet (1, 0, -1): "no" fails; with "confirmed only", so does "not stated". */
 function failUnlessYes(fail: Uint16Array, flag: number, pool: Int32Array, answers: Int8Array, confirmedOnly: boolean): void {
-  const least = confirmedOnly ? 1 : 0;
   for (let k = 0; k < pool.length; k++) {
     const a = answers[pool[k]!]!;
-    if (a === 0 || a < least) fail[k]! |= flag;
+    if (a === 0 || (confirmedOnly && a === -1)) fail[k]! |= flag;
   }
 }
 
