@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, syntheticService } from '../../../scripts/gen-synthetic-data';
 import { offlineTables } from '../../geo/offline-tables';
+import { fixture } from '../../test-support/fixtures';
 import { tempDb } from '../../test-support/temp-db';
 import { checkDataset } from '../install/apply';
 
@@ -29,5 +30,11 @@ describe('service area names on import', () => {
       'service area "Springfield County" is not a place the offline area table knows; searches by place count it as "area not stated"',
     ]);
     expect(areaWarnings[0]).toMatchObject({ file: 'areas.json', field: expect.stringContaining('name') });
+  });
+
+  it('knows every area the real San Mateo County records name (counties and cities)', () => {
+    const { report, tables } = checkDataset(t.db, fixture('ohana-sanmateo'), { knownArea: offlineTables().knownArea });
+    expect(tables!.service_area.length).toBeGreaterThan(20);
+    expect(report.warnings.filter((w) => w.message.includes('service area'))).toEqual([]);
   });
 });
