@@ -43,11 +43,22 @@ export interface CostFact {
   option: string | null;
 }
 
-/** One service_area row as search keeps it: the extent is read once, here, for both readers. */
-export const areaFact = (name: string | null, extent: string | null, extentType: string | null): AreaFact => ({
-  name: name !== null && name.trim() !== '' ? name.trim() : null,
-  polygons: extentPolygons(extent, extentType),
-});
+/**
+ * One service_area row as search keeps it, for both readers: its name, and its extent when that is GeoJSON
+ * polygons. A directory repeats a few extents over many services: each distinct text is parsed once a read.
+ */
+export function areaFacts(): (name: string | null, extent: string | null, extentType: string | null) => AreaFact {
+  const polygonal = new Map<string, boolean>();
+  return (name, extent, extentType) => {
+    let keep = false;
+    if (extent) {
+      const key = `${extentType ?? ''}\u0000${extent}`;
+      keep = polygonal.get(key) ?? extentPolygons(extent, extentType) !== null;
+      polygonal.set(key, keep);
+    }
+    return { name: name !== null && name.trim() !== '' ? name.trim() : null, extent: keep ? extent : null };
+  };
+}
 
 /** A site's accessibility row as one text. */
 export const accessibilityText = (description: string | null, details: string | null): string => [description, details].filter((t) => t).join('. ');
@@ -155,6 +166,7 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (
     )
     .raw()
     .all() as [string | null, string | null, string | null, string | null][];
+  const areaFact = areaFacts();
   for (const [serviceId, name, extent, extentType] of areas) if (serviceId !== null) byId.get(serviceId)?.areas.push(areaFact(name, extent, extentType));
   const costs = db.prepare('SELECT service_id, amount, option FROM cost_option WHERE service_id IS NOT NULL ORDER BY rowid').raw().all() as [string, number | null, string | null][];
   for (const [serviceId, amount, option] of costs) byId.get(serviceId)?.costs.push({ amount, option });

@@ -2,7 +2,7 @@ import { groupRows } from '../../db/group-rows';
 import { populationState, toLocationPlace } from '../../db/service-read';
 import type { Row, TableRows } from '../../db/hsds-tables';
 import { LINK_TYPES } from '../../../shared/vocabulary';
-import { accessibilityText, areaFact, serviceFacts, type ScheduleFact, type ServiceFacts } from '../service-facts';
+import { accessibilityText, areaFacts, serviceFacts, type ScheduleFact, type ServiceFacts } from '../service-facts';
 import { runSteps, type Steps } from '../../jobs/steps';
 
 /**
@@ -119,6 +119,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
   }
 
   yield { step: 'indexing', done: 0, total };
+  const areaFact = areaFacts();
   for (const sa of t.service_area) {
     let serviceId = sa.service_id;
     if (serviceId == null && sa.service_at_location_id != null) {

@@ -1,19 +1,19 @@
 import { areasCoverage, UNCLEAR, type Area, type Whereabouts } from '../../geo/area-cover';
 import type { AreaTable } from '../../geo/area-table';
-import type { Polygons } from '../../geo/extent';
+import { extentPolygons, type Polygons } from '../../geo/extent';
 import { derived } from '../per-index';
 
-/** One HSDS service_area row as search keeps it: its name, and its polygons when its extent is GeoJSON. */
+/** One HSDS service_area row as search keeps it: its name, and its extent when that is GeoJSON polygons. */
 export interface AreaFact {
   name: string | null;
-  polygons: Polygons | null;
+  extent: string | null;
 }
 
 /** The service areas of every item: item i's are areaKeys[areaOf[areaStart[i] .. areaStart[i + 1] - 1]]. */
 export interface AreaColumns {
   areaStart: Int32Array;
   areaOf: Int32Array;
-  /** Each distinct area once, as the JSON of [name, polygons]: a directory names a few hundred areas for 100,000 services. */
+  /** Each distinct area once, as the JSON of [name, extent]: a directory names a few hundred areas for 100,000 services. */
   areaKeys: string[];
 }
 
@@ -21,20 +21,32 @@ export function areaColumns(items: readonly { areas: readonly AreaFact[] }[]): A
   const areaStart = new Int32Array(items.length + 1);
   const of: number[] = [];
   const keys = new Map<string, number>();
-  items.forEach((f, i) => {
+  const areaKeys: string[] = [];
+  for (let i = 0; i < items.length; i++) {
     areaStart[i] = of.length;
-    for (const a of f.areas) {
-      const key = JSON.stringify([a.name, a.polygons]);
+    for (const a of items[i]!.areas) {
+      // A cheap key to look up; the JSON is made once per distinct area.
+      const key = a.extent === null ? (a.name ?? '') : `${a.name ?? ''}\u0000${a.extent}`;
       let k = keys.get(key);
-      if (k === undefined) keys.set(key, (k = keys.size));
-      if (!of.includes(k, areaStart[i])) of.push(k);
+      if (k === undefined) {
+        keys.set(key, (k = areaKeys.length));
+        areaKeys.push(JSON.stringify([a.name, a.extent]));
+      }
+      if (of.length === areaStart[i] || !of.includes(k, areaStart[i])) of.push(k);
     }
-  });
+  }
   areaStart[items.length] = of.length;
-  return { areaStart, areaOf: Int32Array.from(of), areaKeys: [...keys.keys()] };
+  return { areaStart, areaOf: Int32Array.from(of), areaKeys };
 }
 
-const parsedAreas = (ix: AreaColumns) => derived(ix, 'areaParsed', () => ix.areaKeys.map((k) => JSON.parse(k) as [string | null, Polygons | null]));
+/** Each distinct area as its name and polygons (parsed once per index). */
+const parsedAreas = (ix: AreaColumns) =>
+  derived(ix, 'areaParsed', () =>
+    ix.areaKeys.map((k) => {
+      const [name, extent] = JSON.parse(k) as [string | null, string | null];
+      return [name, extentPolygons(extent, 'geojson')] as const;
+    }),
+  );
 
 /** The names of item i's service areas, as its publisher wrote them (an extent without a name has none). */
 export function areaNames(ix: AreaColumns, item: number): string[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freeOfCharge, NO, noIdNeeded, NOT_STATED, wheelchairAccessible, YES } from './eligibility-rules';
+import { eligibilityRules, NO, NOT_STATED, YES } from './eligibility-rules';
+
+const { freeOfCharge, noIdNeeded, wheelchairAccessible } = eligibilityRules();
 
 const cost = (amount: number | null, option: string | null = null) => ({ amount, option });
 
@@ -17,6 +19,11 @@ describe('free of charge', () => {
     expect(freeOfCharge([], '$40 per visit')).toBe(NO);
     expect(freeOfCharge([], 'Not free: $10 intake fee')).toBe(NO);
     expect(freeOfCharge([], '$0.50 per page')).toBe(NO);
+  });
+
+  it('reads a repeated text the same way each time', () => {
+    expect([freeOfCharge([], 'Gratis'), freeOfCharge([], 'Gratis'), freeOfCharge([cost(5)], 'Gratis')]).toEqual([YES, YES, YES]);
+    expect([noIdNeeded(['None'], null), noIdNeeded(['None', 'Photo ID'], null)]).toEqual([YES, YES]);
   });
 
   it('is not stated otherwise: a sliding scale, a toll-free number, nothing', () => {

@@ -2,7 +2,7 @@ import type { MapPoint } from '../../../shared/domain';
 import type { ServiceFacts } from '../service-facts';
 import { weeklyHours } from './weekly-hours';
 import { areaColumns, type AreaColumns } from './area-facet';
-import { freeOfCharge, noIdNeeded, wheelchairAccessible } from './eligibility-rules';
+import { eligibilityRules } from './eligibility-rules';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -127,10 +127,23 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
     ...areaColumns(facts),
+    ...eligibilityColumns(facts),
     ageMin: Float64Array.from(facts, (f) => f.minAge ?? NaN),
     ageMax: Float64Array.from(facts, (f) => f.maxAge ?? NaN),
-    free: Int8Array.from(facts, (f) => freeOfCharge(f.costs, f.fees)),
-    noIdNeeded: Int8Array.from(facts, (f) => noIdNeeded(f.documents, f.eligibility)),
-    wheelchair: Int8Array.from(facts, (f) => wheelchairAccessible(f.accessibility)),
   };
+}
+
+/** Free of charge, no ID needed, wheelchair accessible, by item: loops, each text read once (eligibility-rules.ts). */
+function eligibilityColumns(facts: readonly ServiceFacts[]): Pick<FacetColumns, 'free' | 'noIdNeeded' | 'wheelchair'> {
+  const rules = eligibilityRules();
+  const free = new Int8Array(facts.length);
+  const noIdNeeded = new Int8Array(facts.length);
+  const wheelchair = new Int8Array(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    free[i] = rules.freeOfCharge(f.costs, f.fees);
+    noIdNeeded[i] = rules.noIdNeeded(f.documents, f.eligibility);
+    wheelchair[i] = rules.wheelchairAccessible(f.accessibility);
+  }
+  return { free, noIdNeeded, wheelchair };
 }
