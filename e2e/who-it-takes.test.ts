@@ -12,7 +12,7 @@ import { launchApp, type AppSession } from './harness';
 describe.each([
   {
     lang: 'en',
-    serves: 'Client lives in: ZIP or place',
+    serves: 'Where the client lives',
     age: 'Age',
     status: 'whose areas cover 93612 Clovis, CA',
     notStated: '? Area not stated',
@@ -24,7 +24,7 @@ describe.each([
   },
   {
     lang: 'es',
-    serves: 'Vive en: código postal o lugar',
+    serves: 'Dónde vive la persona',
     age: 'Edad',
     status: 'cuya zona cubre 93612 Clovis, CA',
     notStated: '? Zona no indicada',

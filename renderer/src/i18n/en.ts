@@ -78,7 +78,7 @@ export const en = {
   nearNotFound: 'No ZIP code or California place called “{{text}}” in the offline list.',
   clearNear: 'Clear place',
   servesLabel: 'Serves',
-  servesPlaceholder: 'Client lives in: ZIP or place',
+  servesPlaceholder: 'Where the client lives',
   clearServes: 'Clear where the client lives',
   servesNote: 'Services whose area covers this place, wherever their office is. Those that state no area stay, marked.',
   resultsServe_one: '{{count, number}} service whose area covers {{place}}',

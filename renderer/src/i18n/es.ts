@@ -79,7 +79,7 @@ export const es: Record<MessageKey, string> = {
   nearNotFound: 'No hay ningún código postal ni lugar de California llamado «{{text}}» en la lista sin conexión.',
   clearNear: 'Quitar lugar',
   servesLabel: 'Atiende',
-  servesPlaceholder: 'Vive en: código postal o lugar',
+  servesPlaceholder: 'Dónde vive la persona',
   clearServes: 'Quitar dónde vive la persona',
   servesNote: 'Servicios cuya zona cubre este lugar, esté donde esté su oficina. Los que no indican zona siguen en la lista, marcados.',
   resultsServe_one: '{{count, number}} servicio cuya zona cubre {{place}}',
