@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
-import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
+import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
+import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
 import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from './sync-types';
 
@@ -49,7 +50,7 @@ export const contract = {
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
 
-  // The intake desk: local notes and call marks, corrections export, settings, referral
+  // The desk: local notes and call marks, corrections export, settings, referral
   // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
   localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
   saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
@@ -62,7 +63,7 @@ export const contract = {
   /** Service ids only: a saved list never holds anything about the client. */
   saveReferralList: channel<null>()(z.object({ serviceIds: z.array(id).max(200) })),
   savedReferralList: channel<string[]>()(z.undefined()),
-  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
+  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: pdfFileName })),
   hideWindow: channel<null>()(z.undefined()),
 
   // Import. No channel takes a path: main shows the chooser and keeps the path.
@@ -70,7 +71,9 @@ export const contract = {
   importCheck: channel<ImportReport>()(
     z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
   ),
-  importApply: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importApply: channel<ImportJobStatus>()(
+    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional() }),
+  ),
   importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),
@@ -95,8 +98,8 @@ export const contract = {
   streetMapChoose: channel<StreetMapFile | null>()(z.undefined()),
   streetMapCurrent: channel<StreetMapFile | null>()(z.undefined()),
   streetMapBytes: channel<Uint8Array>()(byteRange),
-  mapSettings: channel<MapSettings>()(z.undefined()),
-  setMapSettings: channel<MapSettings>()(mapSettingsInput),
+  mapSettings: channel<MapSettingsView>()(z.undefined()),
+  setMapSettings: channel<MapSettingsView>()(mapSettingsInput),
 } as const;
 
 export type Contract = typeof contract;

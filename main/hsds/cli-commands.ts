@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
 import type { Db } from '../db/open';
-import { applyChecked, checkDataset, type CheckedDataset } from './install/apply';
+import { applyChecked, checkDataset, markingConfidential, type CheckedDataset } from './install/apply';
 import { exportDatapackage } from './export/export-datapackage';
 import { exportHsdsJson } from './export/export-json';
 import { loadMapping } from './read/mapping-store';
@@ -69,6 +69,18 @@ const problemLine = (kind: string, p: DatasetProblem) =>
 function printProblems(out: Out, report: ImportReport): void {
   for (const e of report.errors) out(problemLine('error', e));
   for (const w of report.warnings) out(problemLine('warning', w));
+  for (const s of report.unflaggedShelters) {
+    out(`warning: shelter site ${s.locationId} (${s.services.join('; ')}) at ${s.place} has no confidential flag: it would be shown, mapped and exported. If it is a safe house, import with --mark-confidential ${s.locationId} (or all).\n`);
+  }
+}
+
+/** The sites `--mark-confidential all|ID,ID...` names: all of the report's unflagged shelters, or those ids. */
+function sitesToMark(report: ImportReport, spec: string | undefined): string[] {
+  if (spec === undefined) return [];
+  if (spec.trim() === 'all') return report.unflaggedShelters.map((s) => s.locationId);
+  const ids = spec.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError('--mark-confidential needs "all" or location ids separated by commas.');
+  return ids;
 }
 
 function printDiff(out: Out, report: ImportReport): void {
@@ -101,6 +113,7 @@ const summary = (r: ImportReport) => ({
   removed: r.diff?.removed.length ?? 0,
   errors: r.errors,
   warnings: r.warnings,
+  unflagged_shelters: r.unflaggedShelters,
   ...withMapping(r),
 });
 
@@ -115,15 +128,28 @@ export function validateCommand(db: Db, path: string, options: CheckFlags & { js
   return report.ok ? 0 : 1;
 }
 
-export function importCommand(db: Db, path: string, options: CheckFlags & { dryRun: boolean; json: boolean }, out: Out): number {
+export function importCommand(
+  db: Db,
+  path: string,
+  options: CheckFlags & { dryRun: boolean; json: boolean; markConfidential?: string },
+  out: Out,
+): number {
   const checked = check(db, path, options);
   const { report } = checked;
-  if (report.ok && !options.dryRun) applyChecked(db, checked);
-  if (options.json) out(`${JSON.stringify(summary(report))}\n`);
+  const marked = sitesToMark(report, options.markConfidential);
+  let toApply: CheckedDataset;
+  try {
+    toApply = markingConfidential(checked, marked);
+  } catch (e) {
+    throw new UsageError(`--mark-confidential: ${(e as Error).message}`);
+  }
+  if (report.ok && !options.dryRun) applyChecked(db, toApply);
+  if (options.json) out(`${JSON.stringify({ ...summary(report), marked_confidential: report.ok ? marked : [] })}\n`);
   else {
     printMapping(out, report);
     printProblems(out, report);
     printDiff(out, report);
+    if (report.ok && marked.length > 0) out(`${options.dryRun ? 'Would mark' : 'Marked'} ${marked.length} shelter site(s) confidential: ${marked.join(', ')}\n`);
     out(!report.ok ? 'Not imported: fix the errors above; nothing was changed.\n' : options.dryRun ? 'Dry run: nothing was changed.\n' : 'Imported. `referral-atlas rollback` restores the previous version.\n');
   }
   return report.ok ? 0 : 1;

@@ -4,7 +4,7 @@ import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, Previo
 import type { Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
-import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './install/apply';
+import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from './install/apply';
 import { rollbackAsync } from './install/rollback';
 import { ImportCancelled, type StepListener } from '../jobs/steps';
 
@@ -114,10 +114,11 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       j.status = idle('ready');
       return j.checked.report;
     },
-    importApply: ({ jobId }: { jobId: string }): ImportJobStatus => {
+    /** markConfidential: shelter sites of the report's unflaggedShelters to install with our confidential flag. */
+    importApply: ({ jobId, markConfidential = [] }: { jobId: string; markConfidential?: string[] }): ImportJobStatus => {
       const j = importJob(jobId);
-      const checked = j.checked;
-      if (j.status.state !== 'ready' || !checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      if (j.status.state !== 'ready' || !j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      const checked = markingConfidential(j.checked, markConfidential);
       write(j, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, checked, listener));
       return j.status;
     },

@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { FeedSubscriptionView, SyncApplyView, SyncCancelView, SyncCheckView, SyncOverview, SyncProgressView } from '../../shared/sync-types';
+import { z } from 'zod';
+import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
@@ -11,7 +13,7 @@ import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { checkFeedUrl } from './sync-once';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
-const PERIODIC_SETTING = 'sync.periodic_check';
+const PERIODIC_SETTING: LocalSetting<'on' | 'off'> = { key: 'sync.periodic_check', schema: z.enum(['on', 'off']), fallback: 'off', text: true };
 const HOURLY = 3_600_000;
 
 export interface SyncServiceOptions {
@@ -173,7 +175,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     // Never keeps a process (the CLI, a test) alive on its own.
     timer?.unref();
   };
-  const periodicEnabled = () => (db.prepare('SELECT value FROM local_setting WHERE key = ?').get(PERIODIC_SETTING) as { value: string } | undefined)?.value === 'on';
+  const periodicEnabled = () => readSetting(db, PERIODIC_SETTING) === 'on';
   schedule(periodicEnabled());
 
   return {
@@ -234,7 +236,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       return { outcome: 'idle', version: null, message: 'Nothing is running for this feed, so there was nothing to cancel.' };
     },
     syncSetPeriodic: async ({ enabled }: { enabled: boolean }): Promise<null> => {
-      await writeWhenFree(db, () => db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PERIODIC_SETTING, enabled ? 'on' : 'off'));
+      await writeWhenFree(db, () => writeSetting(db, PERIODIC_SETTING, enabled ? 'on' : 'off'));
       schedule(enabled);
       return null;
     },

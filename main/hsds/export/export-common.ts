@@ -1,14 +1,14 @@
+import { confidentialLocationIds } from '../../db/confidential-location';
 import { scalarFields } from '../check/hsds-ajv';
 import type { HsdsTable, Row, TableRows } from '../../db/hsds-tables';
 
 /**
  * What an export may carry. A confidential location (a safe house) leaves with its name and phones but
- * without its point or any address: the rule service-read.ts applies on screen applies to files too.
+ * without its point or any address, whatever term flagged it: what service-read.ts hides on screen stays
+ * out of files too.
  */
 export function publishableTables(tables: TableRows): TableRows {
-  const confidential = new Set(
-    tables.attribute.filter((a) => a.link_entity === 'location' && a.taxonomy_term_id === 'loc-confidential').map((a) => String(a.link_id)),
-  );
+  const confidential = confidentialLocationIds(tables);
   if (confidential.size === 0) return tables;
   return {
     ...tables,

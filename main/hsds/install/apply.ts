@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../../shared/import-types';
 import type { Db } from '../../db/open';
+import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
 import { diffDatasetSteps } from './diff';
 import { installDataset, installDatasetAsync, type DatasetIdentity } from './install-dataset';
 import { loadMapping, saveMapping } from '../read/mapping-store';
@@ -73,6 +74,7 @@ function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<Checked
       warnings,
       diff,
       notesOnRemoved: diff ? notesOn(db, diff.removed) : [],
+      unflaggedShelters: ok ? unflaggedShelters(read.tables) : [],
       mapping: read.mapping ?? null,
       mappingFields: read.mapping ? Object.keys(SPREADSHEET_FIELDS) : null,
     },
@@ -80,7 +82,7 @@ function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<Checked
 }
 
 function emptyReport(path: string, problems: Problem[]): ImportReport {
-  return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], mapping: null, mappingFields: null };
+  return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
 }
 
 function notesOn(db: Db, services: { id: string; name: string }[]): NoteOnRemovedService[] {
@@ -88,6 +90,15 @@ function notesOn(db: Db, services: { id: string; name: string }[]): NoteOnRemove
   const names = new Map(services.map((s) => [s.id, s.name]));
   const notes = db.prepare('SELECT service_id, body FROM local_note').all() as { service_id: string; body: string }[];
   return notes.filter((n) => names.has(n.service_id)).map((n) => ({ serviceId: n.service_id, serviceName: names.get(n.service_id)!, note: n.body }));
+}
+
+/**
+ * The checked dataset with these of its unflagged shelter sites (report.unflaggedShelters) flagged
+ * confidential in the rows it will install; an id not on that list is refused, changing nothing.
+ */
+export function markingConfidential(checked: CheckedDataset, locationIds: readonly string[]): CheckedDataset {
+  if (!checked.tables || locationIds.length === 0) return checked;
+  return { ...checked, tables: withConfidentialFlags(checked.tables, locationIds, checked.report.unflaggedShelters) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../../shared/import-types';
+import { confidentialLocationIds } from '../../db/confidential-location';
 import type { Db } from '../../db/open';
 import { readTables } from '../read/read-tables';
 import { runSteps, type Steps } from '../../jobs/steps';
@@ -43,12 +44,15 @@ type Index = (table: HsdsTable, fk: string, id: string) => Row[];
 interface Indexer {
   children: Index;
   byId: (table: HsdsTable, id: unknown) => Row | undefined;
+  isConfidential: (location: Row) => boolean;
 }
 
 function indexer(tables: TableRows): Indexer {
   const fkMaps = new Map<string, Map<string, Row[]>>();
   const idMaps = new Map<HsdsTable, Map<string, Row>>();
+  let confidential: Set<string> | undefined;
   return {
+    isConfidential: (location) => (confidential ??= confidentialLocationIds(tables)).has(String(location.id)),
     children: (table, fk, id) => {
       const key = `${table}.${fk}`;
       let m = fkMaps.get(key);
@@ -87,10 +91,8 @@ function serviceFields(service: Row, ix: Indexer): Map<string, string | null> {
       out.set(`${prefix}${c}`, hide && value !== null ? CONFIDENTIAL : value);
     }
   };
-  const isConfidential = (location: Row) =>
-    ix.children('attribute', 'link_id', String(location.id)).some((a) => a.link_entity === 'location' && a.taxonomy_term_id === 'loc-confidential');
   const walk = (table: HsdsTable, row: Row, prefix: string, skip: string | null, depth: number, confidential = false) => {
-    const hidden = confidential || (table === 'location' && isConfidential(row));
+    const hidden = confidential || (table === 'location' && ix.isConfidential(row));
     put(table, row, prefix, skip, hidden && PLACE_TABLES.has(table));
     if (depth > 3) return;
     const id = String(row.id);

@@ -78,7 +78,7 @@ describe('search facts from the rows an install writes', () => {
     expect(a!.locations[0]!.city).toBe('Synthetic City'); // the physical address's, not the mailing one's
     expect(b!.locations.map((l) => l.id)).toEqual([awkwardDirectory().location[1]!.id, a!.locations[0]!.id]);
     expect(b!.languages).toEqual(['es', 'vi']);
-    expect(b!.schedules).toContainEqual({ byday: 'SA', opensAt: '10:00', closesAt: '14:00', timezone: -8 });
+    expect(b!.schedules).toContainEqual({ byday: 'SA', opensAt: '10:00', closesAt: '14:00', timezone: -8, freq: null, validFrom: null, validTo: null });
     expect(b!.categories).toEqual(['cat-legal-aid']);
     expect(a!.populationsExcluded).toEqual(['pop-minors']);
   });

@@ -1,8 +1,10 @@
+import { confidentialLocationIds } from '../../db/confidential-location';
 import { groupRows } from '../../db/group-rows';
 import { populationState, toLocationPlace } from '../../db/service-read';
 import type { Row, TableRows } from '../../db/hsds-tables';
 import { LINK_TYPES } from '../../../shared/vocabulary';
-import { accessibilityText, areaFacts, serviceFacts, type ScheduleFact, type ServiceFacts } from '../service-facts';
+import type { ScheduleRule } from '../../../shared/schedule-open';
+import { accessibilityText, areaFacts, serviceFacts, type ServiceFacts } from '../service-facts';
 import { runSteps, type Steps } from '../../jobs/steps';
 
 /**
@@ -42,13 +44,12 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
   const total = facts.length;
   yield { step: 'indexing', done: 0, total };
 
-  // Location flags and service terms in one pass over the attributes (the largest table at 100,000 services).
-  const confidential = new Set<unknown>();
+  const confidential = confidentialLocationIds(t);
+  // The approximate flag and service terms in one pass over the attributes (the largest table at 100,000 services).
   const approximate = new Set<unknown>();
   for (const a of t.attribute) {
     if (a.link_entity === 'location') {
-      if (a.taxonomy_term_id === 'loc-confidential') confidential.add(a.link_id);
-      else if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
+      if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
       continue;
     }
     if (a.link_entity !== 'service') continue;
@@ -98,7 +99,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
         location_type: l.location_type as string,
         latitude: real(l.latitude),
         longitude: real(l.longitude),
-        confidential: confidential.has(l.id) ? 1 : 0,
+        confidential: confidential.has(String(l.id)) ? 1 : 0,
         approximate: approximate.has(l.id) ? 1 : 0,
         city: text(ad?.city),
       }),
@@ -114,7 +115,15 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
       serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
       serviceId = serviceOfSite.get(sc.service_at_location_id);
     }
-    const schedule: ScheduleFact = { byday: text(sc.byday), opensAt: text(sc.opens_at), closesAt: text(sc.closes_at), timezone: real(sc.timezone) };
+    const schedule: ScheduleRule = {
+      byday: text(sc.byday),
+      opensAt: text(sc.opens_at),
+      closesAt: text(sc.closes_at),
+      timezone: real(sc.timezone),
+      freq: text(sc.freq),
+      validFrom: text(sc.valid_from),
+      validTo: text(sc.valid_to),
+    };
     byId(serviceId)?.schedules.push(schedule);
   }
 

@@ -1,6 +1,6 @@
 import type { MapPoint } from '../../../shared/domain';
 import type { ServiceFacts } from '../service-facts';
-import { weeklyHours } from './weekly-hours';
+import { storedHours, type StoredHours } from './weekly-hours';
 import { areaColumns, type AreaColumns } from './area-facet';
 import { eligibilityRules } from './eligibility-rules';
 
@@ -46,7 +46,7 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
  * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
  * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
  */
-export interface FacetIndex extends AreaColumns {
+export interface FacetIndex extends StoredHours, AreaColumns {
   size: number;
   ids: string[];
   /** Each item's place in name order: a listing without query text is in this order. */
@@ -55,13 +55,6 @@ export interface FacetIndex extends AreaColumns {
   languages: MaskFacet;
   served: MaskFacet;
   excluded: MaskFacet;
-  /** Opening hours of item i: [start, end) minute-of-week pairs hourBounds[hourStart[i] .. hourStart[i + 1] - 1]; none when not stated. */
-  hourStart: Int32Array;
-  hourBounds: Int32Array;
-  /** Hours east of UTC the item's times are in; NaN for the directory's region (with its daylight time). */
-  hourOffset: Float64Array;
-  /** 1 when open every minute of the week. */
-  always: Uint8Array;
   /** assured_date as epoch milliseconds; NaN when never verified. */
   assuredAt: Float64Array;
   /** Public map points of item i are pointStart[i] .. pointStart[i + 1] - 1. */
@@ -86,20 +79,9 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
   const size = facts.length;
   const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
 
-  const hourStart = new Int32Array(size + 1);
-  const bounds: number[] = [];
-  const hourOffset = new Float64Array(size).fill(NaN);
-  const always = new Uint8Array(size);
   const pointStart = new Int32Array(size + 1);
   const points: MapPoint[] = [];
   facts.forEach((f, i) => {
-    hourStart[i] = bounds.length;
-    const hours = weeklyHours(f.schedules);
-    if (hours) {
-      bounds.push(...hours.intervals);
-      if (hours.utcOffsetHours !== null) hourOffset[i] = hours.utcOffsetHours;
-      always[i] = hours.always ? 1 : 0;
-    }
     pointStart[i] = points.length;
     // The service reader has already masked confidential locations: they have no point to keep.
     for (const l of f.locations) {
@@ -107,7 +89,6 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
       points.push(Object.freeze({ serviceId: f.id, locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate }));
     }
   });
-  hourStart[size] = bounds.length;
   pointStart[size] = points.length;
 
   return {
@@ -117,10 +98,7 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
     languages: maskFacet(facts, (f) => f.languages),
     served,
     excluded: maskFacet(facts, (f) => f.populationsExcluded, served.values),
-    hourStart,
-    hourBounds: Int32Array.from(bounds),
-    hourOffset,
-    always,
+    ...storedHours(facts.map((f) => f.schedules)),
     assuredAt: Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN)),
     pointStart,
     points,
