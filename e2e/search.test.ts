@@ -60,7 +60,8 @@ describe('search', () => {
     const total = await page.locator('.card').count();
     expect(await page.locator('.mark-serves', { hasText: 'Serves: Minors' }).count()).toBeGreaterThan(0);
     await app.screenshot('search-population-not-stated');
-    await page.locator('.facet-option', { hasText: 'Confirmed only' }).locator('input').check();
+    // "Confirmed only" is in each three-state menu; this one is in the open population menu.
+    await page.locator('details[open] .facet-option', { hasText: 'Confirmed only' }).locator('input').check();
     await expect.poll(() => page.locator('.mark-not_stated').count()).toBe(0);
     expect(await page.locator('.card').count()).toBeLessThan(total);
   });

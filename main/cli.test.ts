@@ -17,7 +17,7 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
     const out = JSON.parse(execFileSync(process.execPath, [BIN, 'search', 'national human trafficking hotline', '--json', '--db', join(dir, 'a.sqlite')], { encoding: 'utf8' }));
     expect(out.total).toBeGreaterThanOrEqual(1);
     expect(out.results[0]).toMatchObject({ name: 'National Human Trafficking Hotline', phones: ['1-888-373-7888', '233733', '711'], categories: ['cat-hotline'] });
-    expect(Object.keys(out.results[0]).sort()).toEqual(['categories', 'distance_km', 'id', 'languages', 'name', 'organization', 'phones', 'populations', 'score']);
+    expect(Object.keys(out.results[0]).sort()).toEqual(['ages', 'categories', 'distance_km', 'free', 'id', 'languages', 'name', 'no_id_needed', 'organization', 'phones', 'populations', 'score', 'service_area', 'wheelchair']);
     expect(out.results[0].score).toBeGreaterThan(0);
   });
 
@@ -46,6 +46,27 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
     const category = cli('search', '--category', 'pizza', '--db', join(dir, 'b.sqlite'));
     expect(category.status).toBe(1);
     expect(category.stderr).toContain('--category "pizza" is not known');
+  }, 60_000);
+
+  it('search --serves --age gives each result its service area, ages and whether the area covers the place', () => {
+    const r = cli('search', '--serves', 'Clovis', '--age', '15', '--free', '--json', '--db', join(dir, 'b.sqlite'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.serves.label).toBe('Clovis');
+    expect(out.results.length).toBeGreaterThan(0);
+    for (const c of out.results) {
+      expect(Array.isArray(c.service_area)).toBe(true);
+      expect(c.ages).toHaveProperty('min');
+      expect(c.ages).toHaveProperty('max');
+      expect(['yes', 'not_stated']).toContain(c.area_covers);
+      expect(['yes', 'not_stated']).toContain(c.free);
+    }
+    const place = cli('search', '--serves', 'Atlantis', '--db', join(dir, 'b.sqlite'));
+    expect(place.status).toBe(1);
+    expect(place.stderr).toContain('"Atlantis" is not a ZIP code or a California place');
+    const age = cli('search', '--age', 'teen', '--db', join(dir, 'b.sqlite'));
+    expect(age.status).toBe(1);
+    expect(age.stderr).toContain('--age needs a whole number of years');
   }, 60_000);
 
   it('search --open-now --language --limit narrows the list', () => {

@@ -107,6 +107,11 @@ export function createServiceReader(db: ReadDb) {
     // temporary tables grouping every attribute and numbering every address (which took up to 5 s at 100k).
     allLocations: db.prepare(`${locationSelect} ORDER BY sal.rowid`),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
+    // The service's own areas and its sites', as search reads them (service-facts.ts).
+    areas: db.prepare(
+      `SELECT trim(sa.name) AS name FROM service_area sa LEFT JOIN service_at_location sal ON sal.id = sa.service_at_location_id
+       WHERE (sa.service_id = ? OR sal.service_id = ?) AND trim(coalesce(sa.name, '')) <> '' GROUP BY trim(sa.name) ORDER BY min(sa.rowid)`,
+    ),
     points: db.prepare(
       `SELECT sal.service_id AS serviceId, l.id AS locationId, l.latitude AS lat, l.longitude AS lon,
               ${APPROXIMATE_SQL} AS approximate
@@ -225,6 +230,7 @@ export function createServiceReader(db: ReadDb) {
           .filter((t) => t.link_type !== LINK_TYPES.category)
           .map((t) => ({ id: t.term, state: populationState(t) })),
         requiredDocuments: (stmts.documents.all(id) as { document: string }[]).map((d) => d.document),
+        serviceAreas: (stmts.areas.all(id, id) as { name: string }[]).map((a) => a.name),
         sources: (stmts.sources.all(id) as SourceRow[]).map(toSourceView),
         languageNotes: stmts.languageNotes.all(id, id) as { code: string; note: string }[],
         capacity: stmts.capacity.all(id) as CapacityView[],

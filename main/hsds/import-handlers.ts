@@ -57,7 +57,7 @@ type ImportChannel = 'importChoose' | 'importCheck' | 'importApply' | 'importSta
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
  * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
  */
-export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell) {
+export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell, knownArea?: (name: string) => boolean) {
   const open = new Map<string, OpenImport>();
   const runs = createJobRegistry<string, 'check' | 'write'>();
   const job = (jobId: string): OpenImport => {
@@ -112,7 +112,7 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
       const state = status(jobId).state;
       if (state === 'checking' || state === 'applying') throw new Error('This import is already running.');
       j.checked = null;
-      const { result } = runs.start(jobId, 'check', { step: 'reading', done: 0, total: 0 }, (run) => checkDatasetAsync(db, j.path, mapping ? { mapping } : {}, run));
+      const { result } = runs.start(jobId, 'check', { step: 'reading', done: 0, total: 0 }, (run) => checkDatasetAsync(db, j.path, { ...(mapping ? { mapping } : {}), ...(knownArea ? { knownArea } : {}) }, run));
       j.checked = await result;
       return j.checked.report;
     },

@@ -12,6 +12,7 @@ import { SPREADSHEET_FIELDS } from '../read/spreadsheet';
 import type { TableRows } from '../../db/hsds-tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { validateDataset, validateSteps } from '../check/validate';
+import { unknownAreaWarnings } from '../check/area-names';
 
 /** A dataset read, validated and compared with the installed directory; nothing has been written. */
 export interface CheckedDataset {
@@ -33,6 +34,8 @@ const EMPTY_DATASET = 'has no services (an empty list, or a spreadsheet with onl
 
 export interface CheckOptions {
   mapping?: ColumnMapping;
+  /** Whether the offline area table knows a service area name; unknown ones are warned about. */
+  knownArea?: (name: string) => boolean;
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
@@ -56,7 +59,12 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   identity.version = read.version ?? null;
   // Said first, unless reading already failed and says why no service came out.
   const empty: Problem[] = read.tables.service.length === 0 && !read.problems.some((p) => p.level === 'error') ? [{ file: basename(path), row: null, field: null, message: EMPTY_DATASET, level: 'error' }] : [];
-  const problems = [...empty, ...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
+  const problems = [
+    ...empty,
+    ...read.problems,
+    ...(yield* validateSteps(read.tables, read.origins)),
+    ...(options.knownArea ? unknownAreaWarnings(read.tables, read.origins, options.knownArea) : []),
+  ];
   const { errors, warnings, errorCount, warningCount } = splitProblems(problems);
   const ok = errorCount === 0;
   const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;

@@ -177,6 +177,7 @@ function Detail({ d }: { d: ServiceDetail }) {
       </Section>
 
       <dl className="facts">
+        <Fact term={t('serviceArea')} value={d.serviceAreas.length > 0 ? d.serviceAreas.join('; ') : null} />
         <Fact term={t('eligibility')} value={d.eligibility} />
         <Fact term={t('ages')} value={ages} />
         <Fact term={t('requiredDocuments')} value={d.requiredDocuments.length > 0 ? d.requiredDocuments.join(', ') : null} />
