@@ -157,7 +157,7 @@ export async function launchApp(
   };
 }
 
-/** What the real search handler answers for a query on this session's database: what the page should show. */
+/** What the real search handler answers for a query on the launched app's database: what the page should show. */
 export function searchDirect(app: AppSession, query: SearchQuery): SearchResponse {
   const handlers = createHandlers(app.db, app.dbPath, { ...noSystemActions, ...noDeskShell, dataDir: join(ROOT, 'data') });
   return handlers.search({ limit: 50, ...query }) as SearchResponse;
