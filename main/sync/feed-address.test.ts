@@ -34,7 +34,7 @@ describe('where main fetches feeds from', () => {
     const h = handlers();
     const r = await dispatch(h, 'syncSubscribe', { url, pin: coord.pin });
     expect(r).toEqual({ ok: false, error: expect.stringContaining('is on a link-local address (169.254.x.x or fe80::)') });
-    expect(await dispatch(h, 'syncList', undefined)).toEqual({ ok: true, value: { subscriptions: [], periodicCheck: false } });
+    expect(await dispatch(h, 'syncList', undefined)).toEqual({ ok: true, value: { subscriptions: [], periodicCheck: false, deadlineSeconds: 600 } });
   });
 
   it('follows a feed server that redirects to another address of its own', async () => {
