@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { ServiceDetail } from '../../../shared/domain';
+import { localDateStamp } from '../../../shared/local-date';
 import { NATIONAL_HOTLINE_NUMBER } from '../../../shared/referral-sheet';
 import { termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
@@ -30,7 +31,7 @@ export function ReferralSheetDocument({
       <h3 id="sheet-doc-title" className="sheet-title">
         {t('sheetTitle')}
       </h3>
-      <p className="sheet-date">{t('sheetPrepared', { date: dateText(new Date().toISOString().slice(0, 10), lang) })}</p>
+      <p className="sheet-date">{t('sheetPrepared', { date: dateText(localDateStamp(new Date()), lang) })}</p>
       <ol className="sheet-services">
         {details.map((d) => (
           <li key={d.id} className="sheet-service">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateStamp } from '../../../shared/local-date';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { ReferralSheetDocument } from './ReferralSheetDocument';
@@ -26,8 +27,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
     setStatus(result.ok ? { text: text(result.value), error: false } : { text: result.error, error: true });
 
   const savePdf = async () => {
-    const date = new Date().toISOString().slice(0, 10);
-    report(await atlas().saveReferralSheetPdf({ fileName: `referral-sheet-${date}.pdf` }), (v) => {
+    report(await atlas().saveReferralSheetPdf({ fileName: `referral-sheet-${localDateStamp(new Date())}.pdf` }), (v) => {
       const path = (v as { path: string | null }).path;
       return path ? t('savedTo', { path }) : t('saveCancelled');
     });
