@@ -62,8 +62,9 @@ describe('intake desk', () => {
     await page.getByLabel('Note about this service').fill('Ask for Rosa at intake');
     await page.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => page.getByText(/^Note saved/).count()).toBe(1);
-    await page.getByLabel('What changed (optional)').fill('New TTY number');
     await page.getByRole('button', { name: 'Called: changed' }).click();
+    await page.getByLabel('What changed (optional)').fill('New TTY number');
+    await page.getByRole('button', { name: 'Save mark: changed' }).click();
     await expect.poll(() => detailText(app)).toMatch(/Changed · .*— New TTY number/);
 
     // A new directory version replaces every HSDS table; the desk's own records stay.

@@ -13,6 +13,7 @@ type DeskChannel =
   | 'localRecord'
   | 'saveNote'
   | 'markCall'
+  | 'unmarkCall'
   | 'exportCorrections'
   | 'settings'
   | 'setUiLanguage'
@@ -30,6 +31,7 @@ export function createDeskHandlers(db: Db, reader: ServiceReader, shell: DeskShe
     // Saved once the write lock is free: a long update may be holding it (write-when-free.ts).
     saveNote: ({ serviceId, body }) => writeWhenFree(db, () => records.saveNote(serviceId, body)),
     markCall: ({ serviceId, status, comment }) => writeWhenFree(db, () => records.markCall(serviceId, status, comment)),
+    unmarkCall: ({ serviceId, markedAt }) => writeWhenFree(db, () => records.unmarkCall(serviceId, markedAt)),
     exportCorrections: async () => {
       const path = await shell.chooseSavePath(`referral-atlas-corrections-${localDateStamp(now())}.json`, { name: 'JSON', extensions: ['json'] });
       if (path) writeFileSync(path, `${JSON.stringify(buildCorrections(db, reader, now()), null, 2)}\n`);

@@ -14,6 +14,10 @@ export function createLocalRecords(db: Db, now: () => Date = () => new Date()) {
       'SELECT status, comment, marked_at AS markedAt FROM local_call_mark WHERE service_id = ? ORDER BY marked_at DESC, id DESC',
     ),
     addMark: db.prepare('INSERT INTO local_call_mark (service_id, status, comment, marked_at) VALUES (?, ?, ?, ?)'),
+    removeNewestMark: db.prepare(
+      `DELETE FROM local_call_mark WHERE id = (SELECT id FROM local_call_mark WHERE service_id = ? ORDER BY marked_at DESC, id DESC LIMIT 1)
+       AND marked_at = ?`,
+    ),
   };
 
   const record = (serviceId: string): LocalRecord => ({
@@ -32,6 +36,11 @@ export function createLocalRecords(db: Db, now: () => Date = () => new Date()) {
     },
     markCall(serviceId: string, status: CallMarkStatus, comment?: string): LocalRecord {
       stmts.addMark.run(serviceId, status, comment?.trim() || null, now().toISOString());
+      return record(serviceId);
+    },
+    /** Undo: only the newest mark, and only while it is the one the worker saw (made at `markedAt`). */
+    unmarkCall(serviceId: string, markedAt: string): LocalRecord {
+      stmts.removeNewestMark.run(serviceId, markedAt);
       return record(serviceId);
     },
   };

@@ -8,6 +8,8 @@ import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { agesText, dateText, scheduleText } from '../i18n/format';
 import { LocalNotes } from '../desk/LocalNotes';
+import { useLocalRecord } from '../desk/useLocalRecord';
+import { VerificationNotice } from '../desk/VerificationNotice';
 import { useReferralList } from '../sheet/referral-list';
 import { useNow } from '../desk/useNow';
 import { isTyping } from '../desk/DeskRoot';
@@ -42,7 +44,7 @@ export function DetailPane({ serviceId }: { serviceId: string | null }) {
       </div>
     );
   }
-  return <Detail d={state.detail} />;
+  return <Detail key={state.detail.id} d={state.detail} />;
 }
 
 /** Answers, at a glance: can they take this person, tonight, and how do I reach them. */
@@ -51,6 +53,7 @@ function Detail({ d }: { d: ServiceDetail }) {
   const lang = i18n.language as UiLanguage;
   const now = useNow();
   const list = useReferralList();
+  const local = useLocalRecord(d.id);
   const onSheet = list.has(d.id);
   const toggleSheet = () => (onSheet ? list.remove(d.id) : list.add(d.id));
 
@@ -89,7 +92,7 @@ function Detail({ d }: { d: ServiceDetail }) {
           {onSheet ? `✓ ${t('onSheet')}` : t('addToSheet')}
         </button>
       </div>
-      {!recent ? <div className="stale-warning">{t(d.assuredDate ? 'staleWarning' : 'notVerifiedWarning')}</div> : null}
+      <VerificationNotice verifiedRecently={recent} assuredDate={d.assuredDate} newestMark={local.record?.marks[0] ?? null} />
       {d.description ? <p className="description">{d.description}</p> : null}
 
       <Section title={t('phones')}>
@@ -209,7 +212,7 @@ function Detail({ d }: { d: ServiceDetail }) {
         <Section title={t('categories')}>{d.categories.map((c) => termLabel(c, lang)).join(', ')}</Section>
       ) : null}
 
-      <LocalNotes key={d.id} serviceId={d.id} />
+      <LocalNotes key={d.id} serviceId={d.id} record={local.record} onRecord={local.setRecord} loadError={local.loadError} />
 
       <footer className="provenance">
         <div>

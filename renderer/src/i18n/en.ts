@@ -303,6 +303,17 @@ export const en = {
   licenceVersion: 'Version',
   licence: 'Licence',
   licencesClose: 'Close',
+
+  // Call marks: the desk's own word beside the directory's verification
+  directoryNeverVerified: 'Directory: never verified.',
+  directoryVerifiedLongAgo: 'Directory: last verified more than 12 months ago.',
+  deskWord_still_valid: 'Confirmed by this desk on {{when}}.',
+  deskWord_changed: 'This desk found changes on {{when}}.',
+  deskWord_closed: 'This desk found it closed on {{when}}.',
+  markSaveChanged: 'Save mark: changed',
+  markCancel: 'Cancel',
+  markUndo: 'Undo',
+  markUndoLabel: 'Undo the mark “{{status}}” of {{when}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -304,4 +304,15 @@ export const es: Record<MessageKey, string> = {
   licenceVersion: 'Versión',
   licence: 'Licencia',
   licencesClose: 'Cerrar',
+
+  // Marcas de llamada: lo que dice esta oficina junto a la verificación del directorio
+  directoryNeverVerified: 'Directorio: nunca verificado.',
+  directoryVerifiedLongAgo: 'Directorio: verificado por última vez hace más de 12 meses.',
+  deskWord_still_valid: 'Confirmado por esta oficina el {{when}}.',
+  deskWord_changed: 'Esta oficina encontró cambios el {{when}}.',
+  deskWord_closed: 'Esta oficina lo encontró cerrado el {{when}}.',
+  markSaveChanged: 'Guardar marca: cambió',
+  markCancel: 'Cancelar',
+  markUndo: 'Deshacer',
+  markUndoLabel: 'Deshacer la marca «{{status}}» del {{when}}',
 };
