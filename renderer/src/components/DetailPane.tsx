@@ -6,7 +6,8 @@ import { openStateAt } from '../../../shared/schedule-open';
 import { termLabel } from '../../../shared/vocabulary';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
-import { agesText, dateText, scheduleText } from '../i18n/format';
+import { agesText, dateText, placeText } from '../i18n/format';
+import { hoursText } from '../i18n/hours-text';
 import { LocalNotes } from '../desk/LocalNotes';
 import { useLocalRecord } from '../desk/useLocalRecord';
 import { VerificationNotice } from '../desk/VerificationNotice';
@@ -70,6 +71,7 @@ function Detail({ d }: { d: ServiceDetail }) {
   });
   const recent = isVerifiedWithinMonths(d.assuredDate, STALE_AFTER_MONTHS, now);
   const open = openStateAt(d.schedules, now);
+  const hours = hoursText(d.schedules, t, lang);
   const ages = agesText(d.minimumAge, d.maximumAge, t);
   // HSDS units are free text; the common one is shown in the screen language.
   const unitText = (unit: string) => (/^beds?$/i.test(unit.trim()) ? t('unit_beds') : unit);
@@ -118,10 +120,18 @@ function Detail({ d }: { d: ServiceDetail }) {
           <>
             <span className={`open-state open-${open}`}>{t(open === 'open' ? 'openNow' : open === 'closed' ? 'closedNow' : 'openUnknown')}</span>
             <ul className="plain">
-              {d.schedules.map((s, i) => (
-                <li key={i}>{scheduleText(s, t, lang)}</li>
+              {hours.lines.map((line, i) => (
+                <li key={i}>{line}</li>
               ))}
             </ul>
+            {hours.providerWords.length > 0 ? (
+              <div className="provider-words">
+                <span className="muted">{t('hoursProviderWords')}</span>{' '}
+                {hours.providerWords.map((words, i) => (
+                  <q key={i}>{words}</q>
+                ))}
+              </div>
+            ) : null}
           </>
         )}
       </Section>
@@ -197,10 +207,7 @@ function Detail({ d }: { d: ServiceDetail }) {
                 {l.confidential ? (
                   <span className="confidential">{t('confidentialLocation')}</span>
                 ) : (
-                  <>
-                    {l.address ?? l.city ?? l.name}
-                    {l.approximate ? <span className="muted"> ({t('approximate')})</span> : null}
-                  </>
+                  (placeText(l, t) ?? <span className="unknown">{t('locationUnknown')}</span>)
                 )}
               </li>
             ))}

@@ -31,7 +31,6 @@ export const en = {
   excludes: 'Does not serve',
   categories: 'Services',
   locations: 'Locations',
-  approximate: 'approximate (city centre)',
   confidentialLocation: 'Confidential location: address withheld. Call the intake line.',
   eligibility: 'Eligibility',
   ages: 'Ages',
@@ -314,6 +313,24 @@ export const en = {
   markCancel: 'Cancel',
   markUndo: 'Undo',
   markUndoLabel: 'Undo the mark “{{status}}” of {{when}}',
+
+  // Hours in the reader's language, the provider's own words apart; places said for what they are
+  hoursProviderWords: 'In the provider’s words:',
+  placeNearCentre: 'near the centre of {{city}} (exact address not listed)',
+  placeCityOnly: '{{city}} (exact address not listed)',
+
+  // The referral sheet: who is served, call first, the worker's contact line, QR codes
+  sheetProviderWords: '(as written by the provider)',
+  sheetServes: 'Serves',
+  sheetAges: 'Ages',
+  sheetCallFirst: 'Call before you go: these details have not been confirmed recently.',
+  sheetCodePhone: 'Scan to call',
+  sheetCodeAddress: 'Scan for the address',
+  sheetContactLegend: 'Your contact line on this sheet (optional, never kept)',
+  sheetContactNameLabel: 'Your first name',
+  sheetContactPhoneLabel: 'Callback number',
+  sheetContactName: 'Your contact: {{name}}',
+  sheetContactPhone: 'Call back: {{phone}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

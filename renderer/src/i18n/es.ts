@@ -32,7 +32,6 @@ export const es: Record<MessageKey, string> = {
   excludes: 'No atiende',
   categories: 'Servicios',
   locations: 'Ubicaciones',
-  approximate: 'aproximada (centro de la ciudad)',
   confidentialLocation: 'Ubicación confidencial: dirección reservada. Llame a la línea de admisión.',
   eligibility: 'Requisitos',
   ages: 'Edades',
@@ -315,4 +314,22 @@ export const es: Record<MessageKey, string> = {
   markCancel: 'Cancelar',
   markUndo: 'Deshacer',
   markUndoLabel: 'Deshacer la marca «{{status}}» del {{when}}',
+
+  // Horario en el idioma de quien lee, las palabras del proveedor aparte; lugares dichos por lo que son
+  hoursProviderWords: 'Con las palabras del proveedor:',
+  placeNearCentre: 'cerca del centro de {{city}} (no figura la dirección exacta)',
+  placeCityOnly: '{{city}} (no figura la dirección exacta)',
+
+  // La hoja de referencia: a quién atiende, llamar antes, la línea de contacto, códigos QR
+  sheetProviderWords: '(tal como lo escribe el proveedor)',
+  sheetServes: 'Atiende a',
+  sheetAges: 'Edades',
+  sheetCallFirst: 'Llame antes de ir: estos datos no se han confirmado recientemente.',
+  sheetCodePhone: 'Escanee para llamar',
+  sheetCodeAddress: 'Escanee para ver la dirección',
+  sheetContactLegend: 'Su línea de contacto en esta hoja (opcional, nunca se guarda)',
+  sheetContactNameLabel: 'Su nombre',
+  sheetContactPhoneLabel: 'Número para devolver la llamada',
+  sheetContactName: 'Su contacto: {{name}}',
+  sheetContactPhone: 'Devuelva la llamada al: {{phone}}',
 };
