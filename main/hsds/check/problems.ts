@@ -31,7 +31,7 @@ export const problemAt = (origin: Origin | undefined, field: string | null, mess
 });
 
 export function splitProblems(problems: Problem[]): { errors: DatasetProblem[]; warnings: DatasetProblem[] } {
-  const strip = ({ file, row, field, message }: Problem): DatasetProblem => ({ file, row, field, message });
+  const strip = ({ file, row, field, message, like }: Problem): DatasetProblem => ({ file, row, field, message, ...(like ? { like } : {}) });
   return {
     errors: problems.filter((p) => p.level === 'error').map(strip),
     warnings: problems.filter((p) => p.level === 'warning').map(strip),
