@@ -14,6 +14,7 @@ import { resolveAppFile } from '../main/security/app-protocol';
 import { contentSecurityPolicy } from '../main/security/csp';
 import { readMapSettings } from '../main/map/settings';
 import { tileOrigin } from '../shared/map-contract';
+import { findChromium, missingTestTools } from '../scripts/test-tools';
 
 const ROOT = resolve(__dirname, '..');
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
@@ -21,7 +22,6 @@ export const BASEMAP = join(ROOT, 'data', 'basemap.pmtiles');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const RENDERER = join(ROOT, 'out', 'renderer');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 const TYPES: Record<string, string> = {
@@ -124,7 +124,9 @@ export async function launchApp(
 
   const server = await serveRenderer(() => contentSecurityPolicy({ tileOrigin: tileOrigin(readMapSettings(db)) }));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(missingTestTools() ?? 'No Chromium found.');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'en-US',
