@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PhoneView } from '../../../shared/domain';
-import { telUri } from '../../../shared/contact-uri';
+import { telUri } from '../../../shared/referral-sheet';
 import { ExternalLink } from './ExternalLink';
 
 /**

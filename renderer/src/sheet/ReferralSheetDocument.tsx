@@ -1,9 +1,8 @@
 import i18next from 'i18next';
 import type { ServiceDetail } from '../../../shared/domain';
-import { sheetCodeTarget } from '../../../shared/contact-uri';
 import { isVerifiedWithinMonths, STALE_AFTER_MONTHS } from '../../../shared/freshness';
 import { localDateStamp } from '../../../shared/local-date';
-import { NATIONAL_HOTLINE_NUMBER } from '../../../shared/referral-sheet';
+import { NATIONAL_HOTLINE_NUMBER, sheetCodeTarget } from '../../../shared/referral-sheet';
 import { termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
 import { agesText, dateText, placeText } from '../i18n/format';

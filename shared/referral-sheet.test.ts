@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocationView, PhoneView } from './domain';
-import { sheetCodeTarget, telUri } from './contact-uri';
+import { sheetCodeTarget, telUri } from './referral-sheet';
 
 const phone = (number: string, type: string | null): PhoneView => ({ number, type, extension: null, description: null, languages: [] });
 const place = (over: Partial<LocationView>): LocationView => ({
