@@ -84,10 +84,13 @@ const synthetic = [
   },
 ];
 
+/** The starter directory plus the synthetic services, as one HSDS JSON document (a fresh copy each call). */
+export const deskFixtureDocument = (): Record<string, unknown>[] =>
+  JSON.parse(JSON.stringify([...(JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]), ...synthetic])) as Record<string, unknown>[];
+
 /** Installs the starter directory plus the synthetic services, the way any import would. */
 export function installDeskFixture(db: Db, version = 'synthetic-1'): void {
-  const doc = [...(JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]), ...synthetic];
-  const { tables, problems } = flattenHsdsJson(doc);
+  const { tables, problems } = flattenHsdsJson(deskFixtureDocument());
   if (problems.length > 0) throw new Error(`desk fixture: ${problems[0]!.path}: ${problems[0]!.message}`);
   installDataset(db, tables, { datasetId: 'synthetic-desk-fixture', version, source: 'test' });
 }

@@ -4,22 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/db/open';
 import { CLINIC_STREET, installDeskFixture, SAFE_HOUSE_STREET } from './desk-fixture';
+import { CLINIC, detailText, HARBOR, openService as open } from './desk-steps';
 import { launchApp, type AppSession } from './harness';
-
-const HARBOR = 'Harbor Light Shelter (synthetic test record)';
-const CLINIC = 'Riverside Legal Clinic (synthetic test record)';
-
-async function open(app: AppSession, query: string, name: string) {
-  await app.page.getByRole('searchbox').fill(query);
-  // Wait for this query's answer: a click on the previous list, re-rendering under it, would miss.
-  await expect.poll(() => app.page.locator('.results[aria-busy="false"]').count()).toBe(1);
-  const card = app.page.locator('.card', { hasText: name });
-  await expect.poll(() => card.count()).toBe(1);
-  await card.click();
-  await expect.poll(() => app.page.locator('article.detail h2').textContent()).toBe(name);
-}
-
-const detailText = (app: AppSession) => app.page.locator('article.detail').innerText();
 
 describe('intake desk', () => {
   let app: AppSession;
@@ -78,8 +64,9 @@ describe('intake desk', () => {
     await page.getByLabel('Note about this service').fill('Ask for Rosa at intake');
     await page.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => page.getByText(/^Note saved/).count()).toBe(1);
-    await page.getByLabel('What changed (optional)').fill('New TTY number');
     await page.getByRole('button', { name: 'Called: changed' }).click();
+    await page.getByLabel('What changed (optional)').fill('New TTY number');
+    await page.getByRole('button', { name: 'Save mark: changed' }).click();
     await expect.poll(() => detailText(app)).toMatch(/Changed · .*— New TTY number/);
 
     // A new directory version replaces every HSDS table; the desk's own records stay.

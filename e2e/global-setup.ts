@@ -1,12 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { missingTestTools } from '../scripts/test-tools';
 
 export const ROOT = resolve(__dirname, '..');
 export const BRIDGE_FILE = resolve(ROOT, 'out/e2e/bridge.js');
 
 /** Browser tests run the built renderer; the preload stand-in is bundled here from the same contract. */
 export default async function setup(): Promise<void> {
+  const missing = missingTestTools();
+  if (missing) throw new Error(missing);
   if (!existsSync(resolve(ROOT, 'out/renderer/index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` (npm test does it for you).');
   }

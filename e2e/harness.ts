@@ -14,6 +14,7 @@ import { noSystemActions } from '../main/system-actions';
 import type { SearchQuery, SearchResponse } from '../shared/domain';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
+import { findChromium, missingTestTools } from '../scripts/test-tools';
 
 const ROOT = resolve(__dirname, '..');
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
@@ -24,7 +25,6 @@ export const BASEMAP = join(ROOT, 'data', 'basemap.pmtiles');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const RENDERER = join(ROOT, 'out', 'renderer');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 const TYPES: Record<string, string> = {
@@ -66,6 +66,8 @@ export interface AppSession {
   savedDir: string;
   /** How many times the app asked to hide its window (quick exit). */
   windowHides(): number;
+  /** Moves the fixed clock (page and main alike) to another moment; only with the `clock` option. */
+  setClock(at: string): Promise<void>;
   /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
   openedExternally: string[];
   screenshot(name: string): Promise<string>;
@@ -77,7 +79,13 @@ export interface AppSession {
  * the preload, on a fresh database holding the bundled starter directory.
  */
 export async function launchApp(
-  options: { prepare?: (db: Db) => void; chooseImportPath?: ChooseImportPath; chooseStreetMap?: () => Promise<string | null> } = {},
+  options: {
+    prepare?: (db: Db) => void;
+    chooseImportPath?: ChooseImportPath;
+    chooseStreetMap?: () => Promise<string | null>;
+    /** A desk clock fixed at `at` (ISO 8601) in `timeZone`, for the page and the main-process handlers. */
+    clock?: { at: string; timeZone: string };
+  } = {},
 ): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
@@ -101,7 +109,12 @@ export async function launchApp(
     hideWindow: () => void hides++,
   };
   const openedExternally: string[] = [];
+  // Main's local dates follow the process's zone, as they follow the machine's in the app.
+  const previousTz = process.env.TZ;
+  let fixedNow = options.clock ? new Date(options.clock.at) : null;
+  if (options.clock) process.env.TZ = options.clock.timeZone;
   const handlers = createHandlers(db, dbPath, {
+    now: () => fixedNow ?? new Date(),
     ...shell,
     openExternal: async (url) => void openedExternally.push(url),
     ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
@@ -114,8 +127,15 @@ export async function launchApp(
 
   const server = await serveRenderer(() => pagePolicy(db));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(missingTestTools() ?? 'No Chromium found.');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-US',
+    ...(options.clock ? { timezoneId: options.clock.timeZone } : {}),
+  });
+  if (fixedNow) await context.clock.setFixedTime(fixedNow);
   const blockedRequests: string[] = [];
   await context.route(
     (url) => !url.href.startsWith(`${origin}/`) && !url.protocol.startsWith('data') && !url.protocol.startsWith('blob'),
@@ -140,6 +160,11 @@ export async function launchApp(
     blockedRequests,
     savedDir,
     windowHides: () => hides,
+    async setClock(at) {
+      if (!fixedNow) throw new Error('setClock needs launchApp({ clock })');
+      fixedNow = new Date(at);
+      await context.clock.setFixedTime(fixedNow);
+    },
     openedExternally,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -152,6 +177,10 @@ export async function launchApp(
       await new Promise((ok) => server.close(ok));
       db.close();
       rmSync(dir, { recursive: true, force: true });
+      if (options.clock) {
+        if (previousTz === undefined) delete process.env.TZ;
+        else process.env.TZ = previousTz;
+      }
       if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
     },
   };

@@ -8,6 +8,7 @@ import { dbDigest } from '../main/test-support/db-digest';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { STARTER_VERSION } from '../main/hsds/install/starter';
+import { deskFixtureDocument, installDeskFixture } from './desk-fixture';
 import { FIRST_PAGE, launchApp, STARTER_SERVICES, type AppSession } from './harness';
 
 const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
@@ -36,24 +37,72 @@ describe('Import screen', () => {
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
     expect(await page.locator('.import-source').textContent()).toContain('Ohana CSV export · 23 services in the file');
+    // The counts and Apply stay in sight above the whole change list, scrolled to its end too.
+    const apply = page.getByRole('button', { name: 'Apply this import' });
+    const inSight = async () => {
+      const box = (await apply.boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= 768;
+    };
+    expect(await inSight()).toBe(true);
+    await page.locator('.import-screen').evaluate('(el) => el.scrollTo(0, el.scrollHeight)');
+    expect(await inSight()).toBe(true);
+    await page.locator('.import-screen').evaluate('(el) => el.scrollTo(0, 0)');
     expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
     expect(await page.locator('.import-problems.errors').count()).toBe(0);
     expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-diff');
-    await page.getByRole('button', { name: 'Apply this import' }).click();
+    await apply.click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
-    await expect.poll(() => page.locator('.dataset').textContent()).toContain('23 services');
-    await page.getByRole('button', { name: `Roll back to previous version (${STARTER_VERSION}, ${STARTER_SERVICES} services)` }).click();
+    // What was applied stays summed up; the header names a version-less directory by its source and install time.
+    expect(await page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
+    await expect.poll(() => page.locator('.dataset').textContent()).toMatch(/^23 services · directory ohana-sanmateo, installed [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/);
+    await page.getByRole('button', { name: `Undo the last import: back to ${STARTER_VERSION} (${STARTER_SERVICES} services)` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Undo the last import?' });
+    expect(await confirm.textContent()).toContain(`The directory goes back to ${STARTER_VERSION} (${STARTER_SERVICES} services), installed`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Undo the import' }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toBe(`Rolled back to ${STARTER_VERSION} (${STARTER_SERVICES} services).`);
-    // The Ohana directory it replaced is now the previous version: a second rollback would undo this one.
-    await expect.poll(() => page.getByRole('button', { name: /^Roll back to previous version \(.+, 23 services\)$/ }).isEnabled()).toBe(true);
+    // The Ohana directory it replaced is now the previous version: going back to it is a redo, and says so.
+    const redo = page.getByRole('button', { name: 'Redo the import you undid: back to ohana-sanmateo (23 services)' });
+    await expect.poll(() => redo.isEnabled()).toBe(true);
+    await redo.click();
+    expect(await page.getByRole('dialog', { name: 'Redo the import you undid?' }).getByRole('button', { name: 'Redo the import' }).count()).toBe(1);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByRole('button', { name: 'Back to search' }).click();
     await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
     expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);
   });
 
-  it('lists each problem by file, row and field and offers no Apply; the directory is untouched', async () => {
+  it('says each changed field and each shared warning in words, in English and in Spanish', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-fields-'));
+    dirs.push(dir);
+    const doc = deskFixtureDocument();
+    const harbor = doc.find((s) => s.id === 'synthetic-svc-harbor') as { phones: { number: string }[] };
+    harbor.phones[0]!.number = '(555) 010-2999';
+    nextPath = join(dir, 'desk-update.json');
+    writeFileSync(nextPath, JSON.stringify(doc));
+    await open(installDeskFixture);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('0 added · 1 changed · 0 removed');
+    expect(await page.locator('.diff-changed').innerText()).toContain('Phone (voice): (555) 010-2000 → (555) 010-2999');
+    const warnings = page.locator('.import-problems.warnings');
+    expect(await warnings.innerText()).toContain('2 services have ids that are not UUIDs; imported as they are');
+    expect(await warnings.innerText()).not.toMatch(/more row\(s\) like it|\[\d+\]/);
+    expect(await page.locator('.diff-changed').innerText()).not.toMatch(/phones\[/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-review-fields');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Español' }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.diff-changed').innerText()).toContain('Teléfono (voz): (555) 010-2000 → (555) 010-2999');
+    expect(await warnings.innerText()).toContain('2 servicios tienen ids que no son UUID; se importaron tal cual');
+  });
+
+    it('lists each problem by file, row and field and offers no Apply; the directory is untouched', async () => {
     await open();
     const { page } = app;
     nextPath = join(FIXTURES, 'hsds3', 'datapackage');

@@ -107,6 +107,7 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   localRecord: () => [{ serviceId: 'svc-shelter' }],
   saveNote: () => [{ serviceId: 'svc-shelter', body: 'called, intake by phone only' }],
   markCall: () => [{ serviceId: 'svc-shelter', status: 'still_valid' }],
+  unmarkCall: () => [{ serviceId: 'svc-shelter', markedAt: '2026-12-05T21:04:00.000Z' }],
   exportCorrections: () => [undefined],
   settings: () => [undefined],
   setUiLanguage: () => [{ uiLanguage: 'es' }],

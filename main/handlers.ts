@@ -17,8 +17,9 @@ import { createSyncHandlers } from './sync/handlers';
 export function createHandlers(
   db: Db,
   databasePath: string,
-  // dataDir: where data/ is (gazetteer, area table); built and packaged entry points pass theirs.
-  system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string } = { ...noSystemActions, ...noDeskShell },
+  // dataDir: where data/ is (gazetteer, area table); built and packaged entry points pass theirs. now: the
+  // desk's clock, which browser tests fix at an evening hour.
+  system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string; now?: () => Date } = { ...noSystemActions, ...noDeskShell },
 ): Handlers {
   const reader = createServiceReader(db);
   const openWriter = system.openWriter ?? (() => openDatabase(databasePath));
@@ -41,7 +42,7 @@ export function createHandlers(
     ...createSearchHandlers(db, reader, system.dataDir, openWriter),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
-    ...createDeskHandlers(db, reader, system),
+    ...createDeskHandlers(db, reader, system, system.now),
     ...createImportHandlers(
       db,
       { chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath, openWriter, writeTurn },

@@ -2,11 +2,26 @@
 // with one plain "N passed, N failed" line that CI reads.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runnerImport } from 'vite';
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   return r.status ?? 1;
 };
+
+// Before anything slow: a machine without Chromium or poppler-utils is told so in one sentence, rather
+// than seeing every browser test fail with a launch error. A run of the unit project alone needs neither.
+const unitOnly = process.argv.slice(2).join(' ').match(/--project[= ]unit\b/) && !process.argv.includes('e2e');
+if (!unitOnly) {
+  const { module } = await runnerImport(resolve(import.meta.dirname, 'test-tools.ts'), { configFile: false, logLevel: 'error' });
+  const missing = module.missingTestTools();
+  if (missing) {
+    console.error(missing);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 
 for (const [label, cmd, args] of [
   ['type-check', 'npm', ['run', '--silent', 'typecheck']],

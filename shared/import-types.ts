@@ -6,10 +6,25 @@ export interface DatasetProblem {
   row: number | null;
   field: string | null;
   message: string;
+  /** A warning many rows share, counted once (`row` is the first of them), so the screen can say it in words. */
+  like?: RowsLikeIt;
+}
+
+/** How many rows of which table break which soft rule on which column. */
+export interface RowsLikeIt {
+  rows: number;
+  table: string;
+  column: string;
+  rule: 'uuid' | 'uri' | 'email' | 'missing';
 }
 
 export interface FieldChange {
+  /** The data path, for the CLI and for telling rows apart (`phones[p1].number`). */
   field: string;
+  /** What the screen names it by: the HSDS table and column, and the row's kind (a phone's type, an address's type). */
+  table: string;
+  column: string;
+  kind: string | null;
   old: string | null;
   new: string | null;
 }
@@ -110,6 +125,10 @@ export interface PreviousVersion {
   datasetId: string;
   version: string | null;
   services: number;
+  /** When this version was installed (ISO 8601). */
+  installedAt: string;
+  /** The installed directory came from a rollback: going back to this version re-applies what it undid. */
+  redo: boolean;
 }
 
 /** A rollback under way: poll importStatus with its job id; `to` is the version being restored. */

@@ -57,6 +57,8 @@ export const contract = {
   markCall: channel<LocalRecord>()(
     z.object({ serviceId: id, status: z.enum(['still_valid', 'changed', 'closed']), comment: z.string().max(2_000).optional() }),
   ),
+  /** Takes back the newest mark if it is the one made at `markedAt`: a second undo of the same mark changes nothing. */
+  unmarkCall: channel<LocalRecord>()(z.object({ serviceId: id, markedAt: z.string().max(40) })),
   exportCorrections: channel<SavedFile>()(z.undefined()),
   settings: channel<DeskSettings>()(z.undefined()),
   setUiLanguage: channel<DeskSettings>()(z.object({ uiLanguage: z.enum(['en', 'es']) })),

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
+import { localDateStamp } from '../../shared/local-date';
 import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handler-types';
 import { buildCorrections } from './corrections';
@@ -12,6 +13,7 @@ type DeskChannel =
   | 'localRecord'
   | 'saveNote'
   | 'markCall'
+  | 'unmarkCall'
   | 'exportCorrections'
   | 'settings'
   | 'setUiLanguage'
@@ -20,19 +22,19 @@ type DeskChannel =
   | 'saveReferralSheetPdf'
   | 'hideWindow';
 
-/** The intake desk's channels, spread into createHandlers. */
-export function createDeskHandlers(db: Db, reader: ServiceReader, shell: DeskShell): Pick<Handlers, DeskChannel> {
-  const records = createLocalRecords(db);
+/** The intake desk's channels, spread into createHandlers. `now` is the desk's clock (a fixed one in tests). */
+export function createDeskHandlers(db: Db, reader: ServiceReader, shell: DeskShell, now: () => Date = () => new Date()): Pick<Handlers, DeskChannel> {
+  const records = createLocalRecords(db, now);
   const settings = createDeskSettings(db);
-  const today = () => new Date().toISOString().slice(0, 10);
   return {
     localRecord: ({ serviceId }) => records.record(serviceId),
     // Saved once the write lock is free: a long update may be holding it (write-when-free.ts).
     saveNote: ({ serviceId, body }) => writeWhenFree(db, () => records.saveNote(serviceId, body)),
     markCall: ({ serviceId, status, comment }) => writeWhenFree(db, () => records.markCall(serviceId, status, comment)),
+    unmarkCall: ({ serviceId, markedAt }) => writeWhenFree(db, () => records.unmarkCall(serviceId, markedAt)),
     exportCorrections: async () => {
-      const path = await shell.chooseSavePath(`referral-atlas-corrections-${today()}.json`, { name: 'JSON', extensions: ['json'] });
-      if (path) writeFileSync(path, `${JSON.stringify(buildCorrections(db, reader), null, 2)}\n`);
+      const path = await shell.chooseSavePath(`referral-atlas-corrections-${localDateStamp(now())}.json`, { name: 'JSON', extensions: ['json'] });
+      if (path) writeFileSync(path, `${JSON.stringify(buildCorrections(db, reader, now()), null, 2)}\n`);
       return { path };
     },
     settings: () => settings.settings(),

@@ -34,6 +34,17 @@ describe('local notes and call marks', () => {
     ]);
   });
 
+  it('takes back the newest mark once, and no older one', () => {
+    const id = hotline();
+    clock = new Date('2026-11-25T05:04:00Z');
+    records.markCall(id, 'closed');
+    const undone = records.unmarkCall(id, '2026-11-25T05:04:00.000Z');
+    expect(undone.marks.map((m) => m.status)).toEqual(['changed', 'still_valid']);
+    // Undo pressed twice for the same mark, or for a mark that is no longer the newest: nothing more goes.
+    expect(records.unmarkCall(id, '2026-11-25T05:04:00.000Z').marks).toHaveLength(2);
+    expect(records.unmarkCall(id, '2026-11-23T10:00:00.000Z').marks).toHaveLength(2);
+  });
+
   it('survives a new directory being installed over the old one', () => {
     const id = hotline();
     records.saveNote(id, 'Kept across updates');

@@ -26,6 +26,10 @@ export function createLocalRecords(db: Db, now: () => Date = () => new Date()) {
       `DELETE FROM local_call_mark WHERE service_id = ? AND id NOT IN
        (SELECT id FROM local_call_mark WHERE service_id = ? ORDER BY marked_at DESC, id DESC LIMIT ${MAX_MARKS_PER_SERVICE})`,
     ),
+    removeNewestMark: db.prepare(
+      `DELETE FROM local_call_mark WHERE id = (SELECT id FROM local_call_mark WHERE service_id = ? ORDER BY marked_at DESC, id DESC LIMIT 1)
+       AND marked_at = ?`,
+    ),
   };
 
   const record = (serviceId: string): LocalRecord => ({
@@ -50,6 +54,11 @@ export function createLocalRecords(db: Db, now: () => Date = () => new Date()) {
       if (!directory.has(serviceId)) throw new Error('That service is not in the directory, so the call was not marked.');
       stmts.addMark.run(serviceId, status, comment?.trim() || null, now().toISOString());
       stmts.dropOldMarks.run(serviceId, serviceId);
+      return record(serviceId);
+    },
+    /** Undo: only the newest mark, and only while it is the one the worker saw (made at `markedAt`). */
+    unmarkCall(serviceId: string, markedAt: string): LocalRecord {
+      stmts.removeNewestMark.run(serviceId, markedAt);
       return record(serviceId);
     },
   };

@@ -149,8 +149,16 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
   } satisfies Pick<Handlers, ImportChannel>;
 }
 
-const previousVersion = (db: ReadDb): PreviousVersion | null =>
-  (db.prepare('SELECT dataset_id AS datasetId, version, services FROM dataset_previous WHERE id = 1').get() as PreviousVersion | undefined) ?? null;
+const previousVersion = (db: ReadDb): PreviousVersion | null => {
+  const row = db
+    .prepare(
+      `SELECT dataset_id AS datasetId, version, services, installed_at AS installedAt,
+              (SELECT source FROM dataset_install ORDER BY id DESC LIMIT 1) LIKE 'rollback: %' AS redo
+       FROM dataset_previous WHERE id = 1`,
+    )
+    .get() as (Omit<PreviousVersion, 'redo'> & { redo: number }) | undefined;
+  return row ? { ...row, redo: row.redo === 1 } : null;
+};
 
 /** The CLI has no window: choosing a file there is done on the command line. */
 export const noImportShell: Pick<ImportShell, 'chooseImportPath'> = { chooseImportPath: () => Promise.resolve(null) };

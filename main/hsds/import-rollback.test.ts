@@ -33,7 +33,7 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     expect(await call<{ ok: boolean }>(handlers, 'importCheck', { jobId: importJob })).toMatchObject({ ok: true });
 
     const started = await call<RollbackStarted>(handlers, 'importRollback');
-    expect(started.to).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES });
+    expect(started.to).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES, installedAt: expect.any(String), redo: false });
     expect(started.status).toMatchObject({ state: 'applying', step: 'restoring' });
     await expect(call(handlers, 'importRollback')).rejects.toThrow('The previous version is being restored; wait for it to finish.');
     await expect(call(handlers, 'importApply', { jobId: importJob })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
@@ -61,7 +61,8 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
 
     expect(await found('Service 7777')).toContain('SYNTHETIC Service 7777');
     expect((await search('')).total).toBe(SERVICES);
-    expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '2', services: SMALL });
+    // What was undone is now the previous version, and going back to it is a redo.
+    expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '2', services: SMALL, installedAt: expect.any(String), redo: true });
     // Over: the import waiting meanwhile may now be applied.
     expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId: importJob })).toMatchObject({ state: 'applying' });
     while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId: importJob })).state === 'applying') await new Promise((resolve) => setTimeout(resolve, 20));
@@ -96,6 +97,6 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     } while (status.state === 'applying');
     expect(status).toMatchObject({ state: 'cancelled', error: expect.stringMatching(/cancelled: the directory was left as it was/) });
     expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SMALL);
-    expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES });
+    expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES, installedAt: expect.any(String), redo: false });
   });
 });

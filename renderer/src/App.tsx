@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../shared/domain';
@@ -12,9 +13,11 @@ import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
 import { HeaderActions } from './desk/HeaderActions';
 import { DeskPanels } from './desk/DeskPanels';
+import type { UiLanguage } from './i18n';
+import { dateText } from './i18n/format';
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
@@ -33,7 +36,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>{t('appName')}</h1>
-        {info ? <span className="dataset">{t('datasetSummary', { count: info.services, version: info.version ?? '—' })}</span> : null}
+        {info ? <span className="dataset">{datasetText(info, t, i18n.language as UiLanguage)}</span> : null}
         <SyncEntry onDataChanged={() => setDataVersion((v) => v + 1)} />
         {importing ? null : (
           <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
@@ -56,4 +59,11 @@ export function App() {
       <DeskPanels />
     </div>
   );
+}
+
+/** The installed directory by its version, or, when its source gave none, by its name and when it was installed. */
+function datasetText(info: DatasetInfo, t: TFunction, lang: UiLanguage): string {
+  if (info.version) return t('datasetSummary', { count: info.services, version: info.version });
+  if (info.datasetId && info.importedAt) return t('datasetSummaryInstalled', { count: info.services, name: info.datasetId, when: dateText(info.importedAt, lang, true) });
+  return t('datasetSummaryNone', { count: info.services });
 }

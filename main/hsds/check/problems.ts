@@ -35,7 +35,7 @@ export const LISTED_PROBLEMS = 1000;
 
 /** Errors and warnings, each list capped at LISTED_PROBLEMS, with how many there are in all. */
 export function splitProblems(problems: Problem[]): { errors: DatasetProblem[]; warnings: DatasetProblem[]; errorCount: number; warningCount: number } {
-  const strip = ({ file, row, field, message }: Problem): DatasetProblem => ({ file, row, field, message });
+  const strip = ({ file, row, field, message, like }: Problem): DatasetProblem => ({ file, row, field, message, ...(like ? { like } : {}) });
   const errors = problems.filter((p) => p.level === 'error');
   const warnings = problems.filter((p) => p.level === 'warning');
   return {

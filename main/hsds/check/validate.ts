@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { dateProblem, languageCodeProblem, phoneProblem } from './field-checks';
 import { foreignKeys, storedRequired } from '../read/table-info';
 import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
+import type { RowsLikeIt } from '../../../shared/import-types';
 import { problemAt, type Origins, type Problem } from './problems';
 import { runSteps, type Steps } from '../../jobs/steps';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
@@ -34,14 +35,14 @@ function withoutOptionalBlanks(row: Row, schemaRequired: Set<string>, stored: Se
  * service's name, a phone's number); otherwise (an address without a ZIP) a warning, so that partial
  * but true records (a city and no street) still come in and nothing is invented to fill the gap.
  */
-function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null; message: string; level: 'error' | 'warning' } | null {
+function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null; message: string; level: 'error' | 'warning'; rule?: RowsLikeIt['rule'] } | null {
   const field = e.instancePath.replace(/^\//, '') || null;
   switch (e.keyword) {
     case 'required': {
       const missing = String(e.params.missingProperty);
       return storedRequired(table).has(missing)
         ? { field: missing, message: 'is required', level: 'error' }
-        : { field: missing, message: 'is required by HSDS 3.1 but missing; imported without it', level: 'warning' };
+        : { field: missing, message: 'is required by HSDS 3.1 but missing; imported without it', level: 'warning', rule: 'missing' };
     }
     case 'type':
       return { field, message: `must be a ${String(e.params.type)}`, level: 'error' };
@@ -49,7 +50,7 @@ function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null
       return { field, message: `must be one of: ${(e.params.allowedValues as string[]).join(', ')}`, level: 'error' };
     case 'format':
       if (!SOFT_FORMATS.has(String(e.params.format))) return null; // dates are checked below, with a clearer message
-      return { field, message: `is not a valid ${String(e.params.format)}`, level: 'warning' };
+      return { field, message: `is not a valid ${String(e.params.format)}`, level: 'warning', rule: String(e.params.format) as RowsLikeIt['rule'] };
     default:
       return { field, message: e.message ?? 'is invalid', level: 'error' };
   }
@@ -71,13 +72,13 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
   const at = (row: Row, field: string | null, message: string, level: 'error' | 'warning' = 'error') =>
     problems.push(problemAt(origins.get(row), field, message, level));
   /** A source that uses non-UUID ids (or never gives a ZIP) does so on every row: one warning per file and field, with a count. */
-  const soft = new Map<string, { problem: Problem; count: number }>();
-  const softAt = (row: Row, field: string, message: string) => {
+  const soft = new Map<string, { problem: Problem; count: number; table: HsdsTable; rule: RowsLikeIt['rule'] }>();
+  const softAt = (table: HsdsTable, row: Row, field: string, message: string, rule: RowsLikeIt['rule']) => {
     const origin = origins.get(row);
-    const key = `${origin?.file ?? ''}\u0000${field}\u0000${message}`;
+    const key = `${origin?.file ?? ''}\u0000${table}\u0000${field}\u0000${message}`;
     const seen = soft.get(key);
     if (seen) seen.count++;
-    else soft.set(key, { problem: problemAt(origin, field, message, 'warning'), count: 1 });
+    else soft.set(key, { problem: problemAt(origin, field, message, 'warning'), count: 1, table, rule });
   };
 
   /** Each table's rows by id: the first row to use an id, for naming duplicates and resolving references. */
@@ -105,7 +106,7 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
         if (!validate(withoutOptionalBlanks(row, schemaRequired, required))) {
           for (const e of validate.errors ?? []) {
             const p = schemaProblem(table, e);
-            if (p?.level === 'warning') softAt(row, p.field ?? '', p.message);
+            if (p?.level === 'warning' && p.rule) softAt(table, row, p.field ?? '', p.message, p.rule);
             else if (p) at(row, p.field, p.message, p.level);
           }
         }
@@ -159,8 +160,9 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
       if (p) at(row, 'code', p.message, p.level);
     }
   }
-  for (const { problem, count } of soft.values()) {
-    problems.push(count > 1 ? { ...problem, message: `${problem.message} (and ${count - 1} more row(s) like it)` } : problem);
+  for (const { problem, count, table, rule } of soft.values()) {
+    const like: RowsLikeIt = { rows: count, table, column: problem.field?.split(/[./]/).pop() ?? '', rule };
+    problems.push({ ...problem, like, ...(count > 1 ? { message: `${problem.message} (and ${count - 1} more row(s) like it)` } : {}) });
   }
   return problems;
 }

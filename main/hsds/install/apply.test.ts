@@ -43,8 +43,8 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
     expect(diff.removed.map((s) => s.name)).toEqual(['SYNTHETIC Service 0']);
     expect(diff.changed).toHaveLength(1);
     expect(diff.changed[0]!.fields).toEqual([
-      { field: 'name', old: 'SYNTHETIC Service 1', new: 'SYNTHETIC Service 1 (renamed)' },
-      { field: `phones[${v2.phone[0]!.id}].number`, old: '555-0001', new: '555-9999' },
+      { field: 'name', table: 'service', column: 'name', kind: null, old: 'SYNTHETIC Service 1', new: 'SYNTHETIC Service 1 (renamed)' },
+      { field: `phones[${v2.phone[0]!.id}].number`, table: 'phone', column: 'number', kind: v2.phone[0]!.type ?? null, old: '555-0001', new: '555-9999' },
     ]);
     expect(diff.identical).toBe(false);
   });

@@ -25,10 +25,14 @@ describe('diff of an update to a large directory', () => {
       ['SYNTHETIC Service 3', 'SYNTHETIC Service 7', 'SYNTHETIC Service 9', ...Array.from({ length: 10 }, (_, i) => `SYNTHETIC Service ${20 + i}`)].sort(),
     );
     const sal = (i: number) => `locations[${next.service_at_location[i]!.id}].location.`;
-    expect(changed.get('SYNTHETIC Service 7')).toEqual([{ field: `${sal(7)}addresses[${next.address[7]!.id}].city`, old: 'Synthetic City', new: 'Synthetic Town' }]);
-    expect(changed.get('SYNTHETIC Service 9')).toContainEqual({ field: `${sal(9)}latitude`, old: String(next.location[9]!.latitude), new: '(confidential location)' });
-    expect(changed.get('SYNTHETIC Service 3')).toContainEqual({ field: `phones[${next.phone[3]!.id}].languages[lang-phone].code`, old: null, new: 'es' });
-    expect(changed.get('SYNTHETIC Service 25')).toEqual([{ field: 'organization.name', old: 'SYNTHETIC Organization 2', new: 'SYNTHETIC Organization 2 (renamed)' }]);
+    expect(changed.get('SYNTHETIC Service 7')).toEqual([
+      expect.objectContaining({ field: `${sal(7)}addresses[${next.address[7]!.id}].city`, table: 'address', column: 'city', old: 'Synthetic City', new: 'Synthetic Town' }),
+    ]);
+    expect(changed.get('SYNTHETIC Service 9')).toContainEqual(expect.objectContaining({ field: `${sal(9)}latitude`, old: String(next.location[9]!.latitude), new: '(confidential location)' }));
+    expect(changed.get('SYNTHETIC Service 3')).toContainEqual(expect.objectContaining({ field: `phones[${next.phone[3]!.id}].languages[lang-phone].code`, table: 'language', column: 'code', old: null, new: 'es' }));
+    expect(changed.get('SYNTHETIC Service 25')).toEqual([
+      { field: 'organization.name', table: 'organization', column: 'name', kind: null, old: 'SYNTHETIC Organization 2', new: 'SYNTHETIC Organization 2 (renamed)' },
+    ]);
     expect(diff.tables.attribute).toEqual({ added: 1, removed: 0, changed: 0 });
   });
 });

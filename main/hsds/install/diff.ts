@@ -81,14 +81,21 @@ function indexer(tables: TableRows): Indexer {
 const CONFIDENTIAL = '(confidential location)';
 const PLACE_TABLES: ReadonlySet<HsdsTable> = new Set(['location', 'address']);
 
-/** Every field a coordinator would see for one service, as "path -> value" (e.g. `phones[p1].number`). */
-function serviceFields(service: Row, ix: Indexer): Map<string, string | null> {
-  const out = new Map<string, string | null>();
+/** The column that tells rows of a table apart for a reader: a voice phone from a fax, a postal address from a physical one. */
+const KIND_COLUMN: Partial<Record<HsdsTable, string>> = { phone: 'type', address: 'address_type' };
+
+type FieldValue = Omit<FieldChange, 'field' | 'old' | 'new'> & { value: string | null };
+
+/** Every field a coordinator would see for one service, by path (e.g. `phones[p1].number`), with its table and column. */
+function serviceFields(service: Row, ix: Indexer): Map<string, FieldValue> {
+  const out = new Map<string, FieldValue>();
   const put = (table: HsdsTable, row: Row, prefix: string, skip: string | null, hide = false) => {
+    const kindColumn = KIND_COLUMN[table];
+    const kind = kindColumn ? normalise(row[kindColumn]) : null;
     for (const c of hsdsColumns(table)) {
       if (c === 'id' || c === skip) continue;
       const value = normalise(row[c]);
-      out.set(`${prefix}${c}`, hide && value !== null ? CONFIDENTIAL : value);
+      out.set(`${prefix}${c}`, { table, column: c, kind, value: hide && value !== null ? CONFIDENTIAL : value });
     }
   };
   const walk = (table: HsdsTable, row: Row, prefix: string, skip: string | null, depth: number, confidential = false) => {
@@ -198,9 +205,10 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
       const after = serviceFields(s, b);
       const fields: FieldChange[] = [];
       for (const key of new Set([...before.keys(), ...after.keys()])) {
-        const o = before.get(key) ?? null;
-        const n = after.get(key) ?? null;
-        if (o !== n) fields.push({ field: key, old: o, new: n });
+        const o = before.get(key);
+        const n = after.get(key);
+        const { table, column } = (n ?? o)!;
+        if ((o?.value ?? null) !== (n?.value ?? null)) fields.push({ field: key, table, column, kind: n?.kind ?? o?.kind ?? null, old: o?.value ?? null, new: n?.value ?? null });
       }
       if (fields.length > 0) changed.push({ id: String(s.id), name: name(s), fields });
     }

@@ -6,8 +6,11 @@ import { openStateAt } from '../../../shared/schedule-open';
 import { termLabel } from '../../../shared/vocabulary';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
-import { agesText, dateText, scheduleText } from '../i18n/format';
+import { agesText, dateText, placeText } from '../i18n/format';
+import { hoursText } from '../i18n/hours-text';
 import { LocalNotes } from '../desk/LocalNotes';
+import { useLocalRecord } from '../desk/useLocalRecord';
+import { VerificationNotice } from '../desk/VerificationNotice';
 import { useReferralList } from '../sheet/referral-list';
 import { useNow } from '../desk/useNow';
 import { isTyping } from '../desk/DeskRoot';
@@ -43,7 +46,7 @@ export function DetailPane({ serviceId }: { serviceId: string | null }) {
       </div>
     );
   }
-  return <Detail d={state.detail} />;
+  return <Detail key={state.detail.id} d={state.detail} />;
 }
 
 /** Answers, at a glance: can they take this person, tonight, and how do I reach them. */
@@ -52,6 +55,7 @@ function Detail({ d }: { d: ServiceDetail }) {
   const lang = i18n.language as UiLanguage;
   const now = useNow();
   const list = useReferralList();
+  const local = useLocalRecord(d.id);
   const onSheet = list.has(d.id);
   const toggleSheet = () => (onSheet ? list.remove(d.id) : list.add(d.id));
 
@@ -68,6 +72,7 @@ function Detail({ d }: { d: ServiceDetail }) {
   });
   const recent = isVerifiedWithinMonths(d.assuredDate, STALE_AFTER_MONTHS, now);
   const open = openStateAt(d.schedules, now);
+  const hours = hoursText(d.schedules, t, lang);
   const ages = agesText(d.minimumAge, d.maximumAge, t);
   // HSDS units are free text; the common one is shown in the screen language.
   const unitText = (unit: string) => (/^beds?$/i.test(unit.trim()) ? t('unit_beds') : unit);
@@ -90,7 +95,7 @@ function Detail({ d }: { d: ServiceDetail }) {
           {onSheet ? `✓ ${t('onSheet')}` : t('addToSheet')}
         </button>
       </div>
-      {!recent ? <div className="stale-warning">{t(d.assuredDate ? 'staleWarning' : 'notVerifiedWarning')}</div> : null}
+      <VerificationNotice verifiedRecently={recent} assuredDate={d.assuredDate} newestMark={local.record?.marks[0] ?? null} />
       {d.description ? <p className="description">{d.description}</p> : null}
 
       <Section title={t('phones')}>
@@ -116,10 +121,18 @@ function Detail({ d }: { d: ServiceDetail }) {
           <>
             <span className={`open-state open-${open}`}>{t(open === 'open' ? 'openNow' : open === 'closed' ? 'closedNow' : 'openUnknown')}</span>
             <ul className="plain">
-              {d.schedules.map((s, i) => (
-                <li key={i}>{scheduleText(s, t, lang)}</li>
+              {hours.lines.map((line, i) => (
+                <li key={i}>{line}</li>
               ))}
             </ul>
+            {hours.providerWords.length > 0 ? (
+              <div className="provider-words">
+                <span className="muted">{t('hoursProviderWords')}</span>{' '}
+                {hours.providerWords.map((words, i) => (
+                  <q key={i}>{words}</q>
+                ))}
+              </div>
+            ) : null}
           </>
         )}
       </Section>
@@ -196,10 +209,7 @@ function Detail({ d }: { d: ServiceDetail }) {
                 {l.confidential ? (
                   <span className="confidential">{t('confidentialLocation')}</span>
                 ) : (
-                  <>
-                    {l.address ?? l.city ?? l.name}
-                    {l.approximate ? <span className="muted"> ({t('approximate')})</span> : null}
-                  </>
+                  (placeText(l, t) ?? <span className="unknown">{t('locationUnknown')}</span>)
                 )}
               </li>
             ))}
@@ -211,7 +221,7 @@ function Detail({ d }: { d: ServiceDetail }) {
         <Section title={t('categories')}>{d.categories.map((c) => termLabel(c, lang)).join(', ')}</Section>
       ) : null}
 
-      <LocalNotes key={d.id} serviceId={d.id} />
+      <LocalNotes key={d.id} serviceId={d.id} record={local.record} onRecord={local.setRecord} loadError={local.loadError} />
 
       <footer className="provenance">
         <div>

@@ -1,14 +1,16 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../desk/useEscapeToClose';
 
 /**
- * A modal dialog on the native <dialog> element: the browser traps focus inside and Esc closes it;
- * focus goes back to whatever opened it.
+ * A modal dialog on the native <dialog> element: the browser traps focus inside and Esc closes it (as the
+ * innermost open thing); focus goes back to whatever opened it.
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  useEscapeToClose(true, onClose);
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;

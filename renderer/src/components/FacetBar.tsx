@@ -4,6 +4,7 @@ import type { FacetCount, FacetCounts } from '../../../shared/domain';
 import { POPULATIONS, termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
 import { toggled, type SearchFilters } from '../search-filters';
+import { useEscapeToClose } from '../desk/useEscapeToClose';
 
 const VERIFIED_CHOICES = [3, 6, 12, 24];
 /** The yes / no / not stated questions an intake desk asks: survivors often have no papers and no money. */
@@ -18,6 +19,7 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
   const lang = i18n.language as UiLanguage;
   const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
+  useEscapeToClose(open !== null, () => setOpen(null));
   useEffect(() => {
     const close = (e: MouseEvent) => bar.current && !bar.current.contains(e.target as Node) && setOpen(null);
     document.addEventListener('mousedown', close);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PhoneView } from '../../../shared/domain';
+import { telUri } from '../../../shared/referral-sheet';
 import { ExternalLink } from './ExternalLink';
 
 /**
@@ -9,11 +10,10 @@ import { ExternalLink } from './ExternalLink';
  */
 export function PhoneLink({ phone, inOption = false }: { phone: PhoneView; inOption?: boolean }) {
   const { t } = useTranslation();
-  const digits = phone.number.replace(/[^\d+]/g, '');
   const type = phone.type ? t(`phoneType_${phone.type}`, { defaultValue: phone.type }) : null;
   return (
     <span className="phone">
-      {inOption ? <span className="phone-number">{phone.number}</span> : <ExternalLink href={`tel:${digits}`}>{phone.number}</ExternalLink>}
+      {inOption ? <span className="phone-number">{phone.number}</span> : <ExternalLink href={telUri(phone.number)}>{phone.number}</ExternalLink>}
       {phone.extension ? <span> ext. {phone.extension}</span> : null}
       {type ? <span className={`phone-type${phone.type === 'textphone' || phone.type === 'text' ? ' phone-type-marked' : ''}`}>{type}</span> : null}
     </span>

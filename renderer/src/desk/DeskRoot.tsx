@@ -1,6 +1,7 @@
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { atlas } from '../atlas';
 import { ReferralListProvider } from '../sheet/referral-list';
+import { closeInnermost } from './useEscapeToClose';
 
 export type Panel = 'settings' | 'help' | 'sheet';
 
@@ -13,7 +14,7 @@ interface Desk {
 
 const Context = createContext<Desk | null>(null);
 
-/** Two Esc presses closer together than this are a quick exit; one Esc only closes a dialog. */
+/** Two Esc presses closer together than this, with nothing open, are a quick exit. */
 const DOUBLE_ESCAPE_MS = 700;
 
 export const isTyping = (target: EventTarget | null) =>
@@ -22,7 +23,8 @@ export const isTyping = (target: EventTarget | null) =>
 /**
  * Wraps the whole app. A quick exit asks main to hide the window and remounts everything below, so the
  * search, the selection, the referral list and any open panel are gone at once: nothing about the
- * client survives in memory or on screen. Also owns the global shortcuts: "/" search, "?" help, Esc Esc.
+ * client survives in memory or on screen. Also owns the global shortcuts: "/" search, "?" help, Esc Esc
+ * (with no menu or dialog open: useEscapeToClose).
  */
 export function DeskRoot({ children }: { children: ReactNode }) {
   const [generation, setGeneration] = useState(0);
@@ -41,6 +43,13 @@ export function DeskRoot({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.repeat) {
+        // Esc closes an open menu or dialog first, and that press does not count towards a quick exit.
+        if (closeInnermost()) {
+          e.preventDefault();
+          e.stopPropagation();
+          lastEscape.current = Number.NEGATIVE_INFINITY;
+          return;
+        }
         const now = performance.now();
         if (now - lastEscape.current < DOUBLE_ESCAPE_MS) quickExit();
         else lastEscape.current = now;

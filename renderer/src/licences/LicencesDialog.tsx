@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../desk/useEscapeToClose';
 import licences from './licences.json';
 
 /** Not an open-source licence in the OSI sense: users must be told, not just shown an SPDX id. */
@@ -9,6 +10,7 @@ const NOT_OSI = new Set(['Hippocratic-2.1']);
 export function LicencesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  useEscapeToClose(true, () => ref.current?.close());
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();

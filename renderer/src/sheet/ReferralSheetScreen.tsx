@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateStamp } from '../../../shared/local-date';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
-import { ReferralSheetDocument } from './ReferralSheetDocument';
+import { ReferralSheetDocument, type SheetContact } from './ReferralSheetDocument';
 import { useReferralList } from './referral-list';
 import { usePendingSave } from '../desk/usePendingSave';
 import { useServiceDetails } from './useServiceDetails';
@@ -13,6 +14,8 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
   const list = useReferralList();
   const [sheetLang, setSheetLang] = useState<UiLanguage>(i18n.language === 'es' ? 'es' : 'en');
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  // Typed for this sheet only: held in this screen's state, gone when it closes or on quick exit.
+  const [contact, setContact] = useState<SheetContact>({ name: '', phone: '' });
   const { details, loading, error } = useServiceDetails(list.ids);
   const heading = useRef<HTMLHeadingElement>(null);
   const { waiting, track } = usePendingSave();
@@ -26,8 +29,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
     setStatus(result.ok ? { text: text(result.value), error: false } : { text: result.error, error: true });
 
   const savePdf = async () => {
-    const date = new Date().toISOString().slice(0, 10);
-    report(await atlas().saveReferralSheetPdf({ fileName: `referral-sheet-${date}.pdf` }), (v) => {
+    report(await atlas().saveReferralSheetPdf({ fileName: `referral-sheet-${localDateStamp(new Date())}.pdf` }), (v) => {
       const path = (v as { path: string | null }).path;
       return path ? t('savedTo', { path }) : t('saveCancelled');
     });
@@ -73,6 +75,17 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <p className="sheet-privacy muted">{t('sheetPrivacy')}</p>
+      <fieldset className="sheet-contact-fields">
+        <legend>{t('sheetContactLegend')}</legend>
+        <label className="inline-field">
+          {t('sheetContactNameLabel')}
+          <input type="text" value={contact.name} onChange={(e) => setContact({ ...contact, name: e.target.value })} autoComplete="off" maxLength={40} />
+        </label>
+        <label className="inline-field">
+          {t('sheetContactPhoneLabel')}
+          <input type="tel" value={contact.phone} onChange={(e) => setContact({ ...contact, phone: e.target.value })} autoComplete="off" maxLength={30} />
+        </label>
+      </fieldset>
       <div role="status" className={`sheet-status${status?.error || error ? ' error' : ''}`}>
         {error ?? (waiting ? t('savingWaiting') : status?.text)}
       </div>
@@ -83,7 +96,7 @@ export function ReferralSheetScreen({ onClose }: { onClose: () => void }) {
           {t('loading')}
         </p>
       ) : (
-        <ReferralSheetDocument details={details} lang={sheetLang} onRemove={list.remove} removeLabel={t('remove')} uiLang={i18n.language as UiLanguage} />
+        <ReferralSheetDocument details={details} lang={sheetLang} contact={contact} onRemove={list.remove} removeLabel={t('remove')} uiLang={i18n.language as UiLanguage} />
       )}
     </section>
   );

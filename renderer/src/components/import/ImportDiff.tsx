@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/import-types';
+import { fieldLabel } from './field-label';
 
 const SHOWN = 100;
 
@@ -11,9 +12,6 @@ export function ImportDiff({ report }: { report: ImportReport }) {
   return (
     <section className="import-diff" aria-label={t('importDiffTitle')}>
       <h3>{t('importDiffTitle')}</h3>
-      <p className="import-diff-summary" role="status">
-        {d.identical ? t('importNoChanges') : t('importDiffSummary', { added: d.added.length, changed: d.changed.length, removed: d.removed.length })}
-      </p>
       {report.notesOnRemoved.length > 0 ? (
         <div className="alert">
           <p>{t('importNotesOnRemoved')}</p>
@@ -56,7 +54,7 @@ export function ImportDiff({ report }: { report: ImportReport }) {
                 <ul className="plain">
                   {s.fields.map((f) => (
                     <li key={f.field}>
-                      <code>{f.field}</code>: <del>{f.old ?? t('importEmpty')}</del> → <ins>{f.new ?? t('importEmpty')}</ins>
+                      <span className="diff-field">{fieldLabel(f, t)}</span>: <del>{f.old ?? t('importEmpty')}</del> → <ins>{f.new ?? t('importEmpty')}</ins>
                     </li>
                   ))}
                 </ul>

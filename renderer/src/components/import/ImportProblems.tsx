@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DatasetProblem } from '../../../../shared/import-types';
+import type { TFunction } from 'i18next';
+import type { DatasetProblem, RowsLikeIt } from '../../../../shared/import-types';
 
 /** Enough rows to act on; the CLI (`referral-atlas validate PATH`) lists the first 1,000. */
 const SHOWN = 200;
@@ -27,8 +28,8 @@ export function ImportProblems({ problems, total, kind }: { problems: DatasetPro
             <tr key={i}>
               <td>{p.file}</td>
               <td>{p.row ?? ''}</td>
-              <td className="import-field">{p.field ?? ''}</td>
-              <td>{p.message}</td>
+              <td className="import-field">{p.like ? columnText(p.like.column, t) : (p.field ?? '')}</td>
+              <td>{p.like ? rowsLikeItText(p.like, t) : p.message}</td>
             </tr>
           ))}
         </tbody>
@@ -36,4 +37,13 @@ export function ImportProblems({ problems, total, kind }: { problems: DatasetPro
       {total > SHOWN ? <p className="muted">{t('importMoreProblems', { count: total - SHOWN })}</p> : null}
     </section>
   );
+}
+
+const columnText = (column: string, t: TFunction) => t(`fieldColumn_${column}`, { defaultValue: column.replace(/_/g, ' ') });
+
+/** "289,313 category links have ids that are not UUIDs; imported as they are": rows counted, named, and what was done. */
+function rowsLikeItText(like: RowsLikeIt, t: TFunction): string {
+  const things = t(`rowsOf_${like.table}`, { count: like.rows, defaultValue: t('rowsOfTable', { count: like.rows, table: like.table }) });
+  const key = like.rule === 'uuid' && like.column === 'id' ? 'importLike_uuid_id' : `importLike_${like.rule}`;
+  return t(key, { count: like.rows, things, column: columnText(like.column, t) });
 }

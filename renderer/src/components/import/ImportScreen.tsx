@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from '../../../../shared/import-types';
 import { atlas } from '../../atlas';
 import { ImportDiff } from './ImportDiff';
+import { RollbackConfirm } from './RollbackConfirm';
 import { ImportProblems } from './ImportProblems';
 import { ImportProgress } from './ImportProgress';
 import { ImportShelters } from './ImportShelters';
@@ -13,7 +14,7 @@ type Step =
   | { kind: 'checking'; source: ImportSource; status: ImportJobStatus | null }
   | { kind: 'checked'; source: ImportSource; report: ImportReport }
   | { kind: 'applying'; source: ImportSource; report: ImportReport; status: ImportJobStatus }
-  | { kind: 'finished'; status: ImportJobStatus }
+  | { kind: 'finished'; status: ImportJobStatus; source?: ImportSource; report?: ImportReport }
   | { kind: 'rollingBack'; jobId: string; to: PreviousVersion; status: ImportJobStatus }
   | { kind: 'rolledBack'; to: PreviousVersion }
   | { kind: 'error'; message: string };
@@ -42,6 +43,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
   const [previous, setPrevious] = useState<PreviousVersion | null>(null);
   /** The report's unflagged shelter sites to install as confidential: all of them until the coordinator unticks one. */
   const [marked, setMarked] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
 
   const loadPrevious = useCallback(() => {
     void atlas()
@@ -85,7 +87,8 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     show(started.value);
     const status = await follow(source.jobId, started.value, show);
     if (typeof status === 'string') return setStep({ kind: 'error', message: status });
-    setStep({ kind: 'finished', status });
+    // The report stays on screen: what was applied is still there to read.
+    setStep({ kind: 'finished', status, source, report });
     if (status.state === 'applied') onDataChanged();
     loadPrevious();
   };
@@ -125,11 +128,21 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
           {t('importChooseFolder')}
         </button>
         {previous ? (
-          <button type="button" className="secondary" onClick={() => void rollback()} disabled={busy}>
-            {t('importRollback', { version: previous.version ?? previous.datasetId, count: previous.services })}
+          <button type="button" className="secondary" onClick={() => setConfirming(true)} disabled={busy}>
+            {t(previous.redo ? 'importRedo' : 'importUndo', { version: previous.version ?? previous.datasetId, count: previous.services })}
           </button>
         ) : null}
       </div>
+      {confirming && previous ? (
+        <RollbackConfirm
+          to={previous}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void rollback();
+          }}
+        />
+      ) : null}
 
       {step.kind === 'checking' ? (
         <div aria-busy="true">
@@ -154,26 +167,35 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
         </p>
       ) : null}
 
-      {step.kind === 'checked' || step.kind === 'applying' ? (
+      {step.kind === 'checked' || step.kind === 'applying' || (step.kind === 'finished' && step.report && step.source) ? (
         <div className="import-report">
+          <div className="import-actionbar">
+            <p className="import-diff-summary" role="status">
+              {step.report!.diff
+                ? step.report!.diff.identical
+                  ? t('importNoChanges')
+                  : t('importDiffSummary', { added: step.report!.diff.added.length, changed: step.report!.diff.changed.length, removed: step.report!.diff.removed.length })
+                : t('importErrors', { count: step.report!.errors.length })}
+            </p>
+            {step.kind === 'checked' && step.report.ok ? (
+              <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical && marked.size === 0}>
+                {t('importApply')}
+              </button>
+            ) : null}
+            {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} /> : null}
+          </div>
           <p className="import-source">
-            <strong>{t('importSource', { name: step.source.name })}</strong>
-            {step.report.format ? ` · ${t(`importFormat_${step.report.format.replace(/-/g, '_')}`)}` : ''}
-            {step.report.format ? ` · ${t('importServicesFound', { count: step.report.services })}` : ''}
+            <strong>{t('importSource', { name: step.source!.name })}</strong>
+            {step.report!.format ? ` · ${t(`importFormat_${step.report!.format.replace(/-/g, '_')}`)}` : ''}
+            {step.report!.format ? ` · ${t('importServicesFound', { count: step.report!.services })}` : ''}
           </p>
           {step.kind === 'checked' && step.report.mapping && step.report.mappingFields ? (
             <MappingEditor mapping={step.report.mapping} fields={step.report.mappingFields} onRecheck={(m) => void check(step.source, m)} />
           ) : null}
-          <ImportProblems problems={step.report.errors} total={step.report.errorCount} kind="errors" />
-          <ImportDiff report={step.report} />
-          <ImportShelters shelters={step.report.unflaggedShelters} marked={marked} onChange={setMarked} disabled={step.kind !== 'checked'} />
-          {step.kind === 'checked' && step.report.ok ? (
-            <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical && marked.size === 0}>
-              {t('importApply')}
-            </button>
-          ) : null}
-          {step.kind === 'applying' ? <ImportProgress status={step.status} onCancel={() => cancel(step.source.jobId)} /> : null}
-          <ImportProblems problems={step.report.warnings} total={step.report.warningCount} kind="warnings" />
+          <ImportProblems problems={step.report!.errors} total={step.report!.errorCount} kind="errors" />
+          <ImportDiff report={step.report!} />
+          <ImportShelters shelters={step.report!.unflaggedShelters} marked={marked} onChange={setMarked} disabled={step.kind !== 'checked'} />
+          <ImportProblems problems={step.report!.warnings} total={step.report!.warningCount} kind="warnings" />
         </div>
       ) : null}
     </section>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetDiff } from '../../../../shared/import-types';
+import { fieldLabel } from '../import/field-label';
 
 const SHOWN = 30;
 
@@ -8,7 +9,7 @@ export function DiffList({ diff }: { diff: DatasetDiff }) {
   const { t } = useTranslation();
   const groups = [
     { key: 'added', title: t('syncAdded', { count: diff.added.length }), items: diff.added.map((s) => ({ id: s.id, text: s.name })) },
-    { key: 'changed', title: t('syncChanged', { count: diff.changed.length }), items: diff.changed.map((s) => ({ id: s.id, text: `${s.name}: ${s.fields.map((f) => f.field).join(', ')}` })) },
+    { key: 'changed', title: t('syncChanged', { count: diff.changed.length }), items: diff.changed.map((s) => ({ id: s.id, text: `${s.name}: ${[...new Set(s.fields.map((f) => fieldLabel(f, t)))].join(', ')}` })) },
     { key: 'removed', title: t('syncRemoved', { count: diff.removed.length }), items: diff.removed.map((s) => ({ id: s.id, text: s.name })) },
   ];
   return (

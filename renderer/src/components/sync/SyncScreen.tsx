@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncOverview } from '../../../../shared/sync-types';
 import { atlas } from '../../atlas';
 import { DeadlineSetting } from './DeadlineSetting';
+import { useEscapeToClose } from '../../desk/useEscapeToClose';
 import { FeedCard } from './FeedCard';
 import { SubscribeForm } from './SubscribeForm';
 
@@ -24,11 +25,7 @@ export function SyncScreen({ onClose, onDirectoryChanged }: Props) {
   useEffect(() => {
     void reload();
   }, [reload]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(true, onClose);
 
   const setPeriodic = async (enabled: boolean) => {
     await atlas().syncSetPeriodic({ enabled });
