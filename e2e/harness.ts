@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -71,15 +71,22 @@ export interface AppSession {
 
 /**
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
- * the preload, on a fresh database holding the bundled starter directory.
+ * the preload, on a fresh database holding the bundled starter directory (or a copy of the one given).
  */
 export async function launchApp(
-  options: { prepare?: (db: Db) => void; chooseImportPath?: ChooseImportPath; chooseStreetMap?: () => Promise<string | null> } = {},
+  options: {
+    /** A database file to start from (a copy is used) instead of a fresh one holding the starter directory. */
+    database?: string;
+    prepare?: (db: Db) => void;
+    chooseImportPath?: ChooseImportPath;
+    chooseStreetMap?: () => Promise<string | null>;
+  } = {},
 ): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
+  if (options.database) copyFileSync(options.database, dbPath);
   const db = openDatabase(dbPath);
-  ensureStarterDirectory(db, STARTER);
+  if (!options.database) ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
   // The desktop shell's stand-in: the save dialog always answers a path in savedDir, printing is
   // Chromium's own print-to-PDF of the page, and hiding the window is counted.

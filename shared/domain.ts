@@ -95,6 +95,9 @@ export interface DatasetInfo {
 
 export type SearchSort = 'relevance' | 'distance';
 
+/** The radii the place box offers, in km; an empty search near a place suggests the next one that gives results. */
+export const SEARCH_RADII_KM = [5, 10, 25, 50, 100] as const;
+
 /** A reference point for distance: a ZIP code, or a place name (or a place id from `geocode`). */
 export type NearQuery = { zip: string } | { place: string };
 
@@ -108,14 +111,16 @@ export interface SearchQuery {
   languages?: string[];
   /** Every one of these populations is served; "not stated" stays in (marked) unless confirmedOnly. */
   populations?: string[];
-  /** Drop results whose populations or hours are not stated instead of listing them as unknown. */
+  /** Drop results that have not said whether they serve `populations`, instead of listing them marked. */
   confirmedOnly?: boolean;
+  /** Drop results whose hours are not stated from "open now" and "open 24/7", instead of listing them marked. */
+  hoursConfirmedOnly?: boolean;
   openNow?: boolean;
   open24x7?: boolean;
   verifiedWithinMonths?: number;
   near?: NearQuery;
   radiusKm?: number;
-  /** Default: relevance, or distance when there is a place but no text. */
+  /** Default: relevance (distance breaking ties when there is a place), or distance when there is a place but no text. */
   sort?: SearchSort;
   /** The moment "open now" is judged at (ISO 8601); the current time when absent. */
   now?: string;
@@ -147,8 +152,9 @@ export interface PopulationFacetCount {
 }
 
 /**
- * Counts over the current result set. Each facet is counted with every other facet's filter applied but
- * not its own, so a user sees what choosing another value would give.
+ * Counts over the current result set: the services `total` counts (with a place, not the group listed
+ * apart). Each facet is counted with every other facet's filter applied but not its own, so a user sees
+ * what choosing another value would give.
  */
 export interface FacetCounts {
   categories: FacetCount[];
@@ -188,7 +194,17 @@ export interface MapPoint {
   approximate: boolean;
 }
 
+/** A filter a worker can drop, as named in a relaxation. */
+export type RelaxableFilter = 'categories' | 'languages' | 'populations' | 'openNow' | 'open24x7' | 'verified';
+
+/**
+ * What one change to an empty search would give: dropping one filter, or a wider radius (null: any
+ * distance). Only filters whose dropping alone gives results are named.
+ */
+export type Relaxation = { drop: RelaxableFilter; count: number } | { radiusKm: number | null; count: number };
+
 export interface SearchResponse {
+  /** Results with a place to measure from (with `near`), or all results (without). */
   total: number;
   /** One page of cards, in rank order. */
   results: SearchCard[];
@@ -203,6 +219,8 @@ export interface SearchResponse {
   /** The geocoded reference point of `near`, null without one. */
   reference: GeoPoint | null;
   radiusKm: number | null;
+  /** When `total` is 0: the changes that alone would give results, most results first. */
+  relaxations: Relaxation[];
 }
 
 /**

@@ -27,6 +27,7 @@ export const contract = {
       languages: z.array(id).max(50).optional(),
       populations: z.array(id).max(50).optional(),
       confirmedOnly: z.boolean().optional(),
+      hoursConfirmedOnly: z.boolean().optional(),
       openNow: z.boolean().optional(),
       open24x7: z.boolean().optional(),
       verifiedWithinMonths: z.number().int().min(1).max(120).optional(),
