@@ -40,6 +40,10 @@ export function createHandlers(
     ...createSearchHandlers(db, reader, system.dataDir, openWriter),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    copyText: ({ text }) => {
+      system.copyText(text);
+      return null;
+    },
     ...createDeskHandlers(db, reader, system),
     ...createImportHandlers(db, {
       chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,

@@ -18,6 +18,8 @@ export interface ServiceCard {
   languages: string[];
   /** City of the first public location; null for phone/online services and confidential sites. */
   city: string | null;
+  /** Street address of the first public location that states one; null when none does or it is confidential. */
+  address: string | null;
   /** No physical location: a hotline or an online service. */
   virtual: boolean;
 }
@@ -213,7 +215,8 @@ export interface SearchResponse {
   facets: FacetCounts;
   /**
    * With `near`: services with no public point to measure from (phone and online, confidential sites,
-   * location not stated), never dropped by distance, listed apart. Without `near` they are in `results`.
+   * location not stated), never dropped by distance, listed apart, paged by the same offset and limit.
+   * Without `near` they are in `results`.
    */
   virtual: { total: number; results: SearchCard[] };
   /** The geocoded reference point of `near`, null without one. */
@@ -245,6 +248,14 @@ export interface LocalRecord {
   note: { body: string; updatedAt: string } | null;
   /** Newest first. */
   marks: CallMark[];
+}
+
+/** What a result card shows of the desk's own records on a service. */
+export interface LocalSummary {
+  serviceId: string;
+  hasNote: boolean;
+  /** The newest call mark. */
+  lastMark: CallMark | null;
 }
 
 export type UiLanguageSetting = 'en' | 'es';

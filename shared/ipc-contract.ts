@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
+import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
 import type { Result } from './result';
@@ -41,10 +41,14 @@ export const contract = {
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
+  /** Desktop shell: puts a phone number or an address on the system clipboard. */
+  copyText: channel<null>()(z.object({ text: z.string().min(1).max(2000) })),
 
   // The intake desk: local notes and call marks, corrections export, settings, referral
   // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
   localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
+  /** What the desk has recorded on each of these services (a page of cards); services with nothing are left out. */
+  localSummaries: channel<LocalSummary[]>()(z.object({ serviceIds: z.array(id).max(5000) })),
   saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
   markCall: channel<LocalRecord>()(
     z.object({ serviceId: id, status: z.enum(['still_valid', 'changed', 'closed']), comment: z.string().max(2_000).optional() }),

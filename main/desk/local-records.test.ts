@@ -34,6 +34,19 @@ describe('local notes and call marks', () => {
     ]);
   });
 
+  it('sums up, for a page of cards, which have a note and the newest call mark', () => {
+    const id = hotline();
+    expect(records.summaries([id, 'no-such-service'])).toEqual([
+      { serviceId: id, hasNote: false, lastMark: { status: 'changed', comment: 'New extension 3', markedAt: '2026-11-24T09:00:00.000Z' } },
+    ]);
+    records.saveNote('no-such-service', 'Only a note');
+    expect(records.summaries([id, 'no-such-service'])).toEqual([
+      { serviceId: id, hasNote: false, lastMark: { status: 'changed', comment: 'New extension 3', markedAt: '2026-11-24T09:00:00.000Z' } },
+      { serviceId: 'no-such-service', hasNote: true, lastMark: null },
+    ]);
+    records.saveNote('no-such-service', '');
+  });
+
   it('survives a new directory being installed over the old one', () => {
     const id = hotline();
     records.saveNote(id, 'Kept across updates');

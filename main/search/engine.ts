@@ -108,12 +108,12 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const offset = query.offset ?? 0;
       const limit = query.limit ?? 50;
       const main = new TopK(offset + limit, order);
-      const apart = new TopK(limit, unconfirmed ? (a, b) => unconfirmed[a]! - unconfirmed[b]! || byRelevance(a, b) : byRelevance);
+      const apart = new TopK(offset + limit, unconfirmed ? (a, b) => unconfirmed[a]! - unconfirmed[b]! || byRelevance(a, b) : byRelevance);
       const { total, virtualTotal, points } = collectResults(ix, pool, fail, main, apart);
 
       const populationIds = query.populations ?? [];
       const pageKs = main.sorted().slice(offset);
-      const apartKs = apart.sorted();
+      const apartKs = apart.sorted().slice(offset);
       const bases = readCards([...pageKs, ...apartKs].map((k) => ix.ids[pool[k]!]!));
       const card = (k: number, base: ServiceCard | null): SearchCard | null => {
         const i = pool[k]!;
