@@ -65,6 +65,8 @@ export interface AppSession {
   windowHides(): number;
   /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
   openedExternally: string[];
+  /** What the app put on the system clipboard, oldest first. */
+  copied: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -105,9 +107,11 @@ export async function launchApp(
     hideWindow: () => void hides++,
   };
   const openedExternally: string[] = [];
+  const copied: string[] = [];
   const handlers = createHandlers(db, dbPath, {
     ...shell,
     openExternal: async (url) => void openedExternally.push(url),
+    copyText: (text) => void copied.push(text),
     ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
     dataDir: join(ROOT, 'data'),
     basemapPath: BASEMAP,
@@ -145,6 +149,7 @@ export async function launchApp(
     savedDir,
     windowHides: () => hides,
     openedExternally,
+    copied,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);

@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { FacetCounts } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
-import { FacetBar } from './FacetBar';
+import { FacetBar, type FacetPlace } from './FacetBar';
 import { NearBox } from './NearBox';
 
 /** The query box, the place box and the facet bar. Arrow Down moves from the query box into the results. */
-export function SearchControls({ text, onText, filters, onFilters, facets }: {
+export function SearchControls({ text, onText, filters, onFilters, facets, place }: {
   text: string;
   onText: (text: string) => void;
   filters: SearchFilters;
   onFilters: (f: SearchFilters) => void;
   facets: FacetCounts | null;
+  /** The place the facet counts are measured from, when there is one. */
+  place: FacetPlace | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -30,8 +32,8 @@ export function SearchControls({ text, onText, filters, onFilters, facets }: {
           autoFocus
         />
       </label>
-      <NearBox filters={filters} onChange={onFilters} />
-      <FacetBar filters={filters} facets={facets} onChange={onFilters} />
+      <NearBox filters={filters} onChange={onFilters} hasText={text.trim() !== ''} />
+      <FacetBar filters={filters} facets={facets} place={place} onChange={onFilters} />
     </div>
   );
 }

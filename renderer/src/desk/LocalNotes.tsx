@@ -4,6 +4,7 @@ import type { CallMarkStatus, LocalRecord } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { dateText } from '../i18n/format';
+import { localRecordsChanged } from './local-changes';
 import { usePendingSave } from './usePendingSave';
 
 const MARKS: { status: CallMarkStatus; label: 'markStillValid' | 'markChanged' | 'markClosed' }[] = [
@@ -45,6 +46,7 @@ export function LocalNotes({ serviceId }: { serviceId: string }) {
     if (r.ok) {
       setRecord(r.value);
       setError(null);
+      localRecordsChanged();
     } else setError(t('notSaved', { error: r.error }));
   };
 
