@@ -107,7 +107,8 @@ export function ResultList({ state, text, selectedId, onSelect, onShowMore, filt
         </button>
       ) : null}
       {apart && apart.total > 0 ? (
-        <ApartGroup place={response.reference!.label} count={apart.total}>
+        // Folded again for each new place.
+        <ApartGroup key={response.reference!.label} place={response.reference!.label} count={apart.total}>
           <CardList
             cards={apart.results}
             label={t('apartHeading', { count: apart.total, place: response.reference!.label })}

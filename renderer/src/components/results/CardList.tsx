@@ -22,13 +22,15 @@ export function CardList({ cards, label, selectedId, onSelect, onPastEnd, onBefo
   showHours?: boolean;
   summaries: ReadonlyMap<string, LocalSummary>;
 }) {
-  const pending = useRef<number | null>(null);
+  // The card to select once more have come: the first after those shown, if the list is still the same search's.
+  const pending = useRef<{ at: number; first: string } | null>(null);
   useEffect(() => {
-    const at = pending.current;
-    if (at === null || cards.length <= at) return;
+    const wanted = pending.current;
+    if (!wanted || cards.length <= wanted.at) return;
     pending.current = null;
-    onSelect(cards[at]!.id);
-    focusCard(cards[at]!.id);
+    if (cards[0]?.id !== wanted.first) return;
+    onSelect(cards[wanted.at]!.id);
+    focusCard(cards[wanted.at]!.id);
   }, [cards, onSelect]);
 
   const select = (id: string) => {
@@ -43,7 +45,7 @@ export function CardList({ cards, label, selectedId, onSelect, onPastEnd, onBefo
     e.preventDefault();
     if (next < 0) onBeforeStart();
     else if (next < cards.length) select(cards[next]!.id);
-    else if (onPastEnd()) pending.current = cards.length;
+    else if (onPastEnd()) pending.current = { at: cards.length, first: cards[0]!.id };
   };
   // Tab reaches the selected card, or the first when the selection is elsewhere.
   const tabbable = cards.some((c) => c.id === selectedId) ? selectedId : (cards[0]?.id ?? null);
