@@ -1,5 +1,5 @@
 import type { MapPoint } from '../shared/domain';
-import { ClusterIndex, pointColumns } from '../shared/map-clusters';
+import { ClusterIndex, pointColumns } from '../shared/map/map-clusters';
 import { syntheticPoints } from '../main/test-support/synthetic-points';
 
 /**

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -70,16 +70,20 @@ export interface AppSession {
   setClock(at: string): Promise<void>;
   /** URLs the app asked the system to open (tel:, mailto:, web links), after main's checks. */
   openedExternally: string[];
+  /** What the app put on the system clipboard, oldest first. */
+  copied: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /**
  * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
- * the preload, on a fresh database holding the bundled starter directory.
+ * the preload, on a fresh database holding the bundled starter directory (or a copy of the one given).
  */
 export async function launchApp(
   options: {
+    /** A database file to start from (a copy is used) instead of a fresh one holding the starter directory. */
+    database?: string;
     prepare?: (db: Db) => void;
     chooseImportPath?: ChooseImportPath;
     chooseStreetMap?: () => Promise<string | null>;
@@ -89,8 +93,9 @@ export async function launchApp(
 ): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const dbPath = join(dir, 'atlas.sqlite');
+  if (options.database) copyFileSync(options.database, dbPath);
   const db = openDatabase(dbPath);
-  ensureStarterDirectory(db, STARTER);
+  if (!options.database) ensureStarterDirectory(db, STARTER);
   options.prepare?.(db);
   // The desktop shell's stand-in: the save dialog always answers a path in savedDir, printing is
   // Chromium's own print-to-PDF of the page, and hiding the window is counted.
@@ -113,10 +118,12 @@ export async function launchApp(
   const previousTz = process.env.TZ;
   let fixedNow = options.clock ? new Date(options.clock.at) : null;
   if (options.clock) process.env.TZ = options.clock.timeZone;
+  const copied: string[] = [];
   const handlers = createHandlers(db, dbPath, {
     now: () => fixedNow ?? new Date(),
     ...shell,
     openExternal: async (url) => void openedExternally.push(url),
+    copyText: (text) => void copied.push(text),
     ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
     dataDir: join(ROOT, 'data'),
     basemapPath: BASEMAP,
@@ -166,6 +173,7 @@ export async function launchApp(
       await context.clock.setFixedTime(fixedNow);
     },
     openedExternally,
+    copied,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);

@@ -74,8 +74,12 @@ describe('search', () => {
     await page.getByPlaceholder('ZIP code or California place').fill('95814');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('within 25 km of 95814 Sacramento, CA');
     await expect.poll(() => page.locator('.card .distance').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('.group-heading').textContent()).toContain('phone & online');
-    expect(await cardNames(app)).toContain('National Human Trafficking Hotline');
+    // Phone services are not near anywhere: folded away under a heading that says so, until opened.
+    const apart = page.locator('.apart-heading button');
+    await expect.poll(() => apart.textContent()).toContain('Not near 90012 Los Angeles, CA');
+    expect(await cardNames(app)).not.toContain('National Human Trafficking Hotline');
+    await apart.click();
+    await expect.poll(() => cardNames(app)).toContain('National Human Trafficking Hotline');
     await app.screenshot('search-distance-zip');
 
     // Two Chinatowns: the user picks; every service listed with a distance is then within 25 km of San Francisco's.
@@ -117,7 +121,7 @@ describe('search', () => {
       prepare: (db) => installDataset(db, flattenHsdsJson(generateSynthetic(3000)).tables, { datasetId: 'synthetic', version: 'test', source: 'test' }),
     });
     const { page } = app;
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3,000 services');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3,000 services · showing 50 of 3,000');
     await page.getByRole('searchbox').fill('refugio menores');
     await page.getByPlaceholder('ZIP code or California place').fill('Fresno');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('within 25 km of Fresno');

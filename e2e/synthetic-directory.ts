@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { syntheticPoints } from '../main/test-support/synthetic-points';
-import type { Db } from '../main/db/open';
+import { openDatabase, type Db } from '../main/db/open';
+import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
 import { installDataset } from '../main/hsds/install/install-dataset';
 
@@ -30,4 +34,18 @@ export function installSyntheticDirectory(db: Db, count: number): void {
   const { tables, problems } = flattenHsdsJson(services);
   if (problems.length > 0) throw new Error(`synthetic directory: ${problems[0]!.path}: ${problems[0]!.message}`);
   installDataset(db, tables, { datasetId: 'synthetic', version: String(count), source: 'synthetic (e2e/synthetic-directory.ts)' });
+}
+
+/**
+ * A database file holding a SYNTHETIC directory of `count` generated services (scripts/gen-synthetic-data.ts:
+ * names, organizations and phones all say so), installed once for a test file; each launchApp({ database })
+ * starts from a copy.
+ */
+export function syntheticDatabase(count: number): { path: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-synthetic-'));
+  const path = join(dir, 'synthetic.sqlite');
+  const db = openDatabase(path);
+  installDataset(db, flattenHsdsJson(generateSynthetic(count)).tables, { datasetId: 'synthetic', version: String(count), source: 'synthetic (scripts/gen-synthetic-data.ts)' });
+  db.close();
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -257,7 +257,7 @@ function searchQuery(text: string, v: Record<string, string | boolean | string[]
     ...(categories.length ? { categories: categories as string[] } : {}),
     ...(populations.length ? { populations: populations as string[] } : {}),
     ...(languages.length ? { languages } : {}),
-    ...(v['confirmed-only'] ? { confirmedOnly: true } : {}),
+    ...(v['confirmed-only'] ? { confirmedOnly: true, hoursConfirmedOnly: true } : {}),
     ...(v['open-now'] ? { openNow: true } : {}),
     ...(v['open-24x7'] ? { open24x7: true } : {}),
     ...(verified !== undefined ? { verifiedWithinMonths: Math.round(verified as number) } : {}),

@@ -42,6 +42,10 @@ export function createHandlers(
     ...createSearchHandlers(db, reader, system.dataDir, openWriter),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
+    copyText: ({ text }) => {
+      system.copyText(text);
+      return null;
+    },
     ...createDeskHandlers(db, reader, system, system.now),
     ...createImportHandlers(
       db,

@@ -27,7 +27,7 @@ const require = createRequire(import.meta.url);
 const vtpbf = require('vt-pbf');
 const OUT = fileURLToPath(new URL('../data/basemap.pmtiles', import.meta.url));
 // The label layout the renderer draws with, so the room reserved here is the room used there.
-const { module: layout } = await runnerImport(fileURLToPath(new URL('../shared/basemap-labels.ts', import.meta.url)), { configFile: false, logLevel: 'error' });
+const { module: layout } = await runnerImport(fileURLToPath(new URL('../shared/map/basemap-labels.ts', import.meta.url)), { configFile: false, logLevel: 'error' });
 
 const BOUNDS = [-126.5, 31.0, -112.5, 43.5];
 const MIN_ZOOM = 5;

@@ -18,6 +18,8 @@ export interface ServiceCard {
   languages: string[];
   /** City of the first public location; null for phone/online services and confidential sites. */
   city: string | null;
+  /** Street address of the first public location that states one; null when none does or it is confidential. */
+  address: string | null;
   /** No physical location: a hotline or an online service. */
   virtual: boolean;
 }
@@ -105,6 +107,9 @@ export interface DatasetInfo {
 
 export type SearchSort = 'relevance' | 'distance';
 
+/** The radii the place box offers, in km; an empty search near a place suggests the next one that gives results. */
+export const SEARCH_RADII_KM = [5, 10, 25, 50, 100] as const;
+
 /** A reference point for distance: a ZIP code, or a place name (or a place id from `geocode`). */
 export type NearQuery = { zip: string } | { place: string };
 
@@ -118,8 +123,10 @@ export interface SearchQuery {
   languages?: string[];
   /** Every one of these populations is served; "not stated" stays in (marked) unless confirmedOnly. */
   populations?: string[];
-  /** Drop results whose populations or hours are not stated instead of listing them as unknown. */
+  /** Drop results that have not said whether they serve `populations`, instead of listing them marked. */
   confirmedOnly?: boolean;
+  /** Drop results whose hours are not stated from "open now" and "open 24/7", instead of listing them marked. */
+  hoursConfirmedOnly?: boolean;
   openNow?: boolean;
   open24x7?: boolean;
   verifiedWithinMonths?: number;
@@ -136,7 +143,7 @@ export interface SearchQuery {
   free?: boolean;
   noIdNeeded?: boolean;
   wheelchair?: boolean;
-  /** Default: relevance, or distance when there is a place but no text. */
+  /** Default: relevance (distance breaking ties when there is a place), or distance when there is a place but no text. */
   sort?: SearchSort;
   /** The moment "open now" is judged at (ISO 8601); the current time when absent. */
   now?: string;
@@ -185,8 +192,9 @@ export interface PopulationFacetCount {
 }
 
 /**
- * Counts over the current result set. Each facet is counted with every other facet's filter applied but
- * not its own, so a user sees what choosing another value would give.
+ * Counts over the current result set: the services `total` counts (with a place, not the group listed
+ * apart). Each facet is counted with every other facet's filter applied but not its own, so a user sees
+ * what choosing another value would give.
  */
 export interface FacetCounts {
   categories: FacetCount[];
@@ -240,7 +248,17 @@ export interface MapPoint {
   approximate: boolean;
 }
 
+/** A filter a worker can drop, as named in a relaxation. */
+export type RelaxableFilter = 'categories' | 'languages' | 'populations' | 'openNow' | 'open24x7' | 'verified' | 'serves' | 'age' | 'free' | 'noIdNeeded' | 'wheelchair';
+
+/**
+ * What one change to an empty search would give: dropping one filter, or a wider radius (null: any
+ * distance). Only filters whose dropping alone gives results are named.
+ */
+export type Relaxation = { drop: RelaxableFilter; count: number } | { radiusKm: number | null; count: number };
+
 export interface SearchResponse {
+  /** Results with a place to measure from (with `near`), or all results (without). */
   total: number;
   /** One page of cards, in rank order. */
   results: SearchCard[];
@@ -249,7 +267,8 @@ export interface SearchResponse {
   facets: FacetCounts;
   /**
    * With `near`: services with no public point to measure from (phone and online, confidential sites,
-   * location not stated), never dropped by distance, listed apart. Without `near` they are in `results`.
+   * location not stated), never dropped by distance, listed apart, paged by the same offset and limit.
+   * Without `near` they are in `results`.
    */
   virtual: { total: number; results: SearchCard[] };
   /** The geocoded reference point of `near`, null without one. */
@@ -257,6 +276,8 @@ export interface SearchResponse {
   radiusKm: number | null;
   /** The place `serves` was read as, null without one. */
   serves: GeoPoint | null;
+  /** When `total` is 0: the changes that alone would give results, most results first. */
+  relaxations: Relaxation[];
 }
 
 /**
@@ -281,6 +302,14 @@ export interface LocalRecord {
   note: { body: string; updatedAt: string } | null;
   /** Newest first. */
   marks: CallMark[];
+}
+
+/** What a result card shows of the desk's own records on a service. */
+export interface LocalSummary {
+  serviceId: string;
+  hasNote: boolean;
+  /** The newest call mark. */
+  lastMark: CallMark | null;
 }
 
 export type UiLanguageSetting = 'en' | 'es';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
-import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
+import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
 import { MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
@@ -29,6 +29,7 @@ export const contract = {
       languages: z.array(id).max(50).optional(),
       populations: z.array(id).max(50).optional(),
       confirmedOnly: z.boolean().optional(),
+      hoursConfirmedOnly: z.boolean().optional(),
       openNow: z.boolean().optional(),
       open24x7: z.boolean().optional(),
       verifiedWithinMonths: z.number().int().min(1).max(120).optional(),
@@ -49,10 +50,14 @@ export const contract = {
   serviceAreaOutline: channel<AreaOutline | null>()(z.object({ id })),
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
+  /** Desktop shell: puts a phone number or an address on the system clipboard. */
+  copyText: channel<null>()(z.object({ text: z.string().min(1).max(2000) })),
 
   // The desk: local notes and call marks, corrections export, settings, referral
   // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
   localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
+  /** What the desk has recorded on each of these services (a page of cards); services with nothing are left out. */
+  localSummaries: channel<LocalSummary[]>()(z.object({ serviceIds: z.array(id).max(5000) })),
   saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
   markCall: channel<LocalRecord>()(
     z.object({ serviceId: id, status: z.enum(['still_valid', 'changed', 'closed']), comment: z.string().max(2_000).optional() }),

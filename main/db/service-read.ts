@@ -163,6 +163,7 @@ export function createServiceReader(db: ReadDb) {
         categories: categories.get(id) ?? [],
         languages: [...new Set(languages.get(id))],
         city: physical.find((l) => l.city)?.city ?? null,
+        address: physical.find((l) => l.address)?.address ?? null,
         virtual: sites.length > 0 && physical.length === 0,
       };
       return { card, locations: sites };

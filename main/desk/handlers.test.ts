@@ -18,7 +18,7 @@ describe('desk channels', () => {
     printPageToPdf: async () => new TextEncoder().encode('%PDF-1.7 sheet'),
     hideWindow: () => void hidden++,
   };
-  const system = { ...shell, openExternal: async () => undefined };
+  const system = { ...shell, openExternal: async () => undefined, copyText: () => undefined };
   const handlers = createHandlers(t.db, t.path, system);
   const call = (channel: string, input?: unknown) => dispatch(handlers, channel, input);
   const hotline = (t.db.prepare("SELECT id FROM service WHERE name = 'National Human Trafficking Hotline'").get() as { id: string }).id;

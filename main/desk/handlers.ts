@@ -11,6 +11,7 @@ import { createLocalRecords } from './local-records';
 
 type DeskChannel =
   | 'localRecord'
+  | 'localSummaries'
   | 'saveNote'
   | 'markCall'
   | 'unmarkCall'
@@ -28,6 +29,7 @@ export function createDeskHandlers(db: Db, reader: ServiceReader, shell: DeskShe
   const settings = createDeskSettings(db);
   return {
     localRecord: ({ serviceId }) => records.record(serviceId),
+    localSummaries: ({ serviceIds }) => records.summaries(serviceIds),
     // Saved once the write lock is free: a long update may be holding it (write-when-free.ts).
     saveNote: ({ serviceId, body }) => writeWhenFree(db, () => records.saveNote(serviceId, body)),
     markCall: ({ serviceId, status, comment }) => writeWhenFree(db, () => records.markCall(serviceId, status, comment)),

@@ -45,6 +45,20 @@ describe('local notes and call marks', () => {
     expect(records.unmarkCall(id, '2026-11-23T10:00:00.000Z').marks).toHaveLength(2);
   });
 
+  it('sums up, for a page of cards, which have a note and the newest call mark', () => {
+    const id = hotline();
+    const other = (t.db.prepare('SELECT id FROM service WHERE id <> ? ORDER BY id LIMIT 1').get(id) as { id: string }).id;
+    expect(records.summaries([id, other, 'no-such-service'])).toEqual([
+      { serviceId: id, hasNote: false, lastMark: { status: 'changed', comment: 'New extension 3', markedAt: '2026-11-24T09:00:00.000Z' } },
+    ]);
+    records.saveNote(other, 'Only a note');
+    expect(records.summaries([id, other, 'no-such-service'])).toEqual([
+      { serviceId: id, hasNote: false, lastMark: { status: 'changed', comment: 'New extension 3', markedAt: '2026-11-24T09:00:00.000Z' } },
+      { serviceId: other, hasNote: true, lastMark: null },
+    ]);
+    records.saveNote(other, '');
+  });
+
   it('survives a new directory being installed over the old one', () => {
     const id = hotline();
     records.saveNote(id, 'Kept across updates');

@@ -1,4 +1,4 @@
-import type { CallMark, CallMarkStatus, LocalRecord } from '../../shared/domain';
+import type { CallMark, CallMarkStatus, LocalRecord, LocalSummary } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { createDirectoryIds } from './directory-ids';
 
@@ -30,6 +30,14 @@ export function createLocalRecords(db: Db, now: () => Date = () => new Date()) {
       `DELETE FROM local_call_mark WHERE id = (SELECT id FROM local_call_mark WHERE service_id = ? ORDER BY marked_at DESC, id DESC LIMIT 1)
        AND marked_at = ?`,
     ),
+    // One read for a page of cards: the ids as a JSON array, each with its note (if any) and newest mark.
+    summaries: db.prepare(
+      `SELECT ids.value AS serviceId, n.service_id IS NOT NULL AS hasNote, m.status, m.comment, m.marked_at AS markedAt
+       FROM json_each(?) ids
+       LEFT JOIN local_note n ON n.service_id = ids.value
+       LEFT JOIN local_call_mark m ON m.id = (SELECT id FROM local_call_mark WHERE service_id = ids.value ORDER BY marked_at DESC, id DESC LIMIT 1)
+       WHERE n.service_id IS NOT NULL OR m.id IS NOT NULL`,
+    ),
   };
 
   const record = (serviceId: string): LocalRecord => ({
@@ -39,6 +47,14 @@ export function createLocalRecords(db: Db, now: () => Date = () => new Date()) {
 
   return {
     record,
+    summaries(serviceIds: readonly string[]): LocalSummary[] {
+      const rows = stmts.summaries.all(JSON.stringify(serviceIds)) as { serviceId: string; hasNote: number; status: CallMarkStatus | null; comment: string | null; markedAt: string | null }[];
+      return rows.map((r) => ({
+        serviceId: r.serviceId,
+        hasNote: r.hasNote === 1,
+        lastMark: r.status && r.markedAt ? { status: r.status, comment: r.comment, markedAt: r.markedAt } : null,
+      }));
+    },
     /**
      * An empty note removes the note rather than keeping a blank one. A note kept on a service an update
      * has since removed can still be edited or cleared; a new one needs a service the directory lists.

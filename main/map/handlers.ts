@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { tileOrigin, type StreetMapFile } from '../../shared/map-contract';
+import { tileOrigin, type StreetMapFile } from '../../shared/map/map-contract';
 import type { Db } from '../db/open';
 import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handler-types';

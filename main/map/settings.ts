@@ -1,4 +1,4 @@
-import { DEFAULT_TILE_URL, mapSettingsInput, type MapSettings, type MapSettingsView } from '../../shared/map-contract';
+import { DEFAULT_TILE_URL, mapSettingsInput, type MapSettings, type MapSettingsView } from '../../shared/map/map-contract';
 import type { Db, ReadDb } from '../db/open';
 import { readStoredSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 

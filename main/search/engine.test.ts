@@ -53,6 +53,31 @@ describe('search engine', () => {
     expect(search({}).points.some((p) => p.serviceId === 'safe-house')).toBe(false);
   });
 
+  it('counts the facets over the services the headline counts, not the group listed apart', () => {
+    const r = search({ near: { place: 'Fresno' }, radiusKm: 10 });
+    expect(r.total).toBe(3);
+    expect(r.virtual.total).toBe(2);
+    expect(r.facets.categories).toEqual([{ value: 'cat-emergency-shelter', count: 3 }]);
+    expect(r.facets.languages).toEqual([{ value: 'en', count: 3 }]);
+    expect(r.facets.open24x7).toBe(1);
+  });
+
+  it('names, for an empty search, the one filter or the wider radius that alone would give results', () => {
+    const legal = search({ near: { place: 'Fresno' }, radiusKm: 10, categories: ['cat-legal-aid'] });
+    expect(legal.total).toBe(0);
+    expect(legal.relaxations).toEqual([{ drop: 'categories', count: 3 }, { radiusKm: null, count: 1 }]);
+    const spanishTonight = search({ near: { place: 'Fresno' }, radiusKm: 10, languages: ['es'], openNow: true, hoursConfirmedOnly: true, now: '2026-11-28T23:00:00-08:00' });
+    expect(spanishTonight.relaxations).toEqual([{ drop: 'languages', count: 1 }]);
+    expect(search({ near: { place: 'Fresno' }, radiusKm: 10 }).relaxations).toEqual([]);
+  });
+
+  it('ranks services that confirm serving a population above those that have not said, in either order', () => {
+    const order = (q: Partial<SearchQuery>) => search({ populations: ['pop-minors'], ...q }).results.map((c) => c.id).filter((id) => id.includes('minors'));
+    expect(order({ text: 'shelter' })).toEqual(['serves-minors', 'minors-not-stated']);
+    expect(order({ text: 'cedar shelter' })).toEqual(['serves-minors', 'minors-not-stated']);
+    expect(order({ near: { place: 'Fresno' }, sort: 'distance' })).toEqual(['serves-minors', 'minors-not-stated']);
+  });
+
   it('does not find a safe house by the city of its confidential address', () => {
     expect(ids(search({ text: 'modesto' }))).toEqual([]);
   });
@@ -70,8 +95,10 @@ describe('search engine', () => {
     expect(ids(r)).not.toContain('excludes-minors'); // weekdays 9-5
     expect(r.results.find((c) => c.id === 'serves-minors')!.openNow).toBe('open');
     expect(r.results.find((c) => c.id === 'minors-not-stated')!.openNow).toBe('not_stated');
-    expect(ids(search({ ...saturdayNight, confirmedOnly: true }))).toEqual(['hotline', 'serves-minors']);
-    expect(ids(search({ open24x7: true, confirmedOnly: true }))).toEqual(['hotline', 'serves-minors']);
+    expect(ids(search({ ...saturdayNight, hoursConfirmedOnly: true }))).toEqual(['hotline', 'serves-minors']);
+    expect(ids(search({ open24x7: true, hoursConfirmedOnly: true }))).toEqual(['hotline', 'serves-minors']);
+    // Confirmed hours and confirmed populations are two choices: one does not hide what the other keeps.
+    expect(ids(search({ ...saturdayNight, confirmedOnly: true }))).toContain('minors-not-stated');
   });
 
   it('says open or closed for the minute asked about, one search after another', () => {
@@ -93,6 +120,17 @@ describe('search engine', () => {
     install(t.db, [{ ...base, id: 'new-one', name: 'Ginkgo Legal Clinic', organization: 'Ginkgo', categories: ['cat-legal-aid'], serves: [] }], '2');
     expect(ids(search({ text: 'ginkgo' }))).toEqual(['new-one']);
     expect(ids(search({ text: 'alder' }))).toEqual([]);
+  });
+
+  it('ranks by the words with a place and words, the nearer first among equal matches', () => {
+    const other = tempDb();
+    const twin = { ...base, name: 'Juniper Legal Aid', categories: ['cat-legal-aid'], serves: [] };
+    install(other.db, [{ ...twin, id: 'juniper-fresno', organization: 'Juniper' }, { ...twin, id: 'juniper-modesto', organization: 'Juniper', city: MODESTO }, { ...base, id: 'kapok', name: 'Kapok Counseling', organization: 'Kapok', categories: ['cat-counseling'], serves: [], description: 'Counseling; no legal help.' }], '1');
+    const near = (place: string) => (createHandlers(other.db, other.path).search({ text: 'juniper legal', near: { place } }) as SearchResponse).results.map((c) => c.id);
+    // Kapok, in Fresno itself, matches one word of two: after both, however near.
+    expect(near('Fresno')).toEqual(['juniper-fresno', 'juniper-modesto', 'kapok']);
+    expect(near('Modesto')).toEqual(['juniper-modesto', 'juniper-fresno', 'kapok']);
+    other.cleanup();
   });
 
   it('rebuilds a stored index it cannot read, rather than failing every search', () => {

@@ -7,7 +7,8 @@ import type { Polygons } from '../geo/extent';
 import { areaCoverageByItem, areaNames, areaOutlines } from './facets/area-facet';
 import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets/facet-counts';
 import { valueMask, type FacetIndex } from './facets/facet-index';
-import { filterPool, hasValue } from './facets/pool-filter';
+import { F_APART, filterPool, hasValue } from './facets/pool-filter';
+import { relaxations } from './facets/relaxations';
 import { planningVocabulary, planQuery } from './query-plan';
 import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './words/term-corrector';
@@ -92,6 +93,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         languageMask: query.languages?.length ? valueMask(ix.languages, query.languages) : null,
         populations: (query.populations ?? []).map((p) => ix.served.values.indexOf(p)),
         confirmedOnly: query.confirmedOnly === true,
+        hoursConfirmedOnly: query.hoursConfirmedOnly === true,
         openNow: query.openNow === true,
         open24x7: query.open24x7 === true,
         verifiedSince: query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null,
@@ -104,23 +106,25 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         wheelchair: query.wheelchair === true,
         now,
       });
-      const { fail, distance, open } = filtered;
+      const { fail, distance, open, unconfirmed } = filtered;
       const facets = countFacets(ix, columns, pool, filtered, now);
 
-      const byRelevance = relevanceOrder(candidates, pool, ix.nameRank);
+      const byRelevance = relevanceOrder(candidates, pool, ix.nameRank, reference ? distance : null);
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);
       // With a place and no words to rank by, nearest first is the only order that means anything.
-      const order = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;
+      const sorted = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;
+      // Those that confirm serving the populations asked about come before those that have not said.
+      const order = unconfirmed ? (a: number, b: number) => unconfirmed[a]! - unconfirmed[b]! || sorted(a, b) : sorted;
 
       const offset = query.offset ?? 0;
       const limit = query.limit ?? 50;
       const main = new TopK(offset + limit, order);
-      const apart = new TopK(limit, byRelevance);
-      const { total, virtualTotal, points } = collectResults(ix, pool, fail, reference !== null, main, apart);
+      const apart = new TopK(offset + limit, unconfirmed ? (a, b) => unconfirmed[a]! - unconfirmed[b]! || byRelevance(a, b) : byRelevance);
+      const { total, virtualTotal, points } = collectResults(ix, pool, fail, main, apart);
 
       const populationIds = query.populations ?? [];
       const pageKs = main.sorted().slice(offset);
-      const apartKs = apart.sorted();
+      const apartKs = apart.sorted().slice(offset);
       const bases = readCards([...pageKs, ...apartKs].map((k) => ix.ids[pool[k]!]!));
       const card = (k: number, base: ServiceCard | null): SearchCard | null => {
         const i = pool[k]!;
@@ -155,6 +159,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         reference,
         radiusKm: reference ? radius : null,
         serves: servesAt ? { lat: servesAt.lat, lon: servesAt.lon, label: servesAt.label } : null,
+        relaxations: total === 0 ? relaxations(filtered, pool.length, reference ? radius : null) : [],
       };
     },
 
@@ -175,12 +180,14 @@ const stated = (a: number): Stated => (a === 1 ? 'yes' : a === 0 ? 'no' : 'not_s
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
 
 /**
- * Pool positions ranked: AND matches before OR-only ones, then score; without text, by name. Two
- * comparators rather than one asking which applies: it runs for every result of a broad search.
+ * Pool positions ranked: AND matches before OR-only ones, then score, then (with a place) the nearer;
+ * without text, by name. Separate comparators rather than one asking which applies: it runs for every
+ * result of a broad search.
  */
-function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRank: Int32Array): (a: number, b: number) => number {
+function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRank: Int32Array, distance: Float64Array | null): (a: number, b: number) => number {
   if (!candidates) return (a, b) => nameRank[pool[a]!]! - nameRank[pool[b]!]!;
   const { tier, score } = candidates;
+  if (distance) return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || score[pool[b]!]! - score[pool[a]!]! || distance[a]! - distance[b]! || a - b;
   return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || score[pool[b]!]! - score[pool[a]!]! || a - b;
 }
 
@@ -188,23 +195,23 @@ function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRa
  * Offers every result to the page heaps and gathers the map points. With a place, services without a
  * public point go to their own group. A function of its own so V8 keeps its loop optimized.
  */
-function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint16Array, withPlace: boolean, main: TopK, apart: TopK) {
+function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint16Array, main: TopK, apart: TopK) {
   const points: MapPoint[] = [];
+  const apartOnly = F_APART;
   let total = 0;
   let virtualTotal = 0;
   for (let k = 0; k < pool.length; k++) {
-    if (fail[k] !== 0) continue;
-    const i = pool[k]!;
-    const from = ix.pointStart[i]!;
-    const to = ix.pointStart[i + 1]!;
-    if (withPlace && to === from) {
+    const f = fail[k];
+    if (f === apartOnly) {
       virtualTotal++;
       apart.add(k);
       continue;
     }
+    if (f !== 0) continue;
     total++;
     main.add(k);
-    for (let p = from; p < to; p++) points.push(ix.points[p]!);
+    const i = pool[k]!;
+    for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) points.push(ix.points[p]!);
   }
   return { total, virtualTotal, points };
 }

@@ -73,7 +73,7 @@ describe('open now, one rule for every use', () => {
       const column = Object.keys(moments).indexOf(name);
       const now = new Date(iso);
       const cards = search({ now: iso });
-      const openOnly = everyId(search({ now: iso, openNow: true, confirmedOnly: true }));
+      const openOnly = everyId(search({ now: iso, openNow: true, hoursConfirmedOnly: true }));
       const notClosed = everyId(search({ now: iso, openNow: true }));
       for (const id of Object.keys(shapes)) {
         const want = expected[id]![column]!;
@@ -87,7 +87,7 @@ describe('open now, one rule for every use', () => {
   }
 
   it('calls only the every-day, no-end-date schedule 24/7, in the filter and on the sheet alike', () => {
-    expect(everyId(search({ open24x7: true, confirmedOnly: true }))).toEqual(['around-the-clock']);
+    expect(everyId(search({ open24x7: true, hoursConfirmedOnly: true }))).toEqual(['around-the-clock']);
     expect(Object.keys(shapes).filter((id) => isOpenAroundTheClock(detail(id).schedules))).toEqual(['around-the-clock']);
   });
 });

@@ -202,8 +202,10 @@ describe('the IPC boundary under random and hostile calls', () => {
 
   it(`answers every call on every channel, keeps the database whole and stores nothing unbounded (seed ${SEED})`, { timeout: 60_000 }, async () => {
     const opened: string[] = [];
+    const copied: string[] = [];
     const handlers = createHandlers(t.db, t.path, {
       openExternal: async (url) => void opened.push(url),
+      copyText: (text) => void copied.push(text),
       chooseSavePath: async () => null,
       printPageToPdf: async () => new TextEncoder().encode('%PDF-1.7'),
       hideWindow: () => undefined,
@@ -261,5 +263,7 @@ describe('the IPC boundary under random and hostile calls', () => {
     // The page still loads, and only checked links ever reached the system.
     expect(pagePolicy(t.db)).toMatch(/^default-src 'none'/);
     expect(opened.filter((url) => checkExternalUrl(url) === null)).toEqual([]);
+    // The clipboard only ever got text within the channel's bound.
+    expect(copied.filter((text) => text.length === 0 || text.length > 2000)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
 import { noDeskShell } from '../desk/desk-shell';
+import { noSystemActions } from '../system-actions';
 import { tempDb } from '../test-support/temp-db';
 import { checkExternalUrl, openExternalSafely } from './open-external';
 
@@ -65,7 +66,7 @@ describe('external links', () => {
   it('through the openExternal channel, a refused link answers false and reaches no opener', async () => {
     const t = tempDb();
     const opened: string[] = [];
-    const handlers = createHandlers(t.db, t.path, { ...noDeskShell, openExternal: async (u) => void opened.push(u) });
+    const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, openExternal: async (u) => void opened.push(u) });
     try {
       for (const url of ['mailto:a@b.org?attach=/etc/passwd', 'tel:+1-555-0100?x=javascript:alert(1)', 'http:\\\\evil.example\\share', 'tel:%E0%A4%A']) {
         expect(await dispatch(handlers, 'openExternal', { url }), url).toEqual({ ok: true, value: false });

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { readMapSettings } from '../map/settings';
-import { tileOrigin } from '../../shared/map-contract';
+import { tileOrigin } from '../../shared/map/map-contract';
 import { contentSecurityPolicy } from './csp';
 
 /**

@@ -24,7 +24,8 @@ export function App() {
   const [filters, setFilters] = useState<SearchFilters>({});
   const [importing, setImporting] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
-  const search = useSearch({ text, ...filters }, undefined, dataVersion);
+  const { state: search, showMore } = useSearch({ text, ...filters }, undefined, dataVersion);
+  const response = search.status === 'error' ? null : search.response;
 
   useEffect(() => {
     void atlas()
@@ -48,10 +49,21 @@ export function App() {
       {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
       <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
-          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={search.status === 'error' ? null : (search.response?.facets ?? null)} />
-          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} populations={filters.populations} showHours={filters.openNow || filters.open24x7} asked={filters} />
+          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={response?.facets ?? null} place={response?.reference ? { label: response.reference.label, radiusKm: response.radiusKm } : null} />
+          <ResultList
+            state={search}
+            text={text}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onShowMore={showMore}
+            filters={filters}
+            onFilters={setFilters}
+            populations={filters.populations}
+            showHours={filters.openNow || filters.open24x7}
+            asked={filters}
+          />
         </section>
-        <MapPane response={search.status === 'error' ? null : search.response} selectedId={selectedId} onSelect={setSelectedId} />
+        <MapPane response={response} selectedId={selectedId} onSelect={setSelectedId} />
         <section className="detail-pane" aria-live="polite">
           <DetailPane serviceId={selectedId} />
         </section>

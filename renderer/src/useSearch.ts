@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { SearchPreparing, SearchQuery, SearchResponse } from '../../shared/domain';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchCard, SearchPreparing, SearchQuery, SearchResponse } from '../../shared/domain';
 import { atlas } from './atlas';
 
 export type SearchState =
@@ -12,22 +12,35 @@ export type SearchState =
 /** How often a search waiting for the index to be prepared asks again. */
 const PREPARING_POLL_MS = 400;
 
+/** Cards asked for at a time: the first page, and each "show more". */
+export const PAGE_SIZE = 50;
+
+/** The cards of `more` not already in `shown`, after them. */
+const appended = (shown: SearchCard[], more: SearchCard[]) => {
+  const seen = new Set(shown.map((c) => c.id));
+  return [...shown, ...more.filter((c) => !seen.has(c.id))];
+};
+
 /**
  * Runs the search as the user types or changes a filter. Each request carries a sequence number and only
  * the newest one's answer is shown, so a slow reply to an older query never replaces a newer result. A new
- * dataVersion (an import or rollback) runs the same query again.
+ * dataVersion (an import or rollback) runs the same query again. `showMore` adds the next page of cards
+ * (of the results and of the group listed apart) to the answer on screen; the facets and map points
+ * already cover every result.
  */
-export function useSearch(query: SearchQuery, delayMs = 120, dataVersion = 0): SearchState {
+export function useSearch(query: SearchQuery, delayMs = 120, dataVersion = 0): { state: SearchState; showMore: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'loading', response: null });
   const seq = useRef(0);
+  const asking = useRef(false);
   const key = JSON.stringify(query);
   useEffect(() => {
     const mine = ++seq.current;
+    asking.current = false;
     setState((prev) => ({ status: 'loading', response: prev.status === 'error' ? null : prev.response }));
     let timer: ReturnType<typeof setTimeout>;
     const ask = () => {
       void atlas()
-        .search({ limit: 50, ...(JSON.parse(key) as SearchQuery) })
+        .search({ limit: PAGE_SIZE, ...(JSON.parse(key) as SearchQuery) })
         .then((result) => {
           if (mine !== seq.current) return;
           if (!result.ok) return setState({ status: 'error', error: result.error });
@@ -46,5 +59,28 @@ export function useSearch(query: SearchQuery, delayMs = 120, dataVersion = 0): S
       clearTimeout(timer);
     };
   }, [key, delayMs, dataVersion]);
-  return state;
+
+  const showMore = useCallback(() => {
+    if (state.status !== 'done' || asking.current) return;
+    const shown = state.response;
+    const offset = Math.max(shown.results.length, shown.virtual.results.length);
+    if (offset >= Math.max(shown.total, shown.virtual.total)) return;
+    const mine = seq.current;
+    asking.current = true;
+    void atlas()
+      .search({ ...(JSON.parse(key) as SearchQuery), offset, limit: PAGE_SIZE })
+      .then((result) => {
+        if (mine !== seq.current) return;
+        asking.current = false;
+        if (!result.ok) return setState({ status: 'error', error: result.error });
+        if ('preparing' in result.value) return;
+        const page = result.value;
+        setState({
+          status: 'done',
+          response: { ...shown, results: appended(shown.results, page.results), virtual: { ...shown.virtual, results: appended(shown.virtual.results, page.virtual.results) } },
+        });
+      });
+  }, [state, key]);
+
+  return { state, showMore };
 }

@@ -40,7 +40,11 @@ export function valueColumns(ix: FacetIndex): ValueColumns {
   return { words, categories: column(ix.categories), languages: column(ix.languages), served: column(ix.served), excluded: column(ix.excluded) };
 }
 
-/** Counts per facet value over the pool, each facet with every other facet applied but not its own. */
+/**
+ * Counts per facet value over the pool, each facet with every other facet applied but not its own. The
+ * group listed apart with a place (F_APART) fails every facet's set, so the counts are over the results
+ * the headline counts.
+ */
 export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Array, { fail, open }: FilteredPool, now: Date): FacetCounts {
   const cutoffs = Float64Array.from(VERIFIED_STEPS, (m) => now.getTime() - m * MONTH_MS);
   const t = tallyPool(columns.words, pool, fail, open, ix.always, ix.assuredAt, cutoffs);

@@ -18,13 +18,18 @@ export const F_AGE = 256;
 export const F_FREE = 512;
 export const F_NO_ID = 1024;
 export const F_WHEELCHAIR = 2048;
+/** With a place: no public point to measure from. Listed apart from the results, and not in their counts. */
+export const F_APART = 4096;
 
 export interface PoolFilters {
   categoryMask: Uint32Array | null;
   languageMask: Uint32Array | null;
   /** Population value indexes (-1 for one no record mentions). */
   populations: number[];
+  /** Drop services that have not said whether they serve the populations, rather than mark them. */
   confirmedOnly: boolean;
+  /** The same for hours, with "open now" or "open 24/7". */
+  hoursConfirmedOnly: boolean;
   openNow: boolean;
   open24x7: boolean;
   /** Epoch milliseconds; null for no verification filter. */
@@ -47,6 +52,8 @@ export interface FilteredPool {
   distance: Float64Array;
   /** By pool position: 1 open now, 0 closed, -1 hours not stated. */
   open: Int8Array;
+  /** By pool position: how many of the populations asked about the item has not said it serves; null when none are asked about. */
+  unconfirmed: Uint8Array | null;
 }
 
 // Helpers of the per-item loops live beside them: a call into another module costs a getter in the
@@ -71,12 +78,13 @@ export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): Fi
   const open = openStates(ix, pool, q.now);
   if (q.categoryMask) failUnlessAny(fail, F_CATEGORY, ix.categories, pool, q.categoryMask);
   if (q.languageMask) failUnlessAny(fail, F_LANGUAGE, ix.languages, pool, q.languageMask);
-  for (const p of q.populations) failPopulation(fail, ix, pool, p, q.confirmedOnly);
+  const unconfirmed = q.populations.length > 0 ? workArray(ix, 'unconfirmed', Uint8Array, n, 0) : null;
+  for (const p of q.populations) failPopulation(fail, unconfirmed!, ix, pool, p, q.confirmedOnly);
   if (q.openNow) {
-    for (let k = 0; k < n; k++) if (open[k] === 0 || (open[k] === -1 && q.confirmedOnly)) fail[k]! |= F_OPEN_NOW;
+    for (let k = 0; k < n; k++) if (open[k] === 0 || (open[k] === -1 && q.hoursConfirmedOnly)) fail[k]! |= F_OPEN_NOW;
   }
   if (q.open24x7) {
-    for (let k = 0; k < n; k++) if (open[k] === -1 ? q.confirmedOnly : ix.always[pool[k]!] === 0) fail[k]! |= F_24X7;
+    for (let k = 0; k < n; k++) if (open[k] === -1 ? q.hoursConfirmedOnly : ix.always[pool[k]!] === 0) fail[k]! |= F_24X7;
   }
   if (q.verifiedSince !== null) {
     for (let k = 0; k < n; k++) if (!(ix.assuredAt[pool[k]!]! >= q.verifiedSince)) fail[k]! |= F_VERIFIED;
@@ -88,7 +96,7 @@ export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): Fi
   if (q.wheelchair) failUnlessYes(fail, F_WHEELCHAIR, pool, ix.wheelchair, q.confirmedOnly);
   const distance = workArray(ix, 'distance', Float64Array, n, Infinity);
   if (q.reference) measureDistances(ix, pool, q.reference, q.radiusKm, distance, fail);
-  return { fail, distance, open };
+  return { fail, distance, open, unconfirmed };
 }
 
 /** Areas that do not reach the place fail; with "confirmed only", so do those that do not say. */
@@ -119,16 +127,22 @@ function failUnlessAny(fail: Uint16Array, flag: number, m: MaskFacet, pool: Int3
   for (let k = 0; k < pool.length; k++) if (!anyOf(m, pool[k]!, mask)) fail[k]! |= flag;
 }
 
-/** Those that said they do not serve the population fail; with "confirmed only", so do those that have not said. */
-function failPopulation(fail: Uint16Array, ix: FacetIndex, pool: Int32Array, p: number, confirmedOnly: boolean): void {
+/**
+ * Those that said they do not serve the population fail; with "confirmed only", so do those that have
+ * not said. Those kept without having said are counted in `unconfirmed`, to rank after those that confirm.
+ */
+function failPopulation(fail: Uint16Array, unconfirmed: Uint8Array, ix: FacetIndex, pool: Int32Array, p: number, confirmedOnly: boolean): void {
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
-    if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) fail[k]! |= F_POPULATION;
+    if (p >= 0 && hasValue(ix.served, i, p)) continue;
+    if (confirmedOnly || (p >= 0 && hasValue(ix.excluded, i, p))) fail[k]! |= F_POPULATION;
+    else unconfirmed[k]!++;
   }
 }
 
 /**
- * Items without a public point (phone and online services, withheld addresses) never fail on distance.
+ * Items without a public point (phone and online services, withheld addresses) never fail on distance:
+ * they are marked to be listed apart.
  * A point whose latitude alone puts it beyond the radius keeps that lower bound as its distance: it
  * fails either way, and its item is never shown or sorted by it.
  */
@@ -147,6 +161,7 @@ function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint,
       nearest = Math.min(nearest, gap > reach ? gap : greatCircleKm(lat, lon, cos, ix.pointLat[p]!, ix.pointLon[p]!, pointCos[p]!));
     }
     distance[k] = nearest;
-    if (radiusKm !== null && nearest !== Infinity && nearest > radiusKm) fail[k]! |= F_DISTANCE;
+    if (nearest === Infinity) fail[k]! |= F_APART;
+    else if (radiusKm !== null && nearest > radiusKm) fail[k]! |= F_DISTANCE;
   }
 }

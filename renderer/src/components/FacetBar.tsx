@@ -10,11 +10,18 @@ const VERIFIED_CHOICES = [3, 6, 12, 24];
 /** The yes / no / not stated questions an intake desk asks: survivors often have no papers and no money. */
 const ELIGIBILITY = ['free', 'noIdNeeded', 'wheelchair'] as const;
 
+/** Where the counts are measured from: near a place they leave out the services listed apart. */
+export interface FacetPlace {
+  label: string;
+  radiusKm: number | null;
+}
+
 /**
  * The facets as a row of drop-downs, each with the count of results a choice would give. Counts come
- * with every search answer; a chosen value stays listed even when its count drops to zero.
+ * with every search answer; a chosen value stays listed even when its count drops to zero. Near a place,
+ * each menu says which services its counts are of.
  */
-export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters; facets: FacetCounts | null; onChange: (f: SearchFilters) => void }) {
+export function FacetBar({ filters, facets, place, onChange }: { filters: SearchFilters; facets: FacetCounts | null; place: FacetPlace | null; onChange: (f: SearchFilters) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLanguage;
   const [open, setOpen] = useState<string | null>(null);
@@ -31,7 +38,7 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
     ...(chosen ?? []).filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 })),
   ];
   const popCount = facets?.populations ?? [];
-  const hoursActive = (filters.openNow ? 1 : 0) + (filters.open24x7 ? 1 : 0);
+  const hoursActive = (filters.openNow ? 1 : 0) + (filters.open24x7 ? 1 : 0) + (filters.hoursConfirmedOnly ? 1 : 0);
   const eligibilityActive = ELIGIBILITY.filter((k) => filters[k]).length;
   const active =
     (filters.categories?.length ?? 0) +
@@ -49,6 +56,11 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
         {chosen ? <span className="facet-badge">{chosen}</span> : null}
       </summary>
       <div className="facet-menu" role="group" aria-label={label}>
+        {place ? (
+          <p className="facet-note facet-scope">
+            {place.radiusKm ? t('facetScopeNear', { radius: place.radiusKm, place: place.label }) : t('facetScopeNearAny')}
+          </p>
+        ) : null}
         {body}
       </div>
     </details>
@@ -119,9 +131,11 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
         t('facetHours'),
         hoursActive,
         <>
+          {check('hours-confirmed', !!filters.hoursConfirmedOnly, t('hoursConfirmedOnly'), '', () => onChange({ ...filters, hoursConfirmedOnly: !filters.hoursConfirmedOnly }))}
+          <hr />
           {check('open-now', !!filters.openNow, t('openNow'), facets?.openNow ?? 0, () => onChange({ ...filters, openNow: !filters.openNow }))}
           {check('open-24x7', !!filters.open24x7, t('open24x7'), facets?.open24x7 ?? 0, () => onChange({ ...filters, open24x7: !filters.open24x7 }))}
-          <p className="facet-note">{t('hoursNotStatedKept', { count: facets?.hoursNotStated ?? 0 })}</p>
+          <p className="facet-note">{t(filters.hoursConfirmedOnly && (filters.openNow || filters.open24x7) ? 'hoursNotStatedHidden' : 'hoursNotStatedKept', { count: facets?.hoursNotStated ?? 0 })}</p>
         </>,
       )}
       {menu(

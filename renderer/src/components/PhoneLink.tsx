@@ -5,8 +5,8 @@ import { ExternalLink } from './ExternalLink';
 
 /**
  * A click-to-call link; the number as written in the dataset is what the user sees. Inside a result
- * card (a listbox option, which may hold no link or button) the number is plain text: calls are placed
- * from the detail pane.
+ * card the number is plain text, beside the card's copy button: calls are placed from the detail pane,
+ * and every card a link more would be a Tab stop more.
  */
 export function PhoneLink({ phone, inOption = false }: { phone: PhoneView; inOption?: boolean }) {
   const { t } = useTranslation();

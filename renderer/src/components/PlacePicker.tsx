@@ -3,7 +3,7 @@ import type { PlaceMatch } from '../../../shared/domain';
 import type { Lookup } from './usePlaceLookup';
 
 /** Under a place box: the places a name could mean, or why none was found. */
-export function PlacePicker({ lookup, text, onChoose }: { lookup: Lookup; text: string; onChoose: (m: PlaceMatch) => void }) {
+export function PlacePicker({ lookup, notFound, text, onChoose }: { lookup: Lookup; notFound: boolean; text: string; onChoose: (m: PlaceMatch) => void }) {
   const { t } = useTranslation();
   if (lookup.status === 'pick') {
     return (
@@ -17,7 +17,7 @@ export function PlacePicker({ lookup, text, onChoose }: { lookup: Lookup; text: 
       </div>
     );
   }
-  if (lookup.status === 'none') {
+  if (notFound) {
     return (
       <div className="near-error" role="alert">
         {t('nearNotFound', { text: text.trim() })}

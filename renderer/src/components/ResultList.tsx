@@ -1,15 +1,31 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchCard } from '../../../shared/domain';
-import type { SearchState } from '../useSearch';
+import type { SearchResponse } from '../../../shared/domain';
+import type { SearchFilters } from '../search-filters';
+import { PAGE_SIZE, type SearchState } from '../useSearch';
 import { ImportProgress } from './import/ImportProgress';
-import { ServiceCardView, type AskedQuestions } from './ServiceCardView';
+import type { AskedQuestions } from './ServiceCardView';
+import { ApartGroup } from './results/ApartGroup';
+import { CardList } from './results/CardList';
+import { RelaxHints } from './results/RelaxHints';
+import { useLocalSummaries } from './results/useLocalSummaries';
 
-export function ResultList({ state, text, selectedId, onSelect, populations, showHours, asked }: {
+/** The query box, where Up from the first result goes back to. */
+const focusQuery = () => document.querySelector<HTMLInputElement>('.search input')?.focus();
+
+/**
+ * The results: a page of cards, with how many of how many are shown and a button (or Down past the
+ * last card) for more. Near a place, the services with no address to measure from are folded away in a
+ * group of their own; an empty result says which one change would give some.
+ */
+export function ResultList({ state, text, selectedId, onSelect, onShowMore, filters, onFilters, populations, showHours, asked }: {
   state: SearchState;
   text: string;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  onShowMore: () => void;
+  filters: SearchFilters;
+  onFilters: (f: SearchFilters) => void;
   /** Populations the user filters on: each card says whether it serves them or has not said. */
   populations?: string[];
   showHours?: boolean;
@@ -17,12 +33,13 @@ export function ResultList({ state, text, selectedId, onSelect, populations, sho
   asked?: AskedQuestions;
 }) {
   const { t } = useTranslation();
-  const list = useRef<HTMLUListElement>(null);
+  const pane = useRef<HTMLDivElement>(null);
   const response = state.status === 'error' ? null : state.response;
-  const cards: SearchCard[] = response ? [...response.results, ...(response.reference ? response.virtual.results : [])] : [];
+  const apart = response?.reference ? response.virtual : null;
+  const summaries = useLocalSummaries(response ? [...response.results, ...(apart?.results ?? [])].map((c) => c.id) : []);
 
   useEffect(() => {
-    if (selectedId) list.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (selectedId) pane.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
   if (state.status === 'error') {
@@ -41,68 +58,99 @@ export function ResultList({ state, text, selectedId, onSelect, populations, sho
     );
   }
   if (!response) return <div className="message" aria-busy="true">{t('loading')}</div>;
-  if (cards.length === 0) {
-    return (
-      <div className="message" role="status">
-        <strong>{text.trim() ? t('noResults', { text }) : t('noResultsFiltered')}</strong>
-        <p>{t('noResultsHint')}</p>
-      </div>
-    );
-  }
 
-  // Up and Down move the selection (and the detail pane with it); Up from the first result returns to the query box.
-  const onKeyDown = (e: KeyboardEvent) => {
-    const at = cards.findIndex((c) => c.id === selectedId);
-    const moves: Record<string, number> = { ArrowDown: Math.min(cards.length - 1, at + 1), ArrowUp: at - 1, Home: 0, End: cards.length - 1 };
-    const next = moves[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    if (next < 0) document.querySelector<HTMLInputElement>('.search input')?.focus();
-    else onSelect(cards[next]!.id);
+  const more = (shown: number, total: number) => (shown < total ? Math.min(PAGE_SIZE, total - shown) : 0);
+  const showMore = () => {
+    const coming = more(response.results.length, response.total) > 0 || (apart !== null && more(apart.results.length, apart.total) > 0);
+    if (coming) onShowMore();
+    return coming;
   };
-  const card = (c: SearchCard) => (
-    <ServiceCardView
-      key={c.id}
-      card={c}
-      selected={c.id === selectedId}
-      onSelect={() => onSelect(c.id)}
-      populations={populations}
-      showHours={showHours}
-      asked={asked}
-      servesPlace={response.serves?.label ?? null}
-    />
-  );
+  const lists = { selectedId, onSelect, populations, showHours, summaries, asked, servesPlace: response.serves?.label ?? null };
+  const mainMore = more(response.results.length, response.total);
 
   return (
-    <>
-      <div className="result-count" role="status" aria-live="polite">
-        {response.serves && !response.reference
-          ? t('resultsServe', { count: response.total, place: response.serves.label })
-          : !response.reference
-          ? t('resultsCount', { count: response.total })
-          : response.radiusKm
-            ? t('resultsNear', { count: response.total, place: response.reference.label, radius: response.radiusKm })
-            : t('resultsNearAny', { count: response.total, place: response.reference.label })}
-      </div>
-      <ul
-        className="results"
-        role="listbox"
-        tabIndex={0}
-        ref={list}
-        aria-label={t('searchLabel')}
-        aria-activedescendant={selectedId ? `card-${selectedId}` : undefined}
-        aria-busy={state.status === 'loading'}
-        onKeyDown={onKeyDown}
-        onFocus={() => !selectedId && onSelect(cards[0]!.id)}
-      >
-        {response.results.map(card)}
-        {response.reference && response.virtual.total > 0 ? (
-          <li className="group-heading" role="presentation">
-            {t('virtualGroup', { count: response.virtual.total })}
-          </li>
-        ) : null}
-        {response.reference ? response.virtual.results.map(card) : null}
-      </ul>
-    </>
+    <div className="result-scroll" ref={pane}>
+      {response.total > 0 ? (
+        <div className="result-count" role="status" aria-live="polite">
+          {headline(response, t)}
+          {response.results.length < response.total ? <span className="showing"> · {t('showingOf', { shown: response.results.length, total: response.total })}</span> : null}
+        </div>
+      ) : (
+        // Nothing here: what is said instead of a count of none, and what one change would give.
+        <div className="message empty-local" role="status">
+          <strong>
+            {response.reference
+              ? response.radiusKm
+                ? t('emptyNear', { radius: response.radiusKm, place: response.reference.label })
+                : t('emptyNearAny', { place: response.reference.label })
+              : text.trim()
+                ? t('noResults', { text })
+                : t('noResultsFiltered')}
+          </strong>
+          {response.relaxations.length > 0 || hasFilters(filters) ? (
+            <RelaxHints relaxations={response.relaxations} filters={filters} onFilters={onFilters} />
+          ) : (
+            <p>{t('noResultsHint')}</p>
+          )}
+        </div>
+      )}
+      {response.results.length > 0 ? (
+        <CardList
+          cards={response.results}
+          label={t('searchLabel')}
+          busy={state.status === 'loading'}
+          onPastEnd={showMore}
+          onBeforeStart={focusQuery}
+          {...lists}
+        />
+      ) : null}
+      {mainMore > 0 ? (
+        <button type="button" className="show-more" onClick={onShowMore}>
+          {t('showMore', { count: mainMore })}
+        </button>
+      ) : null}
+      {apart && apart.total > 0 ? (
+        // Folded again for each new place.
+        <ApartGroup key={response.reference!.label} place={response.reference!.label} count={apart.total}>
+          <CardList
+            cards={apart.results}
+            label={t('apartHeading', { count: apart.total, place: response.reference!.label })}
+            onPastEnd={showMore}
+            onBeforeStart={() => document.querySelector<HTMLElement>('.apart-heading button')?.focus()}
+            {...lists}
+          />
+          {more(apart.results.length, apart.total) > 0 ? (
+            <button type="button" className="show-more" onClick={onShowMore}>
+              {t('showMore', { count: more(apart.results.length, apart.total) })}
+            </button>
+          ) : null}
+        </ApartGroup>
+      ) : null}
+    </div>
+  );
+}
+
+function headline(r: SearchResponse, t: ReturnType<typeof useTranslation>['t']): string {
+  if (r.serves && !r.reference) return t('resultsServe', { count: r.total, place: r.serves.label });
+  if (!r.reference) return t('resultsCount', { count: r.total });
+  if (r.radiusKm) return t('resultsNear', { count: r.total, place: r.reference.label, radius: r.radiusKm });
+  return t('resultsNearAny', { count: r.total, place: r.reference.label });
+}
+
+/** Whether any filter but the place is set: an empty result then has something to relax. */
+function hasFilters(f: SearchFilters): boolean {
+  return !!(
+    f.categories?.length ||
+    f.languages?.length ||
+    f.populations?.length ||
+    f.openNow ||
+    f.open24x7 ||
+    f.verifiedWithinMonths ||
+    f.confirmedOnly ||
+    f.serves ||
+    f.age !== undefined ||
+    f.free ||
+    f.noIdNeeded ||
+    f.wheelchair
   );
 }

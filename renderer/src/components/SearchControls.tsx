@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { FacetCounts } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
-import { FacetBar } from './FacetBar';
+import { FacetBar, type FacetPlace } from './FacetBar';
 import { AgeBox } from './AgeBox';
 import { NearBox } from './NearBox';
 import { ServesBox } from './ServesBox';
 
 /** The query box, the place boxes (near, serves) and the age box, and the facet bar. Arrow Down moves from the query box into the results. */
-export function SearchControls({ text, onText, filters, onFilters, facets }: {
+export function SearchControls({ text, onText, filters, onFilters, facets, place }: {
   text: string;
   onText: (text: string) => void;
   filters: SearchFilters;
   onFilters: (f: SearchFilters) => void;
   facets: FacetCounts | null;
+  /** The place the facet counts are measured from, when there is one. */
+  place: FacetPlace | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -33,11 +35,11 @@ export function SearchControls({ text, onText, filters, onFilters, facets }: {
         />
       </label>
       <div className="place-boxes">
-        <NearBox filters={filters} onChange={onFilters} />
+        <NearBox filters={filters} onChange={onFilters} hasText={text.trim() !== ''} />
         <ServesBox filters={filters} onChange={onFilters} />
         <AgeBox filters={filters} onChange={onFilters} />
       </div>
-      <FacetBar filters={filters} facets={facets} onChange={onFilters} />
+      <FacetBar filters={filters} facets={facets} place={place} onChange={onFilters} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { placeQuery, usePlaceLookup } from './usePlaceLookup';
  */
 export function ServesBox({ filters, onChange }: { filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
   const { t } = useTranslation();
-  const { text, type, lookup, choose, clear } = usePlaceLookup(
+  const { text, type, lookup, notFound, settle, choose, clear } = usePlaceLookup(
     (m) => onChange({ ...filters, serves: placeQuery(m) }),
     () => onChange({ ...filters, serves: undefined }),
   );
@@ -20,7 +20,14 @@ export function ServesBox({ filters, onChange }: { filters: SearchFilters; onCha
       <div className="near-row">
         <label className="near-input" title={t('servesNote')}>
           <span>{t('servesLabel')}</span>
-          <input type="text" value={text} placeholder={t('servesPlaceholder')} aria-invalid={lookup.status === 'none'} onChange={(e) => type(e.target.value)} />
+          <input
+            type="text"
+            value={text}
+            placeholder={t('servesPlaceholder')}
+            aria-invalid={notFound}
+            onChange={(e) => type(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && settle()}
+          />
         </label>
         {filters.serves ? (
           <button type="button" className="link-button" onClick={clear} aria-label={t('clearServes')}>
@@ -28,7 +35,7 @@ export function ServesBox({ filters, onChange }: { filters: SearchFilters; onCha
           </button>
         ) : null}
       </div>
-      <PlacePicker lookup={lookup} text={text} onChoose={choose} />
+      <PlacePicker lookup={lookup} notFound={notFound} text={text} onChoose={choose} />
     </div>
   );
 }

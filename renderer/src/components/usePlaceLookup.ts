@@ -7,13 +7,19 @@ export type Lookup = { status: 'idle' } | { status: 'pick'; matches: PlaceMatch[
 /** The query a chosen place stands for: a ZIP code, or the exact place id. */
 export const placeQuery = (m: PlaceMatch): NearQuery => (m.kind === 'zip' ? { zip: m.id } : { place: m.id });
 
+/** How long the worker stops typing before a place that is not found is said. */
+const PAUSE_MS = 1200;
+
 /**
  * A place typed into a box, geocoded offline as it is typed. One match is chosen at once; a name that fits
- * several places (two Chinatowns, a name still being typed) asks for a pick; none is said plainly.
+ * several places (two Chinatowns, a name still being typed) asks for a pick; none is said plainly, once
+ * the worker pauses or presses Enter (`settle`), not at every keystroke of a ZIP code being typed.
  */
 export function usePlaceLookup(onChoose: (m: PlaceMatch) => void, onClear: () => void) {
   const [text, setText] = useState('');
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
+  // The text the worker paused on or pressed Enter with: only then is "not found" said.
+  const [settled, setSettled] = useState<string | null>(null);
   const seq = useRef(0);
   const chosenLabel = useRef<string | null>(null);
 
@@ -49,9 +55,14 @@ export function usePlaceLookup(onChoose: (m: PlaceMatch) => void, onClear: () =>
           else setLookup(matches.length === 0 ? { status: 'none' } : { status: 'pick', matches });
         });
     }, 250);
-    return () => clearTimeout(timer);
+    const pause = setTimeout(() => setSettled(text), PAUSE_MS);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(pause);
+    };
     // Only a change of the typed text geocodes again; a filter change must not re-pick the place.
   }, [text]);
 
-  return { text, type, lookup, choose, clear };
+  const notFound = lookup.status === 'none' && settled === text;
+  return { text, type, lookup, notFound, settle: () => setSettled(text), choose, clear };
 }

@@ -5,6 +5,7 @@ import type { Result } from '../../../shared/result';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
 import { dateText } from '../i18n/format';
+import { localRecordsChanged } from './local-changes';
 import { usePendingSave } from './usePendingSave';
 
 const MARKS: { status: CallMarkStatus; label: 'markStillValid' | 'markChanged' | 'markClosed' }[] = [
@@ -47,6 +48,7 @@ export function LocalNotes({
     if (r.ok) {
       onRecord(r.value);
       setError(null);
+      localRecordsChanged();
     } else setError(t('notSaved', { error: r.error }));
     return r.ok;
   };

@@ -2,10 +2,10 @@ import { PMTiles } from 'pmtiles';
 import { leafletLayer, type LeafletLayerOptions, type SourceOptions } from 'protomaps-leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { tileTemplateAddress, type MapSettings, type StreetMapFile } from '../../../shared/map-contract';
+import { tileTemplateAddress, type MapSettings, type StreetMapFile } from '../../../shared/map/map-contract';
 import { AtlasSource } from './atlas-source';
 import { labelRules, paintRules } from './basemap-style';
-import { MAP_MAX_ZOOM } from '../../../shared/map-clusters';
+import { MAP_MAX_ZOOM } from '../../../shared/map/map-clusters';
 import { L } from './leaflet-global';
 
 const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC BY 4.0)';

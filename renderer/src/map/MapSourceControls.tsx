@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tileTemplateAddress, type MapSettings, type MapSettingsView, type StreetMapFile } from '../../../shared/map-contract';
+import { tileTemplateAddress, type MapSettings, type MapSettingsView, type StreetMapFile } from '../../../shared/map/map-contract';
 import { atlas } from '../atlas';
 import { usePendingSave } from '../desk/usePendingSave';
 

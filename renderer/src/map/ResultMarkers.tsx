@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/domain';
-import type { MapMarker } from '../../../shared/map-clusters';
+import type { MapMarker } from '../../../shared/map/map-clusters';
 import { ClusterClient } from './cluster-client';
 import { L } from './leaflet-global';
 import { spiderPositions } from './spider';

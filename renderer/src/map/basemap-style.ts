@@ -1,6 +1,6 @@
 import { LineSymbolizer, PolygonSymbolizer, type Feature, type LabelRule, type LabelSymbolizer, type Layout, type PaintRule } from 'protomaps-leaflet';
 import type Point from '@mapbox/point-geometry';
-import { LABEL_DOT_RADIUS, LABEL_GAP, LABEL_MAX_ZOOM, isArea, labelBox, labelFont, type PlaceKind } from '../../../shared/basemap-labels';
+import { LABEL_DOT_RADIUS, LABEL_GAP, LABEL_MAX_ZOOM, isArea, labelBox, labelFont, type PlaceKind } from '../../../shared/map/basemap-labels';
 
 // Colours of the bundled basemap. The sea is the map's background colour (.map in styles.css): the
 // basemap has no tiles for open water.
@@ -17,7 +17,7 @@ const population = (f: Feature) => Number(f.props.population ?? 0);
 const zoomBit = (mask: unknown, z: number) => ((Number(mask) >> Math.min(Math.round(z), LABEL_MAX_ZOOM)) & 1) === 1;
 const labelledAt = (z: number, f: Feature) => zoomBit(f.props.label_zooms, z);
 
-/** A place name laid out exactly as scripts/build-basemap.mjs reserved room for it (shared/basemap-labels.ts). */
+/** A place name laid out exactly as scripts/build-basemap.mjs reserved room for it (shared/map/basemap-labels.ts). */
 class PlaceLabel implements LabelSymbolizer {
   place(layout: Layout, geom: Point[][], feature: Feature) {
     const name = feature.props.name;

@@ -1,5 +1,5 @@
 import type { MapPoint } from '../../../shared/domain';
-import { pointColumns, type MapMarker } from '../../../shared/map-clusters';
+import { pointColumns, type MapMarker } from '../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
 
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };

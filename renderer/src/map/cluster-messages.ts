@@ -1,4 +1,4 @@
-import type { MapMarker, PointColumns } from '../../../shared/map-clusters';
+import type { MapMarker, PointColumns } from '../../../shared/map/map-clusters';
 
 /** What the page asks the cluster worker, and what it answers. Every request carries an id. */
 export type ClusterRequest =

@@ -1,4 +1,4 @@
-import { ClusterIndex } from '../../../shared/map-clusters';
+import { ClusterIndex } from '../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
 
 /**

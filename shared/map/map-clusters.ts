@@ -1,4 +1,4 @@
-import type { MapPoint } from './domain';
+import type { MapPoint } from '../domain';
 
 export const MAP_MIN_ZOOM = 5;
 export const MAP_MAX_ZOOM = 17;

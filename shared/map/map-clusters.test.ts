@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapPoint } from './domain';
+import type { MapPoint } from '../domain';
 import { ClusterIndex, MAP_MAX_ZOOM, MAP_MIN_ZOOM, pointColumns, type MapMarker } from './map-clusters';
 
 const CALIFORNIA: [number, number, number, number] = [-124.5, 32.5, -114, 42];

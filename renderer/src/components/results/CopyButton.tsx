@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { atlas } from '../../atlas';
+
+/** How long "Copied" (or the failure) shows before the button reads as before. */
+const SAID_MS = 2000;
+
+/** Puts a phone number or an address on the clipboard in one click, without selecting the card. */
+export function CopyButton({ text, label, fullLabel, tabbable }: { text: string; label: string; fullLabel: string; tabbable: boolean }) {
+  const { t } = useTranslation();
+  const [said, setSaid] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
+  useEffect(() => {
+    if (!said) return;
+    const timer = setTimeout(() => setSaid(null), SAID_MS);
+    return () => clearTimeout(timer);
+  }, [said]);
+  return (
+    <button
+      type="button"
+      className={`card-action${said && !said.ok ? ' error' : ''}`}
+      tabIndex={tabbable ? 0 : -1}
+      // The full label names what is copied; while the outcome shows, the outcome is the name.
+      aria-label={said ? undefined : fullLabel}
+      title={said && !said.ok ? said.error : text}
+      onClick={(e) => {
+        e.stopPropagation();
+        void atlas()
+          .copyText({ text })
+          .then((r) => setSaid(r.ok ? { ok: true } : { ok: false, error: r.error }));
+      }}
+    >
+      <span aria-live="polite">{said ? (said.ok ? `✓ ${t('copied')}` : `✗ ${t('errorTitle')}`) : label}</span>
+    </button>
+  );
+}
