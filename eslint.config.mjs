@@ -29,6 +29,31 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // The folders' direction: a lower stage never reaches up into a domain that builds on it. Tests may
+    // cross (a search test installs a dataset); the code they test may not.
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            { target: './main/search', from: ['./main/hsds', './main/sync'], message: 'Search is built on by imports and sync, never the other way.' },
+            {
+              target: ['./main/db', './main/jobs'],
+              from: ['./main/search', './main/hsds', './main/sync', './main/desk', './main/map'],
+              message: 'main/db and main/jobs serve every domain and import none.',
+            },
+            { target: './shared', from: ['./main', './renderer'], message: 'shared/ is imported by both processes and imports neither.' },
+            { target: './renderer', from: './main', message: 'The renderer reaches main only through window.atlas (shared/ipc-contract.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {

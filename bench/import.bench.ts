@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../main/db/open';
-import { applyChecked, checkDataset } from '../main/hsds/apply';
-import { writeDatapackage } from '../main/hsds/export-datapackage';
-import { ensureStarterDirectory } from '../main/hsds/starter';
-import { HSDS_TABLES } from '../main/hsds/tables';
-import { rebuildSearchIndex } from '../main/search/text-index';
+import { applyChecked, checkDataset } from '../main/hsds/install/apply';
+import { writeDatapackage } from '../main/hsds/export/export-datapackage';
+import { ensureStarterDirectory } from '../main/hsds/install/starter';
+import { HSDS_TABLES } from '../main/db/hsds-tables';
+import { rebuildSearchIndex } from '../main/search/build/text-index';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));

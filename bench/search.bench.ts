@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { SearchQuery } from '../shared/domain';
 import { openDatabase } from '../main/db/open';
 import { createServiceReader } from '../main/db/service-read';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
-import { installDataset } from '../main/hsds/install-dataset';
+import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
+import { installDataset } from '../main/hsds/install/install-dataset';
 import { createSearchHandlers } from '../main/search/handlers';
 import { readServiceFacts } from '../main/search/service-facts';
-import { serviceFactsFromRowsSteps } from '../main/search/facts-from-rows';
-import { runSteps } from '../main/hsds/steps';
-import { rebuildSearchIndex, searchIndexSteps } from '../main/search/text-index';
+import { serviceFactsFromRowsSteps } from '../main/search/build/facts-from-rows';
+import { runSteps } from '../main/jobs/steps';
+import { rebuildSearchIndex, searchIndexSteps } from '../main/search/build/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';
 

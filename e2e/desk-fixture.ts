@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../main/db/open';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
-import { installDataset } from '../main/hsds/install-dataset';
+import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
+import { installDataset } from '../main/hsds/install/install-dataset';
 import { STARTER } from './harness';
 
 /**
- * Two SYNTHETIC services added to the starter directory for the workflow tests: every fact a detail
+ * Two SYNTHETIC services added to the starter directory for the desk tests: every fact a detail
  * pane can show (TTY and text lines, bed counts, a stale verification, a confidential safe house, a
  * public clinic). Names and sources say "synthetic"; no real organization is described.
  */

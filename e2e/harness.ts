@@ -8,12 +8,10 @@ import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import type { ChooseImportPath } from '../main/hsds/import-handlers';
-import { ensureStarterDirectory } from '../main/hsds/starter';
-import type { DeskShell } from '../main/local/desk-shell';
+import { ensureStarterDirectory } from '../main/hsds/install/starter';
+import type { DeskShell } from '../main/desk/desk-shell';
 import { resolveAppFile } from '../main/security/app-protocol';
-import { contentSecurityPolicy } from '../main/security/csp';
-import { readMapSettings } from '../main/map/settings';
-import { tileOrigin } from '../shared/map-contract';
+import { pagePolicy } from '../main/security/page-policy';
 
 const ROOT = resolve(__dirname, '..');
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
@@ -109,7 +107,7 @@ export async function launchApp(
     reloadPage: () => void printPage?.reload(),
   });
 
-  const server = await serveRenderer(() => contentSecurityPolicy({ tileOrigin: tileOrigin(readMapSettings(db)) }));
+  const server = await serveRenderer(() => pagePolicy(db));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../main/db/open';
-import { writeDatapackage } from '../main/hsds/export-datapackage';
+import { writeDatapackage } from '../main/hsds/export/export-datapackage';
 import { dbDigest } from '../main/test-support/db-digest';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
@@ -85,6 +85,65 @@ describe('Import screen', () => {
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');
+  });
+
+  it('lists shelter sites with an address and no confidential flag, all ticked; applying installs the ticked ones as confidential', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-shelters-'));
+    dirs.push(dir);
+    nextPath = join(dir, 'county.json');
+    const site = (id: string, street: string) => ({
+      id,
+      location_type: 'physical',
+      latitude: 37.8,
+      longitude: -122.27,
+      addresses: [{ id: `${id}-a`, address_1: street, city: 'Oakland', state_province: 'CA', postal_code: '94601', country: 'US', address_type: 'physical' }],
+    });
+    const service = (id: string, name: string, category: string, location: ReturnType<typeof site>) => ({
+      id,
+      name,
+      status: 'active',
+      organization: { id: 'org-e2e', name: 'SYNTHETIC County Network' },
+      phones: [{ id: `${id}-ph`, number: '555-0142' }],
+      attributes: [{ id: `${id}-cat`, link_type: 'category', taxonomy_term: { id: `${id}-term`, name: category, description: category } }],
+      service_at_locations: [{ id: `${id}-sal`, location }],
+    });
+    writeFileSync(
+      nextPath,
+      JSON.stringify([
+        service('svc-dv', 'SYNTHETIC DV Shelter', 'Domestic Violence Shelters', site('loc-dv', '12 Unlisted Lane')),
+        service('svc-ces', 'SYNTHETIC Winter Emergency Shelter', 'Emergency Shelter', site('loc-ces', '400 Civic Center Plaza')),
+        service('svc-legal', 'SYNTHETIC Legal Clinic', 'Legal Services', site('loc-legal', '9 Court Street')),
+      ]),
+    );
+    await open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const section = page.locator('.import-shelters');
+    await expect.poll(() => section.locator('h3').textContent()).toBe('2 shelter sites have an address and no confidential flag');
+    const dv = section.getByRole('checkbox', { name: /SYNTHETIC DV Shelter 12 Unlisted Lane, Oakland/ });
+    const winter = section.getByRole('checkbox', { name: /SYNTHETIC Winter Emergency Shelter 400 Civic Center Plaza, Oakland/ });
+    expect([await dv.isChecked(), await winter.isChecked()]).toEqual([true, true]);
+    // The city's winter shelter is a public building: the coordinator unticks it.
+    await winter.uncheck();
+    expect(await section.locator('[role="status"]').textContent()).toBe('1 site will be marked confidential.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-shelters');
+    await page.getByRole('button', { name: 'Apply this import' }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
+    const flagged = app.db
+      .prepare("SELECT link_id FROM attribute WHERE link_entity = 'location' AND taxonomy_term_id = 'loc-confidential' ORDER BY link_id")
+      .pluck()
+      .all();
+    expect(flagged).toEqual(['loc-dv']);
+
+    await page.getByRole('button', { name: 'Back to search' }).click();
+    await page.getByRole('searchbox').fill('SYNTHETIC DV Shelter');
+    const card = page.locator('.card', { hasText: 'SYNTHETIC DV Shelter' });
+    // The list has settled on this query's answer, so the click lands where it aims.
+    await expect.poll(() => card.count()).toBe(1);
+    await card.click();
+    await expect.poll(() => page.locator('article.detail').textContent()).toContain('Confidential location: address withheld.');
+    expect(await page.locator('article.detail').textContent()).not.toContain('12 Unlisted Lane');
   });
 
   it('cancels a large import while it is being read, and again while it is being applied: the directory is unchanged', { timeout: 180_000 }, async () => {

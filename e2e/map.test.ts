@@ -192,6 +192,18 @@ describe('map sources beyond the bundled basemap', () => {
     expect(app.blockedRequests.length).toBe(before);
   });
 
+  it('a broken tile address stored by hand still lets the page load, with online tiles off and a notice', async () => {
+    app = await launchApp({
+      prepare: (db) =>
+        void db.prepare("INSERT INTO local_setting (key, value) VALUES ('map.settings', ?)").run(JSON.stringify({ onlineTiles: true, tileUrl: 'https://a<b/{z}/{x}/{y}' })),
+    });
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.map-notice').textContent()).toContain('could not be used, so the online street map is off');
+    expect(await page.getByLabel('Street map (online)').isChecked()).toBe(false);
+    expect(app.blockedRequests).toEqual([]);
+  });
+
   it('draws a street map file the user opens, through the same byte channel, with OpenStreetMap credited', async () => {
     app = await launchApp({ chooseStreetMap: async () => BASEMAP });
     const { page } = app;

@@ -4,7 +4,7 @@ import { installDeskFixture } from './desk-fixture';
 import { launchApp, type AppSession } from './harness';
 
 /**
- * Every screen of the desk workflow, in English and in Spanish: no serious or critical axe-core
+ * Every screen of the desk, in English and in Spanish: no serious or critical axe-core
  * violation on any of them, and a 1366x768 screenshot of each (e2e/screenshots/).
  */
 describe.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installDataset } from '../main/hsds/install-dataset';
+import { installDataset } from '../main/hsds/install/install-dataset';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { SearchResponse } from '../shared/domain';
 import { createHandlers } from '../main/handlers';
-import { noDeskShell } from '../main/local/desk-shell';
+import { noDeskShell } from '../main/desk/desk-shell';
 import { noSystemActions } from '../main/system-actions';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
-import { installDataset } from '../main/hsds/install-dataset';
+import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
+import { installDataset } from '../main/hsds/install/install-dataset';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { launchApp, type AppSession } from './harness';
 

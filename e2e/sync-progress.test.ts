@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../main/test-support/coordinator';
 import type { Page } from 'playwright-core';
 import type { FeedServer } from '../main/test-support/feed-server';
-import type { TableRows } from '../main/hsds/tables';
+import type { TableRows } from '../main/db/hsds-tables';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, type AppSession } from './harness';

@@ -1,7 +1,7 @@
 import { syntheticPoints } from '../main/test-support/synthetic-points';
 import type { Db } from '../main/db/open';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
-import { installDataset } from '../main/hsds/install-dataset';
+import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
+import { installDataset } from '../main/hsds/install/install-dataset';
 
 /**
  * Installs a SYNTHETIC directory of `count` services (every name says so) at synthetic points around

@@ -6,10 +6,10 @@ import { BUSY_MESSAGE, isBusy } from './db/busy';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { noDeskShell } from './local/desk-shell';
+import { noDeskShell } from './desk/desk-shell';
 import { noSystemActions } from './system-actions';
 import { diffCommand, exportCommand, importCommand, parseMapEdits, rollbackCommand, UsageError, validateCommand } from './hsds/cli-commands';
-import { ensureStarterDirectory } from './hsds/starter';
+import { ensureStarterDirectory } from './hsds/install/starter';
 import { defaultDatabasePath } from './paths';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
@@ -34,6 +34,8 @@ Commands:
   info [--json]                      what directory is installed
   validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
   import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
+      --mark-confidential all|ID,...  flag these shelter sites confidential as they are installed (the
+                           import warns of each shelter with an address or a point and no such flag)
   diff PATH                          what importing PATH would change
       --map "Column=field"  spreadsheets (.csv): what a column holds, e.g. --map "Phone Number=phone.number",
                            or --map "Notes=" to leave it out (repeatable). Other columns keep the saved or
@@ -71,6 +73,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'radius-km': { type: 'string' },
         sort: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'mark-confidential': { type: 'string' },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -164,7 +167,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
         const edits = parseMapEdits(values.map ?? []);
         if (command === 'validate') return validateCommand(db, path, { json: values.json, edits }, out);
-        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits }, out);
+        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, markConfidential: values['mark-confidential'] }, out);
         if (command === 'diff') return diffCommand(db, path, edits, out);
         return exportCommand(db, values.format, path, out);
       }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { INTERNAL_ERROR } from './security/plain-error';
 import { tempDb } from './test-support/temp-db';
 
 describe('dispatch', () => {
@@ -34,5 +36,39 @@ describe('dispatch', () => {
     const h = handlers();
     const broken = { ...h, info: () => { throw new Error('disk on fire'); } };
     expect(await dispatch(broken, 'info', undefined)).toEqual({ ok: false, error: 'disk on fire' });
+  });
+
+  it('answers {ok: false} when a hostile value trips the schema checker itself', async () => {
+    const h = handlers();
+    const answers = await Promise.all([
+      dispatch(h, 'openExternal', { url: { length: { toString: 1 } } }),
+      dispatch(h, 'search', { text: { length: { toString: 1 } } }),
+      dispatch(h, 'serviceDetail', { get id(): string { throw new Error('getter'); } }),
+      dispatch(h, 'search', new Proxy({}, { get: () => { throw new Error('proxy'); }, has: () => { throw new Error('proxy'); }, ownKeys: () => { throw new Error('proxy'); } })),
+    ]);
+    expect(answers[0]).toEqual({ ok: false, error: 'Invalid request to openExternal: its input is not in the expected form.' });
+    for (const a of answers) expect(a).toEqual({ ok: false, error: expect.stringMatching(/^Invalid request to \w+: /) });
+  });
+
+  it('says what was wrong in words: no engine messages, no file paths', async () => {
+    const h = handlers();
+    const throwing = (err: unknown) => ({ ...h, info: () => { throw err; } });
+    expect(await dispatch(throwing(new TypeError('Invalid URL')), 'info', undefined)).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(await dispatch(throwing(new URIError('URI malformed')), 'info', undefined)).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(await dispatch(throwing({ toString: () => { throw new Error('x'); } }), 'info', undefined)).toEqual({ ok: false, error: INTERNAL_ERROR });
+    let missing: unknown;
+    try {
+      readFileSync('/opt/referral-atlas/resources/data/missing.json');
+    } catch (err) {
+      missing = err;
+    }
+    expect(await dispatch(throwing(missing), 'info', undefined)).toEqual({ ok: false, error: 'A file the app needed could not be read or written (ENOENT).' });
+    const named = await dispatch(throwing(new Error('Cannot open /home/desk/.config/Referral Atlas/feeds/ab12/v3 for C:\\Users\\desk\\sheet.pdf')), 'info', undefined);
+    expect(named).toEqual({ ok: false, error: 'Cannot open v3 for sheet.pdf' });
+    const installed = await dispatch(throwing(new Error('C:\\Program Files\\Referral Atlas\\resources\\data\\basemap.pmtiles is short; /tmp/a.json and /tmp/b.json too')), 'info', undefined);
+    expect(installed).toEqual({ ok: false, error: 'basemap.pmtiles is short; a.json and b.json too' });
+    // A web address keeps its path: it names where a feed is, not where the app is.
+    const web = await dispatch(throwing(new Error('Could not download https://feeds.example.org/ca/manifest.json: refused.')), 'info', undefined);
+    expect(web).toEqual({ ok: false, error: 'Could not download https://feeds.example.org/ca/manifest.json: refused.' });
   });
 });

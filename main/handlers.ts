@@ -1,20 +1,16 @@
 import type { DatasetInfo } from '../shared/domain';
-import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/ipc-contract';
 import { openDatabase, type Db } from './db/open';
 import { createWriteTurn } from './db/write-turn';
 import { createServiceReader } from './db/service-read';
 import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
 import { createMapHandlers, type MapHandlerOptions } from './map/handlers';
-import { noDeskShell, type DeskShell } from './local/desk-shell';
-import { createWorkflowHandlers } from './local/handlers';
+import { noDeskShell, type DeskShell } from './desk/desk-shell';
+import { createDeskHandlers } from './desk/handlers';
+import type { Handlers } from './handler-types';
 import { createSearchHandlers } from './search/handlers';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
 import { createSyncHandlers } from './sync/handlers';
-
-export type Handlers = {
-  [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
-};
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
 export function createHandlers(
@@ -44,7 +40,7 @@ export function createHandlers(
     ...createSearchHandlers(db, reader, system.dataDir, openWriter),
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
-    ...createWorkflowHandlers(db, reader, system),
+    ...createDeskHandlers(db, reader, system),
     ...createImportHandlers(db, {
       chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
       openWriter,

@@ -7,15 +7,13 @@ import { openDatabase } from './db/open';
 import { openUserDatabase } from './db/open-user-database';
 import { electronSystemActions } from './electron-system-actions';
 import { createHandlers } from './handlers';
-import { ensureStarterDirectory } from './hsds/starter';
-import { electronDeskShell } from './local/electron-shell';
+import { ensureStarterDirectory } from './hsds/install/starter';
+import { electronDeskShell } from './desk/electron-shell';
 import { bindIpc } from './ipc';
-import { readMapSettings } from './map/settings';
-import { tileOrigin } from '../shared/map-contract';
 import { DATABASE_FILE, defaultDataDir } from './paths';
 import { resolveAppFile } from './security/app-protocol';
-import { contentSecurityPolicy } from './security/csp';
 import { hardenSession, hardenWebContents } from './security/harden';
+import { pagePolicy } from './security/page-policy';
 import { APP_ORIGIN } from './security/trusted-sender';
 import { secureWindowOptions } from './window';
 
@@ -106,7 +104,7 @@ function start(): void {
     return net.fetch(pathToFileURL(file).toString()).then((res) => {
       const headers = new Headers(res.headers);
       // Read per response: turning online tiles on reloads the page, which then gets the tile host allowed.
-      headers.set('Content-Security-Policy', contentSecurityPolicy({ tileOrigin: tileOrigin(readMapSettings(db)) }));
+      headers.set('Content-Security-Policy', pagePolicy(db));
       return new Response(res.body, { status: res.status, headers });
     });
   });

@@ -2,7 +2,7 @@ import type { IpcMain } from 'electron';
 import { channelNames, ipcChannel } from '../shared/ipc-contract';
 import { fail } from '../shared/result';
 import { dispatch } from './dispatch';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 import { isTrustedSender } from './security/trusted-sender';
 
 /** Binds every contract channel; a call from anything but the app's own page is refused. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { flattenHsdsJson } from '../main/hsds/flatten-json';
+import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
 import { SYNTHETIC_SOURCE } from './gen-synthetic-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-synthetic-'));

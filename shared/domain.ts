@@ -213,7 +213,7 @@ export interface SearchPreparing {
   preparing: { done: number; total: number };
 }
 
-/* The desk's own records (issue 7): never part of a dataset, never touched by an import or sync. */
+/* The desk's own records: never part of a dataset, never touched by an import or sync. */
 
 export type CallMarkStatus = 'still_valid' | 'changed' | 'closed';
 

@@ -50,6 +50,19 @@ export interface NoteOnRemovedService {
   note: string;
 }
 
+/**
+ * A site of a shelter service (emergency, DV or trafficking shelter, safe house) that the dataset would
+ * show, map and export: it has a street address or a point and no confidential flag. The coordinator may
+ * mark it confidential before applying.
+ */
+export interface UnflaggedShelter {
+  locationId: string;
+  /** The shelter services at this site, by name. */
+  services: string[];
+  /** The street address (with city), or the point when there is no street. */
+  place: string;
+}
+
 export interface ImportReport {
   ok: boolean;
   format: DatasetFormat | null;
@@ -63,6 +76,7 @@ export interface ImportReport {
   diff: DatasetDiff | null;
   /** Local notes that would sit on services this import removes: kept, and flagged. */
   notesOnRemoved: NoteOnRemovedService[];
+  unflaggedShelters: UnflaggedShelter[];
   /** Only for a spreadsheet: the mapping used (saved per source, editable). */
   mapping: ColumnMapping | null;
   mappingFields: string[] | null;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
-import { byteRange, mapSettingsInput, type MapSettings, type StreetMapFile } from './map-contract';
+import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
+import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
-import { MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
+import { deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -16,7 +17,7 @@ const id = z.string().min(1).max(512);
 
 export const contract = {
   info: channel<DatasetInfo>()(z.undefined()),
-  // Search (issue 3): the query with its facets, and the offline geocoder behind `near`. While the index is
+  // Search: the query with its facets, and the offline geocoder behind `near`. While the index is
   // being rebuilt after an update, search answers how far that has got instead.
   search: channel<SearchResponse | SearchPreparing>()(
     z.object({
@@ -41,7 +42,7 @@ export const contract = {
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
 
-  // Intake-desk workflow (issue 7): local notes and call marks, corrections export, settings, referral
+  // The desk: local notes and call marks, corrections export, settings, referral
   // sheet, quick exit. Local records are keyed by dataset ids and live in tables no import touches.
   localRecord: channel<LocalRecord>()(z.object({ serviceId: id })),
   saveNote: channel<LocalRecord>()(z.object({ serviceId: id, body: z.string().max(10_000) })),
@@ -54,21 +55,23 @@ export const contract = {
   /** Service ids only: a saved list never holds anything about the client. */
   saveReferralList: channel<null>()(z.object({ serviceIds: z.array(id).max(200) })),
   savedReferralList: channel<string[]>()(z.undefined()),
-  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/) })),
+  saveReferralSheetPdf: channel<SavedFile>()(z.object({ fileName: pdfFileName })),
   hideWindow: channel<null>()(z.undefined()),
 
-  // Import (issue 5). No channel takes a path: main shows the chooser and keeps the path.
+  // Import. No channel takes a path: main shows the chooser and keeps the path.
   importChoose: channel<ImportSource | null>()(z.object({ kind: z.enum(['file', 'folder']) })),
   importCheck: channel<ImportReport>()(
     z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
   ),
-  importApply: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
+  importApply: channel<ImportJobStatus>()(
+    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional() }),
+  ),
   importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),
   importRollback: channel<RollbackStarted>()(z.undefined()),
 
-  // Sync (issue 6): signed feed subscriptions, check, apply, history and rollback.
+  // Sync: signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),
   syncFingerprint: channel<string>()(z.object({ pin: z.string().max(200) })),
   syncSubscribe: channel<FeedSubscriptionView>()(z.object({ url: z.string().min(1).max(2000), pin: z.string().max(200) })),
@@ -81,15 +84,15 @@ export const contract = {
   // Stops the feed's running check, apply or restore before it commits; the running call ends 'cancelled'.
   syncCancel: channel<SyncCancelView>()(z.object({ id: z.number().int().positive() })),
   syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
-  syncSetDeadline: channel<null>()(z.object({ seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS) })),
+  syncSetDeadline: channel<null>()(z.object({ seconds: deadlineSecondsSchema })),
 
-  // Map (issue 4): basemap bytes, the user's own street map, online tile settings.
+  // Map: basemap bytes, the user's own street map, online tile settings.
   basemapBytes: channel<Uint8Array>()(byteRange),
   streetMapChoose: channel<StreetMapFile | null>()(z.undefined()),
   streetMapCurrent: channel<StreetMapFile | null>()(z.undefined()),
   streetMapBytes: channel<Uint8Array>()(byteRange),
-  mapSettings: channel<MapSettings>()(z.undefined()),
-  setMapSettings: channel<MapSettings>()(mapSettingsInput),
+  mapSettings: channel<MapSettingsView>()(z.undefined()),
+  setMapSettings: channel<MapSettingsView>()(mapSettingsInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 /** What the Sync screen shows about feed subscriptions. */
 
+import { z } from 'zod';
 import type { DatasetDiff, ImportJobStatus } from './import-types';
 
 export interface SyncCheckView {
@@ -49,6 +50,8 @@ export interface SyncOverview {
 export const DEFAULT_DEADLINE_SECONDS = 600;
 /** A day: a timer set longer than about 24.8 days would fire at once instead. */
 export const MAX_WAIT_SECONDS = 86_400;
+/** The deadline a person may set on the Sync screen, and the one a desk keeps. */
+export const deadlineSecondsSchema = z.number().int().min(1).max(MAX_WAIT_SECONDS);
 
 /** How an apply or restore ended: committed whole, or cancelled with nothing changed. */
 export type SyncApplyView =

@@ -57,6 +57,45 @@ export const LOCATION_FLAGS = [
   { id: 'loc-approximate', en: 'Approximate point (city centre)', es: 'Punto aproximado (centro de la ciudad)' },
 ] as const satisfies readonly Term[];
 
+/**
+ * How publishers say a location must not be shown: a location attribute whose taxonomy term has one of
+ * these in its id, code or name, as whole words compared without case or accents, hides the location's
+ * street and point (main/db/confidential-location.ts decides). Our own flag, loc-confidential, is one.
+ */
+export const CONFIDENTIAL_FLAG_PHRASES = [
+  'confidential',
+  'confidencial',
+  'confidentiel',
+  'undisclosed',
+  'not disclosed',
+  'do not disclose',
+  'no divulgar',
+  'redacted',
+  'withheld',
+  'suppressed address',
+  'hidden address',
+  'hidden location',
+  'direccion reservada',
+  'ubicacion reservada',
+] as const;
+
+/**
+ * Service categories, in any publisher's taxonomy, whose sites are often secret: an import points out a
+ * service under one of these whose location has a street address or a point and no confidential flag.
+ * Matched like CONFIDENTIAL_FLAG_PHRASES (whole words, case and accents aside, a plural "s" aside).
+ */
+export const SHELTER_CATEGORY_PHRASES = [
+  'emergency shelter',
+  'domestic violence shelter',
+  'dv shelter',
+  'trafficking shelter',
+  'safe house',
+  'safehouse',
+  'refugio de emergencia',
+  'casa de seguridad',
+  'casa refugio',
+] as const;
+
 /** ISO 639-1 codes with names in both UI languages; other valid codes are shown by code. */
 export const LANGUAGES = [
   { id: 'en', en: 'English', es: 'Inglés' },

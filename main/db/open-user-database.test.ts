@@ -1,8 +1,8 @@
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { flattenHsdsJson } from '../hsds/flatten-json';
-import { installDataset } from '../hsds/install-dataset';
+import { flattenHsdsJson } from '../hsds/read/flatten-json';
+import { installDataset } from '../hsds/install/install-dataset';
 import { tempDb } from '../test-support/temp-db';
 import { checkDatabaseFile, findLastGoodCopy } from './last-good-copy';
 import { openUserDatabase, type DamagedDatabase } from './open-user-database';

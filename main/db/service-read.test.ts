@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { flattenHsdsJson } from '../hsds/flatten-json';
-import { installDataset } from '../hsds/install-dataset';
+import { flattenHsdsJson } from '../hsds/read/flatten-json';
+import { installDataset } from '../hsds/install/install-dataset';
 import { tempDb } from '../test-support/temp-db';
 import { createServiceReader } from './service-read';
 

@@ -1,11 +1,12 @@
 import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
+import { confidentialLocationSql } from './confidential-location';
 import { groupRows } from './group-rows';
 import type { Db } from './open';
 
 /**
  * Reads services into the shapes the renderer sees. This is the one place that decides what a
- * confidential location may reveal: no address, no coordinates, ever.
+ * confidential location (confidential-location.ts says which) may reveal: no address, no coordinates, ever.
  */
 
 export interface LocationRow {
@@ -25,16 +26,15 @@ export interface LocationRow {
 
 // The unary + keeps SQLite on the (link_entity, link_id) index: left to choose, it walks every
 // attribute carrying the flag term for each location, quadratic in a large directory.
-const FLAG_SQL = (term: string) =>
-  `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity = 'location' AND a.link_id = l.id AND +a.taxonomy_term_id = '${term}')`;
+const APPROXIMATE_SQL = `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity = 'location' AND a.link_id = l.id AND +a.taxonomy_term_id = 'loc-approximate')`;
 
 /**
  * A service's locations with the flags and the one address (physical first) a view shows: the per-service
  * and the whole-directory reads share it, so both mask confidential locations alike (toLocationView).
  * The first address is two probes of address(location_id), which yields rowid order without a sort.
  */
-const LOCATIONS_SQL = `SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
-         ${FLAG_SQL('loc-confidential')} AS confidential, ${FLAG_SQL('loc-approximate')} AS approximate,
+const locationsSql = (db: Db) => `SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
+         ${confidentialLocationSql(db, 'l.id')} AS confidential, ${APPROXIMATE_SQL} AS approximate,
          ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code
   FROM service_at_location sal JOIN location l ON l.id = sal.location_id
   LEFT JOIN address ad ON ad.rowid = coalesce(
@@ -42,6 +42,7 @@ const LOCATIONS_SQL = `SELECT sal.service_id, l.id, l.name, l.location_type, l.l
     (SELECT rowid FROM address WHERE location_id = l.id ORDER BY rowid LIMIT 1))`;
 
 export function createServiceReader(db: Db) {
+  const locationSelect = locationsSql(db);
   const stmts = {
     service: db.prepare(
       `SELECT s.*, o.name AS organization_name, o.website AS organization_website
@@ -84,7 +85,7 @@ export function createServiceReader(db: Db) {
       `SELECT link_id, taxonomy_term_id FROM attribute
        WHERE link_entity = 'service' AND link_id IN (SELECT value FROM json_each(?)) AND link_type = ? ORDER BY rowid`,
     ),
-    cardLocations: db.prepare(`${LOCATIONS_SQL} WHERE sal.service_id IN (SELECT value FROM json_each(?)) ORDER BY sal.rowid`),
+    cardLocations: db.prepare(`${locationSelect} WHERE sal.service_id IN (SELECT value FROM json_each(?)) ORDER BY sal.rowid`),
     terms: db.prepare(
       `SELECT taxonomy_term_id AS term, link_type, value FROM attribute
        WHERE link_entity = 'service' AND link_id = ? AND link_type IN (?, ?, ?)`,
@@ -104,15 +105,15 @@ export function createServiceReader(db: Db) {
     ),
     // The same rows as `locations` for every service at once: index probes per location, with no
     // temporary tables grouping every attribute and numbering every address (which took up to 5 s at 100k).
-    allLocations: db.prepare(`${LOCATIONS_SQL} ORDER BY sal.rowid`),
+    allLocations: db.prepare(`${locationSelect} ORDER BY sal.rowid`),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
     points: db.prepare(
       `SELECT sal.service_id AS serviceId, l.id AS locationId, l.latitude AS lat, l.longitude AS lon,
-              ${FLAG_SQL('loc-approximate')} AS approximate
+              ${APPROXIMATE_SQL} AS approximate
        FROM service_at_location sal JOIN location l ON l.id = sal.location_id
        WHERE sal.service_id IN (SELECT value FROM json_each(?))
          AND l.location_type <> 'virtual' AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL
-         AND NOT ${FLAG_SQL('loc-confidential')}`,
+         AND NOT ${confidentialLocationSql(db, 'l.id')}`,
     ),
     sources: db.prepare(
       `SELECT replacement_value FROM metadata WHERE resource_id = ? AND last_action_type = 'source' ORDER BY rowid`,

@@ -28,7 +28,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const dry = cli('import', fixture('hsds11', 'all_resources'), '--dry-run', '--json');
     expect(dry.status).toBe(0);
     const out = JSON.parse(dry.stdout);
-    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'ok', 'removed', 'warning_count', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warning_count', 'warnings']);
     expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: 10, errors: [] });
     expect(info().services).toBe(10);
     const real = cli('import', fixture('hsds11', 'all_resources'));
@@ -81,5 +81,40 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     // The next check of the same file starts from what the import saved, as the app's does.
     expect(JSON.parse(cli('validate', sheet, '--json').stdout)).toMatchObject({ ok: true, mapping: used });
     expect(cli('diff', sheet).stdout).toContain('Columns:\n  Agency -> organization.name\n  Program -> service.name\n  Tel -> (not imported)\n  Comments -> service.description\n');
+  });
+
+  it('import warns of a shelter with a street and no confidential flag; --mark-confidential flags it as it installs', () => {
+    const file = join(dir, 'shelters.json');
+    const street = '31 Nameless Creek Road';
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          id: 'svc-shelter',
+          name: 'SYNTHETIC Trafficking Shelter',
+          status: 'active',
+          organization: { id: 'org-s', name: 'SYNTHETIC Org' },
+          attributes: [{ id: 'at-1', link_type: 'service_category', taxonomy_term: { id: 'trafficking-shelter', name: 'Human trafficking shelters', description: 'x' } }],
+          service_at_locations: [{ id: 'sal-1', location: { id: 'loc-shelter', location_type: 'physical', addresses: [{ id: 'ad-1', address_1: street, city: 'Oakland', state_province: 'CA', postal_code: '94601', country: 'US', address_type: 'physical' }] } }],
+        },
+      ]),
+    );
+    const before = info();
+    expect(cli('import', file, '--dry-run').stdout).toContain(
+      `warning: shelter site loc-shelter (SYNTHETIC Trafficking Shelter) at ${street}, Oakland has no confidential flag: it would be shown, mapped and exported. If it is a safe house, import with --mark-confidential loc-shelter (or all).`,
+    );
+    const wrong = cli('import', file, '--mark-confidential', 'loc-elsewhere');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--mark-confidential: Only a shelter site this import pointed out can be marked confidential here; not "loc-elsewhere".');
+    expect(info()).toEqual(before);
+
+    const r = cli('import', file, '--mark-confidential', 'all');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Marked 1 shelter site(s) confidential: loc-shelter');
+    expect(cli('export', '--format', 'hsds-json', join(dir, 'shelters-out.json')).status).toBe(0);
+    const exported = readFileSync(join(dir, 'shelters-out.json'), 'utf8');
+    expect(exported).not.toContain(street);
+    expect(exported).toContain('loc-confidential');
+    expect(cli('validate', join(dir, 'shelters-out.json')).stdout).not.toContain('no confidential flag');
   });
 });

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
 import type { Db } from '../db/open';
-import { applyChecked, checkDataset, type CheckedDataset } from './apply';
-import { exportDatapackage } from './export-datapackage';
-import { exportHsdsJson } from './export-json';
-import { loadMapping } from './mapping-store';
-import { rollback } from './rollback';
-import { SPREADSHEET_FIELDS } from './spreadsheet';
+import { applyChecked, checkDataset, markingConfidential, type CheckedDataset } from './install/apply';
+import { exportDatapackage } from './export/export-datapackage';
+import { exportHsdsJson } from './export/export-json';
+import { loadMapping } from './read/mapping-store';
+import { rollback } from './install/rollback';
+import { SPREADSHEET_FIELDS } from './read/spreadsheet';
 
 /** The coordinator's import commands for cli.ts: each returns the exit code. */
 
@@ -65,6 +65,18 @@ function printProblems(out: Out, report: ImportReport): void {
   if (report.errorCount > report.errors.length) out(`... and ${report.errorCount - report.errors.length} more error(s), not listed\n`);
   for (const w of report.warnings) out(problemLine('warning', w));
   if (report.warningCount > report.warnings.length) out(`... and ${report.warningCount - report.warnings.length} more warning(s), not listed\n`);
+  for (const s of report.unflaggedShelters) {
+    out(`warning: shelter site ${s.locationId} (${s.services.join('; ')}) at ${s.place} has no confidential flag: it would be shown, mapped and exported. If it is a safe house, import with --mark-confidential ${s.locationId} (or all).\n`);
+  }
+}
+
+/** The sites `--mark-confidential all|ID,ID...` names: all of the report's unflagged shelters, or those ids. */
+function sitesToMark(report: ImportReport, spec: string | undefined): string[] {
+  if (spec === undefined) return [];
+  if (spec.trim() === 'all') return report.unflaggedShelters.map((s) => s.locationId);
+  const ids = spec.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError('--mark-confidential needs "all" or location ids separated by commas.');
+  return ids;
 }
 
 /** The problem lists as --json prints them: the first 1,000 of each, and how many there are in all. */
@@ -99,6 +111,7 @@ const summary = (r: ImportReport) => ({
   changed: r.diff?.changed.length ?? 0,
   removed: r.diff?.removed.length ?? 0,
   ...problems(r),
+  unflagged_shelters: r.unflaggedShelters,
   ...withMapping(r),
 });
 
@@ -113,15 +126,28 @@ export function validateCommand(db: Db, path: string, options: { json: boolean; 
   return report.ok ? 0 : 1;
 }
 
-export function importCommand(db: Db, path: string, options: { dryRun: boolean; json: boolean; edits: ColumnMapping }, out: Out): number {
+export function importCommand(
+  db: Db,
+  path: string,
+  options: { dryRun: boolean; json: boolean; edits: ColumnMapping; markConfidential?: string },
+  out: Out,
+): number {
   const checked = check(db, path, options.edits);
   const { report } = checked;
-  if (report.ok && !options.dryRun) applyChecked(db, checked);
-  if (options.json) out(`${JSON.stringify(summary(report))}\n`);
+  const marked = sitesToMark(report, options.markConfidential);
+  let toApply: CheckedDataset;
+  try {
+    toApply = markingConfidential(checked, marked);
+  } catch (e) {
+    throw new UsageError(`--mark-confidential: ${(e as Error).message}`);
+  }
+  if (report.ok && !options.dryRun) applyChecked(db, toApply);
+  if (options.json) out(`${JSON.stringify({ ...summary(report), marked_confidential: report.ok ? marked : [] })}\n`);
   else {
     printMapping(out, report);
     printProblems(out, report);
     printDiff(out, report);
+    if (report.ok && marked.length > 0) out(`${options.dryRun ? 'Would mark' : 'Marked'} ${marked.length} shelter site(s) confidential: ${marked.join(', ')}\n`);
     out(!report.ok ? 'Not imported: fix the errors above; nothing was changed.\n' : options.dryRun ? 'Dry run: nothing was changed.\n' : 'Imported. `referral-atlas rollback` restores the previous version.\n');
   }
   return report.ok ? 0 : 1;

@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
-import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from './apply';
-import { rollbackAsync } from './rollback';
-import { ImportCancelled, type StepListener } from './steps';
+import type { Handlers } from '../handler-types';
+import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from './install/apply';
+import { rollbackAsync } from './install/rollback';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 
 /**
  * Asks the person for a file or folder; resolves to its path, or null if they cancelled. In the app this
@@ -39,6 +40,8 @@ const idle = (state: ImportJobStatus['state'], error: string | null = null): Imp
 /** How a finished step leaves the job: cancelled by the person, or failed with a message for them. */
 const ended = (err: unknown): ImportJobStatus =>
   err instanceof ImportCancelled ? idle('cancelled', err.message) : idle('failed', err instanceof Error ? err.message : String(err));
+
+type ImportChannel = 'importChoose' | 'importCheck' | 'importApply' | 'importStatus' | 'importCancel' | 'importPrevious' | 'importRollback';
 
 /**
  * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
@@ -111,10 +114,11 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       j.status = idle('ready');
       return j.checked.report;
     },
-    importApply: ({ jobId }: { jobId: string }): ImportJobStatus => {
+    /** markConfidential: shelter sites of the report's unflaggedShelters to install with our confidential flag. */
+    importApply: ({ jobId, markConfidential = [] }: { jobId: string; markConfidential?: string[] }): ImportJobStatus => {
       const j = importJob(jobId);
-      const checked = j.checked;
-      if (j.status.state !== 'ready' || !checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      if (j.status.state !== 'ready' || !j.checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      const checked = markingConfidential(j.checked, markConfidential);
       write(j, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, checked, listener));
       return j.status;
     },
@@ -138,7 +142,7 @@ export function createImportHandlers(db: Db, { chooseImportPath: choosePath, ope
       jobs.set(jobId, j);
       return { jobId, to, status: j.status };
     },
-  };
+  } satisfies Pick<Handlers, ImportChannel>;
 }
 
 const previousVersion = (db: Db): PreviousVersion | null =>

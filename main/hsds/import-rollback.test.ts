@@ -3,7 +3,7 @@ import type { SearchResponse } from '../../shared/domain';
 import type { ImportJobStatus, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import { call } from '../test-support/call';
 import { createHandlers } from '../handlers';
-import { noDeskShell } from '../local/desk-shell';
+import { noDeskShell } from '../desk/desk-shell';
 import { noSystemActions } from '../system-actions';
 import { servedFeed, stopFeed } from '../test-support/coordinator';
 import { syntheticDirectory } from '../test-support/synthetic-directory';

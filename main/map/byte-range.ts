@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 
 /**
  * Reads bytes [offset, offset + length) of a file, cut short at its end, as PMTiles' Source.getBytes
@@ -9,7 +10,7 @@ export function readByteRange(path: string, offset: number, length: number): Uin
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (offset >= size) throw new Error(`Byte range ${offset}+${length} starts past the end of ${path} (${size} bytes).`);
+    if (offset >= size) throw new Error(`Byte range ${offset}+${length} starts past the end of the map file ${basename(path)} (${size} bytes).`);
     const out = new Uint8Array(Math.min(length, size - offset));
     let done = 0;
     while (done < out.length) {
@@ -29,9 +30,9 @@ export function checkPmtilesFile(path: string): void {
   try {
     head = readByteRange(path, 0, 8);
   } catch (err) {
-    throw new Error(`Cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new Error(`Cannot read the map file ${basename(path)}.`, { cause: err });
   }
   if (new TextDecoder().decode(head.subarray(0, 7)) !== 'PMTiles' || head[7] !== 3) {
-    throw new Error(`${path} is not a PMTiles version 3 map file.`);
+    throw new Error(`${basename(path)} is not a PMTiles version 3 map file.`);
   }
 }

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { tileOrigin, type StreetMapFile } from '../../shared/map-contract';
 import type { Db } from '../db/open';
 import { writeWhenFree } from '../db/write-when-free';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 import { checkPmtilesFile, readByteRange } from './byte-range';
 import { readMapSettings, writeMapSettings } from './settings';
 

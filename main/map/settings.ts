@@ -1,25 +1,24 @@
-import { DEFAULT_TILE_URL, mapSettingsInput, type MapSettings } from '../../shared/map-contract';
+import { DEFAULT_TILE_URL, mapSettingsInput, type MapSettings, type MapSettingsView } from '../../shared/map-contract';
 import type { Db } from '../db/open';
+import { readStoredSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 
-const KEY = 'map.settings';
-const DEFAULTS: MapSettings = { onlineTiles: false, tileUrl: DEFAULT_TILE_URL };
+/** The desk's map settings. A damaged or outdated value falls back to the safe default: online tiles off. */
+const MAP_SETTINGS: LocalSetting<MapSettings> = {
+  key: 'map.settings',
+  schema: mapSettingsInput,
+  fallback: { onlineTiles: false, tileUrl: DEFAULT_TILE_URL },
+};
 
-/** The desk's map settings, kept in local_setting so no import or sync touches them. Online tiles start off. */
-export function readMapSettings(db: Db): MapSettings {
-  const row = db.prepare('SELECT value FROM local_setting WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return DEFAULTS;
-  let stored: unknown;
-  try {
-    stored = JSON.parse(row.value);
-  } catch {
-    return DEFAULTS;
-  }
-  // A damaged or outdated value falls back to the safe default: online tiles off.
-  const parsed = mapSettingsInput.safeParse(stored);
-  return parsed.success ? parsed.data : DEFAULTS;
+/**
+ * A stored value that no longer passes the rules the setting is saved under (a hand edit, an older file)
+ * turns online tiles off and says so, rather than reaching the code that builds the page's policy.
+ */
+export function readMapSettings(db: Db): MapSettingsView {
+  const { value, damaged } = readStoredSetting(db, MAP_SETTINGS);
+  return damaged ? { ...value, storedTileUrlUnusable: true } : value;
 }
 
 export function writeMapSettings(db: Db, settings: MapSettings): MapSettings {
-  db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(settings));
+  writeSetting(db, MAP_SETTINGS, settings);
   return settings;
 }

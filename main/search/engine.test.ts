@@ -3,8 +3,8 @@ import type { SearchQuery, SearchResponse } from '../../shared/domain';
 import { seededRandom, syntheticService, type ServiceSpec } from '../../scripts/gen-synthetic-data';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
-import { flattenHsdsJson } from '../hsds/flatten-json';
-import { installDataset } from '../hsds/install-dataset';
+import { flattenHsdsJson } from '../hsds/read/flatten-json';
+import { installDataset } from '../hsds/install/install-dataset';
 import { tempDb } from '../test-support/temp-db';
 
 const FRESNO = { name: 'Fresno', lat: 36.7477, lon: -119.7724 };

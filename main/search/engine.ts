@@ -2,14 +2,14 @@ import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, Searc
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
-import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facet-counts';
-import { valueMask, type FacetIndex } from './facet-index';
-import { filterPool, hasValue } from './pool-filter';
+import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets/facet-counts';
+import { valueMask, type FacetIndex } from './facets/facet-index';
+import { filterPool, hasValue } from './facets/pool-filter';
 import { planningVocabulary, planQuery } from './query-plan';
 import { readSearchIndexes } from './search-store';
-import type { TermCorrector } from './term-corrector';
-import { rebuildSearchIndex, searchIndexIsCurrent } from './text-index';
-import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './text-postings';
+import type { TermCorrector } from './words/term-corrector';
+import { rebuildSearchIndex, searchIndexIsCurrent } from './build/text-index';
+import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
 import { TopK } from './top-k';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */

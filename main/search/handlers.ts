@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 import { createSearchEngine } from './engine';
-import { createIndexPreparation } from './index-preparation';
+import { createIndexPreparation } from './build/index-preparation';
 
 /**
  * The search and geocode channels. The gazetteer (2 MB) loads on first use, not at start. A stale search

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planningVocabulary, planQuery } from './query-plan';
 import { foldedWords } from '../../shared/text-fold';
-import { groupToken, synonymGroup, synonymGroupsIn } from './synonyms';
-import { editDistance } from './term-corrector';
+import { groupToken, synonymGroup, synonymGroupsIn } from './words/synonyms';
+import { editDistance } from './words/term-corrector';
 
 const token = (word: string) => groupToken(synonymGroup.get(word)!);
 

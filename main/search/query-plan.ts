@@ -1,7 +1,7 @@
 import { STOP_WORDS } from '../../shared/search-vocabulary';
 import { foldedWords } from '../../shared/text-fold';
-import { groupAt, groupToken, synonymGroup } from './synonyms';
-import { createTermCorrector, type TermCorrector } from './term-corrector';
+import { groupAt, groupToken, synonymGroup } from './words/synonyms';
+import { createTermCorrector, type TermCorrector } from './words/term-corrector';
 
 const singleWordSynonyms = [...synonymGroup.keys()].filter((k) => !k.includes(' ')).sort();
 

@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { SearchQuery } from '../../shared/domain';
 import { generateSynthetic, seededRandom, syntheticService } from '../../scripts/gen-synthetic-data';
 import { createServiceReader } from '../db/service-read';
-import { flattenHsdsJson } from '../hsds/flatten-json';
-import { installDataset } from '../hsds/install-dataset';
+import { flattenHsdsJson } from '../hsds/read/flatten-json';
+import { installDataset } from '../hsds/install/install-dataset';
 import { fuseBaseline } from '../test-support/fuse-baseline';
 import { STARTER_PATH, tempDb } from '../test-support/temp-db';
 import { loadGazetteer } from '../geo/gazetteer';
 import { GAZETTEER_PATH } from '../test-support/temp-db';
 import { createSearchEngine } from './engine';
-import { PLANTED, RELEVANCE_SET } from './relevance-set';
+import { PLANTED, RELEVANCE_SET } from '../test-support/relevance-set';
 import { readServiceFacts } from './service-facts';
 
 // The starter directory, 1,000 generated services, and the planted ones the queries look for.

@@ -1,7 +1,7 @@
 import type { MapPoint } from '../../shared/domain';
 import type { Db } from '../db/open';
-import type { FacetColumns, FacetIndex, MaskFacet } from './facet-index';
-import { textIndexOf, type StoredTextIndex, type TextIndex } from './text-postings';
+import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
+import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
 /**
  * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, string
@@ -35,7 +35,11 @@ export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
     ...maskBlobs('excluded', facets.excluded),
     hourStart: facets.hourStart,
     hourBounds: facets.hourBounds,
-    hourOffset: facets.hourOffset,
+    hourRule: facets.hourRule,
+    ruleOffset: facets.ruleOffset,
+    ruleFirstDay: facets.ruleFirstDay,
+    ruleLastDay: facets.ruleLastDay,
+    ruleUndecided: facets.ruleUndecided,
     always: facets.always,
     assuredAt: facets.assuredAt,
     pointStart: facets.pointStart,
@@ -108,7 +112,11 @@ export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex
       excluded: mask('excluded'),
       hourStart: typed(Int32Array, bytes('hourStart')),
       hourBounds: typed(Int32Array, bytes('hourBounds')),
-      hourOffset: typed(Float64Array, bytes('hourOffset')),
+      hourRule: typed(Int32Array, bytes('hourRule')),
+      ruleOffset: typed(Float64Array, bytes('ruleOffset')),
+      ruleFirstDay: typed(Int32Array, bytes('ruleFirstDay')),
+      ruleLastDay: typed(Int32Array, bytes('ruleLastDay')),
+      ruleUndecided: typed(Uint8Array, bytes('ruleUndecided')),
       always: typed(Uint8Array, bytes('always')),
       assuredAt: typed(Float64Array, bytes('assuredAt')),
       pointStart,

@@ -1,14 +1,8 @@
 import type { Db } from '../db/open';
+import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
-import { runSteps, type Steps } from '../hsds/steps';
-
-export interface ScheduleFact {
-  byday: string | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  timezone: number | null;
-}
+import { runSteps, type Steps } from '../jobs/steps';
 
 /** What search knows of one service: everything the index and the facets need, read in bulk. */
 export interface ServiceFacts {
@@ -24,7 +18,7 @@ export interface ServiceFacts {
   populationsExcluded: string[];
   languages: string[];
   locations: LocationPlace[];
-  schedules: ScheduleFact[];
+  schedules: ScheduleRule[];
 }
 
 /**
@@ -109,13 +103,15 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (
   yield { step: 'indexing', done: 0, total };
   const schedules = db
     .prepare(
-      `SELECT coalesce(sc.service_id, sal.service_id), sc.byday, sc.opens_at, sc.closes_at, sc.timezone
+      `SELECT coalesce(sc.service_id, sal.service_id), sc.byday, sc.opens_at, sc.closes_at, sc.timezone, sc.freq, sc.valid_from, sc.valid_to
        FROM schedule sc LEFT JOIN service_at_location sal ON sal.id = sc.service_at_location_id
        WHERE sc.service_id IS NOT NULL OR sc.service_at_location_id IS NOT NULL`,
     )
     .raw()
-    .all() as [string, string | null, string | null, string | null, number | null][];
-  for (const [serviceId, byday, opensAt, closesAt, timezone] of schedules) byId.get(serviceId)?.schedules.push({ byday, opensAt, closesAt, timezone });
+    .all() as [string, string | null, string | null, string | null, number | null, string | null, string | null, string | null][];
+  for (const [serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo] of schedules) {
+    byId.get(serviceId)?.schedules.push({ byday, opensAt, closesAt, timezone, freq, validFrom, validTo });
+  }
 
   return facts;
 }

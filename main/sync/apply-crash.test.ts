@@ -9,7 +9,7 @@ import { coordinator } from '../test-support/coordinator';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { directoryDigest } from '../test-support/db-digest';
 import { startFeedServer, type FeedServer } from '../test-support/feed-server';
-import { ensureStarterDirectory } from '../hsds/starter';
+import { ensureStarterDirectory } from '../hsds/install/starter';
 import { STARTER_PATH } from '../test-support/temp-db';
 import { syncOnce } from './sync-once';
 

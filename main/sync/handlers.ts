@@ -1,17 +1,20 @@
 import { dirname, join } from 'node:path';
-import { DEFAULT_DEADLINE_SECONDS, MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
+import { DEFAULT_DEADLINE_SECONDS, deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
+import { z } from 'zod';
+import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
-import { ImportCancelled, type StepListener } from '../hsds/steps';
+import type { Handlers } from '../handler-types';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { checkFeedUrl } from './sync-once';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
-const PERIODIC_SETTING = 'sync.periodic_check';
-const DEADLINE_SETTING = 'sync.deadline_seconds';
+const PERIODIC_SETTING: LocalSetting<'on' | 'off'> = { key: 'sync.periodic_check', schema: z.enum(['on', 'off']), fallback: 'off', text: true };
+const DEADLINE_SETTING: LocalSetting<number> = { key: 'sync.deadline_seconds', schema: deadlineSecondsSchema, fallback: DEFAULT_DEADLINE_SECONDS };
 const HOURLY = 3_600_000;
 
 export interface SyncServiceOptions {
@@ -23,6 +26,19 @@ export interface SyncServiceOptions {
   /** Shared with the import, so a sync and an import never write at the same time. */
   writeTurn?: WriteTurn;
 }
+
+type SyncChannel =
+  | 'syncList'
+  | 'syncFingerprint'
+  | 'syncSubscribe'
+  | 'syncUnsubscribe'
+  | 'syncCheck'
+  | 'syncApply'
+  | 'syncRollback'
+  | 'syncProgress'
+  | 'syncCancel'
+  | 'syncSetPeriodic'
+  | 'syncSetDeadline';
 
 /**
  * The desk's feed subscriptions behind the Sync screen. A check verifies and downloads but never
@@ -161,15 +177,8 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     // Never keeps a process (the CLI, a test) alive on its own.
     timer?.unref();
   };
-  const setting = (key: string) => (db.prepare('SELECT value FROM local_setting WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-  const saveSetting = (key: string, value: string) =>
-    writeWhenFree(db, () => db.prepare('INSERT INTO local_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value));
-  const periodicEnabled = () => setting(PERIODIC_SETTING) === 'on';
-  /** A stored value that is not a whole number of seconds in range falls back to the default. */
-  const deadlineSeconds = () => {
-    const stored = Number(setting(DEADLINE_SETTING) ?? NaN);
-    return Number.isInteger(stored) && stored >= 1 && stored <= MAX_WAIT_SECONDS ? stored : DEFAULT_DEADLINE_SECONDS;
-  };
+  const periodicEnabled = () => readSetting(db, PERIODIC_SETTING) === 'on';
+  const deadlineSeconds = () => readSetting(db, DEADLINE_SETTING);
   schedule(periodicEnabled());
 
   return {
@@ -231,14 +240,14 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       return { outcome: 'idle', version: null, message: 'Nothing is running for this feed, so there was nothing to cancel.' };
     },
     syncSetPeriodic: async ({ enabled }: { enabled: boolean }): Promise<null> => {
-      await saveSetting(PERIODIC_SETTING, enabled ? 'on' : 'off');
+      await writeWhenFree(db, () => writeSetting(db, PERIODIC_SETTING, enabled ? 'on' : 'off'));
       schedule(enabled);
       return null;
     },
     /** Applies from the next check on; a download already running keeps the time it started with. */
     syncSetDeadline: async ({ seconds }: { seconds: number }): Promise<null> => {
-      await saveSetting(DEADLINE_SETTING, String(seconds));
+      await writeWhenFree(db, () => writeSetting(db, DEADLINE_SETTING, seconds));
       return null;
     },
-  };
+  } satisfies Pick<Handlers, SyncChannel>;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { isLinkLocalHost } from '../security/link-local';
 import { SyncCancelled, SyncError } from './sync-error';
 
 /** The time a whole download may take, shared by all its requests: a server trickling bytes cannot hold it for ever. */
@@ -34,6 +35,9 @@ export interface GetResult {
  * deadline is dropped too, and nothing can send more than the cap. Every failure becomes a SyncError in
  * plain words naming the address; 304 comes back as a result when the caller asked conditionally; other
  * non-2xx statuses are failures.
+ *
+ * Redirects are followed here, a few at most, so that every address asked (the first and each one a
+ * server sends the app on to) passes the same checks: http or https, and never a link-local host.
  *
  * A connection the server drops is tried once more on a fresh one: a kept-alive connection left idle
  * while a large directory was applied is often closed by the server just as the next request goes out,
@@ -93,7 +97,7 @@ async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Arra
   const { deadline } = options;
   try {
     const signal = AbortSignal.any([abort.signal, ...(options.signal ? [options.signal] : []), ...(deadline ? [deadline.signal] : [])]);
-    const res = await fetch(url, { headers: options.headers, signal, redirect: 'follow' });
+    const res = await fetchFollowing(url, { headers: options.headers, signal });
     const meta = { status: res.status, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
     if (res.status === 304) {
       await res.body?.cancel();
@@ -141,6 +145,35 @@ async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Arra
     clearTimeout(timer);
   }
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+async function fetchFollowing(url: string, init: RequestInit): Promise<Response> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    checkAddress(current, url);
+    const res = await fetch(current, { ...init, redirect: 'manual' });
+    const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null;
+    if (location === null) return res;
+    await res.body?.cancel();
+    if (hop === MAX_REDIRECTS) throw new SyncError(`${url} redirected more than ${MAX_REDIRECTS} times, so it was not downloaded. Nothing was changed.`);
+    current = URL.parse(location, current)?.href ?? '';
+  }
+}
+
+/** An address main may ask: http or https, on a host that is not link-local (see link-local.ts). */
+function checkAddress(address: string, asked: string): void {
+  const parsed = URL.parse(address);
+  const via = address === asked ? '' : ` (${asked} sent the app on to it)`;
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new SyncError(`"${address}" is not an http or https address${via}, so it was not downloaded. Nothing was changed.`);
+  }
+  if (isLinkLocalHost(parsed)) throw new SyncError(linkLocalRefusal(address + via));
+}
+
+export const linkLocalRefusal = (address: string): string =>
+  `${address} is on a link-local address (169.254.x.x or fe80::), where cloud metadata services answer; Referral Atlas does not contact those. Nothing was changed.`;
 
 function statusMessage(url: string, status: number): string {
   if (status === 404) return `The feed server has no file at ${url} (404 not found). Check the feed address. Nothing was changed.`;

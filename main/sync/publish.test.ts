@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coordinator, starterTables } from '../test-support/coordinator';
-import { installDataset } from '../hsds/install-dataset';
+import { installDataset } from '../hsds/install/install-dataset';
 import { parsePin } from './keys';
 import { openSignedManifest, sha256 } from './manifest';
 import { publishFeed } from './publish';

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
-import { exportDatapackage } from '../hsds/export-datapackage';
+import { exportDatapackage } from '../hsds/export/export-datapackage';
 import { fingerprint, loadPrivateKey, pinOf } from './keys';
 import { DATASET_ID_MAX, manifestBytes, sha256, signManifest, type Manifest } from './manifest';
 import { SyncError } from './sync-error';

@@ -3,7 +3,9 @@ import type { Db } from '../db/open';
 import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
-import { ImportCancelled, type StepListener } from '../hsds/steps';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
+import { isLinkLocalHost } from '../security/link-local';
+import { linkLocalRefusal } from './http-get';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 /** What `referral-atlas sync --json` prints. */
@@ -67,4 +69,5 @@ export function checkFeedUrl(url: string): void {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new SyncError(`"${url}" is not an http or https address. A feed address looks like https://example.org/feed/manifest.json.`);
   }
+  if (isLinkLocalHost(parsed)) throw new SyncError(linkLocalRefusal(url));
 }

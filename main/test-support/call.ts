@@ -1,5 +1,5 @@
 import { dispatch } from '../dispatch';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 
 /** Calls a channel the way the window does, through the contract's checks; a refusal throws its message. */
 export async function call<T>(handlers: Handlers, channel: string, input?: unknown): Promise<T> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
-import { HSDS_TABLES } from '../hsds/tables';
+import { HSDS_TABLES } from '../db/hsds-tables';
 
 /** A fingerprint of everything a sync may touch: the directory, the install record and the feed tables. */
 export function dbDigest(db: Db): string {

@@ -1,4 +1,4 @@
-import { installDataset } from '../hsds/install-dataset';
+import { installDataset } from '../hsds/install/install-dataset';
 import { syntheticDirectory } from './synthetic-directory';
 import { tempDb } from './temp-db';
 

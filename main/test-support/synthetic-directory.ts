@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { emptyTables, type TableRows } from '../hsds/tables';
+import { emptyTables, type TableRows } from '../db/hsds-tables';
 
 /** UUID-shaped, stable per (kind, n), so two generations of the same size are identical. */
 const uuid = (kind: string, n: number) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
-import { ensureStarterDirectory } from '../hsds/starter';
+import { ensureStarterDirectory } from '../hsds/install/starter';
 
 export const STARTER_PATH = resolve(__dirname, '..', '..', 'data', 'starter-directory.json');
 export const GAZETTEER_PATH = resolve(__dirname, '..', '..', 'data', 'gazetteer.json');

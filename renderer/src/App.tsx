@@ -10,8 +10,8 @@ import type { SearchFilters } from './search-filters';
 import { SyncEntry } from './components/sync/SyncEntry';
 import { MapPane } from './map/MapPane';
 import { useSearch } from './useSearch';
-import { HeaderActions } from './workflow/HeaderActions';
-import { WorkflowPanels } from './workflow/WorkflowPanels';
+import { HeaderActions } from './desk/HeaderActions';
+import { DeskPanels } from './desk/DeskPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
-      <WorkflowPanels />
+      <DeskPanels />
     </div>
   );
 }

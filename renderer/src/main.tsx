@@ -4,16 +4,16 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import { loadDeskLanguage } from './i18n/desk-language';
 import './styles.css';
-import { WorkflowRoot } from './workflow/WorkflowRoot';
+import { DeskRoot } from './desk/DeskRoot';
 
 initI18n();
 // The saved screen language first, so a Spanish desk never sees an English flash.
 void loadDeskLanguage().finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <WorkflowRoot>
+      <DeskRoot>
         <App />
-      </WorkflowRoot>
+      </DeskRoot>
     </StrictMode>,
   ),
 );

@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 /**
  * The search indexes, derived from the HSDS tables and rebuilt whole on every dataset install
- * (main/search/text-index.ts): full text, and one compact row of facets per service that the in-memory
+ * (main/search/build/text-index.ts): full text, and one compact row of facets per service that the in-memory
  * facet index loads at start in one read. Contentless: it stores no text of its own, only the index, because the
  * text lives in the HSDS tables. Accents are folded so "línea" and "linea" are one term.
  * The indexes let a result card read its phones, languages and hours without scanning those tables.

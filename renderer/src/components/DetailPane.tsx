@@ -6,11 +6,11 @@ import { openStateAt } from '../../../shared/schedule-open';
 import { termLabel } from '../../../shared/vocabulary';
 import { atlas } from '../atlas';
 import type { UiLanguage } from '../i18n';
-import { agesText, dateText, scheduleText } from '../workflow/format';
-import { LocalNotes } from '../workflow/LocalNotes';
-import { useReferralList } from '../workflow/referral-list';
-import { useNow } from '../workflow/useNow';
-import { isTyping } from '../workflow/WorkflowRoot';
+import { agesText, dateText, scheduleText } from '../i18n/format';
+import { LocalNotes } from '../desk/LocalNotes';
+import { useReferralList } from '../sheet/referral-list';
+import { useNow } from '../desk/useNow';
+import { isTyping } from '../desk/DeskRoot';
 import { PhoneLink } from './PhoneLink';
 
 type DetailState = { status: 'loading' } | { status: 'done'; detail: ServiceDetail | null } | { status: 'error'; error: string };

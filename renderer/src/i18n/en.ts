@@ -50,7 +50,7 @@ export const en = {
   phoneType_video: 'Video',
   phoneType_pager: 'Pager',
   closeDetail: 'Close details',
-  // Search: facets, place box, result marks (issue 3)
+  // Search: facets, place box, result marks
   noResultsFiltered: 'No services match these filters.',
   resultsNear_one: '{{count, number}} service within {{radius}} km of {{place}}',
   resultsNear_other: '{{count, number}} services within {{radius}} km of {{place}}',
@@ -90,7 +90,7 @@ export const en = {
   openState_open: 'Open now',
   openState_closed: 'Closed now',
   openState_not_stated: 'Hours not stated',
-  // Intake-desk workflow (issue 7): detail facts, notes, referral sheet, settings, help, quick exit.
+  // The intake desk: detail facts, notes, referral sheet, settings, help, quick exit.
   openNow: 'Open now',
   closedNow: 'Closed now',
   openUnknown: 'Open now: unknown',
@@ -174,7 +174,7 @@ export const en = {
   sheetNoPublicAddress: 'Phone and online',
   sheetHotlineName: 'National Human Trafficking Hotline',
   sheetHotlineText: '24 hours a day, 7 days a week, with interpreters.',
-  // Import screen (issue 5)
+  // Import screen
   importOpen: 'Import directory…',
   importTitle: 'Import a directory',
   importIntro: 'Choose an HSDS JSON file, an HSDS datapackage (.zip or folder), an Ohana CSV folder, or a spreadsheet (.csv, one row per service). Nothing changes until you apply.',
@@ -212,6 +212,13 @@ export const en = {
   importEmpty: '(empty)',
   importNotesOnRemoved: 'Your notes on services this import removes are kept, and marked as orphaned:',
   importApply: 'Apply this import',
+  importSheltersTitle_one: '{{count, number}} shelter site has an address and no confidential flag',
+  importSheltersTitle_other: '{{count, number}} shelter sites have an address and no confidential flag',
+  importSheltersHint: 'As the file stands, each would be shown, mapped, measured from and exported. Ticked sites are installed as confidential: only their phones are shown. Untick a site whose address is public.',
+  importSheltersAll: 'Tick all',
+  importSheltersNone: 'Untick all',
+  importSheltersMarked_one: '{{count, number}} site will be marked confidential.',
+  importSheltersMarked_other: '{{count, number}} sites will be marked confidential.',
   importStep_downloading: 'Downloading the signed files from your coordinator',
   importStep_reading: 'Step 1 of 4: reading the files',
   importStep_checking: 'Step 2 of 4: checking {{done, number}} of {{total, number}} records',
@@ -229,7 +236,7 @@ export const en = {
   importRollbackCancelled: 'Rollback cancelled: the directory was left as it was.',
   importRollbackFailed: 'The rollback failed and nothing was changed: {{error}}',
 
-  // Sync screen (issue 6)
+  // Sync screen
   syncOpen: 'Directory updates',
   syncTitle: 'Directory updates from your coordinator',
   syncClose: 'Close',
@@ -277,7 +284,7 @@ export const en = {
   syncApplyCancelled: 'Applying version {{version}} was cancelled. Nothing was changed: the directory, its history and search are as they were.',
   syncRestoreCancelled: 'Restoring version {{version}} was cancelled. Nothing was changed: the directory, its history and search are as they were.',
   syncCancelTooLate: 'Too late to cancel: version {{version}} had already been installed. To go back, restore the earlier version from the history.',
-  // Map (issue 4)
+  // Map
   mapLabel: 'Map of results',
   mapApproximate: 'approximate location: city centre',
   mapServicesHere_one: '{{count, number}} service here',
@@ -294,6 +301,7 @@ export const en = {
   mapTileUrl: 'Tile address',
   mapTurnOn: 'Turn on online street map',
   mapCancel: 'Keep it off',
+  mapStoredTileUrlUnusable: 'The saved online street map address could not be used, so the online street map is off. Turn it on again to enter the address.',
   mapOnlineOn: 'Online street map is on: {{host}} sees which areas you view.',
   licences: 'Licences',
   licencesData: 'Map and place data',

@@ -51,7 +51,7 @@ export const es: Record<MessageKey, string> = {
   phoneType_video: 'Video',
   phoneType_pager: 'Buscapersonas',
   closeDetail: 'Cerrar detalles',
-  // Búsqueda: filtros, lugar, marcas de resultados (issue 3)
+  // Búsqueda: filtros, lugar, marcas de resultados
   noResultsFiltered: 'Ningún servicio coincide con estos filtros.',
   resultsNear_one: '{{count, number}} servicio a menos de {{radius}} km de {{place}}',
   resultsNear_other: '{{count, number}} servicios a menos de {{radius}} km de {{place}}',
@@ -91,7 +91,7 @@ export const es: Record<MessageKey, string> = {
   openState_open: 'Abierto ahora',
   openState_closed: 'Cerrado ahora',
   openState_not_stated: 'Horario no indicado',
-  // Flujo de trabajo de admisión (issue 7).
+  // El escritorio de admisión: datos del detalle, notas, hoja de derivación, ajustes, ayuda, salida rápida.
   openNow: 'Abierto ahora',
   closedNow: 'Cerrado ahora',
   openUnknown: 'Abierto ahora: se desconoce',
@@ -175,7 +175,7 @@ export const es: Record<MessageKey, string> = {
   sheetNoPublicAddress: 'Por teléfono y en línea',
   sheetHotlineName: 'Línea Nacional contra la Trata de Personas',
   sheetHotlineText: 'Las 24 horas, los 7 días de la semana, con intérpretes.',
-  // Import screen (issue 5)
+  // Import screen
   importOpen: 'Importar directorio…',
   importTitle: 'Importar un directorio',
   importIntro: 'Elija un archivo HSDS JSON, un paquete de datos HSDS (.zip o carpeta), una carpeta CSV de Ohana o una hoja de cálculo (.csv, una fila por servicio). Nada cambia hasta que lo aplique.',
@@ -213,6 +213,13 @@ export const es: Record<MessageKey, string> = {
   importEmpty: '(vacío)',
   importNotesOnRemoved: 'Sus notas sobre servicios que esta importación elimina se conservan y se marcan como huérfanas:',
   importApply: 'Aplicar esta importación',
+  importSheltersTitle_one: '{{count, number}} sitio de refugio tiene dirección y no está marcado como confidencial',
+  importSheltersTitle_other: '{{count, number}} sitios de refugio tienen dirección y no están marcados como confidenciales',
+  importSheltersHint: 'Tal como viene el archivo, cada uno se mostraría, se pondría en el mapa, se mediría su distancia y se exportaría. Los sitios marcados se instalan como confidenciales: solo se muestran sus teléfonos. Desmarque un sitio cuya dirección sea pública.',
+  importSheltersAll: 'Marcar todos',
+  importSheltersNone: 'Desmarcar todos',
+  importSheltersMarked_one: '{{count, number}} sitio se marcará como confidencial.',
+  importSheltersMarked_other: '{{count, number}} sitios se marcarán como confidenciales.',
   importStep_downloading: 'Descargando los archivos firmados de su coordinador',
   importStep_reading: 'Paso 1 de 4: leyendo los archivos',
   importStep_checking: 'Paso 2 de 4: revisando {{done, number}} de {{total, number}} registros',
@@ -230,7 +237,7 @@ export const es: Record<MessageKey, string> = {
   importRollbackCancelled: 'Vuelta a la versión anterior cancelada: el directorio quedó como estaba.',
   importRollbackFailed: 'La vuelta a la versión anterior falló y no se cambió nada: {{error}}',
 
-  // Sync screen (issue 6)
+  // Sync screen
   syncOpen: 'Actualizaciones del directorio',
   syncTitle: 'Actualizaciones del directorio de su coordinador',
   syncClose: 'Cerrar',
@@ -278,7 +285,7 @@ export const es: Record<MessageKey, string> = {
   syncApplyCancelled: 'Se canceló la aplicación de la versión {{version}}. No se cambió nada: el directorio, su historial y la búsqueda siguen como estaban.',
   syncRestoreCancelled: 'Se canceló la restauración de la versión {{version}}. No se cambió nada: el directorio, su historial y la búsqueda siguen como estaban.',
   syncCancelTooLate: 'Demasiado tarde para cancelar: la versión {{version}} ya estaba instalada. Para volver atrás, restaure la versión anterior desde el historial.',
-  // Map (issue 4)
+  // Map
   mapLabel: 'Mapa de resultados',
   mapApproximate: 'ubicación aproximada: centro de la ciudad',
   mapServicesHere_one: '{{count, number}} servicio aquí',
@@ -295,6 +302,7 @@ export const es: Record<MessageKey, string> = {
   mapTileUrl: 'Dirección de los mosaicos',
   mapTurnOn: 'Activar mapa de calles en línea',
   mapCancel: 'Dejarlo apagado',
+  mapStoredTileUrlUnusable: 'No se pudo usar la dirección guardada del mapa de calles en línea, así que está apagado. Actívelo de nuevo para escribir la dirección.',
   mapOnlineOn: 'El mapa de calles en línea está activado: {{host}} ve qué zonas mira.',
   licences: 'Licencias',
   licencesData: 'Datos de mapas y lugares',

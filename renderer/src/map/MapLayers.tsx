@@ -2,7 +2,7 @@ import { PMTiles } from 'pmtiles';
 import { leafletLayer, type LeafletLayerOptions, type SourceOptions } from 'protomaps-leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
+import { tileTemplateAddress, type MapSettings, type StreetMapFile } from '../../../shared/map-contract';
 import { AtlasSource } from './atlas-source';
 import { labelRules, paintRules } from './basemap-style';
 import { MAP_MAX_ZOOM } from '../../../shared/map-clusters';
@@ -78,10 +78,10 @@ export function StreetFileLayer({ file }: { file: StreetMapFile }) {
 export function OnlineTileLayer({ settings }: { settings: MapSettings }) {
   const map = useMap();
   useEffect(() => {
-    const osm = new URL(settings.tileUrl.replace(/[{}]/g, '')).hostname.endsWith('openstreetmap.org');
+    const host = tileTemplateAddress(settings.tileUrl);
     const layer = L.tileLayer(settings.tileUrl, {
       maxZoom: MAP_MAX_ZOOM,
-      attribution: osm ? OSM_ATTRIBUTION : new URL(settings.tileUrl.replace(/[{}]/g, '')).host,
+      attribution: host?.hostname.endsWith('openstreetmap.org') ? OSM_ATTRIBUTION : (host?.host ?? ''),
     });
     layer.addTo(map);
     return () => {

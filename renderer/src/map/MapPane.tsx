@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttributionControl, MapContainer } from 'react-leaflet';
 import type { SearchResponse } from '../../../shared/domain';
-import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
+import type { MapSettingsView, StreetMapFile } from '../../../shared/map-contract';
 import { atlas } from '../atlas';
 import { LicencesDialog } from '../licences/LicencesDialog';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../../../shared/map-clusters';
@@ -23,7 +23,7 @@ export function MapPane({ response, selectedId, onSelect }: {
   onSelect: (serviceId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [settings, setSettings] = useState<MapSettings | null>(null);
+  const [settings, setSettings] = useState<MapSettingsView | null>(null);
   const [streetFile, setStreetFile] = useState<StreetMapFile | null>(null);
   const [showStreetFile, setShowStreetFile] = useState(true);
   const [licencesOpen, setLicencesOpen] = useState(false);

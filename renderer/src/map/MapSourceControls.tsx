@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapSettings, StreetMapFile } from '../../../shared/map-contract';
+import { tileTemplateAddress, type MapSettings, type MapSettingsView, type StreetMapFile } from '../../../shared/map-contract';
 import { atlas } from '../atlas';
-import { usePendingSave } from '../workflow/usePendingSave';
+import { usePendingSave } from '../desk/usePendingSave';
 
-const hostOf = (template: string) => new URL(template.replace(/[{}]/g, '')).host;
+const hostOf = (template: string) => tileTemplateAddress(template)?.host ?? template;
 
 /**
  * What the map draws under the results: the bundled offline basemap always; a street map file the user
@@ -12,8 +12,8 @@ const hostOf = (template: string) => new URL(template.replace(/[{}]/g, '')).host
  * because the page's Content-Security-Policy names the one tile host it may contact.
  */
 export function MapSourceControls({ settings, onSettings, streetFile, onStreetFile, showStreetFile, onShowStreetFile, onLicences }: {
-  settings: MapSettings | null;
-  onSettings: (s: MapSettings) => void;
+  settings: MapSettingsView | null;
+  onSettings: (s: MapSettingsView) => void;
   streetFile: StreetMapFile | null;
   onStreetFile: (f: StreetMapFile) => void;
   showStreetFile: boolean;
@@ -96,6 +96,11 @@ export function MapSourceControls({ settings, onSettings, streetFile, onStreetFi
       {waiting ? (
         <p className="muted" role="status">
           {t('savingWaiting')}
+        </p>
+      ) : null}
+      {settings?.storedTileUrlUnusable ? (
+        <p className="map-notice" role="status">
+          {t('mapStoredTileUrlUnusable')}
         </p>
       ) : null}
       {settings?.onlineTiles ? <p className="map-notice">{t('mapOnlineOn', { host: hostOf(settings.tileUrl) })}</p> : null}

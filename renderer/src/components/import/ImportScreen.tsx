@@ -5,6 +5,7 @@ import { atlas } from '../../atlas';
 import { ImportDiff } from './ImportDiff';
 import { ImportProblems } from './ImportProblems';
 import { ImportProgress } from './ImportProgress';
+import { ImportShelters } from './ImportShelters';
 import { MappingEditor } from './MappingEditor';
 
 type Step =
@@ -39,6 +40,8 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [previous, setPrevious] = useState<PreviousVersion | null>(null);
+  /** The report's unflagged shelter sites to install as confidential: all of them until the coordinator unticks one. */
+  const [marked, setMarked] = useState<Set<string>>(new Set());
 
   const loadPrevious = useCallback(() => {
     void atlas()
@@ -59,7 +62,10 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     })();
     const r = await atlas().importCheck({ jobId: source.jobId, ...(mapping ? { mapping } : {}) });
     running = false;
-    if (r.ok) return setStep({ kind: 'checked', source, report: r.value });
+    if (r.ok) {
+      setMarked(new Set(r.value.unflaggedShelters.map((s) => s.locationId)));
+      return setStep({ kind: 'checked', source, report: r.value });
+    }
     const s = await atlas().importStatus({ jobId: source.jobId });
     setStep(s.ok && s.value.state === 'cancelled' ? { kind: 'finished', status: s.value } : { kind: 'error', message: r.error });
   };
@@ -73,7 +79,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
   };
 
   const apply = async (source: ImportSource, report: ImportReport) => {
-    const started = await atlas().importApply({ jobId: source.jobId });
+    const started = await atlas().importApply({ jobId: source.jobId, markConfidential: report.unflaggedShelters.map((s) => s.locationId).filter((id) => marked.has(id)) });
     if (!started.ok) return setStep({ kind: 'error', message: started.error });
     const show = (status: ImportJobStatus) => setStep({ kind: 'applying', source, report, status });
     show(started.value);
@@ -160,8 +166,9 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
           ) : null}
           <ImportProblems problems={step.report.errors} total={step.report.errorCount} kind="errors" />
           <ImportDiff report={step.report} />
+          <ImportShelters shelters={step.report.unflaggedShelters} marked={marked} onChange={setMarked} disabled={step.kind !== 'checked'} />
           {step.kind === 'checked' && step.report.ok ? (
-            <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical}>
+            <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical && marked.size === 0}>
               {t('importApply')}
             </button>
           ) : null}

@@ -1,0 +1,53 @@
+import type { Db } from './open';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
+
+/** Page cache for a bulk write: the default 2 MB makes every insert into a 100,000-service directory go to disk. */
+const BULK_CACHE_KIB = 128 * 1024;
+
+/**
+ * Sets the connection up for a bulk write, returning what puts it back. Foreign keys are not checked per
+ * row, where every insert looked up its parents and the checks took most of a large install (an install
+ * checks them once before commit; a rollback restores a directory that was checked when installed).
+ * Must be called outside a transaction: SQLite ignores the foreign_keys pragma inside one.
+ */
+function bulkWrite(db: Db): () => void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  db.pragma('foreign_keys = OFF');
+  return () => {
+    db.pragma(`cache_size = ${cache}`);
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  };
+}
+
+/** Runs the steps straight through as one bulk write transaction (the CLI): all of it commits, or none. */
+export function writeSteps<T>(db: Db, steps: Steps<T>): T {
+  const restore = bulkWrite(db);
+  try {
+    return db.transaction(() => runSteps(steps)).immediate();
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * The same, yielding to the event loop between steps so progress can be shown and a cancel heard. The
+ * transaction stays open across those yields, so `db` must be a connection of its own: the app's reading
+ * connection keeps seeing the directory as it was until the commit (WAL snapshot isolation). A cancel or a
+ * failure rolls everything back.
+ */
+export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: StepListener = {}): Promise<T> {
+  const restore = bulkWrite(db);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await runStepsAsync(steps, listener);
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  } finally {
+    restore();
+  }
+}

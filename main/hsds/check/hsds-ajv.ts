@@ -1,0 +1,77 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { HSDS_SCHEMAS, type HsdsProperty } from './schemas';
+import { foreignKeys } from '../read/table-info';
+import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
+
+/** The schemas carry documentation keywords (name, constraints, example...) that strict mode would reject. */
+const newAjv = () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv;
+};
+
+let full: Ajv2020 | null = null;
+
+/** Validates a nested HSDS object (service-centric JSON) against the official schema, $refs resolved by file name. */
+export function fullSchemaValidator(schemaFile: string): ValidateFunction {
+  if (!full) {
+    full = newAjv();
+    for (const [name, schema] of Object.entries(HSDS_SCHEMAS)) full.addSchema(schema, name);
+  }
+  const v = full.getSchema(schemaFile);
+  if (!v) throw new Error(`No HSDS schema named ${schemaFile}`);
+  return v;
+}
+
+const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
+
+const scalarCache = new Map<HsdsTable, Record<string, HsdsProperty>>();
+
+/** A table's scalar fields with their schema (nested arrays and objects are other tables). */
+export function scalarFields(table: HsdsTable): Record<string, HsdsProperty> {
+  let fields = scalarCache.get(table);
+  if (!fields) {
+    const schema = HSDS_SCHEMAS[`${table}.json`];
+    fields = schema ? Object.fromEntries(Object.entries(schema.properties).filter(([, p]) => !p.$ref && p.type && SCALAR.has(p.type))) : {};
+    scalarCache.set(table, fields);
+  }
+  return fields;
+}
+
+let flat: Map<HsdsTable, ValidateFunction> | null = null;
+
+/**
+ * One validator per table for the tabular form: the official field types, formats and enums, and the
+ * fields the spec requires (its `required` plus `tabular_required`, limited to scalar fields).
+ */
+export function tableValidator(table: HsdsTable): ValidateFunction | undefined {
+  if (!flat) {
+    const ajv = newAjv();
+    flat = new Map();
+    for (const t of HSDS_TABLES) {
+      const schema = HSDS_SCHEMAS[`${t}.json`];
+      if (!schema) continue;
+      // null stands for "not given" in a table row, so optional fields accept it (and rows need no copying).
+      const required = new Set(requiredFields(t));
+      // A reference is checked by resolving it (validate.ts); the id it points to carries any format warning.
+      const references = new Set((foreignKeys().get(t) ?? []).map((fk) => fk.column));
+      const properties = Object.fromEntries(
+        Object.entries(scalarFields(t)).map(([k, p]) => {
+          const nullable = !required.has(k);
+          const format = p.format && !references.has(k) ? { format: p.format } : {};
+          return [k, { type: nullable ? [p.type, 'null'] : p.type, ...format, ...(p.enum ? { enum: nullable ? [...p.enum, null] : p.enum } : {}) }];
+        }),
+      );
+      flat.set(t, ajv.compile({ type: 'object', properties, required: [...required] }));
+    }
+  }
+  return flat.get(table);
+}
+
+/** Fields a table row must have: the schema's `required` plus `tabular_required`, limited to scalar fields. */
+export function requiredFields(table: HsdsTable): string[] {
+  const schema = HSDS_SCHEMAS[`${table}.json`];
+  const scalar = scalarFields(table);
+  return [...new Set([...(schema?.required ?? []), ...(schema?.tabular_required ?? [])])].filter((f) => f in scalar);
+}

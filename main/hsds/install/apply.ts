@@ -1,0 +1,139 @@
+import { basename } from 'node:path';
+import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../../shared/import-types';
+import type { Db } from '../../db/open';
+import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
+import { diffDatasetSteps } from './diff';
+import { installDataset, installDatasetAsync, type DatasetIdentity } from './install-dataset';
+import { loadMapping, saveMapping } from '../read/mapping-store';
+import { DatasetReadError, splitProblems, type Problem } from '../check/problems';
+import { readDatasetSteps } from '../read/read-dataset';
+import type { ReadResult } from '../read/read-result';
+import { SPREADSHEET_FIELDS } from '../read/spreadsheet';
+import type { TableRows } from '../../db/hsds-tables';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
+import { validateDataset, validateSteps } from '../check/validate';
+
+/** A dataset read, validated and compared with the installed directory; nothing has been written. */
+export interface CheckedDataset {
+  report: ImportReport;
+  /** Present only when the dataset has no errors and may be applied. */
+  tables: TableRows | null;
+  identity: DatasetIdentity;
+}
+
+export class DatasetInvalidError extends Error {
+  constructor(readonly problems: Problem[]) {
+    const first = problems[0]!;
+    super(`The dataset has ${problems.length} error(s) and was not applied. First: ${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}`);
+  }
+}
+
+/** Installing a dataset replaces the whole directory: one with no services would remove every service. */
+const EMPTY_DATASET = 'has no services (an empty list, or a spreadsheet with only its header row?); importing it would remove every service in the directory, so it is refused';
+
+export interface CheckOptions {
+  mapping?: ColumnMapping;
+}
+
+/** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
+export const checkDataset = (db: Db, path: string, options: CheckOptions = {}): CheckedDataset => runSteps(checkSteps(db, path, options));
+
+/** checkDataset with progress, yielding to the event loop; cancelling it changes nothing, since it never writes. */
+export const checkDatasetAsync = (db: Db, path: string, options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
+  runStepsAsync(checkSteps(db, path, options), listener);
+
+function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<CheckedDataset> {
+  const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path };
+  let read: ReadResult;
+  try {
+    yield { step: 'reading', done: 0, total: 1 };
+    read = yield* readDatasetSteps(path, { mapping: options.mapping ?? loadMapping(db, path) });
+  } catch (err) {
+    if (!(err instanceof DatasetReadError)) throw err;
+    return { tables: null, identity, report: emptyReport(path, [{ ...err.problem, level: 'error' }]) };
+  }
+  identity.datasetId = read.name ?? identity.datasetId;
+  identity.version = read.version ?? null;
+  // Said first, unless reading already failed and says why no service came out.
+  const empty: Problem[] = read.tables.service.length === 0 && !read.problems.some((p) => p.level === 'error') ? [{ file: basename(path), row: null, field: null, message: EMPTY_DATASET, level: 'error' }] : [];
+  const problems = [...empty, ...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
+  const { errors, warnings, errorCount, warningCount } = splitProblems(problems);
+  const ok = errorCount === 0;
+  const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;
+  return {
+    tables: ok ? read.tables : null,
+    identity,
+    report: {
+      ok,
+      format: read.format,
+      source: path,
+      services: read.tables.service.length,
+      errors,
+      warnings,
+      errorCount,
+      warningCount,
+      diff,
+      notesOnRemoved: diff ? notesOn(db, diff.removed) : [],
+      unflaggedShelters: ok ? unflaggedShelters(read.tables) : [],
+      mapping: read.mapping ?? null,
+      mappingFields: read.mapping ? Object.keys(SPREADSHEET_FIELDS) : null,
+    },
+  };
+}
+
+function emptyReport(path: string, problems: Problem[]): ImportReport {
+  return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
+}
+
+function notesOn(db: Db, services: { id: string; name: string }[]): NoteOnRemovedService[] {
+  if (services.length === 0) return [];
+  const names = new Map(services.map((s) => [s.id, s.name]));
+  const notes = db.prepare('SELECT service_id, body FROM local_note').all() as { service_id: string; body: string }[];
+  return notes.filter((n) => names.has(n.service_id)).map((n) => ({ serviceId: n.service_id, serviceName: names.get(n.service_id)!, note: n.body }));
+}
+
+/**
+ * The checked dataset with these of its unflagged shelter sites (report.unflaggedShelters) flagged
+ * confidential in the rows it will install; an id not on that list is refused, changing nothing.
+ */
+export function markingConfidential(checked: CheckedDataset, locationIds: readonly string[]): CheckedDataset {
+  if (!checked.tables || locationIds.length === 0) return checked;
+  return { ...checked, tables: withConfidentialFlags(checked.tables, locationIds, checked.report.unflaggedShelters) };
+}
+
+/**
+ * Validates and installs a dataset in one transaction, keeping the replaced directory for rollback.
+ * A dataset with any error is refused before anything is written.
+ */
+export function applyDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
+  const errors = validateDataset(tables).filter((p) => p.level === 'error');
+  if (errors.length > 0) throw new DatasetInvalidError(errors);
+  installDataset(db, tables, identity);
+}
+
+/**
+ * Applies a checked dataset, then saves the spreadsheet mapping it used. Not one transaction: the install
+ * first copies the database file for damage recovery, which cannot happen inside a transaction.
+ */
+export function applyChecked(db: Db, checked: CheckedDataset): void {
+  if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
+  // Validated by checkDataset a moment ago: installing directly spares a second pass over every row.
+  installDataset(db, checked.tables, checked.identity);
+  if (checked.report.mapping) saveMapping(db, checked.identity.source, checked.report.mapping);
+}
+
+/** applyChecked, in batches on its own connection so progress shows and cancel works. */
+export async function applyCheckedAsync(
+  writer: Db,
+  checked: CheckedDataset,
+  listener: StepListener = {},
+): Promise<void> {
+  if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
+  await installDatasetAsync(writer, checked.tables, checked.identity, listener);
+  if (checked.report.mapping) saveMapping(writer, checked.identity.source, checked.report.mapping);
+}
+
+/** The local notes whose service is no longer in the directory: kept, and shown as orphaned. */
+export function notesOnMissingServices(db: Db): { serviceId: string; note: string }[] {
+  return (db.prepare('SELECT service_id AS serviceId, body AS note FROM local_note WHERE service_id NOT IN (SELECT id FROM service)').all() as { serviceId: string; note: string }[]);
+}

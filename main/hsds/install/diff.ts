@@ -1,0 +1,220 @@
+import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../../shared/import-types';
+import { confidentialLocationIds } from '../../db/confidential-location';
+import type { Db } from '../../db/open';
+import { readTables } from '../read/read-tables';
+import { runSteps, type Steps } from '../../jobs/steps';
+import { hsdsColumns } from '../read/table-info';
+import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+
+/** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
+export function normalise(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** What hangs off a row of each table, and the field that links it back (left out of the child's fields). */
+const CHILDREN: Partial<Record<HsdsTable, [label: string, table: HsdsTable, fk: string][]>> = {
+  service: [
+    ['phones', 'phone', 'service_id'], ['schedules', 'schedule', 'service_id'], ['languages', 'language', 'service_id'],
+    ['contacts', 'contact', 'service_id'], ['service_areas', 'service_area', 'service_id'], ['cost_options', 'cost_option', 'service_id'],
+    ['required_documents', 'required_document', 'service_id'], ['funding', 'funding', 'service_id'], ['additional_urls', 'url', 'service_id'],
+    ['capacities', 'service_capacity', 'service_id'], ['attributes', 'attribute', 'link_id'], ['locations', 'service_at_location', 'service_id'],
+  ],
+  service_at_location: [
+    ['phones', 'phone', 'service_at_location_id'], ['schedules', 'schedule', 'service_at_location_id'],
+    ['contacts', 'contact', 'service_at_location_id'], ['service_areas', 'service_area', 'service_at_location_id'],
+  ],
+  location: [
+    ['addresses', 'address', 'location_id'], ['phones', 'phone', 'location_id'], ['schedules', 'schedule', 'location_id'],
+    ['languages', 'language', 'location_id'], ['accessibility', 'accessibility', 'location_id'], ['attributes', 'attribute', 'link_id'],
+  ],
+  phone: [['languages', 'language', 'phone_id']],
+};
+
+/** The other way: the rows each child row hangs off, and the field that points to them. */
+const PARENTS = new Map<HsdsTable, [parent: HsdsTable, fk: string][]>();
+for (const [parent, relations] of Object.entries(CHILDREN) as [HsdsTable, [string, HsdsTable, string][]][]) {
+  for (const [, child, fk] of relations) PARENTS.set(child, [...(PARENTS.get(child) ?? []), [parent, fk]]);
+}
+
+type Index = (table: HsdsTable, fk: string, id: string) => Row[];
+
+interface Indexer {
+  children: Index;
+  byId: (table: HsdsTable, id: unknown) => Row | undefined;
+  isConfidential: (location: Row) => boolean;
+}
+
+function indexer(tables: TableRows): Indexer {
+  const fkMaps = new Map<string, Map<string, Row[]>>();
+  const idMaps = new Map<HsdsTable, Map<string, Row>>();
+  let confidential: Set<string> | undefined;
+  return {
+    isConfidential: (location) => (confidential ??= confidentialLocationIds(tables)).has(String(location.id)),
+    children: (table, fk, id) => {
+      const key = `${table}.${fk}`;
+      let m = fkMaps.get(key);
+      if (!m) {
+        m = new Map();
+        for (const r of tables[table]) {
+          const k = normalise(r[fk]);
+          if (k === null) continue;
+          let list = m.get(k);
+          if (!list) m.set(k, (list = []));
+          list.push(r);
+        }
+        fkMaps.set(key, m);
+      }
+      return m.get(id) ?? [];
+    },
+    byId: (table, id) => {
+      let m = idMaps.get(table);
+      if (!m) idMaps.set(table, (m = new Map(tables[table].map((r) => [String(r.id), r]))));
+      return m.get(String(id));
+    },
+  };
+}
+
+/** Shown instead of a confidential location's point and address, which never leave the main process. */
+const CONFIDENTIAL = '(confidential location)';
+const PLACE_TABLES: ReadonlySet<HsdsTable> = new Set(['location', 'address']);
+
+/** Every field a coordinator would see for one service, as "path -> value" (e.g. `phones[p1].number`). */
+function serviceFields(service: Row, ix: Indexer): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const put = (table: HsdsTable, row: Row, prefix: string, skip: string | null, hide = false) => {
+    for (const c of hsdsColumns(table)) {
+      if (c === 'id' || c === skip) continue;
+      const value = normalise(row[c]);
+      out.set(`${prefix}${c}`, hide && value !== null ? CONFIDENTIAL : value);
+    }
+  };
+  const walk = (table: HsdsTable, row: Row, prefix: string, skip: string | null, depth: number, confidential = false) => {
+    const hidden = confidential || (table === 'location' && ix.isConfidential(row));
+    put(table, row, prefix, skip, hidden && PLACE_TABLES.has(table));
+    if (depth > 3) return;
+    const id = String(row.id);
+    for (const [label, child, fk] of CHILDREN[table] ?? []) {
+      for (const c of ix.children(child, fk, id)) {
+        if (child === 'attribute' && c.link_entity !== table) continue;
+        walk(child, c, `${prefix}${label}[${String(c.id)}].`, fk, depth + 1, hidden);
+      }
+    }
+    if (table === 'service_at_location') {
+      const loc = ix.byId('location', row.location_id);
+      if (loc) walk('location', loc, `${prefix}location.`, null, depth + 1);
+    }
+  };
+  walk('service', service, '', null, 0);
+  const org = ix.byId('organization', service.organization_id);
+  if (org) put('organization', org, 'organization.', null);
+  return out;
+}
+
+/**
+ * The services that a set of added, changed or removed rows can show up under (see serviceFields): each
+ * row's parents, up to the service; a location's services through service_at_location; an organization's
+ * services. Only these need their fields compared, which spares walking every service of a large
+ * directory when an update touches a few.
+ */
+function servicesTouched(a: Indexer, b: Indexer, rows: [HsdsTable, string][]): Set<string> {
+  const touched = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [...rows];
+  while (queue.length > 0) {
+    const [table, id] = queue.pop()!;
+    const key = `${table}\u0000${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (table === 'service') {
+      touched.add(id);
+      continue;
+    }
+    for (const ix of [a, b]) {
+      const row = ix.byId(table, id);
+      for (const [parent, fk] of row ? (PARENTS.get(table) ?? []) : []) {
+        const parentId = normalise(row![fk]);
+        if (parentId !== null && (table !== 'attribute' || row!.link_entity === parent)) queue.push([parent, parentId]);
+      }
+      if (table === 'location') for (const sal of ix.children('service_at_location', 'location_id', id)) queue.push(['service_at_location', String(sal.id)]);
+      if (table === 'organization') for (const s of ix.children('service', 'organization_id', id)) queue.push(['service', String(s.id)]);
+    }
+  }
+  return touched;
+}
+
+function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
+  return hsdsColumns(table).every((c) => a[c] === b[c] || normalise(a[c]) === normalise(b[c]));
+}
+
+/**
+ * What installing `next` over `current` would change: services added, removed and changed (each
+ * changed field with its old and new value, including phones, hours, addresses...), and row counts per
+ * table so that a change outside any service is not missed. Yields every COMPARE_BATCH services.
+ */
+function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
+  const tables: Record<string, TableChangeCount> = {};
+  let identical = true;
+  /** Rows added, changed or removed, by table and id. */
+  const differing: [HsdsTable, string][] = [];
+  for (const t of HSDS_TABLES) {
+    const before = new Map(current[t].map((r) => [String(r.id), r]));
+    const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
+    for (const r of next[t]) {
+      const id = String(r.id);
+      const old = before.get(id);
+      if (!old) count.added++;
+      else {
+        // Ids are unique within a table (validation refuses duplicates): what is left in `before` was removed.
+        before.delete(id);
+        if (rowsEqual(t, old, r)) continue;
+        count.changed++;
+      }
+      differing.push([t, id]);
+    }
+    count.removed = before.size;
+    for (const id of before.keys()) differing.push([t, id]);
+    if (count.added || count.removed || count.changed) identical = false;
+    tables[t] = count;
+  }
+
+  const a = indexer(current);
+  const b = indexer(next);
+  const name = (r: Row) => String(r.name ?? r.id);
+  const nextIds = new Set(next.service.map((s) => String(s.id)));
+  const changed: ServiceChange[] = [];
+  const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
+  const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
+  const kept = next.service.length - added.length;
+  const touched = identical || kept === 0 ? new Set<string>() : servicesTouched(a, b, differing);
+  if (touched.size > 0) {
+    for (const [i, s] of next.service.entries()) {
+      if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
+      const old = touched.has(String(s.id)) ? a.byId('service', s.id) : undefined;
+      if (!old) continue;
+      const before = serviceFields(old, a);
+      const after = serviceFields(s, b);
+      const fields: FieldChange[] = [];
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const o = before.get(key) ?? null;
+        const n = after.get(key) ?? null;
+        if (o !== n) fields.push({ field: key, old: o, new: n });
+      }
+      if (fields.length > 0) changed.push({ id: String(s.id), name: name(s), fields });
+    }
+  }
+  return { added, removed, changed, tables, identical };
+}
+
+/** Services compared between progress reports. */
+const COMPARE_BATCH = 2_000;
+
+/** The diff of a dataset against the installed directory. */
+export const diffDatasets = (db: Db, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));
+
+export function* diffDatasetSteps(db: Db, next: TableRows): Steps<DatasetDiff> {
+  yield { step: 'comparing', done: 0, total: next.service.length };
+  return yield* diffTables(readTables(db), next);
+}

@@ -1,0 +1,100 @@
+import { keepLastGoodCopy } from '../../db/last-good-copy';
+import type { Db } from '../../db/open';
+import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
+import { searchIndexSteps } from '../../search/build/text-index';
+import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
+import type { StepListener, Steps } from '../../jobs/steps';
+import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
+import { replaceHsdsTables } from './write-tables';
+
+export interface DatasetIdentity {
+  datasetId: string;
+  version: string | null;
+  /** Where it came from: a file path, a feed URL, or "starter". */
+  source: string;
+}
+
+
+/** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */
+function keepCopyOfInstalled(db: Db): void {
+  if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
+}
+
+const currentInstall = (db: Db) =>
+  db.prepare('SELECT dataset_id, version, source, installed_at, services FROM dataset_install ORDER BY id DESC LIMIT 1').get() as
+    | { dataset_id: string; version: string | null; source: string; installed_at: string; services: number }
+    | undefined;
+
+/** Copies the live directory into the previous_ tables (and its identity into dataset_previous). */
+function* keepPreviousVersion(db: Db): Generator<void> {
+  const install = currentInstall(db);
+  if (!install) return;
+  for (const t of HSDS_TABLES) {
+    db.prepare(`DELETE FROM previous_${t}`).run();
+    db.prepare(`INSERT INTO previous_${t} SELECT * FROM ${t} ORDER BY rowid`).run();
+    yield;
+  }
+  db.prepare('INSERT OR REPLACE INTO dataset_previous (id, dataset_id, version, source, installed_at, services) VALUES (1, ?, ?, ?, ?, ?)').run(
+    install.dataset_id, install.version, install.source, install.installed_at, install.services,
+  );
+}
+
+/**
+ * Validation has already resolved every reference; this is the database's own last word before commit
+ * (the bulk write checks foreign keys here, once, instead of per row).
+ */
+function refuseBrokenReferences(db: Db): void {
+  const broken = db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get() as
+    | { table: string; rowid: number; parent: string }
+    | undefined;
+  if (broken) {
+    throw new Error(`A ${broken.table} record (row ${broken.rowid}) points to a ${broken.parent} that is not in the dataset; nothing was changed.`);
+  }
+}
+
+/**
+ * The steps of an install, to run inside one transaction: keep the live directory as the previous
+ * version, replace the HSDS tables, record the install, build the search index. Yields progress so a caller may report it and
+ * cancel between steps.
+ */
+function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alongside?: () => void): Steps<void> {
+  const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
+  for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
+  for (const done of replaceHsdsTables(db, tables)) yield { step: 'applying', done, total };
+  refuseBrokenReferences(db);
+  db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
+    identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
+  );
+  yield { step: 'indexing', done: 0, total: tables.service.length };
+  // From the rows just written, not read back: the same facts (facts-from-rows.test.ts), seconds sooner.
+  yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(tables, onServices));
+  alongside?.();
+}
+
+/**
+ * Installs a whole dataset atomically: the HSDS tables are replaced, the install recorded and the search
+ * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory
+ * exactly as it was. The directory it replaces is kept for `rollback`, and a copy of the database file as
+ * it was is kept first, for recovery from a damaged file.
+ */
+export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
+  keepCopyOfInstalled(db);
+  writeSteps(db, installSteps(db, tables, identity));
+}
+
+/**
+ * The same install, yielding to the event loop between batches so progress can be shown and a cancel
+ * heard. It must run on its own connection: the transaction stays open across those yields, and the
+ * app's reading connection keeps seeing the old directory until the commit (WAL snapshot isolation).
+ * `alongside` writes what must commit with the directory or not at all (a feed's new version mark).
+ */
+export async function installDatasetAsync(
+  db: Db,
+  tables: TableRows,
+  identity: DatasetIdentity,
+  listener: StepListener = {},
+  alongside?: () => void,
+): Promise<void> {
+  keepCopyOfInstalled(db);
+  await writeStepsAsync(db, installSteps(db, tables, identity, alongside), listener);
+}

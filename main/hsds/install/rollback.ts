@@ -1,0 +1,69 @@
+import type { Db } from '../../db/open';
+import { searchIndexFromTablesSteps } from '../../search/build/text-index';
+import type { StepListener, Steps } from '../../jobs/steps';
+import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
+import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
+
+export interface RollbackResult {
+  datasetId: string;
+  version: string | null;
+  services: number;
+}
+
+interface InstallRecord {
+  dataset_id: string;
+  version: string | null;
+  source: string;
+  installed_at: string;
+  services: number;
+}
+
+const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** Exchanges a live table's rows with its previous_ copy, each keeping its order. */
+function swapWithPrevious(db: Db, t: HsdsTable): void {
+  db.exec(`CREATE TEMP TABLE rollback_swap AS SELECT * FROM ${t} ORDER BY rowid`);
+  db.exec(`DELETE FROM ${t}`);
+  db.exec(`INSERT INTO ${t} SELECT * FROM previous_${t} ORDER BY rowid`);
+  db.exec(`DELETE FROM previous_${t}`);
+  db.exec(`INSERT INTO previous_${t} SELECT * FROM rollback_swap ORDER BY rowid`);
+  db.exec('DROP TABLE rollback_swap');
+}
+
+/**
+ * The steps of a rollback, to run inside one write transaction: restore the directory kept by the last
+ * install, exactly (same rows, same order), table by table, then build the search index of what was
+ * restored. The directory it replaces becomes the previous version, so a second rollback undoes the
+ * first. Local notes and marks are separate tables and are not touched.
+ */
+export function* rollbackSteps(db: Db): Steps<RollbackResult> {
+  const previous = db.prepare('SELECT dataset_id, version, source, installed_at, services FROM dataset_previous WHERE id = 1').get() as InstallRecord | undefined;
+  if (!previous) throw new Error('There is no previous version to roll back to.');
+  const current = db.prepare('SELECT dataset_id, version, source, installed_at, services FROM dataset_install ORDER BY id DESC LIMIT 1').get() as InstallRecord;
+  const sizes = HSDS_TABLES.map((t) => count(db, `previous_${t}`));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+  yield { step: 'restoring', done, total };
+  for (const [i, t] of HSDS_TABLES.entries()) {
+    swapWithPrevious(db, t);
+    done += sizes[i]!;
+    yield { step: 'restoring', done, total };
+  }
+  db.prepare('UPDATE dataset_previous SET dataset_id = @dataset_id, version = @version, source = @source, installed_at = @installed_at, services = @services WHERE id = 1').run(current);
+  db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (@dataset_id, @version, @source, @installed_at, @services)').run({
+    ...previous,
+    source: `rollback: ${previous.source}`,
+    installed_at: new Date().toISOString(),
+  });
+  yield* searchIndexFromTablesSteps(db);
+  return { datasetId: previous.dataset_id, version: previous.version, services: previous.services };
+}
+
+/** Rolls back in one transaction, straight through (the CLI). */
+export const rollback = (db: Db): RollbackResult => writeSteps(db, rollbackSteps(db));
+
+/**
+ * The same rollback on a connection of its own, yielding between tables and search batches so the window
+ * keeps answering from the directory as it was until the commit; a cancel or failure changes nothing.
+ */
+export const rollbackAsync = (db: Db, listener: StepListener = {}): Promise<RollbackResult> => writeStepsAsync(db, rollbackSteps(db), listener);

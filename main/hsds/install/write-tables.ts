@@ -1,0 +1,70 @@
+import type { Db } from '../../db/open';
+import { HSDS_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
+
+const columnCache = new WeakMap<Db, Map<HsdsTable, string[]>>();
+
+/** The table's columns as the database has them, so rows carrying unknown keys cannot inject SQL. */
+export function tableColumns(db: Db, table: HsdsTable): string[] {
+  let perDb = columnCache.get(db);
+  if (!perDb) columnCache.set(db, (perDb = new Map()));
+  let cols = perDb.get(table);
+  if (!cols) {
+    cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
+    perDb.set(table, cols);
+  }
+  return cols;
+}
+
+function toSqlValue(v: unknown): string | number | bigint | null {
+  if (v === undefined || v === null) return null;
+  // An integral number is bound as an integer: bound as a double, a TEXT column (phone.extension) would store "42.0".
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : v;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return JSON.stringify(v);
+}
+
+/** Rows written between progress reports (and cancel checks) on a long install. */
+export const WRITE_BATCH = 5_000;
+
+/**
+ * The secondary indexes of the HSDS tables, as the database defines them (the search's included). An
+ * install drops them and builds them again after the rows are in: building an index from all rows at
+ * once is quicker than updating it on every insert.
+ */
+function secondaryIndexes(db: Db): { name: string; sql: string }[] {
+  const tables = HSDS_TABLES.map(() => '?').join(', ');
+  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`).all(...HSDS_TABLES) as {
+    name: string;
+    sql: string;
+  }[];
+}
+
+/**
+ * Replaces every HSDS table with the given rows, yielding the number of rows written so far every
+ * WRITE_BATCH rows. Must run inside a transaction owned by the caller, which checks foreign keys before
+ * it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole; the indexes
+ * dropped here come back with the rollback too.
+ */
+export function* replaceHsdsTables(db: Db, tables: TableRows): Generator<number> {
+  if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
+  db.pragma('defer_foreign_keys = ON');
+  const indexes = secondaryIndexes(db);
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  let written = 0;
+  for (const table of HSDS_TABLES) {
+    const rows = tables[table];
+    if (rows.length === 0) continue;
+    const cols = tableColumns(db, table);
+    const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const values: unknown[] = new Array(cols.length);
+    for (const row of rows) {
+      for (let c = 0; c < cols.length; c++) values[c] = toSqlValue(row[cols[c]!]);
+      insert.run(values);
+      if (++written % WRITE_BATCH === 0) yield written;
+    }
+  }
+  for (const { sql } of indexes) db.exec(sql);
+  yield written;
+}

@@ -1,0 +1,148 @@
+import { coerceCell } from './coerce';
+import { requiredFields } from '../check/hsds-ajv';
+import { decodeUtf8, parseCsv, recordsOf } from './csv-text';
+import { isUnsafeEntryName, type FileSource } from './file-source';
+import { isLegacyPackage, ruleFor } from './legacy-tables';
+import { DatasetReadError, problemAt, type Origins, type Problem } from '../check/problems';
+import type { ReadResult } from './read-result';
+import type { Steps } from '../../jobs/steps';
+import { hsdsColumns, storedRequired } from './table-info';
+import { emptyTables, HSDS_TABLES, type HsdsTable, type Row } from '../../db/hsds-tables';
+
+interface Resource {
+  name?: unknown;
+  path?: unknown;
+}
+
+/** The datapackage.json nearest the root (a zip often wraps the package in one folder). */
+export function findDescriptor(src: FileSource): string | null {
+  const found = src.names.filter((n) => n === 'datapackage.json' || n.endsWith('/datapackage.json'));
+  return found.sort((a, b) => a.split('/').length - b.split('/').length)[0] ?? null;
+}
+
+/**
+ * Reads an HSDS tabular datapackage: datapackage.json lists the CSVs; 3.x table names map one to one,
+ * HSDS 1.1/2.0 names are reshaped (legacy-tables.ts). Unknown columns are named once per file.
+ * Yields after each file.
+ */
+export function* readDatapackage(src: FileSource, label: string): Steps<ReadResult> {
+  const descriptorPath = findDescriptor(src);
+  if (!descriptorPath) throw new DatasetReadError({ file: label, row: null, field: null, message: 'no datapackage.json found' });
+  const prefix = descriptorPath.slice(0, -'datapackage.json'.length);
+  let descriptor: { resources?: unknown; name?: unknown; version?: unknown };
+  try {
+    descriptor = JSON.parse(decodeUtf8(src.read(descriptorPath)!, 'datapackage.json')) as typeof descriptor;
+  } catch (err) {
+    if (err instanceof DatasetReadError) throw err;
+    throw new DatasetReadError({ file: 'datapackage.json', row: null, field: null, message: `is not valid JSON (${(err as Error).message})` });
+  }
+  if (!Array.isArray(descriptor?.resources)) {
+    throw new DatasetReadError({ file: 'datapackage.json', row: null, field: 'resources', message: 'must list the package\'s CSV files' });
+  }
+  const notObject = descriptor.resources.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
+  if (notObject >= 0) {
+    throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${notObject}]`, message: 'must be an object naming a CSV file ({"name": ..., "path": ...})' });
+  }
+  const resources = descriptor.resources as Resource[];
+  const names = resources.map((r) => (typeof r.name === 'string' ? r.name : typeof r.path === 'string' ? r.path.replace(/\.csv$/, '') : ''));
+  const legacy = isLegacyPackage(names);
+  const tables = emptyTables();
+  const problems: Problem[] = [];
+  const origins: Origins = new Map();
+  const eligibility: { serviceId: string; text: string }[] = [];
+
+  for (const [i, res] of resources.entries()) {
+    yield { step: 'reading', done: i, total: resources.length };
+    const path = typeof res.path === 'string' ? res.path : null;
+    if (!path) continue;
+    if (isUnsafeEntryName(path)) {
+      throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `"${path}" points outside the package; refused` });
+    }
+    const bytes = src.read(prefix + path);
+    if (!bytes) {
+      problems.push({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `lists "${path}", which is not in the package`, level: 'error' });
+      continue;
+    }
+    const csv = parseCsv(bytes, path);
+    // Older descriptors name resources loosely ("organization" for organizations.csv): their file names are the reliable key.
+    const rule = legacy ? (ruleFor(path, csv.header, legacy) ?? ruleFor(names[i]!, csv.header, legacy)) : (ruleFor(names[i]!, csv.header, legacy) ?? ruleFor(path, csv.header, legacy));
+    if (!rule || rule.skipped) {
+      if (csv.rows.length > 0) {
+        problems.push({ file: path, row: null, field: null, message: rule?.skipped ? `${csv.rows.length} row(s) ${rule.skipped}` : 'not an HSDS table; skipped', level: 'warning' });
+      }
+      if (names[i] === 'eligibility') {
+        for (const r of recordsOf(csv)) if (r.values.service_id && r.values.eligibility) eligibility.push({ serviceId: r.values.service_id, text: r.values.eligibility });
+      }
+      continue;
+    }
+    const table = rule.table!;
+    const columns = new Set(hsdsColumns(table));
+    const mapped = csv.header.map((h) => rule.rename?.[h] ?? h);
+    const consumed = new Set(rule.consumes);
+    const unknown = mapped.filter((h) => !columns.has(h) && !consumed.has(h));
+    if (unknown.length > 0) problems.push({ file: path, row: 1, field: unknown.join(', '), message: `column(s) not in HSDS 3.1 ${table}; not imported`, level: 'warning' });
+    const missing = requiredFields(table).filter((f) => !mapped.includes(f) && !(rule.defaults && f in rule.defaults) && !(rule.reshape && f !== 'id'));
+    const blocking = missing.filter((f) => storedRequired(table).has(f));
+    if (blocking.length > 0) {
+      problems.push({ file: path, row: 1, field: blocking.join(', '), message: 'required column(s) missing from the header', level: 'error' });
+      continue;
+    }
+    const add = (t: HsdsTable, row: Row, origin: { file: string; row: number }) => {
+      tables[t].push(row);
+      origins.set(row, origin);
+    };
+    const keep = mapped.map((f) => columns.has(f) || consumed.has(f));
+    csv.rows.forEach((cells, i) => {
+      let row: Row = { ...rule.defaults };
+      for (let j = 0; j < mapped.length; j++) {
+        if (!keep[j]) continue;
+        const field = mapped[j]!;
+        const value = csv.isQuotedEmpty(i, j) ? '' : coerceCell(table, field, cells[j] ?? '');
+        if (value !== null || !(field in row)) row[field] = value;
+      }
+      const origin = { file: path, row: i + 2 };
+      if (rule.reshape) {
+        const reshaped = rule.reshape(row, (t, r) => add(t, r, origin));
+        if (!reshaped) return;
+        row = reshaped;
+      }
+      // Only a reshaping rule can leave old columns behind (and delete is slow, so skip it otherwise).
+      if (rule.reshape) for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
+      add(table, row, origin);
+    });
+  }
+
+  if (eligibility.length > 0) {
+    const services = new Map(tables.service.map((s) => [String(s.id), s]));
+    for (const e of eligibility) {
+      const s = services.get(e.serviceId);
+      if (s) s.eligibility_description = [s.eligibility_description, e.text].filter(Boolean).join('; ');
+    }
+  }
+  if (legacy) resolveLegacyReferences(tables, problems, origins);
+  return {
+    format: legacy ? 'hsds-legacy-datapackage' : 'hsds-datapackage',
+    tables,
+    problems,
+    origins,
+    ...(typeof descriptor.name === 'string' ? { name: descriptor.name } : {}),
+    ...(typeof descriptor.version === 'string' ? { version: descriptor.version } : {}),
+  };
+}
+
+/**
+ * Older packages reference loosely: a term's parent that was never published, a metadata row with no
+ * resource type. Those links are dropped (with a warning) or filled from the id they point to.
+ */
+function resolveLegacyReferences(tables: ReturnType<typeof emptyTables>, problems: Problem[], origins: Origins): void {
+  const termIds = new Set(tables.taxonomy_term.map((t) => String(t.id)));
+  for (const t of tables.taxonomy_term) {
+    if (t.parent_id != null && !termIds.has(String(t.parent_id))) {
+      problems.push(problemAt(origins.get(t), 'parent_id', `parent term "${String(t.parent_id)}" is not in the package; the link was dropped`, 'warning'));
+      t.parent_id = null;
+    }
+  }
+  const owner = new Map<string, HsdsTable>();
+  for (const table of HSDS_TABLES) for (const r of tables[table]) if (!owner.has(String(r.id))) owner.set(String(r.id), table);
+  for (const m of tables.metadata) if (m.resource_type == null) m.resource_type = owner.get(String(m.resource_id)) ?? null;
+}

@@ -1,0 +1,150 @@
+import { emptyTables, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+
+/** A nested array whose items belong to the parent: the parent's id goes into `fk` on each item. */
+interface ChildArray {
+  kind: 'array';
+  table: HsdsTable;
+  fk: string;
+}
+/** A nested object the parent points at: its id goes into `ref` on the parent. */
+interface ChildObject {
+  kind: 'object';
+  table: HsdsTable;
+  ref: string;
+}
+export type Nesting = Record<string, ChildArray | ChildObject>;
+
+const arr = (table: HsdsTable, fk: string): ChildArray => ({ kind: 'array', table, fk });
+const obj = (table: HsdsTable, ref: string): ChildObject => ({ kind: 'object', table, ref });
+
+const phoneOwner = (fk: string): Nesting => ({ phones: arr('phone', fk) });
+const contacts = (fk: string): Nesting => ({ contacts: arr('contact', fk) });
+const schedules = (fk: string): Nesting => ({ schedules: arr('schedule', fk) });
+
+/** How HSDS 3.1's service-centric JSON nests one table inside another. */
+export const NESTING: Partial<Record<HsdsTable, Nesting>> = {
+  service: {
+    organization: obj('organization', 'organization_id'),
+    program: obj('program', 'program_id'),
+    ...phoneOwner('service_id'),
+    ...schedules('service_id'),
+    ...contacts('service_id'),
+    service_areas: arr('service_area', 'service_id'),
+    service_at_locations: arr('service_at_location', 'service_id'),
+    languages: arr('language', 'service_id'),
+    funding: arr('funding', 'service_id'),
+    cost_options: arr('cost_option', 'service_id'),
+    required_documents: arr('required_document', 'service_id'),
+    capacities: arr('service_capacity', 'service_id'),
+    additional_urls: arr('url', 'service_id'),
+  },
+  organization: {
+    ...phoneOwner('organization_id'),
+    ...contacts('organization_id'),
+    locations: arr('location', 'organization_id'),
+    programs: arr('program', 'organization_id'),
+    funding: arr('funding', 'organization_id'),
+    organization_identifiers: arr('organization_identifier', 'organization_id'),
+    additional_websites: arr('url', 'organization_id'),
+  },
+  service_at_location: {
+    location: obj('location', 'location_id'),
+    ...phoneOwner('service_at_location_id'),
+    ...schedules('service_at_location_id'),
+    ...contacts('service_at_location_id'),
+    service_areas: arr('service_area', 'service_at_location_id'),
+  },
+  location: {
+    ...phoneOwner('location_id'),
+    ...schedules('location_id'),
+    ...contacts('location_id'),
+    addresses: arr('address', 'location_id'),
+    languages: arr('language', 'location_id'),
+    accessibility: arr('accessibility', 'location_id'),
+  },
+  contact: phoneOwner('contact_id'),
+  phone: { languages: arr('language', 'phone_id') },
+  service_capacity: { unit: obj('unit', 'unit_id') },
+  attribute: { taxonomy_term: obj('taxonomy_term', 'taxonomy_term_id') },
+  taxonomy_term: { taxonomy_detail: obj('taxonomy', 'taxonomy_id') },
+};
+
+export interface FlattenProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Turns HSDS 3 service-centric JSON (one service, an array, or an API page with `contents`) into table
+ * rows. Nested objects shared between services (an organization, a taxonomy term) appear once; the
+ * first copy wins and later copies may only fill fields the first left empty. `onRow` hears where each
+ * row was found, so problems found later can name it.
+ */
+export function flattenHsdsJson(
+  doc: unknown,
+  onRow?: (row: Row, path: string) => void,
+): { tables: TableRows; problems: FlattenProblem[] } {
+  const tables = emptyTables();
+  const problems: FlattenProblem[] = [];
+  const seen = new Map<string, Row>();
+
+  const services: unknown[] = Array.isArray(doc)
+    ? doc
+    : isObject(doc) && Array.isArray(doc.contents)
+      ? doc.contents
+      : [doc];
+
+  const visit = (value: unknown, table: HsdsTable, path: string): string | null => {
+    if (!isObject(value)) {
+      problems.push({ path, message: `expected an object for ${table}` });
+      return null;
+    }
+    const id = typeof value.id === 'string' && value.id !== '' ? value.id : null;
+    if (!id) {
+      problems.push({ path, message: `${table} has no id` });
+      return null;
+    }
+    const row: Row = {};
+    const nesting = NESTING[table] ?? {};
+    for (const [key, child] of Object.entries(value)) {
+      const nest = nesting[key];
+      if (key === 'attributes' && Array.isArray(child)) {
+        child.forEach((a, i) => {
+          if (isObject(a)) visit({ link_id: id, link_entity: table, ...a }, 'attribute', `${path}.attributes[${i}]`);
+        });
+      } else if (key === 'metadata' && Array.isArray(child)) {
+        child.forEach((m, i) => {
+          if (isObject(m)) visit({ resource_id: id, resource_type: table, ...m }, 'metadata', `${path}.metadata[${i}]`);
+        });
+      } else if (nest?.kind === 'array' && Array.isArray(child)) {
+        child.forEach((c, i) => {
+          if (isObject(c)) visit({ ...c, [nest.fk]: id }, nest.table, `${path}.${key}[${i}]`);
+          else problems.push({ path: `${path}.${key}[${i}]`, message: `expected an object for ${nest.table}` });
+        });
+      } else if (nest?.kind === 'object') {
+        if (child === null || child === undefined) continue;
+        const childId = visit(child, nest.table, `${path}.${key}`);
+        if (childId) row[nest.ref] = childId;
+      } else if (child === null || typeof child !== 'object') {
+        row[key] = child;
+      }
+    }
+    const key = `${table}\u0000${id}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      for (const [k, v] of Object.entries(row)) if (earlier[k] == null && v != null) earlier[k] = v;
+    } else {
+      seen.set(key, row);
+      tables[table].push(row);
+      onRow?.(row, path);
+    }
+    return id;
+  };
+
+  services.forEach((s, i) => visit(s, 'service', services.length === 1 && !Array.isArray(doc) ? '$' : `$[${i}]`));
+  return { tables, problems };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

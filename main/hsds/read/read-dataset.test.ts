@@ -1,0 +1,118 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture } from '../../test-support/fixtures';
+import { readDataset } from './read-dataset';
+import { validateDataset } from '../check/validate';
+
+const check = (path: string) => {
+  const read = readDataset(path);
+  const problems = [...read.problems, ...validateDataset(read.tables, read.origins)];
+  return { read, errors: problems.filter((p) => p.level === 'error'), warnings: problems.filter((p) => p.level === 'warning') };
+};
+
+describe('reading the real sample datasets', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('reports exactly the three real defects in the HSDS 3.1 service_full.json example, by path', () => {
+    const { read, errors } = check(fixture('hsds3', 'service_full.json'));
+    expect(read.format).toBe('hsds-json');
+    expect(errors.map((e) => [e.file, e.row, e.field, e.message])).toEqual([
+      ['service_full.json', 1, '$.attributes[0].taxonomy_term.parent_id', 'points to taxonomy_term "0bc248fa-dc27-4650-9ba4-8f1a24ef16a2", which is not in the dataset'],
+      ['service_full.json', 1, '$.service_at_locations[0].location.latitude', '100 is not a latitude (-90 to 90)'],
+      ['service_full.json', 1, '$.phones[0].number', '""+44 1234 234567"" is not a phone number (only digits, spaces and + ( ) - . are expected)'],
+    ]);
+  });
+
+  it('maps every nested table of service_full.json once those three values are corrected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-fix-'));
+    dirs.push(dir);
+    const doc = JSON.parse(readFileSync(fixture('hsds3', 'service_full.json'), 'utf8'));
+    delete doc.attributes[0].taxonomy_term.parent_id;
+    doc.service_at_locations[0].location.latitude = 51.5;
+    doc.phones[0].number = '+44 1234 234567';
+    writeFileSync(join(dir, 'service.json'), JSON.stringify(doc));
+    const { read, errors } = check(join(dir, 'service.json'));
+    expect(errors).toEqual([]);
+    for (const t of ['organization', 'program', 'location', 'address', 'phone', 'schedule', 'language', 'service_area', 'attribute', 'taxonomy_term', 'taxonomy', 'cost_option', 'service_capacity', 'unit', 'url', 'metadata'] as const) {
+      expect(read.tables[t].length, t).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the API page form (service_list.json), taking the program\'s organization from its service', () => {
+    const { read, errors } = check(fixture('hsds3', 'service_list.json'));
+    expect(read.tables.service).toHaveLength(1);
+    expect(read.tables.program[0]!.organization_id).toBe(read.tables.service[0]!.organization_id);
+    expect(errors.map((e) => e.message)).not.toContain('is required');
+  });
+
+  it('names the dangling references of the 3.1 example datapackage (its rows are unrelated one-offs)', () => {
+    const { read, errors } = check(fixture('hsds3', 'datapackage'));
+    expect(read.format).toBe('hsds-datapackage');
+    expect(errors).toContainEqual(
+      expect.objectContaining({ file: 'locations.csv', row: 2, field: 'organization_id', message: expect.stringContaining('not in the dataset') }),
+    );
+    expect(read.tables.service_capacity).toHaveLength(1);
+  });
+
+  it('imports the HSDS 1.1 datapackage with its old table names mapped, and no errors', () => {
+    const { read, errors, warnings } = check(fixture('hsds11', 'all_resources'));
+    expect(read.format).toBe('hsds-legacy-datapackage');
+    expect(errors).toEqual([]);
+    expect(read.tables.service).toHaveLength(13);
+    expect(read.tables.service_at_location).toHaveLength(13);
+    expect(read.tables.location.every((l) => l.location_type === 'physical')).toBe(true);
+    expect(read.tables.address.map((a) => a.address_type).sort()).toEqual(['physical', 'postal']);
+    expect(read.tables.schedule.find((s) => s.freq === 'WEEKLY')).toMatchObject({ byday: 'MO', opens_at: '09:00:00' });
+    expect(read.tables.language.filter((l) => l.phone_id === '3733e828-58e5-4ff5-9dc6-ae24f92a0f56').map((l) => l.code)).toEqual(['en', 'es']);
+    expect(read.tables.organization[0]!.website).toBe('http://example.com');
+    expect(warnings).toContainEqual(expect.objectContaining({ file: 'organizations.csv', field: 'tax_status, tax_id' }));
+  });
+
+  it('imports the San Mateo Ohana CSVs: languages by name, messy hours normalised, placeholder dates skipped with a warning', () => {
+    const { read, errors, warnings } = check(fixture('ohana-sanmateo'));
+    expect(read.format).toBe('ohana-csv');
+    expect(errors).toEqual([]);
+    expect(read.tables.service).toHaveLength(23);
+    expect(read.tables.location).toHaveLength(22);
+    const fairOaks = read.tables.language.filter((l) => l.location_id === '1').map((l) => l.code);
+    expect(fairOaks).toEqual(['es', 'tl']);
+    expect(read.tables.schedule.every((s) => s.opens_at == null || /^\d\d:\d\d$/.test(String(s.opens_at)))).toBe(true);
+    expect(warnings).toContainEqual(expect.objectContaining({ file: 'holiday_schedules.csv', row: 2, field: 'start_date' }));
+  });
+
+  it('reads a datapackage from a .zip the same as from its folder', async () => {
+    const { zipSync } = await import('fflate');
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-zip-'));
+    dirs.push(dir);
+    const folder = fixture('hsds11', 'all_resources');
+    const files: Record<string, Uint8Array> = {};
+    for (const f of ['datapackage.json', 'organizations.csv', 'services.csv', 'locations.csv', 'services_at_location.csv', 'phones.csv']) files[`pkg/${f}`] = readFileSync(join(folder, f));
+    writeFileSync(join(dir, 'pkg.zip'), zipSync(files));
+    const fromZip = readDataset(join(dir, 'pkg.zip'));
+    expect(fromZip.tables.service).toHaveLength(13);
+    expect(fromZip.problems.filter((p) => p.level === 'error').map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('is not in the package')]),
+    );
+  });
+
+  it('guesses a spreadsheet\'s column mapping from its headers and uses a saved one over the guess', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-csv-'));
+    dirs.push(dir);
+    const path = join(dir, 'coalition.csv');
+    writeFileSync(path, 'Organization,Service Name,Phone,Street Address,City,State,ZIP,Languages,Notes\nSYNTHETIC Org,SYNTHETIC Shelter,555-0100,1 Main St,Fresno,CA,93701,"Spanish, English",x\n');
+    const guessed = readDataset(path);
+    expect(guessed.mapping).toEqual({
+      Organization: 'organization.name', 'Service Name': 'service.name', Phone: 'phone.number', 'Street Address': 'address.address_1',
+      City: 'address.city', State: 'address.state_province', ZIP: 'address.postal_code', Languages: 'language.names', Notes: null,
+    });
+    expect(validateDataset(guessed.tables, guessed.origins).filter((p) => p.level === 'error')).toEqual([]);
+    expect(guessed.tables.language.map((l) => l.code)).toEqual(['es', 'en']);
+    const edited = readDataset(path, { mapping: { ...guessed.mapping, Notes: 'service.description' } });
+    expect(edited.tables.service[0]!.description).toBe('x');
+    copyFileSync(path, join(dir, 'again.csv'));
+    expect(readDataset(join(dir, 'again.csv')).tables.service[0]!.id).toBe(guessed.tables.service[0]!.id);
+  });
+});

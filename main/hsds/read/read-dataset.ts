@@ -1,0 +1,118 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ColumnMapping } from '../../../shared/import-types';
+import { decodeUtf8 } from './csv-text';
+import { findDescriptor, readDatapackage } from './datapackage-read';
+import { folderSource, zipSource } from './file-source';
+import { flattenHsdsJson } from './flatten-json';
+import { isOhanaFolder, readOhana } from './ohana';
+import { DatasetReadError, type Origins, type Problem } from '../check/problems';
+import type { ReadResult } from './read-result';
+import { runSteps, type Steps } from '../../jobs/steps';
+import type { TableRows } from '../../db/hsds-tables';
+import { readSpreadsheet } from './spreadsheet';
+
+/** Deeper than any HSDS document (about 6 levels); a deeper one is broken or hostile. */
+export const MAX_JSON_DEPTH = 64;
+
+export interface ReadOptions {
+  /** Spreadsheets: the saved or edited column mapping; guessed from the headers when absent. */
+  mapping?: ColumnMapping;
+}
+
+/**
+ * Reads any supported dataset into HSDS 3.1 tables: a .json file (one service, an array, or an API
+ * page), a datapackage (folder or .zip), an Ohana CSV folder, or a one-row-per-service spreadsheet
+ * (.csv). Input that cannot be read at all throws DatasetReadError; anything else comes back as problems.
+ */
+export const readDataset = (path: string, options: ReadOptions = {}): ReadResult => runSteps(readDatasetSteps(path, options));
+
+/** readDataset, yielding as it goes (a datapackage after each file; a single file is read in one go). */
+export function* readDatasetSteps(path: string, options: ReadOptions = {}): Steps<ReadResult> {
+  const label = basename(path);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new DatasetReadError({ file: label, row: null, field: null, message: 'no such file or folder' });
+  }
+  if (stat.isDirectory()) {
+    const src = folderSource(path);
+    if (findDescriptor(src)) return yield* readDatapackage(src, label);
+    if (isOhanaFolder(src)) return readOhana(src);
+    throw new DatasetReadError({ file: label, row: null, field: null, message: 'this folder has no datapackage.json and is not an Ohana CSV export' });
+  }
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.zip')) {
+    const src = zipSource(readFileSync(path), label);
+    if (findDescriptor(src)) return yield* readDatapackage(src, label);
+    throw new DatasetReadError({ file: label, row: null, field: null, message: 'the zip has no datapackage.json' });
+  }
+  if (lower.endsWith('.json')) {
+    if (label === 'datapackage.json') return yield* readDatasetSteps(join(path, '..'), options);
+    return readHsdsJson(readFileSync(path), label);
+  }
+  if (lower.endsWith('.csv')) return readSpreadsheet(readFileSync(path), label, options.mapping);
+  throw new DatasetReadError({ file: label, row: null, field: null, message: 'not a dataset this app reads (.json, .zip, .csv, or a folder)' });
+}
+
+/** Nesting depth without recursion, so a hostile document cannot overflow the stack while being measured. */
+function depthExceeds(doc: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[doc, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > limit) return true;
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(decodeUtf8(bytes, file));
+  } catch (err) {
+    if (err instanceof DatasetReadError) throw err;
+    throw new DatasetReadError({ file, row: null, field: null, message: `is not valid JSON (${(err as Error).message})` });
+  }
+  if (depthExceeds(doc, MAX_JSON_DEPTH)) {
+    throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
+  }
+  const origins: Origins = new Map();
+  const { tables, problems } = flattenHsdsJson(doc, (row, path) => {
+    const m = /^\$\[(\d+)\]/.exec(path);
+    origins.set(row, { file, row: m ? Number(m[1]) + 1 : 1, path });
+  });
+  inferProgramOrganizations(tables);
+  // Shared nested objects (an organization) legitimately repeat; two services with one id do not.
+  const services = Array.isArray(doc) ? doc : isPage(doc) ? doc.contents : [doc];
+  const firstAt = new Map<unknown, number>();
+  const duplicates: Problem[] = [];
+  services.forEach((s: unknown, i: number) => {
+    const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+    if (id === undefined) return;
+    const first = firstAt.get(id);
+    if (first === undefined) firstAt.set(id, i + 1);
+    else duplicates.push({ file, row: i + 1, field: `$[${i}].id`, message: `duplicate service id "${String(id)}" (first used by service ${first})`, level: 'error' });
+  });
+  return {
+    format: 'hsds-json',
+    tables,
+    origins,
+    problems: [
+      ...duplicates,
+      ...problems.map((p) => ({ file, row: Number(/^\$\[(\d+)\]/.exec(p.path)?.[1] ?? 0) + 1, field: p.path, message: p.message, level: 'error' as const })),
+    ],
+  };
+}
+
+/** A program nested in a service often omits its organization: it is the service's. */
+function inferProgramOrganizations(tables: TableRows): void {
+  const orgOfProgram = new Map<unknown, unknown>();
+  for (const s of tables.service) if (s.program_id != null && !orgOfProgram.has(s.program_id)) orgOfProgram.set(s.program_id, s.organization_id);
+  for (const p of tables.program) if (p.organization_id == null) p.organization_id = orgOfProgram.get(p.id) ?? null;
+}
+
+const isPage = (doc: unknown): doc is { contents: unknown[] } =>
+  typeof doc === 'object' && doc !== null && Array.isArray((doc as { contents?: unknown }).contents);

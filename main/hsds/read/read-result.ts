@@ -1,0 +1,16 @@
+import type { ColumnMapping, DatasetFormat } from '../../../shared/import-types';
+import type { Origins, Problem } from '../check/problems';
+import type { TableRows } from '../../db/hsds-tables';
+
+/** A dataset read into HSDS 3.1 tables, with every problem found on the way and where each row came from. */
+export interface ReadResult {
+  format: DatasetFormat;
+  tables: TableRows;
+  problems: Problem[];
+  origins: Origins;
+  /** The dataset's own name and version, where it states them (datapackage.json). */
+  name?: string;
+  version?: string;
+  /** Spreadsheets only. */
+  mapping?: ColumnMapping;
+}

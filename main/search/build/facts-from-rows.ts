@@ -1,0 +1,158 @@
+import { confidentialLocationIds } from '../../db/confidential-location';
+import { groupRows } from '../../db/group-rows';
+import { populationState, toLocationPlace } from '../../db/service-read';
+import type { Row, TableRows } from '../../db/hsds-tables';
+import { LINK_TYPES } from '../../../shared/vocabulary';
+import type { ScheduleRule } from '../../../shared/schedule-open';
+import { serviceFacts, type ServiceFacts } from '../service-facts';
+import { runSteps, type Steps } from '../../jobs/steps';
+
+/**
+ * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is
+ * writing: at 100,000 services reading them back costs seconds the install has already spent. Each
+ * step mirrors one query of service-facts.ts (facts-from-rows.test.ts holds the two to the same index),
+ * and locations go through the service reader's own masking (toLocationPlace).
+ */
+export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
+  return runSteps(serviceFactsFromRowsSteps(t));
+}
+
+/** serviceFactsFromRows, yielding between its parts; onServices hears the services once their own columns are in. */
+export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
+  const organizationOf = orderedLookup(t.organization, (o) => o.id);
+  const facts: ServiceFacts[] = [];
+  for (const s of t.service) {
+    const o = organizationOf(s.organization_id);
+    if (o === undefined) continue; // the query's inner join
+    const organization = text(o.name);
+    const f = serviceFacts({
+      id: s.id as string,
+      name: s.name as string,
+      alternateName: text(s.alternate_name),
+      organization: organization as string,
+      description: text(s.description),
+      eligibility: text(s.eligibility_description),
+      assuredDate: text(s.assured_date),
+    });
+    facts.push(f);
+  }
+  const byId = orderedLookup(facts, (f) => f.id);
+  onServices?.(facts);
+  const total = facts.length;
+  yield { step: 'indexing', done: 0, total };
+
+  const confidential = confidentialLocationIds(t);
+  // The approximate flag and service terms in one pass over the attributes (the largest table at 100,000 services).
+  const approximate = new Set<unknown>();
+  for (const a of t.attribute) {
+    if (a.link_entity === 'location') {
+      if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
+      continue;
+    }
+    if (a.link_entity !== 'service') continue;
+    const f = byId(a.link_id);
+    if (!f) continue;
+    const term = a.taxonomy_term_id as string;
+    if (a.link_type === LINK_TYPES.category) f.categories.push(term);
+    else if (a.link_type !== LINK_TYPES.population && a.link_type !== LINK_TYPES.populationExcluded) continue;
+    else if (populationState({ link_type: a.link_type, value: text(a.value) ?? '' }) === 'serves') f.populationsServed.push(term);
+    else f.populationsExcluded.push(term);
+  }
+
+  yield { step: 'indexing', done: 0, total };
+  // Built only if a language belongs to a location: most directories give them to services.
+  let sitesOf: Map<unknown, Row[]> | undefined;
+  const addLanguage = (serviceId: unknown, code: string) => {
+    const f = byId(serviceId);
+    if (f && !f.languages.includes(code)) f.languages.push(code);
+  };
+  for (const l of t.language) {
+    const code = text(l.code);
+    if (code === null) continue;
+    if (l.service_id != null) addLanguage(l.service_id, code);
+    else if (l.location_id != null) {
+      sitesOf ??= groupRows(t.service_at_location, (sal) => sal.location_id, (sal) => sal);
+      for (const sal of sitesOf.get(l.location_id) ?? []) addLanguage(sal.service_id, code);
+    }
+  }
+
+  yield { step: 'indexing', done: 0, total };
+  const locationById = orderedLookup(t.location, (l) => l.id);
+  // Each location's address as the service reader picks it: the first physical one, else the first.
+  const addressOf = new Map<unknown, Row>();
+  for (const a of t.address) {
+    if (a.location_id == null) continue;
+    const kept = addressOf.get(a.location_id);
+    if (!kept || (kept.address_type !== 'physical' && a.address_type === 'physical')) addressOf.set(a.location_id, a);
+  }
+  for (const sal of t.service_at_location) {
+    const l = locationById(sal.location_id);
+    const f = byId(sal.service_id);
+    if (!l || !f) continue;
+    const ad = addressOf.get(l.id);
+    f.locations.push(
+      toLocationPlace({
+        id: l.id as string,
+        location_type: l.location_type as string,
+        latitude: real(l.latitude),
+        longitude: real(l.longitude),
+        confidential: confidential.has(String(l.id)) ? 1 : 0,
+        approximate: approximate.has(l.id) ? 1 : 0,
+        city: text(ad?.city),
+      }),
+    );
+  }
+
+  yield { step: 'indexing', done: 0, total };
+  // Built only if a schedule belongs to a service at a location rather than to the service itself.
+  let serviceOfSite: Map<unknown, unknown> | undefined;
+  for (const sc of t.schedule) {
+    let serviceId = sc.service_id;
+    if (serviceId == null && sc.service_at_location_id != null) {
+      serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
+      serviceId = serviceOfSite.get(sc.service_at_location_id);
+    }
+    const schedule: ScheduleRule = {
+      byday: text(sc.byday),
+      opensAt: text(sc.opens_at),
+      closesAt: text(sc.closes_at),
+      timezone: real(sc.timezone),
+      freq: text(sc.freq),
+      validFrom: text(sc.valid_from),
+      validTo: text(sc.valid_to),
+    };
+    byId(serviceId)?.schedules.push(schedule);
+  }
+  return facts;
+}
+
+/**
+ * A lookup of rows by their unique id, for keys asked mostly in the rows' own order, as a flattened or
+ * exported directory's child rows are (a service's attributes, then the next service's): the row found
+ * last and the one after it are tried first, and a Map is built only at the first miss. At 100,000
+ * services a Map's million lookups and inserts would be most of reading the facts.
+ */
+function orderedLookup<T>(rows: readonly T[], idOf: (row: T) => unknown): (id: unknown) => T | undefined {
+  let at = 0;
+  let index: Map<unknown, number> | null = null;
+  return (id) => {
+    if (at < rows.length && idOf(rows[at]!) === id) return rows[at];
+    if (at + 1 < rows.length && idOf(rows[at + 1]!) === id) return rows[++at];
+    index ??= new Map(rows.map((row, i) => [idOf(row), i]));
+    const i = index.get(id);
+    if (i === undefined) return undefined;
+    at = i;
+    return rows[i];
+  };
+}
+
+/** A TEXT column's value as SQLite gives it back. */
+function text(v: unknown): string | null {
+  return v === undefined || v === null ? null : typeof v === 'string' ? v : String(v);
+}
+
+/** A REAL column's value as SQLite gives it back: a number, a numeric text converted. */
+function real(v: unknown): number | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'number' ? v : Number(v);
+}

@@ -1,0 +1,46 @@
+import type { SearchPreparing } from '../../../shared/domain';
+import type { Db } from '../../db/open';
+import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
+
+/**
+ * Rebuilds a stale search index (an update changed how it is built, or a database from before
+ * migration 006) in the background on a writer connection, so the first search after an update answers
+ * "being prepared" at once instead of holding the window for seconds. One rebuild at a time.
+ */
+export function createIndexPreparation(db: Db, openWriter: () => Db) {
+  let progress: SearchPreparing['preparing'] | null = null;
+  let failure: Error | null = null;
+
+  const start = () => {
+    progress = { done: 0, total: (db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n };
+    const writer = openWriter();
+    // Reading the directory takes a moment: the search that started it answers "being prepared" first.
+    new Promise((resolve) => setImmediate(resolve))
+      .then(() => rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) }))
+      .catch((err: unknown) => {
+        failure = new Error(`Search could not be prepared: ${err instanceof Error ? err.message : String(err)}. It will be tried again.`);
+      })
+      .finally(() => {
+        progress = null;
+        writer.close();
+      });
+  };
+
+  return {
+    /**
+     * How far the rebuild has got, starting it if the index is stale; null when the index is ready. A failed
+     * rebuild is thrown once (the stored index is left as it was) and the next call tries again.
+     */
+    pending(): SearchPreparing | null {
+      if (progress) return { preparing: progress };
+      if (failure) {
+        const err = failure;
+        failure = null;
+        throw err;
+      }
+      if (searchIndexIsCurrent(db)) return null;
+      start();
+      return { preparing: progress! };
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { Db } from '../../db/open';
+import { createServiceReader } from '../../db/service-read';
+import { buildFacetIndex, type FacetColumns, type FacetIndex } from '../facets/facet-index';
+import { writeFacetBlobs, writeWordBlobs } from '../search-store';
+import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
+import { SYNONYMS_VERSION } from '../words/synonyms';
+import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
+import type { StoredTextIndex } from '../words/text-postings';
+import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
+
+/**
+ * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
+ * An index built by another build, with either different, is rebuilt rather than misread.
+ */
+const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-3`;
+
+/**
+ * Reads a directory's search facts, calling onServices as soon as the services' own columns are in (their
+ * lists are filled later), so the word index can start on them while the rest is read.
+ */
+export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => void) => Steps<ServiceFacts[]>;
+
+/**
+ * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
+ * columns are read, a worker puts their names in order and scans every word (three columns per service:
+ * names, tags, body) while this thread reads the rest of the facts; given the tags, it finishes the word
+ * index while this thread builds the facets, and hands them to onFacets (an install stores them meanwhile).
+ * Reports as it goes, so an import, a sync or a rollback can answer the window between batches.
+ */
+function* buildSearchIndexSteps(
+  readFacts: FactsSteps,
+  onFacets: (facets: FacetColumns) => void = () => {},
+): Steps<{ facets: FacetIndex; text: StoredTextIndex }> {
+  let words: WordIndexJob | undefined;
+  const reading = readFacts((services) => (words ??= startWordIndex(services)));
+  try {
+    // While the facts are read the words are being scanned: the progress reported is theirs.
+    let next = reading.next();
+    for (; !next.done; next = reading.next()) yield { ...next.value, done: words?.scanned() ?? 0 };
+    const facts = next.value;
+    words ??= startWordIndex(facts);
+    const total = facts.length;
+    yield { step: 'indexing', done: words.scanned(), total };
+    // The worker finishes the word index while this thread builds the facets.
+    words.sendTags(wordTags(facts));
+    const facets = buildFacetIndex(facts);
+    onFacets(facets);
+    const { index: text, nameRank } = yield* words.finishSteps();
+    yield { step: 'indexing', done: total, total };
+    return { facets: { ...facets, nameRank }, text };
+  } finally {
+    // Stopped early (a cancel): the reading lets go of its snapshot, the worker of its thread.
+    reading.return(undefined as never);
+    words?.close();
+  }
+}
+
+/**
+ * Stores the word index and name order beside the facets writeFacetBlobs stored, and marks the whole as
+ * built for the latest install by this INDEX_VERSION.
+ */
+function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: StoredTextIndex }): void {
+  writeWordBlobs(db, text, facets.nameRank);
+  db.prepare(
+    `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
+     ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
+  ).run(INDEX_VERSION, new Date().toISOString());
+}
+
+/**
+ * Builds the search indexes (words and facets) of these facts and stores them, marked as built for the
+ * latest install. Runs inside the caller's transaction, so they always describe exactly the installed
+ * directory. Reports as it goes, so an import or sync can answer the window between batches.
+ */
+export function* searchIndexSteps(db: Db, readFacts: FactsSteps): Steps<void> {
+  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobs(db, facets)));
+}
+
+/**
+ * searchIndexSteps for the HSDS tables as this connection sees them (inside a rollback's transaction: as
+ * restored, before they commit), read in the service reader's masked form.
+ */
+export function* searchIndexFromTablesSteps(db: Db): Steps<void> {
+  yield* searchIndexSteps(db, (onServices) => serviceFactsSteps(db, createServiceReader(db), onServices));
+}
+
+/** Rebuilds the search indexes from the installed HSDS tables (for an index an older build made). */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => runSteps(searchIndexFromTablesSteps(db)))();
+}
+
+const latestInstall = (db: Db) => (db.prepare('SELECT max(id) AS id FROM dataset_install').get() as { id: number | null }).id;
+
+/**
+ * The same rebuild, yielding to the event loop between batches. The directory is read in one snapshot
+ * and the indexes built in memory; only the final write takes the write lock, briefly, so the desk's own
+ * writes meanwhile (a note) neither wait on it nor become part of it. An install that lands meanwhile
+ * brought its own index, and this one is then dropped. Runs on its own connection (the caller's writer).
+ */
+export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {}): Promise<void> {
+  let install: number | null = null;
+  const readFacts: FactsSteps = function* (onServices) {
+    // A read transaction: one snapshot across the yields, and in WAL mode it holds no writer back.
+    db.exec('BEGIN');
+    try {
+      install = latestInstall(db);
+      return yield* serviceFactsSteps(db, createServiceReader(db), onServices);
+    } finally {
+      db.exec('COMMIT');
+    }
+  };
+  const built = await runStepsAsync(buildSearchIndexSteps(readFacts), listener);
+  db.transaction(() => {
+    if (latestInstall(db) !== install) return;
+    writeFacetBlobs(db, built.facets);
+    storeWordsAndMark(db, built);
+  }).immediate();
+}
+
+/**
+ * The index was built for the latest install by a build with this INDEX_VERSION (a database from
+ * before search existed, or indexed by an older build, is not).
+ */
+export function searchIndexIsCurrent(db: Db): boolean {
+  const row = db
+    .prepare(
+      `SELECT (SELECT dataset_install_id FROM search_index_state WHERE id = 1) IS (SELECT max(id) FROM dataset_install)
+          AND (SELECT synonyms FROM search_index_state WHERE id = 1) IS ? AS current`,
+    )
+    .get(INDEX_VERSION) as { current: number };
+  return row.current === 1;
+}

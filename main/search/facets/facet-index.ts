@@ -1,0 +1,99 @@
+import type { MapPoint } from '../../../shared/domain';
+import type { ServiceFacts } from '../service-facts';
+import { storedHours, type StoredHours } from './weekly-hours';
+
+/** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
+export interface MaskFacet {
+  values: string[];
+  words: number;
+  bits: Uint32Array;
+}
+
+function maskFacet<T>(items: readonly T[], pick: (f: T) => readonly string[], values: string[] = valuesOf(items, pick)): MaskFacet {
+  const index = new Map(values.map((v, i) => [v, i]));
+  const words = Math.max(1, Math.ceil(values.length / 32));
+  const bits = new Uint32Array(items.length * words);
+  for (let i = 0; i < items.length; i++) {
+    for (const v of pick(items[i]!)) {
+      const b = index.get(v)!;
+      bits[i * words + (b >>> 5)]! |= 1 << (b & 31);
+    }
+  }
+  return { values, words, bits };
+}
+
+/** The values the items name, sorted; a loop, where a flatMap would make an array per item of 100,000. */
+function valuesOf<T>(items: readonly T[], ...picks: ((f: T) => readonly string[])[]): string[] {
+  const values = new Set<string>();
+  for (const item of items) for (const pick of picks) for (const v of pick(item)) values.add(v);
+  return [...values].sort();
+}
+
+/** The mask row of the given values, to test "any of" against an item (pool-filter.ts). */
+export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array {
+  const mask = new Uint32Array(m.words);
+  for (const v of values) {
+    const b = m.values.indexOf(v);
+    if (b >= 0) mask[b >>> 5]! |= 1 << (b & 31);
+  }
+  return mask;
+}
+
+/**
+ * Everything search filters, counts and sorts on, in typed arrays indexed by a service's position
+ * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
+ * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
+ */
+export interface FacetIndex extends StoredHours {
+  size: number;
+  ids: string[];
+  /** Each item's place in name order: a listing without query text is in this order. */
+  nameRank: Int32Array;
+  categories: MaskFacet;
+  languages: MaskFacet;
+  served: MaskFacet;
+  excluded: MaskFacet;
+  /** assured_date as epoch milliseconds; NaN when never verified. */
+  assuredAt: Float64Array;
+  /** Public map points of item i are pointStart[i] .. pointStart[i + 1] - 1. */
+  pointStart: Int32Array;
+  points: MapPoint[];
+  pointLat: Float64Array;
+  pointLon: Float64Array;
+}
+
+/** A facet index but for its name order, which the word-index job works out (name-order.ts). */
+export type FacetColumns = Omit<FacetIndex, 'nameRank'>;
+
+/** The facet index of these services, but for their name order. */
+export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
+  const size = facts.length;
+  const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
+
+  const pointStart = new Int32Array(size + 1);
+  const points: MapPoint[] = [];
+  facts.forEach((f, i) => {
+    pointStart[i] = points.length;
+    // The service reader has already masked confidential locations: they have no point to keep.
+    for (const l of f.locations) {
+      if (l.locationType === 'virtual' || l.latitude === null || l.longitude === null) continue;
+      points.push(Object.freeze({ serviceId: f.id, locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate }));
+    }
+  });
+  pointStart[size] = points.length;
+
+  return {
+    size,
+    ids: facts.map((f) => f.id),
+    categories: maskFacet(facts, (f) => f.categories),
+    languages: maskFacet(facts, (f) => f.languages),
+    served,
+    excluded: maskFacet(facts, (f) => f.populationsExcluded, served.values),
+    ...storedHours(facts.map((f) => f.schedules)),
+    assuredAt: Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN)),
+    pointStart,
+    points,
+    pointLat: Float64Array.from(points, (p) => p.lat),
+    pointLon: Float64Array.from(points, (p) => p.lon),
+  };
+}

@@ -1,0 +1,112 @@
+import type { GeoPoint } from '../../../shared/domain';
+import { distanceWithCosinesKm, latitudeCosine, latitudeGapKm } from '../../geo/distance';
+import type { FacetIndex, MaskFacet } from './facet-index';
+import { openStates } from './weekly-hours';
+import { derived, workArray } from '../per-index';
+
+// Filter groups: an item's failures are a bitmask, so one pass yields both the results and, for each
+// facet, the items that pass every other facet (what that facet's counts are over).
+export const F_CATEGORY = 1;
+export const F_LANGUAGE = 2;
+export const F_POPULATION = 4;
+export const F_OPEN_NOW = 8;
+export const F_24X7 = 16;
+export const F_VERIFIED = 32;
+export const F_DISTANCE = 64;
+
+export interface PoolFilters {
+  categoryMask: Uint32Array | null;
+  languageMask: Uint32Array | null;
+  /** Population value indexes (-1 for one no record mentions). */
+  populations: number[];
+  confirmedOnly: boolean;
+  openNow: boolean;
+  open24x7: boolean;
+  /** Epoch milliseconds; null for no verification filter. */
+  verifiedSince: number | null;
+  reference: GeoPoint | null;
+  radiusKm: number | null;
+  now: Date;
+}
+
+export interface FilteredPool {
+  /** By pool position: the filter groups the item fails (0 = a result). */
+  fail: Uint8Array;
+  /** By pool position: km to the nearest public point, Infinity without one (or without a reference). */
+  distance: Float64Array;
+  /** By pool position: 1 open now, 0 closed, -1 hours not stated. */
+  open: Int8Array;
+}
+
+// Helpers of the per-item loops live beside them: a call into another module costs a getter in the
+// module runner the benchmark and tests use, several times the bit test itself.
+export function hasValue(m: MaskFacet, item: number, value: number): boolean {
+  return (m.bits[item * m.words + (value >>> 5)]! & (1 << (value & 31))) !== 0;
+}
+
+function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
+  for (let w = 0; w < m.words; w++) if ((m.bits[item * m.words + w]! & mask[w]!) !== 0) return true;
+  return false;
+}
+
+/**
+ * Applies the filters to the pool one filter at a time: each pass is a short loop over typed arrays,
+ * which V8 compiles once and keeps, where one loop testing everything would be re-optimized on every query.
+ * The arrays answered are the index's work arrays (per-index.ts): good until its next filterPool.
+ */
+export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): FilteredPool {
+  const n = pool.length;
+  const fail = workArray(ix, 'fail', Uint8Array, n, 0);
+  const open = openStates(ix, pool, q.now);
+  if (q.categoryMask) failUnlessAny(fail, F_CATEGORY, ix.categories, pool, q.categoryMask);
+  if (q.languageMask) failUnlessAny(fail, F_LANGUAGE, ix.languages, pool, q.languageMask);
+  for (const p of q.populations) failPopulation(fail, ix, pool, p, q.confirmedOnly);
+  if (q.openNow) {
+    for (let k = 0; k < n; k++) if (open[k] === 0 || (open[k] === -1 && q.confirmedOnly)) fail[k]! |= F_OPEN_NOW;
+  }
+  if (q.open24x7) {
+    for (let k = 0; k < n; k++) if (open[k] === -1 ? q.confirmedOnly : ix.always[pool[k]!] === 0) fail[k]! |= F_24X7;
+  }
+  if (q.verifiedSince !== null) {
+    for (let k = 0; k < n; k++) if (!(ix.assuredAt[pool[k]!]! >= q.verifiedSince)) fail[k]! |= F_VERIFIED;
+  }
+  const distance = workArray(ix, 'distance', Float64Array, n, Infinity);
+  if (q.reference) measureDistances(ix, pool, q.reference, q.radiusKm, distance, fail);
+  return { fail, distance, open };
+}
+
+function failUnlessAny(fail: Uint8Array, flag: number, m: MaskFacet, pool: Int32Array, mask: Uint32Array): void {
+  for (let k = 0; k < pool.length; k++) if (!anyOf(m, pool[k]!, mask)) fail[k]! |= flag;
+}
+
+/** Those that said they do not serve the population fail; with "confirmed only", so do those that have not said. */
+function failPopulation(fail: Uint8Array, ix: FacetIndex, pool: Int32Array, p: number, confirmedOnly: boolean): void {
+  for (let k = 0; k < pool.length; k++) {
+    const i = pool[k]!;
+    if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) fail[k]! |= F_POPULATION;
+  }
+}
+
+/**
+ * Items without a public point (phone and online services, withheld addresses) never fail on distance.
+ * A point whose latitude alone puts it beyond the radius keeps that lower bound as its distance: it
+ * fails either way, and its item is never shown or sorted by it.
+ */
+function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint, radiusKm: number | null, distance: Float64Array, fail: Uint8Array): void {
+  const reach = radiusKm ?? Infinity;
+  // Imported functions called per point would be a property lookup each in the test and bench runner.
+  const [gapKm, greatCircleKm] = [latitudeGapKm, distanceWithCosinesKm];
+  const { lat, lon } = reference;
+  const cos = latitudeCosine(lat);
+  const pointCos = derived(ix, 'pointCosines', () => Float64Array.from(ix.pointLat, latitudeCosine));
+  for (let k = 0; k < pool.length; k++) {
+    const i = pool[k]!;
+    let nearest = Infinity;
+    for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) {
+      const gap = gapKm(lat, ix.pointLat[p]!);
+      nearest = Math.min(nearest, gap > reach ? gap : greatCircleKm(lat, lon, cos, ix.pointLat[p]!, ix.pointLon[p]!, pointCos[p]!));
+    }
+    distance[k] = nearest;
+    if (radiusKm !== null && nearest !== Infinity && nearest > radiusKm) fail[k]! |= F_DISTANCE;
+  }
+}

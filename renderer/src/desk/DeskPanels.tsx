@@ -1,0 +1,13 @@
+import { HelpPanel } from './HelpPanel';
+import { ReferralSheetScreen } from '../sheet/ReferralSheetScreen';
+import { SettingsPanel } from './SettingsPanel';
+import { useDesk } from './DeskRoot';
+
+/** Whichever desk panel is open; the referral sheet takes the place of the search panes. */
+export function DeskPanels() {
+  const { panel, close } = useDesk();
+  if (panel === 'settings') return <SettingsPanel onClose={close} />;
+  if (panel === 'help') return <HelpPanel onClose={close} />;
+  if (panel === 'sheet') return <ReferralSheetScreen onClose={close} />;
+  return null;
+}
