@@ -40,7 +40,22 @@ describe('Import screen', () => {
     expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-diff');
+    // It removes all 10 services installed: main starts nothing until the coordinator says yes, and "no" keeps everything.
+    const before = dbDigest(app.db);
     await page.getByRole('button', { name: 'Apply this import' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove most of the directory?' });
+    await expect.poll(() => confirm.getByRole('alert').textContent()).toBe(
+      'This would remove 10 of the 10 services in the directory, more than half of them. Check that this is the right file or feed before you go on.',
+    );
+    expect(await confirm.getByRole('button', { name: 'Keep the directory as it is' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-confirm-removals');
+    await confirm.getByRole('button', { name: 'Keep the directory as it is' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Apply this import' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(dbDigest(app.db)).toBe(before);
+    await page.getByRole('button', { name: 'Apply this import' }).click();
+    await confirm.getByRole('button', { name: 'Remove 10 services and apply' }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     await expect.poll(() => page.locator('.dataset').textContent()).toContain('23 services');
     await page.getByRole('button', { name: /Roll back to previous version \(2026\.11\.23, 10 services\)/ }).click();
@@ -129,6 +144,7 @@ describe('Import screen', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-shelters');
     await page.getByRole('button', { name: 'Apply this import' }).click();
+    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: 'Remove 10 services and apply' }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     const flagged = app.db
       .prepare("SELECT link_id FROM attribute WHERE link_entity = 'location' AND taxonomy_term_id = 'loc-confidential' ORDER BY link_id")
@@ -169,6 +185,7 @@ describe('Import screen', () => {
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
     await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60,000 added · 0 changed · 10 removed');
     await page.getByRole('button', { name: 'Apply this import' }).click();
+    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: 'Remove 10 services and apply' }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => outcome.textContent(), { timeout: 60_000 }).toBe('Import cancelled: the directory was left as it was.');

@@ -34,6 +34,7 @@ Commands:
   info [--json]                      what directory is installed
   validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
   import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
+      --allow-removals     allow an import that removes more than half of the installed services
       --mark-confidential all|ID,...  flag these shelter sites confidential as they are installed (the
                            import warns of each shelter with an address or a point and no such flag)
   diff PATH                          what importing PATH would change
@@ -74,6 +75,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         sort: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'mark-confidential': { type: 'string' },
+        'allow-removals': { type: 'boolean', default: false },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -167,7 +169,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
         const edits = parseMapEdits(values.map ?? []);
         if (command === 'validate') return validateCommand(db, path, { json: values.json, edits }, out);
-        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, markConfidential: values['mark-confidential'] }, out);
+        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'] }, out);
         if (command === 'diff') return diffCommand(db, path, edits, out);
         return exportCommand(db, values.format, path, out);
       }

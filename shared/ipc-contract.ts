@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
-import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
+import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
 import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
@@ -63,8 +63,9 @@ export const contract = {
   importCheck: channel<ImportReport>()(
     z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
   ),
-  importApply: channel<ImportJobStatus>()(
-    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional() }),
+  // allowRemovals: the person confirmed removing more than half of the installed services (main/hsds/install/removals.ts).
+  importApply: channel<ImportJobStatus | ImportRemovalsToConfirm>()(
+    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional(), allowRemovals: z.boolean().optional() }),
   ),
   importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
@@ -77,7 +78,7 @@ export const contract = {
   syncSubscribe: channel<FeedSubscriptionView>()(z.object({ url: z.string().min(1).max(2000), pin: z.string().max(200) })),
   syncUnsubscribe: channel<null>()(z.object({ id: z.number().int().positive() })),
   syncCheck: channel<SyncCheckView>()(z.object({ id: z.number().int().positive() })),
-  syncApply: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
+  syncApply: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive(), allowRemovals: z.boolean().optional() })),
   syncRollback: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
   // Null when nothing runs for that feed; polled while a check, apply or restore runs.
   syncProgress: channel<SyncProgressView | null>()(z.object({ id: z.number().int().positive() })),

@@ -3,15 +3,15 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus inside and Esc closes it;
- * focus goes back to whatever opened it.
+ * focus goes back to whatever opened it, or to `returnFocusTo` when what had the focus is gone by then.
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({ title, onClose, children, returnFocusTo }: { title: string; onClose: () => void; children: ReactNode; returnFocusTo?: HTMLElement | null }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = returnFocusTo ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     dialog?.showModal();
     return () => {
       dialog?.close();
