@@ -14,7 +14,7 @@ import { rebuildSearchIndex, searchIndexSteps } from '../main/search/build/text-
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';
 
-/** 56 fixed queries an intake desk types: typos, Spanish, prefixes while typing, facets, distance. */
+/** 61 fixed queries an intake desk types: typos, Spanish, prefixes while typing, facets, distance, who a service takes. */
 const NOW = '2026-11-25T19:30:00-08:00';
 const TEXTS = [
   'shelter', 'sheltr', 'emergncy shelter', 'refugio', 'refugio menores', 'albergue para mujeres', 'abogado', 'abogdo inmigracion',
@@ -35,6 +35,12 @@ const FACETED: SearchQuery[] = [
   { text: 'abogado', near: { zip: '94102' }, radiusKm: 15, sort: 'distance' },
   { text: 'hotline', near: { place: 'San Diego' }, radiusKm: 30 },
   { text: '', near: { zip: '92101' }, radiusKm: 100, categories: ['cat-legal-aid', 'cat-immigration-legal'], sort: 'distance' },
+  // Who takes this person: the area covering where they live (each query another place), ages, eligibility.
+  { text: 'legal aid', serves: { zip: '93612' }, age: 15 },
+  { text: '', serves: { place: 'Los Angeles' }, categories: ['cat-emergency-shelter'] },
+  { text: 'abogado', serves: { zip: '94102' }, near: { zip: '94102' }, sort: 'distance' },
+  { text: '', age: 16, free: true, noIdNeeded: true },
+  { text: 'shelter', serves: { place: 'Fresno' }, wheelchair: true, confirmedOnly: true },
 ];
 export const BENCH_QUERIES: SearchQuery[] = [...TEXTS.map((text) => ({ text })), ...FACETED].map((q) => ({ limit: 20, ...q }));
 

@@ -62,11 +62,13 @@ describe('intake desk', () => {
     expect(clinic).toContain('Mon, Wed 10:00–14:00 UTC−8');
     expect(clinic).not.toContain('Beds and places');
 
-    await open(app, 'CAST', 'CAST survivor services');
-    const cast = await detailText(app);
-    expect(cast).toContain('Hours not stated');
-    expect(cast).toContain('Phone not in this directory');
-    expect(cast).toContain('Never verified');
+    // A real starter record whose pages give no phone and no hours: the pane says so, and never verified.
+    await open(app, 'CALCASA', 'CALCASA statewide coalition of rape crisis centers');
+    const coalition = await detailText(app);
+    expect(coalition).toContain('Hours not stated');
+    expect(coalition).toContain('Phone not in this directory');
+    expect(coalition).toContain('Never verified');
+    expect(coalition).toContain('http://www.calcasa.org/about/');
   });
 
   it('keeps desk notes and call marks across a new directory install, and exports them for review', async () => {
@@ -125,13 +127,15 @@ describe('intake desk', () => {
   it('prints a referral sheet as PDF in the language chosen for the sheet, with public facts only and the national hotline', async () => {
     app = await launchApp({ prepare: installDeskFixture });
     const { page } = app;
-    for (const [query, name] of [['synthetic', HARBOR], ['Riverside', CLINIC]]) {
+    // Two synthetic records and a real starter record, whose cited pages the detail pane lists.
+    for (const [query, name] of [['synthetic', HARBOR], ['Riverside', CLINIC], ['trafficking hotline', 'National Human Trafficking Hotline']]) {
       await open(app, query!, name!);
       await page.getByRole('button', { name: 'Add to referral sheet' }).click();
     }
+    expect(await page.locator('article.detail .sources').textContent()).toContain('https://humantraffickinghotline.org/about-us/what-we-do');
     await page.getByLabel('Note about this service').fill('Private desk note: client prefers mornings');
     await page.getByRole('button', { name: 'Save note' }).click();
-    await page.getByRole('button', { name: 'Referral sheet (2)' }).click();
+    await page.getByRole('button', { name: 'Referral sheet (3)' }).click();
     await page.getByLabel('Sheet language').selectOption('es');
     // The screen stays English; only the sheet is Spanish.
     expect(await page.getByRole('button', { name: 'Save as PDF…' }).count()).toBe(1);
@@ -148,7 +152,10 @@ describe('intake desk', () => {
     expect(text).toContain(`${CLINIC_STREET}, Fresno, CA 93701`);
     expect(text).toContain('Línea Nacional contra la Trata de Personas');
     expect(text).toContain('1-888-373-7888');
-    for (const secret of [SAFE_HOUSE_STREET, 'Private desk note', 'Referral Atlas', 'Save as PDF', 'Quick exit']) expect(text).not.toContain(secret);
+    // The sheet is for the client: the sources behind a record stay on the desk's screen.
+    for (const secret of [SAFE_HOUSE_STREET, 'Private desk note', 'Referral Atlas', 'Save as PDF', 'Quick exit', 'about-us/what-we-do', 'humantraffickingexperts', 'airforceamy']) {
+      expect(text).not.toContain(secret);
+    }
     await app.screenshot('referral-sheet-es-sheet');
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppSession } from './harness';
+import { STARTER_VERSION } from '../main/hsds/install/starter';
+import { FIRST_PAGE, launchApp, searchDirect, STARTER_SERVICES, type AppSession } from './harness';
 
 describe('first screen', () => {
   let app: AppSession;
@@ -12,32 +13,42 @@ describe('first screen', () => {
 
   it('lists the bundled directory on launch, with no request leaving the machine', async () => {
     const { page } = app;
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
-    await expect.poll(() => page.getByText('10 services · directory 2026.11.23').count()).toBe(1);
+    await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
+    await expect.poll(() => page.getByText(`${STARTER_SERVICES.toLocaleString('en-US')} services · directory ${STARTER_VERSION}`).count()).toBe(1);
     await app.screenshot('first-screen');
     expect(app.blockedRequests).toEqual([]);
   });
 
-  it('finds the National Human Trafficking Hotline by typing "hotline" and opens its detail', async () => {
+  it('finds the National Human Trafficking Hotline by typing "trafficking hotline" and opens its detail with its cited pages', async () => {
     const { page } = app;
-    await page.getByRole('searchbox').fill('hotline');
-    // The two hotlines: the list has settled on this query's answer, so the click lands where it aims.
-    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await page.getByRole('searchbox').fill('trafficking hotline');
+    // The list has settled on this query's answer (as the real handler gives it), so the click lands where it aims.
+    const expected = searchDirect(app, { text: 'trafficking hotline' }).results.map((c) => c.name);
+    await expect.poll(() => page.locator('.card .card-name').allTextContents()).toEqual(expected);
     const card = page.locator('.card', { hasText: 'National Human Trafficking Hotline' });
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => card.textContent()).toContain('1-888-373-7888');
     await card.click();
     const detail = page.locator('article.detail');
     await expect.poll(() => detail.textContent()).toContain('Open 24 hours, 7 days a week');
-    expect(await detail.textContent()).toContain('Interpreters available');
+    expect(await detail.textContent()).toContain('tele-interpreting');
     expect(await detail.locator('h2').textContent()).toBe('National Human Trafficking Hotline');
-    expect(await detail.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:18883737888');
+    expect(await detail.locator('a[href^="tel:"]').first().getAttribute('href')).toBe('tel:18883737888');
+    // Each fact's page is listed; a click goes out through main's checked opener, and the page stays put.
+    const source = detail.locator('.sources a', { hasText: 'https://humantraffickinghotline.org/about-us/what-we-do' });
+    expect(await source.count()).toBe(1);
+    expect(await detail.locator('.sources').textContent()).toContain('read there: organization, name');
+    const before = page.url();
+    await source.click();
+    await expect.poll(() => app.openedExternally).toEqual(['https://humantraffickinghotline.org/about-us/what-we-do']);
+    expect(page.url()).toBe(before);
+    expect(app.blockedRequests).toEqual([]);
     await app.screenshot('hotline-detail');
   });
 
   it('says so plainly when nothing matches', async () => {
     const { page } = app;
-    await page.getByRole('searchbox').fill('zzqx nothing here');
+    await page.getByRole('searchbox').fill('zzqx wwkj');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('No services match');
     expect(await page.locator('.card').count()).toBe(0);
   });

@@ -9,12 +9,17 @@ import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/install/starter';
-import type { DeskShell } from '../main/desk/desk-shell';
+import { noDeskShell, type DeskShell } from '../main/desk/desk-shell';
+import { noSystemActions } from '../main/system-actions';
+import type { SearchQuery, SearchResponse } from '../shared/domain';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
 
 const ROOT = resolve(__dirname, '..');
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
+/** The bundled directory's size, and how many cards the first page of an unfiltered list shows. */
+export const STARTER_SERVICES = (JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]).length;
+export const FIRST_PAGE = Math.min(STARTER_SERVICES, 50);
 export const BASEMAP = join(ROOT, 'data', 'basemap.pmtiles');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const RENDERER = join(ROOT, 'out', 'renderer');
@@ -150,4 +155,10 @@ export async function launchApp(
       if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
     },
   };
+}
+
+/** What the real search handler answers for a query on the launched app's database: what the page should show. */
+export function searchDirect(app: AppSession, query: SearchQuery): SearchResponse {
+  const handlers = createHandlers(app.db, app.dbPath, { ...noSystemActions, ...noDeskShell, dataDir: join(ROOT, 'data') });
+  return handlers.search({ limit: 50, ...query }) as SearchResponse;
 }

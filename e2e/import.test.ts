@@ -7,7 +7,8 @@ import { writeDatapackage } from '../main/hsds/export/export-datapackage';
 import { dbDigest } from '../main/test-support/db-digest';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
-import { launchApp, type AppSession } from './harness';
+import { STARTER_VERSION } from '../main/hsds/install/starter';
+import { FIRST_PAGE, launchApp, STARTER_SERVICES, type AppSession } from './harness';
 
 const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
 
@@ -33,19 +34,19 @@ describe('Import screen', () => {
     const { page } = app;
     nextPath = join(FIXTURES, 'ohana-sanmateo');
     await page.getByRole('button', { name: 'Choose folder…' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('23 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
     expect(await page.locator('.import-source').textContent()).toContain('Ohana CSV export · 23 services in the file');
     expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
     expect(await page.locator('.import-problems.errors').count()).toBe(0);
     expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-diff');
-    // It removes all 10 services installed: main starts nothing until the coordinator says yes, and "no" keeps everything.
+    // It removes every service installed: main starts nothing until the coordinator says yes, and "no" keeps everything.
     const before = dbDigest(app.db);
     await page.getByRole('button', { name: 'Apply this import' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove most of the directory?' });
     await expect.poll(() => confirm.getByRole('alert').textContent()).toBe(
-      'This would remove 10 of the 10 services in the directory, more than half of them. Check that this is the right file or feed before you go on.',
+      `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them. Check that this is the right file or feed before you go on.`,
     );
     expect(await confirm.getByRole('button', { name: 'Keep the directory as it is' }).evaluate((b) => b === document.activeElement)).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -55,15 +56,15 @@ describe('Import screen', () => {
     expect(await page.getByRole('button', { name: 'Apply this import' }).evaluate((b) => b === document.activeElement)).toBe(true);
     expect(dbDigest(app.db)).toBe(before);
     await page.getByRole('button', { name: 'Apply this import' }).click();
-    await confirm.getByRole('button', { name: 'Remove 10 services and apply' }).click();
+    await confirm.getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     await expect.poll(() => page.locator('.dataset').textContent()).toContain('23 services');
-    await page.getByRole('button', { name: /Roll back to previous version \(2026\.11\.23, 10 services\)/ }).click();
-    await expect.poll(() => page.locator('.import-done').textContent()).toBe('Rolled back to 2026.11.23 (10 services).');
+    await page.getByRole('button', { name: `Roll back to previous version (${STARTER_VERSION}, ${STARTER_SERVICES} services)` }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toBe(`Rolled back to ${STARTER_VERSION} (${STARTER_SERVICES} services).`);
     // The Ohana directory it replaced is now the previous version: a second rollback would undo this one.
     await expect.poll(() => page.getByRole('button', { name: /^Roll back to previous version \(.+, 23 services\)$/ }).isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Back to search' }).click();
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
     expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);
   });
 
@@ -79,7 +80,7 @@ describe('Import screen', () => {
     expect(await page.getByRole('button', { name: 'Apply this import' }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-errors');
-    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 10 });
+    expect(app.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: STARTER_SERVICES });
   });
 
   it('lets the coordinator correct a guessed spreadsheet column and check again', async () => {
@@ -96,7 +97,7 @@ describe('Import screen', () => {
     await page.getByLabel('Program').selectOption('service.name');
     await comments.selectOption('service.description');
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('1 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`1 added · 0 changed · ${STARTER_SERVICES} removed`);
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');
@@ -144,7 +145,7 @@ describe('Import screen', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-shelters');
     await page.getByRole('button', { name: 'Apply this import' }).click();
-    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: 'Remove 10 services and apply' }).click();
+    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     const flagged = app.db
       .prepare("SELECT link_id FROM attribute WHERE link_entity = 'location' AND taxonomy_term_id = 'loc-confidential' ORDER BY link_id")
@@ -183,16 +184,16 @@ describe('Import screen', () => {
     // Chosen again, it is read, checked and compared (the bar moving through the steps), then applied and cancelled.
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
-    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60,000 added · 0 changed · 10 removed');
+    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe(`60,000 added · 0 changed · ${STARTER_SERVICES} removed`);
     await page.getByRole('button', { name: 'Apply this import' }).click();
-    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: 'Remove 10 services and apply' }).click();
+    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => outcome.textContent(), { timeout: 60_000 }).toBe('Import cancelled: the directory was left as it was.');
     expect(dbDigest(app.db)).toBe(before);
 
     await page.getByRole('button', { name: 'Back to search' }).click();
-    await expect.poll(() => page.locator('.dataset').textContent()).toContain('10 services');
-    await expect.poll(() => page.locator('.card').count()).toBe(10);
+    await expect.poll(() => page.locator('.dataset').textContent()).toContain(`${STARTER_SERVICES} services`);
+    await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
   });
 });

@@ -5,7 +5,7 @@ import type { FeedServer } from '../main/test-support/feed-server';
 import type { TableRows } from '../main/db/hsds-tables';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
-import { launchApp, type AppSession } from './harness';
+import { launchApp, STARTER_SERVICES, type AppSession } from './harness';
 
 /** What the dialog's progress showed at one moment. */
 type Shown = { status: string; label: string | null; value: number; max: number; busy: string | null };
@@ -53,13 +53,13 @@ async function subscribeAndCheck(page: Page, url: string, pin: string, services 
   return feed;
 }
 
-/** The version replaces all 10 services installed: the dialog asks, with the counts, before anything is written. */
+/** The version replaces every service installed: the dialog asks, with the counts, before anything is written. */
 async function confirmRemovals(page: Page) {
   const confirm = page.getByRole('dialog', { name: 'Remove most of the directory?' });
   await expect.poll(() => confirm.getByRole('alert').textContent()).toBe(
-    'This would remove 10 of the 10 services in the directory, more than half of them. Check that this is the right file or feed before you go on.',
+    `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them. Check that this is the right file or feed before you go on.`,
   );
-  await confirm.getByRole('button', { name: 'Remove 10 services and apply' }).click();
+  await confirm.getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
 }
 
 describe('Sync progress', () => {
@@ -125,7 +125,7 @@ describe('Cancelling a large apply', () => {
     const apply = feed.getByRole('button', { name: 'Apply version 1' });
     await apply.focus();
     await page.keyboard.press('Enter');
-    // It replaces the 10 services installed, so it is confirmed first, from the keyboard too.
+    // It replaces every service installed, so it is confirmed first, from the keyboard too.
     const confirm = page.getByRole('dialog', { name: 'Remove most of the directory?' });
     await expect.poll(() => confirm.getByRole('button', { name: 'Keep the directory as it is' }).evaluate((b) => b === document.activeElement)).toBe(true);
     await page.keyboard.press('Tab');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { GeocodeResponse, SearchCard, SearchQuery, SearchResponse } from '../shared/domain';
+import type { AgeRange, GeocodeResponse, NearQuery, SearchCard, SearchQuery, SearchResponse } from '../shared/domain';
 import { CATEGORIES, LANGUAGES, POPULATIONS } from '../shared/vocabulary';
 import { BUSY_MESSAGE, isBusy } from './db/busy';
 import { openDatabase } from './db/open';
@@ -11,6 +11,7 @@ import { noSystemActions } from './system-actions';
 import { diffCommand, exportCommand, importCommand, parseMapEdits, rollbackCommand, UsageError, validateCommand } from './hsds/cli-commands';
 import { ensureStarterDirectory } from './hsds/install/starter';
 import { defaultDatabasePath } from './paths';
+import { offlineTables } from './geo/offline-tables';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
 /** The coordinator's command line. It works on the same database as the app unless --db says otherwise. */
@@ -23,12 +24,18 @@ Commands:
       --language CODE      e.g. es, vi (repeatable: any of them)
       --population ID      e.g. minors, foreign-nationals (repeatable: serves all of them;
                            services that do not say are listed, marked, unless --confirmed-only)
-      --confirmed-only     drop services whose populations or hours are not stated
+      --confirmed-only     drop services whose populations, hours, area, ages or answers are not stated
       --open-now           open at this moment (hours not stated are kept unless --confirmed-only)
       --open-24x7          open around the clock
       --verified-within N  verified within the last N months
       --near ZIP|PLACE     a ZIP code or California place, geocoded offline
       --radius-km N        only services within N km of --near (phone/online ones are kept, apart)
+      --serves ZIP|PLACE   services whose service area covers this place (county, polygon, state, nation
+                           or ZIP), wherever their office is; those stating no area are kept, marked
+                           "area not stated", unless --confirmed-only
+      --age N              services whose stated ages include N (those stating none are kept, marked)
+      --free               free of charge      --no-id-needed   no ID needed
+      --wheelchair         wheelchair accessible  (each: not stated is kept, marked, unless --confirmed-only)
       --sort relevance|distance
       --limit N            at most N results (default 20)
   info [--json]                      what directory is installed
@@ -72,6 +79,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'verified-within': { type: 'string' },
         near: { type: 'string' },
         'radius-km': { type: 'string' },
+        serves: { type: 'string' },
+        age: { type: 'string' },
+        free: { type: 'boolean', default: false },
+        'no-id-needed': { type: 'boolean', default: false },
+        wheelchair: { type: 'boolean', default: false },
         sort: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'mark-confidential': { type: 'string' },
@@ -110,14 +122,17 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'search': {
         const query = searchQuery(rest.join(' '), values);
         if (typeof query === 'string') return fail(query);
-        if (query.near && 'place' in query.near) {
-          const g = await dispatch(handlers, 'geocode', { text: query.near.place });
+        // A name that fits several places (two Chinatowns) is read as the largest, and the others are named.
+        const onePlace = async (place: NearQuery): Promise<NearQuery> => {
+          if (!('place' in place)) return place;
+          const g = await dispatch(handlers, 'geocode', { text: place.place });
           const matches = g.ok ? (g.value as GeocodeResponse).matches : [];
-          if (matches.length > 1) {
-            process.stderr.write(`"${query.near.place}" could mean: ${matches.map((m) => m.label).join('; ')}. Using ${matches[0]!.label}; pass one of these names to choose.\n`);
-            query.near = { place: matches[0]!.id };
-          }
-        }
+          if (matches.length <= 1) return place;
+          process.stderr.write(`"${place.place}" could mean: ${matches.map((m) => m.label).join('; ')}. Using ${matches[0]!.label}; pass one of these names to choose.\n`);
+          return { place: matches[0]!.id };
+        };
+        if (query.near) query.near = await onePlace(query.near);
+        if (query.serves) query.serves = await onePlace(query.serves);
         const r = await dispatch(handlers, 'search', query);
         if (!r.ok) return fail(r.error);
         const res = r.value as SearchResponse;
@@ -131,11 +146,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             languages: c.languages,
             distance_km: c.distanceKm,
             populations: c.populations,
+            service_area: c.serviceArea,
+            ages: c.ages,
+            ...(res.serves ? { area_covers: c.areaCovers } : {}),
+            free: c.free,
+            no_id_needed: c.noIdNeeded,
+            wheelchair: c.wheelchair,
             score: c.score,
           });
           out(
             `${JSON.stringify({
               total: res.total,
+              ...(res.serves ? { serves: res.serves } : {}),
               results: res.results.map(row),
               ...(res.reference
                 ? { near: res.reference, radius_km: res.radiusKm, phone_and_online: { total: res.virtual.total, results: res.virtual.results.map(row) } }
@@ -144,9 +166,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           );
         } else {
           if (res.reference) out(`Near ${res.reference.label}${res.radiusKm ? `, within ${res.radiusKm} km` : ''}\n`);
+          if (res.serves) out(`Serving ${res.serves.label}\n`);
           out(`${res.total} service(s)\n`);
+          const marks = (c: SearchCard) =>
+            [
+              c.areaCovers === 'not_stated' ? '[area not stated]' : '',
+              c.serviceArea.length ? `area: ${c.serviceArea.join('; ')}` : '',
+              agesText(c.ages),
+            ].filter((m) => m).map((m) => `  ${m}`).join('');
           const line = (c: SearchCard) =>
-            out(`- ${c.name} (${c.organization})${c.distanceKm !== null ? `  ${c.distanceKm} km` : ''}${c.phones.length ? `  ${c.phones.map((p) => p.number).join(', ')}` : ''}\n`);
+            out(`- ${c.name} (${c.organization})${c.distanceKm !== null ? `  ${c.distanceKm} km` : ''}${c.phones.length ? `  ${c.phones.map((p) => p.number).join(', ')}` : ''}${marks(c)}\n`);
           res.results.forEach(line);
           if (res.reference && res.virtual.total > 0) {
             out(`\nPhone and online (no distance), ${res.virtual.total}:\n`);
@@ -168,9 +197,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const [path] = rest;
         if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
         const edits = parseMapEdits(values.map ?? []);
-        if (command === 'validate') return validateCommand(db, path, { json: values.json, edits }, out);
-        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'] }, out);
-        if (command === 'diff') return diffCommand(db, path, edits, out);
+        const { knownArea } = offlineTables(DATA);
+        if (command === 'validate') return validateCommand(db, path, { json: values.json, edits, knownArea }, out);
+        if (command === 'import') {
+          return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'] }, out);
+        }
+        if (command === 'diff') return diffCommand(db, path, { edits, knownArea }, out);
         return exportCommand(db, values.format, path, out);
       }
       case 'rollback':
@@ -218,6 +250,11 @@ function searchQuery(text: string, v: Record<string, string | boolean | string[]
   if (unknownLanguage) return `--language "${unknownLanguage}" is not a language code (e.g. ${LANGUAGES.slice(0, 4).map((l) => l.id).join(', ')}).`;
   if (sort !== undefined && sort !== 'relevance' && sort !== 'distance') return `--sort is relevance or distance, not "${sort}".`;
   const near = v.near as string | undefined;
+  const serves = v.serves as string | undefined;
+  const ageText = v.age as string | undefined;
+  const age = ageText === undefined ? undefined : Number(ageText);
+  if (age !== undefined && !(Number.isInteger(age) && age >= 0 && age <= 130)) return `--age needs a whole number of years (0 to 130), not "${ageText}".`;
+  const placeQuery = (text: string): NearQuery => (/^\d{5}(-\d{4})?$/.test(text.trim()) ? { zip: text.trim() } : { place: text });
   return {
     text,
     limit: (limit as number | undefined) ?? 20,
@@ -228,8 +265,13 @@ function searchQuery(text: string, v: Record<string, string | boolean | string[]
     ...(v['open-now'] ? { openNow: true } : {}),
     ...(v['open-24x7'] ? { open24x7: true } : {}),
     ...(verified !== undefined ? { verifiedWithinMonths: Math.round(verified as number) } : {}),
-    ...(near ? { near: /^\d{5}(-\d{4})?$/.test(near.trim()) ? { zip: near.trim() } : { place: near } } : {}),
+    ...(near ? { near: placeQuery(near) } : {}),
     ...(radiusKm !== undefined ? { radiusKm: radiusKm as number } : {}),
+    ...(serves ? { serves: placeQuery(serves) } : {}),
+    ...(age !== undefined ? { age } : {}),
+    ...(v.free ? { free: true } : {}),
+    ...(v['no-id-needed'] ? { noIdNeeded: true } : {}),
+    ...(v.wheelchair ? { wheelchair: true } : {}),
     ...(sort ? { sort: sort as 'relevance' | 'distance' } : {}),
   };
 }
@@ -239,6 +281,13 @@ function failed(e: unknown, json: boolean, out: (s: string) => void): number {
   const message = isBusy(e) ? BUSY_MESSAGE : e instanceof Error ? e.message : String(e);
   if (json) out(`${JSON.stringify({ ok: false, error: message })}\n`);
   return fail(message);
+}
+
+/** "ages 12-17", "ages 18+", "ages up to 17"; nothing when no age is stated. */
+function agesText({ min, max }: AgeRange): string {
+  if (min !== null && max !== null) return `ages ${min}-${max}`;
+  if (min !== null) return `ages ${min}+`;
+  return max !== null ? `ages up to ${max}` : '';
 }
 
 function fail(message: string): number {

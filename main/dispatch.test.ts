@@ -15,7 +15,7 @@ describe('dispatch', () => {
   };
 
   it('answers a valid call with {ok: true, value}', async () => {
-    const r = await dispatch(handlers(), 'search', { text: 'hotline' });
+    const r = await dispatch(handlers(), 'search', { text: 'national human trafficking hotline' });
     expect(r.ok).toBe(true);
     if (r.ok) expect((r.value as { results: { name: string }[] }).results[0]!.name).toBe('National Human Trafficking Hotline');
   });

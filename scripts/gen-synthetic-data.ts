@@ -80,6 +80,8 @@ interface Place {
   lat: number;
   lon: number;
   weight: number;
+  /** Its county's name, without "County"; empty when the gazetteer has none. */
+  county: string;
 }
 
 let cachedPlaces: Place[] | null = null;
@@ -87,7 +89,7 @@ let cachedPlaces: Place[] | null = null;
 function californiaPlaces(): Place[] {
   if (!cachedPlaces) {
     const file = JSON.parse(readFileSync(fileURLToPath(new URL('../data/gazetteer.json', import.meta.url)), 'utf8')) as { places: [string, number, number, number, string][] };
-    cachedPlaces = file.places.filter((p) => p[3] >= 20_000).map(([name, lat, lon, pop]) => ({ name, lat, lon, weight: Math.sqrt(pop) }));
+    cachedPlaces = file.places.filter((p) => p[3] >= 20_000).map(([name, lat, lon, pop, county]) => ({ name, lat, lon, weight: Math.sqrt(pop), county }));
   }
   return cachedPlaces;
 }
@@ -115,12 +117,58 @@ export interface ServiceSpec {
   languages?: string[];
   serves?: string[];
   excludes?: string[];
-  city?: { name: string; lat: number; lon: number };
+  city?: { name: string; lat: number; lon: number; county?: string };
+  /** Service area names, or a square this many degrees wide around the city; [] states none. */
+  areas?: (string | { squareDegrees: number })[];
+  /** Ages served; null for a bound not stated. */
+  ages?: { min: number | null; max: number | null };
   /** 'virtual' for phone/online only; 'confidential' for a safe house. */
   site?: 'physical' | 'virtual' | 'confidential';
   /** 'always' = 24/7; 'weekdays' = Mon-Fri 9-17; 'none' = not stated. */
   hours?: 'always' | 'weekdays' | 'none';
   assuredDate?: string | null;
+}
+
+/** A GeoJSON square around a point, as an HSDS service_area extent. */
+function squareExtent(lat: number, lon: number, degrees: number): string {
+  const h = degrees / 2;
+  const ring = [[lon - h, lat - h], [lon + h, lat - h], [lon + h, lat + h], [lon - h, lat + h], [lon - h, lat - h]].map((p) => p.map((x) => Math.round(x * 1e4) / 1e4));
+  return JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+}
+
+/**
+ * Who a service takes: its areas (its county, the state, the nation, a polygon, or none stated), ages,
+ * costs, required documents and wheelchair access. Drawn from a generator of their own, seeded by the
+ * record's number, so every other field is what it was before these were generated.
+ */
+function eligibilityFields(n: number, id: string, place: { name: string; lat: number; lon: number; county?: string }, spec: ServiceSpec, virtual: boolean): { service: Json; accessibility: Json[] } {
+  const r = seededRandom(n * 7919 + 104_729);
+  const roll = r.next();
+  const county = place.county ? `${place.county} County` : 'California';
+  const drawnAreas: NonNullable<ServiceSpec['areas']> = virtual
+    ? roll < 0.5 ? ['California'] : roll < 0.8 ? ['United States'] : []
+    : roll < 0.45 ? [county] : roll < 0.6 ? ['California'] : roll < 0.68 ? ['United States'] : roll < 0.8 ? [{ squareDegrees: 0.4 }] : [];
+  const areas = spec.areas ?? drawnAreas;
+  const ageRoll = r.next();
+  const ages = spec.ages ?? (ageRoll < 0.1 ? { min: 12, max: 17 } : ageRoll < 0.16 ? { min: null, max: 17 } : ageRoll < 0.3 ? { min: 18, max: null } : ageRoll < 0.36 ? { min: 18, max: 24 } : null);
+  const costRoll = r.next();
+  const docRoll = r.next();
+  const accessRoll = r.next();
+  return {
+    service: {
+      service_areas: areas.map((a, i) =>
+        typeof a === 'string'
+          ? { id: `${id}-area-${i}`, name: a }
+          : { id: `${id}-area-${i}`, name: `${place.name} and around`, extent: squareExtent(place.lat, place.lon, a.squareDegrees), extent_type: 'geojson' },
+      ),
+      ...(ages?.min != null ? { minimum_age: ages.min } : {}),
+      ...(ages?.max != null ? { maximum_age: ages.max } : {}),
+      ...(costRoll < 0.3 ? { fees_description: r.pick(['Free', 'Free of charge', 'Gratis', 'Sin costo']) } : costRoll < 0.4 ? { fees_description: '$25 per visit' } : {}),
+      cost_options: costRoll >= 0.4 && costRoll < 0.5 ? [{ id: `${id}-cost`, option: 'Intake', currency: 'USD', amount: 0 }] : [],
+      required_documents: docRoll < 0.2 ? [{ id: `${id}-doc`, document: 'None' }] : docRoll < 0.35 ? [{ id: `${id}-doc`, document: 'Photo ID' }] : [],
+    },
+    accessibility: virtual || accessRoll >= 0.35 ? [] : [{ id: `${id}-access`, description: accessRoll < 0.3 ? 'Wheelchair accessible' : 'Not wheelchair accessible' }],
+  };
 }
 
 export function syntheticService(n: number, rng: Rng, spec: ServiceSpec = {}): Json {
@@ -153,6 +201,7 @@ export function syntheticService(n: number, rng: Rng, spec: ServiceSpec = {}): J
     ...(site === 'confidential' ? [term('loc-confidential', LINK_TYPES.locationFlag, null, `${id}-flag-c`)] : []),
     ...(approximate ? [term('loc-approximate', LINK_TYPES.locationFlag, null, `${id}-flag-a`)] : []),
   ];
+  const who = eligibilityFields(n, id, place, spec, site === 'virtual');
   const assured = spec.assuredDate !== undefined ? spec.assuredDate : rng.chance(0.7) ? new Date(Date.UTC(2026, 10, 1) - Math.floor(rng.next() * 900) * 86_400_000).toISOString().slice(0, 10) : null;
   return {
     id,
@@ -164,6 +213,7 @@ export function syntheticService(n: number, rng: Rng, spec: ServiceSpec = {}): J
     assured_date: assured,
     last_modified: '2026-11-01T00:00:00Z',
     // Every card, detail view and printed referral sheet shows the organization: that is where the mark is seen.
+    ...who.service,
     organization: { id: `${id}-org`, name: `${organization} (SYNTHETIC)`, description: SYNTHETIC_NOTE },
     phones: [{ id: `${id}-phone`, number: `(${rng.pick(AREA_CODES)}) 555-01${String(n % 100).padStart(2, '0')}`, type: 'voice' }],
     schedules:
@@ -185,6 +235,7 @@ export function syntheticService(n: number, rng: Rng, spec: ServiceSpec = {}): J
             site === 'virtual'
               ? []
               : [{ id: `${id}-addr`, address_1: `${100 + Math.floor(rng.next() * 9000)} ${rng.pick(STREETS)}`, city: place.name, state_province: 'CA', country: 'US', address_type: 'physical' }],
+          accessibility: who.accessibility,
           attributes: locationAttributes,
         },
       },

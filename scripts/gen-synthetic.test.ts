@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flattenHsdsJson } from '../main/hsds/read/flatten-json';
-import { SYNTHETIC_SOURCE } from './gen-synthetic-data';
+import { loadAreaTable } from '../main/geo/area-table';
+import { extentPolygons } from '../main/geo/extent';
+import { loadGazetteer } from '../main/geo/gazetteer';
+import { AREAS_PATH, GAZETTEER_PATH } from '../main/test-support/temp-db';
+import { generateSynthetic, SYNTHETIC_SOURCE } from './gen-synthetic-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-synthetic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +28,24 @@ describe('npm run gen:synthetic', () => {
       expect(s.phones[0]!.number).toMatch(/555-01\d\d$/);
     }
   }, 30_000);
+
+  it('gives services areas of every kind the area table knows, and ages', () => {
+    const table = loadAreaTable(AREAS_PATH, loadGazetteer(GAZETTEER_PATH));
+    type Area = { name: string; extent?: string; extent_type?: string };
+    const services = generateSynthetic(500) as { service_areas: Area[]; minimum_age?: number; maximum_age?: number }[];
+    const kinds = new Set<string>();
+    for (const s of services) {
+      if (s.service_areas.length === 0) kinds.add('none');
+      for (const a of s.service_areas) {
+        const polygons = extentPolygons(a.extent ?? null, a.extent_type ?? null);
+        if (polygons) kinds.add('polygon');
+        else kinds.add(table.resolveName(a.name)?.[0]?.kind ?? `unknown: ${a.name}`);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['county', 'nation', 'none', 'polygon', 'state']);
+    expect(services.some((s) => s.minimum_age === 12 && s.maximum_age === 17)).toBe(true);
+    expect(services.some((s) => s.minimum_age === undefined && s.maximum_age === undefined)).toBe(true);
+  });
 
   it('gives the same directory for the same seed', () => {
     gen('--services', '5', '--out', join(dir, 'a.json'), '--seed', '3');

@@ -68,12 +68,22 @@ export interface ServiceDetail extends ServiceCard {
   locations: LocationView[];
   populations: { id: string; state: PopulationState }[];
   requiredDocuments: string[];
-  /** Where each fact came from (HSDS metadata rows of type "source"). */
-  sources: string[];
+  /** Service area names as the publisher wrote them. */
+  serviceAreas: string[];
+  /** The pages the record's facts were read from (HSDS metadata rows of type "sourced", or older "source" notes). */
+  sources: SourceView[];
   /** Language rows that carry a note ("call ahead for an interpreter"). */
   languageNotes: { code: string; note: string }[];
   /** HSDS 3.1 service_capacity: beds or places available, with when the count was updated. */
   capacity: CapacityView[];
+}
+
+/** One cited page: its address, the HSDS fields read there, when, and any note on disagreeing pages. */
+export interface SourceView {
+  url: string | null;
+  fields: string | null;
+  date: string | null;
+  note: string | null;
 }
 
 export interface CapacityView {
@@ -115,6 +125,17 @@ export interface SearchQuery {
   verifiedWithinMonths?: number;
   near?: NearQuery;
   radiusKm?: number;
+  /**
+   * Services whose service area covers this ZIP code or place (by county, polygon, state, nation or ZIP),
+   * wherever their office is; those that state no area stay, marked, unless confirmedOnly.
+   */
+  serves?: NearQuery;
+  /** Services whose stated ages include this age; those stating none stay, marked, unless confirmedOnly. */
+  age?: number;
+  /** Free of charge, no ID needed, wheelchair accessible: "not stated" stays in (marked) unless confirmedOnly. */
+  free?: boolean;
+  noIdNeeded?: boolean;
+  wheelchair?: boolean;
   /** Default: relevance, or distance when there is a place but no text. */
   sort?: SearchSort;
   /** The moment "open now" is judged at (ISO 8601); the current time when absent. */
@@ -126,6 +147,15 @@ export type PopulationMark = { id: string; state: PopulationState | 'not_stated'
 
 export type OpenState = 'open' | 'closed' | 'not_stated';
 
+/** A record's answer to an intake question (free of charge? no ID needed? wheelchair accessible?). */
+export type Stated = 'yes' | 'no' | 'not_stated';
+
+/** Ages a service takes; null for a bound it does not state. */
+export interface AgeRange {
+  min: number | null;
+  max: number | null;
+}
+
 export interface SearchCard extends ServiceCard {
   /** Kilometres from the reference point to the nearest public location; null without `near` or a point. */
   distanceKm: number | null;
@@ -133,6 +163,14 @@ export interface SearchCard extends ServiceCard {
   score: number;
   populations: PopulationMark[];
   openNow: OpenState;
+  /** Its service area names as the publisher wrote them; empty when it states none. */
+  serviceArea: string[];
+  ages: AgeRange;
+  /** With `serves`: "yes" when its area covers the place, "not_stated" when it states none or cannot tell; null without. */
+  areaCovers: 'yes' | 'not_stated' | null;
+  free: Stated;
+  noIdNeeded: Stated;
+  wheelchair: Stated;
 }
 
 export interface FacetCount {
@@ -158,6 +196,15 @@ export interface FacetCounts {
   open24x7: number;
   hoursNotStated: number;
   verified: { months: number; count: number }[];
+  free: StatedCount;
+  noIdNeeded: StatedCount;
+  wheelchair: StatedCount;
+}
+
+/** How many say yes, and how many have not said (kept unless "confirmed only"). */
+export interface StatedCount {
+  yes: number;
+  notStated: number;
 }
 
 export interface GeoPoint {
@@ -177,6 +224,11 @@ export interface PlaceMatch extends GeoPoint {
 export interface GeocodeResponse {
   /** Best first (an exact ZIP, then places by population); more than one means the name is ambiguous. */
   matches: PlaceMatch[];
+}
+
+/** A service area to draw: GeoJSON MultiPolygon coordinates (polygons of rings of [lon, lat]). */
+export interface AreaOutline {
+  polygons: number[][][][];
 }
 
 /** One mappable place of a result. Confidential and virtual locations never produce one. */
@@ -203,6 +255,8 @@ export interface SearchResponse {
   /** The geocoded reference point of `near`, null without one. */
   reference: GeoPoint | null;
   radiusKm: number | null;
+  /** The place `serves` was read as, null without one. */
+  serves: GeoPoint | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -14,6 +14,7 @@ import { deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, t
 const channel = <Output>() => <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 
 const id = z.string().min(1).max(512);
+const place = z.union([z.object({ zip: z.string().trim().min(1).max(10) }), z.object({ place: z.string().trim().min(1).max(200) })]);
 
 export const contract = {
   info: channel<DatasetInfo>()(z.undefined()),
@@ -31,14 +32,21 @@ export const contract = {
       openNow: z.boolean().optional(),
       open24x7: z.boolean().optional(),
       verifiedWithinMonths: z.number().int().min(1).max(120).optional(),
-      near: z.union([z.object({ zip: z.string().trim().min(1).max(10) }), z.object({ place: z.string().trim().min(1).max(200) })]).optional(),
+      near: place.optional(),
       radiusKm: z.number().positive().max(5000).optional(),
+      serves: place.optional(),
+      age: z.number().int().min(0).max(130).optional(),
+      free: z.boolean().optional(),
+      noIdNeeded: z.boolean().optional(),
+      wheelchair: z.boolean().optional(),
       sort: z.enum(['relevance', 'distance']).optional(),
       now: z.iso.datetime({ offset: true }).optional(),
     }),
   ),
   geocode: channel<GeocodeResponse>()(z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() })),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),
+  /** The outline of a service's area to draw on the map (its counties and polygons); null when it has none to draw. */
+  serviceAreaOutline: channel<AreaOutline | null>()(z.object({ id })),
   /** Desktop shell: opens an http(s), tel: or mailto: link outside the app; false when the URL is refused. */
   openExternal: channel<boolean>()(z.object({ url: z.string().min(1).max(2048) })),
 

@@ -1,6 +1,6 @@
 import { foldedWords } from '../../shared/text-fold';
 import { CONFIDENTIAL_FLAG_PHRASES } from '../../shared/vocabulary';
-import type { Db } from './open';
+import type { ReadDb } from './open';
 
 /**
  * The one rule for which locations are confidential (safe houses): a location is, when any attribute
@@ -66,14 +66,14 @@ export function confidentialLocationIds(t: { attribute: readonly Row[]; taxonomy
   return found;
 }
 
-const withFlagFunction = new WeakSet<Db>();
+const withFlagFunction = new WeakSet<ReadDb>();
 
 /**
  * An SQL condition, true when the location whose id is the expression `locationId` is confidential:
  * the same rule, as an SQL function this connection gets on first use. It is asked only of the few
  * attributes of each location read (through the (link_entity, link_id) index), never of a whole table.
  */
-export function confidentialLocationSql(db: Db, locationId: string): string {
+export function confidentialLocationSql(db: ReadDb, locationId: string): string {
   if (!withFlagFunction.has(db)) {
     db.function('is_confidential_term', { deterministic: true }, (id: unknown, code: unknown, name: unknown) => (isConfidentialTerm({ id, code, name }) ? 1 : 0));
     withFlagFunction.add(db);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from './open';
+import type { Db, ReadDb } from './open';
 
 /**
  * One of the desk's own settings in local_setting (never touched by an import or a sync): its key, the
@@ -13,12 +13,12 @@ export interface LocalSetting<T> {
   text?: boolean;
 }
 
-export function readSetting<T>(db: Db, setting: LocalSetting<T>): T {
+export function readSetting<T>(db: ReadDb, setting: LocalSetting<T>): T {
   return readStoredSetting(db, setting).value;
 }
 
 /** The setting and whether a stored value had to be set aside as damaged, for settings that must say so. */
-export function readStoredSetting<T>(db: Db, setting: LocalSetting<T>): { value: T; damaged: boolean } {
+export function readStoredSetting<T>(db: ReadDb, setting: LocalSetting<T>): { value: T; damaged: boolean } {
   const row = db.prepare('SELECT value FROM local_setting WHERE key = ?').get(setting.key) as { value: string } | undefined;
   if (!row) return { value: setting.fallback, damaged: false };
   let stored: unknown = row.value;

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flattenHsdsJson } from '../hsds/read/flatten-json';
 import { installDataset } from '../hsds/install/install-dataset';
-import { tempDb } from '../test-support/temp-db';
+import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { checkDatabaseFile, findLastGoodCopy } from './last-good-copy';
 import { openUserDatabase, type DamagedDatabase } from './open-user-database';
 
@@ -57,7 +57,7 @@ describe('opening the user database', () => {
     expect(asked).toHaveLength(1);
     expect(asked[0]!.lastGoodCopy).not.toBeNull();
     // The copy was taken before the import: the starter directory is back, intact.
-    expect((db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n).toBe(10);
+    expect((db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n).toBe(STARTER_SERVICES);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     expect(readdirSync(dirname(t.path)).some((f) => f.startsWith('atlas.sqlite.damaged-'))).toBe(true);

@@ -4,7 +4,32 @@ import { dirname } from 'node:path';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
+/** The full connection: it reads and writes. Code that may only read takes a ReadDb instead. */
 export type Db = Database.Database;
+
+/**
+ * A connection as code that may only read sees it: no exec, transaction or pragma, and statements
+ * without run, so a module typed with it cannot change the directory or the connection's settings.
+ * Every Db is a ReadDb as it is (structurally), so the app's one connection is handed to readers unchanged.
+ * `function` stays: a reader may register a pure SQL function (the confidential-flag test), which writes nothing.
+ */
+export interface ReadDb extends Pick<Db, 'name' | 'memory' | 'readonly' | 'open' | 'inTransaction' | 'function'> {
+  prepare<BindParameters extends unknown[] | object = unknown[], Result = unknown>(
+    source: string,
+  ): BindParameters extends unknown[] ? ReadStatement<BindParameters, Result> : ReadStatement<[BindParameters], Result>;
+}
+
+/** A prepared statement as a ReadDb gives it: better-sqlite3's, without run (and without a way back to its Db). */
+export interface ReadStatement<BindParameters extends unknown[] = unknown[], Result = unknown> {
+  readonly source: string;
+  get(...params: BindParameters): Result | undefined;
+  all(...params: BindParameters): Result[];
+  iterate(...params: BindParameters): IterableIterator<Result>;
+  pluck(toggleState?: boolean): this;
+  expand(toggleState?: boolean): this;
+  raw(toggleState?: boolean): this;
+  columns(): Database.ColumnDefinition[];
+}
 
 export interface OpenOptions {
   /** Where Electron's ABI build of better-sqlite3 lives when it differs from Node's (dev runs). */

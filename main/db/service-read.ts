@@ -1,8 +1,8 @@
-import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail } from '../../shared/domain';
+import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleView, ServiceCard, ServiceDetail, SourceView } from '../../shared/domain';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { confidentialLocationSql } from './confidential-location';
 import { groupRows } from './group-rows';
-import type { Db } from './open';
+import type { ReadDb } from './open';
 
 /**
  * Reads services into the shapes the renderer sees. This is the one place that decides what a
@@ -33,7 +33,7 @@ const APPROXIMATE_SQL = `EXISTS (SELECT 1 FROM attribute a WHERE a.link_entity =
  * and the whole-directory reads share it, so both mask confidential locations alike (toLocationView).
  * The first address is two probes of address(location_id), which yields rowid order without a sort.
  */
-const locationsSql = (db: Db) => `SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
+const locationsSql = (db: ReadDb) => `SELECT sal.service_id, l.id, l.name, l.location_type, l.latitude, l.longitude,
          ${confidentialLocationSql(db, 'l.id')} AS confidential, ${APPROXIMATE_SQL} AS approximate,
          ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code
   FROM service_at_location sal JOIN location l ON l.id = sal.location_id
@@ -41,7 +41,7 @@ const locationsSql = (db: Db) => `SELECT sal.service_id, l.id, l.name, l.locatio
     (SELECT rowid FROM address WHERE location_id = l.id AND address_type = 'physical' ORDER BY rowid LIMIT 1),
     (SELECT rowid FROM address WHERE location_id = l.id ORDER BY rowid LIMIT 1))`;
 
-export function createServiceReader(db: Db) {
+export function createServiceReader(db: ReadDb) {
   const locationSelect = locationsSql(db);
   const stmts = {
     service: db.prepare(
@@ -107,6 +107,11 @@ export function createServiceReader(db: Db) {
     // temporary tables grouping every attribute and numbering every address (which took up to 5 s at 100k).
     allLocations: db.prepare(`${locationSelect} ORDER BY sal.rowid`),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
+    // The service's own areas and its sites', as search reads them (service-facts.ts).
+    areas: db.prepare(
+      `SELECT trim(sa.name) AS name FROM service_area sa LEFT JOIN service_at_location sal ON sal.id = sa.service_at_location_id
+       WHERE (sa.service_id = ? OR sal.service_id = ?) AND trim(coalesce(sa.name, '')) <> '' GROUP BY trim(sa.name) ORDER BY min(sa.rowid)`,
+    ),
     points: db.prepare(
       `SELECT sal.service_id AS serviceId, l.id AS locationId, l.latitude AS lat, l.longitude AS lon,
               ${APPROXIMATE_SQL} AS approximate
@@ -116,7 +121,8 @@ export function createServiceReader(db: Db) {
          AND NOT ${confidentialLocationSql(db, 'l.id')}`,
     ),
     sources: db.prepare(
-      `SELECT replacement_value FROM metadata WHERE resource_id = ? AND last_action_type = 'source' ORDER BY rowid`,
+      `SELECT last_action_type, last_action_date, field_name, replacement_value, updated_by FROM metadata
+       WHERE resource_id = ? AND last_action_type IN ('source', 'sourced') ORDER BY rowid`,
     ),
   };
 
@@ -224,7 +230,8 @@ export function createServiceReader(db: Db) {
           .filter((t) => t.link_type !== LINK_TYPES.category)
           .map((t) => ({ id: t.term, state: populationState(t) })),
         requiredDocuments: (stmts.documents.all(id) as { document: string }[]).map((d) => d.document),
-        sources: (stmts.sources.all(id) as { replacement_value: string }[]).map((s) => s.replacement_value),
+        serviceAreas: (stmts.areas.all(id, id) as { name: string }[]).map((a) => a.name),
+        sources: (stmts.sources.all(id) as SourceRow[]).map(toSourceView),
         languageNotes: stmts.languageNotes.all(id, id) as { code: string; note: string }[],
         capacity: stmts.capacity.all(id) as CapacityView[],
       };
@@ -270,6 +277,25 @@ interface TermRow {
   link_type: string;
   value: string | null;
 }
+interface SourceRow {
+  last_action_type: string;
+  last_action_date: string | null;
+  field_name: string | null;
+  replacement_value: string | null;
+  updated_by: string | null;
+}
+
+/**
+ * A "sourced" row names the page in `updated_by`; only a web address counts as one. An older "source"
+ * row is a note in `replacement_value`.
+ */
+function toSourceView(r: SourceRow): SourceView {
+  const text = (v: string | null) => (v && v.trim() !== '' ? v : null);
+  if (r.last_action_type !== 'sourced') return { url: null, fields: null, date: null, note: text(r.replacement_value) };
+  const url = /^https?:\/\/\S+$/.test(r.updated_by ?? '') ? r.updated_by : null;
+  return { url, fields: text(r.field_name), date: text(r.last_action_date), note: text(r.replacement_value) };
+}
+
 interface ScheduleRow {
   byday: string | null;
   opens_at: string | null;

@@ -1,5 +1,5 @@
 import type { CallMark } from '../../shared/domain';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 
 export interface CorrectionEntry {
@@ -28,7 +28,7 @@ export interface CorrectionsFile {
  * Everything the desk has noted or marked, per service, for a coordinator to review and fold into the
  * next directory. Nothing about clients is stored, so nothing about clients can be exported.
  */
-export function buildCorrections(db: Db, reader: ServiceReader, now: Date = new Date()): CorrectionsFile {
+export function buildCorrections(db: ReadDb, reader: ServiceReader, now: Date = new Date()): CorrectionsFile {
   const ids = (
     db
       .prepare('SELECT service_id FROM local_note UNION SELECT service_id FROM local_call_mark ORDER BY service_id')

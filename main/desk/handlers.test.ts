@@ -38,7 +38,7 @@ describe('desk channels', () => {
     expect(file.format).toBe('referral-atlas-corrections');
     expect(file.dataset.id).toBe('referral-atlas-starter-california');
     const entry = file.services.find((s) => s.serviceId === hotline)!;
-    expect(entry).toMatchObject({ inDirectory: true, name: 'National Human Trafficking Hotline', listedPhones: ['1-888-373-7888'], note: 'Spanish interpreter in under a minute' });
+    expect(entry).toMatchObject({ inDirectory: true, name: 'National Human Trafficking Hotline', listedPhones: ['1-888-373-7888', '233733', '711'], note: 'Spanish interpreter in under a minute' });
     expect(entry.callMarks.map((m) => m.status)).toEqual(['still_valid']);
     expect(file.services.find((s) => s.serviceId === 'svc-removed-since')).toMatchObject({ inDirectory: false, name: null, callMarks: [{ status: 'closed', comment: 'Number disconnected' }] });
   });

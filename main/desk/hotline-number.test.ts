@@ -9,6 +9,7 @@ describe('the hotline block printed on every referral sheet', () => {
 
   it('carries the same number as the bundled directory record of the National Human Trafficking Hotline', () => {
     const { id } = t.db.prepare("SELECT id FROM service WHERE name = 'National Human Trafficking Hotline'").get() as { id: string };
-    expect(createServiceReader(t.db).detail(id)!.phones.map((p) => p.number)).toEqual([NATIONAL_HOTLINE_NUMBER]);
+    const voice = createServiceReader(t.db).detail(id)!.phones.filter((p) => p.type === 'voice');
+    expect(voice.map((p) => p.number)).toEqual([NATIONAL_HOTLINE_NUMBER]);
   });
 });

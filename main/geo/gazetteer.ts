@@ -11,6 +11,9 @@ interface GazetteerFile {
 
 export class GeocodeError extends Error {}
 
+/** A ZIP code with its USPS city and state, or a California place with its own name and county name. */
+export type Located = GeoPoint & ({ kind: 'zip'; zip: string; city: string; state: string } | { kind: 'place'; name: string; county: string | null });
+
 const key = (s: string) => foldedWords(s).join(' ');
 
 /**
@@ -43,6 +46,7 @@ export function loadGazetteer(path: string) {
     }
   }
   const byId = new Map(places.map((p) => [key(p.id), p]));
+  const plainName = new Map(places.map((p, i) => [p.id, file.places[i]![0]]));
 
   const zip = (code: string): PlaceMatch | null => {
     const z = file.zips[code];
@@ -75,6 +79,20 @@ export function loadGazetteer(path: string) {
   };
 
   return {
+    /**
+     * The ZIP code or place the whole text names (exactly, as `resolve` takes it), with what service areas
+     * are matched on: a ZIP's USPS city and state, a place's own name and county. Null when unknown.
+     */
+    locate(text: string): Located | null {
+      const { matches, exact } = find(text, 1);
+      const hit = exact ? matches[0] : undefined;
+      if (!hit) return null;
+      const point = { lat: hit.lat, lon: hit.lon, label: hit.label };
+      if (hit.kind === 'place') return { kind: 'place', ...point, name: plainName.get(hit.id) ?? hit.label, county: hit.county };
+      const code = /^\d{5}/.exec(hit.id)![0];
+      const z = file.zips[code]!;
+      return { kind: 'zip', ...point, zip: code, city: z[2], state: z[3] };
+    },
     /** Every place the text could mean, best first: several when a name is ambiguous or still being typed. */
     lookup: (text: string, limit = 10): PlaceMatch[] => find(text, limit).matches,
     /** The point a `near` query means: a ZIP, an exact place id, or the most populous place of that name. */

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from '../test-support/fixtures';
+import { STARTER_SERVICES } from '../test-support/temp-db';
+import { STARTER_VERSION } from './install/starter';
 
 // The import commands as a coordinator runs them: the built bin, a real process, a real database file.
 const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
@@ -29,17 +31,17 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(dry.status).toBe(0);
     const out = JSON.parse(dry.stdout);
     expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warning_count', 'warnings']);
-    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: 10, errors: [] });
-    expect(info().services).toBe(10);
-    expect(cli('import', fixture('hsds11', 'all_resources'), '--dry-run').stdout).toContain('Importing it would need --allow-removals: This would remove 10 of the 10 services');
+    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: STARTER_SERVICES, errors: [] });
+    expect(info().services).toBe(STARTER_SERVICES);
+    const message = `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: run the import again with --allow-removals if that is what you mean. Nothing was changed.`;
+    expect(cli('import', fixture('hsds11', 'all_resources'), '--dry-run').stdout).toContain(`Importing it would need --allow-removals: ${message}`);
     // Removing more than half of the directory needs an explicit yes; without it nothing changes.
     for (const args of [[], ['--json']]) {
       const refused = cli('import', fixture('hsds11', 'all_resources'), ...args);
       expect(refused.status).toBe(1);
-      const message = 'This would remove 10 of the 10 services in the directory, more than half of them, so it needs an explicit yes: run the import again with --allow-removals if that is what you mean. Nothing was changed.';
-      if (args.length) expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: message, removed: 10 });
+      if (args.length) expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: message, removed: STARTER_SERVICES });
       else expect(refused.stdout).toContain(`Not imported: ${message}`);
-      expect(info().services).toBe(10);
+      expect(info().services).toBe(STARTER_SERVICES);
     }
     const real = cli('import', fixture('hsds11', 'all_resources'), '--allow-removals');
     expect(real.status).toBe(0);
@@ -51,8 +53,8 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const d = cli('diff', fixture('ohana-sanmateo'));
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/23 added, 0 changed, 13 removed service\(s\)/);
-    expect(cli('rollback').stdout).toContain('Rolled back to referral-atlas-starter-california 2026.11.23 (10 services)');
-    expect(info().services).toBe(10);
+    expect(cli('rollback').stdout).toContain(`Rolled back to referral-atlas-starter-california ${STARTER_VERSION} (${STARTER_SERVICES} services)`);
+    expect(info().services).toBe(STARTER_SERVICES);
   });
 
   it('export --format hsds-datapackage then import reports zero changes', () => {
@@ -62,7 +64,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const again = JSON.parse(cli('import', out, '--json').stdout);
     expect(again).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0, errors: [] });
     expect(cli('export', '--format', 'hsds-json', join(dir, 'all.json')).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(10);
+    expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(STARTER_SERVICES);
     expect(cli('export', join(dir, 'x')).status).toBe(2);
   });
 
@@ -86,7 +88,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const r = cli('import', sheet, '--map', 'Program=service.name', '--map', 'Comments=service.description', '--map', 'Tel=', '--json', '--allow-removals');
     expect(r.status, r.stderr).toBe(0);
     const used = { Agency: 'organization.name', Program: 'service.name', Tel: null, Comments: 'service.description' };
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: 10, mapping: used });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: STARTER_SERVICES, mapping: used });
     expect(info().services).toBe(1);
     // The next check of the same file starts from what the import saved, as the app's does.
     expect(JSON.parse(cli('validate', sheet, '--json').stdout)).toMatchObject({ ok: true, mapping: used });

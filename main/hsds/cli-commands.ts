@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { applyChecked, checkDataset, markingConfidential, type CheckedDataset } from './install/apply';
 import { exportDatapackage } from './export/export-datapackage';
 import { exportHsdsJson } from './export/export-json';
@@ -32,14 +32,20 @@ export function parseMapEdits(specs: string[]): ColumnMapping {
   return edits;
 }
 
+/** What the check commands take beside the path: --map edits, and the area table's test of area names. */
+export interface CheckFlags {
+  edits: ColumnMapping;
+  knownArea?: (name: string) => boolean;
+}
+
 /**
  * Checks a dataset as the app does: a spreadsheet with the mapping saved for it, corrected by any --map
  * edits (which an import then saves, as applying does in the app). Edits for a file that is not a
  * spreadsheet, or for a column it does not have, are refused before anything is written.
  */
-function check(db: Db, path: string, edits: ColumnMapping): CheckedDataset {
-  if (Object.keys(edits).length === 0) return checkDataset(db, path);
-  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits } });
+function check(db: ReadDb, path: string, { edits, knownArea }: CheckFlags): CheckedDataset {
+  if (Object.keys(edits).length === 0) return checkDataset(db, path, knownArea ? { knownArea } : {});
+  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits }, ...(knownArea ? { knownArea } : {}) });
   const columns = checked.report.mapping;
   if (!columns) {
     if (!checked.report.format) return checked; // unreadable: its own error says why
@@ -116,8 +122,8 @@ const summary = (r: ImportReport) => ({
   ...withMapping(r),
 });
 
-export function validateCommand(db: Db, path: string, options: { json: boolean; edits: ColumnMapping }, out: Out): number {
-  const { report } = check(db, path, options.edits);
+export function validateCommand(db: ReadDb, path: string, options: CheckFlags & { json: boolean }, out: Out): number {
+  const { report } = check(db, path, options);
   if (options.json) out(`${JSON.stringify({ ok: report.ok, format: report.format, services: report.services, ...problems(report), ...withMapping(report) })}\n`);
   else {
     printMapping(out, report);
@@ -130,10 +136,10 @@ export function validateCommand(db: Db, path: string, options: { json: boolean; 
 export function importCommand(
   db: Db,
   path: string,
-  options: { dryRun: boolean; json: boolean; edits: ColumnMapping; markConfidential?: string; allowRemovals?: boolean },
+  options: CheckFlags & { dryRun: boolean; json: boolean; markConfidential?: string; allowRemovals?: boolean },
   out: Out,
 ): number {
-  const checked = check(db, path, options.edits);
+  const checked = check(db, path, options);
   const { report } = checked;
   const marked = sitesToMark(report, options.markConfidential);
   let toApply: CheckedDataset;
@@ -159,8 +165,8 @@ export function importCommand(
   return ok ? 0 : 1;
 }
 
-export function diffCommand(db: Db, path: string, edits: ColumnMapping, out: Out): number {
-  const { report } = check(db, path, edits);
+export function diffCommand(db: ReadDb, path: string, flags: CheckFlags, out: Out): number {
+  const { report } = check(db, path, flags);
   printMapping(out, report);
   printProblems(out, report);
   printDiff(out, report);
@@ -173,7 +179,7 @@ export function rollbackCommand(db: Db, out: Out): number {
   return 0;
 }
 
-export function exportCommand(db: Db, format: string | undefined, outPath: string, out: Out): number {
+export function exportCommand(db: ReadDb, format: string | undefined, outPath: string, out: Out): number {
   if (format === 'hsds-json') {
     writeFileSync(outPath, `${JSON.stringify(exportHsdsJson(db), null, 2)}\n`);
     out(`Wrote ${outPath}\n`);

@@ -28,7 +28,7 @@ export const sourceTreeBasemap = (): string => join(__dirname, '..', '..', 'data
 type MapChannels = 'basemapBytes' | 'streetMapChoose' | 'streetMapCurrent' | 'streetMapBytes' | 'mapSettings' | 'setMapSettings';
 
 export function createMapHandlers(db: Db, options: MapHandlerOptions): Pick<Handlers, MapChannels> {
-  // The chosen street map lasts for this session only; the path never leaves the main process.
+  // The chosen street map lasts until the app quits; the path never leaves the main process.
   let streetMap: { path: string; file: StreetMapFile } | null = null;
   return {
     basemapBytes: ({ offset, length }) => readByteRange(options.basemapPath ?? sourceTreeBasemap(), offset, length),

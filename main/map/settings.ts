@@ -1,5 +1,5 @@
 import { DEFAULT_TILE_URL, mapSettingsInput, type MapSettings, type MapSettingsView } from '../../shared/map-contract';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { readStoredSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 
 /** The desk's map settings. A damaged or outdated value falls back to the safe default: online tiles off. */
@@ -13,7 +13,7 @@ const MAP_SETTINGS: LocalSetting<MapSettings> = {
  * A stored value that no longer passes the rules the setting is saved under (a hand edit, an older file)
  * turns online tiles off and says so, rather than reaching the code that builds the page's policy.
  */
-export function readMapSettings(db: Db): MapSettingsView {
+export function readMapSettings(db: ReadDb): MapSettingsView {
   const { value, damaged } = readStoredSetting(db, MAP_SETTINGS);
   return damaged ? { ...value, storedTileUrlUnusable: true } : value;
 }

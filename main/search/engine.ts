@@ -1,7 +1,10 @@
-import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse } from '../../shared/domain';
+import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse, Stated } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
+import type { AreaTable } from '../geo/area-table';
+import type { Polygons } from '../geo/extent';
+import { areaCoverageByItem, areaNames, areaOutlines } from './facets/area-facet';
 import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets/facet-counts';
 import { valueMask, type FacetIndex } from './facets/facet-index';
 import { filterPool, hasValue } from './facets/pool-filter';
@@ -11,6 +14,7 @@ import type { TermCorrector } from './words/term-corrector';
 import { rebuildSearchIndex, searchIndexIsCurrent } from './build/text-index';
 import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
 import { TopK } from './top-k';
+import { derived } from './per-index';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
@@ -22,7 +26,7 @@ export class SearchInputError extends Error {}
  * an in-memory facet index filters, counts and sorts them. Both are built at install and stored as
  * BLOBs; they are reloaded when the installed dataset changes.
  */
-export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer) {
+export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer, areas: () => AreaTable) {
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
   // A page's cards are a few reads: in one transaction they share one snapshot (a page never mixes two installs).
   const readCards = db.transaction((ids: string[]) => reader.cards(ids));
@@ -76,6 +80,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       if (query.radiusKm !== undefined && !query.near) throw new SearchInputError('A radius needs a ZIP code or place to measure from ("near").');
       if (query.sort === 'distance' && !query.near) throw new SearchInputError('Sorting by distance needs a ZIP code or place ("near").');
       const reference: GeoPoint | null = query.near ? gazetteer().resolve(query.near) : null;
+      const servesAt = query.serves ? areas().whereabouts(query.serves) : null;
+      const areaCoverage = servesAt ? areaCoverageByItem(ix, areas(), servesAt) : null;
 
       const candidates = textCandidates(query.text);
       const pool = candidates ? candidates.items : everyItem;
@@ -91,6 +97,11 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         verifiedSince: query.verifiedWithinMonths ? now.getTime() - query.verifiedWithinMonths * MONTH_MS : null,
         reference,
         radiusKm: radius,
+        areaCoverage,
+        age: query.age ?? null,
+        free: query.free === true,
+        noIdNeeded: query.noIdNeeded === true,
+        wheelchair: query.wheelchair === true,
         now,
       });
       const { fail, distance, open } = filtered;
@@ -125,6 +136,12 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
           score: candidates ? Math.round(candidates.score[i]! * 1000) / 1000 : 0,
           populations: marks,
           openNow: open[k] === 1 ? 'open' : open[k] === 0 ? 'closed' : 'not_stated',
+          serviceArea: areaNames(ix, i),
+          ages: { min: bound(ix.ageMin[i]!), max: bound(ix.ageMax[i]!) },
+          areaCovers: areaCoverage ? (areaCoverage[i] === 2 ? 'yes' : 'not_stated') : null,
+          free: stated(ix.free[i]!),
+          noIdNeeded: stated(ix.noIdNeeded[i]!),
+          wheelchair: stated(ix.wheelchair[i]!),
         };
       };
       const cards = (ks: number[], from: number) => ks.map((k, n) => card(k, bases[from + n] ?? null)).filter((c): c is SearchCard => c !== null);
@@ -137,10 +154,23 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         virtual: { total: virtualTotal, results: cards(apartKs, pageKs.length) },
         reference,
         radiusKm: reference ? radius : null,
+        serves: servesAt ? { lat: servesAt.lat, lon: servesAt.lon, label: servesAt.label } : null,
       };
+    },
+
+    /** The polygons a service's area draws on the map (its extents and named counties); null for none or an unknown id. */
+    areaOutline(id: string): Polygons | null {
+      const ix = current();
+      const item = derived(ix, 'itemOfId', () => new Map(ix.ids.map((sid, i) => [sid, i]))).get(id);
+      if (item === undefined) return null;
+      const polygons = areaOutlines(ix, areas(), item);
+      return polygons.length > 0 ? polygons : null;
     },
   };
 }
+
+const bound = (n: number): number | null => (Number.isNaN(n) ? null : n);
+const stated = (a: number): Stated => (a === 1 ? 'yes' : a === 0 ? 'no' : 'not_stated');
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
 
@@ -158,7 +188,7 @@ function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRa
  * Offers every result to the page heaps and gathers the map points. With a place, services without a
  * public point go to their own group. A function of its own so V8 keeps its loop optimized.
  */
-function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint8Array, withPlace: boolean, main: TopK, apart: TopK) {
+function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint16Array, withPlace: boolean, main: TopK, apart: TopK) {
   const points: MapPoint[] = [];
   let total = 0;
   let virtualTotal = 0;

@@ -1,4 +1,4 @@
-type WorkArray = Float64Array | Int32Array | Int8Array | Uint8Array;
+type WorkArray = Float64Array | Int32Array | Int8Array | Uint8Array | Uint16Array;
 type WorkArrayType<T extends WorkArray> = new (length: number) => T;
 
 /** What is kept per owner (an index), by name: derived figures and work arrays alike, gone with the index. */

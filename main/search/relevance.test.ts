@@ -8,7 +8,8 @@ import { installDataset } from '../hsds/install/install-dataset';
 import { fuseBaseline } from '../test-support/fuse-baseline';
 import { STARTER_PATH, tempDb } from '../test-support/temp-db';
 import { loadGazetteer } from '../geo/gazetteer';
-import { GAZETTEER_PATH } from '../test-support/temp-db';
+import { loadAreaTable } from '../geo/area-table';
+import { AREAS_PATH, GAZETTEER_PATH } from '../test-support/temp-db';
 import { createSearchEngine } from './engine';
 import { PLANTED, RELEVANCE_SET } from '../test-support/relevance-set';
 import { readServiceFacts } from './service-facts';
@@ -25,7 +26,8 @@ const services = [
 installDataset(t.db, flattenHsdsJson(services).tables, { datasetId: 'relevance', version: '1', source: 'test' });
 const reader = createServiceReader(t.db);
 const gazetteer = loadGazetteer(GAZETTEER_PATH);
-const engine = createSearchEngine(t.db, reader, () => gazetteer);
+const areas = loadAreaTable(AREAS_PATH, gazetteer);
+const engine = createSearchEngine(t.db, reader, () => gazetteer, () => areas);
 
 /** The ids as the user sees them: the ranked results, then (with a place) the phone/online group. */
 const ids = (q: SearchQuery) => {

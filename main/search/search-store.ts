@@ -1,5 +1,5 @@
 import type { MapPoint } from '../../shared/domain';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
 import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
@@ -12,7 +12,7 @@ type Blob = ArrayBufferView | string;
 // Service and term ids are the dataset's own strings; a control character cannot be part of one.
 const SEP = '\u001f';
 
-type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array | Float64Array;
 type TypedArrayType<T extends TypedArray> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
 
 function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T {
@@ -47,6 +47,14 @@ export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
     pointLon: facets.pointLon,
     pointLocation: facets.points.map((p) => p.locationId).join(SEP),
     pointApproximate: Uint8Array.from(facets.points, (p) => (p.approximate ? 1 : 0)),
+    areaStart: facets.areaStart,
+    areaOf: facets.areaOf,
+    areaKeys: JSON.stringify(facets.areaKeys),
+    ageMin: facets.ageMin,
+    ageMax: facets.ageMax,
+    free: facets.free,
+    noIdNeeded: facets.noIdNeeded,
+    wheelchair: facets.wheelchair,
   });
 }
 
@@ -73,7 +81,7 @@ function maskBlobs(name: string, m: MaskFacet): Record<string, Blob> {
 }
 
 /** The stored indexes, or null when none are stored (a database from before migration 006's rebuild). */
-export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex } | null {
+export function readSearchIndexes(db: ReadDb): { facets: FacetIndex; text: TextIndex } | null {
   const rows = db.prepare('SELECT name, data FROM search_blob').raw().all() as [string, Buffer][];
   if (rows.length === 0) return null;
   const blob = new Map(rows);
@@ -123,6 +131,14 @@ export function readSearchIndexes(db: Db): { facets: FacetIndex; text: TextIndex
       points,
       pointLat,
       pointLon,
+      areaStart: typed(Int32Array, bytes('areaStart')),
+      areaOf: typed(Int32Array, bytes('areaOf')),
+      areaKeys: JSON.parse(text('areaKeys')) as string[],
+      ageMin: typed(Float64Array, bytes('ageMin')),
+      ageMax: typed(Float64Array, bytes('ageMax')),
+      free: typed(Int8Array, bytes('free')),
+      noIdNeeded: typed(Int8Array, bytes('noIdNeeded')),
+      wheelchair: typed(Int8Array, bytes('wheelchair')),
     },
     text: textIndexOf({
       size: ids.length,

@@ -1,8 +1,10 @@
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { runSteps, type Steps } from '../jobs/steps';
+import { extentPolygons } from '../geo/extent';
+import type { AreaFact } from './facets/area-facet';
 
 /** What search knows of one service: everything the index and the facets need, read in bulk. */
 export interface ServiceFacts {
@@ -19,17 +21,54 @@ export interface ServiceFacts {
   languages: string[];
   locations: LocationPlace[];
   schedules: ScheduleRule[];
+  minAge: number | null;
+  maxAge: number | null;
+  fees: string | null;
+  /** Its service_area rows, and those of its sites. */
+  areas: AreaFact[];
+  costs: CostFact[];
+  documents: string[];
+  /** Accessibility texts of its sites (description and details). */
+  accessibility: string[];
 }
+
+export interface CostFact {
+  amount: number | null;
+  option: string | null;
+}
+
+/**
+ * One service_area row as search keeps it, for both readers: its name, and its extent when that is GeoJSON
+ * polygons. A directory repeats a few extents over many services: each distinct text is parsed once a read.
+ */
+export function areaFacts(): (name: string | null, extent: string | null, extentType: string | null) => AreaFact {
+  const polygonal = new Map<string, boolean>();
+  return (name, extent, extentType) => {
+    let keep = false;
+    if (extent) {
+      const key = `${extentType ?? ''}\u0000${extent}`;
+      keep = polygonal.get(key) ?? extentPolygons(extent, extentType) !== null;
+      polygonal.set(key, keep);
+    }
+    return { name: name !== null && name.trim() !== '' ? name.trim() : null, extent: keep ? extent : null };
+  };
+}
+
+/** A site's accessibility row as one text. */
+export const accessibilityText = (description: string | null, details: string | null): string => [description, details].filter((t) => t).join('. ');
 
 /**
  * A service's own columns, its lists to be filled from the other tables. Written out rather than spread:
  * `{ ...own, categories: [] ... }` took V8 some 17 µs an object (1.7 s at 100,000 services) against 0.3-1 µs.
  */
-export function serviceFacts(own: Omit<ServiceFacts, 'categories' | 'populationsServed' | 'populationsExcluded' | 'languages' | 'locations' | 'schedules'>): ServiceFacts {
-  const { id, name, alternateName, organization, description, eligibility, assuredDate } = own;
+export function serviceFacts(
+  own: Omit<ServiceFacts, 'categories' | 'populationsServed' | 'populationsExcluded' | 'languages' | 'locations' | 'schedules' | 'areas' | 'costs' | 'documents' | 'accessibility'>,
+): ServiceFacts {
+  const { id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees } = own;
   return {
-    id, name, alternateName, organization, description, eligibility, assuredDate,
+    id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees,
     categories: [], populationsServed: [], populationsExcluded: [], languages: [], locations: [], schedules: [],
+    areas: [], costs: [], documents: [], accessibility: [],
   };
 }
 
@@ -38,7 +77,7 @@ export function serviceFacts(own: Omit<ServiceFacts, 'categories' | 'populations
  * queries (one query per service would take minutes at 100,000). Locations come masked from the service
  * reader, so nothing built from these facts can know a confidential address or point.
  */
-export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] {
+export function readServiceFacts(db: ReadDb, reader: ServiceReader): ServiceFacts[] {
   return runSteps(serviceFactsSteps(db, reader));
 }
 
@@ -46,16 +85,16 @@ export function readServiceFacts(db: Db, reader: ServiceReader): ServiceFacts[] 
  * readServiceFacts, yielding between its five reads (about a second each at 100,000 services), so a
  * rebuild in the app can answer the window between them. The caller keeps them in one snapshot.
  */
-export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
+export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
   const services = db
     .prepare(
-      `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date
+      `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
        FROM service s JOIN organization o ON o.id = s.organization_id ORDER BY s.rowid`,
     )
     .raw()
-    .all() as [string, string, string | null, string, string | null, string | null, string | null][];
-  const facts: ServiceFacts[] = services.map(([id, name, alternateName, organization, description, eligibility, assuredDate]) =>
-    serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate }),
+    .all() as [string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null][];
+  const facts: ServiceFacts[] = services.map(([id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
+    serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees }),
   );
   onServices?.(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -112,6 +151,31 @@ export function* serviceFactsSteps(db: Db, reader: ServiceReader, onServices?: (
   for (const [serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo] of schedules) {
     byId.get(serviceId)?.schedules.push({ byday, opensAt, closesAt, timezone, freq, validFrom, validTo });
   }
+
+  yield { step: 'indexing', done: 0, total };
+  // Who it takes: areas (its own and its sites'), costs, documents, and its sites' accessibility.
+  const areas = db
+    .prepare(
+      `SELECT coalesce(sa.service_id, sal.service_id), sa.name, sa.extent, sa.extent_type FROM service_area sa
+       LEFT JOIN service_at_location sal ON sa.service_id IS NULL AND sal.id = sa.service_at_location_id
+       WHERE sa.service_id IS NOT NULL OR sa.service_at_location_id IS NOT NULL ORDER BY sa.rowid`,
+    )
+    .raw()
+    .all() as [string | null, string | null, string | null, string | null][];
+  const areaFact = areaFacts();
+  for (const [serviceId, name, extent, extentType] of areas) if (serviceId !== null) byId.get(serviceId)?.areas.push(areaFact(name, extent, extentType));
+  const costs = db.prepare('SELECT service_id, amount, option FROM cost_option WHERE service_id IS NOT NULL ORDER BY rowid').raw().all() as [string, number | null, string | null][];
+  for (const [serviceId, amount, option] of costs) byId.get(serviceId)?.costs.push({ amount, option });
+  const documents = db.prepare('SELECT service_id, document FROM required_document WHERE service_id IS NOT NULL AND document IS NOT NULL ORDER BY rowid').raw().all() as [string, string][];
+  for (const [serviceId, document] of documents) byId.get(serviceId)?.documents.push(document);
+  const access = db
+    .prepare(
+      `SELECT sal.service_id, a.description, a.details FROM accessibility a JOIN service_at_location sal ON sal.location_id = a.location_id
+       WHERE a.description IS NOT NULL OR a.details IS NOT NULL ORDER BY a.rowid, sal.rowid`,
+    )
+    .raw()
+    .all() as [string, string | null, string | null][];
+  for (const [serviceId, description, details] of access) byId.get(serviceId)?.accessibility.push(accessibilityText(description, details));
 
   return facts;
 }

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { DEFAULT_DEADLINE_SECONDS, MAX_WAIT_SECONDS } from '../../shared/sync-types';
 import { generateKeyFiles } from './keys';
 import { publishFeed } from './publish';
@@ -53,7 +53,7 @@ export function keygenCommand(values: SyncCliValues, out: Out, err: Out): number
   }
 }
 
-export function publishCommand(db: Db, values: SyncCliValues, out: Out, err: Out): number {
+export function publishCommand(db: ReadDb, values: SyncCliValues, out: Out, err: Out): number {
   if (!values.key || !values.out) return usageError('publish needs --key KEYFILE and --out DIR', err);
   try {
     const r = publishFeed(db, { keyPath: values.key, outDir: values.out, expiresDays: Number(values['expires-days'] ?? 90) });

@@ -103,7 +103,8 @@ describe('download limits', { timeout: 120_000 }, () => {
     await expect.poll(() => sent.dropped).toBe(true);
     expect(largestOnDisk).toBeGreaterThan(signed / 2);
     expect(largestOnDisk).toBeLessThanOrEqual(signed);
-    expect(mostHeld).toBeLessThan(8 * 1024 * 1024);
+    // A quarter of the signed file: holding it whole would be 64 MB; socket buffers under load reach about 10 MB.
+    expect(mostHeld).toBeLessThan(16 * 1024 * 1024);
     expect(dbDigest(desk.db)).toBe(before);
     expect(tree(feeds())).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
 import { DEFAULT_DEADLINE_SECONDS } from '../../shared/sync-types';
 import { checkDatasetAsync } from '../hsds/install/apply';
@@ -184,7 +184,7 @@ function removeIfEmpty(dir: string): void {
 }
 
 /** The feed version the directory holds now, or null when the installed directory came from elsewhere. */
-export function installedVersion(db: Db, url: string): number | null {
+export function installedVersion(db: ReadDb, url: string): number | null {
   const row = db.prepare('SELECT source, version FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { source: string; version: string | null } | undefined;
   return row && row.source === url && row.version !== null ? Number(row.version) : null;
 }
@@ -232,7 +232,7 @@ export async function rollbackTo(db: Db, sub: Subscription & { id: number }, ver
  * installed directory. A signed feed can still carry a broken directory; it is refused the same way a
  * broken import file is.
  */
-async function readChecked(db: Db, dir: string, manifest: Manifest, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
+async function readChecked(db: ReadDb, dir: string, manifest: Manifest, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
   const { report, tables } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), {}, listener);
   if (!tables || !report.diff) {
     const first = report.errors[0];

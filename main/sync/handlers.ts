@@ -7,7 +7,8 @@ import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handler-types';
-import { ImportCancelled, type StepListener } from '../jobs/steps';
+import { createJobRegistry, type JobRun } from '../jobs/registry';
+import { ImportCancelled, type StepListener, type StepProgress } from '../jobs/steps';
 import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
@@ -15,7 +16,13 @@ import { checkFeedUrl } from './sync-once';
 import { messageOf, SyncCancelled, SyncError } from './sync-error';
 
 const PERIODIC_SETTING: LocalSetting<'on' | 'off'> = { key: 'sync.periodic_check', schema: z.enum(['on', 'off']), fallback: 'off', text: true };
-const DEADLINE_SETTING: LocalSetting<number> = { key: 'sync.deadline_seconds', schema: deadlineSecondsSchema, fallback: DEFAULT_DEADLINE_SECONDS };
+/** A stored value that is not a whole number of seconds in range reads as the default. */
+const DEADLINE_SETTING: LocalSetting<number> = {
+  key: 'sync.deadline_seconds',
+  schema: z.coerce.number().pipe(deadlineSecondsSchema),
+  fallback: DEFAULT_DEADLINE_SECONDS,
+  text: true,
+};
 const HOURLY = 3_600_000;
 
 export interface SyncServiceOptions {
@@ -54,11 +61,8 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   const store = createSubscriptionStore(db);
   const staged = new Map<number, StagedUpdate>();
   const lastCheck = new Map<number, SyncCheckView>();
-  const progress = new Map<number, SyncProgressView>();
-  /** Each feed's running check, apply or restore, by what stops it (a check and a write may overlap). */
-  const running = new Map<number, Set<AbortController>>();
-  /** The version a feed's last apply or restore committed, until something else starts: a cancel after it is too late. */
-  const committed = new Map<number, number>();
+  /** Each feed's checks, applies and restores (a check and a write may overlap); a write commits the version it installs. */
+  const jobs = createJobRegistry<number, 'check' | 'write', number>((err) => err instanceof SyncCancelled || err instanceof ImportCancelled);
   const openWriter = options.openWriter ?? (() => openDatabase(databasePath));
   const writeTurn = options.writeTurn ?? createWriteTurn();
   let timer: NodeJS.Timeout | null = null;
@@ -88,7 +92,6 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       inFlight.get(id) ??
       runCheck(id).finally(() => {
         inFlight.delete(id);
-        progress.delete(id);
       });
     inFlight.set(id, running);
     return running;
@@ -98,23 +101,13 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
    * Runs one check, apply or restore of feed `id` so that syncCancel can stop it, reporting its progress;
    * resolves to null when it was cancelled (the task has then undone whatever it had started).
    */
-  async function stoppable<T>(id: number, task: (signal: AbortSignal, listener: StepListener) => Promise<T>): Promise<T | null> {
-    const abort = new AbortController();
-    const ops = running.get(id) ?? new Set<AbortController>();
-    running.set(id, ops.add(abort));
-    committed.delete(id);
-    const listener: StepListener = {
-      onProgress: ({ step, done, total }) => progress.set(id, { step, done, total }),
-      isCancelled: () => abort.signal.aborted,
-    };
+  async function stoppable<T>(id: number, kind: 'check' | 'write', first: StepProgress, task: (run: JobRun<number>) => Promise<T>): Promise<T | null> {
+    const { job, result } = jobs.start(id, kind, first, task);
     try {
-      return await task(abort.signal, listener);
+      return await result;
     } catch (err) {
-      if (abort.signal.aborted && (err instanceof SyncCancelled || err instanceof ImportCancelled)) return null;
+      if (job.state === 'cancelled') return null;
       throw err;
-    } finally {
-      ops.delete(abort);
-      if (ops.size === 0) running.delete(id);
     }
   }
 
@@ -124,9 +117,10 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     staged.delete(id);
     const checkedAt = new Date().toISOString();
     let result: SyncCheckView;
-    progress.set(id, { step: 'downloading', done: 0, total: 0 });
     try {
-      const outcome = await stoppable(id, (signal, listener) => checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, deadlineSeconds: deadlineSeconds(), signal }, listener));
+      const outcome = await stoppable(id, 'check', { step: 'downloading', done: 0, total: 0 }, (run) =>
+        checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, deadlineSeconds: deadlineSeconds(), signal: run.signal }, run),
+      );
       if (outcome === null) {
         // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
         if (stagedBefore) staged.set(id, stagedBefore);
@@ -152,18 +146,24 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     return result;
   }
 
-  /** One apply or restore at a time, and none while an import writes: each holds the database's write lock until it commits. */
-  async function write<T>(id: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T | null> {
+  /**
+   * One apply or restore at a time, and none while an import writes: each holds the database's write lock
+   * until it commits `version`, from which point a cancel is too late.
+   */
+  async function write<T>(id: number, version: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T | null> {
     const giveBack = writeTurn.take('Another update is being applied');
-    progress.set(id, { step: 'applying', done: 0, total: 0 });
-    const writer = openWriter();
-    try {
-      return await stoppable(id, (_signal, listener) => task(writer, listener));
-    } finally {
-      writer.close();
-      progress.delete(id);
-      giveBack();
-    }
+    return stoppable(id, 'write', { step: 'applying', done: 0, total: 0 }, async (run) => {
+      let writer: Db | null = null;
+      try {
+        writer = openWriter();
+        const result = await task(writer, run);
+        run.committed(version);
+        return result;
+      } finally {
+        writer?.close();
+        giveBack();
+      }
+    });
   }
 
   const checkAll = async () => {
@@ -216,31 +216,26 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       if (needsRemovalConsent(removals) && !allowRemovals) {
         return { status: 'confirm-removals', version, ...removals, message: `Version ${version} was not applied. ${removalRefusal(removals, 'confirm it to apply anyway')}` };
       }
-      const applied = await write(id, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
+      const applied = await write(id, version, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
       // Cancelled: the verified version stays staged, so it can be applied later without a new check.
       if (applied === null) return { status: 'cancelled', version, message: `Applying version ${version} was cancelled. Nothing was changed.` };
-      committed.set(id, version);
       staged.delete(id);
       lastCheck.delete(id);
       return { status: 'applied', version, ...counts(update.diff) };
     },
     syncRollback: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
       const sub = mustGet(id);
-      const diff = await write(id, (writer, listener) => rollbackTo(writer, sub, version, feedsDir, listener));
+      const diff = await write(id, version, (writer, listener) => rollbackTo(writer, sub, version, feedsDir, listener));
       if (diff === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
-      committed.set(id, version);
       lastCheck.delete(id);
       return { status: 'applied', version, ...counts(diff) };
     },
-    syncProgress: ({ id }: { id: number }): SyncProgressView | null => progress.get(id) ?? null,
+    syncProgress: ({ id }: { id: number }): SyncProgressView | null => jobs.progress(id),
     syncCancel: ({ id }: { id: number }): SyncCancelView => {
-      const ops = running.get(id);
-      if (ops) {
-        for (const op of ops) op.abort();
-        return { outcome: 'cancelling', version: null, message: 'Stopping. Nothing will be changed.' };
-      }
-      const version = committed.get(id);
-      if (version !== undefined) {
+      const answer = jobs.cancel(id);
+      if (answer.outcome === 'cancelling') return { outcome: 'cancelling', version: null, message: 'Stopping. Nothing will be changed.' };
+      if (answer.outcome === 'too-late') {
+        const version = answer.committed;
         return { outcome: 'too-late', version, message: `Too late to cancel: version ${version} had already been installed. To go back, restore the earlier version from the history.` };
       }
       return { outcome: 'idle', version: null, message: 'Nothing is running for this feed, so there was nothing to cancel.' };

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import { exportDatapackage } from '../hsds/export/export-datapackage';
 import { fingerprint, loadPrivateKey, pinOf } from './keys';
 import { DATASET_ID_MAX, manifestBytes, sha256, signManifest, type Manifest } from './manifest';
@@ -31,7 +31,7 @@ const MAX_EXPIRES_DAYS = 3650;
  * already in DIR and the dataset id stays the one it names, so publishing into the same folder each
  * time keeps the feed one rising series.
  */
-export function publishFeed(db: Db, options: PublishOptions): PublishResult {
+export function publishFeed(db: ReadDb, options: PublishOptions): PublishResult {
   if (!(options.expiresDays > 0 && options.expiresDays <= MAX_EXPIRES_DAYS)) {
     throw new SyncError(`--expires-days must be a number of days above 0 and at most ${MAX_EXPIRES_DAYS} (ten years)${Number.isNaN(options.expiresDays) ? '' : `, not ${options.expiresDays}`}. Nothing was published.`);
   }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import { HSDS_TABLES } from '../db/hsds-tables';
 
 /** A fingerprint of everything a sync may touch: the directory, the install record and the feed tables. */
-export function dbDigest(db: Db): string {
+export function dbDigest(db: ReadDb): string {
   const hash = createHash('sha256');
   for (const t of [...HSDS_TABLES, 'dataset_install', 'feed_subscription', 'feed_applied']) {
     hash.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
@@ -12,7 +12,7 @@ export function dbDigest(db: Db): string {
 }
 
 /** The directory alone, for comparing databases that were reached by different paths. */
-export function directoryDigest(db: Db): string {
+export function directoryDigest(db: ReadDb): string {
   const hash = createHash('sha256');
   for (const t of HSDS_TABLES) hash.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()));
   return hash.digest('hex');
@@ -22,7 +22,7 @@ export function directoryDigest(db: Db): string {
  * Every stored table (the search index's own tables and the kept previous version included), for "left
  * exactly as it was". Virtual tables are read through the tables that hold their content.
  */
-export function everythingDigest(db: Db): string {
+export function everythingDigest(db: ReadDb): string {
   const hash = createHash('sha256');
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
   for (const t of tables) hash.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));

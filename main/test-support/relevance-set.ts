@@ -3,7 +3,7 @@ import type { ServiceSpec } from '../../scripts/gen-synthetic-data';
 
 /**
  * The relevance test set: synthetic services planted among generated ones, and queries (misspelled,
- * Spanish, synonyms, being typed, with facets) each of which must rank its service in the top 5.
+ * Spanish, synonyms, being typed, with facets, by service area and age) each of which must rank its service in the top 5.
  * Cities are real places (from the gazetteer); the services are invented and marked synthetic.
  */
 const city = (name: string, lat: number, lon: number) => ({ name, lat, lon });
@@ -20,15 +20,15 @@ const BAKERSFIELD = city('Bakersfield', 35.3733, -119.0187);
 const LONG_BEACH = city('Long Beach', 33.767, -118.1892);
 
 export const PLANTED: (ServiceSpec & { id: string })[] = [
-  { id: 'planted-girasol', name: 'Casa Girasol Youth Shelter', organization: 'Casa Girasol', categories: ['cat-emergency-shelter'], serves: ['pop-minors', 'pop-homeless-youth'], languages: ['en', 'es'], city: FRESNO, site: 'physical', hours: 'always' },
-  { id: 'planted-harborview', name: 'Harborview Immigrant Legal Defense', organization: 'Harborview Legal', categories: ['cat-immigration-legal', 'cat-legal-aid'], serves: ['pop-foreign-nationals', 'pop-labor-trafficking'], languages: ['en', 'es'], city: SAN_DIEGO, site: 'physical' },
+  { id: 'planted-girasol', name: 'Casa Girasol Youth Shelter', organization: 'Casa Girasol', categories: ['cat-emergency-shelter'], serves: ['pop-minors', 'pop-homeless-youth'], languages: ['en', 'es'], city: FRESNO, site: 'physical', hours: 'always', areas: ['Fresno County'], ages: { min: 12, max: 17 } },
+  { id: 'planted-harborview', name: 'Harborview Immigrant Legal Defense', organization: 'Harborview Legal', categories: ['cat-immigration-legal', 'cat-legal-aid'], serves: ['pop-foreign-nationals', 'pop-labor-trafficking'], languages: ['en', 'es'], city: SAN_DIEGO, site: 'physical', areas: ['San Diego County'] },
   { id: 'planted-campo-digno', name: 'Campo Digno Farmworker Justice Project', organization: 'Campo Digno', categories: ['cat-legal-aid', 'cat-case-management'], serves: ['pop-labor-trafficking'], languages: ['es', 'en'], city: SALINAS, site: 'physical' },
   { id: 'planted-rainbow', name: 'Rainbow Passage Transgender Housing', organization: 'Rainbow Passage', categories: ['cat-transitional-housing'], serves: ['pop-transgender', 'pop-lgbtq'], languages: ['en'], city: SAN_FRANCISCO, site: 'physical' },
   { id: 'planted-song-moi', name: 'Song Moi Counseling Center', organization: 'Song Moi', categories: ['cat-counseling'], serves: [], languages: ['vi', 'en'], city: SAN_JOSE, site: 'physical' },
-  { id: 'planted-linea-libre', name: 'Línea Libre', organization: 'Línea Libre', categories: ['cat-hotline'], serves: ['pop-sex-trafficking', 'pop-labor-trafficking'], languages: ['es', 'en'], site: 'virtual', hours: 'always' },
+  { id: 'planted-linea-libre', name: 'Línea Libre', organization: 'Línea Libre', categories: ['cat-hotline'], serves: ['pop-sex-trafficking', 'pop-labor-trafficking'], languages: ['es', 'en'], site: 'virtual', hours: 'always', areas: ['California'] },
   { id: 'planted-eastbay', name: 'Eastbay Survivor Health Clinic', organization: 'Eastbay Health', categories: ['cat-medical-care'], serves: [], languages: ['en'], city: OAKLAND, site: 'physical' },
   { id: 'planted-second-chapter', name: 'Second Chapter Job Training', organization: 'Second Chapter', categories: ['cat-job-training', 'cat-education'], serves: [], languages: ['en'], city: RIVERSIDE, site: 'physical' },
-  { id: 'planted-brothers-keeper', name: 'Brothers Keeper Shelter', organization: 'Brothers Keeper', categories: ['cat-emergency-shelter'], serves: ['pop-men'], excludes: ['pop-women'], languages: ['en'], city: LOS_ANGELES, site: 'physical' },
+  { id: 'planted-brothers-keeper', name: 'Brothers Keeper Shelter', organization: 'Brothers Keeper', categories: ['cat-emergency-shelter'], serves: ['pop-men'], excludes: ['pop-women'], languages: ['en'], city: LOS_ANGELES, site: 'physical', areas: ['Los Angeles County'], ages: { min: 18, max: null } },
   { id: 'planted-capitol', name: 'Capitol Victim Compensation Advocates', organization: 'Capitol Advocates', categories: ['cat-victim-compensation'], serves: [], languages: ['en'], city: SACRAMENTO, site: 'physical' },
   { id: 'planted-kern-haven', name: 'Kern Haven Family Shelter', organization: 'Kern Haven', categories: ['cat-emergency-shelter', 'cat-transitional-housing'], serves: ['pop-families'], languages: ['en', 'es'], city: BAKERSFIELD, site: 'physical', hours: 'always' },
   { id: 'planted-shoreline', name: 'Shoreline Youth Drop-in', organization: 'Shoreline Youth', categories: ['cat-drop-in'], serves: ['pop-transition-age-youth', 'pop-homeless-youth'], languages: ['en'], city: LONG_BEACH, site: 'physical' },
@@ -81,4 +81,10 @@ export const RELEVANCE_SET: { query: SearchQuery; expect: string }[] = [
   { query: { text: 'shoreline youth' }, expect: 'planted-shoreline' },
   { query: { text: 'shoreline jóvenes' }, expect: 'planted-shoreline' },
   { query: { text: 'shorline drop in' }, expect: 'planted-shoreline' },
+  // Who takes this person: the area covering where they live, and their age.
+  { query: { text: 'refugio girasol', serves: { zip: '93612' }, age: 15 }, expect: 'planted-girasol' },
+  { query: { text: 'youth shelter', serves: { place: 'Clovis' }, age: 15, populations: ['pop-minors'], confirmedOnly: true }, expect: 'planted-girasol' },
+  { query: { text: 'harbrview abogado inmigracion', serves: { zip: '92101' }, confirmedOnly: true }, expect: 'planted-harborview' },
+  { query: { text: 'linea libre trata', serves: { place: 'Fresno' }, confirmedOnly: true }, expect: 'planted-linea-libre' },
+  { query: { text: 'refugio hombres', serves: { zip: '90012' }, age: 30, populations: ['pop-men'], confirmedOnly: true }, expect: 'planted-brothers-keeper' },
 ];

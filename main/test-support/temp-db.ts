@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { ensureStarterDirectory } from '../hsds/install/starter';
 
 export const STARTER_PATH = resolve(__dirname, '..', '..', 'data', 'starter-directory.json');
+/** How many services the bundled directory holds: tests compare with it rather than with a fixed count. */
+export const STARTER_SERVICES = (JSON.parse(readFileSync(STARTER_PATH, 'utf8')) as unknown[]).length;
 export const GAZETTEER_PATH = resolve(__dirname, '..', '..', 'data', 'gazetteer.json');
+export const AREAS_PATH = resolve(__dirname, '..', '..', 'data', 'areas.json');
 
 /** A real SQLite file in a fresh temp folder; `cleanup` closes and removes it. */
 export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: string; dir: string; cleanup: () => void } {

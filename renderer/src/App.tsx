@@ -46,7 +46,7 @@ export function App() {
       <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
           <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={search.status === 'error' ? null : (search.response?.facets ?? null)} />
-          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} populations={filters.populations} showHours={filters.openNow || filters.open24x7} />
+          <ResultList state={search} text={text} selectedId={selectedId} onSelect={setSelectedId} populations={filters.populations} showHours={filters.openNow || filters.open24x7} asked={filters} />
         </section>
         <MapPane response={search.status === 'error' ? null : search.response} selectedId={selectedId} onSelect={setSelectedId} />
         <section className="detail-pane" aria-live="polite">

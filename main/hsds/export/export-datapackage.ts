@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../db/open';
+import type { ReadDb } from '../../db/open';
 import { publishableTables } from './export-common';
 import { scalarFields } from '../check/hsds-ajv';
 import { readTables } from '../read/read-tables';
@@ -35,7 +35,7 @@ export interface DatapackageInfo {
  * Writes the installed directory as an HSDS 3.1 tabular datapackage: one UTF-8 CSV per table (every
  * column the app stores) and a datapackage.json listing them. Returns the files written, relative to dir.
  */
-export const exportDatapackage = (db: Db, dir: string, info?: DatapackageInfo): string[] =>
+export const exportDatapackage = (db: ReadDb, dir: string, info?: DatapackageInfo): string[] =>
   writeDatapackage(publishableTables(readTables(db)), dir, info);
 
 /** Writes tables as a datapackage, exactly as exportDatapackage does the installed directory. */

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open';
+import type { ReadDb } from '../../db/open';
 import { publishableTables, withoutNulls } from './export-common';
 import { NESTING } from '../read/flatten-json';
 import { readTables } from '../read/read-tables';
@@ -8,7 +8,7 @@ import type { HsdsTable, Row, TableRows } from '../../db/hsds-tables';
  * The installed directory as HSDS 3.1 service-centric JSON (an array of services), the inverse of
  * flatten-json.ts: each service with its organization, locations, phones, hours... nested.
  */
-export function exportHsdsJson(db: Db): Row[] {
+export function exportHsdsJson(db: ReadDb): Row[] {
   const tables = publishableTables(readTables(db));
   const groups = new Map<string, Map<string, Row[]>>();
   const byId = new Map<HsdsTable, Map<string, Row>>();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lastGoodCopyPath } from '../../db/last-good-copy';
 import { openDatabase, type Db } from '../../db/open';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
-import { tempDb } from '../../test-support/temp-db';
+import { STARTER_SERVICES, tempDb } from '../../test-support/temp-db';
 import { applyChecked, applyDataset, checkDataset, DatasetInvalidError, notesOnMissingServices } from './apply';
 import { diffDatasets } from './diff';
 import { exportDatapackage } from '../export/export-datapackage';
@@ -55,7 +55,7 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
     applyDataset(d, syntheticDirectory(20), identity('2'));
     const imported = dump(d);
     expect(imported.service).toHaveLength(20);
-    expect(rollback(d)).toMatchObject({ datasetId: 'referral-atlas-starter-california', services: 10 });
+    expect(rollback(d)).toMatchObject({ datasetId: 'referral-atlas-starter-california', services: STARTER_SERVICES });
     expect(dump(d)).toEqual(starter);
     rollback(d);
     expect(dump(d)).toEqual(imported);
@@ -96,7 +96,7 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
       installDatasetAsync(writer, syntheticDirectory(3_000), identity('big'), {
         onProgress: () => {
           reports++;
-          expect(d.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 10 });
+          expect(d.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: STARTER_SERVICES });
         },
         isCancelled: () => reports >= 3,
       }),

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../../shared/import-types';
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
 import { diffDatasetSteps } from './diff';
 import { installDataset, installDatasetAsync, type DatasetIdentity } from './install-dataset';
@@ -12,6 +12,7 @@ import { SPREADSHEET_FIELDS } from '../read/spreadsheet';
 import type { TableRows } from '../../db/hsds-tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { validateDataset, validateSteps } from '../check/validate';
+import { unknownAreaWarnings } from '../check/area-names';
 
 /** A dataset read, validated and compared with the installed directory; nothing has been written. */
 export interface CheckedDataset {
@@ -33,16 +34,18 @@ const EMPTY_DATASET = 'has no services (an empty list, or a spreadsheet with onl
 
 export interface CheckOptions {
   mapping?: ColumnMapping;
+  /** Whether the offline area table knows a service area name; unknown ones are warned about. */
+  knownArea?: (name: string) => boolean;
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
-export const checkDataset = (db: Db, path: string, options: CheckOptions = {}): CheckedDataset => runSteps(checkSteps(db, path, options));
+export const checkDataset = (db: ReadDb, path: string, options: CheckOptions = {}): CheckedDataset => runSteps(checkSteps(db, path, options));
 
 /** checkDataset with progress, yielding to the event loop; cancelling it changes nothing, since it never writes. */
-export const checkDatasetAsync = (db: Db, path: string, options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
+export const checkDatasetAsync = (db: ReadDb, path: string, options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
   runStepsAsync(checkSteps(db, path, options), listener);
 
-function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<CheckedDataset> {
+function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<CheckedDataset> {
   const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path };
   let read: ReadResult;
   try {
@@ -56,7 +59,12 @@ function* checkSteps(db: Db, path: string, options: CheckOptions): Steps<Checked
   identity.version = read.version ?? null;
   // Said first, unless reading already failed and says why no service came out.
   const empty: Problem[] = read.tables.service.length === 0 && !read.problems.some((p) => p.level === 'error') ? [{ file: basename(path), row: null, field: null, message: EMPTY_DATASET, level: 'error' }] : [];
-  const problems = [...empty, ...read.problems, ...(yield* validateSteps(read.tables, read.origins))];
+  const problems = [
+    ...empty,
+    ...read.problems,
+    ...(yield* validateSteps(read.tables, read.origins)),
+    ...(options.knownArea ? unknownAreaWarnings(read.tables, read.origins, options.knownArea) : []),
+  ];
   const { errors, warnings, errorCount, warningCount } = splitProblems(problems);
   const ok = errorCount === 0;
   const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;
@@ -85,7 +93,7 @@ function emptyReport(path: string, problems: Problem[]): ImportReport {
   return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
 }
 
-function notesOn(db: Db, services: { id: string; name: string }[]): NoteOnRemovedService[] {
+function notesOn(db: ReadDb, services: { id: string; name: string }[]): NoteOnRemovedService[] {
   if (services.length === 0) return [];
   const names = new Map(services.map((s) => [s.id, s.name]));
   const notes = db.prepare('SELECT service_id, body FROM local_note').all() as { service_id: string; body: string }[];
@@ -134,6 +142,6 @@ export async function applyCheckedAsync(
 }
 
 /** The local notes whose service is no longer in the directory: kept, and shown as orphaned. */
-export function notesOnMissingServices(db: Db): { serviceId: string; note: string }[] {
+export function notesOnMissingServices(db: ReadDb): { serviceId: string; note: string }[] {
   return (db.prepare('SELECT service_id AS serviceId, body AS note FROM local_note WHERE service_id NOT IN (SELECT id FROM service)').all() as { serviceId: string; note: string }[]);
 }

@@ -1,6 +1,6 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../../shared/import-types';
 import { confidentialLocationIds } from '../../db/confidential-location';
-import type { Db } from '../../db/open';
+import type { ReadDb } from '../../db/open';
 import { readTables } from '../read/read-tables';
 import { runSteps, type Steps } from '../../jobs/steps';
 import { hsdsColumns } from '../read/table-info';
@@ -212,9 +212,9 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
 const COMPARE_BATCH = 2_000;
 
 /** The diff of a dataset against the installed directory. */
-export const diffDatasets = (db: Db, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));
+export const diffDatasets = (db: ReadDb, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));
 
-export function* diffDatasetSteps(db: Db, next: TableRows): Steps<DatasetDiff> {
+export function* diffDatasetSteps(db: ReadDb, next: TableRows): Steps<DatasetDiff> {
   yield { step: 'comparing', done: 0, total: next.service.length };
   return yield* diffTables(readTables(db), next);
 }

@@ -13,7 +13,7 @@ import { call } from '../../test-support/call';
 import { servedFeed, starterTables, stopFeed, withoutService } from '../../test-support/coordinator';
 import { dbDigest } from '../../test-support/db-digest';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
-import { STARTER_PATH, tempDb } from '../../test-support/temp-db';
+import { STARTER_PATH, STARTER_SERVICES, tempDb } from '../../test-support/temp-db';
 
 // An import or a pull that would remove more than half of the services it replaces needs an explicit yes,
 // and an empty dataset is refused: through the Import screen's and the Sync screen's handlers (a real SQLite
@@ -29,7 +29,7 @@ const cli = (...args: string[]) =>
     child.on('close', (status) => ok({ status, stdout, stderr }));
   });
 
-/** The starter directory (10 services) without its first `n` services. */
+/** The bundled starter directory without its first `n` services. */
 const starterWithout = (n: number): TableRows => {
   let t = starterTables();
   for (const s of starterTables().service.slice(0, n)) t = withoutService(t, s.id as string);
@@ -58,13 +58,14 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
     writeFileSync(file, JSON.stringify(starterJson().slice(0, 3)));
     const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: async () => file, openWriter: () => openDatabase(t.path) });
     const { jobId } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
-    expect(await call<ImportReport>(handlers, 'importCheck', { jobId })).toMatchObject({ ok: true, diff: { removed: { length: 7 } } });
+    const removed = STARTER_SERVICES - 3;
+    expect(await call<ImportReport>(handlers, 'importCheck', { jobId })).toMatchObject({ ok: true, diff: { removed: { length: removed } } });
     const before = dbDigest(t.db);
     expect(await call(handlers, 'importApply', { jobId })).toEqual({
       state: 'confirm-removals',
-      removed: 7,
-      installed: 10,
-      message: 'This would remove 7 of the 10 services in the directory, more than half of them, so it needs an explicit yes: confirm it to import anyway. Nothing was changed.',
+      removed,
+      installed: STARTER_SERVICES,
+      message: `This would remove ${removed} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: confirm it to import anyway. Nothing was changed.`,
     });
     expect(await call(handlers, 'importApply', { jobId, allowRemovals: false })).toMatchObject({ state: 'confirm-removals' });
     expect(await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).toMatchObject({ state: 'ready' });
@@ -98,19 +99,20 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
     expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1 })).toEqual({
       status: 'confirm-removals',
       version: 1,
-      removed: 10,
-      installed: 10,
-      message: 'Version 1 was not applied. This would remove 10 of the 10 services in the directory, more than half of them, so it needs an explicit yes: confirm it to apply anyway. Nothing was changed.',
+      removed: STARTER_SERVICES,
+      installed: STARTER_SERVICES,
+      message: `Version 1 was not applied. This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: confirm it to apply anyway. Nothing was changed.`,
     });
     expect(dbDigest(t.db)).toBe(before);
     // Still verified and staged: applied without a new check once the person says yes.
-    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1, allowRemovals: true })).toEqual({ status: 'applied', version: 1, added: 2, changed: 0, removed: 10 });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1, allowRemovals: true })).toEqual({ status: 'applied', version: 1, added: 2, changed: 0, removed: STARTER_SERVICES });
   });
 
-  it('sync refuses without --allow-removals, giving the counts; exactly half needs no yes; an empty feed is refused', async () => {
+  it('sync refuses without --allow-removals, giving the counts; half or fewer needs no yes; an empty feed is refused', async () => {
     const t = desk();
     t.db.close();
-    const more = await feed(starterWithout(6));
+    const half = Math.floor(STARTER_SERVICES / 2);
+    const more = await feed(starterWithout(half + 1));
     const run = (url: string, pin: string, ...flags: string[]) => cli('sync', url, '--pin', pin, '--json', '--db', t.path, ...flags);
     const refused = await run(more.server.manifestUrl, more.coord.pin);
     expect(refused.status).toBe(1);
@@ -121,13 +123,13 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
       added: 0,
       changed: 0,
       removed: 0,
-      error: 'Version 1 was not applied. This would remove 6 of the 10 services in the directory, more than half of them, so it needs an explicit yes: run the sync again with --allow-removals if that is what you mean. Nothing was changed.',
+      error: `Version 1 was not applied. This would remove ${half + 1} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: run the sync again with --allow-removals if that is what you mean. Nothing was changed.`,
     });
-    const half = await feed(starterWithout(5));
-    expect(JSON.parse((await run(half.server.manifestUrl, half.coord.pin)).stdout)).toMatchObject({ ok: true, to_version: 1, removed: 5 });
+    const atMostHalf = await feed(starterWithout(half));
+    expect(JSON.parse((await run(atMostHalf.server.manifestUrl, atMostHalf.coord.pin)).stdout)).toMatchObject({ ok: true, to_version: 1, removed: half });
     expect(JSON.parse((await run(more.server.manifestUrl, more.coord.pin, '--allow-removals')).stdout)).toMatchObject({ ok: true, to_version: 1, removed: 1 });
 
-    const empty = await feed(starterWithout(10));
+    const empty = await feed(starterWithout(STARTER_SERVICES));
     const r = await run(empty.server.manifestUrl, empty.coord.pin, '--allow-removals');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/^Version 1 is signed by the coordinator but its directory has \d+ error\(s\), so it was not applied\. First: v1: has no services/) });

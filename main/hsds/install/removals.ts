@@ -1,13 +1,13 @@
 import type { RemovalCount } from '../../../shared/import-types';
 import type { TableRows } from '../../db/hsds-tables';
-import type { Db } from '../../db/open';
+import type { ReadDb } from '../../db/open';
 
 /**
  * What installing `incoming` would remove from the directory as it is now: counted when the install is
  * asked for, not when the dataset was checked, since another import, a sync or a rollback may have
  * changed the directory in between.
  */
-export function removalsFrom(db: Db, incoming: TableRows): RemovalCount {
+export function removalsFrom(db: ReadDb, incoming: TableRows): RemovalCount {
   const kept = new Set(incoming.service.map((s) => String(s.id)));
   const installed = db.prepare('SELECT id FROM service').pluck().all() as string[];
   return { removed: installed.filter((id) => !kept.has(id)).length, installed: installed.length };

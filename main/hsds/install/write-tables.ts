@@ -1,10 +1,10 @@
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { HSDS_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
 
-const columnCache = new WeakMap<Db, Map<HsdsTable, string[]>>();
+const columnCache = new WeakMap<ReadDb, Map<HsdsTable, string[]>>();
 
 /** The table's columns as the database has them, so rows carrying unknown keys cannot inject SQL. */
-export function tableColumns(db: Db, table: HsdsTable): string[] {
+export function tableColumns(db: ReadDb, table: HsdsTable): string[] {
   let perDb = columnCache.get(db);
   if (!perDb) columnCache.set(db, (perDb = new Map()));
   let cols = perDb.get(table);
@@ -32,7 +32,7 @@ export const WRITE_BATCH = 5_000;
  * install drops them and builds them again after the rows are in: building an index from all rows at
  * once is quicker than updating it on every insert.
  */
-function secondaryIndexes(db: Db): { name: string; sql: string }[] {
+function secondaryIndexes(db: ReadDb): { name: string; sql: string }[] {
   const tables = HSDS_TABLES.map(() => '?').join(', ');
   return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`).all(...HSDS_TABLES) as {
     name: string;

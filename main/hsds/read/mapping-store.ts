@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ColumnMapping } from '../../../shared/import-types';
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { readSetting, writeSetting, type LocalSetting } from '../../db/local-settings';
 
 /** Spreadsheet column mappings, saved per source file in the desk's own settings (never touched by an import). */
@@ -11,7 +11,7 @@ const mappingOf = (source: string): LocalSetting<ColumnMapping | undefined> => (
   fallback: undefined,
 });
 
-export function loadMapping(db: Db, source: string): ColumnMapping | undefined {
+export function loadMapping(db: ReadDb, source: string): ColumnMapping | undefined {
   return readSetting(db, mappingOf(source));
 }
 

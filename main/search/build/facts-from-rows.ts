@@ -4,7 +4,7 @@ import { populationState, toLocationPlace } from '../../db/service-read';
 import type { Row, TableRows } from '../../db/hsds-tables';
 import { LINK_TYPES } from '../../../shared/vocabulary';
 import type { ScheduleRule } from '../../../shared/schedule-open';
-import { serviceFacts, type ServiceFacts } from '../service-facts';
+import { accessibilityText, areaFacts, serviceFacts, type ServiceFacts } from '../service-facts';
 import { runSteps, type Steps } from '../../jobs/steps';
 
 /**
@@ -33,6 +33,9 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
       description: text(s.description),
       eligibility: text(s.eligibility_description),
       assuredDate: text(s.assured_date),
+      minAge: real(s.minimum_age),
+      maxAge: real(s.maximum_age),
+      fees: text(s.fees_description),
     });
     facts.push(f);
   }
@@ -122,6 +125,27 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
       validTo: text(sc.valid_to),
     };
     byId(serviceId)?.schedules.push(schedule);
+  }
+
+  yield { step: 'indexing', done: 0, total };
+  const areaFact = areaFacts();
+  for (const sa of t.service_area) {
+    let serviceId = sa.service_id;
+    if (serviceId == null && sa.service_at_location_id != null) {
+      serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
+      serviceId = serviceOfSite.get(sa.service_at_location_id);
+    }
+    if (serviceId != null) byId(serviceId)?.areas.push(areaFact(text(sa.name), text(sa.extent), text(sa.extent_type)));
+  }
+  for (const c of t.cost_option) if (c.service_id != null) byId(c.service_id)?.costs.push({ amount: real(c.amount), option: text(c.option) });
+  for (const d of t.required_document) {
+    const document = text(d.document);
+    if (d.service_id != null && document !== null) byId(d.service_id)?.documents.push(document);
+  }
+  for (const a of t.accessibility) {
+    if (a.location_id == null || (a.description == null && a.details == null)) continue;
+    sitesOf ??= groupRows(t.service_at_location, (sal) => sal.location_id, (sal) => sal);
+    for (const sal of sitesOf.get(a.location_id) ?? []) byId(sal.service_id)?.accessibility.push(accessibilityText(text(a.description), text(a.details)));
   }
   return facts;
 }

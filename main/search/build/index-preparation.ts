@@ -1,5 +1,5 @@
 import type { SearchPreparing } from '../../../shared/domain';
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
 
 /**
@@ -7,7 +7,7 @@ import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
  * migration 006) in the background on a writer connection, so the first search after an update answers
  * "being prepared" at once instead of holding the window for seconds. One rebuild at a time.
  */
-export function createIndexPreparation(db: Db, openWriter: () => Db) {
+export function createIndexPreparation(db: ReadDb, openWriter: () => Db) {
   let progress: SearchPreparing['preparing'] | null = null;
   let failure: Error | null = null;
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
 import { buildFacetIndex, type FacetColumns, type FacetIndex } from '../facets/facet-index';
 import { writeFacetBlobs, writeWordBlobs } from '../search-store';
@@ -12,7 +12,7 @@ import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
  * An index built by another build, with either different, is rebuilt rather than misread.
  */
-const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-3`;
+const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-4`;
 
 /**
  * Reads a directory's search facts, calling onServices as soon as the services' own columns are in (their
@@ -89,7 +89,7 @@ export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => runSteps(searchIndexFromTablesSteps(db)))();
 }
 
-const latestInstall = (db: Db) => (db.prepare('SELECT max(id) AS id FROM dataset_install').get() as { id: number | null }).id;
+const latestInstall = (db: ReadDb) => (db.prepare('SELECT max(id) AS id FROM dataset_install').get() as { id: number | null }).id;
 
 /**
  * The same rebuild, yielding to the event loop between batches. The directory is read in one snapshot
@@ -121,7 +121,7 @@ export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {
  * The index was built for the latest install by a build with this INDEX_VERSION (a database from
  * before search existed, or indexed by an older build, is not).
  */
-export function searchIndexIsCurrent(db: Db): boolean {
+export function searchIndexIsCurrent(db: ReadDb): boolean {
   const row = db
     .prepare(
       `SELECT (SELECT dataset_install_id FROM search_index_state WHERE id = 1) IS (SELECT max(id) FROM dataset_install)

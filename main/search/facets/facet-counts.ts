@@ -1,7 +1,7 @@
-import type { FacetCounts } from '../../../shared/domain';
+import type { FacetCounts, StatedCount } from '../../../shared/domain';
 import { POPULATIONS } from '../../../shared/vocabulary';
 import type { FacetIndex, MaskFacet } from './facet-index';
-import { F_24X7, F_CATEGORY, F_LANGUAGE, F_OPEN_NOW, F_POPULATION, F_VERIFIED, type FilteredPool } from './pool-filter';
+import { F_24X7, F_CATEGORY, F_FREE, F_LANGUAGE, F_NO_ID, F_OPEN_NOW, F_POPULATION, F_VERIFIED, F_WHEELCHAIR, type FilteredPool } from './pool-filter';
 
 export const VERIFIED_STEPS = [3, 6, 12, 24];
 export const MONTH_MS = 30.44 * 86_400_000;
@@ -61,7 +61,24 @@ export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Ar
     open24x7: t.open24x7,
     hoursNotStated: t.hoursNotStated,
     verified: VERIFIED_STEPS.map((months, s) => ({ months, count: t.verified[s]! })),
+    free: statedCount(ix.free, pool, fail, F_FREE),
+    noIdNeeded: statedCount(ix.noIdNeeded, pool, fail, F_NO_ID),
+    wheelchair: statedCount(ix.wheelchair, pool, fail, F_WHEELCHAIR),
   };
+}
+
+/** A yes / no / not stated facet over the pool items passing every other filter: how many say yes, how many do not say. */
+function statedCount(answers: Int8Array, pool: Int32Array, fail: Uint16Array, flag: number): StatedCount {
+  const others = ~flag;
+  let yes = 0;
+  let notStated = 0;
+  for (let k = 0; k < pool.length; k++) {
+    if ((fail[k]! & others) !== 0) continue;
+    const a = answers[pool[k]!]!;
+    if (a === 1) yes++;
+    else if (a === -1) notStated++;
+  }
+  return { yes, notStated };
 }
 
 /** Items of the pool (one bit each) passing every filter but one facet's own, and the words holding any. */
@@ -79,7 +96,7 @@ interface Passing {
  * an item counts for its newest passed step and every step after it). Written out flat: the three
  * passing sets as one helper call each cost more than the rest of the walk.
  */
-function tallyPool(words: number, pool: Int32Array, fail: Uint8Array, open: Int8Array, always: Uint8Array, assuredAt: Float64Array, cutoffs: Float64Array) {
+function tallyPool(words: number, pool: Int32Array, fail: Uint16Array, open: Int8Array, always: Uint8Array, assuredAt: Float64Array, cutoffs: Float64Array) {
   const catBits = new Uint32Array(words);
   const langBits = new Uint32Array(words);
   const popBits = new Uint32Array(words);
@@ -143,7 +160,7 @@ function tallyPool(words: number, pool: Int32Array, fail: Uint8Array, open: Int8
   return { byCategory, byLanguage, byPopulation, openNow, hoursNotStated, open24x7, verified };
 }
 
-function anyFails(fail: Uint8Array, length: number): boolean {
+function anyFails(fail: Uint16Array, length: number): boolean {
   for (let k = 0; k < length; k++) if (fail[k] !== 0) return true;
   return false;
 }

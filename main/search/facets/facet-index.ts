@@ -1,6 +1,8 @@
 import type { MapPoint } from '../../../shared/domain';
 import type { ServiceFacts } from '../service-facts';
 import { storedHours, type StoredHours } from './weekly-hours';
+import { areaColumns, type AreaColumns } from './area-facet';
+import { eligibilityRules } from './eligibility-rules';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -44,7 +46,7 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
  * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
  * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
  */
-export interface FacetIndex extends StoredHours {
+export interface FacetIndex extends StoredHours, AreaColumns {
   size: number;
   ids: string[];
   /** Each item's place in name order: a listing without query text is in this order. */
@@ -60,6 +62,13 @@ export interface FacetIndex extends StoredHours {
   points: MapPoint[];
   pointLat: Float64Array;
   pointLon: Float64Array;
+  /** Ages served; NaN for a bound not stated. */
+  ageMin: Float64Array;
+  ageMax: Float64Array;
+  /** Free of charge, no ID needed, wheelchair accessible: 1 yes, 0 no, -1 not stated (eligibility-rules.ts). */
+  free: Int8Array;
+  noIdNeeded: Int8Array;
+  wheelchair: Int8Array;
 }
 
 /** A facet index but for its name order, which the word-index job works out (name-order.ts). */
@@ -95,5 +104,24 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
     points,
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
+    ...areaColumns(facts),
+    ...eligibilityColumns(facts),
+    ageMin: Float64Array.from(facts, (f) => f.minAge ?? NaN),
+    ageMax: Float64Array.from(facts, (f) => f.maxAge ?? NaN),
   };
+}
+
+/** Free of charge, no ID needed, wheelchair accessible, by item: loops, each text read once (eligibility-rules.ts). */
+function eligibilityColumns(facts: readonly ServiceFacts[]): Pick<FacetColumns, 'free' | 'noIdNeeded' | 'wheelchair'> {
+  const rules = eligibilityRules();
+  const free = new Int8Array(facts.length);
+  const noIdNeeded = new Int8Array(facts.length);
+  const wheelchair = new Int8Array(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    free[i] = rules.freeOfCharge(f.costs, f.fees);
+    noIdNeeded[i] = rules.noIdNeeded(f.documents, f.eligibility);
+    wheelchair[i] = rules.wheelchairAccessible(f.accessibility);
+  }
+  return { free, noIdNeeded, wheelchair };
 }

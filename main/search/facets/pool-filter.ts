@@ -13,6 +13,11 @@ export const F_OPEN_NOW = 8;
 export const F_24X7 = 16;
 export const F_VERIFIED = 32;
 export const F_DISTANCE = 64;
+export const F_AREA = 128;
+export const F_AGE = 256;
+export const F_FREE = 512;
+export const F_NO_ID = 1024;
+export const F_WHEELCHAIR = 2048;
 
 export interface PoolFilters {
   categoryMask: Uint32Array | null;
@@ -26,12 +31,18 @@ export interface PoolFilters {
   verifiedSince: number | null;
   reference: GeoPoint | null;
   radiusKm: number | null;
+  /** By item, with `serves`: 2 its area covers the place, 1 not stated or unclear, 0 does not (area-facet.ts). */
+  areaCoverage: Uint8Array | null;
+  age: number | null;
+  free: boolean;
+  noIdNeeded: boolean;
+  wheelchair: boolean;
   now: Date;
 }
 
 export interface FilteredPool {
   /** By pool position: the filter groups the item fails (0 = a result). */
-  fail: Uint8Array;
+  fail: Uint16Array;
   /** By pool position: km to the nearest public point, Infinity without one (or without a reference). */
   distance: Float64Array;
   /** By pool position: 1 open now, 0 closed, -1 hours not stated. */
@@ -56,7 +67,7 @@ function anyOf(m: MaskFacet, item: number, mask: Uint32Array): boolean {
  */
 export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): FilteredPool {
   const n = pool.length;
-  const fail = workArray(ix, 'fail', Uint8Array, n, 0);
+  const fail = workArray(ix, 'fail', Uint16Array, n, 0);
   const open = openStates(ix, pool, q.now);
   if (q.categoryMask) failUnlessAny(fail, F_CATEGORY, ix.categories, pool, q.categoryMask);
   if (q.languageMask) failUnlessAny(fail, F_LANGUAGE, ix.languages, pool, q.languageMask);
@@ -70,17 +81,46 @@ export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): Fi
   if (q.verifiedSince !== null) {
     for (let k = 0; k < n; k++) if (!(ix.assuredAt[pool[k]!]! >= q.verifiedSince)) fail[k]! |= F_VERIFIED;
   }
+  if (q.areaCoverage) failArea(fail, pool, q.areaCoverage, q.confirmedOnly);
+  if (q.age !== null) failAge(fail, pool, ix.ageMin, ix.ageMax, q.age, q.confirmedOnly);
+  if (q.free) failUnlessYes(fail, F_FREE, pool, ix.free, q.confirmedOnly);
+  if (q.noIdNeeded) failUnlessYes(fail, F_NO_ID, pool, ix.noIdNeeded, q.confirmedOnly);
+  if (q.wheelchair) failUnlessYes(fail, F_WHEELCHAIR, pool, ix.wheelchair, q.confirmedOnly);
   const distance = workArray(ix, 'distance', Float64Array, n, Infinity);
   if (q.reference) measureDistances(ix, pool, q.reference, q.radiusKm, distance, fail);
   return { fail, distance, open };
 }
 
-function failUnlessAny(fail: Uint8Array, flag: number, m: MaskFacet, pool: Int32Array, mask: Uint32Array): void {
+/** Areas that do not reach the place fail; with "confirmed only", so do those that do not say. */
+function failArea(fail: Uint16Array, pool: Int32Array, coverage: Uint8Array, confirmedOnly: boolean): void {
+  const least = confirmedOnly ? 2 : 1;
+  for (let k = 0; k < pool.length; k++) if (coverage[pool[k]!]! < least) fail[k]! |= F_AREA;
+}
+
+/** Stated ages that leave the age out fail; with "confirmed only", so do services stating none. */
+function failAge(fail: Uint16Array, pool: Int32Array, min: Float64Array, max: Float64Array, age: number, confirmedOnly: boolean): void {
+  for (let k = 0; k < pool.length; k++) {
+    const i = pool[k]!;
+    const lo = min[i]!;
+    const hi = max[i]!;
+    if (age < lo || age > hi || (confirmedOnly && Number.isNaN(lo) && Number.isNaN(hi))) fail[k]! |= F_AGE;
+  }
+}
+
+/** A yes / no / not stated facet (1, 0, -1): "no" fails; with "confirmed only", so does "not stated". */
+function failUnlessYes(fail: Uint16Array, flag: number, pool: Int32Array, answers: Int8Array, confirmedOnly: boolean): void {
+  for (let k = 0; k < pool.length; k++) {
+    const a = answers[pool[k]!]!;
+    if (a === 0 || (confirmedOnly && a === -1)) fail[k]! |= flag;
+  }
+}
+
+function failUnlessAny(fail: Uint16Array, flag: number, m: MaskFacet, pool: Int32Array, mask: Uint32Array): void {
   for (let k = 0; k < pool.length; k++) if (!anyOf(m, pool[k]!, mask)) fail[k]! |= flag;
 }
 
 /** Those that said they do not serve the population fail; with "confirmed only", so do those that have not said. */
-function failPopulation(fail: Uint8Array, ix: FacetIndex, pool: Int32Array, p: number, confirmedOnly: boolean): void {
+function failPopulation(fail: Uint16Array, ix: FacetIndex, pool: Int32Array, p: number, confirmedOnly: boolean): void {
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
     if (p < 0 ? confirmedOnly : hasValue(ix.excluded, i, p) || (confirmedOnly && !hasValue(ix.served, i, p))) fail[k]! |= F_POPULATION;
@@ -92,7 +132,7 @@ function failPopulation(fail: Uint8Array, ix: FacetIndex, pool: Int32Array, p: n
  * A point whose latitude alone puts it beyond the radius keeps that lower bound as its distance: it
  * fails either way, and its item is never shown or sorted by it.
  */
-function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint, radiusKm: number | null, distance: Float64Array, fail: Uint8Array): void {
+function measureDistances(ix: FacetIndex, pool: Int32Array, reference: GeoPoint, radiusKm: number | null, distance: Float64Array, fail: Uint16Array): void {
   const reach = radiusKm ?? Infinity;
   // Imported functions called per point would be a property lookup each in the test and bench runner.
   const [gapKm, greatCircleKm] = [latitudeGapKm, distanceWithCosinesKm];

@@ -11,6 +11,7 @@ import { LocalNotes } from '../desk/LocalNotes';
 import { useReferralList } from '../sheet/referral-list';
 import { useNow } from '../desk/useNow';
 import { isTyping } from '../desk/DeskRoot';
+import { ExternalLink } from './ExternalLink';
 import { PhoneLink } from './PhoneLink';
 
 type DetailState = { status: 'loading' } | { status: 'done'; detail: ServiceDetail | null } | { status: 'error'; error: string };
@@ -176,6 +177,7 @@ function Detail({ d }: { d: ServiceDetail }) {
       </Section>
 
       <dl className="facts">
+        <Fact term={t('serviceArea')} value={d.serviceAreas.length > 0 ? d.serviceAreas.join('; ') : null} />
         <Fact term={t('eligibility')} value={d.eligibility} />
         <Fact term={t('ages')} value={ages} />
         <Fact term={t('requiredDocuments')} value={d.requiredDocuments.length > 0 ? d.requiredDocuments.join(', ') : null} />
@@ -220,11 +222,21 @@ function Detail({ d }: { d: ServiceDetail }) {
             {t('lastModified')}: {dateText(d.lastModified, lang)}
           </div>
         ) : null}
-        {d.sources.map((s, i) => (
-          <div key={i}>
-            {t('sources')}: {s}
+        {d.sources.length > 0 ? (
+          <div className="sources">
+            {t('sources')}:
+            <ul>
+              {d.sources.map((s, i) => (
+                <li key={i}>
+                  {s.url ? <ExternalLink href={s.url}>{s.url}</ExternalLink> : null}
+                  {s.fields ? <span className="muted"> — {t('sourceFields', { fields: s.fields.split(',').join(', ') })}</span> : null}
+                  {s.date ? <span className="muted"> · {t('sourceRead', { date: dateText(s.date, lang) })}</span> : null}
+                  {s.note ? <div className="muted">{s.note}</div> : null}
+                </li>
+              ))}
+            </ul>
           </div>
-        ))}
+        ) : null}
       </footer>
     </article>
   );

@@ -6,6 +6,8 @@ import type { UiLanguage } from '../i18n';
 import { toggled, type SearchFilters } from '../search-filters';
 
 const VERIFIED_CHOICES = [3, 6, 12, 24];
+/** The yes / no / not stated questions an intake desk asks: survivors often have no papers and no money. */
+const ELIGIBILITY = ['free', 'noIdNeeded', 'wheelchair'] as const;
 
 /**
  * The facets as a row of drop-downs, each with the count of results a choice would give. Counts come
@@ -28,8 +30,15 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
   ];
   const popCount = facets?.populations ?? [];
   const hoursActive = (filters.openNow ? 1 : 0) + (filters.open24x7 ? 1 : 0);
+  const eligibilityActive = ELIGIBILITY.filter((k) => filters[k]).length;
   const active =
-    (filters.categories?.length ?? 0) + (filters.languages?.length ?? 0) + (filters.populations?.length ?? 0) + hoursActive + (filters.verifiedWithinMonths ? 1 : 0) + (filters.confirmedOnly ? 1 : 0);
+    (filters.categories?.length ?? 0) +
+    (filters.languages?.length ?? 0) +
+    (filters.populations?.length ?? 0) +
+    hoursActive +
+    eligibilityActive +
+    (filters.verifiedWithinMonths ? 1 : 0) +
+    (filters.confirmedOnly ? 1 : 0);
 
   const menu = (id: string, label: string, chosen: number, body: ReactNode) => (
     <details className="facet" open={open === id} onToggle={(e) => (e.currentTarget.open ? setOpen(id) : open === id && setOpen(null))}>
@@ -89,6 +98,21 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
         </>,
       )}
       {menu(
+        'eligibility',
+        t('facetEligibility'),
+        eligibilityActive,
+        <>
+          <p className="facet-note">{t('facetPopulationNote')}</p>
+          {check('confirmed', !!filters.confirmedOnly, t('confirmedOnly'), '', () => onChange({ ...filters, confirmedOnly: !filters.confirmedOnly }))}
+          <hr />
+          {ELIGIBILITY.map((k) =>
+            check(k, !!filters[k], t(`facet_${k}`), t('facetServesCount', { serves: facets?.[k].yes ?? 0, unknown: facets?.[k].notStated ?? 0 }), () =>
+              onChange({ ...filters, [k]: !filters[k] }),
+            ),
+          )}
+        </>,
+      )}
+      {menu(
         'hours',
         t('facetHours'),
         hoursActive,
@@ -117,7 +141,11 @@ export function FacetBar({ filters, facets, onChange }: { filters: SearchFilters
         </>,
       )}
       {active > 0 ? (
-        <button type="button" className="link-button" onClick={() => onChange({ near: filters.near, radiusKm: filters.radiusKm, sort: filters.sort })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange({ near: filters.near, radiusKm: filters.radiusKm, sort: filters.sort, serves: filters.serves, age: filters.age })}
+        >
           {t('clearFilters')}
         </button>
       ) : null}

@@ -1,12 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlaceMatch } from '../../../shared/domain';
-import { atlas } from '../atlas';
 import type { SearchFilters } from '../search-filters';
+import { PlacePicker } from './PlacePicker';
+import { placeQuery, usePlaceLookup } from './usePlaceLookup';
 
 const RADII = [5, 10, 25, 50, 100];
-
-type Lookup = { status: 'idle' } | { status: 'pick'; matches: PlaceMatch[] } | { status: 'none' } | { status: 'error'; error: string };
 
 /**
  * "Near": a ZIP code or California place, geocoded offline. One match is used at once; a name that
@@ -14,59 +11,17 @@ type Lookup = { status: 'idle' } | { status: 'pick'; matches: PlaceMatch[] } | {
  */
 export function NearBox({ filters, onChange }: { filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
-  const seq = useRef(0);
-  const chosenLabel = useRef<string | null>(null);
-
-  const choose = (m: PlaceMatch) => {
-    chosenLabel.current = m.label;
-    setText(m.label);
-    setLookup({ status: 'idle' });
-    onChange({ ...filters, near: m.kind === 'zip' ? { zip: m.id } : { place: m.id }, radiusKm: filters.radiusKm ?? 25, sort: filters.sort ?? 'distance' });
-  };
-  const clear = () => {
-    chosenLabel.current = null;
-    setText('');
-    setLookup({ status: 'idle' });
-    onChange({ ...filters, near: undefined, radiusKm: undefined, sort: undefined });
-  };
-
-  useEffect(() => {
-    const typed = text.trim();
-    if (!typed || typed === chosenLabel.current) return;
-    const mine = ++seq.current;
-    const timer = setTimeout(() => {
-      void atlas()
-        .geocode({ text: typed, limit: 8 })
-        .then((r) => {
-          if (mine !== seq.current) return;
-          if (!r.ok) return setLookup({ status: 'error', error: r.error });
-          const { matches } = r.value;
-          if (matches.length === 1) choose(matches[0]!);
-          else setLookup(matches.length === 0 ? { status: 'none' } : { status: 'pick', matches });
-        });
-    }, 250);
-    return () => clearTimeout(timer);
-    // Only a change of the typed text geocodes again; a filter change must not re-pick the place.
-  }, [text]);
+  const { text, type, lookup, choose, clear } = usePlaceLookup(
+    (m) => onChange({ ...filters, near: placeQuery(m), radiusKm: filters.radiusKm ?? 25, sort: filters.sort ?? 'distance' }),
+    () => onChange({ ...filters, near: undefined, radiusKm: undefined, sort: undefined }),
+  );
 
   return (
     <div className="near">
       <div className="near-row">
         <label className="near-input">
           <span>{t('nearLabel')}</span>
-          <input
-            type="text"
-            value={text}
-            title={text}
-            placeholder={t('nearPlaceholder')}
-            aria-invalid={lookup.status === 'none'}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (!e.target.value.trim()) clear();
-            }}
-          />
+          <input type="text" value={text} title={text} placeholder={t('nearPlaceholder')} aria-invalid={lookup.status === 'none'} onChange={(e) => type(e.target.value)} />
         </label>
         {filters.near ? (
           <>
@@ -88,24 +43,7 @@ export function NearBox({ filters, onChange }: { filters: SearchFilters; onChang
           </>
         ) : null}
       </div>
-      {lookup.status === 'pick' ? (
-        <div className="near-picker" role="group" aria-label={t('nearPick')}>
-          <div className="muted">{t('nearPick')}</div>
-          {lookup.matches.map((m) => (
-            <button key={m.id} type="button" className="near-choice" onClick={() => choose(m)}>
-              {m.label}
-            </button>
-          ))}
-        </div>
-      ) : lookup.status === 'none' ? (
-        <div className="near-error" role="alert">
-          {t('nearNotFound', { text: text.trim() })}
-        </div>
-      ) : lookup.status === 'error' ? (
-        <div className="near-error" role="alert">
-          {lookup.error}
-        </div>
-      ) : null}
+      <PlacePicker lookup={lookup} text={text} onChoose={choose} />
     </div>
   );
 }

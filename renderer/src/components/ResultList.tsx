@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { SearchCard } from '../../../shared/domain';
 import type { SearchState } from '../useSearch';
 import { ImportProgress } from './import/ImportProgress';
-import { ServiceCardView } from './ServiceCardView';
+import { ServiceCardView, type AskedQuestions } from './ServiceCardView';
 
-export function ResultList({ state, text, selectedId, onSelect, populations, showHours }: {
+export function ResultList({ state, text, selectedId, onSelect, populations, showHours, asked }: {
   state: SearchState;
   text: string;
   selectedId: string | null;
@@ -13,6 +13,8 @@ export function ResultList({ state, text, selectedId, onSelect, populations, sho
   /** Populations the user filters on: each card says whether it serves them or has not said. */
   populations?: string[];
   showHours?: boolean;
+  /** Age and eligibility questions the user asks: each card answers them. */
+  asked?: AskedQuestions;
 }) {
   const { t } = useTranslation();
   const list = useRef<HTMLUListElement>(null);
@@ -59,13 +61,24 @@ export function ResultList({ state, text, selectedId, onSelect, populations, sho
     else onSelect(cards[next]!.id);
   };
   const card = (c: SearchCard) => (
-    <ServiceCardView key={c.id} card={c} selected={c.id === selectedId} onSelect={() => onSelect(c.id)} populations={populations} showHours={showHours} />
+    <ServiceCardView
+      key={c.id}
+      card={c}
+      selected={c.id === selectedId}
+      onSelect={() => onSelect(c.id)}
+      populations={populations}
+      showHours={showHours}
+      asked={asked}
+      servesPlace={response.serves?.label ?? null}
+    />
   );
 
   return (
     <>
       <div className="result-count" role="status" aria-live="polite">
-        {!response.reference
+        {response.serves && !response.reference
+          ? t('resultsServe', { count: response.total, place: response.serves.label })
+          : !response.reference
           ? t('resultsCount', { count: response.total })
           : response.radiusKm
             ? t('resultsNear', { count: response.total, place: response.reference.label, radius: response.radiusKm })

@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { FacetCounts } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
 import { FacetBar } from './FacetBar';
+import { AgeBox } from './AgeBox';
 import { NearBox } from './NearBox';
+import { ServesBox } from './ServesBox';
 
-/** The query box, the place box and the facet bar. Arrow Down moves from the query box into the results. */
+/** The query box, the place boxes (near, serves) and the age box, and the facet bar. Arrow Down moves from the query box into the results. */
 export function SearchControls({ text, onText, filters, onFilters, facets }: {
   text: string;
   onText: (text: string) => void;
@@ -30,7 +32,11 @@ export function SearchControls({ text, onText, filters, onFilters, facets }: {
           autoFocus
         />
       </label>
-      <NearBox filters={filters} onChange={onFilters} />
+      <div className="place-boxes">
+        <NearBox filters={filters} onChange={onFilters} />
+        <ServesBox filters={filters} onChange={onFilters} />
+        <AgeBox filters={filters} onChange={onFilters} />
+      </div>
       <FacetBar filters={filters} facets={facets} onChange={onFilters} />
     </div>
   );

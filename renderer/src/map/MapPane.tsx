@@ -7,6 +7,7 @@ import { atlas } from '../atlas';
 import { LicencesDialog } from '../licences/LicencesDialog';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../../../shared/map-clusters';
 import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep } from './MapLayers';
+import { AreaOutline } from './AreaOutline';
 import { MapSourceControls } from './MapSourceControls';
 import { ResultMarkers } from './ResultMarkers';
 
@@ -82,6 +83,7 @@ export function MapPane({ response, selectedId, onSelect }: {
           {streetFile && showStreetFile ? <StreetFileLayer file={streetFile} /> : null}
           {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
           {response?.reference ? <DistanceRing reference={response.reference} radiusKm={response.radiusKm} /> : null}
+          {selectedId ? <AreaOutline serviceId={selectedId} /> : null}
           <ResultMarkers points={points} names={names} selectedId={selectedId} onSelect={onSelect} labels={labels} />
         </MapContainer>
         {response ? (
