@@ -52,7 +52,22 @@ describe('Import screen', () => {
     expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-diff');
+    // It removes every service installed: main starts nothing until the coordinator says yes, and "no" keeps everything.
+    const before = dbDigest(app.db);
     await apply.click();
+    const removals = page.getByRole('dialog', { name: 'Remove most of the directory?' });
+    await expect.poll(() => removals.getByRole('alert').textContent()).toBe(
+      `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them. Check that this is the right file or feed before you go on.`,
+    );
+    expect(await removals.getByRole('button', { name: 'Keep the directory as it is' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-confirm-removals');
+    await removals.getByRole('button', { name: 'Keep the directory as it is' }).click();
+    await expect.poll(() => removals.count()).toBe(0);
+    expect(await apply.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(dbDigest(app.db)).toBe(before);
+    await apply.click();
+    await removals.getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     // What was applied stays summed up; the header names a version-less directory by its source and install time.
     expect(await page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
@@ -179,6 +194,7 @@ describe('Import screen', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-shelters');
     await page.getByRole('button', { name: 'Apply this import' }).click();
+    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     const flagged = app.db
       .prepare("SELECT link_id FROM attribute WHERE link_entity = 'location' AND taxonomy_term_id = 'loc-confidential' ORDER BY link_id")
@@ -219,6 +235,7 @@ describe('Import screen', () => {
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
     await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe(`60,000 added · 0 changed · ${STARTER_SERVICES} removed`);
     await page.getByRole('button', { name: 'Apply this import' }).click();
+    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => outcome.textContent(), { timeout: 60_000 }).toBe('Import cancelled: the directory was left as it was.');

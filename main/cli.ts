@@ -41,6 +41,7 @@ Commands:
   info [--json]                      what directory is installed
   validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
   import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
+      --allow-removals     allow an import that removes more than half of the installed services
       --mark-confidential all|ID,...  flag these shelter sites confidential as they are installed (the
                            import warns of each shelter with an address or a point and no such flag)
   diff PATH                          what importing PATH would change
@@ -86,6 +87,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         sort: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'mark-confidential': { type: 'string' },
+        'allow-removals': { type: 'boolean', default: false },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -197,7 +199,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const edits = parseMapEdits(values.map ?? []);
         const { knownArea } = offlineTables(DATA);
         if (command === 'validate') return validateCommand(db, path, { json: values.json, edits, knownArea }, out);
-        if (command === 'import') return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'] }, out);
+        if (command === 'import') {
+          return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'] }, out);
+        }
         if (command === 'diff') return diffCommand(db, path, { edits, knownArea }, out);
         return exportCommand(db, values.format, path, out);
       }

@@ -137,3 +137,18 @@ export interface RollbackStarted {
   to: PreviousVersion;
   status: ImportJobStatus;
 }
+
+/** What an import or a pull would remove, out of the services in the directory it replaces. */
+export interface RemovalCount {
+  removed: number;
+  installed: number;
+}
+
+/**
+ * importApply's answer when the import would remove more than half of the installed services and the call
+ * did not say the person confirmed it (main/hsds/install/removals.ts): nothing was started; ask, then apply again.
+ */
+export interface ImportRemovalsToConfirm extends RemovalCount {
+  state: 'confirm-removals';
+  message: string;
+}

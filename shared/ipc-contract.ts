@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
-import type { ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
+import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
 import type { Result } from './result';
-import { MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
+import { deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from './sync-types';
 
 /**
  * The one IPC contract. Each channel names the zod schema its input must pass in the main process and
@@ -78,8 +78,9 @@ export const contract = {
   importCheck: channel<ImportReport>()(
     z.object({ jobId: z.uuid(), mapping: z.record(z.string().max(500), z.string().max(100).nullable()).optional() }),
   ),
-  importApply: channel<ImportJobStatus>()(
-    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional() }),
+  // allowRemovals: the person confirmed removing more than half of the installed services (main/hsds/install/removals.ts).
+  importApply: channel<ImportJobStatus | ImportRemovalsToConfirm>()(
+    z.object({ jobId: z.uuid(), markConfidential: z.array(z.string().min(1).max(500)).max(100_000).optional(), allowRemovals: z.boolean().optional() }),
   ),
   importStatus: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
@@ -92,14 +93,14 @@ export const contract = {
   syncSubscribe: channel<FeedSubscriptionView>()(z.object({ url: z.string().min(1).max(2000), pin: z.string().max(200) })),
   syncUnsubscribe: channel<null>()(z.object({ id: z.number().int().positive() })),
   syncCheck: channel<SyncCheckView>()(z.object({ id: z.number().int().positive() })),
-  syncApply: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
+  syncApply: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive(), allowRemovals: z.boolean().optional() })),
   syncRollback: channel<SyncApplyView>()(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })),
   // Null when nothing runs for that feed; polled while a check, apply or restore runs.
   syncProgress: channel<SyncProgressView | null>()(z.object({ id: z.number().int().positive() })),
   // Stops the feed's running check, apply or restore before it commits; the running call ends 'cancelled'.
   syncCancel: channel<SyncCancelView>()(z.object({ id: z.number().int().positive() })),
   syncSetPeriodic: channel<null>()(z.object({ enabled: z.boolean() })),
-  syncSetDeadline: channel<null>()(z.object({ seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS) })),
+  syncSetDeadline: channel<null>()(z.object({ seconds: deadlineSecondsSchema })),
 
   // Map: basemap bytes, the user's own street map, online tile settings.
   basemapBytes: channel<Uint8Array>()(byteRange),

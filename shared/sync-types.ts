@@ -1,5 +1,6 @@
 /** What the Sync screen shows about feed subscriptions. */
 
+import { z } from 'zod';
 import type { DatasetDiff, ImportJobStatus } from './import-types';
 
 export interface SyncCheckView {
@@ -49,11 +50,18 @@ export interface SyncOverview {
 export const DEFAULT_DEADLINE_SECONDS = 600;
 /** A day: a timer set longer than about 24.8 days would fire at once instead. */
 export const MAX_WAIT_SECONDS = 86_400;
+/** The deadline a person may set on the Sync screen, and the one a desk keeps. */
+export const deadlineSecondsSchema = z.number().int().min(1).max(MAX_WAIT_SECONDS);
 
-/** How an apply or restore ended: committed whole, or cancelled with nothing changed. */
+/**
+ * How an apply or restore ended: committed whole, or cancelled with nothing changed, or (an apply only) not
+ * started because it would remove more than half of the installed services and the call did not say the
+ * person confirmed it (main/hsds/install/removals.ts).
+ */
 export type SyncApplyView =
   | { status: 'applied'; version: number; added: number; changed: number; removed: number }
-  | { status: 'cancelled'; version: number; message: string };
+  | { status: 'cancelled'; version: number; message: string }
+  | { status: 'confirm-removals'; version: number; removed: number; installed: number; message: string };
 
 /**
  * What a cancel did. cancelling: the running check, apply or restore stops at its next batch and ends

@@ -52,7 +52,7 @@ describe('a database another writer holds', { timeout: 60_000 }, () => {
   }
 
   it('import says another import or update is running, exits 1, and --json says ok: false', async () => {
-    const r = await whileLocked('import', fixture('hsds3', 'service_list.json'), '--json');
+    const r = await whileLocked('import', fixture('hsds3', 'service_list.json'), '--json', '--allow-removals');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: LOCKED });
     expect(r.stderr).toBe(`${LOCKED}\n`);

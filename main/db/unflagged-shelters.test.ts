@@ -73,7 +73,7 @@ describe('shelter sites without a confidential flag', () => {
     expect(refused).toEqual({ ok: false, error: expect.stringContaining('"loc-legal"') });
     expect((await handlers.importStatus({ jobId })).state).toBe('ready');
 
-    const started = await dispatch(handlers, 'importApply', { jobId, markConfidential: ['loc-dv'] });
+    const started = await dispatch(handlers, 'importApply', { jobId, markConfidential: ['loc-dv'], allowRemovals: true });
     expect(started.ok).toBe(true);
     await expect.poll(async () => (await handlers.importStatus({ jobId })).state).toBe('applied');
 

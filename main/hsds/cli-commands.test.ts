@@ -33,7 +33,17 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warning_count', 'warnings']);
     expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: STARTER_SERVICES, errors: [] });
     expect(info().services).toBe(STARTER_SERVICES);
-    const real = cli('import', fixture('hsds11', 'all_resources'));
+    const message = `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: run the import again with --allow-removals if that is what you mean. Nothing was changed.`;
+    expect(cli('import', fixture('hsds11', 'all_resources'), '--dry-run').stdout).toContain(`Importing it would need --allow-removals: ${message}`);
+    // Removing more than half of the directory needs an explicit yes; without it nothing changes.
+    for (const args of [[], ['--json']]) {
+      const refused = cli('import', fixture('hsds11', 'all_resources'), ...args);
+      expect(refused.status).toBe(1);
+      if (args.length) expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: message, removed: STARTER_SERVICES });
+      else expect(refused.stdout).toContain(`Not imported: ${message}`);
+      expect(info().services).toBe(STARTER_SERVICES);
+    }
+    const real = cli('import', fixture('hsds11', 'all_resources'), '--allow-removals');
     expect(real.status).toBe(0);
     expect(real.stdout).toContain('+ Never Homeless Helpline');
     expect(info()).toMatchObject({ datasetId: 'human_services_data', services: 13 });
@@ -75,7 +85,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const guessed = JSON.parse(cli('validate', sheet, '--json').stdout);
     expect(guessed).toMatchObject({ ok: false, mapping: { Agency: 'organization.name', Program: null, Tel: 'phone.number', Comments: null } });
 
-    const r = cli('import', sheet, '--map', 'Program=service.name', '--map', 'Comments=service.description', '--map', 'Tel=', '--json');
+    const r = cli('import', sheet, '--map', 'Program=service.name', '--map', 'Comments=service.description', '--map', 'Tel=', '--json', '--allow-removals');
     expect(r.status, r.stderr).toBe(0);
     const used = { Agency: 'organization.name', Program: 'service.name', Tel: null, Comments: 'service.description' };
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: STARTER_SERVICES, mapping: used });
@@ -110,7 +120,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(wrong.stderr).toContain('--mark-confidential: Only a shelter site this import pointed out can be marked confidential here; not "loc-elsewhere".');
     expect(info()).toEqual(before);
 
-    const r = cli('import', file, '--mark-confidential', 'all');
+    const r = cli('import', file, '--mark-confidential', 'all', '--allow-removals');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Marked 1 shelter site(s) confidential: loc-shelter');
     expect(cli('export', '--format', 'hsds-json', join(dir, 'shelters-out.json')).status).toBe(0);

@@ -5,6 +5,7 @@ import { applyChecked, checkDataset, markingConfidential, type CheckedDataset } 
 import { exportDatapackage } from './export/export-datapackage';
 import { exportHsdsJson } from './export/export-json';
 import { loadMapping } from './read/mapping-store';
+import { needsRemovalConsent, removalRefusal, removalsFrom } from './install/removals';
 import { rollback } from './install/rollback';
 import { SPREADSHEET_FIELDS } from './read/spreadsheet';
 
@@ -135,7 +136,7 @@ export function validateCommand(db: ReadDb, path: string, options: CheckFlags & 
 export function importCommand(
   db: Db,
   path: string,
-  options: CheckFlags & { dryRun: boolean; json: boolean; markConfidential?: string },
+  options: CheckFlags & { dryRun: boolean; json: boolean; markConfidential?: string; allowRemovals?: boolean },
   out: Out,
 ): number {
   const checked = check(db, path, options);
@@ -147,16 +148,21 @@ export function importCommand(
   } catch (e) {
     throw new UsageError(`--mark-confidential: ${(e as Error).message}`);
   }
-  if (report.ok && !options.dryRun) applyChecked(db, toApply);
-  if (options.json) out(`${JSON.stringify({ ...summary(report), marked_confidential: report.ok ? marked : [] })}\n`);
+  const removals = checked.tables ? removalsFrom(db, checked.tables) : null;
+  const unconfirmed = removals !== null && needsRemovalConsent(removals) && !options.allowRemovals ? removalRefusal(removals, 'run the import again with --allow-removals if that is what you mean') : null;
+  const ok = report.ok && (options.dryRun || unconfirmed === null);
+  if (ok && !options.dryRun) applyChecked(db, toApply);
+  if (options.json) out(`${JSON.stringify({ ...summary(report), ok, ...(ok || !report.ok ? {} : { error: unconfirmed }), marked_confidential: ok ? marked : [] })}\n`);
   else {
     printMapping(out, report);
     printProblems(out, report);
     printDiff(out, report);
-    if (report.ok && marked.length > 0) out(`${options.dryRun ? 'Would mark' : 'Marked'} ${marked.length} shelter site(s) confidential: ${marked.join(', ')}\n`);
-    out(!report.ok ? 'Not imported: fix the errors above; nothing was changed.\n' : options.dryRun ? 'Dry run: nothing was changed.\n' : 'Imported. `referral-atlas rollback` restores the previous version.\n');
+    if (ok && marked.length > 0) out(`${options.dryRun ? 'Would mark' : 'Marked'} ${marked.length} shelter site(s) confidential: ${marked.join(', ')}\n`);
+    if (report.ok && unconfirmed !== null) out(`${options.dryRun ? 'Importing it would need --allow-removals' : 'Not imported'}: ${unconfirmed}\n`);
+    if (!report.ok) out('Not imported: fix the errors above; nothing was changed.\n');
+    else if (ok) out(options.dryRun ? 'Dry run: nothing was changed.\n' : 'Imported. `referral-atlas rollback` restores the previous version.\n');
   }
-  return report.ok ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 export function diffCommand(db: ReadDb, path: string, flags: CheckFlags, out: Out): number {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
+import type { ColumnMapping, ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
 import type { Db, ReadDb } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
 import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from './install/apply';
+import { needsRemovalConsent, removalRefusal, removalsFrom } from './install/removals';
 import { rollbackAsync } from './install/rollback';
 import { createJobRegistry, type Job } from '../jobs/registry';
 import type { StepListener } from '../jobs/steps';
@@ -117,10 +118,13 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
       return j.checked.report;
     },
     /** markConfidential: shelter sites of the report's unflaggedShelters to install with our confidential flag. */
-    importApply: ({ jobId, markConfidential = [] }: { jobId: string; markConfidential?: string[] }): ImportJobStatus => {
+    /** Refused, with the counts to ask about, when it would remove more than half of the directory and the call does not say the person confirmed. */
+    importApply: ({ jobId, markConfidential = [], allowRemovals = false }: { jobId: string; markConfidential?: string[]; allowRemovals?: boolean }): ImportJobStatus | ImportRemovalsToConfirm => {
       const checked = importJob(jobId).checked;
-      if (status(jobId).state !== 'ready' || !checked?.report.ok) throw new Error('This dataset has errors and cannot be applied.');
+      if (status(jobId).state !== 'ready' || !checked?.report.ok || !checked.tables) throw new Error('This dataset has errors and cannot be applied.');
       const marked = markingConfidential(checked, markConfidential);
+      const removals = removalsFrom(db, checked.tables);
+      if (needsRemovalConsent(removals) && !allowRemovals) return { state: 'confirm-removals', ...removals, message: removalRefusal(removals, 'confirm it to import anyway') };
       write(jobId, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, marked, listener));
       return status(jobId);
     },

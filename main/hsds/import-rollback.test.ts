@@ -36,7 +36,7 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     expect(started.to).toEqual({ datasetId: 'synthetic', version: '1', services: SERVICES, installedAt: expect.any(String), redo: false });
     expect(started.status).toMatchObject({ state: 'applying', step: 'restoring' });
     await expect(call(handlers, 'importRollback')).rejects.toThrow('The previous version is being restored; wait for it to finish.');
-    await expect(call(handlers, 'importApply', { jobId: importJob })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
+    await expect(call(handlers, 'importApply', { jobId: importJob, allowRemovals: true })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
 
     const progress: ImportJobStatus[] = [];
     const answered: number[] = [];
@@ -64,7 +64,7 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     // What was undone is now the previous version, and going back to it is a redo.
     expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '2', services: SMALL, installedAt: expect.any(String), redo: true });
     // Over: the import waiting meanwhile may now be applied.
-    expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId: importJob })).toMatchObject({ state: 'applying' });
+    expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId: importJob, allowRemovals: true })).toMatchObject({ state: 'applying' });
     while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId: importJob })).state === 'applying') await new Promise((resolve) => setTimeout(resolve, 20));
   });
 
@@ -80,7 +80,7 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     const { jobId } = await call<RollbackStarted>(handlers, 'importRollback');
     await expect(call(handlers, 'syncApply', { id, version: 1 })).rejects.toThrow('The previous version is being restored; wait for it to finish.');
     while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).state === 'applying') await new Promise((resolve) => setImmediate(resolve));
-    expect(await call(handlers, 'syncApply', { id, version: 1 })).toMatchObject({ version: 1 });
+    expect(await call(handlers, 'syncApply', { id, version: 1, allowRemovals: true })).toMatchObject({ version: 1 });
     expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SMALL + 1);
   });
 

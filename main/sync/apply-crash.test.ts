@@ -76,7 +76,7 @@ describe('crash safety of applying a feed update', () => {
     server = await startFeedServer(coord.feedDir);
     const db = openDatabase(template);
     ensureStarterDirectory(db, STARTER_PATH);
-    expect((await syncOnce(db, server.manifestUrl, coord.pin, { feedsDir: join(dir, 'template-feeds') })).ok).toBe(true);
+    expect((await syncOnce(db, server.manifestUrl, coord.pin, { feedsDir: join(dir, 'template-feeds'), allowRemovals: true })).ok).toBe(true);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     oldState = state(template).state;

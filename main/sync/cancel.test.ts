@@ -67,10 +67,10 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     await until(() => seen.dropped);
     expect(await call(handlers, 'syncProgress', { id })).toBeNull();
     expect(await snapshot()).toEqual(before);
-    await expect(call(handlers, 'syncApply', { id, version: 2 })).rejects.toThrow(/has not been checked yet/);
+    await expect(call(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).rejects.toThrow(/has not been checked yet/);
 
     expect(await call<SyncCheckView>(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 2 });
-    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2 })).toMatchObject({ status: 'applied', version: 2, added: 50 });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).toMatchObject({ status: 'applied', version: 2, added: 50 });
   });
 
   it('stops checking the downloaded files between batches, keeping the version verified before', async () => {
@@ -87,7 +87,7 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     expect(await checking).toMatchObject({ status: 'cancelled' });
     expect(await snapshot()).toEqual(before);
     // The version checked before the cancelled check can still be applied.
-    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2 })).toMatchObject({ status: 'applied', version: 2 });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).toMatchObject({ status: 'applied', version: 2 });
   });
 
   it.each(['applying', 'indexing'] as const)('rolls back an apply cancelled while %s, then applies it later; a restore cancels the same way', async (step) => {
@@ -98,7 +98,7 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     const before = await snapshot();
     expect(before.feeds.subscriptions[0]).toMatchObject({ installedVersion: 1, keptVersions: [2, 1], history: [{ version: 1 }] });
 
-    const applying = call<SyncApplyView>(handlers, 'syncApply', { id, version: 2 });
+    const applying = call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true });
     await until(async () => {
       const p = await call<SyncProgressView | null>(handlers, 'syncProgress', { id });
       return p?.step === step && p.done > 0;
@@ -108,7 +108,7 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     expect(await snapshot()).toEqual(before);
 
     // Still verified and staged: applied without a new check, and another write may start at once.
-    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2 })).toMatchObject({ status: 'applied', version: 2, added: SERVICES });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).toMatchObject({ status: 'applied', version: 2, added: SERVICES });
     expect((await call<SearchResponse>(handlers, 'search', { text: '' })).total).toBe(SERVICES);
 
     const applied = await snapshot();

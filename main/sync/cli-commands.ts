@@ -9,10 +9,12 @@ import { messageOf, SyncError } from './sync-error';
 export const SYNC_USAGE = `  keygen --out KEYFILE               make a publisher key pair (KEYFILE private, KEYFILE.pub to share)
   publish --key KEYFILE --out DIR [--expires-days 90]
                                      write the installed directory as a signed feed into DIR
-  sync FEED_URL --pin PUBKEY [--timeout SECONDS] [--deadline SECONDS] [--json]
+  sync FEED_URL --pin PUBKEY [--timeout SECONDS] [--deadline SECONDS] [--allow-removals] [--json]
                                      fetch, verify and apply a feed (FEED_URL is its manifest.json);
                                      --timeout: how long the server may stay silent (default 30),
-                                     --deadline: how long the whole download may take (default 600)
+                                     --deadline: how long the whole download may take (default 600),
+                                     --allow-removals: apply a version that removes more than half of
+                                     the installed services
 `;
 
 export const SYNC_CLI_OPTIONS = {
@@ -31,6 +33,7 @@ export interface SyncCliValues {
   pin?: string;
   timeout?: string;
   deadline?: string;
+  'allow-removals'?: boolean;
   json?: boolean;
 }
 
@@ -90,6 +93,7 @@ export async function syncCommand(db: Db, dbPath: string, url: string | undefine
       feedsDir: join(dirname(dbPath), 'feeds'),
       timeoutMs: timeoutSeconds * 1000,
       deadlineSeconds,
+      allowRemovals: values['allow-removals'],
       signal: stop.signal,
       progress: values.json ? undefined : (line) => err(`${line}\n`),
     });

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
-import { DEFAULT_DEADLINE_SECONDS, MAX_WAIT_SECONDS, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
+import { DEFAULT_DEADLINE_SECONDS, deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
 import { z } from 'zod';
+import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
 import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
@@ -18,7 +19,7 @@ const PERIODIC_SETTING: LocalSetting<'on' | 'off'> = { key: 'sync.periodic_check
 /** A stored value that is not a whole number of seconds in range reads as the default. */
 const DEADLINE_SETTING: LocalSetting<number> = {
   key: 'sync.deadline_seconds',
-  schema: z.coerce.number().int().min(1).max(MAX_WAIT_SECONDS),
+  schema: z.coerce.number().pipe(deadlineSecondsSchema),
   fallback: DEFAULT_DEADLINE_SECONDS,
   text: true,
 };
@@ -206,10 +207,15 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       return null;
     },
     syncCheck: ({ id }: { id: number }): Promise<SyncCheckView> => check(id),
-    syncApply: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
+    /** Refused, with the counts to ask about, when it would remove more than half of the directory and the call does not say the person confirmed. */
+    syncApply: async ({ id, version, allowRemovals = false }: { id: number; version: number; allowRemovals?: boolean }): Promise<SyncApplyView> => {
       const sub = mustGet(id);
       const update = staged.get(id);
       if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
+      const removals = removalsFrom(db, update.tables);
+      if (needsRemovalConsent(removals) && !allowRemovals) {
+        return { status: 'confirm-removals', version, ...removals, message: `Version ${version} was not applied. ${removalRefusal(removals, 'confirm it to apply anyway')}` };
+      }
       const applied = await write(id, version, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
       // Cancelled: the verified version stays staged, so it can be applied later without a new check.
       if (applied === null) return { status: 'cancelled', version, message: `Applying version ${version} was cancelled. Nothing was changed.` };

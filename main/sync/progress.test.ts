@@ -56,7 +56,7 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
     expect(await call(handlers, 'syncProgress', { id })).toBeNull();
 
     const before = directoryDigest(desk.db);
-    const applying = await watch(handlers, id, call(handlers, 'syncApply', { id, version: 1 }));
+    const applying = await watch(handlers, id, call(handlers, 'syncApply', { id, version: 1, allowRemovals: true }));
     const reports = applying.progress.filter((p) => p.total > 0);
     expect(reports.map((p) => p.step).filter((s, i, all) => s !== all[i - 1])).toEqual(['applying', 'indexing']);
     for (const step of ['applying', 'indexing']) {
@@ -79,7 +79,7 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
     const handlers = createHandlers(desk.db, desk.path);
     const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
     await call(handlers, 'syncCheck', { id });
-    const first = call(handlers, 'syncApply', { id, version: 1 });
+    const first = call(handlers, 'syncApply', { id, version: 1, allowRemovals: true });
     await expect(call(handlers, 'syncRollback', { id, version: 1 })).rejects.toThrow(/Another update is being applied/);
     expect(await first).toMatchObject({ version: 1, added: SERVICES });
   });
@@ -97,7 +97,7 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
     const [feed] = (await call<{ subscriptions: { lastCheck: { status: string; message: string }; keptVersions: number[] }[] }>(handlers, 'syncList')).subscriptions;
     expect(feed!.lastCheck).toMatchObject({ status: 'refused', message: expect.stringMatching(/services.csv is not the one the coordinator signed.*Nothing was changed/) });
     expect(feed!.keptVersions).toEqual([]);
-    await expect(call(handlers, 'syncApply', { id, version: 1 })).rejects.toThrow(/has not been checked yet/);
+    await expect(call(handlers, 'syncApply', { id, version: 1, allowRemovals: true })).rejects.toThrow(/has not been checked yet/);
     expect(await call(handlers, 'syncProgress', { id })).toBeNull();
     expect(dbDigest(desk.db)).toBe(before);
   });

@@ -1,5 +1,6 @@
 import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
+import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
 import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
@@ -24,7 +25,7 @@ export interface SyncSummary {
  * subscribed is stored only when its first version is applied, so a failed first try leaves no trace.
  * options.signal stops it between steps (Ctrl-C), changing nothing, unless the apply has already committed.
  */
-export async function syncOnce(db: Db, url: string, pin: string, options: FeedOptions & { progress?: (line: string) => void }): Promise<SyncSummary> {
+export async function syncOnce(db: Db, url: string, pin: string, options: FeedOptions & { progress?: (line: string) => void; allowRemovals?: boolean }): Promise<SyncSummary> {
   const from = installedVersion(db, url);
   const summary: SyncSummary = { ok: false, from_version: from, to_version: null, added: 0, changed: 0, removed: 0, error: null };
   const listener: StepListener = { isCancelled: () => options.signal?.aborted ?? false };
@@ -37,6 +38,10 @@ export async function syncOnce(db: Db, url: string, pin: string, options: FeedOp
       return { ...summary, ok: true, to_version: outcome.version };
     }
     const { manifest, diff } = outcome.staged;
+    const removals = removalsFrom(db, outcome.staged.tables);
+    if (needsRemovalConsent(removals) && !options.allowRemovals) {
+      return { ...summary, error: `Version ${manifest.version} was not applied. ${removalRefusal(removals, 'run the sync again with --allow-removals if that is what you mean')}` };
+    }
     options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
     await applyUpdate(db, sub, outcome.staged, options.feedsDir, listener);
     options.progress?.(`Applied version ${manifest.version}.`);

@@ -4,16 +4,17 @@ import { useEscapeToClose } from '../desk/useEscapeToClose';
 
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus inside and Esc closes it (as the
- * innermost open thing); focus goes back to whatever opened it.
+ * innermost open thing); focus goes back to whatever opened it, or to `returnFocusTo` when what had the
+ * focus is gone by then.
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({ title, onClose, children, returnFocusTo }: { title: string; onClose: () => void; children: ReactNode; returnFocusTo?: HTMLElement | null }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEscapeToClose(true, onClose);
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = returnFocusTo ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     dialog?.showModal();
     return () => {
       dialog?.close();

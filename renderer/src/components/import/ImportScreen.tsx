@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportJobStatus, ImportReport, ImportSource, PreviousVersion } from '../../../../shared/import-types';
+import type { RemovalCount } from '../../../../shared/import-types';
 import { atlas } from '../../atlas';
+import { ConfirmRemovals } from '../ConfirmRemovals';
 import { ImportDiff } from './ImportDiff';
 import { RollbackConfirm } from './RollbackConfirm';
 import { ImportProblems } from './ImportProblems';
@@ -44,6 +46,8 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
   /** The report's unflagged shelter sites to install as confidential: all of them until the coordinator unticks one. */
   const [marked, setMarked] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  /** An apply main refused until the person confirms its removals. */
+  const [confirm, setConfirm] = useState<{ source: ImportSource; report: ImportReport; count: RemovalCount } | null>(null);
 
   const loadPrevious = useCallback(() => {
     void atlas()
@@ -80,9 +84,16 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     else if (r.value) await check(r.value);
   };
 
-  const apply = async (source: ImportSource, report: ImportReport) => {
-    const started = await atlas().importApply({ jobId: source.jobId, markConfidential: report.unflaggedShelters.map((s) => s.locationId).filter((id) => marked.has(id)) });
+  /** Without allowRemovals main refuses an import that removes more than half of the directory, answering the counts to ask about. */
+  const apply = async (source: ImportSource, report: ImportReport, allowRemovals = false) => {
+    setConfirm(null);
+    const started = await atlas().importApply({
+      jobId: source.jobId,
+      markConfidential: report.unflaggedShelters.map((s) => s.locationId).filter((id) => marked.has(id)),
+      ...(allowRemovals ? { allowRemovals } : {}),
+    });
     if (!started.ok) return setStep({ kind: 'error', message: started.error });
+    if (started.value.state === 'confirm-removals') return setConfirm({ source, report, count: started.value });
     const show = (status: ImportJobStatus) => setStep({ kind: 'applying', source, report, status });
     show(started.value);
     const status = await follow(source.jobId, started.value, show);
@@ -198,6 +209,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
           <ImportProblems problems={step.report!.warnings} total={step.report!.warningCount} kind="warnings" />
         </div>
       ) : null}
+      {confirm ? <ConfirmRemovals count={confirm.count} onConfirm={() => void apply(confirm.source, confirm.report, true)} onCancel={() => setConfirm(null)} /> : null}
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedSubscriptionView, SyncApplyView, SyncCheckView, SyncProgressView } from '../../../../shared/sync-types';
 import type { Result } from '../../../../shared/result';
+import type { RemovalCount } from '../../../../shared/import-types';
 import { atlas } from '../../atlas';
+import { ConfirmRemovals } from '../ConfirmRemovals';
 import { ImportProgress } from '../import/ImportProgress';
 import type { MessageKey } from '../../i18n/en';
 import { DiffList } from './DiffList';
@@ -37,8 +39,11 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
   const [cancelling, setCancelling] = useState(false);
   /** The version a cancel arrived too late for: it had already been installed. */
   const [tooLate, setTooLate] = useState<number | null>(null);
+  /** A version main would not apply until the person confirms its removals. */
+  const [confirm, setConfirm] = useState<(RemovalCount & { version: number }) | null>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
+  const applyButton = useRef<HTMLButtonElement>(null);
   const startedFrom = useRef<HTMLElement | null>(null);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
@@ -56,8 +61,8 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
   }, [busy, cancellable]);
 
   /** Runs a task, showing main's progress on it meanwhile (a large check or apply takes a while) and, if it can be, a Cancel button. */
-  const run = async (task: () => Promise<void>, canCancel = false) => {
-    startedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const run = async (task: () => Promise<void>, canCancel = false, from: HTMLElement | null = document.activeElement instanceof HTMLElement ? document.activeElement : null) => {
+    startedFrom.current = from;
     setBusy(true);
     setCancellable(canCancel);
     setCancelling(false);
@@ -94,7 +99,7 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
       if (r.ok && r.value.status === 'cancelled') setOutcome({ kind: 'cancelled', key: 'syncCheckCancelled', values: {} });
       else setCheck(r.ok ? r.value : { status: 'refused', message: r.error, checkedAt: new Date().toISOString(), version: null, diff: null });
     }, true);
-  const install = (call: () => Promise<Result<SyncApplyView>>, cancelledKey: MessageKey) =>
+  const install = (call: () => Promise<Result<SyncApplyView>>, cancelledKey: MessageKey, from?: HTMLElement | null) =>
     run(async () => {
       setOutcome(null);
       const r = await call();
@@ -102,6 +107,8 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
         setOutcome({ kind: 'error', text: r.error });
       } else if (r.value.status === 'cancelled') {
         setOutcome({ kind: 'cancelled', key: cancelledKey, values: { version: r.value.version } });
+      } else if (r.value.status === 'confirm-removals') {
+        setConfirm(r.value);
       } else {
         setCheck(null);
         const { version, added, changed, removed } = r.value;
@@ -109,7 +116,13 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
         onDirectoryChanged();
         await onChanged();
       }
-    }, true);
+    }, true, from);
+  /** Without allowRemovals main refuses a version that removes more than half of the directory, answering the counts to ask about. */
+  const apply = (version: number, allowRemovals = false) => {
+    setConfirm(null);
+    // Confirmed in the dialog: the focus comes back to Apply afterwards, as it does for any apply.
+    return install(() => atlas().syncApply({ id: feed.id, version, ...(allowRemovals ? { allowRemovals } : {}) }), 'syncApplyCancelled', allowRemovals ? applyButton.current : undefined);
+  };
   const unsubscribe = () => run(async () => void (await atlas().syncUnsubscribe({ id: feed.id }), await onChanged()));
 
   return (
@@ -151,7 +164,7 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
           {check.status === 'update' && check.diff && check.version !== null ? (
             <>
               <DiffList diff={check.diff} />
-              <button type="button" className="primary" disabled={busy} onClick={() => void install(() => atlas().syncApply({ id: feed.id, version: check.version! }), 'syncApplyCancelled')}>
+              <button ref={applyButton} type="button" className="primary" disabled={busy} onClick={() => void apply(check.version!)}>
                 {t('syncApply', { version: check.version })}
               </button>
             </>
@@ -176,6 +189,10 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
         <p className={outcome.kind === 'error' ? 'message error' : `sync-${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
           {outcome.kind === 'error' ? outcome.text : t(outcome.key, outcome.values)}
         </p>
+      ) : null}
+      {confirm ? (
+        // The Cancel button that had the focus while main answered is gone: the focus comes back to Apply.
+        <ConfirmRemovals count={confirm} onConfirm={() => void apply(confirm.version, true)} onCancel={() => setConfirm(null)} returnFocusTo={applyButton.current} />
       ) : null}
       {tooLate !== null ? (
         <p className="sync-too-late" role="status">

@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportJobStatus, ImportReport } from '../../../shared/import-types';
+import type { SyncApplyView, SyncCheckView } from '../../../shared/sync-types';
+import type { TableRows } from '../../db/hsds-tables';
+import { openDatabase } from '../../db/open';
+import { createHandlers } from '../../handlers';
+import { noDeskShell } from '../../desk/desk-shell';
+import { noSystemActions } from '../../system-actions';
+import { call } from '../../test-support/call';
+import { servedFeed, starterTables, stopFeed, withoutService } from '../../test-support/coordinator';
+import { dbDigest } from '../../test-support/db-digest';
+import { syntheticDirectory } from '../../test-support/synthetic-directory';
+import { STARTER_PATH, STARTER_SERVICES, tempDb } from '../../test-support/temp-db';
+
+// An import or a pull that would remove more than half of the services it replaces needs an explicit yes,
+// and an empty dataset is refused: through the Import screen's and the Sync screen's handlers (a real SQLite
+// file, a real HTTP server on 127.0.0.1) and the built CLI.
+const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'referral-atlas.cjs');
+const cli = (...args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
+    const child = spawn(process.execPath, [BIN, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (status) => ok({ status, stdout, stderr }));
+  });
+
+/** The bundled starter directory without its first `n` services. */
+const starterWithout = (n: number): TableRows => {
+  let t = starterTables();
+  for (const s of starterTables().service.slice(0, n)) t = withoutService(t, s.id as string);
+  return t;
+};
+
+describe('removing most of the directory needs an explicit yes', { timeout: 120_000 }, () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  const desk = () => {
+    const t = tempDb({ starter: true });
+    cleanups.push(t.cleanup);
+    return t;
+  };
+  const feed = async (tables: TableRows) => {
+    const f = await servedFeed(tables);
+    cleanups.push(() => stopFeed(f));
+    return f;
+  };
+
+  it('the Import screen: apply answers the counts and starts nothing until the call says the person confirmed', async () => {
+    const t = desk();
+    const file = join(t.dir, 'three.json');
+    writeFileSync(file, JSON.stringify(starterJson().slice(0, 3)));
+    const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: async () => file, openWriter: () => openDatabase(t.path) });
+    const { jobId } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
+    const removed = STARTER_SERVICES - 3;
+    expect(await call<ImportReport>(handlers, 'importCheck', { jobId })).toMatchObject({ ok: true, diff: { removed: { length: removed } } });
+    const before = dbDigest(t.db);
+    expect(await call(handlers, 'importApply', { jobId })).toEqual({
+      state: 'confirm-removals',
+      removed,
+      installed: STARTER_SERVICES,
+      message: `This would remove ${removed} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: confirm it to import anyway. Nothing was changed.`,
+    });
+    expect(await call(handlers, 'importApply', { jobId, allowRemovals: false })).toMatchObject({ state: 'confirm-removals' });
+    expect(await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).toMatchObject({ state: 'ready' });
+    expect(dbDigest(t.db)).toBe(before);
+
+    expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId, allowRemovals: true })).toMatchObject({ state: 'applying' });
+    await expect.poll(async () => (await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).state).toBe('applied');
+    expect(t.db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(3);
+  });
+
+  it('the Import screen refuses an empty dataset in a sentence, and no apply can start', async () => {
+    const t = desk();
+    const file = join(t.dir, 'empty.json');
+    writeFileSync(file, '[]');
+    const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: async () => file, openWriter: () => openDatabase(t.path) });
+    const { jobId } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
+    const report = await call<ImportReport>(handlers, 'importCheck', { jobId });
+    expect(report).toMatchObject({ ok: false, errorCount: 1, errors: [{ file: 'empty.json', message: expect.stringMatching(/^has no services .*would remove every service in the directory, so it is refused$/) }] });
+    const before = dbDigest(t.db);
+    await expect(call(handlers, 'importApply', { jobId, allowRemovals: true })).rejects.toThrow('This dataset has errors and cannot be applied.');
+    expect(dbDigest(t.db)).toBe(before);
+  });
+
+  it('the Sync screen: apply answers the counts for a version that removes more than half, and applies it once confirmed', async () => {
+    const t = desk();
+    const { coord, server } = await feed(syntheticDirectory(2));
+    const handlers = createHandlers(t.db, t.path);
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
+    expect(await call<SyncCheckView>(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 1 });
+    const before = dbDigest(t.db);
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1 })).toEqual({
+      status: 'confirm-removals',
+      version: 1,
+      removed: STARTER_SERVICES,
+      installed: STARTER_SERVICES,
+      message: `Version 1 was not applied. This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: confirm it to apply anyway. Nothing was changed.`,
+    });
+    expect(dbDigest(t.db)).toBe(before);
+    // Still verified and staged: applied without a new check once the person says yes.
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1, allowRemovals: true })).toEqual({ status: 'applied', version: 1, added: 2, changed: 0, removed: STARTER_SERVICES });
+  });
+
+  it('sync refuses without --allow-removals, giving the counts; half or fewer needs no yes; an empty feed is refused', async () => {
+    const t = desk();
+    t.db.close();
+    const half = Math.floor(STARTER_SERVICES / 2);
+    const more = await feed(starterWithout(half + 1));
+    const run = (url: string, pin: string, ...flags: string[]) => cli('sync', url, '--pin', pin, '--json', '--db', t.path, ...flags);
+    const refused = await run(more.server.manifestUrl, more.coord.pin);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toEqual({
+      ok: false,
+      from_version: null,
+      to_version: null,
+      added: 0,
+      changed: 0,
+      removed: 0,
+      error: `Version 1 was not applied. This would remove ${half + 1} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: run the sync again with --allow-removals if that is what you mean. Nothing was changed.`,
+    });
+    const atMostHalf = await feed(starterWithout(half));
+    expect(JSON.parse((await run(atMostHalf.server.manifestUrl, atMostHalf.coord.pin)).stdout)).toMatchObject({ ok: true, to_version: 1, removed: half });
+    expect(JSON.parse((await run(more.server.manifestUrl, more.coord.pin, '--allow-removals')).stdout)).toMatchObject({ ok: true, to_version: 1, removed: 1 });
+
+    const empty = await feed(starterWithout(STARTER_SERVICES));
+    const r = await run(empty.server.manifestUrl, empty.coord.pin, '--allow-removals');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/^Version 1 is signed by the coordinator but its directory has \d+ error\(s\), so it was not applied\. First: v1: has no services/) });
+  });
+});
+
+const starterJson = (): unknown[] => JSON.parse(readFileSync(STARTER_PATH, 'utf8')) as unknown[];

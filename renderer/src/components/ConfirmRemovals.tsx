@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RemovalCount } from '../../../shared/import-types';
+import { Dialog } from './Dialog';
+
+/**
+ * The explicit yes an import or a feed update needs when it would remove more than half of the services
+ * in the directory (main/hsds/install/removals.ts): the counts, and keeping the directory as it is by default.
+ */
+export function ConfirmRemovals({
+  count,
+  onConfirm,
+  onCancel,
+  returnFocusTo,
+}: {
+  count: RemovalCount;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Where the focus goes when the dialog closes, if not back to what had it before. */
+  returnFocusTo?: HTMLElement | null;
+}) {
+  const { t } = useTranslation();
+  const keep = useRef<HTMLButtonElement>(null);
+  // After the dialog opens (its effect runs first), which would otherwise focus its first button, Close.
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <Dialog title={t('removalsTitle')} onClose={onCancel} returnFocusTo={returnFocusTo}>
+      <p role="alert">{t('removalsBody', { removed: count.removed, installed: count.installed })}</p>
+      <div className="dialog-actions">
+        <button ref={keep} type="button" onClick={onCancel}>
+          {t('removalsKeep')}
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          {t('removalsConfirm', { count: count.removed })}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
