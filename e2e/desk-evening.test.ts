@@ -41,6 +41,7 @@ describe('the desk at 9 pm', () => {
     // The open menu leaves the list it filters in sight: what is under each card's middle is that card.
     await app.screenshot('facet-menu-open');
     for (const name of [CLINIC, HARBOR]) {
+      await page.locator('.card', { hasText: name }).scrollIntoViewIfNeeded();
       const box = (await page.locator('.card', { hasText: name }).boundingBox())!;
       const under = await page.evaluate(`document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2})?.closest('.card')?.textContent ?? 'a filter menu'`);
       expect(under).toContain(name);
@@ -74,7 +75,7 @@ describe('the desk at 9 pm', () => {
     app = await launchApp({ prepare: installDeskFixture, clock: { ...EVENING, at: '2026-12-06T05:04:00Z' } });
     const { page } = app;
     const marks = () => (app.db.prepare('SELECT status, comment FROM local_call_mark').all() as { status: string; comment: string | null }[]);
-    await openService(app, 'CAST', 'CAST survivor services');
+    await openService(app, 'CAST', 'CAST 24-Hour Human Trafficking Hotline');
     expect(await detailText(app)).toContain('Never verified: call to confirm before referring.');
     // The "what changed" box is for a change only.
     expect(await page.getByLabel('What changed (optional)').count()).toBe(0);

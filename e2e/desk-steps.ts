@@ -14,7 +14,7 @@ export async function openService(app: AppSession, query: string, name: string):
   await expect.poll(() => app.page.locator('.results[aria-busy="false"]').count()).toBe(1);
   const card = app.page.locator('.card', { hasText: name });
   await expect.poll(() => card.count()).toBe(1);
-  await card.click();
+  await card.locator('.card-name').click();
   await expect.poll(() => app.page.locator('article.detail h2').textContent()).toBe(name);
 }
 

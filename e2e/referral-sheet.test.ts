@@ -9,7 +9,7 @@ import { installDeskFixture } from './desk-fixture';
 import { CLINIC, detailText, EVENING, HARBOR, openService } from './desk-steps';
 import { launchApp, SCREENSHOTS, type AppSession } from './harness';
 
-const CAST = 'CAST survivor services';
+const CAST = 'CAST 24-Hour Human Trafficking Hotline';
 const HOTLINE = 'National Human Trafficking Hotline';
 
 /** The fixture, with the clinic's hours stated only in the provider's words. */
@@ -69,7 +69,7 @@ describe('referral sheet', () => {
 
     // One code per service that has a phone to call or a street address; each draws exactly its link.
     const codes = page.locator('.sheet-doc svg.qr-code');
-    expect(await codes.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-text')))).toEqual(['tel:5550102000', 'tel:5550103000']);
+    expect(await codes.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-text')))).toEqual(['tel:5550102000', 'tel:5550103000', 'tel:18885392373']);
     const drawn = await codes.first().locator('path').getAttribute('d');
     expect([...drawn!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((m) => `${Number(m[1]) - 4},${Number(m[2]) - 4}`)).toEqual(modulesOf('tel:5550102000'));
     expect(await codes.first().getAttribute('aria-label')).toBe(`Scan to call: ${HARBOR}`);
@@ -101,7 +101,7 @@ describe('referral sheet', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: 'Español' }).check();
     await page.keyboard.press('Escape');
-    await openService(app, 'hotline', HOTLINE);
+    await openService(app, 'National Human Trafficking Hotline', HOTLINE);
     const detail = await detailText(app);
     expect(detail).toContain('Abierto las 24 horas, todos los días');
     expect(detail).toMatch(/Con las palabras del proveedor:\s*Open 24 hours, 7 days a week/);
@@ -111,7 +111,7 @@ describe('referral sheet', () => {
 
     await page.getByRole('searchbox').fill('');
     await sheetWith(app, [
-      ['hotline', HOTLINE],
+      ['National Human Trafficking Hotline', HOTLINE],
       ['synthetic', HARBOR],
       ['Riverside', CLINIC],
       ['CAST', CAST],

@@ -57,7 +57,7 @@ const UI = {
     add: '+ Agregar a la hoja',
     onSheet: '✓ En la hoja',
     sheet: (n: number) => `Hoja de referencia (${n})`,
-    note: '✎ Nota del escritorio',
+    note: '✎ Nota de la oficina',
     called: 'Llamado 30 nov 2026: Cambió',
     copy: 'Copiar',
     copied: '✓ Copiado',
@@ -91,7 +91,7 @@ describe('finding the right service among thousands', () => {
   };
   const cardNames = () => app.page.locator('.results').first().locator('.card .card-name').allTextContents();
   const headline = () => app.page.locator('.result-count').textContent();
-  const nearBox = () => app.page.locator('.near-input input');
+  const nearBox = () => app.page.locator('.near-place .near-input input');
 
   it.each([UI.en, UI.es])('says how many of how many it shows, reaches every one by button and by keyboard, and counts the facets over the same set ($lang)', async (ui) => {
     const { page, truth, place } = await launch(ui);
@@ -190,7 +190,8 @@ describe('finding the right service among thousands', () => {
     await expect.poll(headline).toBe(`${en(confirmed.total)} services · showing 50 of ${en(confirmed.total)}`);
     expect(await page.locator('.card .mark-hours-not_stated').count()).toBe(0);
     // Who it serves keeps its own choice: not ticked by this one.
-    expect(await page.locator('.facet-option', { hasText: 'Confirmed only' }).locator('input').isChecked()).toBe(false);
+    const whoMenu = page.locator('details', { has: page.locator('summary', { hasText: 'Who it serves' }) });
+    expect(await whoMenu.locator('.facet-option', { hasText: 'Confirmed only' }).locator('input').isChecked()).toBe(false);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.locator('summary', { hasText: 'Who it serves' }).click();

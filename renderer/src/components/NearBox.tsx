@@ -17,7 +17,7 @@ export function NearBox({ filters, onChange, hasText }: { filters: SearchFilters
   );
 
   return (
-    <div className="near">
+    <div className="near near-place">
       <div className="near-row">
         <label className="near-input">
           <span>{t('nearLabel')}</span>
