@@ -90,6 +90,38 @@ describe('Import screen', () => {
     expect(app.db.prepare('SELECT body FROM local_note').all()).toEqual([{ body: 'Ask for the Spanish line' }]);
   });
 
+  it('asks before removing even one service, with the counts, in English and in Spanish; keeping changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-remove-one-'));
+    dirs.push(dir);
+    const doc = deskFixtureDocument().filter((s) => s.id !== 'synthetic-svc-clinic');
+    nextPath = join(dir, 'without-the-clinic.json');
+    writeFileSync(nextPath, JSON.stringify(doc));
+    await open(installDeskFixture);
+    const { page } = app;
+    const installed = doc.length + 1;
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('0 added · 0 changed · 1 removed');
+    const before = dbDigest(app.db);
+    const apply = page.getByRole('button', { name: 'Apply this import' });
+    await apply.click();
+    const ask = page.getByRole('dialog', { name: 'Remove 1 service?' });
+    await expect.poll(() => ask.getByRole('alert').textContent()).toBe(`This would remove 1 of the ${installed} services in the directory. Desk notes on them are kept.`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Keep the directory as it is' }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    expect(dbDigest(app.db)).toBe(before);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Español' }).check();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Aplicar esta importación' }).click();
+    const pregunta = page.getByRole('dialog', { name: '¿Eliminar 1 servicio?' });
+    await expect.poll(() => pregunta.getByRole('alert').textContent()).toBe(`Esto eliminaría 1 de los ${installed} servicios del directorio. Las notas de la oficina sobre ellos se conservan.`);
+    await pregunta.getByRole('button', { name: 'Eliminar 1 servicio y aplicar' }).click();
+    await expect.poll(() => app.db.prepare("SELECT count(*) FROM service WHERE id = 'synthetic-svc-clinic'").pluck().get()).toBe(0);
+    expect(app.db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(installed - 1);
+  });
+
   it('says each changed field and each shared warning in words, in English and in Spanish', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-fields-'));
     dirs.push(dir);

@@ -4,8 +4,9 @@ import type { RemovalCount } from '../../../shared/import-types';
 import { Dialog } from './Dialog';
 
 /**
- * The explicit yes an import or a feed update needs when it would remove more than half of the services
- * in the directory (main/hsds/install/removals.ts): the counts, and keeping the directory as it is by default.
+ * The yes an import or a feed update needs before it removes services: main refuses one that would remove
+ * more than half of the directory without it (main/hsds/install/removals.ts), and the screens ask before
+ * any removal. The counts, with keeping the directory as it is the default.
  */
 export function ConfirmRemovals({
   count,
@@ -23,9 +24,10 @@ export function ConfirmRemovals({
   const keep = useRef<HTMLButtonElement>(null);
   // After the dialog opens (its effect runs first), which would otherwise focus its first button, Close.
   useEffect(() => keep.current?.focus(), []);
+  const most = count.removed * 2 > count.installed;
   return (
-    <Dialog title={t('removalsTitle')} onClose={onCancel} returnFocusTo={returnFocusTo}>
-      <p role="alert">{t('removalsBody', { removed: count.removed, installed: count.installed })}</p>
+    <Dialog title={most ? t('removalsTitle') : t('removalsSomeTitle', { count: count.removed })} onClose={onCancel} returnFocusTo={returnFocusTo}>
+      <p role="alert">{t(most ? 'removalsBody' : 'removalsSomeBody', { removed: count.removed, installed: count.installed })}</p>
       <div className="dialog-actions">
         <button ref={keep} type="button" onClick={onCancel}>
           {t('removalsKeep')}

@@ -104,6 +104,13 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
     loadPrevious();
   };
 
+  /** Any removal is asked about first; the installed count is what the file keeps plus what it removes. */
+  const applyOrAsk = (source: ImportSource, report: ImportReport) => {
+    const diff = report.diff;
+    if (!diff || diff.removed.length === 0) return void apply(source, report);
+    setConfirm({ source, report, count: { removed: diff.removed.length, installed: report.services - diff.added.length + diff.removed.length } });
+  };
+
   const rollback = async () => {
     const started = await atlas().importRollback(undefined);
     if (!started.ok) return setStep({ kind: 'error', message: started.error });
@@ -189,7 +196,7 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
                 : t('importErrors', { count: step.report!.errors.length })}
             </p>
             {step.kind === 'checked' && step.report.ok ? (
-              <button type="button" className="primary" onClick={() => void apply(step.source, step.report)} disabled={step.report.diff?.identical && marked.size === 0}>
+              <button type="button" className="primary" onClick={() => applyOrAsk(step.source, step.report)} disabled={step.report.diff?.identical && marked.size === 0}>
                 {t('importApply')}
               </button>
             ) : null}
