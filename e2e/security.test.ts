@@ -29,7 +29,8 @@ describe('renderer security rules in Chromium', () => {
       const img = document.createElement('img');
       img.src = 'https://tile.example.org/1/2/3.png';
       document.body.appendChild(img);
-      await new Promise((r) => setTimeout(r, 300));
+      // The four reports arrive as each load is tried: a loaded machine may take seconds for the frame's.
+      for (let waited = 0; violations.length < 4 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
       return { injected: w.injected === true, violations };
     });
     expect(outcome.injected).toBe(false);
