@@ -4,7 +4,8 @@ import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
 import type { AreaTable } from '../geo/area-table';
 import type { Polygons } from '../geo/extent';
-import { areaCoverageByItem, areaNames, areaOutlines } from './facets/area-facet';
+import { areaCoverageByItem, areaNames, areaOutlines, wholeStateByItem } from './facets/area-facet';
+import { boostCovering } from './scope-boost';
 import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets/facet-counts';
 import { valueMask, type FacetIndex } from './facets/facet-index';
 import { F_APART, filterPool, hasValue } from './facets/pool-filter';
@@ -86,6 +87,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
       const candidates = textCandidates(query.text);
       const pool = candidates ? candidates.items : everyItem;
+      // With no place given, only a service for the whole state is known to serve the person: it goes first among near-equal matches.
+      if (candidates && !query.near && !query.serves) boostCovering(candidates, wholeStateByItem(ix, areas()));
 
       const radius = query.radiusKm ?? null;
       const filtered = filterPool(ix, pool, {
