@@ -34,4 +34,12 @@ describe('relevance on the bundled directory', () => {
     if (first) expect(found[0]).toBe(first);
     for (const key of top) expect(found).toContain(key);
   });
+
+  it('without words or a place, lists the services for the whole state or nation first, each group in name order', () => {
+    const cards = engine.search({ text: '', limit: 500 }).results;
+    const wide = (c: (typeof cards)[number]) => c.serviceArea.some((a) => a === 'United States' || a === 'California');
+    const firstLocal = cards.findIndex((c) => !wide(c));
+    expect(firstLocal).toBeGreaterThan(20);
+    expect(cards.slice(firstLocal).some(wide)).toBe(false);
+  });
 });
