@@ -89,6 +89,8 @@ describe('search', () => {
     // A new place folds the group away again: it is not near this place either.
     await expect.poll(() => apart.textContent()).toContain('Not near Chinatown (San Francisco County)');
     expect(await cardNames(app)).not.toContain('National Human Trafficking Hotline');
+    await apart.click();
+    await expect.poll(() => cardNames(app)).toContain('National Human Trafficking Hotline');
     const distances = (await page.locator('.card .distance').allTextContents()).map((d) => Number.parseFloat(d.replace(/[^\d.]/g, '')));
     expect(distances.length).toBeGreaterThan(0);
     expect(distances.every((km) => km <= 25)).toBe(true);

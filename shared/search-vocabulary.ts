@@ -13,7 +13,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['t visa', 'visa t', 't visas', 't u visa', 't u visas'],
   ['u visa', 'visa u', 'u visas', 'visa t u', 'visas t u'],
   ['immigration', 'inmigracion', 'migratorio', 'migratoria', 'immigrant', 'inmigrante', 'inmigrantes'],
-  ['minors', 'minor', 'menores', 'menor', 'menores de edad', 'children', 'child', 'ninos', 'nino', 'ninas', 'kids', 'juvenile', 'youth', 'jovenes', 'joven'],
+  ['minors', 'minor', 'menores', 'menor', 'menores de edad', 'children', 'child', 'ninos', 'nino', 'ninas', 'kids', 'juvenile', 'youth', 'jovenes', 'joven', 'boys', 'girls', 'teens', 'teen', 'muchachos', 'muchachas', 'adolescentes', 'young people'],
   ['women', 'woman', 'mujeres', 'mujer'],
   ['men', 'hombres', 'hombre'],
   ['families', 'family', 'familias', 'familia'],

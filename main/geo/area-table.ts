@@ -20,7 +20,7 @@ interface AreaFile {
 }
 
 /** The state a name without one is read in: the directory is Californian. */
-const HOME_STATE = 'CA';
+export const HOME_STATE = 'CA';
 
 const words = (text: string) => foldedWords(text);
 const join = (w: readonly string[]) => w.join(' ');

@@ -4,7 +4,8 @@ import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
 import type { AreaTable } from '../geo/area-table';
 import type { Polygons } from '../geo/extent';
-import { areaCoverageByItem, areaNames, areaOutlines } from './facets/area-facet';
+import { areaCoverageByItem, areaNames, areaOutlines, wholeStateByItem } from './facets/area-facet';
+import { boostCovering } from './scope-boost';
 import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets/facet-counts';
 import { valueMask, type FacetIndex } from './facets/facet-index';
 import { F_APART, filterPool, hasValue } from './facets/pool-filter';
@@ -86,6 +87,10 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
       const candidates = textCandidates(query.text);
       const pool = candidates ? candidates.items : everyItem;
+      // With no place given, only a service for the whole state is known to serve the person: it goes first
+      // among near-equal matches and, without words, before the local ones.
+      const wholeState = query.near || query.serves ? null : wholeStateByItem(ix, areas());
+      if (candidates && wholeState) boostCovering(candidates, wholeState);
 
       const radius = query.radiusKm ?? null;
       const filtered = filterPool(ix, pool, {
@@ -109,7 +114,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const { fail, distance, open, unconfirmed } = filtered;
       const facets = countFacets(ix, columns, pool, filtered, now);
 
-      const byRelevance = relevanceOrder(candidates, pool, ix.nameRank, reference ? distance : null);
+      const byRelevance = relevanceOrder(candidates, pool, ix.nameRank, reference ? distance : null, wholeState);
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);
       // With a place and no words to rank by, nearest first is the only order that means anything.
       const sorted = (query.sort ?? (reference && !candidates ? 'distance' : 'relevance')) === 'distance' ? byDistance : byRelevance;
@@ -181,10 +186,11 @@ export type SearchEngine = ReturnType<typeof createSearchEngine>;
 
 /**
  * Pool positions ranked: AND matches before OR-only ones, then score, then (with a place) the nearer;
- * without text, by name. Separate comparators rather than one asking which applies: it runs for every
- * result of a broad search.
+ * without text, by name, those covering the whole state first when that is given. Separate comparators
+ * rather than one asking which applies: it runs for every result of a broad search.
  */
-function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRank: Int32Array, distance: Float64Array | null): (a: number, b: number) => number {
+function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRank: Int32Array, distance: Float64Array | null, wholeState: Uint8Array | null): (a: number, b: number) => number {
+  if (!candidates && wholeState) return (a, b) => wholeState[pool[b]!]! - wholeState[pool[a]!]! || nameRank[pool[a]!]! - nameRank[pool[b]!]!;
   if (!candidates) return (a, b) => nameRank[pool[a]!]! - nameRank[pool[b]!]!;
   const { tier, score } = candidates;
   if (distance) return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || score[pool[b]!]! - score[pool[a]!]! || distance[a]! - distance[b]! || a - b;

@@ -1,5 +1,5 @@
-import { areasCoverage, UNCLEAR, type Area, type Whereabouts } from '../../geo/area-cover';
-import type { AreaTable } from '../../geo/area-table';
+import { areasCoverage, COVERS, UNCLEAR, type Area, type Whereabouts } from '../../geo/area-cover';
+import { HOME_STATE, type AreaTable } from '../../geo/area-table';
 import { extentPolygons, type Polygons } from '../../geo/extent';
 import { derived } from '../per-index';
 
@@ -95,4 +95,20 @@ export function areaCoverageByItem(ix: AreaColumns & { size: number }, table: Ar
   last.label = at.label;
   last.states = states;
   return states;
+}
+
+/**
+ * Whether each item's areas take in the whole home state (the nation or the state itself), by item: COVERS
+ * or NOT_COVERED (smaller, or not stated), as areaCoverageByItem answers for one place. Worked out once
+ * per index.
+ */
+export function wholeStateByItem(ix: AreaColumns & { size: number }, table: AreaTable): Uint8Array {
+  return derived(ix, 'areaWholeState', () => {
+    const byKey = resolvedAreas(ix, table).map((areas) => (areas ?? []).some((a) => a.kind === 'nation' || (a.kind === 'state' && a.state === HOME_STATE)));
+    const states = new Uint8Array(ix.size);
+    for (let i = 0; i < ix.size; i++) {
+      for (let a = ix.areaStart[i]!; a < ix.areaStart[i + 1]!; a++) if (byKey[ix.areaOf[a]!]) states[i] = COVERS;
+    }
+    return states;
+  });
 }

@@ -29,7 +29,11 @@ export function createTermCorrector(terms: ReadonlyMap<string, number>) {
       const at = lowerBound(list, prefix);
       return at < list.length && list[at]!.startsWith(prefix);
     },
-    /** Up to `max` terms within edit distance 1 (words of 4-5 letters) or 2 (longer), closest and commonest first. */
+    /**
+     * Up to `max` terms within edit distance 1 (words of 4-5 letters) or 2 (longer), commonest first, all at
+     * the closest distance found: a word one edit away is the likelier meaning, and a farther one beside it
+     * would only dilute it.
+     */
     corrections(word: string, max = 3): string[] {
       if (word.length < 4) return [];
       const maxDistance = word.length >= 6 ? 2 : 1;
@@ -43,8 +47,10 @@ export function createTermCorrector(terms: ReadonlyMap<string, number>) {
         const distance = editDistance(word, term, maxDistance);
         if (distance <= maxDistance) found.push({ term, distance, docs: terms.get(term) ?? 0 });
       }
+      const closest = Math.min(...found.map((f) => f.distance));
       return found
-        .sort((a, b) => a.distance - b.distance || b.docs - a.docs || a.term.localeCompare(b.term))
+        .filter((f) => f.distance === closest)
+        .sort((a, b) => b.docs - a.docs || a.term.localeCompare(b.term))
         .slice(0, max)
         .map((f) => f.term);
     },

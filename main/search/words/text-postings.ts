@@ -189,8 +189,10 @@ export interface TextMatches {
 }
 
 /**
- * Evaluates a plan: each alternative is a phrase scored with bm25 over the whole index (its idf from the
- * items it occurs in), an item's score the sum over the phrases it contains. The AND form is the items
+ * Evaluates a plan: each group (one query word) is scored with bm25 over the whole index as one term, its
+ * alternatives' counts added together and its idf from the items any of them occurs in: a typo's rare
+ * correction ("trafiking" -> tracking) then weighs no more than the common one meant (trafficking). An
+ * item's score is the sum over the groups it contains. The AND form is the items
  * matching every group; when fewer than `minAll` do, those matching some group follow them. The arrays
  * answered are the index's work arrays (per-index.ts): good until its next matchPlan.
  */
@@ -203,13 +205,14 @@ export function matchPlan(ix: TextIndex, plan: QueryPlan, minAll: number): TextM
   const touched = workArray(ix, 'touched', Int32Array, n, 0);
   const averageLength = derived(ix, 'meanLength', () => meanLength(ix.itemLength));
   plan.forEach((alternatives, g) => {
+    let hits = 0;
     for (const alternative of alternatives) {
       const [from, to] = termRange(ix, alternative);
-      const hits = gatherPhrase(ix, from, to, phraseWeight, touched);
-      const idf = Math.max(Math.log((n - hits + 0.5) / (hits + 0.5)), 1e-6);
-      scorePhrase(ix.itemLength, averageLength, idf, hits, touched, phraseWeight, score);
-      markGroup(g + 1, hits, touched, lastGroup, groups);
+      hits = gatherPhrase(ix, from, to, phraseWeight, touched, hits);
     }
+    const idf = Math.max(Math.log((n - hits + 0.5) / (hits + 0.5)), 1e-6);
+    scorePhrase(ix.itemLength, averageLength, idf, hits, touched, phraseWeight, score);
+    markGroup(g + 1, hits, touched, lastGroup, groups);
   });
   return selectMatches(ix, groups, plan.length, minAll, score);
 }
@@ -223,9 +226,12 @@ function meanLength(itemLength: Uint16Array): number {
   return total / Math.max(1, itemLength.length);
 }
 
-/** Sums the phrase's weighted counts per item (a prefix's terms together); returns how many items have it. */
-function gatherPhrase(ix: TextIndex, from: number, to: number, phraseWeight: Float64Array, touched: Int32Array): number {
-  let hits = 0;
+/**
+ * Adds the terms' weighted counts per item to those gathered so far for the group (`hits` items in
+ * `touched`); returns how many items the group has now.
+ */
+function gatherPhrase(ix: TextIndex, from: number, to: number, phraseWeight: Float64Array, touched: Int32Array, gathered: number): number {
+  let hits = gathered;
   for (let p = ix.postingStart[from]!; p < ix.postingStart[to]!; p++) {
     const item = ix.postingItem[p]!;
     if (phraseWeight[item] === 0) touched[hits++] = item;
