@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../main/db/open';
@@ -16,7 +17,8 @@ import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
 import { findChromium, missingTestTools } from '../scripts/test-tools';
 
-const ROOT = resolve(__dirname, '..');
+// From the module's URL, not __dirname: `npm run bench` loads this file as an ES module.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
 /** The bundled directory's size, and how many cards the first page of an unfiltered list shows. */
 export const STARTER_SERVICES = (JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]).length;
