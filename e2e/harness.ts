@@ -153,7 +153,14 @@ export async function launchApp(
       return route.abort('blockedbyclient');
     },
   );
-  await context.exposeBinding('__atlasInvoke', (_source, channel: string, input: unknown) => dispatch(handlers, channel, input));
+  // Answers cross as JSON text, as Electron's IPC carries them, in one structured copy: Playwright's own
+  // encoding of a large object (a search answer with every result's map point) walks it value by value
+  // and took seconds at 10,000 services. Byte ranges (the basemap) keep Playwright's encoding, which
+  // carries typed arrays.
+  await context.exposeBinding('__atlasInvoke', async (_source, channel: string, input: unknown) => {
+    const answer = await dispatch(handlers, channel, input);
+    return answer.ok && answer.value instanceof Uint8Array ? answer : JSON.stringify(answer);
+  });
   await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
   const page = await context.newPage();
   printPage = page;
