@@ -3,14 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../main/db/open';
-import { applyChecked, checkDataset } from '../main/hsds/install/apply';
+import { applyCheckedAsync, checkDatasetAsync } from '../main/hsds/install/apply';
+import { rollbackAsync } from '../main/hsds/install/rollback';
+import { createServiceReader } from '../main/db/service-read';
+import { createSearchHandlers } from '../main/search/handlers';
 import { writeDatapackage } from '../main/hsds/export/export-datapackage';
 import { ensureStarterDirectory } from '../main/hsds/install/starter';
 import { HSDS_TABLES } from '../main/db/hsds-tables';
 import { rebuildSearchIndex } from '../main/search/build/text-index';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
+import { longestBlock } from './longest-block';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
+const DATA = fileURLToPath(new URL('../data', import.meta.url));
 
 /** CPU seconds beside wall seconds: on a shared machine the wall clock measures the neighbours too. */
 const clocks = () => {
@@ -20,16 +25,18 @@ const clocks = () => {
 const round = (n: number) => Number(n.toFixed(2));
 
 /**
- * Importing a package as `referral-atlas import` does: read the CSVs, validate, diff, apply in one
- * transaction (which also copies the replaced directory aside for rollback). The search-index rebuild
- * inside apply is timed again on its own afterwards, so the import's own share can be told from the search's.
+ * Importing a package as the app's Import screen does: read the CSVs, validate, diff, then apply in one
+ * transaction (which also copies the replaced directory aside for rollback), each in batches yielding to
+ * the event loop, with the longest block seen (longest_block_ms). The search-index rebuild inside apply is
+ * timed again on its own afterwards, so the import's own share can be told from the search's.
  */
-function measure(db: Db, pkg: string) {
+async function measure(db: Db, pkg: string) {
   const t0 = clocks();
-  const checked = checkDataset(db, pkg);
+  const check = await longestBlock(() => checkDatasetAsync(db, pkg, {}, {}));
+  const checked = check.value;
   const t1 = clocks();
   if (!checked.report.ok) throw new Error(`synthetic package invalid: ${JSON.stringify(checked.report.errors[0])}`);
-  applyChecked(db, checked);
+  const apply = await longestBlock(() => applyCheckedAsync(db, checked));
   const t2 = clocks();
   db.transaction(() => rebuildSearchIndex(db))();
   const t3 = clocks();
@@ -41,7 +48,42 @@ function measure(db: Db, pkg: string) {
     without_rebuild_seconds: round(t2.wall - t0.wall - (t3.wall - t2.wall)),
     cpu_seconds: round(t2.cpu - t0.cpu),
     rebuild_cpu_seconds: round(t3.cpu - t2.cpu),
+    longest_block_ms: Math.round(Math.max(check.worst, apply.worst)),
   };
+}
+
+/**
+ * The app's searches until one answers: while the index is being prepared they answer how far it has got.
+ * Asked every 20 ms, as often as the screen would want to.
+ */
+async function searchUntilAnswered(search: ReturnType<typeof createSearchHandlers>['search']): Promise<void> {
+  for (;;) {
+    if (!('preparing' in search({ text: 'shelter', limit: 20 }))) return;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+}
+
+/**
+ * The app's other long writes on the updated directory, each with its longest block: a rollback (in
+ * batches, restoring the first import and indexing it), then the first search after the stored index was
+ * found damaged, and after it was found to be built by an older version (both rebuild from the tables).
+ */
+async function otherWrites(db: Db, path: string) {
+  const rows = [];
+  const rollback = await longestBlock(() => rollbackAsync(db));
+  rows.push({ kind: 'rollback', seconds: round(rollback.ms / 1000), longest_block_ms: Math.round(rollback.worst) });
+  const spoilt = {
+    'damaged index': () => db.prepare("UPDATE search_blob SET data = x'ff' WHERE name = 'postings'").run(),
+    'older index': () => db.prepare("UPDATE search_index_state SET synonyms = 'an older build'").run(),
+  };
+  for (const [kind, spoil] of Object.entries(spoilt)) {
+    spoil();
+    // As the app makes them: a reader that rebuilds a stale index on a writer connection of its own.
+    const { search } = createSearchHandlers(db, createServiceReader(db), DATA, () => openDatabase(path));
+    const rebuild = await longestBlock(() => searchUntilAnswered(search));
+    rows.push({ kind, seconds: round(rebuild.ms / 1000), longest_block_ms: Math.round(rebuild.worst) });
+  }
+  return rows;
 }
 
 /** Writes the two packages and returns their row count; the rows are let go before anything is timed. */
@@ -56,7 +98,8 @@ function writePackages(services: number, dir: string): number {
 /**
  * A synthetic HSDS datapackage of N services (7 rows each, one organization per ten) imported twice: first
  * over the starter directory (the target: 100,000 services in at most 15 s), then an update of the same
- * N services with one in a hundred renamed, as a monthly refresh from a 211 would be.
+ * N services with one in a hundred renamed, as a monthly refresh from a 211 would be; then a rollback and
+ * two index rebuilds (otherWrites). Every row says the longest the event loop was blocked (longest_block_ms).
  */
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];
@@ -65,15 +108,20 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
     try {
       const total = writePackages(services, dir);
 
-      const db = openDatabase(join(dir, 'desk.sqlite'));
+      const path = join(dir, 'desk.sqlite');
+      const db = openDatabase(path);
       ensureStarterDirectory(db, STARTER);
       for (const kind of ['first', 'update'] as const) {
-        const m = measure(db, join(dir, kind));
+        const m = await measure(db, join(dir, kind));
         log(
           `${services} services, ${kind === 'first' ? 'first import' : 'update'}: read+validate+diff ${m.check_seconds} s, apply ${m.apply_seconds} s ` +
             `(cpu ${m.cpu_seconds} s in all); search-index rebuild on its own ${m.rebuild_seconds} s (cpu ${m.rebuild_cpu_seconds} s)`,
         );
         rows.push({ services, kind, rows: total, ...m, rows_per_s: Math.round(total / m.seconds) });
+      }
+      for (const row of await otherWrites(db, path)) {
+        log(`${services} services, ${row.kind}: ${row.seconds} s, longest block ${row.longest_block_ms} ms`);
+        rows.push({ services, ...row });
       }
       db.close();
     } finally {

@@ -13,6 +13,7 @@ import { runSteps } from '../main/jobs/steps';
 import { rebuildSearchIndex, searchIndexSteps } from '../main/search/build/text-index';
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';
+import { percentile } from './stats';
 
 /** 61 fixed queries an intake desk types: typos, Spanish, prefixes while typing, facets, distance, who a service takes. */
 const NOW = '2026-11-25T19:30:00-08:00';
@@ -48,10 +49,6 @@ export const BENCH_QUERIES: SearchQuery[] = [...TEXTS.map((text) => ({ text })),
 const ROUNDS = 5;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (n: number) => Math.round(n * 10) / 10;
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
 
 /** `npm run bench` runs node with --expose-gc; elsewhere this is a no-op. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();

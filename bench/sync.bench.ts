@@ -11,31 +11,11 @@ import { publishFeed } from '../main/sync/publish';
 import { syncOnce } from '../main/sync/sync-once';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { startFeedServer } from '../main/test-support/feed-server';
+import { longestBlock } from './longest-block';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
-const PROBE_MS = 10;
-
-/**
- * The longest the event loop went without running a timer while `work` ran: what a window waiting on
- * the main process would feel as a freeze.
- */
-async function longestBlock(work: () => unknown): Promise<{ ms: number; worst: number }> {
-  let last = performance.now();
-  let worst = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last - PROBE_MS);
-    last = now;
-  }, PROBE_MS);
-  const t0 = performance.now();
-  try {
-    await work();
-  } finally {
-    clearInterval(probe);
-  }
-  const end = performance.now();
-  return { ms: end - t0, worst: Math.max(worst, end - last - PROBE_MS) };
-}
+/** How often the cancel watcher looks at the apply's progress. */
+const WATCH_MS = 10;
 
 /**
  * How long an app apply takes to stop once cancelled halfway through `step` (applying, or indexing): the
@@ -49,9 +29,9 @@ async function cancelLatency(app: ReturnType<typeof createSyncHandlers>, id: num
       cancelledAt = performance.now();
       app.syncCancel({ id });
     }
-  }, PROBE_MS);
+  }, WATCH_MS);
   try {
-    const r = await app.syncApply({ id, version: 1 });
+    const r = await app.syncApply({ id, version: 1, allowRemovals: true });
     if (r.status !== 'cancelled') throw new Error(`the apply was not cancelled while ${step}`);
   } finally {
     clearInterval(watch);
@@ -63,8 +43,10 @@ async function cancelLatency(app: ReturnType<typeof createSyncHandlers>, id: num
  * A coordinator publishing N synthetic services and two desks syncing them over HTTP on 127.0.0.1.
  * The CLI desk: publish (export + hash + sign), sync (conditional GET, verify, download within caps,
  * hash, read, diff, apply in one transaction), then a second sync answered by a 304. The app desk: the
- * Sync screen's check and apply, each with the longest event-loop block seen while it ran, and how soon
- * an apply cancelled halfway through writing, then through indexing, has stopped and rolled back.
+ * Sync screen's check and apply, each with the longest event-loop block seen while it ran, how soon an
+ * apply cancelled halfway through writing, then through indexing, has stopped and rolled back, and the
+ * restore of version 1 from the history once a second version (1 in 100 services renamed) is applied.
+ * longest_block_ms is the longest of the check's, the apply's and the restore's.
  */
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];
@@ -82,7 +64,8 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       const t0 = performance.now();
       publishFeed(coord, { keyPath: join(dir, 'publisher.key'), outDir: join(dir, 'feed'), expiresDays: 90 });
       const t1 = performance.now();
-      const first = await syncOnce(desk, server.manifestUrl, pin, { feedsDir: join(dir, 'desk', 'feeds') });
+      // The synthetic directory replaces the starter one whole: that removal is what the desk means here.
+      const first = await syncOnce(desk, server.manifestUrl, pin, { feedsDir: join(dir, 'desk', 'feeds'), allowRemovals: true });
       const t2 = performance.now();
       const second = await syncOnce(desk, server.manifestUrl, pin, { feedsDir: join(dir, 'desk', 'feeds') });
       const t3 = performance.now();
@@ -96,12 +79,22 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       });
       const cancelWriting = await cancelLatency(app, id, 'applying');
       const cancelIndexing = await cancelLatency(app, id, 'indexing');
-      const apply = await longestBlock(() => app.syncApply({ id, version: 1 }));
+      const apply = await longestBlock(() => app.syncApply({ id, version: 1, allowRemovals: true }));
+      // A second version applied, then the first restored from the history, as a desk going back would.
+      coord.prepare("UPDATE service SET name = name || ' (renamed)' WHERE rowid % 100 = 0").run();
+      publishFeed(coord, { keyPath: join(dir, 'publisher.key'), outDir: join(dir, 'feed'), expiresDays: 90 });
+      await app.syncCheck({ id });
+      await app.syncApply({ id, version: 2 });
+      const restore = await longestBlock(async () => {
+        const r = await app.syncRollback({ id, version: 1 });
+        if (r.status !== 'applied') throw new Error(r.message);
+      });
 
       const s = (ms: number) => Number((ms / 1000).toFixed(2));
       log(
         `${services} services: publish ${s(t1 - t0)} s, CLI sync ${s(t2 - t1)} s, up-to-date check ${s(t3 - t2)} s; ` +
-          `app check ${s(check.ms)} s (longest block ${Math.round(check.worst)} ms), app apply ${s(apply.ms)} s (longest block ${Math.round(apply.worst)} ms); ` +
+          `app check ${s(check.ms)} s (longest block ${Math.round(check.worst)} ms), app apply ${s(apply.ms)} s (longest block ${Math.round(apply.worst)} ms), ` +
+          `restore of the first version ${s(restore.ms)} s (longest block ${Math.round(restore.worst)} ms); ` +
           `a cancel halfway took ${Math.round(cancelWriting)} ms to stop the write, ${Math.round(cancelIndexing)} ms the index build`,
       );
       rows.push({
@@ -113,6 +106,9 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
         app_check_longest_block_ms: Math.round(check.worst),
         app_apply_seconds: s(apply.ms),
         app_apply_longest_block_ms: Math.round(apply.worst),
+        app_restore_seconds: s(restore.ms),
+        app_restore_longest_block_ms: Math.round(restore.worst),
+        longest_block_ms: Math.round(Math.max(check.worst, apply.worst, restore.worst)),
         app_cancel_applying_ms: Math.round(cancelWriting),
         app_cancel_indexing_ms: Math.round(cancelIndexing),
       });

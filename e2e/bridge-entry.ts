@@ -8,12 +8,16 @@ import type { Result } from '../shared/result';
  */
 declare global {
   interface Window {
-    __atlasInvoke: (channel: ChannelName, input: unknown) => Promise<Result<unknown>>;
+    /** Byte ranges come as they are; every other answer as JSON text (e2e/harness.ts says why). */
+    __atlasInvoke: (channel: ChannelName, input: unknown) => Promise<Result<unknown> | string>;
   }
 }
 
 Object.defineProperty(window, 'atlas', {
-  value: createAtlasApi((channel, input) => window.__atlasInvoke(channel, input)),
+  value: createAtlasApi(async (channel, input) => {
+    const answer = await window.__atlasInvoke(channel, input);
+    return typeof answer === 'string' ? (JSON.parse(answer) as Result<unknown>) : answer;
+  }),
   writable: false,
   configurable: false,
 });

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { missingTestTools } from '../scripts/test-tools';
 
-export const ROOT = resolve(__dirname, '..');
+// From the module's URL, not __dirname: `npm run bench` loads this file as an ES module.
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BRIDGE_FILE = resolve(ROOT, 'out/e2e/bridge.js');
 
 /** Browser tests run the built renderer; the preload stand-in is bundled here from the same contract. */

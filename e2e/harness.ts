@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../main/db/open';
@@ -16,7 +17,8 @@ import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
 import { findChromium, missingTestTools } from '../scripts/test-tools';
 
-const ROOT = resolve(__dirname, '..');
+// From the module's URL, not __dirname: `npm run bench` loads this file as an ES module.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STARTER = join(ROOT, 'data', 'starter-directory.json');
 /** The bundled directory's size, and how many cards the first page of an unfiltered list shows. */
 export const STARTER_SERVICES = (JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]).length;
@@ -151,7 +153,14 @@ export async function launchApp(
       return route.abort('blockedbyclient');
     },
   );
-  await context.exposeBinding('__atlasInvoke', (_source, channel: string, input: unknown) => dispatch(handlers, channel, input));
+  // Answers cross as JSON text, as Electron's IPC carries them, in one structured copy: Playwright's own
+  // encoding of a large object (a search answer with every result's map point) walks it value by value
+  // and took seconds at 10,000 services. Byte ranges (the basemap) keep Playwright's encoding, which
+  // carries typed arrays.
+  await context.exposeBinding('__atlasInvoke', async (_source, channel: string, input: unknown) => {
+    const answer = await dispatch(handlers, channel, input);
+    return answer.ok && answer.value instanceof Uint8Array ? answer : JSON.stringify(answer);
+  });
   await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
   const page = await context.newPage();
   printPage = page;

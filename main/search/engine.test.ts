@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SearchQuery, SearchResponse } from '../../shared/domain';
+import type { SearchPreparing, SearchQuery, SearchResponse } from '../../shared/domain';
 import { seededRandom, syntheticService, type ServiceSpec } from '../../scripts/gen-synthetic-data';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
@@ -133,10 +133,16 @@ describe('search engine', () => {
     other.cleanup();
   });
 
-  it('rebuilds a stored index it cannot read, rather than failing every search', () => {
+  it('rebuilds a stored index it cannot read in the background, answering how far it has got meanwhile, rather than failing every search', async () => {
     t.db.prepare("UPDATE search_blob SET data = x'ff' WHERE name = 'postings'").run();
     const afterDamage = createHandlers(t.db, t.path);
-    expect(ids(afterDamage.search({ text: 'ginkgo' }) as SearchResponse)).toEqual(['new-one']);
+    let answer = afterDamage.search({ text: 'ginkgo' }) as SearchResponse | SearchPreparing;
+    expect('preparing' in answer).toBe(true);
+    while ('preparing' in answer) {
+      await new Promise((resolve) => setImmediate(resolve));
+      answer = afterDamage.search({ text: 'ginkgo' }) as SearchResponse | SearchPreparing;
+    }
+    expect(ids(answer)).toEqual(['new-one']);
     expect((t.db.prepare("SELECT length(data) FROM search_blob WHERE name = 'postings'").pluck().get() as number) > 1).toBe(true);
   });
 });

@@ -23,12 +23,24 @@ const MIN_AND_MATCHES = 5;
 
 export class SearchInputError extends Error {}
 
+/** The stored indexes cannot be read (damaged) and this engine leaves the rebuild to its caller. */
+export class SearchIndexUnreadable extends Error {
+  constructor() {
+    super('The stored search index cannot be read: it is being rebuilt.');
+  }
+}
+
 /**
  * The search engine: an inverted index of words (text-postings.ts) finds and scores text candidates,
  * an in-memory facet index filters, counts and sorts them. Both are built at install and stored as
  * BLOBs; they are reloaded when the installed dataset changes.
  */
-export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer, areas: () => AreaTable) {
+/**
+ * rebuildInPlace: a stored index that cannot be read is rebuilt at once, holding the thread for seconds on
+ * a large directory (the CLI, the bench). The app passes false and rebuilds in the background instead
+ * (SearchIndexUnreadable is thrown for it to do so).
+ */
+export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer, areas: () => AreaTable, { rebuildInPlace = true } = {}) {
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
   // A page's cards are a few reads: in one transaction they share one snapshot (a page never mixes two installs).
   const readCards = db.transaction((ids: string[]) => reader.cards(ids));
@@ -55,6 +67,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
     if (install !== generation) {
       let stored = searchIndexIsCurrent(db) ? readStored() : null;
       if (!stored) {
+        if (!rebuildInPlace) throw new SearchIndexUnreadable();
         rebuildSearchIndex(db);
         stored = readSearchIndexes(db)!;
       }

@@ -2,14 +2,14 @@ import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { offlineTables } from '../geo/offline-tables';
 import type { Handlers } from '../handler-types';
-import { createSearchEngine } from './engine';
+import { createSearchEngine, SearchIndexUnreadable } from './engine';
 import { createIndexPreparation } from './build/index-preparation';
 
 /**
  * The search, geocode and area outline channels. The gazetteer (2 MB) and the area table (0.7 MB) load
  * on first use, not at start. A stale search
- * index is rebuilt on a writer connection while search answers how far that has got; without one (the
- * bench) the first search rebuilds it in place.
+ * index, or one that cannot be read, is rebuilt on a writer connection while search answers how far that
+ * has got; without one (the bench) the first search rebuilds it in place.
  */
 export function createSearchHandlers(
   db: Db,
@@ -18,16 +18,25 @@ export function createSearchHandlers(
   openWriter?: () => Db,
 ): Pick<Handlers, 'search' | 'geocode' | 'serviceAreaOutline'> {
   const { gazetteer: places, areas } = offlineTables(dataDir);
-  const engine = createSearchEngine(db, reader, places, areas);
   const preparation = openWriter ? createIndexPreparation(db, openWriter) : null;
+  const engine = createSearchEngine(db, reader, places, areas, { rebuildInPlace: !preparation });
+  /** `use`'s answer, or how far the rebuild has got when the stored index turns out unreadable. */
+  const orRebuild = <T>(use: () => T) => {
+    try {
+      return use();
+    } catch (err) {
+      if (err instanceof SearchIndexUnreadable && preparation) return preparation.rebuild();
+      throw err;
+    }
+  };
   return {
-    search: (q) => preparation?.pending() ?? engine.search(q),
+    search: (q) => preparation?.pending() ?? orRebuild(() => engine.search(q)),
     geocode: ({ text, limit }) => ({ matches: places().lookup(text, limit) }),
     // Nothing to draw while the index is being prepared: the outline comes with the next selection.
     serviceAreaOutline: ({ id }) => {
       if (preparation?.pending()) return null;
-      const polygons = engine.areaOutline(id);
-      return polygons ? { polygons } : null;
+      const polygons = orRebuild(() => engine.areaOutline(id));
+      return polygons && !('preparing' in polygons) ? { polygons } : null;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { runSteps, type Steps } from '../jobs/steps';
+import { eachRowInBatches } from '../jobs/row-batches';
 import { extentPolygons } from '../geo/extent';
 import type { AreaFact } from './facets/area-facet';
 
@@ -82,100 +83,113 @@ export function readServiceFacts(db: ReadDb, reader: ServiceReader): ServiceFact
 }
 
 /**
- * readServiceFacts, yielding between its five reads (about a second each at 100,000 services), so a
- * rebuild in the app can answer the window between them. The caller keeps them in one snapshot.
+ * readServiceFacts, yielding between its reads and every few thousand rows within each (a read took about
+ * a second at 100,000 services), so a rebuild in the app answers the window as it goes. The caller keeps
+ * them in one snapshot.
  */
 export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
-  const services = db
-    .prepare(
+  const total = (db.prepare('SELECT count(*) FROM service').pluck().get() as number) ?? 0;
+  const progress = { step: 'indexing', done: 0, total } as const;
+  const facts: ServiceFacts[] = [];
+  yield* eachRowInBatches<[string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
+    db.prepare(
       `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
        FROM service s JOIN organization o ON o.id = s.organization_id ORDER BY s.rowid`,
-    )
-    .raw()
-    .all() as [string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null][];
-  const facts: ServiceFacts[] = services.map(([id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
-    serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees }),
+    ),
+    [],
+    ([id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
+      facts.push(serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees })),
+    progress,
   );
   onServices?.(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
-  const total = facts.length;
-  yield { step: 'indexing', done: 0, total };
+  yield progress;
 
   // One row per service, its terms joined in SQLite: half the cost of a row per attribute at 100,000 services.
-  const attributes = db
-    .prepare(
+  yield* eachRowInBatches<[string, string]>(
+    db.prepare(
       `SELECT link_id, group_concat(link_type || char(30) || taxonomy_term_id || char(30) || coalesce(value, ''), char(31))
        FROM attribute WHERE link_entity = 'service' AND link_type IN (?, ?, ?) GROUP BY link_id`,
-    )
-    .raw()
-    .all(LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded) as [string, string][];
-  for (const [serviceId, joined] of attributes) {
-    const f = byId.get(serviceId);
-    if (!f) continue;
-    for (const attribute of joined.split('\u001f')) {
-      const [linkType, term, value] = attribute.split('\u001e') as [string, string, string];
-      if (linkType === LINK_TYPES.category) f.categories.push(term);
-      else if (populationState({ link_type: linkType, value }) === 'serves') f.populationsServed.push(term);
-      else f.populationsExcluded.push(term);
-    }
-  }
-
-  yield { step: 'indexing', done: 0, total };
+    ),
+    [LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded],
+    ([serviceId, joined]) => {
+      const f = byId.get(serviceId);
+      if (!f) return;
+      for (const attribute of joined.split('\u001f')) {
+        const [linkType, term, value] = attribute.split('\u001e') as [string, string, string];
+        if (linkType === LINK_TYPES.category) f.categories.push(term);
+        else if (populationState({ link_type: linkType, value }) === 'serves') f.populationsServed.push(term);
+        else f.populationsExcluded.push(term);
+      }
+    },
+    progress,
+  );
+  yield progress;
 
   // The same languages a card shows: the service's own and its locations'.
-  const languages = db
-    .prepare(
+  yield* eachRowInBatches<[string | null, string]>(
+    db.prepare(
       `SELECT coalesce(l.service_id, sal.service_id), l.code FROM language l
        LEFT JOIN service_at_location sal ON l.service_id IS NULL AND sal.location_id = l.location_id
        WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL)`,
-    )
-    .raw()
-    .all() as [string | null, string][];
-  for (const [serviceId, code] of languages) {
-    const f = serviceId === null ? undefined : byId.get(serviceId);
-    if (f && !f.languages.includes(code)) f.languages.push(code);
-  }
+    ),
+    [],
+    ([serviceId, code]) => {
+      const f = serviceId === null ? undefined : byId.get(serviceId);
+      if (f && !f.languages.includes(code)) f.languages.push(code);
+    },
+    progress,
+  );
 
-  yield { step: 'indexing', done: 0, total };
+  yield progress;
   for (const { serviceId, location } of reader.allLocationPlaces()) byId.get(serviceId)?.locations.push(location);
 
-  yield { step: 'indexing', done: 0, total };
-  const schedules = db
-    .prepare(
+  yield progress;
+  yield* eachRowInBatches<[string, string | null, string | null, string | null, number | null, string | null, string | null, string | null]>(
+    db.prepare(
       `SELECT coalesce(sc.service_id, sal.service_id), sc.byday, sc.opens_at, sc.closes_at, sc.timezone, sc.freq, sc.valid_from, sc.valid_to
        FROM schedule sc LEFT JOIN service_at_location sal ON sal.id = sc.service_at_location_id
        WHERE sc.service_id IS NOT NULL OR sc.service_at_location_id IS NOT NULL`,
-    )
-    .raw()
-    .all() as [string, string | null, string | null, string | null, number | null, string | null, string | null, string | null][];
-  for (const [serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo] of schedules) {
-    byId.get(serviceId)?.schedules.push({ byday, opensAt, closesAt, timezone, freq, validFrom, validTo });
-  }
+    ),
+    [],
+    ([serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo]) => byId.get(serviceId)?.schedules.push({ byday, opensAt, closesAt, timezone, freq, validFrom, validTo }),
+    progress,
+  );
 
-  yield { step: 'indexing', done: 0, total };
+  yield progress;
   // Who it takes: areas (its own and its sites'), costs, documents, and its sites' accessibility.
-  const areas = db
-    .prepare(
+  const areaFact = areaFacts();
+  yield* eachRowInBatches<[string | null, string | null, string | null, string | null]>(
+    db.prepare(
       `SELECT coalesce(sa.service_id, sal.service_id), sa.name, sa.extent, sa.extent_type FROM service_area sa
        LEFT JOIN service_at_location sal ON sa.service_id IS NULL AND sal.id = sa.service_at_location_id
        WHERE sa.service_id IS NOT NULL OR sa.service_at_location_id IS NOT NULL ORDER BY sa.rowid`,
-    )
-    .raw()
-    .all() as [string | null, string | null, string | null, string | null][];
-  const areaFact = areaFacts();
-  for (const [serviceId, name, extent, extentType] of areas) if (serviceId !== null) byId.get(serviceId)?.areas.push(areaFact(name, extent, extentType));
-  const costs = db.prepare('SELECT service_id, amount, option FROM cost_option WHERE service_id IS NOT NULL ORDER BY rowid').raw().all() as [string, number | null, string | null][];
-  for (const [serviceId, amount, option] of costs) byId.get(serviceId)?.costs.push({ amount, option });
-  const documents = db.prepare('SELECT service_id, document FROM required_document WHERE service_id IS NOT NULL AND document IS NOT NULL ORDER BY rowid').raw().all() as [string, string][];
-  for (const [serviceId, document] of documents) byId.get(serviceId)?.documents.push(document);
-  const access = db
-    .prepare(
+    ),
+    [],
+    ([serviceId, name, extent, extentType]) => serviceId !== null && byId.get(serviceId)?.areas.push(areaFact(name, extent, extentType)),
+    progress,
+  );
+  yield* eachRowInBatches<[string, number | null, string | null]>(
+    db.prepare('SELECT service_id, amount, option FROM cost_option WHERE service_id IS NOT NULL ORDER BY rowid'),
+    [],
+    ([serviceId, amount, option]) => byId.get(serviceId)?.costs.push({ amount, option }),
+    progress,
+  );
+  yield* eachRowInBatches<[string, string]>(
+    db.prepare('SELECT service_id, document FROM required_document WHERE service_id IS NOT NULL AND document IS NOT NULL ORDER BY rowid'),
+    [],
+    ([serviceId, document]) => byId.get(serviceId)?.documents.push(document),
+    progress,
+  );
+  yield* eachRowInBatches<[string, string | null, string | null]>(
+    db.prepare(
       `SELECT sal.service_id, a.description, a.details FROM accessibility a JOIN service_at_location sal ON sal.location_id = a.location_id
        WHERE a.description IS NOT NULL OR a.details IS NOT NULL ORDER BY a.rowid, sal.rowid`,
-    )
-    .raw()
-    .all() as [string, string | null, string | null][];
-  for (const [serviceId, description, details] of access) byId.get(serviceId)?.accessibility.push(accessibilityText(description, details));
+    ),
+    [],
+    ([serviceId, description, details]) => byId.get(serviceId)?.accessibility.push(accessibilityText(description, details)),
+    progress,
+  );
 
   return facts;
 }

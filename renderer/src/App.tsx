@@ -24,7 +24,7 @@ export function App() {
   const [filters, setFilters] = useState<SearchFilters>({});
   const [importing, setImporting] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
-  const { state: search, showMore } = useSearch({ text, ...filters }, undefined, dataVersion);
+  const { state: search, showMore } = useSearch({ text, ...filters }, dataVersion);
   const response = search.status === 'error' ? null : search.response;
 
   useEffect(() => {

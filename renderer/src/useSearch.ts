@@ -22,24 +22,30 @@ const appended = (shown: SearchCard[], more: SearchCard[]) => {
 };
 
 /**
- * Runs the search as the user types or changes a filter. Each request carries a sequence number and only
- * the newest one's answer is shown, so a slow reply to an older query never replaces a newer result. A new
- * dataVersion (an import or rollback) runs the same query again. `showMore` adds the next page of cards
- * (of the results and of the group listed apart) to the answer on screen; the facets and map points
- * already cover every result.
+ * Runs the search as the user types or changes a filter. At most one search is in flight: a query made
+ * meanwhile waits for it and then goes at once, so a keystroke on an idle desk is asked without delay and
+ * fast typing never queues more than one answer behind another. Each request carries a sequence number
+ * and only the newest one's answer is shown, so a slow reply to an older query never replaces a newer
+ * result. A new dataVersion (an import or rollback) runs the same query again. `showMore` adds the next
+ * page of cards (of the results and of the group listed apart) to the answer on screen; the facets and
+ * map points already cover every result.
  */
-export function useSearch(query: SearchQuery, delayMs = 120, dataVersion = 0): { state: SearchState; showMore: () => void } {
+export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchState; showMore: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'loading', response: null });
   const seq = useRef(0);
   const asking = useRef(false);
+  /** The search being answered, settled either way; null when none is. */
+  const inFlight = useRef<Promise<void> | null>(null);
   const key = JSON.stringify(query);
   useEffect(() => {
     const mine = ++seq.current;
     asking.current = false;
     setState((prev) => ({ status: 'loading', response: prev.status === 'error' ? null : prev.response }));
-    let timer: ReturnType<typeof setTimeout>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = () => {
-      void atlas()
+      // Overtaken by a newer query while waiting its turn: that one asks instead.
+      if (mine !== seq.current) return;
+      const answered = atlas()
         .search({ limit: PAGE_SIZE, ...(JSON.parse(key) as SearchQuery) })
         .then((result) => {
           if (mine !== seq.current) return;
@@ -51,14 +57,19 @@ export function useSearch(query: SearchQuery, delayMs = 120, dataVersion = 0): {
           }
           setState({ status: 'done', response: result.value });
         });
+      inFlight.current = answered;
+      void answered.finally(() => {
+        if (inFlight.current === answered) inFlight.current = null;
+      });
     };
-    timer = setTimeout(ask, delayMs);
+    if (inFlight.current) void inFlight.current.finally(ask);
+    else ask();
     return () => {
       // A newer query or an unmount: this one's answers are ignored, so its polling stops too.
       seq.current++;
       clearTimeout(timer);
     };
-  }, [key, delayMs, dataVersion]);
+  }, [key, dataVersion]);
 
   const showMore = useCallback(() => {
     if (state.status !== 'done' || asking.current) return;

@@ -166,10 +166,14 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   let identical = true;
   /** Rows added, changed or removed, by table and id. */
   const differing: [HsdsTable, string][] = [];
+  const starting = { step: 'comparing', done: 0, total: next.service.length } as const;
+  let rows = 0;
   for (const t of HSDS_TABLES) {
     const before = new Map(current[t].map((r) => [String(r.id), r]));
     const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
     for (const r of next[t]) {
+      // Every row of every table is compared first: the app answers between batches of them too.
+      if (++rows % ROW_BATCH === 0) yield starting;
       const id = String(r.id);
       const old = before.get(id);
       if (!old) count.added++;
@@ -218,6 +222,8 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
 
 /** Services compared between progress reports. */
 const COMPARE_BATCH = 2_000;
+/** Rows compared between yields while counting what changed in each table. */
+const ROW_BATCH = 20_000;
 
 /** The diff of a dataset against the installed directory. */
 export const diffDatasets = (db: ReadDb, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));

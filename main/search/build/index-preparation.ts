@@ -4,7 +4,7 @@ import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
 
 /**
  * Rebuilds a stale search index (an update changed how it is built, or a database from before
- * migration 006) in the background on a writer connection, so the first search after an update answers
+ * migration 006) or one that cannot be read, in the background on a writer connection, so the first search after an update answers
  * "being prepared" at once instead of holding the window for seconds. One rebuild at a time.
  */
 export function createIndexPreparation(db: ReadDb, openWriter: () => Db) {
@@ -26,6 +26,12 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db) {
       });
   };
 
+  /** Rebuilds the index even when it is marked current (it cannot be read), unless a rebuild is running; says how far it has got. */
+  const rebuild = (): SearchPreparing => {
+    if (!progress) start();
+    return { preparing: progress! };
+  };
+
   return {
     /**
      * How far the rebuild has got, starting it if the index is stale; null when the index is ready. A failed
@@ -39,8 +45,8 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db) {
         throw err;
       }
       if (searchIndexIsCurrent(db)) return null;
-      start();
-      return { preparing: progress! };
+      return rebuild();
     },
+    rebuild,
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
@@ -37,6 +37,13 @@ export function ResultList({ state, text, selectedId, onSelect, onShowMore, filt
   const response = state.status === 'error' ? null : state.response;
   const apart = response?.reference ? response.virtual : null;
   const summaries = useLocalSummaries(response ? [...response.results, ...(apart?.results ?? [])].map((c) => c.id) : []);
+
+  // Each answer shown is counted on the element (data-answers) before it is painted, so the ui bench can
+  // wait for a given answer to be on screen instead of guessing with a delay.
+  const answers = useRef(0);
+  useLayoutEffect(() => {
+    if (state.status === 'done') pane.current?.setAttribute('data-answers', String(++answers.current));
+  }, [state]);
 
   useEffect(() => {
     if (selectedId) pane.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });

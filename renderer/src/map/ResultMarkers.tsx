@@ -54,6 +54,17 @@ function pointBounds(points: readonly MapPoint[]): L.LatLngBounds | null {
   return L.latLngBounds([south, west], [north, east]);
 }
 
+/** Whether two result sets put the same services at the same spots in the same order, so one's cluster index serves the other. */
+function samePoints(a: readonly MapPoint[], b: readonly MapPoint[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [p, q] = [a[i]!, b[i]!];
+    if (p.serviceId !== q.serviceId || p.lat !== q.lat || p.lon !== q.lon || p.approximate !== q.approximate) return false;
+  }
+  return true;
+}
+
 /**
  * Draws the result set: one layer holding only the markers of the visible clusters and places, rebuilt
  * on every pan and zoom from the cluster worker's answer. Places holding several services spiderfy when
@@ -87,13 +98,18 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
     zoomstart: () => setSpider(null),
   });
 
+  /** The points a worker was last asked to index, and when its index of them is ready. */
+  const loaded = useRef<{ client: ClusterClient; points: readonly MapPoint[]; ready: Promise<void> } | null>(null);
+
   // A new result set: index it, and show all of it unless it is already in view (refining a search keeps
-  // the view).
+  // the view). The same points again (a word typed further that finds the same services) keep the index:
+  // packing, sending and clustering them again took about 0.2 s at 100,000 points.
   useEffect(() => {
     if (!client) return;
     let current = true;
     setSpider(null);
-    void client.load(points).then(() => current && setIndexed(points));
+    if (loaded.current?.client !== client || !samePoints(loaded.current.points, points)) loaded.current = { client, points, ready: client.load(points) };
+    void loaded.current.ready.then(() => current && setIndexed(points));
     const bounds = pointBounds(points);
     if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
     return () => {
@@ -166,6 +182,10 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
         }
       }
       selectedFromMap.current = null;
+      // Counted on the map's element (data-draws) for the ui bench, which waits for a
+      // given set of markers to be on screen rather than guessing with a delay.
+      const container = map.getContainer();
+      container.setAttribute('data-draws', String(Number(container.getAttribute('data-draws') ?? 0) + 1));
     };
 
     const b = map.getBounds();
