@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,22 @@ import { rebuildSearchIndex } from '../main/search/build/text-index';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/referral-atlas.cjs', import.meta.url));
+/** Loaded before the CLI in the child: its peak resident memory, reported as it exits. */
+const PEAK_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`))';
+
+/**
+ * `referral-atlas import` in a process of its own, so its peak resident memory is the import's alone
+ * (this process has held the generated directory): the whole command, from start to exit.
+ */
+function measureCli(pkg: string, db: string) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PEAK_RSS, CLI, 'import', pkg, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = round((performance.now() - t0) / 1000);
+  const kb = /peak-rss-kb (\d+)/.exec(r.stderr)?.[1];
+  if (r.status !== 0 || !kb) throw new Error(`CLI import failed (exit ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`);
+  return { seconds, peak_rss_mb: Math.round(Number(kb) / 1024) };
+}
 
 /** CPU seconds beside wall seconds: on a shared machine the wall clock measures the neighbours too. */
 const clocks = () => {
@@ -76,6 +93,9 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
         rows.push({ services, kind, rows: total, ...m, rows_per_s: Math.round(total / m.seconds) });
       }
       db.close();
+      const cli = measureCli(join(dir, 'first'), join(dir, 'cli.sqlite'));
+      log(`${services} services, first import by the CLI in its own process: ${cli.seconds} s, peak resident memory ${cli.peak_rss_mb} MB`);
+      rows.push({ services, kind: 'cli first', rows: total, ...cli });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
