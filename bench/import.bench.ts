@@ -18,11 +18,12 @@ const PEAK_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.writ
 
 /**
  * `referral-atlas import` in a process of its own, so its peak resident memory is the import's alone
- * (this process has held the generated directory): the whole command, from start to exit.
+ * (this process has held the generated directory): the whole command, from start to exit. It replaces
+ * the starter directory the new database opens with, hence --allow-removals.
  */
 function measureCli(pkg: string, db: string) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', PEAK_RSS, CLI, 'import', pkg, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', PEAK_RSS, CLI, 'import', pkg, '--db', db, '--json', '--allow-removals'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = round((performance.now() - t0) / 1000);
   const kb = /peak-rss-kb (\d+)/.exec(r.stderr)?.[1];
   if (r.status !== 0 || !kb) throw new Error(`CLI import failed (exit ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`);
