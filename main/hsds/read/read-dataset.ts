@@ -3,7 +3,9 @@ import { basename, join } from 'node:path';
 import type { ColumnMapping } from '../../../shared/import-types';
 import { decodeUtf8 } from './csv-text';
 import { findDescriptor, readDatapackage } from './datapackage-read';
-import { folderSource, zipSource } from './file-source';
+import { jsonObjectCount, ReadBudget, refuseOverBytes } from './dataset-limits';
+import { folderSource } from './file-source';
+import { zipSource } from './zip-source';
 import { flattenHsdsJson } from './flatten-json';
 import { isOhanaFolder, readOhana } from './ohana';
 import { DatasetReadError, type Origins, type Problem } from '../check/problems';
@@ -43,6 +45,8 @@ export function* readDatasetSteps(path: string, options: ReadOptions = {}): Step
     throw new DatasetReadError({ file: label, row: null, field: null, message: 'this folder has no datapackage.json and is not an Ohana CSV export' });
   }
   const lower = path.toLowerCase();
+  // A single file is held whole while it is read: its size is checked before it is.
+  refuseOverBytes(stat.size, label);
   if (lower.endsWith('.zip')) {
     const src = zipSource(readFileSync(path), label);
     if (findDescriptor(src)) return yield* readDatapackage(src, label);
@@ -69,6 +73,7 @@ function depthExceeds(doc: unknown, limit: number): boolean {
 }
 
 export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
+  new ReadBudget().takeRows(jsonObjectCount(bytes), file, null);
   let doc: unknown;
   try {
     doc = JSON.parse(decodeUtf8(bytes, file));
