@@ -7,6 +7,7 @@ import { DatasetReadError, problemAt, type Origins, type Problem } from '../chec
 import type { ReadResult } from './read-result';
 import type { Steps } from '../../jobs/steps';
 import { hsdsColumns, storedRequired } from './table-info';
+import { restoreSourceIds } from '../export/uuid-ids';
 import { emptyTables, HSDS_TABLES, type HsdsTable, type Row } from '../../db/hsds-tables';
 
 interface Resource {
@@ -131,7 +132,7 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   if (legacy) resolveLegacyReferences(tables, problems, origins);
   return {
     format: legacy ? 'hsds-legacy-datapackage' : 'hsds-datapackage',
-    tables,
+    tables: restoreSourceIds(tables, (from, to) => origins.set(to, origins.get(from)!)),
     problems,
     origins,
     ...(typeof descriptor.name === 'string' ? { name: descriptor.name } : {}),

@@ -13,6 +13,7 @@ import type { ReadResult } from './read-result';
 import { runSteps, type Steps } from '../../jobs/steps';
 import type { TableRows } from '../../db/hsds-tables';
 import { readSpreadsheet } from './spreadsheet';
+import { restoreSourceIds } from '../export/uuid-ids';
 
 /** Deeper than any HSDS document (about 6 levels); a deeper one is broken or hostile. */
 export const MAX_JSON_DEPTH = 64;
@@ -85,10 +86,12 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
   }
   const origins: Origins = new Map();
-  const { tables, problems } = flattenHsdsJson(doc, (row, path) => {
+  const flat = flattenHsdsJson(doc, (row, path) => {
     const m = /^\$\[(\d+)\]/.exec(path);
     origins.set(row, { file, row: m ? Number(m[1]) + 1 : 1, path });
   });
+  const { problems } = flat;
+  const tables = restoreSourceIds(flat.tables, (from, to) => origins.set(to, origins.get(from)!));
   inferProgramOrganizations(tables);
   // Shared nested objects (an organization) legitimately repeat; two services with one id do not.
   const services = Array.isArray(doc) ? doc : isPage(doc) ? doc.contents : [doc];
