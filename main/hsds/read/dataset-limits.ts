@@ -1,8 +1,8 @@
 import { DatasetReadError } from '../check/problems';
 
 /**
- * How much one import may ask of the machine. A 100,000-service datapackage is about 710,000 rows and
- * 110 MB of CSV and takes under 1 GB of memory to read and check; the caps leave twice that room and
+ * How much one import may ask of the machine. A 100,000-service datapackage is 710,000 rows in 86 MB of
+ * CSV, and importing it peaks at about 0.9 GB of memory; the caps leave two to three times that room and
  * stop a hostile or broken file before it can exhaust the main process's heap (which would close the app).
  */
 export const DATASET_LIMITS = {

@@ -48,6 +48,7 @@ export function folderSource(dir: string): FileSource {
     }
   }
   const budget = new ReadBudget();
+  const counted = new Set<string>();
   const set = new Set(names);
   return {
     names: [...names, ...outside],
@@ -62,7 +63,9 @@ export function folderSource(dir: string): FileSource {
       const to = target(join(dir, name));
       if (to === null) return undefined;
       if (!inside(to)) refuse();
-      budget.takeBytes(statSync(to).size, name);
+      // A file read twice (to recognise a format, then to read it) is one file of the dataset.
+      if (!counted.has(name)) budget.takeBytes(statSync(to).size, name);
+      counted.add(name);
       return readFileSync(to);
     },
   };

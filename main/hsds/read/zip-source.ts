@@ -55,6 +55,7 @@ export function zipSource(bytes: Uint8Array, file: string): FileSource {
   if (unpacked > ZIP_LIMITS.ratioCheckedAbove && unpacked > packed * ZIP_LIMITS.maxRatio) {
     refuse(`the zip would unpack ${ratio(unpacked, packed)} times larger than it is packed (a zip bomb?); refused`);
   }
+  const counted = new Set<string>();
   const files = new Map(entries.filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e]));
   return {
     names: [...files.keys()],
@@ -62,7 +63,9 @@ export function zipSource(bytes: Uint8Array, file: string): FileSource {
     read: (name) => {
       const entry = files.get(name);
       if (!entry) return undefined;
-      budget.takeBytes(entry.originalSize, name);
+      // An entry read twice (to recognise a format, then to read it) is one file of the dataset.
+      if (!counted.has(name)) budget.takeBytes(entry.originalSize, name);
+      counted.add(name);
       try {
         return unzipSync(bytes, { filter: (e) => e.name === name })[name];
       } catch (err) {
