@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,24 @@ import { longestBlock } from './longest-block';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/referral-atlas.cjs', import.meta.url));
+/** Loaded before the CLI in the child: its peak resident memory and CPU time, reported as it exits. */
+const PEAK_RSS =
+  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write(`peak-rss-kb ${u.maxRSS} cpu-us ${u.userCPUTime+u.systemCPUTime}\\n`)})';
+
+/**
+ * `referral-atlas import` in a process of its own, so its peak resident memory is the import's alone
+ * (this process has held the generated directory): the whole command, from start to exit. It replaces
+ * the starter directory the new database opens with, hence --allow-removals.
+ */
+function measureCli(pkg: string, db: string) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PEAK_RSS, CLI, 'import', pkg, '--db', db, '--json', '--allow-removals'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = round((performance.now() - t0) / 1000);
+  const [, kb, cpu] = /peak-rss-kb (\d+) cpu-us (\d+)/.exec(r.stderr) ?? [];
+  if (r.status !== 0 || !kb || !cpu) throw new Error(`CLI import failed (exit ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`);
+  return { seconds, cpu_seconds: round(Number(cpu) / 1e6), peak_rss_mb: Math.round(Number(kb) / 1024) };
+}
 
 /** CPU seconds beside wall seconds: on a shared machine the wall clock measures the neighbours too. */
 const clocks = () => {
@@ -124,6 +143,10 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
         rows.push({ services, ...row });
       }
       db.close();
+      const cli = measureCli(join(dir, 'first'), join(dir, 'cli.sqlite'));
+      log(`${services} services, first import by the CLI in its own process: ${cli.seconds} s (cpu ${cli.cpu_seconds} s), peak resident memory ${cli.peak_rss_mb} MB`);
+      const packageMb = Math.round(readdirSync(join(dir, 'first')).reduce((n, f) => n + statSync(join(dir, 'first', f)).size, 0) / 1024 ** 2);
+      rows.push({ services, kind: 'cli first', rows: total, package_mb: packageMb, ...cli });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

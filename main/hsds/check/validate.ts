@@ -4,6 +4,7 @@ import { foreignKeys, storedRequired } from '../read/table-info';
 import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
 import type { RowsLikeIt } from '../../../shared/import-types';
 import { problemAt, type Origins, type Problem } from './problems';
+import { textValueProblem } from './text-values';
 import { runSteps, type Steps } from '../../jobs/steps';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 
@@ -104,11 +105,22 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
       }
       if (validate) {
         if (!validate(withoutOptionalBlanks(row, schemaRequired, required))) {
-          for (const e of validate.errors ?? []) {
+          const errors = validate.errors ?? [];
+          // A value outside an enum also fails its type when it is not even text: the list of allowed values says more.
+          const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+          for (const e of errors) {
+            if (e.keyword === 'type' && enumAt.has(e.instancePath)) continue;
             const p = schemaProblem(table, e);
             if (p?.level === 'warning' && p.rule) softAt(table, row, p.field ?? '', p.message, p.rule);
             else if (p) at(row, p.field, p.message, p.level);
           }
+        }
+      }
+      for (const field in row) {
+        const v = row[field];
+        if (typeof v === 'string') {
+          const msg = textValueProblem(v);
+          if (msg) at(row, field, msg);
         }
       }
       for (const [field, prop] of dateFields) {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadDb } from '../../db/open';
-import { publishableTables } from './export-common';
+import { exportTables } from './export-common';
 import { scalarFields } from '../check/hsds-ajv';
 import { readTables } from '../read/read-tables';
 import { hsdsColumns } from '../read/table-info';
@@ -36,7 +36,7 @@ export interface DatapackageInfo {
  * column the app stores) and a datapackage.json listing them. Returns the files written, relative to dir.
  */
 export const exportDatapackage = (db: ReadDb, dir: string, info?: DatapackageInfo): string[] =>
-  writeDatapackage(publishableTables(readTables(db)), dir, info);
+  writeDatapackage(exportTables(readTables(db)), dir, info);
 
 /** Writes tables as a datapackage, exactly as exportDatapackage does the installed directory. */
 export function writeDatapackage(tables: TableRows, dir: string, info: DatapackageInfo = { name: 'referral-atlas-directory', version: null }): string[] {

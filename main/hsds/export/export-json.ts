@@ -1,5 +1,5 @@
 import type { ReadDb } from '../../db/open';
-import { publishableTables, withoutNulls } from './export-common';
+import { exportTables, withoutNulls } from './export-common';
 import { NESTING } from '../read/flatten-json';
 import { readTables } from '../read/read-tables';
 import type { HsdsTable, Row, TableRows } from '../../db/hsds-tables';
@@ -9,7 +9,7 @@ import type { HsdsTable, Row, TableRows } from '../../db/hsds-tables';
  * flatten-json.ts: each service with its organization, locations, phones, hours... nested.
  */
 export function exportHsdsJson(db: ReadDb): Row[] {
-  const tables = publishableTables(readTables(db));
+  const tables = exportTables(readTables(db));
   const groups = new Map<string, Map<string, Row[]>>();
   const byId = new Map<HsdsTable, Map<string, Row>>();
   const group = (table: HsdsTable, fk: string, id: string): Row[] => {
@@ -48,7 +48,7 @@ export function exportHsdsJson(db: ReadDb): Row[] {
     const attributes = group('attribute', 'link_id', id).filter((a) => a.link_entity === table);
     if (attributes.length > 0) out.attributes = attributes.map((a) => nest('attribute', a));
     const metadata = group('metadata', 'resource_id', id).filter((m) => m.resource_type === table);
-    if (metadata.length > 0) out.metadata = metadata.map((m) => withoutNulls('metadata', m));
+    if (metadata.length > 0) out.metadata = metadata.map((m) => nest('metadata', m));
     return out;
   };
   return tables.service.map((s) => nest('service', s));

@@ -23,10 +23,9 @@ describe('export', { timeout: 30_000 }, () => {
 
   it('writes HSDS JSON that passes the official 3.1 service schema (the spec example, imported and exported)', () => {
     const { db, dir } = setup();
-    const doc = JSON.parse(readFileSync(fixture('hsds3', 'service_full.json'), 'utf8'));
+    // The example repeats one phone in ten places and one location in two: every copy is corrected, or the copies disagree.
+    const doc = JSON.parse(readFileSync(fixture('hsds3', 'service_full.json'), 'utf8').replaceAll('"\\"+44 1234 234567\\""', '"+44 1234 234567"').replaceAll('"latitude": 100', '"latitude": 51.5'));
     delete doc.attributes[0].taxonomy_term.parent_id;
-    doc.service_at_locations[0].location.latitude = 51.5;
-    doc.phones[0].number = '+44 1234 234567';
     writeFileSync(join(dir, 'in.json'), JSON.stringify(doc));
     applyChecked(db, checkDataset(db, join(dir, 'in.json')));
     const services = exportHsdsJson(db);

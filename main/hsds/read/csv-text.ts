@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { DatasetReadError } from '../check/problems';
+import { ReadBudget } from './dataset-limits';
 
 /** Larger than any real description; a bigger field is a broken or hostile file, refused before it is held twice. */
 export const MAX_FIELD_CHARS = 1_000_000;
@@ -60,8 +61,10 @@ const CR = 13;
  * Hand-written because a general CSV library spent most of a large import's reading time per character.
  * It scans bytes (the delimiters are ASCII, so UTF-8 text cannot fake one) and decodes each field on its
  * own: slices of one big decoded string would keep it alive and make every later id lookup slower.
+ * Each row is counted against the dataset's budget as it is read, so a file of millions of tiny rows stops
+ * before it fills the memory.
  */
-export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
+export function parseCsv(bytes: Uint8Array, file: string, budget = new ReadBudget()): CsvTable {
   const buf = checkedUtf8(bytes, file);
   const n = buf.length;
   const rows: string[][] = [];
@@ -121,6 +124,7 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
       break;
     }
     if (rows.length > 0 && record.length !== rows[0]!.length) fail(MESSAGES.width);
+    budget.takeRows(1, file, rows.length + 1);
     rows.push(record);
   }
   const [head, ...body] = rows;

@@ -7,6 +7,7 @@ import { DatasetReadError, problemAt, type Origins, type Problem } from '../chec
 import type { ReadResult } from './read-result';
 import type { Steps } from '../../jobs/steps';
 import { hsdsColumns, storedRequired } from './table-info';
+import { restoreSourceIds } from '../export/uuid-ids';
 import { emptyTables, HSDS_TABLES, type HsdsTable, type Row } from '../../db/hsds-tables';
 
 interface Resource {
@@ -51,6 +52,7 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   const origins: Origins = new Map();
   const eligibility: { serviceId: string; text: string }[] = [];
 
+  const listedAt = new Map<string, number>();
   for (const [i, res] of resources.entries()) {
     yield { step: 'reading', done: i, total: resources.length };
     const path = typeof res.path === 'string' ? res.path : null;
@@ -58,12 +60,20 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
     if (isUnsafeEntryName(path)) {
       throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `"${path}" points outside the package; refused` });
     }
+    // A file listed twice would be read twice and its rows imported twice: at best duplicate ids, at worst
+    // the same large table read hundreds of times until the memory runs out.
+    const key = samePath(path);
+    const first = listedAt.get(key);
+    if (first !== undefined) {
+      throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `lists "${path}" again (already resources[${first}]); each file may be listed once` });
+    }
+    listedAt.set(key, i);
     const bytes = src.read(prefix + path);
     if (!bytes) {
       problems.push({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `lists "${path}", which is not in the package`, level: 'error' });
       continue;
     }
-    const csv = parseCsv(bytes, path);
+    const csv = parseCsv(bytes, path, src.budget);
     // Older descriptors name resources loosely ("organization" for organizations.csv): their file names are the reliable key.
     const rule = legacy ? (ruleFor(path, csv.header, legacy) ?? ruleFor(names[i]!, csv.header, legacy)) : (ruleFor(names[i]!, csv.header, legacy) ?? ruleFor(path, csv.header, legacy));
     if (!rule || rule.skipped) {
@@ -122,13 +132,16 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   if (legacy) resolveLegacyReferences(tables, problems, origins);
   return {
     format: legacy ? 'hsds-legacy-datapackage' : 'hsds-datapackage',
-    tables,
+    tables: restoreSourceIds(tables, (from, to) => origins.set(to, origins.get(from)!)),
     problems,
     origins,
     ...(typeof descriptor.name === 'string' ? { name: descriptor.name } : {}),
     ...(typeof descriptor.version === 'string' ? { version: descriptor.version } : {}),
   };
 }
+
+/** One spelling per file: "./services.csv" and "services.csv" are the same file. */
+const samePath = (path: string) => path.split('/').filter((p) => p !== '' && p !== '.').join('/');
 
 /**
  * Older packages reference loosely: a term's parent that was never published, a metadata row with no

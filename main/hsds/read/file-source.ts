@@ -1,59 +1,72 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { DatasetReadError } from '../check/problems';
+import { ReadBudget } from './dataset-limits';
 
 /** The files of a dataset, wherever they live: a folder or a zip, read the same way. */
 export interface FileSource {
   /** Paths relative to the dataset root, with forward slashes. */
   names: string[];
+  /** A file's bytes, counted against the budget; undefined when the dataset has no such file. */
   read(name: string): Uint8Array | undefined;
+  /** Shared by every file of the dataset. */
+  budget: ReadBudget;
 }
-
-export const ZIP_LIMITS = {
-  maxEntries: 2_000,
-  /** Sum of the sizes the archive declares once unpacked. */
-  maxTotalBytes: 2 * 1024 ** 3,
-  /** DEFLATE packs text 5-20x; a much higher ratio on a large entry is a decompression bomb. */
-  maxRatio: 200,
-  ratioCheckedAbove: 1024 * 1024,
-};
 
 /** A name that could climb out of a folder if anything ever extracted it: refused, the archive is not trusted. */
 export function isUnsafeEntryName(name: string): boolean {
   return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').includes('..') || name.includes('\0');
 }
 
-export function zipSource(bytes: Uint8Array, file: string): FileSource {
-  const refuse = (message: string): never => {
-    throw new DatasetReadError({ file, row: null, field: null, message });
-  };
-  let total = 0;
-  let entries = 0;
-  let files: Record<string, Uint8Array>;
+/** Where a link inside the folder really leads, or null when it leads nowhere. */
+function target(path: string): string | null {
   try {
-    files = unzipSync(bytes, {
-      filter: (entry) => {
-        if (isUnsafeEntryName(entry.name)) refuse(`the zip contains an unsafe path "${entry.name}" (it points outside the dataset); refused`);
-        if (++entries > ZIP_LIMITS.maxEntries) refuse(`the zip has more than ${ZIP_LIMITS.maxEntries} entries`);
-        total += entry.originalSize;
-        if (total > ZIP_LIMITS.maxTotalBytes) refuse('the zip would unpack to more than 2 GB (a zip bomb?); refused');
-        if (entry.originalSize > ZIP_LIMITS.ratioCheckedAbove && entry.originalSize > entry.size * ZIP_LIMITS.maxRatio) {
-          refuse(`"${entry.name}" would unpack ${Math.round(entry.originalSize / Math.max(entry.size, 1))} times larger than it is packed (a zip bomb?); refused`);
-        }
-        return !entry.name.endsWith('/');
-      },
-    });
-  } catch (err) {
-    if (err instanceof DatasetReadError) throw err;
-    return refuse(`the zip cannot be read (truncated or damaged: ${(err as Error).message})`);
+    return realpathSync(path);
+  } catch {
+    return null;
   }
-  return { names: Object.keys(files), read: (name) => files[name] };
 }
 
-/** Top-level files of a folder; a dataset's CSVs sit beside its datapackage.json. */
+/**
+ * Top-level files of a folder; a dataset's CSVs sit beside its datapackage.json. A link is followed only
+ * to a file inside the folder: one that leads outside is refused when the package uses it (its content is
+ * never read, so no message can echo it), and a link that leads nowhere is left out like any absent file.
+ */
 export function folderSource(dir: string): FileSource {
-  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile());
+  const root = target(dir) ?? dir;
+  const inside = (p: string) => p.startsWith(root + sep);
+  const names: string[] = [];
+  const outside = new Set<string>();
+  for (const n of readdirSync(dir)) {
+    const path = join(dir, n);
+    if (lstatSync(path).isFile()) names.push(n);
+    else if (lstatSync(path).isSymbolicLink()) {
+      const to = target(path);
+      if (to === null) continue;
+      if (!inside(to)) outside.add(n);
+      else if (statSync(to).isFile()) names.push(n);
+    }
+  }
+  const budget = new ReadBudget();
+  const counted = new Set<string>();
   const set = new Set(names);
-  return { names, read: (name) => (set.has(name) ? readFileSync(join(dir, name)) : undefined) };
+  return {
+    names: [...names, ...outside],
+    budget,
+    read: (name) => {
+      const refuse = () => {
+        throw new DatasetReadError({ file: name, row: null, field: null, message: 'is a link to a file outside the package; refused (copy the file into the package instead)' });
+      };
+      if (outside.has(name)) refuse();
+      if (!set.has(name)) return undefined;
+      // Checked again at the moment of reading: the folder may have changed since it was listed.
+      const to = target(join(dir, name));
+      if (to === null) return undefined;
+      if (!inside(to)) refuse();
+      // A file read twice (to recognise a format, then to read it) is one file of the dataset.
+      if (!counted.has(name)) budget.takeBytes(statSync(to).size, name);
+      counted.add(name);
+      return readFileSync(to);
+    },
+  };
 }

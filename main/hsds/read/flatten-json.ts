@@ -1,3 +1,4 @@
+import { scalarFields } from '../check/hsds-ajv';
 import { emptyTables, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 
 /** A nested array whose items belong to the parent: the parent's id goes into `fk` on each item. */
@@ -74,11 +75,18 @@ export interface FlattenProblem {
   message: string;
 }
 
+/** A value as a message quotes it: short, and never a whole nested document. */
+const describe = (v: unknown) =>
+  typeof v === 'string' ? `"${v.length > 60 ? `${v.slice(0, 60)}...` : v}"` : Array.isArray(v) ? 'a list' : isObject(v) ? 'an object' : String(v);
+
 /**
  * Turns HSDS 3 service-centric JSON (one service, an array, or an API page with `contents`) into table
- * rows. Nested objects shared between services (an organization, a taxonomy term) appear once; the
- * first copy wins and later copies may only fill fields the first left empty. `onRow` hears where each
- * row was found, so problems found later can name it.
+ * rows. Nested objects shared between services (an organization, a taxonomy term) appear once: a later
+ * copy may fill fields the first left empty, but a copy that says something else (a phone id under two
+ * services, an organization id with two names) is a problem naming both places, since keeping either
+ * would silently drop the other. A nested list or object of the wrong shape is named too, and a field
+ * the schema types as text or a number keeps whatever it was given, so the validator names its type
+ * rather than calling it missing. `onRow` hears where each row was found, so problems found later can name it.
  */
 export function flattenHsdsJson(
   doc: unknown,
@@ -86,7 +94,7 @@ export function flattenHsdsJson(
 ): { tables: TableRows; problems: FlattenProblem[] } {
   const tables = emptyTables();
   const problems: FlattenProblem[] = [];
-  const seen = new Map<string, Row>();
+  const seen = new Map<string, { row: Row; path: string }>();
 
   const services: unknown[] = Array.isArray(doc)
     ? doc
@@ -106,35 +114,60 @@ export function flattenHsdsJson(
     }
     const row: Row = {};
     const nesting = NESTING[table] ?? {};
+    const scalars = scalarFields(table);
+    const list = (key: string, child: unknown, of: string): child is unknown[] => {
+      if (Array.isArray(child)) return true;
+      if (child !== null && child !== undefined) problems.push({ path: `${path}.${key}`, message: `must be a list of ${of} objects, not ${describe(child)}` });
+      return false;
+    };
     for (const [key, child] of Object.entries(value)) {
       const nest = nesting[key];
-      if (key === 'attributes' && Array.isArray(child)) {
-        child.forEach((a, i) => {
-          if (isObject(a)) visit({ link_id: id, link_entity: table, ...a }, 'attribute', `${path}.attributes[${i}]`);
-        });
-      } else if (key === 'metadata' && Array.isArray(child)) {
-        child.forEach((m, i) => {
-          if (isObject(m)) visit({ resource_id: id, resource_type: table, ...m }, 'metadata', `${path}.metadata[${i}]`);
-        });
-      } else if (nest?.kind === 'array' && Array.isArray(child)) {
-        child.forEach((c, i) => {
-          if (isObject(c)) visit({ ...c, [nest.fk]: id }, nest.table, `${path}.${key}[${i}]`);
-          else problems.push({ path: `${path}.${key}[${i}]`, message: `expected an object for ${nest.table}` });
-        });
+      if (key === 'attributes') {
+        if (list(key, child, 'attribute')) {
+          child.forEach((a, i) => {
+            if (isObject(a)) visit({ link_id: id, link_entity: table, ...a }, 'attribute', `${path}.attributes[${i}]`);
+            else problems.push({ path: `${path}.attributes[${i}]`, message: 'expected an object for attribute' });
+          });
+        }
+      } else if (key === 'metadata') {
+        if (list(key, child, 'metadata')) {
+          child.forEach((m, i) => {
+            if (isObject(m)) visit({ resource_id: id, resource_type: table, ...m }, 'metadata', `${path}.metadata[${i}]`);
+            else problems.push({ path: `${path}.metadata[${i}]`, message: 'expected an object for metadata' });
+          });
+        }
+      } else if (nest?.kind === 'array') {
+        if (list(key, child, nest.table)) {
+          child.forEach((c, i) => {
+            if (isObject(c)) visit({ ...c, [nest.fk]: id }, nest.table, `${path}.${key}[${i}]`);
+            else problems.push({ path: `${path}.${key}[${i}]`, message: `expected an object for ${nest.table}` });
+          });
+        }
       } else if (nest?.kind === 'object') {
         if (child === null || child === undefined) continue;
         const childId = visit(child, nest.table, `${path}.${key}`);
         if (childId) row[nest.ref] = childId;
-      } else if (child === null || typeof child !== 'object') {
+      } else if (child === null || typeof child !== 'object' || Object.hasOwn(scalars, key)) {
         row[key] = child;
       }
     }
     const key = `${table}\u0000${id}`;
     const earlier = seen.get(key);
     if (earlier) {
-      for (const [k, v] of Object.entries(row)) if (earlier[k] == null && v != null) earlier[k] = v;
+      for (const [k, v] of Object.entries(row)) {
+        const was = earlier.row[k];
+        if (was == null) {
+          if (v != null) earlier.row[k] = v;
+        } else if (v != null && !sameValue(was, v)) {
+          problems.push({
+            path,
+            message: `${table} id "${id}" is used for two different records: ${k} is ${describe(was)} at ${earlier.path} and ${describe(v)} here; give each its own id`,
+          });
+          break;
+        }
+      }
     } else {
-      seen.set(key, row);
+      seen.set(key, { row, path });
       tables[table].push(row);
       onRow?.(row, path);
     }
@@ -144,6 +177,9 @@ export function flattenHsdsJson(
   services.forEach((s, i) => visit(s, 'service', services.length === 1 && !Array.isArray(doc) ? '$' : `$[${i}]`));
   return { tables, problems };
 }
+
+/** 3 and "3", true and "true" are one value written two ways; anything else differs. */
+const sameValue = (a: unknown, b: unknown) => a === b || (typeof a !== 'object' && typeof b !== 'object' && String(a) === String(b));
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

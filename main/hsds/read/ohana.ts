@@ -56,7 +56,7 @@ export function readOhana(src: FileSource): ReadResult {
   const origins: Origins = new Map();
   const csv = (name: string): CsvRecord[] => {
     const bytes = src.read(name);
-    return bytes ? recordsOf(parseCsv(bytes, name)) : [];
+    return bytes ? recordsOf(parseCsv(bytes, name, src.budget)) : [];
   };
   const each = (file: string, fn: (v: Record<string, string>, add: (t: HsdsTable, r: Row) => void, warn: (field: string, msg: string) => void) => void) => {
     for (const rec of csv(file)) {

@@ -3,7 +3,9 @@ import { basename, join } from 'node:path';
 import type { ColumnMapping } from '../../../shared/import-types';
 import { decodeUtf8 } from './csv-text';
 import { findDescriptor, readDatapackage } from './datapackage-read';
-import { folderSource, zipSource } from './file-source';
+import { jsonObjectCount, ReadBudget, refuseOverBytes } from './dataset-limits';
+import { folderSource } from './file-source';
+import { zipSource } from './zip-source';
 import { flattenHsdsJson } from './flatten-json';
 import { isOhanaFolder, readOhana } from './ohana';
 import { DatasetReadError, type Origins, type Problem } from '../check/problems';
@@ -11,6 +13,7 @@ import type { ReadResult } from './read-result';
 import { runSteps, type Steps } from '../../jobs/steps';
 import type { TableRows } from '../../db/hsds-tables';
 import { readSpreadsheet } from './spreadsheet';
+import { restoreSourceIds } from '../export/uuid-ids';
 
 /** Deeper than any HSDS document (about 6 levels); a deeper one is broken or hostile. */
 export const MAX_JSON_DEPTH = 64;
@@ -43,6 +46,8 @@ export function* readDatasetSteps(path: string, options: ReadOptions = {}): Step
     throw new DatasetReadError({ file: label, row: null, field: null, message: 'this folder has no datapackage.json and is not an Ohana CSV export' });
   }
   const lower = path.toLowerCase();
+  // A single file is held whole while it is read: its size is checked before it is.
+  refuseOverBytes(stat.size, label);
   if (lower.endsWith('.zip')) {
     const src = zipSource(readFileSync(path), label);
     if (findDescriptor(src)) return yield* readDatapackage(src, label);
@@ -69,6 +74,7 @@ function depthExceeds(doc: unknown, limit: number): boolean {
 }
 
 export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
+  new ReadBudget().takeRows(jsonObjectCount(bytes), file, null);
   let doc: unknown;
   try {
     doc = JSON.parse(decodeUtf8(bytes, file));
@@ -80,10 +86,12 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
   }
   const origins: Origins = new Map();
-  const { tables, problems } = flattenHsdsJson(doc, (row, path) => {
+  const flat = flattenHsdsJson(doc, (row, path) => {
     const m = /^\$\[(\d+)\]/.exec(path);
     origins.set(row, { file, row: m ? Number(m[1]) + 1 : 1, path });
   });
+  const { problems } = flat;
+  const tables = restoreSourceIds(flat.tables, (from, to) => origins.set(to, origins.get(from)!));
   inferProgramOrganizations(tables);
   // Shared nested objects (an organization) legitimately repeat; two services with one id do not.
   const services = Array.isArray(doc) ? doc : isPage(doc) ? doc.contents : [doc];

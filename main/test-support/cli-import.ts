@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+
+/** The built command line, run as a coordinator would run it. */
+export const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
+
+export interface Outcome {
+  ok: boolean;
+  errors: { file: string; row: number | null; field: string | null; message: string }[];
+  error_count: number;
+}
+
+/**
+ * A desk database in a temp folder and the built CLI pointed at it. `importRefused` imports a path and
+ * asserts what every refusal must hold: exit 1, `{"ok": false}` with errors, the database file unchanged
+ * byte for byte.
+ */
+export function cliDesk(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(dir, 'atlas.sqlite');
+  const hash = () => createHash('sha256').update(readFileSync(db)).digest('hex');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const importRefused = (path: string): Outcome => {
+    const before = hash();
+    const r = cli('import', path, '--json');
+    expect(r.status, r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout) as Outcome;
+    expect(out.ok).toBe(false);
+    expect(out.errors.length).toBeGreaterThan(0);
+    expect(hash()).toBe(before);
+    return out;
+  };
+  return { dir, db, cli, importRefused, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
