@@ -22,6 +22,8 @@ export interface ServiceCard {
   address: string | null;
   /** No physical location: a hotline or an online service. */
   virtual: boolean;
+  /** The name of the source it came from (the bundled directory, a file, a feed...). */
+  source: string | null;
 }
 
 export interface LocationView {
