@@ -26,6 +26,9 @@ export interface ServiceCard {
   source: string | null;
 }
 
+/** The source name of the directory shipped with the app: screens call it that in words, and leave it unmarked on cards. */
+export const BUNDLED_SOURCE = 'bundled';
+
 export interface LocationView {
   id: string;
   name: string | null;

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { ReadDb } from '../db/open';
+import { BUNDLED_SOURCE } from '../../shared/domain';
 
 export type SourceKind = 'bundled' | 'file' | 'feed' | 'hsds-api' | 'datapackage';
 
@@ -16,8 +17,6 @@ export interface StoredSource extends SourceTarget {
   idPrefix: string;
   updatedAt: string;
 }
-
-export const BUNDLED_SOURCE = 'bundled';
 
 /** Names are typed on the command line and end up in ids before a "/", so they may not hold one. */
 export function checkSourceName(name: string): string | null {
