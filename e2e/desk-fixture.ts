@@ -88,9 +88,12 @@ const synthetic = [
 export const deskFixtureDocument = (): Record<string, unknown>[] =>
   JSON.parse(JSON.stringify([...(JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]), ...synthetic])) as Record<string, unknown>[];
 
-/** Installs the starter directory plus the synthetic services, the way any import would. */
-export function installDeskFixture(db: Db, version = 'synthetic-1'): void {
+/**
+ * Installs the starter directory plus the synthetic services, the way any import would: in place of the
+ * bundled directory, so it is the desk's whole directory (or as the source named).
+ */
+export function installDeskFixture(db: Db, version = 'synthetic-1', sourceName = 'bundled'): void {
   const { tables, problems } = flattenHsdsJson(deskFixtureDocument());
   if (problems.length > 0) throw new Error(`desk fixture: ${problems[0]!.path}: ${problems[0]!.message}`);
-  installDataset(db, tables, { datasetId: 'synthetic-desk-fixture', version, source: 'test' });
+  installDataset(db, tables, { datasetId: 'synthetic-desk-fixture', version, source: 'test', sourceName });
 }

@@ -27,7 +27,7 @@ describe('Import screen', () => {
     await app.page.getByRole('button', { name: 'Import directory…' }).click();
   };
 
-  it('shows what an Ohana folder would change (flagging a note on a removed service), applies it, then rolls back', async () => {
+  it('adds an Ohana folder beside the bundled directory, removing none of it, applies it, then rolls back', async () => {
     await open((db) => {
       const id = (db.prepare("SELECT id FROM service WHERE name = 'National Human Trafficking Hotline'").get() as { id: string }).id;
       db.prepare("INSERT INTO local_note (service_id, body, updated_at) VALUES (?, 'Ask for the Spanish line', 'now')").run(id);
@@ -35,7 +35,7 @@ describe('Import screen', () => {
     const { page } = app;
     nextPath = join(FIXTURES, 'ohana-sanmateo');
     await page.getByRole('button', { name: 'Choose folder…' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('23 added · 0 changed · 0 removed');
     expect(await page.locator('.import-source').textContent()).toContain('Ohana CSV export · 23 services in the file');
     // The counts and Apply stay in sight above the whole change list, scrolled to its end too.
     const apply = page.getByRole('button', { name: 'Apply this import' });
@@ -49,29 +49,14 @@ describe('Import screen', () => {
     await page.locator('.import-screen').evaluate('(el) => el.scrollTo(0, 0)');
     expect(await page.locator('.diff-added').textContent()).toContain('Fair Oaks Adult Activity Center');
     expect(await page.locator('.import-problems.errors').count()).toBe(0);
-    expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
+    expect(await page.locator('.import-diff .alert').count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-diff');
-    // It removes every service installed: main starts nothing until the coordinator says yes, and "no" keeps everything.
-    const before = dbDigest(app.db);
     await apply.click();
-    const removals = page.getByRole('dialog', { name: 'Remove most of the directory?' });
-    await expect.poll(() => removals.getByRole('alert').textContent()).toBe(
-      `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them. Check that this is the right file or feed before you go on.`,
-    );
-    expect(await removals.getByRole('button', { name: 'Keep the directory as it is' }).evaluate((b) => b === document.activeElement)).toBe(true);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await app.screenshot('import-confirm-removals');
-    await removals.getByRole('button', { name: 'Keep the directory as it is' }).click();
-    await expect.poll(() => removals.count()).toBe(0);
-    expect(await apply.evaluate((b) => b === document.activeElement)).toBe(true);
-    expect(dbDigest(app.db)).toBe(before);
-    await apply.click();
-    await removals.getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     // What was applied stays summed up; the header names a version-less directory by its source and install time.
-    expect(await page.locator('.import-diff-summary').textContent()).toBe(`23 added · 0 changed · ${STARTER_SERVICES} removed`);
-    await expect.poll(() => page.locator('.dataset').textContent()).toMatch(/^23 services · directory ohana-sanmateo, installed [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/);
+    expect(await page.locator('.import-diff-summary').textContent()).toBe('23 added · 0 changed · 0 removed');
+    await expect.poll(() => page.locator('.dataset').textContent()).toMatch(new RegExp(`^${STARTER_SERVICES + 23} services · directory ohana-sanmateo, installed [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M$`));
     await page.getByRole('button', { name: `Undo the last import: back to ${STARTER_VERSION} (${STARTER_SERVICES} services)` }).click();
     const confirm = page.getByRole('dialog', { name: 'Undo the last import?' });
     expect(await confirm.textContent()).toContain(`The directory goes back to ${STARTER_VERSION} (${STARTER_SERVICES} services), installed`);
@@ -94,9 +79,9 @@ describe('Import screen', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-remove-one-'));
     dirs.push(dir);
     const doc = deskFixtureDocument().filter((s) => s.id !== 'synthetic-svc-clinic');
-    nextPath = join(dir, 'without-the-clinic.json');
+    nextPath = join(dir, 'county.json');
     writeFileSync(nextPath, JSON.stringify(doc));
-    await open(installDeskFixture);
+    await open((db) => installDeskFixture(db, 'synthetic-1', 'county.json'));
     const { page } = app;
     const installed = doc.length + 1;
     await page.getByRole('button', { name: 'Choose file…' }).click();
@@ -105,7 +90,7 @@ describe('Import screen', () => {
     const apply = page.getByRole('button', { name: 'Apply this import' });
     await apply.click();
     const ask = page.getByRole('dialog', { name: 'Remove 1 service?' });
-    await expect.poll(() => ask.getByRole('alert').textContent()).toBe(`This would remove 1 of the ${installed} services in the directory. Desk notes on them are kept.`);
+    await expect.poll(() => ask.getByRole('alert').textContent()).toBe(`This would remove 1 of the ${installed} services this source holds. Desk notes on them are kept.`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await ask.getByRole('button', { name: 'Keep the directory as it is' }).click();
     await expect.poll(() => ask.count()).toBe(0);
@@ -116,10 +101,50 @@ describe('Import screen', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Aplicar esta importación' }).click();
     const pregunta = page.getByRole('dialog', { name: '¿Eliminar 1 servicio?' });
-    await expect.poll(() => pregunta.getByRole('alert').textContent()).toBe(`Esto eliminaría 1 de los ${installed} servicios del directorio. Las notas de la oficina sobre ellos se conservan.`);
+    await expect.poll(() => pregunta.getByRole('alert').textContent()).toBe(`Esto eliminaría 1 de los ${installed} servicios de esta fuente. Las notas de la oficina sobre ellos se conservan.`);
     await pregunta.getByRole('button', { name: 'Eliminar 1 servicio y aplicar' }).click();
-    await expect.poll(() => app.db.prepare("SELECT count(*) FROM service WHERE id = 'synthetic-svc-clinic'").pluck().get()).toBe(0);
-    expect(app.db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(installed - 1);
+    await expect.poll(() => app.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'county.json'").pluck().get()).toBe(installed - 1);
+    expect(app.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'bundled'").pluck().get()).toBe(STARTER_SERVICES);
+  });
+
+  it('asks before a file removes most of the source it replaces, flagging the notes on what goes; the bundled directory stays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-removals-'));
+    dirs.push(dir);
+    const doc = deskFixtureDocument();
+    nextPath = join(dir, 'county.json');
+    await open((db) => {
+      installDeskFixture(db, 'synthetic-1', 'county.json');
+      const id = db.prepare("SELECT id FROM service WHERE atlas_source = 'county.json' AND name = 'National Human Trafficking Hotline'").pluck().get() as string;
+      db.prepare("INSERT INTO local_note (service_id, body, updated_at) VALUES (?, 'Ask for the Spanish line', 'now')").run(id);
+    });
+    const { page } = app;
+    writeFileSync(nextPath, JSON.stringify(doc.filter((s) => s.name !== 'National Human Trafficking Hotline').slice(0, 3)));
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const removed = doc.length - 3;
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`0 added · 0 changed · ${removed} removed`);
+    expect(await page.locator('.import-diff .alert').textContent()).toContain('National Human Trafficking Hotline: Ask for the Spanish line');
+    // Main starts nothing until the coordinator says yes, and "no" keeps everything.
+    const before = dbDigest(app.db);
+    const apply = page.getByRole('button', { name: 'Apply this import' });
+    await apply.click();
+    const removals = page.getByRole('dialog', { name: 'Remove most of this source?' });
+    await expect.poll(() => removals.getByRole('alert').textContent()).toBe(
+      `This would remove ${removed} of the ${doc.length} services this source holds, more than half of them. Check that this is the right file or feed before you go on.`,
+    );
+    expect(await removals.getByRole('button', { name: 'Keep the directory as it is' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('import-confirm-removals');
+    await removals.getByRole('button', { name: 'Keep the directory as it is' }).click();
+    await expect.poll(() => removals.count()).toBe(0);
+    expect(await apply.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(dbDigest(app.db)).toBe(before);
+    await apply.click();
+    await removals.getByRole('button', { name: `Remove ${removed} services and apply` }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
+    expect(app.db.prepare('SELECT atlas_source, count(*) AS n FROM service GROUP BY atlas_source ORDER BY atlas_source').all()).toEqual([
+      { atlas_source: 'bundled', n: STARTER_SERVICES },
+      { atlas_source: 'county.json', n: 3 },
+    ]);
   });
 
   it('says each changed field and each shared warning in words, in English and in Spanish', async () => {
@@ -130,7 +155,8 @@ describe('Import screen', () => {
     harbor.phones[0]!.number = '(555) 010-2999';
     nextPath = join(dir, 'desk-update.json');
     writeFileSync(nextPath, JSON.stringify(doc));
-    await open(installDeskFixture);
+    // Installed as the source the file updates (it is named after the file).
+    await open((db) => installDeskFixture(db, 'synthetic-1', 'desk-update.json'));
     const { page } = app;
     await page.getByRole('button', { name: 'Choose file…' }).click();
     await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('0 added · 1 changed · 0 removed');
@@ -178,7 +204,7 @@ describe('Import screen', () => {
     await page.getByLabel('Program').selectOption('service.name');
     await comments.selectOption('service.description');
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
-    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe(`1 added · 0 changed · ${STARTER_SERVICES} removed`);
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('1 added · 0 changed · 0 removed');
     expect(await page.getByLabel('Program').inputValue()).toBe('service.name');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-spreadsheet');
@@ -226,21 +252,23 @@ describe('Import screen', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-shelters');
     await page.getByRole('button', { name: 'Apply this import' }).click();
-    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
     const flagged = app.db
-      .prepare("SELECT link_id FROM attribute WHERE link_entity = 'location' AND taxonomy_term_id = 'loc-confidential' ORDER BY link_id")
+      .prepare("SELECT link_id FROM attribute WHERE atlas_source = 'county.json' AND link_entity = 'location' AND taxonomy_term_id = 'loc-confidential' ORDER BY link_id")
       .pluck()
       .all();
-    expect(flagged).toEqual(['loc-dv']);
+    expect(flagged).toEqual(['county.json/loc-dv']);
 
     await page.getByRole('button', { name: 'Back to search' }).click();
     await page.getByRole('searchbox').fill('SYNTHETIC DV Shelter');
     const card = page.locator('.card', { hasText: 'SYNTHETIC DV Shelter' });
     // The list has settled on this query's answer, so the click lands where it aims.
     await expect.poll(() => card.count()).toBe(1);
+    // Beside the bundled directory, the card and the detail pane say where it came from.
+    expect(await card.locator('.card-source').textContent()).toBe('from county.json');
     await card.click();
     await expect.poll(() => page.locator('article.detail').textContent()).toContain('Confidential location: address withheld.');
+    expect(await page.locator('article.detail .directory-source').textContent()).toBe('Directory source: county.json');
     expect(await page.locator('article.detail').textContent()).not.toContain('12 Unlisted Lane');
   });
 
@@ -265,9 +293,8 @@ describe('Import screen', () => {
     // Chosen again, it is read, checked and compared (the bar moving through the steps), then applied and cancelled.
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
-    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe(`60,000 added · 0 changed · ${STARTER_SERVICES} removed`);
+    await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60,000 added · 0 changed · 0 removed');
     await page.getByRole('button', { name: 'Apply this import' }).click();
-    await page.getByRole('dialog', { name: 'Remove most of the directory?' }).getByRole('button', { name: `Remove ${STARTER_SERVICES} services and apply` }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => outcome.textContent(), { timeout: 60_000 }).toBe('Import cancelled: the directory was left as it was.');

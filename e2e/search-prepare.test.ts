@@ -19,7 +19,7 @@ describe('search being prepared after an update', () => {
   it('shows how far the preparation has got where results go, then the results', { timeout: 120_000 }, async () => {
     app = await launchApp({
       prepare: (db) => {
-        installDataset(db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
+        installDataset(db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test', sourceName: 'bundled' });
         db.prepare("UPDATE search_index_state SET synonyms = 'old'").run();
       },
     });

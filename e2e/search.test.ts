@@ -121,7 +121,7 @@ describe('search', () => {
 
   it('stays usable on a large synthetic directory', async () => {
     app = await launchApp({
-      prepare: (db) => installDataset(db, flattenHsdsJson(generateSynthetic(3000)).tables, { datasetId: 'synthetic', version: 'test', source: 'test' }),
+      prepare: (db) => installDataset(db, flattenHsdsJson(generateSynthetic(3000)).tables, { datasetId: 'synthetic', version: 'test', source: 'test', sourceName: 'bundled' }),
     });
     const { page } = app;
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3,000 services · showing 50 of 3,000');

@@ -42,13 +42,13 @@ describe('Sync screen', () => {
     const feed = dialog.getByRole('article', { name: server.manifestUrl });
     await expect.poll(() => feed.locator('code').textContent()).toBe(fingerprint(coord.pin));
     await feed.getByRole('button', { name: 'Check for updates' }).click();
-    await expect.poll(() => feed.getByRole('status').first().textContent()).toContain('Version 1 is verified and ready: 1 added, 0 changed, 0 removed');
-    expect(await feed.locator('.sync-diff-added').textContent()).toContain('Night shelter intake (synthetic test record)');
+    await expect.poll(() => feed.getByRole('status').first().textContent()).toContain(`Version 1 is verified and ready: ${STARTER_SERVICES + 1} added, 0 changed, 0 removed`);
+    expect(await feed.locator('.sync-diff-added').textContent()).toContain(`Added (${STARTER_SERVICES + 1})`);
     await app.screenshot('sync-diff');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await feed.getByRole('button', { name: 'Apply version 1' }).click();
-    await expect.poll(async () => (await feed.locator('.sync-done').textContent()) ?? '').toContain('Version 1 is now installed: 1 added');
+    await expect.poll(async () => (await feed.locator('.sync-done').textContent()) ?? '').toContain(`Version 1 is now installed: ${STARTER_SERVICES + 1} added`);
     // The card reloads the feed (history, installed version) just after it says so.
     await expect.poll(() => feed.locator('.sync-history tbody tr').count()).toBe(1);
     await expect.poll(async () => (await feed.locator('.sync-facts').textContent()) ?? '').toContain('version 1');
@@ -65,8 +65,8 @@ describe('Sync screen', () => {
     await feed.getByRole('button', { name: 'Unsubscribe' }).click();
     await feed.getByRole('button', { name: 'Keep it' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
-    // The bundled directory and the feed's one synthetic record.
-    await expect.poll(() => page.getByText(`${(STARTER_SERVICES + 1).toLocaleString('en-US')} services · directory 1`).count()).toBe(1);
+    // The bundled directory, and beside it the feed's copy of it with one synthetic record more: a source of its own.
+    await expect.poll(() => page.getByText(`${(2 * STARTER_SERVICES + 1).toLocaleString('en-US')} services · directory 1`).count()).toBe(1);
     expect(app.blockedRequests).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export function installSyntheticDirectory(db: Db, count: number): void {
   }));
   const { tables, problems } = flattenHsdsJson(services);
   if (problems.length > 0) throw new Error(`synthetic directory: ${problems[0]!.path}: ${problems[0]!.message}`);
-  installDataset(db, tables, { datasetId: 'synthetic', version: String(count), source: 'synthetic (e2e/synthetic-directory.ts)' });
+  installDataset(db, tables, { datasetId: 'synthetic', version: String(count), source: 'synthetic (e2e/synthetic-directory.ts)', sourceName: 'bundled' });
 }
 
 /**

@@ -45,7 +45,7 @@ describe.each([
   it('serves Clovis by area and age, marks what is not stated, and outlines the area on the map', async () => {
     app = await launchApp({
       prepare: (db) => {
-        installDataset(db, flattenHsdsJson(clovisDirectory()).tables, { datasetId: 'clovis', version: '1', source: 'test' });
+        installDataset(db, flattenHsdsJson(clovisDirectory()).tables, { datasetId: 'clovis', version: '1', source: 'test', sourceName: 'bundled' });
         db.prepare("INSERT INTO local_setting (key, value) VALUES ('ui_language', ?)").run(ui.lang);
       },
     });

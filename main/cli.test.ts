@@ -16,8 +16,8 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
   it('search --json lists the National Human Trafficking Hotline with its number', () => {
     const out = JSON.parse(execFileSync(process.execPath, [BIN, 'search', 'national human trafficking hotline', '--json', '--db', join(dir, 'a.sqlite')], { encoding: 'utf8' }));
     expect(out.total).toBeGreaterThanOrEqual(1);
-    expect(out.results[0]).toMatchObject({ name: 'National Human Trafficking Hotline', phones: ['1-888-373-7888', '233733', '711'], categories: ['cat-hotline'] });
-    expect(Object.keys(out.results[0]).sort()).toEqual(['ages', 'categories', 'distance_km', 'free', 'id', 'languages', 'name', 'no_id_needed', 'organization', 'phones', 'populations', 'score', 'service_area', 'wheelchair']);
+    expect(out.results[0]).toMatchObject({ name: 'National Human Trafficking Hotline', phones: ['1-888-373-7888', '233733', '711'], categories: ['cat-hotline'], source: 'bundled' });
+    expect(Object.keys(out.results[0]).sort()).toEqual(['ages', 'categories', 'distance_km', 'free', 'id', 'languages', 'name', 'no_id_needed', 'organization', 'phones', 'populations', 'score', 'service_area', 'source', 'wheelchair']);
     expect(out.results[0].score).toBeGreaterThan(0);
   });
 

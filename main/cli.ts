@@ -12,6 +12,7 @@ import { diffCommand, exportCommand, importCommand, parseMapEdits, rollbackComma
 import { ensureStarterDirectory } from './hsds/install/starter';
 import { defaultDatabasePath } from './paths';
 import { offlineTables } from './geo/offline-tables';
+import { SOURCE_USAGE, sourceCommand } from './sources/cli-commands';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
 /** The coordinator's command line. It works on the same database as the app unless --db says otherwise. */
@@ -41,6 +42,7 @@ Commands:
   info [--json]                      what directory is installed
   validate PATH [--json]             check a dataset (HSDS JSON, datapackage folder or .zip, Ohana folder, .csv)
   import PATH [--dry-run] [--json]   validate, show the changes, and install (nothing changes on any error)
+      --source NAME        the source it replaces (default: one named after the file; other sources stay)
       --allow-removals     allow an import that removes more than half of the installed services
       --mark-confidential all|ID,...  flag these shelter sites confidential as they are installed (the
                            import warns of each shelter with an address or a point and no such flag)
@@ -48,9 +50,10 @@ Commands:
       --map "Column=field"  spreadsheets (.csv): what a column holds, e.g. --map "Phone Number=phone.number",
                            or --map "Notes=" to leave it out (repeatable). Other columns keep the saved or
                            guessed mapping; the output shows the one used, and an import saves it for that file
-  rollback                           restore the directory as it was before the last import
-  export --format hsds-json|hsds-datapackage OUT
-
+  rollback                           restore the directory as it was before the last import or removal
+  export --format hsds-json|hsds-datapackage [--source NAME] OUT
+                                     every source, or one with the ids as its publisher wrote them
+${SOURCE_USAGE}
 ${SYNC_USAGE}
 Options:
   --db PATH   database file (default: the app's own, ${defaultDatabasePath()})
@@ -90,6 +93,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'allow-removals': { type: 'boolean', default: false },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
+        source: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...SYNC_CLI_OPTIONS,
       },
@@ -141,6 +145,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             id: c.id,
             name: c.name,
             organization: c.organization,
+            source: c.source,
             phones: c.phones.map((p) => p.number),
             categories: c.categories,
             languages: c.languages,
@@ -200,13 +205,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const { knownArea } = offlineTables(DATA);
         if (command === 'validate') return validateCommand(db, path, { json: values.json, edits, knownArea }, out);
         if (command === 'import') {
-          return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'] }, out);
+          return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'], sourceName: values.source }, out);
         }
-        if (command === 'diff') return diffCommand(db, path, { edits, knownArea }, out);
-        return exportCommand(db, values.format, path, out);
+        if (command === 'diff') return diffCommand(db, path, { edits, knownArea, sourceName: values.source }, out);
+        return exportCommand(db, values.format, path, out, values.source);
       }
       case 'rollback':
         return rollbackCommand(db, out);
+      case 'source': {
+        const r = sourceCommand(db, rest, values.json, out);
+        if (typeof r === 'number') return r;
+        process.stderr.write(r);
+        return 2;
+      }
       case 'publish':
         return publishCommand(db, values, out, err);
       case 'sync':

@@ -22,7 +22,12 @@ export interface ServiceCard {
   address: string | null;
   /** No physical location: a hotline or an online service. */
   virtual: boolean;
+  /** The name of the source it came from (the bundled directory, a file, a feed...). */
+  source: string | null;
 }
+
+/** The source name of the directory shipped with the app: screens call it that in words, and leave it unmarked on cards. */
+export const BUNDLED_SOURCE = 'bundled';
 
 export interface LocationView {
   id: string;

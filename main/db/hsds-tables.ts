@@ -26,6 +26,12 @@ export const HSDS_TABLES = [
 ] as const;
 
 export type HsdsTable = (typeof HSDS_TABLES)[number];
+
+/**
+ * The taxonomy is one vocabulary every source shares and no source owns: our category and population
+ * terms are the same terms whichever source uses them, and the facets count them by id.
+ */
+export const SHARED_TABLES: ReadonlySet<HsdsTable> = new Set(['taxonomy', 'taxonomy_term']);
 export type Row = Record<string, unknown>;
 export type TableRows = Record<HsdsTable, Row[]>;
 

@@ -44,7 +44,7 @@ describe('opening the user database', () => {
     const db = openUserDatabase(t.path, () => {
       throw new Error('should not ask');
     })!;
-    expect(db.prepare('SELECT name FROM service').all()).toEqual([{ name: 'Imported service' }]);
+    expect(db.prepare("SELECT name FROM service WHERE atlas_source = 'test'").all()).toEqual([{ name: 'Imported service' }]);
     db.close();
   });
 

@@ -52,7 +52,7 @@ export function createServiceReader(db: ReadDb) {
     // seven per card, some 20% less time a page (open.ts's page cache saves more). A card needs four
     // service columns: reading the description too made each card's read three times slower.
     cardRows: db.prepare(
-      `SELECT s.id, s.name, s.organization_id, o.name AS organization_name
+      `SELECT s.id, s.name, s.organization_id, o.name AS organization_name, s.atlas_source
        FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id IN (SELECT value FROM json_each(?))`,
     ),
     // A service's own phones, then its sites' and locations' (each phone once), as the service lists them.
@@ -165,6 +165,7 @@ export function createServiceReader(db: ReadDb) {
         city: physical.find((l) => l.city)?.city ?? null,
         address: physical.find((l) => l.address)?.address ?? null,
         virtual: sites.length > 0 && physical.length === 0,
+        source: row.atlas_source,
       };
       return { card, locations: sites };
     });
@@ -242,7 +243,7 @@ export function createServiceReader(db: ReadDb) {
 
 export type ServiceReader = ReturnType<typeof createServiceReader>;
 
-type CardRow = Pick<ServiceRow, 'id' | 'name' | 'organization_id' | 'organization_name'>;
+type CardRow = Pick<ServiceRow, 'id' | 'name' | 'organization_id' | 'organization_name'> & { atlas_source: string | null };
 type CardRead = { card: ServiceCard; locations: LocationRead[] };
 
 

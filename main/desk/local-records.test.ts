@@ -63,7 +63,8 @@ describe('local notes and call marks', () => {
     const id = hotline();
     records.saveNote(id, 'Kept across updates');
     const { tables } = flattenHsdsJson([]);
-    installDataset(t.db, tables, { datasetId: 'empty', version: '2', source: 'test' });
+    // Into the bundled source, whose services the note's is one of.
+    installDataset(t.db, tables, { datasetId: 'empty', version: '2', source: 'starter' });
     expect(t.db.prepare('SELECT count(*) AS n FROM service').get()).toEqual({ n: 0 });
     expect(records.record(id).note?.body).toBe('Kept across updates');
     expect(records.record(id).marks).toHaveLength(2);

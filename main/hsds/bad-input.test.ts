@@ -167,7 +167,7 @@ describe('bad input changes nothing and says what is wrong', { timeout: 60_000 }
         { file: basename(path), row: null, field: null, message: expect.stringContaining('has no services') },
       ]);
     }
-    expect(importRefused(noServices).errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/has no services.*would remove every service in the directory, so it is refused/) }));
+    expect(importRefused(noServices).errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/has no services.*would remove every service of its source, so it is refused/) }));
     const validate = cli('validate', emptyJson);
     expect(validate.status).toBe(1);
     expect(validate.stdout).toMatch(/error: empty.json: has no services/);

@@ -26,46 +26,80 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(cli('validate', fixture('ohana-sanmateo')).stdout).toContain('valid: 23 service(s), 0 error(s)');
   });
 
-  it('import --dry-run --json reports the counts and changes nothing; import then applies them', () => {
+  it('import --dry-run --json reports the counts and changes nothing; import then adds the file as a source beside the bundled one', () => {
     const dry = cli('import', fixture('hsds11', 'all_resources'), '--dry-run', '--json');
     expect(dry.status).toBe(0);
     const out = JSON.parse(dry.stdout);
     expect(Object.keys(out).sort()).toEqual(['added', 'changed', 'error_count', 'errors', 'marked_confidential', 'ok', 'removed', 'unflagged_shelters', 'warning_count', 'warnings']);
-    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: STARTER_SERVICES, errors: [] });
+    expect(out).toMatchObject({ ok: true, added: 13, changed: 0, removed: 0, errors: [] });
     expect(info().services).toBe(STARTER_SERVICES);
-    const message = `This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: run the import again with --allow-removals if that is what you mean. Nothing was changed.`;
-    expect(cli('import', fixture('hsds11', 'all_resources'), '--dry-run').stdout).toContain(`Importing it would need --allow-removals: ${message}`);
-    // Removing more than half of the directory needs an explicit yes; without it nothing changes.
-    for (const args of [[], ['--json']]) {
-      const refused = cli('import', fixture('hsds11', 'all_resources'), ...args);
-      expect(refused.status).toBe(1);
-      if (args.length) expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: message, removed: STARTER_SERVICES });
-      else expect(refused.stdout).toContain(`Not imported: ${message}`);
-      expect(info().services).toBe(STARTER_SERVICES);
-    }
-    const real = cli('import', fixture('hsds11', 'all_resources'), '--allow-removals');
+    const real = cli('import', fixture('hsds11', 'all_resources'));
     expect(real.status).toBe(0);
     expect(real.stdout).toContain('+ Never Homeless Helpline');
-    expect(info()).toMatchObject({ datasetId: 'human_services_data', services: 13 });
+    expect(info()).toMatchObject({ datasetId: 'human_services_data', services: STARTER_SERVICES + 13 });
+    expect(JSON.parse(cli('source', 'list', '--json').stdout)).toEqual([
+      { name: 'bundled', kind: 'bundled', url: 'starter', services: STARTER_SERVICES, last_pull: expect.any(String), last_result: null },
+      { name: 'all_resources', kind: 'file', url: fixture('hsds11', 'all_resources'), services: 13, last_pull: expect.any(String), last_result: null },
+    ]);
+    const found = JSON.parse(cli('search', 'Never Homeless Helpline', '--json').stdout) as { results: { name: string; source: string }[] };
+    expect(found.results[0]).toMatchObject({ name: 'Never Homeless Helpline', source: 'all_resources' });
+
+    // Replacing that source with a file that drops more than half of it needs an explicit yes; without it nothing changes.
+    const message = 'This would remove 13 of the 13 services it replaces, more than half of them, so it needs an explicit yes: run the import again with --allow-removals if that is what you mean. Nothing was changed.';
+    expect(cli('import', fixture('ohana-sanmateo'), '--source', 'all_resources', '--dry-run').stdout).toContain(`Importing it would need --allow-removals: ${message}`);
+    for (const args of [[], ['--json']]) {
+      const refused = cli('import', fixture('ohana-sanmateo'), '--source', 'all_resources', ...args);
+      expect(refused.status).toBe(1);
+      if (args.length) expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: message, removed: 13 });
+      else expect(refused.stdout).toContain(`Not imported: ${message}`);
+      expect(info().services).toBe(STARTER_SERVICES + 13);
+    }
+    expect(cli('import', fixture('ohana-sanmateo'), '--source', 'no/slash').stderr).toContain('--source: A source name may not hold "/"');
   });
 
-  it('diff shows field changes old -> new; rollback restores the directory before the import', () => {
-    const d = cli('diff', fixture('ohana-sanmateo'));
+  it('diff shows field changes old -> new against the source it would replace; rollback restores the directory before the import', () => {
+    expect(cli('diff', fixture('ohana-sanmateo')).stdout).toMatch(/23 added, 0 changed, 0 removed service\(s\)/);
+    const d = cli('diff', fixture('ohana-sanmateo'), '--source', 'all_resources');
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/23 added, 0 changed, 13 removed service\(s\)/);
     expect(cli('rollback').stdout).toContain(`Rolled back to referral-atlas-starter-california ${STARTER_VERSION} (${STARTER_SERVICES} services)`);
     expect(info().services).toBe(STARTER_SERVICES);
+    expect(JSON.parse(cli('source', 'list', '--json').stdout)).toHaveLength(1);
   });
 
-  it('export --format hsds-datapackage then import reports zero changes', () => {
+  it('export --format hsds-datapackage then import into the same source reports zero changes', () => {
     const out = join(dir, 'published');
     expect(cli('export', '--format', 'hsds-datapackage', out).status).toBe(0);
     expect(existsSync(join(out, 'datapackage.json'))).toBe(true);
-    const again = JSON.parse(cli('import', out, '--json').stdout);
+    const again = JSON.parse(cli('import', out, '--source', 'bundled', '--json').stdout);
     expect(again).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0, errors: [] });
     expect(cli('export', '--format', 'hsds-json', join(dir, 'all.json')).status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'))).toHaveLength(STARTER_SERVICES);
     expect(cli('export', join(dir, 'x')).status).toBe(2);
+    expect(cli('export', '--format', 'hsds-json', '--source', 'nowhere', join(dir, 'x')).status).toBe(2);
+  });
+
+  it('export --source writes one source with its own ids, which imports back into it with zero changes; source remove keeps the rest', () => {
+    expect(cli('import', fixture('hsds11', 'all_resources')).status).toBe(0);
+    const one = join(dir, 'one.json');
+    expect(cli('export', '--format', 'hsds-json', '--source', 'all_resources', one).status).toBe(0);
+    const services = JSON.parse(readFileSync(one, 'utf8')) as { id: string }[];
+    expect(services).toHaveLength(13);
+    // The ids as the publisher wrote them, not as stored beside the bundled directory's.
+    expect(services.every((s) => !s.id.includes('/'))).toBe(true);
+    expect(JSON.parse(cli('import', one, '--source', 'all_resources', '--json').stdout)).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0 });
+
+    const removed = cli('source', 'remove', 'all_resources', '--json');
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(JSON.parse(removed.stdout)).toEqual({ ok: true, source: 'all_resources', removed: 13, services: STARTER_SERVICES });
+    expect(info().services).toBe(STARTER_SERVICES);
+    expect(JSON.parse(cli('search', 'Never Homeless Helpline', '--json').stdout).results.map((r: { source: string }) => r.source)).not.toContain('all_resources');
+    expect(cli('source', 'remove', 'all_resources').status).toBe(1);
+    expect(cli('source', 'frobnicate').status).toBe(2);
+    // One step back brings the removed source back whole.
+    cli('rollback');
+    expect(info().services).toBe(STARTER_SERVICES + 13);
+    cli('source', 'remove', 'all_resources');
   });
 
   it('import --map corrects a spreadsheet column, shows the mapping used, and is remembered for that file', () => {
@@ -88,8 +122,8 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const r = cli('import', sheet, '--map', 'Program=service.name', '--map', 'Comments=service.description', '--map', 'Tel=', '--json', '--allow-removals');
     expect(r.status, r.stderr).toBe(0);
     const used = { Agency: 'organization.name', Program: 'service.name', Tel: null, Comments: 'service.description' };
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: STARTER_SERVICES, mapping: used });
-    expect(info().services).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, added: 1, removed: 0, mapping: used });
+    expect(info().services).toBe(STARTER_SERVICES + 1);
     // The next check of the same file starts from what the import saved, as the app's does.
     expect(JSON.parse(cli('validate', sheet, '--json').stdout)).toMatchObject({ ok: true, mapping: used });
     expect(cli('diff', sheet).stdout).toContain('Columns:\n  Agency -> organization.name\n  Program -> service.name\n  Tel -> (not imported)\n  Comments -> service.description\n');
@@ -123,7 +157,7 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     const r = cli('import', file, '--mark-confidential', 'all', '--allow-removals');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Marked 1 shelter site(s) confidential: loc-shelter');
-    expect(cli('export', '--format', 'hsds-json', join(dir, 'shelters-out.json')).status).toBe(0);
+    expect(cli('export', '--format', 'hsds-json', '--source', 'shelters.json', join(dir, 'shelters-out.json')).status).toBe(0);
     const exported = readFileSync(join(dir, 'shelters-out.json'), 'utf8');
     expect(exported).not.toContain(street);
     expect(exported).toContain('loc-confidential');

@@ -2,11 +2,15 @@ import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, DatasetProblem, ImportReport } from '../../shared/import-types';
 import type { Db, ReadDb } from '../db/open';
 import { applyChecked, checkDataset, markingConfidential, type CheckedDataset } from './install/apply';
-import { exportDatapackage } from './export/export-datapackage';
+import { exportDatapackage, writeDatapackage } from './export/export-datapackage';
+import { exportTables } from './export/export-common';
+import { readSourceTables } from '../sources/source-tables';
+import { checkSourceName, storedSource } from '../sources/source-target';
 import { exportHsdsJson } from './export/export-json';
 import { loadMapping } from './read/mapping-store';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from './install/removals';
 import { rollback } from './install/rollback';
+import { installTarget } from './install/install-dataset';
 import { SPREADSHEET_FIELDS } from './read/spreadsheet';
 
 /** The coordinator's import commands for cli.ts: each returns the exit code. */
@@ -36,6 +40,8 @@ export function parseMapEdits(specs: string[]): ColumnMapping {
 export interface CheckFlags {
   edits: ColumnMapping;
   knownArea?: (name: string) => boolean;
+  /** `--source NAME`: the source it would replace, instead of the one named after the file. */
+  sourceName?: string;
 }
 
 /**
@@ -43,9 +49,12 @@ export interface CheckFlags {
  * edits (which an import then saves, as applying does in the app). Edits for a file that is not a
  * spreadsheet, or for a column it does not have, are refused before anything is written.
  */
-function check(db: ReadDb, path: string, { edits, knownArea }: CheckFlags): CheckedDataset {
-  if (Object.keys(edits).length === 0) return checkDataset(db, path, knownArea ? { knownArea } : {});
-  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits }, ...(knownArea ? { knownArea } : {}) });
+function check(db: ReadDb, path: string, { edits, knownArea, sourceName }: CheckFlags): CheckedDataset {
+  const badName = sourceName === undefined ? null : checkSourceName(sourceName);
+  if (badName) throw new UsageError(`--source: ${badName}`);
+  const options = { ...(knownArea ? { knownArea } : {}), ...(sourceName ? { sourceName } : {}) };
+  if (Object.keys(edits).length === 0) return checkDataset(db, path, options);
+  const checked = checkDataset(db, path, { mapping: { ...loadMapping(db, path), ...edits }, ...options });
   const columns = checked.report.mapping;
   if (!columns) {
     if (!checked.report.format) return checked; // unreadable: its own error says why
@@ -148,7 +157,7 @@ export function importCommand(
   } catch (e) {
     throw new UsageError(`--mark-confidential: ${(e as Error).message}`);
   }
-  const removals = checked.tables ? removalsFrom(db, checked.tables) : null;
+  const removals = checked.tables ? removalsFrom(db, checked.tables, installTarget(db, checked.identity).name) : null;
   const unconfirmed = removals !== null && needsRemovalConsent(removals) && !options.allowRemovals ? removalRefusal(removals, 'run the import again with --allow-removals if that is what you mean') : null;
   const ok = report.ok && (options.dryRun || unconfirmed === null);
   if (ok && !options.dryRun) applyChecked(db, toApply);
@@ -179,17 +188,20 @@ export function rollbackCommand(db: Db, out: Out): number {
   return 0;
 }
 
-export function exportCommand(db: ReadDb, format: string | undefined, outPath: string, out: Out): number {
+/** `--source NAME` exports one source with its ids as its publisher wrote them, so importing it back into that source changes nothing. */
+export function exportCommand(db: ReadDb, format: string | undefined, outPath: string, out: Out, source?: string): number {
+  if (format !== 'hsds-json' && format !== 'hsds-datapackage') {
+    process.stderr.write('export needs --format hsds-json or --format hsds-datapackage\n');
+    return 2;
+  }
+  if (source !== undefined && !storedSource(db, source)) throw new UsageError(`--source: there is no source named "${source}" (see \`source list\`).`);
+  const tables = source === undefined ? undefined : readSourceTables(db, source);
   if (format === 'hsds-json') {
-    writeFileSync(outPath, `${JSON.stringify(exportHsdsJson(db), null, 2)}\n`);
+    writeFileSync(outPath, `${JSON.stringify(exportHsdsJson(db, tables), null, 2)}\n`);
     out(`Wrote ${outPath}\n`);
     return 0;
   }
-  if (format === 'hsds-datapackage') {
-    const files = exportDatapackage(db, outPath);
-    out(`Wrote ${files.length} files to ${outPath}\n`);
-    return 0;
-  }
-  process.stderr.write('export needs --format hsds-json or --format hsds-datapackage\n');
-  return 2;
+  const files = tables ? writeDatapackage(exportTables(tables), outPath, { name: source!, version: null }) : exportDatapackage(db, outPath);
+  out(`Wrote ${files.length} files to ${outPath}\n`);
+  return 0;
 }

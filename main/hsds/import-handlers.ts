@@ -7,6 +7,7 @@ import type { Handlers } from '../handler-types';
 import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from './install/apply';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from './install/removals';
 import { rollbackAsync } from './install/rollback';
+import { installTarget } from './install/install-dataset';
 import { createJobRegistry, type Job } from '../jobs/registry';
 import type { StepListener } from '../jobs/steps';
 
@@ -123,7 +124,7 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
       const checked = importJob(jobId).checked;
       if (status(jobId).state !== 'ready' || !checked?.report.ok || !checked.tables) throw new Error('This dataset has errors and cannot be applied.');
       const marked = markingConfidential(checked, markConfidential);
-      const removals = removalsFrom(db, checked.tables);
+      const removals = removalsFrom(db, checked.tables, installTarget(db, checked.identity).name);
       if (needsRemovalConsent(removals) && !allowRemovals) return { state: 'confirm-removals', ...removals, message: removalRefusal(removals, 'confirm it to import anyway') };
       write(jobId, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, marked, listener));
       return status(jobId);

@@ -7,6 +7,7 @@ import { DEFAULT_DEADLINE_SECONDS } from '../../shared/sync-types';
 import { checkDatasetAsync } from '../hsds/install/apply';
 import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
 import type { StepListener } from '../jobs/steps';
+import { targetOf } from '../sources/source-target';
 import type { TableRows } from '../db/hsds-tables';
 import { deadlineIn, httpGet, httpGetToFile, type Deadline, type GetOptions } from './http-get';
 import { parsePin } from './keys';
@@ -94,7 +95,7 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
   const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, request, listener);
   let checked: { tables: TableRows; diff: DatasetDiff };
   try {
-    checked = await readChecked(db, dir, manifest, listener);
+    checked = await readChecked(db, dir, manifest, sub.url, listener);
   } catch (err) {
     // A version refused or cancelled here was never applied: keeping its files would offer it for restore.
     if (!wasKept) {
@@ -189,6 +190,9 @@ export function installedVersion(db: ReadDb, url: string): number | null {
   return row && row.source === url && row.version !== null ? Number(row.version) : null;
 }
 
+/** The source a feed fills: the one it filled before, else a new one named after its host. */
+export const feedSource = (db: ReadDb, url: string): string => targetOf(db, url).name;
+
 const identityOf = (sub: Subscription, manifest: Manifest): DatasetIdentity => ({ datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
 
 /**
@@ -219,7 +223,7 @@ export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdat
  */
 export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DatasetDiff> {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
-  const { tables, diff } = await readChecked(db, dir, manifest, listener);
+  const { tables, diff } = await readChecked(db, dir, manifest, sub.url, listener);
   const store = createSubscriptionStore(db);
   await installDatasetAsync(db, tables, identityOf(sub, manifest), listener, () =>
     store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) }),
@@ -229,11 +233,11 @@ export async function rollbackTo(db: Db, sub: Subscription & { id: number }, ver
 
 /**
  * Reads and validates the verified datapackage with the import's own checks and diffs it against the
- * installed directory. A signed feed can still carry a broken directory; it is refused the same way a
+ * feed's source as it is. A signed feed can still carry a broken directory; it is refused the same way a
  * broken import file is.
  */
-async function readChecked(db: ReadDb, dir: string, manifest: Manifest, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
-  const { report, tables } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), {}, listener);
+async function readChecked(db: ReadDb, dir: string, manifest: Manifest, url: string, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
+  const { report, tables } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), { sourceName: feedSource(db, url) }, listener);
   if (!tables || !report.diff) {
     const first = report.errors[0];
     const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';

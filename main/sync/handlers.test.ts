@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest } from '../test-support/db-digest';
 import type { FeedServer } from '../test-support/feed-server';
-import { tempDb } from '../test-support/temp-db';
+import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { createSyncHandlers } from './handlers';
 import { fingerprint } from './keys';
 
@@ -27,10 +27,11 @@ describe('Sync screen services', () => {
 
     const before = dbDigest(desk.db);
     const check = await sync.syncCheck({ id: sub.id });
-    expect(check).toMatchObject({ status: 'update', version: 1, diff: { added: [{ id: 'synthetic-1' }], removed: [] } });
+    // A source of its own: everything it carries is added beside the bundled directory.
+    expect(check).toMatchObject({ status: 'update', version: 1, diff: { added: expect.arrayContaining([expect.objectContaining({ id: 'synthetic-1' })]), removed: [] } });
     expect(dbDigest(desk.db)).toBe(before);
 
-    expect(await sync.syncApply({ id: sub.id, version: 1 })).toEqual({ status: 'applied', version: 1, added: 1, changed: 0, removed: 0 });
+    expect(await sync.syncApply({ id: sub.id, version: 1 })).toEqual({ status: 'applied', version: 1, added: STARTER_SERVICES + 1, changed: 0, removed: 0 });
     expect((await sync.syncCheck({ id: sub.id })).status).toBe('up-to-date');
 
     coord.publish(starterTables());

@@ -9,7 +9,7 @@ import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handler-types';
 import { createJobRegistry, type JobRun } from '../jobs/registry';
 import { ImportCancelled, type StepListener, type StepProgress } from '../jobs/steps';
-import { applyUpdate, checkFeed, counts, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
+import { applyUpdate, checkFeed, counts, feedSource, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { checkFeedUrl } from './sync-once';
@@ -212,7 +212,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       const sub = mustGet(id);
       const update = staged.get(id);
       if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
-      const removals = removalsFrom(db, update.tables);
+      const removals = removalsFrom(db, update.tables, feedSource(db, sub.url));
       if (needsRemovalConsent(removals) && !allowRemovals) {
         return { status: 'confirm-removals', version, ...removals, message: `Version ${version} was not applied. ${removalRefusal(removals, 'confirm it to apply anyway')}` };
       }

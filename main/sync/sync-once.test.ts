@@ -5,7 +5,7 @@ import { findLastGoodCopy } from '../db/last-good-copy';
 import { coordinator, servedFeed, starterTables, stopFeed, withoutService, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
 import type { FeedServer } from '../test-support/feed-server';
-import { tempDb } from '../test-support/temp-db';
+import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { createSubscriptionStore } from './subscriptions';
 import { rollbackTo } from './feed';
 import { generateKeyFiles, loadPrivateKey } from './keys';
@@ -26,7 +26,8 @@ describe('sync a signed feed', () => {
   const sync = (pin = coord.pin, timeoutMs = 5_000) => syncOnce(desk.db, server.manifestUrl, pin, { feedsDir: join(desk.dir, 'feeds'), timeoutMs });
 
   beforeEach(async () => {
-    desk = tempDb({ starter: true });
+    // The feed is the desk's only source, so its directory can be compared with the coordinator's.
+    desk = tempDb();
     ({ coord, server } = await servedFeed(starterTables()));
   });
   afterEach(async () => {
@@ -45,7 +46,7 @@ describe('sync a signed feed', () => {
 
   it('applies a new version with its diff, records it, and answers the next check from a 304', async () => {
     expect(findLastGoodCopy(desk.path)).toBeNull();
-    expect(await sync()).toMatchObject({ ok: true, from_version: null, to_version: 1, added: 0, changed: 0, removed: 0, error: null });
+    expect(await sync()).toMatchObject({ ok: true, from_version: null, to_version: 1, added: STARTER_SERVICES, changed: 0, removed: 0, error: null });
     coord.publish(v2());
     const r = await sync();
     expect(r).toEqual({ ok: true, from_version: 1, to_version: 2, added: 1, changed: 1, removed: 1, error: null });

@@ -1,7 +1,7 @@
 import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
-import { applyUpdate, checkFeed, counts, installedVersion, type FeedOptions } from './feed';
+import { applyUpdate, checkFeed, counts, feedSource, installedVersion, type FeedOptions } from './feed';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { ImportCancelled, type StepListener } from '../jobs/steps';
@@ -38,7 +38,7 @@ export async function syncOnce(db: Db, url: string, pin: string, options: FeedOp
       return { ...summary, ok: true, to_version: outcome.version };
     }
     const { manifest, diff } = outcome.staged;
-    const removals = removalsFrom(db, outcome.staged.tables);
+    const removals = removalsFrom(db, outcome.staged.tables, feedSource(db, url));
     if (needsRemovalConsent(removals) && !options.allowRemovals) {
       return { ...summary, error: `Version ${manifest.version} was not applied. ${removalRefusal(removals, 'run the sync again with --allow-removals if that is what you mean')}` };
     }

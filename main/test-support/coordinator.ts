@@ -32,7 +32,8 @@ export function coordinator() {
   const home = mkdtempSync(join(tmpdir(), 'atlas-coord-'));
   const keyPath = join(home, 'publisher.key');
   const { pin } = generateKeyFiles(keyPath);
-  const t = tempDb({ starter: true });
+  // No bundled directory beside: what a coordinator publishes is exactly the rows given.
+  const t = tempDb();
   const feedDir = join(home, 'feed');
   return {
     pin,

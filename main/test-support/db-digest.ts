@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadDb } from '../db/open';
 import { HSDS_TABLES } from '../db/hsds-tables';
+import { hsdsColumns } from '../hsds/read/table-info';
 
 /** A fingerprint of everything a sync may touch: the directory, the install record and the feed tables. */
 export function dbDigest(db: ReadDb): string {
@@ -11,10 +12,10 @@ export function dbDigest(db: ReadDb): string {
   return hash.digest('hex');
 }
 
-/** The directory alone, for comparing databases that were reached by different paths. */
+/** The directory alone, for comparing databases that were reached by different paths (so not the name of the source that holds it). */
 export function directoryDigest(db: ReadDb): string {
   const hash = createHash('sha256');
-  for (const t of HSDS_TABLES) hash.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()));
+  for (const t of HSDS_TABLES) hash.update(t).update(JSON.stringify(db.prepare(`SELECT ${hsdsColumns(t).join(', ')} FROM ${t} ORDER BY id`).all()));
   return hash.digest('hex');
 }
 

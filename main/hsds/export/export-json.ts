@@ -5,11 +5,11 @@ import { readTables } from '../read/read-tables';
 import type { HsdsTable, Row, TableRows } from '../../db/hsds-tables';
 
 /**
- * The installed directory as HSDS 3.1 service-centric JSON (an array of services), the inverse of
- * flatten-json.ts: each service with its organization, locations, phones, hours... nested.
+ * The installed directory (or the rows given: one source's) as HSDS 3.1 service-centric JSON (an array
+ * of services), the inverse of flatten-json.ts: each service with its organization, locations, phones, hours... nested.
  */
-export function exportHsdsJson(db: ReadDb): Row[] {
-  const tables = exportTables(readTables(db));
+export function exportHsdsJson(db: ReadDb, rows: TableRows = readTables(db)): Row[] {
+  const tables = exportTables(rows);
   const groups = new Map<string, Map<string, Row[]>>();
   const byId = new Map<HsdsTable, Map<string, Row>>();
   const group = (table: HsdsTable, fk: string, id: string): Row[] => {

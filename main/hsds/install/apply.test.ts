@@ -8,7 +8,7 @@ import { syntheticDirectory } from '../../test-support/synthetic-directory';
 import { STARTER_SERVICES, tempDb } from '../../test-support/temp-db';
 import { applyChecked, applyDataset, checkDataset, DatasetInvalidError, notesOnMissingServices } from './apply';
 import { diffDatasets } from './diff';
-import { exportDatapackage } from '../export/export-datapackage';
+import { writeDatapackage } from '../export/export-datapackage';
 import { installDatasetAsync } from './install-dataset';
 import { ImportCancelled } from '../../jobs/steps';
 import { rollback } from './rollback';
@@ -38,7 +38,7 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
     v2.service_at_location.splice(0, 1);
     v2.service[0]!.name = 'SYNTHETIC Service 1 (renamed)';
     v2.phone[0]!.number = '555-9999';
-    const diff = diffDatasets(d, v2);
+    const diff = diffDatasets(d, v2, identity('2').source);
     expect(diff.added.map((s) => s.name)).toEqual(['SYNTHETIC Service 3']);
     expect(diff.removed.map((s) => s.name)).toEqual(['SYNTHETIC Service 0']);
     expect(diff.changed).toHaveLength(1);
@@ -49,12 +49,14 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
     expect(diff.identical).toBe(false);
   });
 
-  it('rolls back to the previous directory exactly, and a second rollback re-applies', () => {
+  it('imports beside the bundled directory, rolls back to it exactly, and a second rollback re-applies', () => {
     const { db: d } = db();
     const starter = dump(d);
     applyDataset(d, syntheticDirectory(20), identity('2'));
     const imported = dump(d);
-    expect(imported.service).toHaveLength(20);
+    expect(imported.service).toHaveLength(STARTER_SERVICES + 20);
+    // The second source's ids carry its name, so they can never collide with the bundled ones.
+    expect(d.prepare("SELECT count(*) FROM service WHERE atlas_source = 'test' AND id LIKE 'test/%'").pluck().get()).toBe(20);
     expect(rollback(d)).toMatchObject({ datasetId: 'referral-atlas-starter-california', services: STARTER_SERVICES });
     expect(dump(d)).toEqual(starter);
     rollback(d);
@@ -63,13 +65,13 @@ describe('diff, apply and rollback', { timeout: 30_000 }, () => {
 
   it('keeps local notes through import and rollback, and flags a note whose service the import removes', () => {
     const { db: d, dir } = db();
-    const noted = (d.prepare('SELECT id FROM service LIMIT 1').get() as { id: string }).id;
+    applyDataset(d, syntheticDirectory(5), identity('1'));
+    const noted = d.prepare("SELECT id FROM service WHERE atlas_source = 'test' ORDER BY rowid DESC LIMIT 1").pluck().get() as string;
     d.prepare("INSERT INTO local_note (service_id, body, updated_at) VALUES (?, 'Ask for Maria at intake', 'now')").run(noted);
     const out = join(dir, 'pkg');
-    applyDataset(d, syntheticDirectory(5), identity('1'));
-    exportDatapackage(d, out);
-    rollback(d);
-    const checked = checkDataset(d, out);
+    writeDatapackage(syntheticDirectory(4), out);
+    const checked = checkDataset(d, out, { sourceName: 'test' });
+    expect(checked.report.diff?.removed).toHaveLength(1);
     expect(checked.report.notesOnRemoved).toEqual([expect.objectContaining({ serviceId: noted, note: 'Ask for Maria at intake' })]);
     applyChecked(d, checked);
     expect(notesOnMissingServices(d)).toEqual([{ serviceId: noted, note: 'Ask for Maria at intake' }]);

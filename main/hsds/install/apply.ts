@@ -3,7 +3,7 @@ import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../..
 import type { Db, ReadDb } from '../../db/open';
 import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
 import { diffDatasetSteps } from './diff';
-import { installDataset, installDatasetAsync, type DatasetIdentity } from './install-dataset';
+import { installDataset, installDatasetAsync, installTarget, type DatasetIdentity } from './install-dataset';
 import { loadMapping, saveMapping } from '../read/mapping-store';
 import { DatasetReadError, splitProblems, type Problem } from '../check/problems';
 import { readDatasetSteps } from '../read/read-dataset';
@@ -13,8 +13,9 @@ import type { TableRows } from '../../db/hsds-tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { validateDataset, validateSteps } from '../check/validate';
 import { unknownAreaWarnings } from '../check/area-names';
+import { storedSource } from '../../sources/source-target';
 
-/** A dataset read, validated and compared with the installed directory; nothing has been written. */
+/** A dataset read, validated and compared with what its source holds now; nothing has been written. */
 export interface CheckedDataset {
   report: ImportReport;
   /** Present only when the dataset has no errors and may be applied. */
@@ -29,13 +30,15 @@ export class DatasetInvalidError extends Error {
   }
 }
 
-/** Installing a dataset replaces the whole directory: one with no services would remove every service. */
-const EMPTY_DATASET = 'has no services (an empty list, or a spreadsheet with only its header row?); importing it would remove every service in the directory, so it is refused';
+/** Installing a dataset replaces its source: one with no services would empty it (removing a source is a command of its own). */
+const EMPTY_DATASET = 'has no services (an empty list, or a spreadsheet with only its header row?); importing it would remove every service of its source, so it is refused';
 
 export interface CheckOptions {
   mapping?: ColumnMapping;
   /** Whether the offline area table knows a service area name; unknown ones are warned about. */
   knownArea?: (name: string) => boolean;
+  /** The source it would replace, when not the one its path names (`import --source`, a feed's). */
+  sourceName?: string;
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
@@ -46,7 +49,7 @@ export const checkDatasetAsync = (db: ReadDb, path: string, options: CheckOption
   runStepsAsync(checkSteps(db, path, options), listener);
 
 function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<CheckedDataset> {
-  const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path };
+  const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path, ...(options.sourceName ? { sourceName: options.sourceName } : {}) };
   let read: ReadResult;
   try {
     yield { step: 'reading', done: 0, total: 1 };
@@ -67,7 +70,8 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   ];
   const { errors, warnings, errorCount, warningCount } = splitProblems(problems);
   const ok = errorCount === 0;
-  const diff = ok ? yield* diffDatasetSteps(db, read.tables) : null;
+  const source = installTarget(db, identity).name;
+  const diff = ok ? yield* diffDatasetSteps(db, read.tables, source) : null;
   return {
     tables: ok ? read.tables : null,
     identity,
@@ -81,7 +85,7 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
       errorCount,
       warningCount,
       diff,
-      notesOnRemoved: diff ? notesOn(db, diff.removed) : [],
+      notesOnRemoved: diff ? notesOn(db, diff.removed, source) : [],
       unflaggedShelters: ok ? unflaggedShelters(read.tables) : [],
       mapping: read.mapping ?? null,
       mappingFields: read.mapping ? Object.keys(SPREADSHEET_FIELDS) : null,
@@ -93,9 +97,11 @@ function emptyReport(path: string, problems: Problem[]): ImportReport {
   return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
 }
 
-function notesOn(db: ReadDb, services: { id: string; name: string }[]): NoteOnRemovedService[] {
+/** Notes are keyed by the ids services are stored with, a source's prefix included (sources/qualify-ids.ts). */
+function notesOn(db: ReadDb, services: { id: string; name: string }[], source: string): NoteOnRemovedService[] {
   if (services.length === 0) return [];
-  const names = new Map(services.map((s) => [s.id, s.name]));
+  const prefix = storedSource(db, source)?.idPrefix ?? '';
+  const names = new Map(services.map((s) => [`${prefix}${s.id}`, s.name]));
   const notes = db.prepare('SELECT service_id, body FROM local_note').all() as { service_id: string; body: string }[];
   return notes.filter((n) => names.has(n.service_id)).map((n) => ({ serviceId: n.service_id, serviceName: names.get(n.service_id)!, note: n.body }));
 }

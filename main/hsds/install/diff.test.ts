@@ -19,7 +19,7 @@ describe('diff of an update to a large directory', () => {
     next.attribute.push({ id: 'attr-conf', link_entity: 'location', link_id: next.location[9]!.id, taxonomy_term_id: 'loc-confidential' });
     next.language.push({ id: 'lang-phone', phone_id: next.phone[3]!.id, code: 'es' });
 
-    const diff = diffDatasets(t.db, next);
+    const diff = diffDatasets(t.db, next, 'test');
     const changed = new Map(diff.changed.map((c) => [c.name, c.fields]));
     expect([...changed.keys()].sort()).toEqual(
       ['SYNTHETIC Service 3', 'SYNTHETIC Service 7', 'SYNTHETIC Service 9', ...Array.from({ length: 10 }, (_, i) => `SYNTHETIC Service ${20 + i}`)].sort(),

@@ -1,10 +1,10 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../../shared/import-types';
 import { confidentialLocationIds } from '../../db/confidential-location';
 import type { ReadDb } from '../../db/open';
-import { readTables } from '../read/read-tables';
 import { runSteps, type Steps } from '../../jobs/steps';
 import { hsdsColumns } from '../read/table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+import { readSourceTables } from '../../sources/source-tables';
 
 /** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
 export function normalise(v: unknown): string | null {
@@ -225,10 +225,11 @@ const COMPARE_BATCH = 2_000;
 /** Rows compared between yields while counting what changed in each table. */
 const ROW_BATCH = 20_000;
 
-/** The diff of a dataset against the installed directory. */
-export const diffDatasets = (db: ReadDb, next: TableRows): DatasetDiff => runSteps(diffDatasetSteps(db, next));
+/** The diff of a dataset against what the source it would replace holds now. */
+export const diffDatasets = (db: ReadDb, next: TableRows, source: string): DatasetDiff => runSteps(diffDatasetSteps(db, next, source));
 
-export function* diffDatasetSteps(db: ReadDb, next: TableRows): Steps<DatasetDiff> {
+/** Other sources are left as they are by an install, so they are not compared; the shared terms the dataset brings are. */
+export function* diffDatasetSteps(db: ReadDb, next: TableRows, source: string): Steps<DatasetDiff> {
   yield { step: 'comparing', done: 0, total: next.service.length };
-  return yield* diffTables(readTables(db), next);
+  return yield* diffTables(readSourceTables(db, source, new Set(next.taxonomy_term.map((t) => String(t.id)))), next);
 }

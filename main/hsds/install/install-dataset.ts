@@ -1,7 +1,9 @@
 import { keepLastGoodCopy } from '../../db/last-good-copy';
-import type { Db } from '../../db/open';
+import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
-import { searchIndexSteps } from '../../search/build/text-index';
+import { searchIndexFromTablesSteps, searchIndexSteps } from '../../search/build/text-index';
+import { qualifyIds } from '../../sources/qualify-ids';
+import { storedSource, targetOf, type SourceTarget } from '../../sources/source-target';
 import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
@@ -12,11 +14,16 @@ export interface DatasetIdentity {
   version: string | null;
   /** Where it came from: a file path, a feed URL, or "starter". */
   source: string;
+  /** The source it fills, when not the one its origin names (sources/source-target.ts). */
+  sourceName?: string;
 }
+
+/** The source an install fills: the one named, else the one its origin names. */
+export const installTarget = (db: ReadDb, identity: DatasetIdentity): SourceTarget => targetOf(db, identity.source, identity.sourceName);
 
 
 /** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */
-function keepCopyOfInstalled(db: Db): void {
+export function keepCopyOfInstalled(db: Db): void {
   if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
 }
 
@@ -25,11 +32,11 @@ const currentInstall = (db: Db) =>
     | { dataset_id: string; version: string | null; source: string; installed_at: string; services: number }
     | undefined;
 
-/** Copies the live directory into the previous_ tables (and its identity into dataset_previous). */
-function* keepPreviousVersion(db: Db): Generator<void> {
+/** Copies the live directory and its source list into the previous_ tables (and its identity into dataset_previous). */
+export function* keepPreviousVersion(db: Db): Generator<void> {
   const install = currentInstall(db);
   if (!install) return;
-  for (const t of HSDS_TABLES) {
+  for (const t of [...HSDS_TABLES, 'source']) {
     db.prepare(`DELETE FROM previous_${t}`).run();
     db.prepare(`INSERT INTO previous_${t} SELECT * FROM ${t} ORDER BY rowid`).run();
     yield;
@@ -40,10 +47,28 @@ function* keepPreviousVersion(db: Db): Generator<void> {
 }
 
 /**
+ * Records the source an install fills, giving a new one its id prefix: bare while no other source holds
+ * bare ids (a lone directory's ids stay as they were), else its name and "/" (sources/qualify-ids.ts).
+ * A source keeps its kind.
+ */
+function upsertSource(db: Db, target: SourceTarget): string {
+  const known = storedSource(db, target.name);
+  // A file may update the bundled directory (a newer starter, an edited export of it); what is pulled
+  // from an address is not overwritten by a file, nor a file by a pull.
+  const kind = known?.kind === 'bundled' && target.kind === 'file' ? 'bundled' : target.kind;
+  if (known && known.kind !== kind) {
+    throw new Error(`"${target.name}" is a ${known.kind} source, not a ${target.kind} one; give this one another name. Nothing was changed.`);
+  }
+  const prefix = known?.idPrefix ?? (db.prepare("SELECT 1 FROM source WHERE id_prefix = ''").get() ? `${target.name}/` : '');
+  db.prepare('INSERT OR REPLACE INTO source (name, kind, origin, id_prefix, updated_at) VALUES (?, ?, ?, ?, ?)').run(target.name, kind, target.origin, prefix, new Date().toISOString());
+  return prefix;
+}
+
+/**
  * Validation has already resolved every reference; this is the database's own last word before commit
  * (the bulk write checks foreign keys here, once, instead of per row).
  */
-function refuseBrokenReferences(db: Db): void {
+export function refuseBrokenReferences(db: Db): void {
   const broken = db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get() as
     | { table: string; rowid: number; parent: string }
     | undefined;
@@ -54,25 +79,30 @@ function refuseBrokenReferences(db: Db): void {
 
 /**
  * The steps of an install, to run inside one transaction: keep the live directory as the previous
- * version, replace the HSDS tables, record the install, build the search index. Yields progress so a caller may report it and
- * cancel between steps.
+ * version, replace the source's rows, record the install, build the search index of every source.
+ * Yields progress so a caller may report it and cancel between steps.
  */
 function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alongside?: () => void): Steps<void> {
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
-  for (const done of replaceHsdsTables(db, tables)) yield { step: 'applying', done, total };
+  const target = installTarget(db, identity);
+  const stored = qualifyIds(tables, upsertSource(db, target));
+  const alone = !db.prepare('SELECT 1 FROM source WHERE name <> ?').get(target.name);
+  for (const done of replaceHsdsTables(db, stored, target.name, alone)) yield { step: 'applying', done, total };
   refuseBrokenReferences(db);
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
   yield { step: 'indexing', done: 0, total: tables.service.length };
-  // From the rows just written, not read back: the same facts (facts-from-rows.test.ts), seconds sooner.
-  yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(tables, onServices));
+  // A lone source's index comes from the rows just written, not read back: the same facts
+  // (facts-from-rows.test.ts), seconds sooner. Beside other sources, the index spans them all.
+  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored, onServices));
+  else yield* searchIndexFromTablesSteps(db);
   alongside?.();
 }
 
 /**
- * Installs a whole dataset atomically: the HSDS tables are replaced, the install recorded and the search
+ * Installs a source's dataset atomically: its rows are replaced, the install recorded and the search
  * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory
  * exactly as it was. The directory it replaces is kept for `rollback`, and a copy of the database file as
  * it was is kept first, for recovery from a damaged file.

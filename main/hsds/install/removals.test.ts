@@ -54,18 +54,29 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
 
   it('the Import screen: apply answers the counts and starts nothing until the call says the person confirmed', async () => {
     const t = desk();
-    const file = join(t.dir, 'three.json');
-    writeFileSync(file, JSON.stringify(starterJson().slice(0, 3)));
+    // A county's file imported once, then an edited copy of it (the same name) that drops most of it.
+    const file = join(t.dir, 'county.json');
+    writeFileSync(file, JSON.stringify(starterJson()));
     const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: async () => file, openWriter: () => openDatabase(t.path) });
-    const { jobId } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
+    const importFile = async () => {
+      const { jobId } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
+      return { jobId, report: await call<ImportReport>(handlers, 'importCheck', { jobId }) };
+    };
+    const first = await importFile();
+    expect(first.report).toMatchObject({ ok: true, diff: { added: { length: STARTER_SERVICES }, removed: [] } });
+    expect(await call(handlers, 'importApply', { jobId: first.jobId })).toMatchObject({ state: 'applying' });
+    await expect.poll(async () => (await call<ImportJobStatus>(handlers, 'importStatus', { jobId: first.jobId })).state).toBe('applied');
+
+    writeFileSync(file, JSON.stringify(starterJson().slice(0, 3)));
+    const { jobId, report } = await importFile();
     const removed = STARTER_SERVICES - 3;
-    expect(await call<ImportReport>(handlers, 'importCheck', { jobId })).toMatchObject({ ok: true, diff: { removed: { length: removed } } });
+    expect(report).toMatchObject({ ok: true, diff: { removed: { length: removed } } });
     const before = dbDigest(t.db);
     expect(await call(handlers, 'importApply', { jobId })).toEqual({
       state: 'confirm-removals',
       removed,
       installed: STARTER_SERVICES,
-      message: `This would remove ${removed} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: confirm it to import anyway. Nothing was changed.`,
+      message: `This would remove ${removed} of the ${STARTER_SERVICES} services it replaces, more than half of them, so it needs an explicit yes: confirm it to import anyway. Nothing was changed.`,
     });
     expect(await call(handlers, 'importApply', { jobId, allowRemovals: false })).toMatchObject({ state: 'confirm-removals' });
     expect(await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).toMatchObject({ state: 'ready' });
@@ -73,7 +84,11 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
 
     expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId, allowRemovals: true })).toMatchObject({ state: 'applying' });
     await expect.poll(async () => (await call<ImportJobStatus>(handlers, 'importStatus', { jobId })).state).toBe('applied');
-    expect(t.db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(3);
+    // The bundled directory was never part of it.
+    expect(t.db.prepare('SELECT atlas_source, count(*) AS n FROM service GROUP BY atlas_source ORDER BY atlas_source').all()).toEqual([
+      { atlas_source: 'bundled', n: STARTER_SERVICES },
+      { atlas_source: 'county.json', n: 3 },
+    ]);
   });
 
   it('the Import screen refuses an empty dataset in a sentence, and no apply can start', async () => {
@@ -83,7 +98,7 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
     const handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, chooseImportPath: async () => file, openWriter: () => openDatabase(t.path) });
     const { jobId } = await call<{ jobId: string }>(handlers, 'importChoose', { kind: 'file' });
     const report = await call<ImportReport>(handlers, 'importCheck', { jobId });
-    expect(report).toMatchObject({ ok: false, errorCount: 1, errors: [{ file: 'empty.json', message: expect.stringMatching(/^has no services .*would remove every service in the directory, so it is refused$/) }] });
+    expect(report).toMatchObject({ ok: false, errorCount: 1, errors: [{ file: 'empty.json', message: expect.stringMatching(/^has no services .*would remove every service of its source, so it is refused$/) }] });
     const before = dbDigest(t.db);
     await expect(call(handlers, 'importApply', { jobId, allowRemovals: true })).rejects.toThrow('This dataset has errors and cannot be applied.');
     expect(dbDigest(t.db)).toBe(before);
@@ -91,48 +106,55 @@ describe('removing most of the directory needs an explicit yes', { timeout: 120_
 
   it('the Sync screen: apply answers the counts for a version that removes more than half, and applies it once confirmed', async () => {
     const t = desk();
-    const { coord, server } = await feed(syntheticDirectory(2));
+    const f = await feed(starterTables());
     const handlers = createHandlers(t.db, t.path);
-    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: server.manifestUrl, pin: coord.pin });
-    expect(await call<SyncCheckView>(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 1 });
+    const { id } = await call<{ id: number }>(handlers, 'syncSubscribe', { url: f.server.manifestUrl, pin: f.coord.pin });
+    await call<SyncCheckView>(handlers, 'syncCheck', { id });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1 })).toMatchObject({ status: 'applied', added: STARTER_SERVICES, removed: 0 });
+    f.coord.publish(syntheticDirectory(2));
+    expect(await call<SyncCheckView>(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 2 });
     const before = dbDigest(t.db);
-    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1 })).toEqual({
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2 })).toEqual({
       status: 'confirm-removals',
-      version: 1,
+      version: 2,
       removed: STARTER_SERVICES,
       installed: STARTER_SERVICES,
-      message: `Version 1 was not applied. This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: confirm it to apply anyway. Nothing was changed.`,
+      message: `Version 2 was not applied. This would remove ${STARTER_SERVICES} of the ${STARTER_SERVICES} services it replaces, more than half of them, so it needs an explicit yes: confirm it to apply anyway. Nothing was changed.`,
     });
     expect(dbDigest(t.db)).toBe(before);
     // Still verified and staged: applied without a new check once the person says yes.
-    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 1, allowRemovals: true })).toEqual({ status: 'applied', version: 1, added: 2, changed: 0, removed: STARTER_SERVICES });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).toEqual({ status: 'applied', version: 2, added: 2, changed: 0, removed: STARTER_SERVICES });
+    expect(t.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'bundled'").pluck().get()).toBe(STARTER_SERVICES);
   });
 
   it('sync refuses without --allow-removals, giving the counts; half or fewer needs no yes; an empty feed is refused', async () => {
     const t = desk();
     t.db.close();
     const half = Math.floor(STARTER_SERVICES / 2);
-    const more = await feed(starterWithout(half + 1));
-    const run = (url: string, pin: string, ...flags: string[]) => cli('sync', url, '--pin', pin, '--json', '--db', t.path, ...flags);
-    const refused = await run(more.server.manifestUrl, more.coord.pin);
+    const f = await feed(starterTables());
+    const run = (...flags: string[]) => cli('sync', f.server.manifestUrl, '--pin', f.coord.pin, '--json', '--db', t.path, ...flags);
+    expect(JSON.parse((await run()).stdout)).toMatchObject({ ok: true, to_version: 1, added: STARTER_SERVICES, removed: 0 });
+    f.coord.publish(starterWithout(half + 1));
+    const refused = await run();
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout)).toEqual({
       ok: false,
-      from_version: null,
+      from_version: 1,
       to_version: null,
       added: 0,
       changed: 0,
       removed: 0,
-      error: `Version 1 was not applied. This would remove ${half + 1} of the ${STARTER_SERVICES} services in the directory, more than half of them, so it needs an explicit yes: run the sync again with --allow-removals if that is what you mean. Nothing was changed.`,
+      error: `Version 2 was not applied. This would remove ${half + 1} of the ${STARTER_SERVICES} services it replaces, more than half of them, so it needs an explicit yes: run the sync again with --allow-removals if that is what you mean. Nothing was changed.`,
     });
-    const atMostHalf = await feed(starterWithout(half));
-    expect(JSON.parse((await run(atMostHalf.server.manifestUrl, atMostHalf.coord.pin)).stdout)).toMatchObject({ ok: true, to_version: 1, removed: half });
-    expect(JSON.parse((await run(more.server.manifestUrl, more.coord.pin, '--allow-removals')).stdout)).toMatchObject({ ok: true, to_version: 1, removed: 1 });
+    f.coord.publish(starterWithout(half));
+    expect(JSON.parse((await run()).stdout)).toMatchObject({ ok: true, to_version: 3, removed: half });
+    f.coord.publish(starterWithout(half + 1));
+    expect(JSON.parse((await run('--allow-removals')).stdout)).toMatchObject({ ok: true, to_version: 4, removed: 1 });
 
-    const empty = await feed(starterWithout(STARTER_SERVICES));
-    const r = await run(empty.server.manifestUrl, empty.coord.pin, '--allow-removals');
+    f.coord.publish(starterWithout(STARTER_SERVICES));
+    const r = await run('--allow-removals');
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/^Version 1 is signed by the coordinator but its directory has \d+ error\(s\), so it was not applied\. First: v1: has no services/) });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/^Version 5 is signed by the coordinator but its directory has \d+ error\(s\), so it was not applied\. First: v5: has no services/) });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import type { StepListener, Steps } from '../../jobs/steps';
-import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
+import { HSDS_TABLES } from '../../db/hsds-tables';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
 
 export interface RollbackResult {
@@ -21,7 +21,7 @@ interface InstallRecord {
 const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** Exchanges a live table's rows with its previous_ copy, each keeping its order. */
-function swapWithPrevious(db: Db, t: HsdsTable): void {
+function swapWithPrevious(db: Db, t: string): void {
   db.exec(`CREATE TEMP TABLE rollback_swap AS SELECT * FROM ${t} ORDER BY rowid`);
   db.exec(`DELETE FROM ${t}`);
   db.exec(`INSERT INTO ${t} SELECT * FROM previous_${t} ORDER BY rowid`);
@@ -32,9 +32,9 @@ function swapWithPrevious(db: Db, t: HsdsTable): void {
 
 /**
  * The steps of a rollback, to run inside one write transaction: restore the directory kept by the last
- * install, exactly (same rows, same order), table by table, then build the search index of what was
- * restored. The directory it replaces becomes the previous version, so a second rollback undoes the
- * first. Local notes and marks are separate tables and are not touched.
+ * install or source removal, exactly (same rows, same order, same sources), table by table, then build
+ * the search index of what was restored. The directory it replaces becomes the previous version, so a
+ * second rollback undoes the first. Local notes and marks are separate tables and are not touched.
  */
 export function* rollbackSteps(db: Db): Steps<RollbackResult> {
   const previous = db.prepare('SELECT dataset_id, version, source, installed_at, services FROM dataset_previous WHERE id = 1').get() as InstallRecord | undefined;
@@ -49,6 +49,7 @@ export function* rollbackSteps(db: Db): Steps<RollbackResult> {
     done += sizes[i]!;
     yield { step: 'restoring', done, total };
   }
+  swapWithPrevious(db, 'source');
   db.prepare('UPDATE dataset_previous SET dataset_id = @dataset_id, version = @version, source = @source, installed_at = @installed_at, services = @services WHERE id = 1').run(current);
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (@dataset_id, @version, @source, @installed_at, @services)').run({
     ...previous,

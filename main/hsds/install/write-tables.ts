@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from '../../db/open';
-import { HSDS_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
+import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
 
 const columnCache = new WeakMap<ReadDb, Map<HsdsTable, string[]>>();
 
@@ -41,26 +41,35 @@ function secondaryIndexes(db: ReadDb): { name: string; sql: string }[] {
 }
 
 /**
- * Replaces every HSDS table with the given rows, yielding the number of rows written so far every
- * WRITE_BATCH rows. Must run inside a transaction owned by the caller, which checks foreign keys before
- * it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole; the indexes
- * dropped here come back with the rollback too.
+ * Replaces a source's rows with the given ones (stored form: sources/qualify-ids.ts), yielding the
+ * number of rows written so far every WRITE_BATCH rows. The shared taxonomy is added to, a term a source
+ * brings again taking its newer wording. When the source is the whole directory (`alone`), every table
+ * is emptied and its secondary indexes are dropped and built again after the rows are in: building an
+ * index from all rows at once is quicker than updating it on every insert, but not worth rebuilding a
+ * large directory's indexes for a small source. Must run inside a transaction owned by the caller, which
+ * checks foreign keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls
+ * back whole; dropped indexes come back with the rollback too.
  */
-export function* replaceHsdsTables(db: Db, tables: TableRows): Generator<number> {
+export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
-  const indexes = secondaryIndexes(db);
+  const indexes = alone ? secondaryIndexes(db) : [];
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
-  for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of [...HSDS_TABLES].reverse()) {
+    if (alone) db.prepare(`DELETE FROM ${table}`).run();
+    else if (!SHARED_TABLES.has(table)) db.prepare(`DELETE FROM ${table} WHERE atlas_source = ?`).run(source);
+  }
   let written = 0;
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
     const cols = tableColumns(db, table);
-    const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const owner = SHARED_TABLES.has(table) ? null : source;
+    const upsert = SHARED_TABLES.has(table) && !alone ? ` ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
+    const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${upsert}`);
     const values: unknown[] = new Array(cols.length);
     for (const row of rows) {
-      for (let c = 0; c < cols.length; c++) values[c] = toSqlValue(row[cols[c]!]);
+      for (let c = 0; c < cols.length; c++) values[c] = cols[c] === 'atlas_source' ? owner : toSqlValue(row[cols[c]!]);
       insert.run(values);
       if (++written % WRITE_BATCH === 0) yield written;
     }

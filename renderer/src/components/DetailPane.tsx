@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDetail } from '../../../shared/domain';
+import { BUNDLED_SOURCE, type ServiceDetail } from '../../../shared/domain';
 import { isVerifiedWithinMonths, STALE_AFTER_MONTHS } from '../../../shared/freshness';
 import { openStateAt } from '../../../shared/schedule-open';
 import { termLabel } from '../../../shared/vocabulary';
@@ -224,6 +224,11 @@ function Detail({ d }: { d: ServiceDetail }) {
       <LocalNotes key={d.id} serviceId={d.id} record={local.record} onRecord={local.setRecord} loadError={local.loadError} />
 
       <footer className="provenance">
+        {d.source ? (
+          <div className="directory-source">
+            {t('directorySource')}: {d.source === BUNDLED_SOURCE ? t('bundledDirectory') : d.source}
+          </div>
+        ) : null}
         <div>
           {t('verifiedOn')}: {d.assuredDate ? dateText(d.assuredDate, lang) : <span className="unknown">{t('notVerified')}</span>}
         </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LocalSummary, SearchCard } from '../../../shared/domain';
+import { BUNDLED_SOURCE, type LocalSummary, type SearchCard } from '../../../shared/domain';
 import { termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
 import { agesText, dateText } from '../i18n/format';
@@ -76,6 +76,8 @@ export function ServiceCardView({ card, selected, tabbable, onSelect, population
           {card.distanceKm !== null ? <span className="distance">{t('distanceKm', { km: card.distanceKm })}</span> : null}
           {card.languages.length > 0 ? <span className="langs">{card.languages.map((l) => termLabel(l, lang)).join(', ')}</span> : null}
           {ages !== null ? <span className="ages">{`${t('ages')}: ${ages}`}</span> : null}
+          {/* Only services from a source added beside the bundled directory say where they came from. */}
+          {card.source && card.source !== BUNDLED_SOURCE ? <span className="card-source">{t('fromSource', { source: card.source })}</span> : null}
           {card.address ? <CopyButton text={card.address} label={t('copyAddress')} fullLabel={t('copyAddressLabel', { address: card.address })} tabbable={tabbable} /> : null}
         </div>
         {servesPlace !== null && card.serviceArea.length > 0 ? <div className="card-area">{t('serviceAreaOn', { areas: card.serviceArea.join('; ') })}</div> : null}

@@ -1,0 +1,44 @@
+import type { Db } from '../../db/open';
+import { HSDS_TABLES, SHARED_TABLES } from '../../db/hsds-tables';
+import { writeSteps } from '../../db/write-transaction';
+import type { Steps } from '../../jobs/steps';
+import { searchIndexFromTablesSteps } from '../../search/build/text-index';
+import { storedSource } from '../../sources/source-target';
+import { keepCopyOfInstalled, keepPreviousVersion, refuseBrokenReferences } from './install-dataset';
+
+export interface SourceRemoved {
+  source: string;
+  removed: number;
+  /** Services left in the directory, from the other sources. */
+  services: number;
+}
+
+/**
+ * The steps of removing one source, in one transaction like an install: the directory as it was is kept
+ * for a one-step rollback (which brings the source back), then the source's rows and its entry go, and
+ * the search index is built of what the other sources hold. The shared taxonomy stays. Desk notes on its
+ * services stay too, keyed by their ids, and come back into use if the source does.
+ */
+export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
+  const source = storedSource(db, name);
+  if (!source) throw new Error(`There is no source named "${name}" (see \`source list\`). Nothing was changed.`);
+  const removed = db.prepare('SELECT count(*) FROM service WHERE atlas_source = ?').pluck().get(name) as number;
+  for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total: removed };
+  for (const t of [...HSDS_TABLES].reverse()) if (!SHARED_TABLES.has(t)) db.prepare(`DELETE FROM ${t} WHERE atlas_source = ?`).run(name);
+  db.prepare('DELETE FROM source WHERE name = ?').run(name);
+  refuseBrokenReferences(db);
+  const services = db.prepare('SELECT count(*) FROM service').pluck().get() as number;
+  const current = db.prepare('SELECT dataset_id, version FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { dataset_id: string; version: string | null };
+  db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
+    current.dataset_id, current.version, `removed: ${source.origin}`, new Date().toISOString(), services,
+  );
+  yield { step: 'indexing', done: 0, total: services };
+  yield* searchIndexFromTablesSteps(db);
+  return { source: name, removed, services };
+}
+
+/** Removes a source straight through (the CLI), after keeping a copy of the database file for damage recovery. */
+export function removeSource(db: Db, name: string): SourceRemoved {
+  keepCopyOfInstalled(db);
+  return writeSteps(db, removeSourceSteps(db, name));
+}

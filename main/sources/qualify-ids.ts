@@ -1,0 +1,51 @@
+import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
+import { foreignKeys } from '../hsds/read/table-info';
+
+/** Links to rows of any table, which table told by another column. */
+const POLYMORPHIC: Partial<Record<HsdsTable, [column: string, tableColumn: string]>> = {
+  attribute: ['link_id', 'link_entity'],
+  metadata: ['resource_id', 'resource_type'],
+};
+
+let cached: Map<HsdsTable, string[]> | null = null;
+
+/** Each owned table's columns holding an id of an owned row: its own id, and its links to others. */
+function idColumns(): Map<HsdsTable, string[]> {
+  if (cached) return cached;
+  const fks = foreignKeys();
+  cached = new Map();
+  for (const t of HSDS_TABLES) {
+    if (SHARED_TABLES.has(t)) continue;
+    const links = (fks.get(t) ?? []).filter((fk) => !SHARED_TABLES.has(fk.target)).map((fk) => fk.column);
+    cached.set(t, ['id', ...links, ...(t === 'organization' ? ['parent_organization_id'] : [])]);
+  }
+  return cached;
+}
+
+function mapIds(tables: TableRows, f: (id: unknown) => unknown): TableRows {
+  const out = { ...tables };
+  for (const [t, columns] of idColumns()) {
+    const polymorphic = POLYMORPHIC[t];
+    out[t] = tables[t].map((row) => {
+      const copy: Row = { ...row };
+      for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
+      if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
+      return copy;
+    });
+  }
+  return out;
+}
+
+/**
+ * Two sources may carry the same ids (two exports of one template, two counties' "service-1"). Ids are
+ * the tables' primary keys and every reader joins on them, so rather than a composite key, which every
+ * join, foreign key and index would have to carry, a source's ids are stored with its prefix
+ * ("county.csv/service-1") and everything that reads by id keeps working. The bundled directory and any
+ * source installed while no other holds bare ids keep them bare, so existing notes stay attached.
+ * The shared taxonomy (db/hsds-tables.ts) keeps its own ids. Gives a dataset's rows as its source stores them.
+ */
+export const qualifyIds = (tables: TableRows, prefix: string): TableRows => (prefix === '' ? tables : mapIds(tables, (id) => `${prefix}${String(id)}`));
+
+/** A source's stored rows as its publisher wrote them: what a diff compares and an export of the source writes. */
+export const unqualifyIds = (tables: TableRows, prefix: string): TableRows =>
+  prefix === '' ? tables : mapIds(tables, (id) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id));
