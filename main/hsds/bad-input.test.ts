@@ -1,35 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { closeSync, cpSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliDesk, type Outcome } from '../test-support/cli-import';
 import { fixture } from '../test-support/fixtures';
 
 // Hostile and broken datasets, fed to the built CLI as a coordinator would: each must get a clear error
 // naming what and where, exit non-zero, and leave the database file byte-for-byte as it was.
-const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
-const dir = mkdtempSync(join(tmpdir(), 'atlas-bad-'));
-const db = join(dir, 'atlas.sqlite');
-const hash = () => createHash('sha256').update(readFileSync(db)).digest('hex');
-const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-
-interface Outcome {
-  ok: boolean;
-  errors: { file: string; row: number | null; field: string | null; message: string }[];
-}
-
-function importRefused(path: string): Outcome {
-  const before = hash();
-  const r = cli('import', path, '--json');
-  expect(r.status, r.stderr).toBe(1);
-  const out = JSON.parse(r.stdout) as Outcome;
-  expect(out.ok).toBe(false);
-  expect(out.errors.length).toBeGreaterThan(0);
-  expect(hash()).toBe(before);
-  return out;
-}
+const { dir, cli, importRefused, cleanup } = cliDesk('atlas-bad-');
 
 const packageWith = (name: string, edit: (folder: string) => void) => {
   const folder = join(dir, name);
@@ -48,7 +26,7 @@ beforeAll(() => {
   // Creates the database (starter directory) that every case then checks byte for byte.
   expect(cli('info').status).toBe(0);
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(cleanup);
 
 describe('bad input changes nothing and says what is wrong', { timeout: 60_000 }, () => {
   it('a truncated zip', () => {
