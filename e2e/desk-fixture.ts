@@ -9,7 +9,15 @@ import { STARTER } from './harness';
  * pane can show (TTY and text lines, bed counts, a stale verification, a confidential safe house, a
  * public clinic). Names and sources say "synthetic"; no real organization is described.
  */
-const term = (id: string) => ({ id, name: id, description: id });
+const starterDocument = (): Record<string, unknown>[] => JSON.parse(readFileSync(STARTER, 'utf8')) as Record<string, unknown>[];
+
+/** The starter directory's own copy of a term where it has one: one id with two contents is refused on import. */
+const starterTerms = new Map<string, unknown>();
+JSON.stringify(starterDocument(), (key, value: unknown) => {
+  if (key === 'taxonomy_term' && value && typeof value === 'object') starterTerms.set((value as { id: string }).id, value);
+  return value;
+});
+const term = (id: string) => starterTerms.get(id) ?? { id, name: id, description: id };
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 export const SAFE_HOUSE_STREET = '100 Synthetic Hidden Way';
@@ -86,7 +94,7 @@ const synthetic = [
 
 /** The starter directory plus the synthetic services, as one HSDS JSON document (a fresh copy each call). */
 export const deskFixtureDocument = (): Record<string, unknown>[] =>
-  JSON.parse(JSON.stringify([...(JSON.parse(readFileSync(STARTER, 'utf8')) as unknown[]), ...synthetic])) as Record<string, unknown>[];
+  JSON.parse(JSON.stringify([...starterDocument(), ...synthetic])) as Record<string, unknown>[];
 
 /**
  * Installs the starter directory plus the synthetic services, the way any import would: in place of the

@@ -65,7 +65,7 @@ describe('service reader', () => {
   });
 
   it("falls back to the organization's phone when the service lists none", () => {
-    const { phones: _p, ...noPhones } = safeHouse;
+    const { phones: _p, attributes: _a, ...noPhones } = safeHouse;
     expect(load(noPhones).card('svc-safe')!.phones.map((p) => p.number)).toEqual(['(555) 010-0000']);
   });
 
@@ -101,7 +101,7 @@ describe('service reader', () => {
   });
 
   it('reads a page of cards at once exactly as one by one, in the order asked', () => {
-    const { phones: _p, ...noPhones } = safeHouse;
+    const { phones: _p, attributes: _a, ...noPhones } = safeHouse;
     const clinic = {
       id: 'loc-clinic',
       location_type: 'physical',

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../test-support/fixtures';
 import { tempDb } from '../../test-support/temp-db';
 import { applyChecked, checkDataset } from '../install/apply';
-import { exportDatapackage, DATAPACKAGE_FILES } from './export-datapackage';
+import { writeDatapackage, DATAPACKAGE_FILES } from './export-datapackage';
+import { exportTables } from './export-common';
+import { readSourceTables } from '../../sources/source-tables';
 import { exportHsdsJson } from './export-json';
 import { fullSchemaValidator } from '../check/hsds-ajv';
 import { coerceCell } from '../read/coerce';
@@ -66,11 +68,14 @@ describe('exports of directories imported from older formats stay HSDS 3.1', { t
       const path = source(dir);
       if (path) applyChecked(db, checkDataset(db, path));
       const before = readTables(db);
+      // The source the directory came in as: exported with its publisher's ids and checked back into it.
+      const name = path ? (db.prepare("SELECT name FROM source WHERE kind = 'file'").pluck().get() as string) : 'bundled';
+      const rows = readSourceTables(db, name);
 
-      const services = exportHsdsJson(db);
+      const services = exportHsdsJson(db, rows);
       const validate = fullSchemaValidator('service.json');
       for (const s of services) expect(invalid(validate, s), String(s.name)).toBeNull();
-      exportDatapackage(db, join(dir, 'pkg'));
+      writeDatapackage(exportTables(rows), join(dir, 'pkg'), { name, version: null });
       expect(datapackageProblems(join(dir, 'pkg'))).toEqual([]);
       for (const file of readdirSync(join(dir, 'pkg')).filter((f) => f.endsWith('.csv'))) {
         const csv = parseCsv(readFileSync(join(dir, 'pkg', file)), file);
@@ -78,11 +83,11 @@ describe('exports of directories imported from older formats stay HSDS 3.1', { t
       }
 
       writeFileSync(join(dir, 'all.json'), JSON.stringify(services));
-      const pkg = checkDataset(db, join(dir, 'pkg')).report;
+      const pkg = checkDataset(db, join(dir, 'pkg'), { sourceName: name }).report;
       expect(pkg.errors).toEqual([]);
       expect(pkg.diff).toMatchObject({ identical: true, added: [], removed: [], changed: [] });
       // Service-centric JSON carries only what hangs off a service (a taxonomy term no one uses stays behind).
-      const json = checkDataset(db, join(dir, 'all.json')).report;
+      const json = checkDataset(db, join(dir, 'all.json'), { sourceName: name }).report;
       expect(json.errors).toEqual([]);
       expect(json.diff).toMatchObject({ added: [], removed: [], changed: [] });
       for (const counts of Object.values(json.diff!.tables)) expect(counts).toMatchObject({ added: 0, changed: 0 });
