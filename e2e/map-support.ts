@@ -12,7 +12,9 @@ const COLOURS_IN_TILES = `(() => {
 
 /** Waits until the map has drawn basemap tiles, and says how many distinct colours they hold. */
 export async function basemapColours(page: Page): Promise<number> {
+  // Every tile in view drawn first: on a loaded machine the first one can be drawn well before the rest.
   await page.locator('.map canvas.leaflet-tile-loaded').first().waitFor();
+  await tilesDrawn(page);
   return page.evaluate(COLOURS_IN_TILES) as Promise<number>;
 }
 

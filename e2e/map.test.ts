@@ -84,6 +84,8 @@ describe('map and list share one selection', () => {
     await expect.poll(() => selected.count()).toBe(1);
     await tilesDrawn(page);
     const frame = (await page.locator('.map').boundingBox())!;
+    // The pan to it is animated: its box exists once the pin is drawn in view.
+    await expect.poll(() => selected.first().boundingBox()).not.toBeNull();
     const pin = (await selected.first().boundingBox())!;
     expect(pin.x).toBeGreaterThan(frame.x);
     expect(pin.x + pin.width).toBeLessThan(frame.x + frame.width);
