@@ -1,13 +1,18 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportTables } from '../hsds/export/export-common';
+import { writeDatapackage } from '../hsds/export/export-datapackage';
 import { BIN } from '../test-support/cli-import';
+import { packedZip } from '../test-support/packed-zip';
 import { dbDigest } from '../test-support/db-digest';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { addSource } from './add-source';
 import { pullSource, type PullOptions } from './pull-source';
+import { readSourceTables } from './source-tables';
 
 const uuid = (n: number) => `b2c3d4e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const service = (n: number, extra: Record<string, unknown> = {}) => ({
@@ -28,7 +33,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, page: number) => bool
  * `misbehave` may answer a request itself (a 500, a 429) and return true.
  */
 async function startApi() {
-  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, misbehave: null as Handler | null, requireHeader: null as string | null };
+  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null };
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -47,6 +52,7 @@ async function startApi() {
       const s = state.services.find((x) => x.id === decodeURIComponent(one[1]!));
       return s ? json(s) : void res.writeHead(404).end();
     }
+    if (url.pathname === '/directory.zip' && state.zip) return void res.writeHead(200, { 'Content-Type': 'application/zip' }).end(state.zip);
     if (url.pathname === '/directory.json') {
       const body = JSON.stringify(state.services);
       const etag = `"${body.length}"`;
@@ -114,6 +120,11 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     expect(await refused()).toMatch(/^The pull was not applied: 2 of its 12 services failed validation, more than the 10%/);
   });
 
+  it('applies nothing from an API that lists no services', async () => {
+    api.state.services = [];
+    expect(await refused()).toMatch(/^The pull was not applied: the listing has no services/);
+  });
+
   it('applies nothing when page 2 of the listing fails with a 500, after retrying it', async () => {
     api.state.misbehave = (req, res, page) => (req.url!.startsWith('/api/services?') && page === 2 ? (res.writeHead(500).end(), true) : false);
     expect(await refused()).toMatch(/internal error \(500\) for http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2/);
@@ -155,6 +166,16 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     addSource(desk.db, 'file-url', { kind: 'datapackage', url: `${api.base}/directory.json`, headerEnv: null, etag: null, lastModified: null });
     expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 5 });
     expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 0, warnings: [expect.stringContaining('has not changed')] });
+  });
+
+  it('pulls a datapackage zip at a URL through the import path', async () => {
+    await pull();
+    const pkg = join(desk.dir, 'pkg');
+    writeDatapackage(exportTables(readSourceTables(desk.db, 'county')), pkg, { name: 'county-export', version: null });
+    api.state.zip = packedZip(readdirSync(pkg).map((name) => ({ name, data: readFileSync(join(pkg, name)) })));
+    addSource(desk.db, 'zipped', { kind: 'datapackage', url: `${api.base}/directory.zip`, headerEnv: null, etag: null, lastModified: null });
+    expect(await pullSource(desk.db, 'zipped', fast)).toMatchObject({ ok: true, added: 5, errors: [] });
+    expect(desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'zipped'").pluck().get()).toBe(5);
   });
 });
 

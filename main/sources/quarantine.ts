@@ -41,7 +41,7 @@ export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], op
   if (first.report.ok) return { checked: first, quarantined: [] };
   const { errors, errorCount } = first.report;
   const unplaced = errors.find((e) => e.row === null);
-  if (unplaced) throw new SyncError(`The pull was not applied: ${unplaced.message}. Nothing was changed.`);
+  if (unplaced) throw new SyncError(`The pull was not applied: the listing ${unplaced.message}. Nothing was changed.`);
   if (errorCount > errors.length) {
     throw new SyncError(`The pull was not applied: its services have ${errorCount.toLocaleString('en-US')} errors, too many to leave out one by one. First: service "${idOf(services[errors[0]!.row! - 1], errors[0]!.row!)}", ${where(errors[0]!)}${errors[0]!.message}. Nothing was changed.`);
   }
