@@ -94,6 +94,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
         source: { type: 'string' },
+        kind: { type: 'string' },
+        'header-env': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...SYNC_CLI_OPTIONS,
       },
@@ -213,7 +215,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'rollback':
         return rollbackCommand(db, out);
       case 'source': {
-        const r = sourceCommand(db, rest, values.json, out);
+        const r = await sourceCommand(db, rest, { json: values.json, kind: values.kind, headerEnv: values['header-env'], dryRun: values['dry-run'], allowRemovals: values['allow-removals'] }, out);
         if (typeof r === 'number') return r;
         process.stderr.write(r);
         return 2;

@@ -1,4 +1,5 @@
 import type { ReadDb } from '../db/open';
+import { pullConfigs } from './pull-config';
 import type { SourceKind } from './source-target';
 
 /** A source as `source list` and the app show it. */
@@ -8,17 +9,19 @@ export interface SourceSummary {
   /** Where it comes from: a file path, a URL, or "starter" for the bundled directory. */
   url: string;
   services: number;
-  /** When its services were last installed (an import, a pull, a sync). */
-  lastPull: string;
+  /** When its services were last installed (an import, a pull, a sync); null for one added and not pulled yet. */
+  lastPull: string | null;
 }
 
-/** Every source, the bundled one first, then by name. */
+/** Every source, the bundled one first, then by name; those added and not pulled yet last. */
 export function listSources(db: ReadDb): SourceSummary[] {
-  return db
+  const installed = db
     .prepare(
       `SELECT s.name, s.kind, s.origin AS url, s.updated_at AS lastPull,
               (SELECT count(*) FROM service WHERE atlas_source = s.name) AS services
        FROM source s ORDER BY s.kind <> 'bundled', s.name`,
     )
     .all() as SourceSummary[];
+  const pending = [...pullConfigs(db)].filter(([name]) => !installed.some((s) => s.name === name));
+  return [...installed, ...pending.map(([name, c]) => ({ name, kind: c.kind, url: c.url, services: 0, lastPull: null }))];
 }

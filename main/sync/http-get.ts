@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { isLinkLocalHost } from '../security/link-local';
-import { SyncCancelled, SyncError } from './sync-error';
+import { HttpStatusError, SyncCancelled, SyncError } from './sync-error';
 
 /** The time a whole download may take, shared by all its requests: a server trickling bytes cannot hold it for ever. */
 export interface Deadline {
@@ -109,7 +109,7 @@ async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Arra
     }
     if (!res.ok) {
       await res.body?.cancel();
-      throw new SyncError(statusMessage(url, res.status));
+      throw new HttpStatusError(statusMessage(url, res.status), res.status, res.headers.get('retry-after'));
     }
     const announced = Number(res.headers.get('content-length') ?? NaN);
     if (announced > options.maxBytes) {

@@ -1,6 +1,13 @@
 /** A failure whose message is written for the person at the desk: it says what went wrong and that nothing changed. */
 export class SyncError extends Error {}
 
+/** The server answered with an error status: a caller that may retry (a 429, a 503) needs the status and the wait it asked for. */
+export class HttpStatusError extends SyncError {
+  constructor(message: string, readonly status: number, readonly retryAfter: string | null) {
+    super(message);
+  }
+}
+
 /** The person stopped a check, apply or restore before it committed: not a failure, and nothing changed. */
 export class SyncCancelled extends SyncError {
   constructor() {

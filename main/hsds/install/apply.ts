@@ -13,7 +13,7 @@ import type { TableRows } from '../../db/hsds-tables';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { validateDataset, validateSteps } from '../check/validate';
 import { unknownAreaWarnings } from '../check/area-names';
-import { storedSource } from '../../sources/source-target';
+import { storedSource, type SourceKind } from '../../sources/source-target';
 
 /** A dataset read, validated and compared with what its source holds now; nothing has been written. */
 export interface CheckedDataset {
@@ -39,6 +39,8 @@ export interface CheckOptions {
   knownArea?: (name: string) => boolean;
   /** The source it would replace, when not the one its path names (`import --source`, a feed's). */
   sourceName?: string;
+  /** A pulled source's address and kind: the file read is only the download's temporary copy. */
+  pulledFrom?: { url: string; kind: SourceKind };
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
@@ -49,7 +51,14 @@ export const checkDatasetAsync = (db: ReadDb, path: string, options: CheckOption
   runStepsAsync(checkSteps(db, path, options), listener);
 
 function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<CheckedDataset> {
-  const identity: DatasetIdentity = { datasetId: basename(path), version: null, source: path, ...(options.sourceName ? { sourceName: options.sourceName } : {}) };
+  const { pulledFrom } = options;
+  const identity: DatasetIdentity = {
+    datasetId: basename(pulledFrom?.url ?? path),
+    version: null,
+    source: pulledFrom?.url ?? path,
+    ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+    ...(pulledFrom ? { kind: pulledFrom.kind } : {}),
+  };
   let read: ReadResult;
   try {
     yield { step: 'reading', done: 0, total: 1 };

@@ -3,7 +3,7 @@ import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
 import { searchIndexFromTablesSteps, searchIndexSteps } from '../../search/build/text-index';
 import { qualifyIds } from '../../sources/qualify-ids';
-import { storedSource, targetOf, type SourceTarget } from '../../sources/source-target';
+import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
 import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
@@ -16,10 +16,15 @@ export interface DatasetIdentity {
   source: string;
   /** The source it fills, when not the one its origin names (sources/source-target.ts). */
   sourceName?: string;
+  /** A pulled source's kind: an address alone would name a feed. */
+  kind?: SourceKind;
 }
 
 /** The source an install fills: the one named, else the one its origin names. */
-export const installTarget = (db: ReadDb, identity: DatasetIdentity): SourceTarget => targetOf(db, identity.source, identity.sourceName);
+export function installTarget(db: ReadDb, identity: DatasetIdentity): SourceTarget {
+  const target = targetOf(db, identity.source, identity.sourceName);
+  return identity.kind ? { ...target, kind: identity.kind } : target;
+}
 
 
 /** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */

@@ -1,4 +1,5 @@
 import { scalarFields } from '../check/hsds-ajv';
+import { servicesIn } from './json-shape';
 import { emptyTables, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 
 /** A nested array whose items belong to the parent: the parent's id goes into `fk` on each item. */
@@ -73,6 +74,8 @@ export const NESTING: Partial<Record<HsdsTable, Nesting>> = {
 export interface FlattenProblem {
   path: string;
   message: string;
+  /** Which service of the document (from 0) the problem is in. */
+  service: number;
 }
 
 /** A value as a message quotes it: short, and never a whole nested document. */
@@ -80,27 +83,27 @@ const describe = (v: unknown) =>
   typeof v === 'string' ? `"${v.length > 60 ? `${v.slice(0, 60)}...` : v}"` : Array.isArray(v) ? 'a list' : isObject(v) ? 'an object' : String(v);
 
 /**
- * Turns HSDS 3 service-centric JSON (one service, an array, or an API page with `contents`) into table
- * rows. Nested objects shared between services (an organization, a taxonomy term) appear once: a later
+ * Turns HSDS 3 service-centric JSON (any shape json-shape.ts reads: services, organizations with their
+ * services, service_at_locations, lists and API pages of them) into table rows; a document of another
+ * shape is one problem saying what it is. Nested objects shared between services (an organization, a taxonomy term) appear once: a later
  * copy may fill fields the first left empty, but a copy that says something else (a phone id under two
  * services, an organization id with two names) is a problem naming both places, since keeping either
  * would silently drop the other. A nested list or object of the wrong shape is named too, and a field
  * the schema types as text or a number keeps whatever it was given, so the validator names its type
- * rather than calling it missing. `onRow` hears where each row was found, so problems found later can name it.
+ * rather than calling it missing. `onRow` hears where each row was found (the path, and which service of
+ * the document), so problems found later can name it.
  */
 export function flattenHsdsJson(
   doc: unknown,
-  onRow?: (row: Row, path: string) => void,
+  onRow?: (row: Row, path: string, service: number) => void,
 ): { tables: TableRows; problems: FlattenProblem[] } {
   const tables = emptyTables();
-  const problems: FlattenProblem[] = [];
+  const found = servicesIn(doc);
+  if ('refused' in found) return { tables, problems: [{ path: '$', message: found.refused, service: 0 }] };
+  const all: FlattenProblem[] = [];
+  let current = 0;
+  const problems = { push: (p: Omit<FlattenProblem, 'service'>) => all.push({ ...p, service: current }) };
   const seen = new Map<string, { row: Row; path: string }>();
-
-  const services: unknown[] = Array.isArray(doc)
-    ? doc
-    : isObject(doc) && Array.isArray(doc.contents)
-      ? doc.contents
-      : [doc];
 
   const visit = (value: unknown, table: HsdsTable, path: string): string | null => {
     if (!isObject(value)) {
@@ -169,13 +172,16 @@ export function flattenHsdsJson(
     } else {
       seen.set(key, { row, path });
       tables[table].push(row);
-      onRow?.(row, path);
+      onRow?.(row, path, current);
     }
     return id;
   };
 
-  services.forEach((s, i) => visit(s, 'service', services.length === 1 && !Array.isArray(doc) ? '$' : `$[${i}]`));
-  return { tables, problems };
+  found.services.forEach((s, i) => {
+    current = i;
+    visit(s.value, 'service', s.path);
+  });
+  return { tables, problems: all };
 }
 
 /** 3 and "3", true and "true" are one value written two ways; anything else differs. */

@@ -7,6 +7,7 @@ import { jsonObjectCount, ReadBudget, refuseOverBytes } from './dataset-limits';
 import { folderSource } from './file-source';
 import { zipSource } from './zip-source';
 import { flattenHsdsJson } from './flatten-json';
+import { servicesIn } from './json-shape';
 import { isOhanaFolder, readOhana } from './ohana';
 import { DatasetReadError, type Origins, type Problem } from '../check/problems';
 import type { ReadResult } from './read-result';
@@ -24,8 +25,8 @@ export interface ReadOptions {
 }
 
 /**
- * Reads any supported dataset into HSDS 3.1 tables: a .json file (one service, an array, or an API
- * page), a datapackage (folder or .zip), an Ohana CSV folder, or a one-row-per-service spreadsheet
+ * Reads any supported dataset into HSDS 3.1 tables: a .json file (services, organizations with their
+ * services or service_at_locations, one or a list or an API page of them: json-shape.ts), a datapackage (folder or .zip), an Ohana CSV folder, or a one-row-per-service spreadsheet
  * (.csv). Input that cannot be read at all throws DatasetReadError; anything else comes back as problems.
  */
 export const readDataset = (path: string, options: ReadOptions = {}): ReadResult => runSteps(readDatasetSteps(path, options));
@@ -85,24 +86,22 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
   if (depthExceeds(doc, MAX_JSON_DEPTH)) {
     throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
   }
+  const found = servicesIn(doc);
+  if ('refused' in found) throw new DatasetReadError({ file, row: null, field: null, message: found.refused });
   const origins: Origins = new Map();
-  const flat = flattenHsdsJson(doc, (row, path) => {
-    const m = /^\$\[(\d+)\]/.exec(path);
-    origins.set(row, { file, row: m ? Number(m[1]) + 1 : 1, path });
-  });
+  const flat = flattenHsdsJson(doc, (row, path, service) => origins.set(row, { file, row: service + 1, path }));
   const { problems } = flat;
   const tables = restoreSourceIds(flat.tables, (from, to) => origins.set(to, origins.get(from)!));
   inferProgramOrganizations(tables);
   // Shared nested objects (an organization) legitimately repeat; two services with one id do not.
-  const services = Array.isArray(doc) ? doc : isPage(doc) ? doc.contents : [doc];
   const firstAt = new Map<unknown, number>();
   const duplicates: Problem[] = [];
-  services.forEach((s: unknown, i: number) => {
-    const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+  found.services.forEach(({ value, path }, i) => {
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
     if (id === undefined) return;
     const first = firstAt.get(id);
     if (first === undefined) firstAt.set(id, i + 1);
-    else duplicates.push({ file, row: i + 1, field: `$[${i}].id`, message: `duplicate service id "${String(id)}" (first used by service ${first})`, level: 'error' });
+    else duplicates.push({ file, row: i + 1, field: `${path}.id`, message: `duplicate service id "${String(id)}" (first used by service ${first})`, level: 'error' });
   });
   return {
     format: 'hsds-json',
@@ -110,7 +109,7 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     origins,
     problems: [
       ...duplicates,
-      ...problems.map((p) => ({ file, row: Number(/^\$\[(\d+)\]/.exec(p.path)?.[1] ?? 0) + 1, field: p.path, message: p.message, level: 'error' as const })),
+      ...problems.map((p) => ({ file, row: p.service + 1, field: p.path, message: p.message, level: 'error' as const })),
     ],
   };
 }
@@ -121,6 +120,3 @@ function inferProgramOrganizations(tables: TableRows): void {
   for (const s of tables.service) if (s.program_id != null && !orgOfProgram.has(s.program_id)) orgOfProgram.set(s.program_id, s.organization_id);
   for (const p of tables.program) if (p.organization_id == null) p.organization_id = orgOfProgram.get(p.id) ?? null;
 }
-
-const isPage = (doc: unknown): doc is { contents: unknown[] } =>
-  typeof doc === 'object' && doc !== null && Array.isArray((doc as { contents?: unknown }).contents);

@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportTables } from '../hsds/export/export-common';
+import { writeDatapackage } from '../hsds/export/export-datapackage';
+import { BIN } from '../test-support/cli-import';
+import { packedZip } from '../test-support/packed-zip';
+import { dbDigest } from '../test-support/db-digest';
+import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
+import { addSource } from './add-source';
+import { pullSource, type PullOptions } from './pull-source';
+import { readSourceTables } from './source-tables';
+
+const uuid = (n: number) => `b2c3d4e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const service = (n: number, extra: Record<string, unknown> = {}) => ({
+  id: uuid(n),
+  name: `SYNTHETIC pulled service ${n}`,
+  status: 'active',
+  organization: { id: uuid(900), name: 'SYNTHETIC County Org', description: 'synthetic' },
+  phones: [],
+  ...extra,
+});
+const range = (n: number) => Array.from({ length: n }, (_, i) => service(i + 1));
+
+type Handler = (req: IncomingMessage, res: ServerResponse, page: number) => boolean;
+
+/**
+ * An HSDS API on 127.0.0.1: `/services` in pages of `pageSize` (whatever per_page asks, as real servers
+ * cap it) in the 3.0 or the older Page envelope, `/services/{id}`, and `/directory.json` with an ETag.
+ * `misbehave` may answer a request itself (a 500, a 429) and return true.
+ */
+async function startApi() {
+  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null };
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(url.pathname + url.search);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    if (state.misbehave?.(req, res, page)) return;
+    if (state.requireHeader && req.headers['x-api-key'] !== state.requireHeader) return void res.writeHead(401).end();
+    const json = (doc: unknown, headers: Record<string, string> = {}) => res.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(doc));
+    if (url.pathname === '/api/services') {
+      const total = Math.max(1, Math.ceil(state.services.length / state.pageSize));
+      const items = state.services.slice((page - 1) * state.pageSize, page * state.pageSize).map((s) => (state.shallow ? { id: s.id, name: s.name } : s));
+      return json(state.envelope === '3.0' ? { total_items: state.services.length, total_pages: total, page_number: page, size: items.length, first_page: page === 1, last_page: page >= total, empty: items.length === 0, contents: items } : { content: items, totalPages: total, number: page, last: page >= total });
+    }
+    const one = /^\/api\/services\/(.+)$/.exec(url.pathname);
+    if (one) {
+      const s = state.services.find((x) => x.id === decodeURIComponent(one[1]!));
+      return s ? json(s) : void res.writeHead(404).end();
+    }
+    if (url.pathname === '/directory.zip' && state.zip) return void res.writeHead(200, { 'Content-Type': 'application/zip' }).end(state.zip);
+    if (url.pathname === '/directory.json') {
+      const body = JSON.stringify(state.services);
+      const etag = `"${body.length}"`;
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
+      return json(state.services, { ETag: etag });
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { state, requests, base, stop: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+// Every case pulls from a real HTTP server on 127.0.0.1 into a real desk database holding the bundled directory.
+describe('pulling a source from an HSDS API or a datapackage URL', () => {
+  let api: Awaited<ReturnType<typeof startApi>>;
+  let desk: ReturnType<typeof tempDb>;
+  const fast: PullOptions = { limits: { retryDelayMs: 10, timeoutMs: 5_000, maxRetryAfterSeconds: 5 } };
+  const pull = (options: PullOptions = {}) => pullSource(desk.db, 'county', { ...fast, ...options });
+  const countyServices = () => desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'county'").pluck().get();
+
+  beforeEach(async () => {
+    desk = tempDb({ starter: true });
+    api = await startApi();
+    addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api/`, headerEnv: null, etag: null, lastModified: null });
+  });
+  afterEach(async () => {
+    await api.stop();
+    desk.cleanup();
+  });
+
+  async function refused(options: PullOptions = {}) {
+    const before = dbDigest(desk.db);
+    const r = await pull(options);
+    expect(r.ok).toBe(false);
+    expect(dbDigest(desk.db)).toBe(before);
+    return r.errors[0]!;
+  }
+
+  it('reads every page of the 3.0 envelope and installs them beside the bundled directory', async () => {
+    expect(await pull()).toEqual({ ok: true, source: 'county', added: 5, changed: 0, removed: 0, quarantined: [], errors: [], warnings: [] });
+    expect(api.requests.filter((r) => r.startsWith('/api/services?'))).toEqual([1, 2, 3].map((p) => `/api/services?page=${p}&per_page=100&full=true`));
+    expect(countyServices()).toBe(5);
+    expect(desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'bundled'").pluck().get()).toBe(STARTER_SERVICES);
+    expect(desk.db.prepare("SELECT kind, origin FROM source WHERE name = 'county'").get()).toEqual({ kind: 'hsds-api', origin: `${api.base}/api/` });
+  });
+
+  it('reads the older envelope, and asks /services/{id} for each service a listing gives only in summary', async () => {
+    api.state.envelope = 'older';
+    api.state.shallow = true;
+    expect(await pull()).toMatchObject({ ok: true, added: 5 });
+    expect(api.requests.filter((r) => /^\/api\/services\/[^?]/.test(r))).toHaveLength(5);
+    expect(desk.db.prepare("SELECT organization_id FROM service WHERE atlas_source = 'county' LIMIT 1").pluck().get()).toMatch(/b2c3d4e5/);
+  });
+
+  it('leaves out an invalid service with its reason and applies the rest', async () => {
+    api.state.services = [...range(11), service(12, { status: 'maybe' })];
+    const r = await pull();
+    expect(r).toMatchObject({ ok: true, added: 11, quarantined: [{ id: uuid(12), reason: expect.stringMatching(/^status: must be one of/) }] });
+    expect(countyServices()).toBe(11);
+  });
+
+  it('applies nothing when more than 10% of the services are invalid, and says why', async () => {
+    api.state.services = [...range(10), service(11, { status: 'maybe' }), service(12, { name: 5 })];
+    expect(await refused()).toMatch(/^The pull was not applied: 2 of its 12 services failed validation, more than the 10%/);
+  });
+
+  it('applies nothing from an API that lists no services', async () => {
+    api.state.services = [];
+    expect(await refused()).toMatch(/^The pull was not applied: the listing has no services/);
+  });
+
+  it('applies nothing when page 2 of the listing fails with a 500, after retrying it', async () => {
+    api.state.misbehave = (req, res, page) => (req.url!.startsWith('/api/services?') && page === 2 ? (res.writeHead(500).end(), true) : false);
+    expect(await refused()).toMatch(/internal error \(500\) for http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2/);
+    expect(api.requests.filter((r) => r.includes('page=2'))).toHaveLength(4);
+  });
+
+  it('applies nothing when a page is not a Page', async () => {
+    api.state.misbehave = (req, res, page) => (page === 2 ? (res.writeHead(200).end('{"items": []}'), true) : false);
+    expect(await refused()).toMatch(/^Page 2 of the listing \(.*\) is not an HSDS Page/);
+  });
+
+  it('waits as long as a 429 asks (Retry-After), then carries on', async () => {
+    let limited = false;
+    api.state.misbehave = (_req, res, page) => (page === 2 && !limited ? ((limited = true), res.writeHead(429, { 'Retry-After': '1' }).end(), true) : false);
+    const started = Date.now();
+    expect(await pull()).toMatchObject({ ok: true, added: 5 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('refuses a Retry-After longer than allowed instead of waiting', async () => {
+    api.state.misbehave = (_req, res) => (res.writeHead(429, { 'Retry-After': '3600' }).end(), true);
+    expect(await refused()).toMatch(/asked to wait 3600 seconds/);
+  });
+
+  it('removes a service the second pull no longer lists, and a dry run changes nothing', async () => {
+    await pull();
+    api.state.services = range(4);
+    const before = dbDigest(desk.db);
+    expect(await pull({ dryRun: true })).toMatchObject({ ok: true, removed: 1 });
+    expect(dbDigest(desk.db)).toBe(before);
+    expect(await pull()).toMatchObject({ ok: true, added: 0, changed: 0, removed: 1 });
+    expect(countyServices()).toBe(4);
+    api.state.services = range(1);
+    expect(await refused()).toMatch(/remove 3 of the 4 services.*--allow-removals/);
+    expect(await pull({ allowRemovals: true })).toMatchObject({ ok: true, removed: 3 });
+  });
+
+  it('pulls a JSON file at a URL, and asks for it conditionally the next time', async () => {
+    addSource(desk.db, 'file-url', { kind: 'datapackage', url: `${api.base}/directory.json`, headerEnv: null, etag: null, lastModified: null });
+    expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 5 });
+    expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 0, warnings: [expect.stringContaining('has not changed')] });
+  });
+
+  it('pulls a datapackage zip at a URL through the import path', async () => {
+    await pull();
+    const pkg = join(desk.dir, 'pkg');
+    writeDatapackage(exportTables(readSourceTables(desk.db, 'county')), pkg, { name: 'county-export', version: null });
+    api.state.zip = packedZip(readdirSync(pkg).map((name) => ({ name, data: readFileSync(join(pkg, name)) })));
+    addSource(desk.db, 'zipped', { kind: 'datapackage', url: `${api.base}/directory.zip`, headerEnv: null, etag: null, lastModified: null });
+    expect(await pullSource(desk.db, 'zipped', fast)).toMatchObject({ ok: true, added: 5, errors: [] });
+    expect(desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'zipped'").pluck().get()).toBe(5);
+  });
+});
+
+describe('source add and pull on the command line', () => {
+  it('sends the API key header from the variable --header-env names, and never stores the key', async () => {
+    const api = await startApi();
+    const desk = tempDb();
+    desk.db.close();
+    try {
+      api.state.requireHeader = 'SYNTHETIC-KEY-123';
+      // Not spawnSync: the server answering the CLI runs on this process's event loop.
+      const cli = (...args: string[]) =>
+        new Promise<{ status: number | null; stdout: string }>((done) => {
+          const child = spawn(process.execPath, [BIN, ...args, '--db', desk.path, '--json'], { env: { ...process.env, COUNTY_KEY: 'x-api-key: SYNTHETIC-KEY-123' } });
+          let stdout = '';
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          child.on('close', (status) => done({ status, stdout }));
+        });
+      expect((await cli('source', 'add', 'county', `${api.base}/api`, '--kind', 'hsds-api', '--header-env', 'COUNTY_KEY')).status).toBe(0);
+      expect((await cli('source', 'add', 'other', 'ftp://example.org', '--kind', 'hsds-api')).status).toBe(2);
+      const r = await cli('source', 'pull', 'county');
+      expect(JSON.parse(r.stdout)).toEqual({ ok: true, source: 'county', added: 5, changed: 0, removed: 0, quarantined: [], errors: [], warnings: [] });
+      const list = JSON.parse((await cli('source', 'list')).stdout) as { name: string; kind: string; services: number }[];
+      expect(list.find((s) => s.name === 'county')).toMatchObject({ kind: 'hsds-api', services: 5 });
+      expect(readFileSync(desk.path).includes('SYNTHETIC-KEY-123')).toBe(false);
+      expect(readFileSync(desk.path).includes('COUNTY_KEY')).toBe(true);
+    } finally {
+      await api.stop();
+      desk.cleanup();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatasetProblem } from '../../shared/import-types';
+import { BUSY_MESSAGE, isBusy } from '../db/busy';
+import type { Db } from '../db/open';
+import { applyChecked, checkDataset, type CheckedDataset } from '../hsds/install/apply';
+import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
+import { DATASET_LIMITS } from '../hsds/read/dataset-limits';
+import { deadlineIn, httpGet } from '../sync/http-get';
+import { messageOf, SyncError } from '../sync/sync-error';
+import type { ApiGetOptions } from './api-get';
+import { readApiServices } from './api-pages';
+import { readPullConfig, writePullConfig, type PullConfig } from './pull-config';
+import { checkLeavingOut, type Quarantined } from './quarantine';
+
+/** What `source pull --json` prints. */
+export interface PullSummary {
+  ok: boolean;
+  source: string;
+  added: number;
+  changed: number;
+  removed: number;
+  quarantined: Quarantined[];
+  errors: string[];
+  warnings: string[];
+}
+
+export interface PullOptions {
+  dryRun?: boolean;
+  allowRemovals?: boolean;
+  /** Where the --header-env variables are read from. */
+  env?: NodeJS.ProcessEnv;
+  /** Overrides of the network limits, for tests. */
+  limits?: Partial<Pick<ApiGetOptions, 'timeoutMs' | 'retryDelayMs' | 'maxRetryAfterSeconds'>> & { deadlineSeconds?: number };
+  progress?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+/** The header a --header-env variable holds ("Name: value"); its value is never put into a message. */
+function headersOf(config: PullConfig, env: NodeJS.ProcessEnv): Record<string, string> {
+  if (config.headerEnv === null) return {};
+  const line = env[config.headerEnv];
+  if (line === undefined || line === '') throw new SyncError(`The environment variable ${config.headerEnv}, which holds this source's API key header, is not set. Nothing was changed.`);
+  const at = line.indexOf(':');
+  if (at <= 0) throw new SyncError(`The environment variable ${config.headerEnv} must hold a header as "Name: value" (e.g. "x-api-key: …"). Nothing was changed.`);
+  return { [line.slice(0, at).trim()]: line.slice(at + 1).trim() };
+}
+
+/** A pull checked and ready to apply, and the source's settings to keep once it is (a datapackage's validators). */
+interface Fetched {
+  checked: CheckedDataset;
+  quarantined: Quarantined[];
+  config: PullConfig;
+}
+
+const lines = (problems: DatasetProblem[]) => problems.map((p) => `${p.row != null ? `service ${p.row}` : p.file}${p.field ? `, ${p.field}` : ''}: ${p.message}`);
+
+/**
+ * Reads what the source publishes into `dir`, checks it as an import would, and returns it with the
+ * services left out. An HSDS API is read whole every time (deletions show as services no longer listed);
+ * a datapackage or JSON file is asked for conditionally, and null means it has not changed.
+ */
+async function fetchChecked(db: Db, name: string, config: PullConfig, dir: string, options: PullOptions): Promise<Fetched | null> {
+  const get: ApiGetOptions = {
+    headers: headersOf(config, options.env ?? process.env),
+    deadline: deadlineIn(options.limits?.deadlineSeconds ?? 30 * 60),
+    timeoutMs: options.limits?.timeoutMs ?? 60_000,
+    maxBytes: DATASET_LIMITS.maxBytes,
+    retryDelayMs: options.limits?.retryDelayMs ?? 1_000,
+    maxRetryAfterSeconds: options.limits?.maxRetryAfterSeconds ?? 120,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const checkOptions = { sourceName: name, pulledFrom: { url: config.url, kind: config.kind } };
+  if (config.kind === 'hsds-api') return { ...checkLeavingOut(db, dir, await readApiServices(config.url, get, options.progress), checkOptions), config };
+  const conditional = { ...(config.etag ? { 'If-None-Match': config.etag } : {}), ...(config.lastModified ? { 'If-Modified-Since': config.lastModified } : {}) };
+  const res = await httpGet(config.url, { ...get, headers: { ...get.headers, ...conditional } });
+  if (res.status === 304) return null;
+  // The reader tells a datapackage from HSDS JSON by the file's name; a zip announces itself in its first bytes.
+  const path = join(dir, res.body.subarray(0, 2).toString('latin1') === 'PK' ? 'download.zip' : 'download.json');
+  writeFileSync(path, res.body);
+  const checked = checkDataset(db, path, checkOptions);
+  if (!checked.report.ok) throw new SyncError(`The pull was not applied: the file at ${config.url} has ${checked.report.errorCount} error(s). First: ${lines(checked.report.errors)[0]}. Nothing was changed.`);
+  return { checked, quarantined: [], config: { ...config, etag: res.etag, lastModified: res.lastModified } };
+}
+
+/**
+ * Pulls a source added with `source add`: reads everything it publishes, leaves out invalid services
+ * (quarantine.ts), and applies the rest through the same install an import uses (diff, the removals
+ * check, one transaction, rollback). Any failure on the way applies nothing.
+ */
+export async function pullSource(db: Db, name: string, options: PullOptions = {}): Promise<PullSummary> {
+  const summary: PullSummary = { ok: false, source: name, added: 0, changed: 0, removed: 0, quarantined: [], errors: [], warnings: [] };
+  const config = readPullConfig(db, name);
+  if (!config) return { ...summary, errors: [`There is no source named "${name}" to pull; add it with \`source add ${name} URL --kind hsds-api|datapackage\`. Nothing was changed.`] };
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-pull-'));
+  try {
+    const fetched = await fetchChecked(db, name, config, dir, options);
+    if (!fetched) return { ...summary, ok: true, warnings: [`${config.url} has not changed since the last pull.`] };
+    const { checked, quarantined } = fetched;
+    const { diff, warnings } = checked.report;
+    const counts = { added: diff?.added.length ?? 0, changed: diff?.changed.length ?? 0, removed: diff?.removed.length ?? 0 };
+    const result = { ...summary, ...counts, quarantined, warnings: lines(warnings) };
+    const removals = removalsFrom(db, checked.tables!, name);
+    if (needsRemovalConsent(removals) && !options.allowRemovals) {
+      return { ...result, errors: [`The pull was not applied. ${removalRefusal(removals, 'pull again with --allow-removals if that is what you mean')}`] };
+    }
+    if (!options.dryRun) {
+      applyChecked(db, checked);
+      writePullConfig(db, name, fetched.config);
+    }
+    return { ...result, ok: true };
+  } catch (err) {
+    return { ...summary, errors: [err instanceof SyncError ? err.message : isBusy(err) ? BUSY_MESSAGE : `The pull failed: ${messageOf(err)}. Nothing was changed.`] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

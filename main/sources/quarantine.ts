@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetProblem } from '../../shared/import-types';
+import type { ReadDb } from '../db/open';
+import { checkDataset, type CheckedDataset, type CheckOptions } from '../hsds/install/apply';
+import { SyncError } from '../sync/sync-error';
+
+/** A service left out of a pull, and why. */
+export interface Quarantined {
+  id: string;
+  reason: string;
+}
+
+/**
+ * The share of a pull that may be left out. Real feeds hold a few bad records, and leaving those out
+ * keeps the rest current; past this share the feed itself is broken (a changed format, a bad export),
+ * and applying what is left would remove most of the source.
+ */
+export const MAX_QUARANTINED = 0.1;
+
+const where = (p: DatasetProblem) => (p.field ? `${p.field.replace(/^\$\[\d+\]\.?/, '') || 'the service'}: ` : '');
+const idOf = (s: unknown, row: number) => {
+  const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : `(service ${row} of the listing, no id)`;
+};
+
+function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptions): CheckedDataset {
+  const path = join(dir, 'services.json');
+  writeFileSync(path, JSON.stringify(services));
+  return checkDataset(db, path, options);
+}
+
+/**
+ * Checks a pulled listing as an import checks a file, leaving out each service with an error (its first
+ * error is the reason) and checking the rest again, since a service left out may be one the others point
+ * at. Throws a SyncError saying why when more than MAX_QUARANTINED would be left out, when an error
+ * belongs to no one service, or when what remains still has errors. Writes only into `dir`.
+ */
+export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], options: CheckOptions): { checked: CheckedDataset; quarantined: Quarantined[] } {
+  const first = check(db, dir, services, options);
+  if (first.report.ok) return { checked: first, quarantined: [] };
+  const { errors, errorCount } = first.report;
+  const unplaced = errors.find((e) => e.row === null);
+  if (unplaced) throw new SyncError(`The pull was not applied: the listing ${unplaced.message}. Nothing was changed.`);
+  if (errorCount > errors.length) {
+    throw new SyncError(`The pull was not applied: its services have ${errorCount.toLocaleString('en-US')} errors, too many to leave out one by one. First: service "${idOf(services[errors[0]!.row! - 1], errors[0]!.row!)}", ${where(errors[0]!)}${errors[0]!.message}. Nothing was changed.`);
+  }
+  const reasons = new Map<number, string>();
+  for (const e of errors) if (!reasons.has(e.row!)) reasons.set(e.row!, `${where(e)}${e.message}`);
+  const quarantined = [...reasons].map(([row, reason]) => ({ id: idOf(services[row - 1], row), reason }));
+  if (quarantined.length > services.length * MAX_QUARANTINED) {
+    throw new SyncError(
+      `The pull was not applied: ${quarantined.length} of its ${services.length} services failed validation, more than the ${MAX_QUARANTINED * 100}% a pull may leave out, so the source itself looks broken. First: "${quarantined[0]!.id}", ${quarantined[0]!.reason}. Nothing was changed.`,
+    );
+  }
+  const rest = check(db, dir, services.filter((_, i) => !reasons.has(i + 1)), options);
+  if (!rest.report.ok) {
+    const e = rest.report.errors[0]!;
+    throw new SyncError(`The pull was not applied: after leaving out ${quarantined.length} invalid service(s), the rest still has ${rest.report.errorCount} error(s). First: ${where(e)}${e.message}. Nothing was changed.`);
+  }
+  return { checked: rest, quarantined };
+}
