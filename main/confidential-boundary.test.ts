@@ -130,6 +130,9 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   importCancel: (job) => [{ jobId: job.id }],
   importPrevious: () => [undefined],
   importRollback: () => [undefined],
+  sourceList: () => [undefined],
+  // A name no source has: removing the directory here would leave the channels after it nothing to show.
+  sourceRemove: () => [{ name: 'no-such-source' }],
   // No feed is subscribed (the pin is not a key), so nothing here reaches the network.
   syncList: () => [undefined],
   syncFingerprint: () => [{ pin: 'not a key' }],

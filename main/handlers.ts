@@ -11,6 +11,7 @@ import { createSearchHandlers } from './search/handlers';
 import { offlineTables } from './geo/offline-tables';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
+import { createSourceHandlers } from './sources/handlers';
 import { createSyncHandlers } from './sync/handlers';
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
@@ -52,6 +53,7 @@ export function createHandlers(
       { chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath, openWriter, writeTurn },
       offlineTables(system.dataDir).knownArea,
     ),
+    ...createSourceHandlers(db, { openWriter, writeTurn }),
     ...createSyncHandlers(db, databasePath, { openWriter, writeTurn }),
     ...createMapHandlers(db, system),
   };

@@ -29,6 +29,26 @@ export interface ServiceCard {
 /** The source name of the directory shipped with the app: screens call it that in words, and leave it unmarked on cards. */
 export const BUNDLED_SOURCE = 'bundled';
 
+export type SourceKind = 'bundled' | 'file' | 'feed' | 'hsds-api' | 'datapackage';
+
+/** A source as `source list` and the Settings panel show it. */
+export interface SourceSummary {
+  name: string;
+  kind: SourceKind;
+  /** Where it comes from: a file path, a URL, or "starter" for the bundled directory. */
+  url: string;
+  services: number;
+  /** When its services were last installed (an import, a pull, a sync); null for one added and not pulled yet. */
+  lastPull: string | null;
+}
+
+export interface SourceRemoved {
+  source: string;
+  removed: number;
+  /** Services left in the directory, from the other sources. */
+  services: number;
+}
+
 export interface LocationView {
   id: string;
   name: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourceRemoved, SourceSummary } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -86,6 +86,10 @@ export const contract = {
   importCancel: channel<ImportJobStatus>()(z.object({ jobId: z.uuid() })),
   importPrevious: channel<PreviousVersion | null>()(z.undefined()),
   importRollback: channel<RollbackStarted>()(z.undefined()),
+
+  // Sources: the directory's parts, as `source list` shows them; removing one is undone by importRollback.
+  sourceList: channel<SourceSummary[]>()(z.undefined()),
+  sourceRemove: channel<SourceRemoved>()(z.object({ name: z.string().min(1).max(100) })),
 
   // Sync: signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),

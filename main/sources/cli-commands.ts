@@ -1,10 +1,9 @@
 import type { Db, ReadDb } from '../db/open';
-import { removeSource } from '../hsds/install/remove-source';
 import { addSource } from './add-source';
-import { PULLED_KINDS, removePullConfig, type PulledKind } from './pull-config';
+import { PULLED_KINDS, type PulledKind } from './pull-config';
 import { pullSource } from './pull-source';
 import { listSources } from './source-list';
-import { storedSource } from './source-target';
+import { removeSourceAndAddress } from './source-remove';
 
 /** The `source` commands for cli.ts: each returns the exit code. */
 
@@ -36,15 +35,10 @@ function listCommand(db: ReadDb, json: boolean, out: Out): number {
   return 0;
 }
 
-/** Removes the source's services, if it has any yet, and where it is pulled from. */
 function removeCommand(db: Db, name: string, json: boolean, out: Out): number {
-  if (!storedSource(db, name) && removePullConfig(db, name)) {
-    out(json ? `${JSON.stringify({ ok: true, source: name, removed: 0, services: db.prepare('SELECT count(*) FROM service').pluck().get() })}\n` : `Removed the source "${name}" (never pulled).\n`);
-    return 0;
-  }
-  const r = removeSource(db, name);
-  removePullConfig(db, name);
-  out(json ? `${JSON.stringify({ ok: true, source: r.source, removed: r.removed, services: r.services })}\n` : `Removed the source "${r.source}" (${r.removed} service(s)); ${r.services} service(s) remain. \`referral-atlas rollback\` brings it back.\n`);
+  const r = removeSourceAndAddress(db, name);
+  if (json) out(`${JSON.stringify({ ok: true, source: r.source, removed: r.removed, services: r.services })}\n`);
+  else out(r.pulled ? `Removed the source "${r.source}" (${r.removed} service(s)); ${r.services} service(s) remain. \`referral-atlas rollback\` brings it back.\n` : `Removed the source "${name}" (never pulled).\n`);
   return 0;
 }
 

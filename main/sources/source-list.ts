@@ -1,17 +1,6 @@
 import type { ReadDb } from '../db/open';
 import { pullConfigs } from './pull-config';
-import type { SourceKind } from './source-target';
-
-/** A source as `source list` and the app show it. */
-export interface SourceSummary {
-  name: string;
-  kind: SourceKind;
-  /** Where it comes from: a file path, a URL, or "starter" for the bundled directory. */
-  url: string;
-  services: number;
-  /** When its services were last installed (an import, a pull, a sync); null for one added and not pulled yet. */
-  lastPull: string | null;
-}
+import type { SourceSummary } from '../../shared/domain';
 
 /** Every source, the bundled one first, then by name; those added and not pulled yet last. */
 export function listSources(db: ReadDb): SourceSummary[] {

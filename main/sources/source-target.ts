@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { ReadDb } from '../db/open';
-import { BUNDLED_SOURCE } from '../../shared/domain';
+import { BUNDLED_SOURCE, type SourceKind } from '../../shared/domain';
 
-export type SourceKind = 'bundled' | 'file' | 'feed' | 'hsds-api' | 'datapackage';
+// Defined beside the views the app receives; installs name it from here.
+export type { SourceKind } from '../../shared/domain';
 
 /** Which source an install fills: a name the person sees and types, its kind, and where it comes from. */
 export interface SourceTarget {

@@ -1,3 +1,4 @@
+import type { SourceRemoved } from '../../../shared/domain';
 import type { Db } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES } from '../../db/hsds-tables';
 import { writeSteps } from '../../db/write-transaction';
@@ -5,13 +6,6 @@ import type { Steps } from '../../jobs/steps';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import { storedSource } from '../../sources/source-target';
 import { keepCopyOfInstalled, keepPreviousVersion, refuseBrokenReferences } from './install-dataset';
-
-export interface SourceRemoved {
-  source: string;
-  removed: number;
-  /** Services left in the directory, from the other sources. */
-  services: number;
-}
 
 /**
  * The steps of removing one source, in one transaction like an install: the directory as it was is kept
