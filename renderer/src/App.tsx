@@ -68,7 +68,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
-      <DeskPanels />
+      <DeskPanels onDataChanged={() => setDataVersion((v) => v + 1)} />
     </div>
   );
 }

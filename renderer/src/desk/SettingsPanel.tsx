@@ -4,9 +4,11 @@ import type { UiLanguageSetting } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import { setDeskLanguage } from '../i18n/desk-language';
 import { Dialog } from '../components/Dialog';
+import { SourcesSection } from './SourcesSection';
 import { usePendingSave } from './usePendingSave';
 
-export function SettingsPanel({ onClose }: { onClose: () => void }) {
+/** `onDataChanged`: a source was removed, so the search and the header's count must be read again. */
+export function SettingsPanel({ onClose, onDataChanged }: { onClose: () => void; onDataChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const [exported, setExported] = useState<{ text: string; error: boolean } | null>(null);
   const [languageError, setLanguageError] = useState<string | null>(null);
@@ -58,6 +60,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           </p>
         ) : null}
       </div>
+      <SourcesSection onDataChanged={onDataChanged} />
     </Dialog>
   );
 }
