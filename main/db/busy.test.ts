@@ -1,26 +1,17 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedFeed, starterTables, stopFeed, withSyntheticService } from '../test-support/coordinator';
 import type { FeedServer } from '../test-support/feed-server';
 import { fixture } from '../test-support/fixtures';
+import { runCli } from '../test-support/cli-import';
 
 // The built CLI run while another program holds the database's write lock, as a second import would.
-const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'atlas-busy-'));
 const desk = join(dir, 'atlas.sqlite');
-const cli = (...args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--db', desk]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (status) => ok({ status, stdout, stderr }));
-  });
+const cli = (...args: string[]) => runCli([...args, '--db', desk]);
 
 const LOCKED = 'Another import or update is running on this directory, so its database is locked. Try again when it has finished. Nothing was changed.';
 

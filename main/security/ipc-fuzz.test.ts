@@ -11,6 +11,7 @@ import { directoryDigest } from '../test-support/db-digest';
 import { tempDb } from '../test-support/temp-db';
 import { checkExternalUrl } from './open-external';
 import { pagePolicy } from './page-policy';
+import { seededRandom } from '../../scripts/gen-synthetic-data';
 
 /**
  * Random and hostile calls on every contract channel, the way a compromised or buggy page could send
@@ -18,18 +19,6 @@ import { pagePolicy } from './page-policy';
  */
 const SEED = 20_261_205;
 const CALLS_PER_CHANNEL = 60;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const HOSTILE_STRINGS = [
   '',
@@ -216,7 +205,7 @@ describe('the IPC boundary under random and hostile calls', () => {
     });
     const serviceIds = t.db.prepare('SELECT id FROM service ORDER BY id').pluck().all() as string[];
     const directoryBefore = directoryDigest(t.db);
-    const nextInput = fuzzer(prng(SEED), serviceIds);
+    const nextInput = fuzzer(seededRandom(SEED).next, serviceIds);
     const privatePaths = [t.dir, resolve(__dirname, '..', '..')];
     const problems: string[] = [];
     let calls = 0;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -6,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportTables } from '../hsds/export/export-common';
 import { writeDatapackage } from '../hsds/export/export-datapackage';
-import { BIN } from '../test-support/cli-import';
+import { runCli } from '../test-support/cli-import';
 import { packedZip } from '../test-support/packed-zip';
 import { dbDigest } from '../test-support/db-digest';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
@@ -187,13 +186,7 @@ describe('source add and pull on the command line', () => {
     try {
       api.state.requireHeader = 'SYNTHETIC-KEY-123';
       // Not spawnSync: the server answering the CLI runs on this process's event loop.
-      const cli = (...args: string[]) =>
-        new Promise<{ status: number | null; stdout: string }>((done) => {
-          const child = spawn(process.execPath, [BIN, ...args, '--db', desk.path, '--json'], { env: { ...process.env, COUNTY_KEY: 'x-api-key: SYNTHETIC-KEY-123' } });
-          let stdout = '';
-          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-          child.on('close', (status) => done({ status, stdout }));
-        });
+      const cli = (...args: string[]) => runCli([...args, '--db', desk.path, '--json'], { ...process.env, COUNTY_KEY: 'x-api-key: SYNTHETIC-KEY-123' });
       expect((await cli('source', 'add', 'county', `${api.base}/api`, '--kind', 'hsds-api', '--header-env', 'COUNTY_KEY')).status).toBe(0);
       expect((await cli('source', 'add', 'other', 'ftp://example.org', '--kind', 'hsds-api')).status).toBe(2);
       const r = await cli('source', 'pull', 'county');

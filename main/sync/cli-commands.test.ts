@@ -5,21 +5,14 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../test-support/feed-server';
 import { STARTER_SERVICES } from '../test-support/temp-db';
+import { runCli } from '../test-support/cli-import';
 
 // The coordinator's and the desk's commands as people run them: the built bin in real processes.
 const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'atlas-sync-cli-'));
 const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 /** Async, so the feed server in this process can answer while the CLI runs. */
-const cliAsync = (...args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (status) => ok({ status, stdout, stderr }));
-  });
+const cliAsync = (...args: string[]) => runCli(args);
 
 describe('keygen, publish and sync on the command line (built by npm test before it runs)', () => {
   const key = join(dir, 'coordinator.key');

@@ -1,27 +1,18 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { coordinator, starterTables, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
 import { startFeedServer, type FeedServer } from '../test-support/feed-server';
 import { createSyncHandlers } from './handlers';
+import { runCli } from '../test-support/cli-import';
 
 // "Never go backwards" belongs to the publisher's dataset, not to one address: the same feed reached
 // another way (localhost for 127.0.0.1, a query string, a mirror) must not bring back an older version.
 // A real HTTP server on 127.0.0.1 and the built CLI in real processes, or the Sync screen's handlers.
-const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
-const cli = (...args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (status) => ok({ status, stdout, stderr }));
-  });
+const cli = (...args: string[]) => runCli(args);
 
 const OLDER = /offers version 1 of "referral-atlas-starter-california", older than version 2 already applied from this publisher \(through this address or another\)/;
 

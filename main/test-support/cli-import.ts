@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,23 @@ import { expect } from 'vitest';
 
 /** The built command line, run as a coordinator would run it. */
 export const BIN = resolve(__dirname, '..', '..', 'bin', 'referral-atlas.cjs');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built CLI in a process of its own, not awaited synchronously: a server in this process can answer it meanwhile. */
+export const runCli = (args: string[], env?: NodeJS.ProcessEnv): Promise<CliRun> =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], env ? { env } : {});
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 
 export interface Outcome {
   ok: boolean;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { seededRandom } from '../../scripts/gen-synthetic-data';
 
 interface GeoNamesPlace {
   country: string;
@@ -21,19 +22,8 @@ export interface SyntheticPoint {
   approximate: boolean;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticPoints(count: number, seed = 1): SyntheticPoint[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed).next;
   const towns = cities.filter((c) => c.country === 'US' && c.adminCode === 'CA' && c.featureCode !== 'PPLX');
   const cumulative: number[] = [];
   let total = 0;

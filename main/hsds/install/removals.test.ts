@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJobStatus, ImportReport } from '../../../shared/import-types';
 import type { SyncApplyView, SyncCheckView } from '../../../shared/sync-types';
@@ -14,20 +13,12 @@ import { servedFeed, starterTables, stopFeed, withoutService } from '../../test-
 import { dbDigest } from '../../test-support/db-digest';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
 import { STARTER_PATH, STARTER_SERVICES, tempDb } from '../../test-support/temp-db';
+import { runCli } from '../../test-support/cli-import';
 
 // An import or a pull that would remove more than half of the services it replaces needs an explicit yes,
 // and an empty dataset is refused: through the Import screen's and the Sync screen's handlers (a real SQLite
 // file, a real HTTP server on 127.0.0.1) and the built CLI.
-const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'referral-atlas.cjs');
-const cli = (...args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (status) => ok({ status, stdout, stderr }));
-  });
+const cli = (...args: string[]) => runCli(args);
 
 /** The bundled starter directory without its first `n` services. */
 const starterWithout = (n: number): TableRows => {
