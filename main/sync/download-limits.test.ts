@@ -103,8 +103,9 @@ describe('download limits', { timeout: 120_000 }, () => {
     await expect.poll(() => sent.dropped).toBe(true);
     expect(largestOnDisk).toBeGreaterThan(signed / 2);
     expect(largestOnDisk).toBeLessThanOrEqual(signed);
-    // A quarter of the signed file: holding it whole would be 64 MB; socket buffers under load reach about 10 MB.
-    expect(mostHeld).toBeLessThan(16 * 1024 * 1024);
+    // Held whole, the body would grow to the signed 64 MB before the cap stops it; streamed, what is held is
+    // the socket buffers of both ends in this one process (10-24 MB seen in full test runs).
+    expect(mostHeld).toBeLessThan(40 * 1024 * 1024);
     expect(dbDigest(desk.db)).toBe(before);
     expect(tree(feeds())).toEqual([]);
   });
