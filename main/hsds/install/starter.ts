@@ -5,7 +5,7 @@ import { installDataset } from './install-dataset';
 
 export const STARTER_DATASET_ID = 'referral-atlas-starter-california';
 /** Bump when data/starter-directory.json changes (scripts/build-starter-directory.mjs writes it). */
-export const STARTER_VERSION = '2026.12.05.2';
+export const STARTER_VERSION = '2026.12.05.3';
 
 /**
  * First run: a database with no installed dataset gets the bundled starter directory, through the same
