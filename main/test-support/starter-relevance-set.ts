@@ -42,4 +42,7 @@ export const STARTER_RELEVANCE_SET: { query: SearchQuery; first?: string; top?: 
   { query: { text: 'legal aid', near: { zip: '92701' }, radiusKm: NEAR }, top: ['oc-santa-ana-family-justice-center'] },
   { query: { text: 'restraining order', near: { zip: '94102' }, radiusKm: NEAR }, first: 'sf-court-access-center' },
   { query: { text: 'mental health crisis', near: { place: 'Sacramento' }, radiusKm: NEAR }, top: ['sac-centro-de-apoyo-latino'] },
+  { query: { text: 'victim services', near: { place: 'Riverside' }, radiusKm: NEAR }, top: ['ie-riverside-da-victim-services'] },
+  { query: { text: 'victim witness', near: { zip: '92701' }, radiusKm: NEAR }, top: ['oc-csp-victim-assistance'] },
+  { query: { text: 'trafficking hotline', near: { place: 'San Francisco' }, radiusKm: NEAR }, top: ['sf-human-trafficking-hotline'] },
 ];
