@@ -43,9 +43,9 @@ describe('swapWithPrevious', () => {
     fill('previous_note', 0, 'old');
     const live = rows('note');
     db.transaction(() => {
-      [...swapWithPrevious(db, 'note')];
+      for (const _ of swapWithPrevious(db, 'note'));
       expect(rows('note')).toEqual([]);
-      [...swapWithPrevious(db, 'note')];
+      for (const _ of swapWithPrevious(db, 'note'));
     })();
     expect(rows('note')).toEqual(live);
     expect(rows('previous_note')).toEqual([]);
