@@ -136,10 +136,18 @@ describe('damage-recovery copy', () => {
       applyDataset(t.db, syntheticDirectory(2), identity('1'));
       expect(existsSync(lastGoodCopyPath(t.path))).toBe(true);
       rmSync(lastGoodCopyPath(t.path));
+      const before = dump(t.db);
       const writer = openDatabase(t.path);
       await installDatasetAsync(writer, syntheticDirectory(3), identity('2'));
       writer.close();
-      expect(existsSync(lastGoodCopyPath(t.path))).toBe(true);
+      // The app's copy (an online backup) holds the directory as it was before the install, whole.
+      const copy = openDatabase(lastGoodCopyPath(t.path));
+      try {
+        expect(dump(copy)).toEqual(before);
+        expect(dump(t.db)).not.toEqual(before);
+      } finally {
+        copy.close();
+      }
     } finally {
       t.cleanup();
     }

@@ -1,10 +1,11 @@
-import { keepLastGoodCopy } from '../../db/last-good-copy';
+import { keepLastGoodCopy, keepLastGoodCopyAsync } from '../../db/last-good-copy';
 import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
 import { searchIndexFromTablesSteps, searchIndexSteps } from '../../search/build/text-index';
 import { qualifyIds } from '../../sources/qualify-ids';
 import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
-import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
+import { HSDS_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
+import { copyRowsInBatches } from '../../db/rows-in-batches';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
 import { replaceHsdsTables } from './write-tables';
@@ -27,9 +28,16 @@ export function installTarget(db: ReadDb, identity: DatasetIdentity): SourceTarg
 }
 
 
+const hasInstall = (db: Db) => db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get() !== undefined;
+
 /** The file copy for damage recovery (db/last-good-copy.ts), made before any install that replaces a directory. */
 export function keepCopyOfInstalled(db: Db): void {
-  if (db.prepare('SELECT 1 FROM dataset_install LIMIT 1').get()) keepLastGoodCopy(db);
+  if (hasInstall(db)) keepLastGoodCopy(db);
+}
+
+/** keepCopyOfInstalled with the event loop free while the file is copied (the app). */
+async function keepCopyOfInstalledAsync(db: Db): Promise<void> {
+  if (hasInstall(db)) await keepLastGoodCopyAsync(db);
 }
 
 const currentInstall = (db: Db) =>
@@ -43,8 +51,7 @@ export function* keepPreviousVersion(db: Db): Generator<void> {
   if (!install) return;
   for (const t of [...HSDS_TABLES, 'source']) {
     db.prepare(`DELETE FROM previous_${t}`).run();
-    db.prepare(`INSERT INTO previous_${t} SELECT * FROM ${t} ORDER BY rowid`).run();
-    yield;
+    for (const _ of copyRowsInBatches(db, t, `previous_${t}`)) yield;
   }
   db.prepare('INSERT OR REPLACE INTO dataset_previous (id, dataset_id, version, source, installed_at, services) VALUES (1, ?, ?, ?, ?, ?)').run(
     install.dataset_id, install.version, install.source, install.installed_at, install.services,
@@ -71,10 +78,13 @@ function upsertSource(db: Db, target: SourceTarget): string {
 
 /**
  * Validation has already resolved every reference; this is the database's own last word before commit
- * (the bulk write checks foreign keys here, once, instead of per row).
+ * (the bulk write checks foreign keys here, once, instead of per row): of every table, or of one, so a
+ * large install can answer the window between tables.
  */
-export function refuseBrokenReferences(db: Db): void {
-  const broken = db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get() as
+export function refuseBrokenReferences(db: Db, table?: HsdsTable): void {
+  const broken = (table === undefined
+    ? db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get()
+    : db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check(?) LIMIT 1').get(table)) as
     | { table: string; rowid: number; parent: string }
     | undefined;
   if (broken) {
@@ -94,7 +104,10 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   const stored = qualifyIds(tables, upsertSource(db, target));
   const alone = !db.prepare('SELECT 1 FROM source WHERE name <> ?').get(target.name);
   for (const done of replaceHsdsTables(db, stored, target.name, alone)) yield { step: 'applying', done, total };
-  refuseBrokenReferences(db);
+  for (const t of HSDS_TABLES) {
+    refuseBrokenReferences(db, t);
+    yield { step: 'applying', done: total, total };
+  }
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
@@ -130,6 +143,6 @@ export async function installDatasetAsync(
   listener: StepListener = {},
   alongside?: () => void,
 ): Promise<void> {
-  keepCopyOfInstalled(db);
+  await keepCopyOfInstalledAsync(db);
   await writeStepsAsync(db, installSteps(db, tables, identity, alongside), listener);
 }

@@ -61,10 +61,10 @@ describe('rolling back in steps on a writer connection', { timeout: 120_000 }, (
     expect(searchIndex(db)).toEqual(first.index);
     expect(db.prepare('SELECT dataset_id, version, source FROM dataset_install ORDER BY id DESC LIMIT 1').get()).toEqual({ dataset_id: 'synthetic', version: '1', source: 'rollback: test' });
 
-    // Table by table, then the search index, each step's progress in order.
+    // Table by table in batches, then the search index, each step's progress in order.
     expect(steps.map((p) => p.step).filter((s, i, all) => s !== all[i - 1])).toEqual(['restoring', 'indexing']);
     const restoring = steps.filter((p) => p.step === 'restoring');
-    expect(restoring).toHaveLength(HSDS_TABLES.length + 1);
+    expect(restoring.length).toBeGreaterThan(HSDS_TABLES.length);
     expect(restoring.map((p) => p.done)).toEqual([...restoring.map((p) => p.done)].sort((a, b) => a - b));
     expect(restoring.at(-1)!.done).toBe(restoring.at(-1)!.total);
     expect(steps.at(-1)).toEqual({ step: 'indexing', done: SERVICES, total: SERVICES });

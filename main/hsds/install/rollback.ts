@@ -3,6 +3,7 @@ import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { HSDS_TABLES } from '../../db/hsds-tables';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
+import { swapWithPrevious } from './swap-with-previous';
 
 export interface RollbackResult {
   datasetId: string;
@@ -20,16 +21,6 @@ interface InstallRecord {
 
 const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-/** Exchanges a live table's rows with its previous_ copy, each keeping its order. */
-function swapWithPrevious(db: Db, t: string): void {
-  db.exec(`CREATE TEMP TABLE rollback_swap AS SELECT * FROM ${t} ORDER BY rowid`);
-  db.exec(`DELETE FROM ${t}`);
-  db.exec(`INSERT INTO ${t} SELECT * FROM previous_${t} ORDER BY rowid`);
-  db.exec(`DELETE FROM previous_${t}`);
-  db.exec(`INSERT INTO previous_${t} SELECT * FROM rollback_swap ORDER BY rowid`);
-  db.exec('DROP TABLE rollback_swap');
-}
-
 /**
  * The steps of a rollback, to run inside one write transaction: restore the directory kept by the last
  * install or source removal, exactly (same rows, same order, same sources), table by table, then build
@@ -45,11 +36,11 @@ export function* rollbackSteps(db: Db): Steps<RollbackResult> {
   let done = 0;
   yield { step: 'restoring', done, total };
   for (const [i, t] of HSDS_TABLES.entries()) {
-    swapWithPrevious(db, t);
+    for (const restored of swapWithPrevious(db, t)) yield { step: 'restoring', done: done + restored, total };
     done += sizes[i]!;
     yield { step: 'restoring', done, total };
   }
-  swapWithPrevious(db, 'source');
+  for (const _ of swapWithPrevious(db, 'source')) yield { step: 'restoring', done, total };
   db.prepare('UPDATE dataset_previous SET dataset_id = @dataset_id, version = @version, source = @source, installed_at = @installed_at, services = @services WHERE id = 1').run(current);
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (@dataset_id, @version, @source, @installed_at, @services)').run({
     ...previous,

@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
+import { deleteRowsInBatches } from '../../db/rows-in-batches';
 
 const columnCache = new WeakMap<ReadDb, Map<HsdsTable, string[]>>();
 
@@ -42,7 +43,8 @@ function secondaryIndexes(db: ReadDb): { name: string; sql: string }[] {
 
 /**
  * Replaces a source's rows with the given ones (stored form: sources/qualify-ids.ts), yielding the
- * number of rows written so far every WRITE_BATCH rows. The shared taxonomy is added to, a term a source
+ * number of rows written so far every WRITE_BATCH rows (and between batches of the rows it deletes and
+ * between the indexes it builds again). The shared taxonomy is added to, a term a source
  * brings again taking its newer wording. When the source is the whole directory (`alone`), every table
  * is emptied and its secondary indexes are dropped and built again after the rows are in: building an
  * index from all rows at once is quicker than updating it on every insert, but not worth rebuilding a
@@ -55,11 +57,12 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, al
   db.pragma('defer_foreign_keys = ON');
   const indexes = alone ? secondaryIndexes(db) : [];
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
-  for (const table of [...HSDS_TABLES].reverse()) {
-    if (alone) db.prepare(`DELETE FROM ${table}`).run();
-    else if (!SHARED_TABLES.has(table)) db.prepare(`DELETE FROM ${table} WHERE atlas_source = ?`).run(source);
-  }
   let written = 0;
+  for (const table of [...HSDS_TABLES].reverse()) {
+    // Emptying a whole table is one quick step in SQLite; deleting one source's rows is row by row.
+    if (alone) db.prepare(`DELETE FROM ${table}`).run();
+    else if (!SHARED_TABLES.has(table)) for (const _ of deleteRowsInBatches(db, table, 'atlas_source = ?', [source])) yield written;
+  }
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
@@ -74,6 +77,9 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, al
       if (++written % WRITE_BATCH === 0) yield written;
     }
   }
-  for (const { sql } of indexes) db.exec(sql);
+  for (const { sql } of indexes) {
+    db.exec(sql);
+    yield written;
+  }
   yield written;
 }
