@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SearchQuery, SearchResponse } from '../../../shared/domain';
+import type { SearchPreparing, SearchQuery, SearchResponse } from '../../../shared/domain';
 import { generateSynthetic } from '../../../scripts/gen-synthetic-data';
 import { dispatch } from '../../dispatch';
 import { createHandlers } from '../../handlers';
@@ -83,6 +83,20 @@ describe('the source facet', () => {
     expect(stored.sources[stored.sourceOf[at]!]).toBe(B);
     expect(stored.sources[stored.sourceOf[stored.ids.indexOf('synthetic-service-7')]!]).toBe(A);
   });
+
+  it('rebuilds an index stored before sources were in it (the older layout\'s version mark), then filters by source', async () => {
+    t.db.prepare("DELETE FROM search_blob WHERE name IN ('sources', 'sourceOf')").run();
+    t.db.prepare("UPDATE search_index_state SET synonyms = replace(synonyms, 'blobs-5', 'blobs-4')").run();
+    const afterUpdate = createHandlers(t.db, t.path);
+    let answer = afterUpdate.search({ text: '', sources: [B] }) as SearchResponse | SearchPreparing;
+    expect('preparing' in answer).toBe(true);
+    while ('preparing' in answer) {
+      await new Promise((resolve) => setImmediate(resolve));
+      answer = afterUpdate.search({ text: '', sources: [B] }) as SearchResponse | SearchPreparing;
+    }
+    expect(answer.total).toBe(450);
+    expect(readSearchIndexes(t.db)!.facets.sources).toEqual([A, B]);
+  }, 60_000);
 });
 
 describe('source columns', () => {
