@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbDigest } from '../main/test-support/db-digest';
 import { seriousAccessibilityViolations } from './axe';
 import { installDeskFixture } from './desk-fixture';
-import { launchApp, STARTER_SERVICES, type AppSession } from './harness';
+import { FIRST_PAGE, launchApp, STARTER_SERVICES, type AppSession } from './harness';
+
+const OHANA = resolve(__dirname, '..', 'test-fixtures', 'ohana-sanmateo');
 
 describe('Directory sources in Settings', () => {
   let app: AppSession;
@@ -44,5 +47,63 @@ describe('Directory sources in Settings', () => {
     expect(db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(STARTER_SERVICES);
     await expect.poll(() => header.textContent()).toMatch(new RegExp(`^${STARTER_SERVICES} services`));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('filters search by source once a file is imported beside the bundled directory, from the keyboard, in English and Spanish', async () => {
+    app = await launchApp({ chooseImportPath: () => Promise.resolve(OHANA) });
+    const { page } = app;
+    const sourceMenu = page.locator('summary', { hasText: /^(Source|Fuente)/ });
+    await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
+    // One source: nothing to choose between.
+    expect(await sourceMenu.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Import directory…' }).click();
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect.poll(() => page.locator('.import-diff-summary').textContent()).toBe('23 added · 0 changed · 0 removed');
+    await page.getByRole('button', { name: 'Apply this import' }).click();
+    await expect.poll(() => page.locator('.import-done').textContent()).toContain('Imported.');
+    await page.getByRole('button', { name: 'Back to search' }).click();
+    const headline = page.getByRole('status').first();
+    await expect.poll(() => headline.textContent()).toBe(`${STARTER_SERVICES + 23} services · showing ${FIRST_PAGE} of ${STARTER_SERVICES + 23}`);
+
+    // The menu opens and ticks from the keyboard, as every facet menu does; the bundled source is named in words.
+    await sourceMenu.focus();
+    await page.keyboard.press('Enter');
+    const options = page.locator('details[open] .facet-option');
+    await expect.poll(() => options.allTextContents()).toEqual([`the directory bundled with the app${STARTER_SERVICES}`, 'ohana-sanmateo23']);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.facet-option')?.textContent)).toBe('ohana-sanmateo23');
+    await page.keyboard.press('Space');
+    await expect.poll(() => headline.textContent()).toBe('23 services');
+    await expect.poll(() => page.locator('.card').count()).toBe(23);
+    expect(new Set(await page.locator('.card .card-source').allTextContents())).toEqual(new Set(['from ohana-sanmateo']));
+    expect(await page.locator('.facet-button.active', { hasText: 'Source' }).locator('.facet-badge').textContent()).toBe('1');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('search-facet-source');
+
+    // Escape closes the menu and keeps the choice; the Spanish screen names the menu and the bundled source in Spanish.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('details[open]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Español' }).check();
+    await page.keyboard.press('Escape');
+    await page.locator('summary', { hasText: /^Fuente/ }).click();
+    await expect.poll(() => options.allTextContents()).toEqual([`el directorio incluido con la aplicación${STARTER_SERVICES}`, 'ohana-sanmateo23']);
+    expect(await page.locator('details[open] .facet-note').first().textContent()).toContain('que añadió la oficina');
+    await expect.poll(() => page.locator('.card').count()).toBe(23);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('search-facet-source-es');
+
+    // Words only the bundled directory answers: the empty list offers dropping the source, and that brings them.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('details[open]').count()).toBe(0);
+    await page.getByRole('searchbox').fill('trafficking hotline');
+    const relax = page.locator('.relax-choice');
+    await expect.poll(() => relax.allTextContents()).toEqual([expect.stringMatching(/^\d+ servicios si se quita «Fuente»$/)]);
+    const count = Number((await relax.textContent())!.split(' ')[0]);
+    await relax.click();
+    await expect.poll(() => page.locator('.card').count()).toBe(count);
+    expect(await page.locator('.facet-button.active').count()).toBe(0);
   });
 });

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliDesk } from './test-support/cli-import';
+import { fixture } from './test-support/fixtures';
 
 // The CLI as a user runs it: the built bin, a real process, a real database file.
 const BIN = resolve(__dirname, '..', 'bin', 'referral-atlas.cjs');
@@ -93,5 +95,34 @@ describe('referral-atlas CLI (built by npm test before it runs)', () => {
     const r = cli('frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
+
+describe('search --source', { timeout: 60_000 }, () => {
+  const desk = cliDesk('atlas-cli-source-');
+  afterAll(() => desk.cleanup());
+
+  it('keeps the services of the sources named (repeatable), each result saying its source; an unknown name is an error naming it', () => {
+    expect(desk.cli('import', fixture('hsds11', 'all_resources'), '--json').status).toBe(0);
+    const search = (...args: string[]) => {
+      const r = desk.cli('search', ...args, '--limit', '500', '--json');
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { total: number; results: { source: string }[] };
+    };
+    const file = search('--source', 'all_resources');
+    expect(file.total).toBe(13);
+    expect(new Set(file.results.map((c) => c.source))).toEqual(new Set(['all_resources']));
+    const bundled = search('--source', 'bundled');
+    expect(bundled.total).toBe(STARTER_SERVICES);
+    expect(new Set(bundled.results.map((c) => c.source))).toEqual(new Set(['bundled']));
+    expect(search('--source', 'bundled', '--source', 'all_resources').total).toBe(STARTER_SERVICES + 13);
+
+    const unknown = desk.cli('search', '--source', 'county.csv');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('--source: there is no source named "county.csv". The sources are: bundled, all_resources.');
+    // import, diff and export fill or read one source.
+    const two = desk.cli('export', '--format', 'hsds-json', '--source', 'bundled', '--source', 'all_resources', join(desk.dir, 'out.json'));
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('export takes one --source, not 2.');
   });
 });

@@ -13,6 +13,7 @@ import { ensureStarterDirectory } from './hsds/install/starter';
 import { defaultDatabasePath } from './paths';
 import { offlineTables } from './geo/offline-tables';
 import { SOURCE_USAGE, sourceCommand } from './sources/cli-commands';
+import { listSources } from './sources/source-list';
 import { keygenCommand, publishCommand, SYNC_CLI_OPTIONS, SYNC_USAGE, syncCommand } from './sync/cli-commands';
 
 /** The coordinator's command line. It works on the same database as the app unless --db says otherwise. */
@@ -25,6 +26,7 @@ Commands:
       --language CODE      e.g. es, vi (repeatable: any of them)
       --population ID      e.g. minors, foreign-nationals (repeatable: serves all of them;
                            services that do not say are listed, marked, unless --confirmed-only)
+      --source NAME        e.g. bundled, county.csv (repeatable: from any of them; see \`source list\`)
       --confirmed-only     drop services whose populations, hours, area, ages or answers are not stated
       --open-now           open at this moment (hours not stated are kept unless --confirmed-only)
       --open-24x7          open around the clock
@@ -93,7 +95,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'allow-removals': { type: 'boolean', default: false },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
-        source: { type: 'string' },
+        // Repeatable for search (any of the sources); import, diff and export take one.
+        source: { type: 'string', multiple: true },
         kind: { type: 'string' },
         'header-env': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -128,6 +131,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'search': {
         const query = searchQuery(rest.join(' '), values);
         if (typeof query === 'string') return fail(query);
+        const known = listSources(db).map((s) => s.name);
+        const unknownSource = query.sources?.find((name) => !known.includes(name));
+        if (unknownSource !== undefined) return fail(`--source: there is no source named "${unknownSource}". The sources are: ${known.join(', ')}.`);
         // A name that fits several places (two Chinatowns) is read as the largest, and the others are named.
         const onePlace = async (place: NearQuery): Promise<NearQuery> => {
           if (!('place' in place)) return place;
@@ -203,14 +209,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'export': {
         const [path] = rest;
         if (!path) return fail(`${command} needs a path.\n\n${USAGE}`);
+        if ((values.source?.length ?? 0) > 1) throw new UsageError(`${command} takes one --source, not ${values.source!.length}.`);
+        const source = values.source?.[0];
         const edits = parseMapEdits(values.map ?? []);
         const { knownArea } = offlineTables(DATA);
         if (command === 'validate') return validateCommand(db, path, { json: values.json, edits, knownArea }, out);
         if (command === 'import') {
-          return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'], sourceName: values.source }, out);
+          return importCommand(db, path, { dryRun: values['dry-run'], json: values.json, edits, knownArea, markConfidential: values['mark-confidential'], allowRemovals: values['allow-removals'], sourceName: source }, out);
         }
-        if (command === 'diff') return diffCommand(db, path, { edits, knownArea, sourceName: values.source }, out);
-        return exportCommand(db, values.format, path, out, values.source);
+        if (command === 'diff') return diffCommand(db, path, { edits, knownArea, sourceName: source }, out);
+        return exportCommand(db, values.format, path, out, source);
       }
       case 'rollback':
         return rollbackCommand(db, out);
@@ -254,6 +262,7 @@ function searchQuery(text: string, v: Record<string, string | boolean | string[]
   const categories = terms('category', 'cat-', CATEGORIES);
   const populations = terms('population', 'pop-', POPULATIONS);
   const languages = list('language');
+  const sources = list('source');
   const unknownLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
   const limit = number('limit');
   const radiusKm = number('radius-km');
@@ -274,6 +283,7 @@ function searchQuery(text: string, v: Record<string, string | boolean | string[]
     ...(categories.length ? { categories: categories as string[] } : {}),
     ...(populations.length ? { populations: populations as string[] } : {}),
     ...(languages.length ? { languages } : {}),
+    ...(sources.length ? { sources } : {}),
     ...(v['confirmed-only'] ? { confirmedOnly: true, hoursConfirmedOnly: true } : {}),
     ...(v['open-now'] ? { openNow: true } : {}),
     ...(v['open-24x7'] ? { open24x7: true } : {}),

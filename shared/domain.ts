@@ -148,6 +148,8 @@ export interface SearchQuery {
   languages?: string[];
   /** Every one of these populations is served; "not stated" stays in (marked) unless confirmedOnly. */
   populations?: string[];
+  /** Any of these sources (source names, as `source list` gives them). */
+  sources?: string[];
   /** Drop results that have not said whether they serve `populations`, instead of listing them marked. */
   confirmedOnly?: boolean;
   /** Drop results whose hours are not stated from "open now" and "open 24/7", instead of listing them marked. */
@@ -232,6 +234,8 @@ export interface FacetCounts {
   free: StatedCount;
   noIdNeeded: StatedCount;
   wheelchair: StatedCount;
+  /** Every source holding services, the bundled one first then by name, each with its count (zero too). */
+  sources: FacetCount[];
 }
 
 /** How many say yes, and how many have not said (kept unless "confirmed only"). */
@@ -274,7 +278,7 @@ export interface MapPoint {
 }
 
 /** A filter a worker can drop, as named in a relaxation. */
-export type RelaxableFilter = 'categories' | 'languages' | 'populations' | 'openNow' | 'open24x7' | 'verified' | 'serves' | 'age' | 'free' | 'noIdNeeded' | 'wheelchair';
+export type RelaxableFilter = 'categories' | 'languages' | 'populations' | 'sources' | 'openNow' | 'open24x7' | 'verified' | 'serves' | 'age' | 'free' | 'noIdNeeded' | 'wheelchair';
 
 /**
  * What one change to an empty search would give: dropping one filter, or a wider radius (null: any

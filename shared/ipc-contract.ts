@@ -28,6 +28,7 @@ export const contract = {
       categories: z.array(id).max(50).optional(),
       languages: z.array(id).max(50).optional(),
       populations: z.array(id).max(50).optional(),
+      sources: z.array(z.string().min(1).max(100)).max(50).optional(),
       confirmedOnly: z.boolean().optional(),
       hoursConfirmedOnly: z.boolean().optional(),
       openNow: z.boolean().optional(),

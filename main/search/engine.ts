@@ -10,6 +10,7 @@ import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets
 import { valueMask, type FacetIndex } from './facets/facet-index';
 import { F_APART, filterPool, hasValue } from './facets/pool-filter';
 import { relaxations } from './facets/relaxations';
+import { sourceWanted } from './facets/source-facet';
 import { planningVocabulary, planQuery } from './query-plan';
 import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './words/term-corrector';
@@ -110,6 +111,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         categoryMask: query.categories?.length ? valueMask(ix.categories, query.categories) : null,
         languageMask: query.languages?.length ? valueMask(ix.languages, query.languages) : null,
         populations: (query.populations ?? []).map((p) => ix.served.values.indexOf(p)),
+        sourceWanted: query.sources?.length ? sourceWanted(ix, query.sources) : null,
         confirmedOnly: query.confirmedOnly === true,
         hoursConfirmedOnly: query.hoursConfirmedOnly === true,
         openNow: query.openNow === true,

@@ -55,6 +55,8 @@ export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
     free: facets.free,
     noIdNeeded: facets.noIdNeeded,
     wheelchair: facets.wheelchair,
+    sources: JSON.stringify(facets.sources),
+    sourceOf: facets.sourceOf,
   });
 }
 
@@ -139,6 +141,8 @@ export function readSearchIndexes(db: ReadDb): { facets: FacetIndex; text: TextI
       free: typed(Int8Array, bytes('free')),
       noIdNeeded: typed(Int8Array, bytes('noIdNeeded')),
       wheelchair: typed(Int8Array, bytes('wheelchair')),
+      sources: JSON.parse(text('sources')) as string[],
+      sourceOf: typed(Uint16Array, bytes('sourceOf')),
     },
     text: textIndexOf({
       size: ids.length,

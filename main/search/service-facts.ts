@@ -10,6 +10,8 @@ import type { AreaFact } from './facets/area-facet';
 /** What search knows of one service: everything the index and the facets need, read in bulk. */
 export interface ServiceFacts {
   id: string;
+  /** The name of the source it belongs to (atlas_source). */
+  source: string;
   name: string;
   alternateName: string | null;
   organization: string;
@@ -65,9 +67,9 @@ export const accessibilityText = (description: string | null, details: string | 
 export function serviceFacts(
   own: Omit<ServiceFacts, 'categories' | 'populationsServed' | 'populationsExcluded' | 'languages' | 'locations' | 'schedules' | 'areas' | 'costs' | 'documents' | 'accessibility'>,
 ): ServiceFacts {
-  const { id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees } = own;
+  const { id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees } = own;
   return {
-    id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees,
+    id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees,
     categories: [], populationsServed: [], populationsExcluded: [], languages: [], locations: [], schedules: [],
     areas: [], costs: [], documents: [], accessibility: [],
   };
@@ -91,14 +93,14 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   const total = (db.prepare('SELECT count(*) FROM service').pluck().get() as number) ?? 0;
   const progress = { step: 'indexing', done: 0, total } as const;
   const facts: ServiceFacts[] = [];
-  yield* eachRowInBatches<[string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
+  yield* eachRowInBatches<[string, string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
     db.prepare(
-      `SELECT s.id, s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
+      `SELECT s.id, coalesce(s.atlas_source, ''), s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
        FROM service s JOIN organization o ON o.id = s.organization_id ORDER BY s.rowid`,
     ),
     [],
-    ([id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
-      facts.push(serviceFacts({ id, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees })),
+    ([id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
+      facts.push(serviceFacts({ id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees })),
     progress,
   );
   onServices?.(facts);

@@ -114,7 +114,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   yield { step: 'indexing', done: 0, total: tables.service.length };
   // A lone source's index comes from the rows just written, not read back: the same facts
   // (facts-from-rows.test.ts), seconds sooner. Beside other sources, the index spans them all.
-  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored, onServices));
+  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored, target.name, onServices));
   else yield* searchIndexFromTablesSteps(db);
   alongside?.();
 }

@@ -64,7 +64,7 @@ describe('search facts from the rows an install writes', () => {
       mkdirSync(t.dir, { recursive: true });
       const tables = read(t.db, t.dir);
       installDataset(t.db, tables, { datasetId: 'test', version: '1', source: 'test' });
-      const fromRows = serviceFactsFromRows(tables);
+      const fromRows = serviceFactsFromRows(tables, 'test');
       expect(fromRows.length).toBeGreaterThan(0);
       expect(fromRows).toEqual(readServiceFacts(t.db, createServiceReader(t.db)));
       const installed = storedIndex(t.db);
@@ -74,7 +74,7 @@ describe('search facts from the rows an install writes', () => {
   }
 
   it('reads shared sites, the physical address, site languages and site schedules as the tables mean them', () => {
-    const [a, b] = serviceFactsFromRows(awkwardDirectory());
+    const [a, b] = serviceFactsFromRows(awkwardDirectory(), 'test');
     expect(a!.locations[0]!.city).toBe('Synthetic City'); // the physical address's, not the mailing one's
     expect(b!.locations.map((l) => l.id)).toEqual([awkwardDirectory().location[1]!.id, a!.locations[0]!.id]);
     expect(b!.languages).toEqual(['es', 'vi']);
@@ -85,7 +85,7 @@ describe('search facts from the rows an install writes', () => {
 
   it('never carries a confidential site\'s address, city or point', () => {
     const t = awkwardDirectory();
-    const hidden = serviceFactsFromRows(t).flatMap((f) => f.locations).filter((l) => l.id === t.location[1]!.id);
+    const hidden = serviceFactsFromRows(t, 'test').flatMap((f) => f.locations).filter((l) => l.id === t.location[1]!.id);
     expect(hidden).toHaveLength(1);
     expect(hidden[0]).toEqual({ id: t.location[1]!.id, locationType: t.location[1]!.location_type, approximate: false, city: null, latitude: null, longitude: null });
   });

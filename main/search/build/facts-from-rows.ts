@@ -11,14 +11,15 @@ import { runSteps, type Steps } from '../../jobs/steps';
  * The same facts readServiceFacts reads from the installed tables, taken from the rows an install is
  * writing: at 100,000 services reading them back costs seconds the install has already spent. Each
  * step mirrors one query of service-facts.ts (facts-from-rows.test.ts holds the two to the same index),
- * and locations go through the service reader's own masking (toLocationPlace).
+ * and locations go through the service reader's own masking (toLocationPlace). The rows carry no
+ * owner (the install writes it): `source` is the name of the source they fill.
  */
-export function serviceFactsFromRows(t: TableRows): ServiceFacts[] {
-  return runSteps(serviceFactsFromRowsSteps(t));
+export function serviceFactsFromRows(t: TableRows, source: string): ServiceFacts[] {
+  return runSteps(serviceFactsFromRowsSteps(t, source));
 }
 
 /** serviceFactsFromRows, yielding between its parts; onServices hears the services once their own columns are in. */
-export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
+export function* serviceFactsFromRowsSteps(t: TableRows, source: string, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
   const organizationOf = orderedLookup(t.organization, (o) => o.id);
   const facts: ServiceFacts[] = [];
   for (const s of t.service) {
@@ -27,6 +28,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, onServices?: (services:
     const organization = text(o.name);
     const f = serviceFacts({
       id: s.id as string,
+      source,
       name: s.name as string,
       alternateName: text(s.alternate_name),
       organization: organization as string,

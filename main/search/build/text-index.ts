@@ -12,7 +12,7 @@ import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
  * An index built by another build, with either different, is rebuilt rather than misread.
  */
-const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-4`;
+const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-5`;
 
 /**
  * Reads a directory's search facts, calling onServices as soon as the services' own columns are in (their

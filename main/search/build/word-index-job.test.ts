@@ -10,7 +10,7 @@ import type { ServiceFacts } from '../service-facts';
 import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';
 import type { WordIndexResult } from './word-worker-protocol';
 
-const facts = serviceFactsFromRows(flattenHsdsJson(generateSynthetic(3000)).tables);
+const facts = serviceFactsFromRows(flattenHsdsJson(generateSynthetic(3000)).tables, 'test');
 
 /** The reference: the same word index and name order built on this thread. */
 function buildServiceTextIndex(of: readonly ServiceFacts[]): WordIndexResult {

@@ -1,7 +1,8 @@
 import type { FacetCounts, StatedCount } from '../../../shared/domain';
 import { POPULATIONS } from '../../../shared/vocabulary';
 import type { FacetIndex, MaskFacet } from './facet-index';
-import { F_24X7, F_CATEGORY, F_FREE, F_LANGUAGE, F_NO_ID, F_OPEN_NOW, F_POPULATION, F_VERIFIED, F_WHEELCHAIR, type FilteredPool } from './pool-filter';
+import { F_24X7, F_CATEGORY, F_FREE, F_LANGUAGE, F_NO_ID, F_OPEN_NOW, F_POPULATION, F_SOURCE, F_VERIFIED, F_WHEELCHAIR, type FilteredPool } from './pool-filter';
+import { countSources } from './source-facet';
 
 export const VERIFIED_STEPS = [3, 6, 12, 24];
 export const MONTH_MS = 30.44 * 86_400_000;
@@ -68,6 +69,7 @@ export function countFacets(ix: FacetIndex, columns: ValueColumns, pool: Int32Ar
     free: statedCount(ix.free, pool, fail, F_FREE),
     noIdNeeded: statedCount(ix.noIdNeeded, pool, fail, F_NO_ID),
     wheelchair: statedCount(ix.wheelchair, pool, fail, F_WHEELCHAIR),
+    sources: countSources(ix, pool, fail, ~F_SOURCE),
   };
 }
 

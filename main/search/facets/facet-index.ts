@@ -3,6 +3,7 @@ import type { ServiceFacts } from '../service-facts';
 import { storedHours, type StoredHours } from './weekly-hours';
 import { areaColumns, type AreaColumns } from './area-facet';
 import { eligibilityRules } from './eligibility-rules';
+import { sourceColumns, type SourceColumns } from './source-facet';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -46,7 +47,7 @@ export function valueMask(m: MaskFacet, values: readonly string[]): Uint32Array 
  * ("item", services in rowid order): a few MB of typed arrays at 100,000 services, any facet combination
  * with its counts in a few milliseconds, stored as BLOBs (search-store.ts) so a start reads, not rebuilds, it.
  */
-export interface FacetIndex extends StoredHours, AreaColumns {
+export interface FacetIndex extends StoredHours, AreaColumns, SourceColumns {
   size: number;
   ids: string[];
   /** Each item's place in name order: a listing without query text is in this order. */
@@ -106,6 +107,7 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
     pointLon: Float64Array.from(points, (p) => p.lon),
     ...areaColumns(facts),
     ...eligibilityColumns(facts),
+    ...sourceColumns(facts.map((f) => f.source)),
     ageMin: Float64Array.from(facts, (f) => f.minAge ?? NaN),
     ageMax: Float64Array.from(facts, (f) => f.maxAge ?? NaN),
   };

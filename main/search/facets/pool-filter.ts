@@ -20,12 +20,15 @@ export const F_NO_ID = 1024;
 export const F_WHEELCHAIR = 2048;
 /** With a place: no public point to measure from. Listed apart from the results, and not in their counts. */
 export const F_APART = 4096;
+export const F_SOURCE = 8192;
 
 export interface PoolFilters {
   categoryMask: Uint32Array | null;
   languageMask: Uint32Array | null;
   /** Population value indexes (-1 for one no record mentions). */
   populations: number[];
+  /** By source number, 1 for the sources asked for (source-facet.ts); null for any source. */
+  sourceWanted: Uint8Array | null;
   /** Drop services that have not said whether they serve the populations, rather than mark them. */
   confirmedOnly: boolean;
   /** The same for hours, with "open now" or "open 24/7". */
@@ -80,6 +83,7 @@ export function filterPool(ix: FacetIndex, pool: Int32Array, q: PoolFilters): Fi
   if (q.languageMask) failUnlessAny(fail, F_LANGUAGE, ix.languages, pool, q.languageMask);
   const unconfirmed = q.populations.length > 0 ? workArray(ix, 'unconfirmed', Uint8Array, n, 0) : null;
   for (const p of q.populations) failPopulation(fail, unconfirmed!, ix, pool, p, q.confirmedOnly);
+  if (q.sourceWanted) failSource(fail, pool, ix.sourceOf, q.sourceWanted);
   if (q.openNow) {
     for (let k = 0; k < n; k++) if (open[k] === 0 || (open[k] === -1 && q.hoursConfirmedOnly)) fail[k]! |= F_OPEN_NOW;
   }
@@ -121,6 +125,11 @@ function failUnlessYes(fail: Uint16Array, flag: number, pool: Int32Array, answer
     const a = answers[pool[k]!]!;
     if (a === 0 || (confirmedOnly && a === -1)) fail[k]! |= flag;
   }
+}
+
+/** Services from a source not asked for fail. */
+function failSource(fail: Uint16Array, pool: Int32Array, sourceOf: Uint16Array, wanted: Uint8Array): void {
+  for (let k = 0; k < pool.length; k++) if (wanted[sourceOf[pool[k]!]!] === 0) fail[k]! |= F_SOURCE;
 }
 
 function failUnlessAny(fail: Uint16Array, flag: number, m: MaskFacet, pool: Int32Array, mask: Uint32Array): void {

@@ -1,10 +1,11 @@
 import { SEARCH_RADII_KM, type RelaxableFilter, type Relaxation } from '../../../shared/domain';
-import { F_24X7, F_AGE, F_APART, F_AREA, F_CATEGORY, F_DISTANCE, F_FREE, F_LANGUAGE, F_NO_ID, F_OPEN_NOW, F_POPULATION, F_VERIFIED, F_WHEELCHAIR, type FilteredPool } from './pool-filter';
+import { F_24X7, F_AGE, F_APART, F_AREA, F_CATEGORY, F_DISTANCE, F_FREE, F_LANGUAGE, F_NO_ID, F_OPEN_NOW, F_POPULATION, F_SOURCE, F_VERIFIED, F_WHEELCHAIR, type FilteredPool } from './pool-filter';
 
 const DROPPABLE: [flag: number, filter: RelaxableFilter][] = [
   [F_CATEGORY, 'categories'],
   [F_LANGUAGE, 'languages'],
   [F_POPULATION, 'populations'],
+  [F_SOURCE, 'sources'],
   [F_OPEN_NOW, 'openNow'],
   [F_24X7, 'open24x7'],
   [F_VERIFIED, 'verified'],
@@ -22,7 +23,8 @@ const DROPPABLE: [flag: number, filter: RelaxableFilter][] = [
  * within. Services listed apart (no point) are not counted: they are listed whatever the filters.
  */
 export function relaxations({ fail, distance }: Pick<FilteredPool, 'fail' | 'distance'>, length: number, radiusKm: number | null): Relaxation[] {
-  const alone = new Uint32Array(F_APART << 1);
+  // One slot per combination of failure bits: the highest bit is the highest flag.
+  const alone = new Uint32Array(Math.max(F_APART, F_SOURCE) << 1);
   const wider = SEARCH_RADII_KM.filter((r) => radiusKm !== null && r > radiusKm);
   const within = new Uint32Array(wider.length + 1);
   for (let k = 0; k < length; k++) {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUNDLED_SOURCE, type ServiceDetail } from '../../../shared/domain';
+import type { ServiceDetail } from '../../../shared/domain';
 import { isVerifiedWithinMonths, STALE_AFTER_MONTHS } from '../../../shared/freshness';
 import { openStateAt } from '../../../shared/schedule-open';
 import { termLabel } from '../../../shared/vocabulary';
@@ -14,6 +14,7 @@ import { VerificationNotice } from '../desk/VerificationNotice';
 import { useReferralList } from '../sheet/referral-list';
 import { useNow } from '../desk/useNow';
 import { isTyping } from '../desk/DeskRoot';
+import { sourceLabel } from '../source-label';
 import { ExternalLink } from './ExternalLink';
 import { PhoneLink } from './PhoneLink';
 
@@ -226,7 +227,7 @@ function Detail({ d }: { d: ServiceDetail }) {
       <footer className="provenance">
         {d.source ? (
           <div className="directory-source">
-            {t('directorySource')}: {d.source === BUNDLED_SOURCE ? t('bundledDirectory') : d.source}
+            {t('directorySource')}: {sourceLabel(d.source, t)}
           </div>
         ) : null}
         <div>

@@ -5,6 +5,7 @@ import { POPULATIONS, termLabel } from '../../../shared/vocabulary';
 import type { UiLanguage } from '../i18n';
 import { toggled, type SearchFilters } from '../search-filters';
 import { useEscapeToClose } from '../desk/useEscapeToClose';
+import { sourceLabel } from '../source-label';
 
 const VERIFIED_CHOICES = [3, 6, 12, 24];
 /** The yes / no / not stated questions an intake desk asks: survivors often have no papers and no money. */
@@ -44,6 +45,7 @@ export function FacetBar({ filters, facets, place, onChange }: { filters: Search
     (filters.categories?.length ?? 0) +
     (filters.languages?.length ?? 0) +
     (filters.populations?.length ?? 0) +
+    (filters.sources?.length ?? 0) +
     hoursActive +
     eligibilityActive +
     (filters.verifiedWithinMonths ? 1 : 0) +
@@ -156,6 +158,22 @@ export function FacetBar({ filters, facets, place, onChange }: { filters: Search
           ))}
         </>,
       )}
+      {/* Only a directory of several sources has a choice to make; a source ticked stays, to be unticked. */}
+      {(facets?.sources.length ?? 0) > 1 || filters.sources?.length
+        ? menu(
+            'source',
+            t('facetSource'),
+            filters.sources?.length ?? 0,
+            <>
+              <p className="facet-note">{t('facetSourceNote')}</p>
+              {withChosen(facets?.sources ?? [], filters.sources).map((c) =>
+                check(c.value, !!filters.sources?.includes(c.value), sourceLabel(c.value, t), c.count, () =>
+                  onChange({ ...filters, sources: toggled(filters.sources, c.value) }),
+                ),
+              )}
+            </>,
+          )
+        : null}
       {active > 0 ? (
         <button
           type="button"

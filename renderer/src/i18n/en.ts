@@ -71,6 +71,8 @@ export const en = {
   facetHours: 'Hours',
   open24x7: 'Open 24/7',
   hoursNotStatedKept: '{{count, number}} with hours not stated stay listed, marked.',
+  facetSource: 'Source',
+  facetSourceNote: 'Each service comes from one source: the directory bundled with the app, or a file, feed or API this desk added.',
   facetVerified: 'Verified',
   verifiedAny: 'Any time, or never',
   verifiedWithin_one: 'Within {{count, number}} month',

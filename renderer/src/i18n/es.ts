@@ -72,6 +72,8 @@ export const es: Record<MessageKey, string> = {
   facetHours: 'Horario',
   open24x7: 'Abierto 24/7',
   hoursNotStatedKept: '{{count, number}} sin horario indicado siguen en la lista, marcados.',
+  facetSource: 'Fuente',
+  facetSourceNote: 'Cada servicio viene de una fuente: el directorio incluido con la aplicación, o un archivo, feed o API que añadió la oficina.',
   facetVerified: 'Verificado',
   verifiedAny: 'Cuando sea, o nunca',
   verifiedWithin_one: 'En el último {{count, number}} mes',

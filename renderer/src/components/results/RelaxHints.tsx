@@ -7,6 +7,7 @@ const FILTER_LABEL: Record<RelaxableFilter, MessageKey> = {
   categories: 'facetCategory',
   languages: 'facetLanguage',
   populations: 'facetPopulation',
+  sources: 'facetSource',
   openNow: 'openNow',
   open24x7: 'open24x7',
   verified: 'facetVerified',
@@ -27,6 +28,8 @@ function relaxed(f: SearchFilters, r: Relaxation): SearchFilters {
       return { ...f, languages: undefined };
     case 'populations':
       return { ...f, populations: undefined, confirmedOnly: undefined };
+    case 'sources':
+      return { ...f, sources: undefined };
     case 'openNow':
       return { ...f, openNow: undefined };
     case 'open24x7':
