@@ -22,19 +22,26 @@ function idColumns(): Map<HsdsTable, string[]> {
   return cached;
 }
 
+/** One table's rows with every id they hold (their own, and their links to owned rows) passed through f. */
+function mapTableIds(t: HsdsTable, rows: readonly Row[], f: (id: unknown) => unknown): Row[] {
+  const columns = idColumns().get(t);
+  if (!columns) return rows as Row[];
+  const polymorphic = POLYMORPHIC[t];
+  return rows.map((row) => {
+    const copy: Row = { ...row };
+    for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
+    if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
+    return copy;
+  });
+}
+
 function mapIds(tables: TableRows, f: (id: unknown) => unknown): TableRows {
   const out = { ...tables };
-  for (const [t, columns] of idColumns()) {
-    const polymorphic = POLYMORPHIC[t];
-    out[t] = tables[t].map((row) => {
-      const copy: Row = { ...row };
-      for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
-      if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
-      return copy;
-    });
-  }
+  for (const t of idColumns().keys()) out[t] = mapTableIds(t, tables[t], f);
   return out;
 }
+
+const withoutPrefix = (prefix: string) => (id: unknown) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id);
 
 /**
  * Two sources may carry the same ids (two exports of one template, two counties' "service-1"). Ids are
@@ -46,6 +53,5 @@ function mapIds(tables: TableRows, f: (id: unknown) => unknown): TableRows {
  */
 export const qualifyIds = (tables: TableRows, prefix: string): TableRows => (prefix === '' ? tables : mapIds(tables, (id) => `${prefix}${String(id)}`));
 
-/** A source's stored rows as its publisher wrote them: what a diff compares and an export of the source writes. */
-export const unqualifyIds = (tables: TableRows, prefix: string): TableRows =>
-  prefix === '' ? tables : mapIds(tables, (id) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id));
+/** A source's stored rows of one table as its publisher wrote them: what a diff compares and an export of the source writes. */
+export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix)));

@@ -4,7 +4,7 @@ import type { ReadDb } from '../../db/open';
 import { runSteps, type Steps } from '../../jobs/steps';
 import { hsdsColumns } from '../read/table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
-import { readSourceTables } from '../../sources/source-tables';
+import { readSourceTablesSteps } from '../../sources/source-tables';
 
 /** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
 export function normalise(v: unknown): string | null {
@@ -230,6 +230,10 @@ export const diffDatasets = (db: ReadDb, next: TableRows, source: string): Datas
 
 /** Other sources are left as they are by an install, so they are not compared; the shared terms the dataset brings are. */
 export function* diffDatasetSteps(db: ReadDb, next: TableRows, source: string): Steps<DatasetDiff> {
-  yield { step: 'comparing', done: 0, total: next.service.length };
-  return yield* diffTables(readSourceTables(db, source, new Set(next.taxonomy_term.map((t) => String(t.id)))), next);
+  const starting = { step: 'comparing', done: 0, total: next.service.length } as const;
+  yield starting;
+  const reading = readSourceTablesSteps(db, source, new Set(next.taxonomy_term.map((t) => String(t.id))));
+  let read = reading.next();
+  for (; !read.done; read = reading.next()) yield starting;
+  return yield* diffTables(read.value, next);
 }
