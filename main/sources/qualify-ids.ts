@@ -1,6 +1,9 @@
 import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
 import { foreignKeys } from '../hsds/read/table-info';
 
+/** Rows given their prefix between two yields of a large install: some tens of milliseconds. */
+const PAGE = 10_000;
+
 /** Links to rows of any table, which table told by another column. */
 const POLYMORPHIC: Partial<Record<HsdsTable, [column: string, tableColumn: string]>> = {
   attribute: ['link_id', 'link_entity'],
@@ -35,12 +38,6 @@ function mapTableIds(t: HsdsTable, rows: readonly Row[], f: (id: unknown) => unk
   });
 }
 
-function mapIds(tables: TableRows, f: (id: unknown) => unknown): TableRows {
-  const out = { ...tables };
-  for (const t of idColumns().keys()) out[t] = mapTableIds(t, tables[t], f);
-  return out;
-}
-
 const withoutPrefix = (prefix: string) => (id: unknown) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id);
 
 /**
@@ -51,7 +48,21 @@ const withoutPrefix = (prefix: string) => (id: unknown) => (typeof id === 'strin
  * source installed while no other holds bare ids keep them bare, so existing notes stay attached.
  * The shared taxonomy (db/hsds-tables.ts) keeps its own ids. Gives a dataset's rows as its source stores them.
  */
-export const qualifyIds = (tables: TableRows, prefix: string): TableRows => (prefix === '' ? tables : mapIds(tables, (id) => `${prefix}${String(id)}`));
+export function* qualifyIdsSteps(tables: TableRows, prefix: string): Generator<void, TableRows, void> {
+  if (prefix === '') return tables;
+  const withPrefix = (id: unknown) => `${prefix}${String(id)}`;
+  const out = { ...tables };
+  for (const t of idColumns().keys()) {
+    const rows: Row[] = [];
+    // A page at a time, yielding between pages: a statewide directory's rows take seconds to copy.
+    for (let at = 0; at < tables[t].length; at += PAGE) {
+      for (const row of mapTableIds(t, tables[t].slice(at, at + PAGE), withPrefix)) rows.push(row);
+      yield;
+    }
+    out[t] = rows as TableRows[typeof t];
+  }
+  return out;
+}
 
 /** A source's stored rows of one table as its publisher wrote them: what a diff compares and an export of the source writes. */
 export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix)));

@@ -2,7 +2,7 @@ import { keepLastGoodCopy, keepLastGoodCopyAsync } from '../../db/last-good-copy
 import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
 import { searchIndexFromTablesSteps, searchIndexSteps } from '../../search/build/text-index';
-import { qualifyIds } from '../../sources/qualify-ids';
+import { qualifyIdsSteps } from '../../sources/qualify-ids';
 import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
 import { HSDS_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
 import { copyRowsInBatches } from '../../db/rows-in-batches';
@@ -101,7 +101,10 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
   const target = installTarget(db, identity);
-  const stored = qualifyIds(tables, upsertSource(db, target));
+  const qualifying = qualifyIdsSteps(tables, upsertSource(db, target));
+  let qualified = qualifying.next();
+  for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
+  const stored = qualified.value;
   const alone = !db.prepare('SELECT 1 FROM source WHERE name <> ?').get(target.name);
   for (const done of replaceHsdsTables(db, stored, target.name, alone)) yield { step: 'applying', done, total };
   for (const t of HSDS_TABLES) {
