@@ -1,6 +1,9 @@
 import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
 import { foreignKeys } from '../hsds/read/table-info';
 
+/** Rows given their prefix between two yields of a large install: some tens of milliseconds. */
+const PAGE = 10_000;
+
 /** Links to rows of any table, which table told by another column. */
 const POLYMORPHIC: Partial<Record<HsdsTable, [column: string, tableColumn: string]>> = {
   attribute: ['link_id', 'link_entity'],
@@ -22,19 +25,20 @@ function idColumns(): Map<HsdsTable, string[]> {
   return cached;
 }
 
-function mapIds(tables: TableRows, f: (id: unknown) => unknown): TableRows {
-  const out = { ...tables };
-  for (const [t, columns] of idColumns()) {
-    const polymorphic = POLYMORPHIC[t];
-    out[t] = tables[t].map((row) => {
-      const copy: Row = { ...row };
-      for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
-      if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
-      return copy;
-    });
-  }
-  return out;
+/** One table's rows with every id they hold (their own, and their links to owned rows) passed through f. */
+function mapTableIds(t: HsdsTable, rows: readonly Row[], f: (id: unknown) => unknown): Row[] {
+  const columns = idColumns().get(t);
+  if (!columns) return rows as Row[];
+  const polymorphic = POLYMORPHIC[t];
+  return rows.map((row) => {
+    const copy: Row = { ...row };
+    for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
+    if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
+    return copy;
+  });
 }
+
+const withoutPrefix = (prefix: string) => (id: unknown) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id);
 
 /**
  * Two sources may carry the same ids (two exports of one template, two counties' "service-1"). Ids are
@@ -44,8 +48,21 @@ function mapIds(tables: TableRows, f: (id: unknown) => unknown): TableRows {
  * source installed while no other holds bare ids keep them bare, so existing notes stay attached.
  * The shared taxonomy (db/hsds-tables.ts) keeps its own ids. Gives a dataset's rows as its source stores them.
  */
-export const qualifyIds = (tables: TableRows, prefix: string): TableRows => (prefix === '' ? tables : mapIds(tables, (id) => `${prefix}${String(id)}`));
+export function* qualifyIdsSteps(tables: TableRows, prefix: string): Generator<void, TableRows, void> {
+  if (prefix === '') return tables;
+  const withPrefix = (id: unknown) => `${prefix}${String(id)}`;
+  const out = { ...tables };
+  for (const t of idColumns().keys()) {
+    const rows: Row[] = [];
+    // A page at a time, yielding between pages: a statewide directory's rows take seconds to copy.
+    for (let at = 0; at < tables[t].length; at += PAGE) {
+      for (const row of mapTableIds(t, tables[t].slice(at, at + PAGE), withPrefix)) rows.push(row);
+      yield;
+    }
+    out[t] = rows as TableRows[typeof t];
+  }
+  return out;
+}
 
-/** A source's stored rows as its publisher wrote them: what a diff compares and an export of the source writes. */
-export const unqualifyIds = (tables: TableRows, prefix: string): TableRows =>
-  prefix === '' ? tables : mapIds(tables, (id) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id));
+/** A source's stored rows of one table as its publisher wrote them: what a diff compares and an export of the source writes. */
+export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix)));

@@ -1,7 +1,7 @@
-import { emptyTables, HSDS_TABLES, SHARED_TABLES, type TableRows } from '../db/hsds-tables';
+import { emptyTables, HSDS_TABLES, SHARED_TABLES, type Row, type TableRows } from '../db/hsds-tables';
 import type { ReadDb } from '../db/open';
 import { hsdsColumns } from '../hsds/read/table-info';
-import { unqualifyIds } from './qualify-ids';
+import { unqualifyRows } from './qualify-ids';
 import { storedSource } from './source-target';
 
 /** The shared taxonomy rows a source's rows use: its attributes' terms, their parents, and their taxonomies. */
@@ -19,20 +19,43 @@ function termsUsed(db: ReadDb, tables: TableRows, alsoIds: ReadonlySet<string> =
   return { taxonomy, taxonomy_term };
 }
 
+/** Rows read between two yields of a long read: some tens of milliseconds. */
+const PAGE = 10_000;
+
 /**
  * One source's rows with their ids as its publisher wrote them, and the shared terms they use (with
  * `alsoTerms`, those terms too: a diff compares the terms a dataset brings with the ones already here).
- * An unknown source has no rows.
+ * An unknown source has no rows. Read a page at a time, yielding between pages, each page a statement
+ * of its own (the app's reading connection answers searches between them).
  */
-export function readSourceTables(db: ReadDb, name: string, alsoTerms?: ReadonlySet<string>): TableRows {
+export function* readSourceTablesSteps(db: ReadDb, name: string, alsoTerms?: ReadonlySet<string>): Generator<void, TableRows, void> {
   const source = storedSource(db, name);
   const tables = emptyTables();
   if (!source) return { ...tables, ...termsUsed(db, tables, alsoTerms) };
   for (const t of HSDS_TABLES) {
     if (SHARED_TABLES.has(t)) continue;
-    tables[t] = db.prepare(`SELECT ${hsdsColumns(t).join(', ')} FROM ${t} WHERE atlas_source = ? ORDER BY rowid`).all(name) as TableRows[typeof t];
+    const pageEnd = db.prepare(`SELECT max(rowid) FROM (SELECT rowid FROM ${t} WHERE atlas_source = ? AND rowid > ? ORDER BY rowid LIMIT ${PAGE})`).pluck();
+    const page = db.prepare(`SELECT ${hsdsColumns(t).join(', ')} FROM ${t} WHERE atlas_source = ? AND rowid > ? AND rowid <= ? ORDER BY rowid`);
+    const rows: Row[] = [];
+    for (let after = -Infinity; ; ) {
+      const last = pageEnd.get(name, after) as number | null;
+      if (last === null) break;
+      for (const row of unqualifyRows(t, page.all(name, after, last) as Row[], source.idPrefix)) rows.push(row);
+      after = last;
+      yield;
+    }
+    tables[t] = rows as TableRows[typeof t];
   }
-  return unqualifyIds({ ...tables, ...termsUsed(db, tables, alsoTerms) }, source.idPrefix);
+  return { ...tables, ...termsUsed(db, tables, alsoTerms) };
+}
+
+/** readSourceTablesSteps straight through. */
+export function readSourceTables(db: ReadDb, name: string, alsoTerms?: ReadonlySet<string>): TableRows {
+  const reading = readSourceTablesSteps(db, name, alsoTerms);
+  for (;;) {
+    const r = reading.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** A source's service ids as its publisher wrote them. */

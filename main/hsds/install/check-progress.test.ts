@@ -28,7 +28,9 @@ describe('checking a dataset in steps', { timeout: 60_000 }, () => {
     const steps = seen.map((p) => p.step).filter((s, i, all) => s !== all[i - 1]);
     expect(steps).toEqual(['reading', 'checking', 'comparing']);
     const reading = seen.filter((p) => p.step === 'reading' && p.total > 1);
-    expect(reading.map((p) => p.done)).toEqual([...Array(23).keys()]);
+    expect([...new Set(reading.map((p) => p.done))]).toEqual([...Array(23).keys()]);
+    // A table of 12,000 or more rows is parsed and turned into records in steps, so the app answers meanwhile.
+    expect(reading.length).toBeGreaterThan(23);
     const checking = seen.filter((p) => p.step === 'checking');
     expect(checking.at(-1)).toMatchObject({ total: 12_000 * 7 + 1_200 });
     expect(checking.map((p) => p.done)).toEqual([...checking.map((p) => p.done)].sort((a, b) => a - b));

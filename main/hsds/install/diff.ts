@@ -4,7 +4,7 @@ import type { ReadDb } from '../../db/open';
 import { runSteps, type Steps } from '../../jobs/steps';
 import { hsdsColumns } from '../read/table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
-import { readSourceTables } from '../../sources/source-tables';
+import { readSourceTablesSteps } from '../../sources/source-tables';
 
 /** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
 export function normalise(v: unknown): string | null {
@@ -45,34 +45,76 @@ interface Indexer {
   children: Index;
   byId: (table: HsdsTable, id: unknown) => Row | undefined;
   isConfidential: (location: Row) => boolean;
+  /** Builds every lookup a service's fields need, yielding between batches of rows (see diffTables). */
+  prepare: () => Generator<void, void, void>;
 }
+
+/** Rows put into a lookup between two yields of a long comparison. */
+const LOOKUP_BATCH = 20_000;
+
+/** The (table, link) lookups serviceFields and servicesTouched walk. */
+const CHILD_LOOKUPS: [HsdsTable, string][] = [
+  ...Object.values(CHILDREN).flatMap((relations) => relations.map(([, table, fk]) => [table, fk] as [HsdsTable, string])),
+  ['service', 'organization_id'],
+];
+const ID_LOOKUPS: HsdsTable[] = ['service', 'location', 'organization'];
 
 function indexer(tables: TableRows): Indexer {
   const fkMaps = new Map<string, Map<string, Row[]>>();
   const idMaps = new Map<HsdsTable, Map<string, Row>>();
   let confidential: Set<string> | undefined;
+  function* fillChildren(table: HsdsTable, fk: string, m: Map<string, Row[]>): Generator<void, void, void> {
+    for (const [i, r] of tables[table].entries()) {
+      if (i > 0 && i % LOOKUP_BATCH === 0) yield;
+      const k = normalise(r[fk]);
+      if (k === null) continue;
+      let list = m.get(k);
+      if (!list) m.set(k, (list = []));
+      list.push(r);
+    }
+  }
+  function* fillIds(table: HsdsTable, m: Map<string, Row>): Generator<void, void, void> {
+    for (const [i, r] of tables[table].entries()) {
+      if (i > 0 && i % LOOKUP_BATCH === 0) yield;
+      m.set(String(r.id), r);
+    }
+  }
+  const drain = (steps: Generator<void, void, void>) => {
+    for (const _ of steps);
+  };
   return {
     isConfidential: (location) => (confidential ??= confidentialLocationIds(tables)).has(String(location.id)),
     children: (table, fk, id) => {
       const key = `${table}.${fk}`;
       let m = fkMaps.get(key);
       if (!m) {
-        m = new Map();
-        for (const r of tables[table]) {
-          const k = normalise(r[fk]);
-          if (k === null) continue;
-          let list = m.get(k);
-          if (!list) m.set(k, (list = []));
-          list.push(r);
-        }
-        fkMaps.set(key, m);
+        fkMaps.set(key, (m = new Map()));
+        drain(fillChildren(table, fk, m));
       }
       return m.get(id) ?? [];
     },
     byId: (table, id) => {
       let m = idMaps.get(table);
-      if (!m) idMaps.set(table, (m = new Map(tables[table].map((r) => [String(r.id), r]))));
+      if (!m) {
+        idMaps.set(table, (m = new Map()));
+        drain(fillIds(table, m));
+      }
       return m.get(String(id));
+    },
+    *prepare() {
+      for (const [table, fk] of CHILD_LOOKUPS) {
+        if (fkMaps.has(`${table}.${fk}`)) continue;
+        const m = new Map<string, Row[]>();
+        yield* fillChildren(table, fk, m);
+        fkMaps.set(`${table}.${fk}`, m);
+      }
+      for (const table of ID_LOOKUPS) {
+        if (idMaps.has(table)) continue;
+        const m = new Map<string, Row>();
+        yield* fillIds(table, m);
+        idMaps.set(table, m);
+      }
+      confidential ??= confidentialLocationIds(tables);
     },
   };
 }
@@ -193,6 +235,11 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
 
   const a = indexer(current);
   const b = indexer(next);
+  if (!identical) {
+    // The lookups of two statewide directories take seconds to build: built here in batches, not on first use.
+    for (const _ of a.prepare()) yield starting;
+    for (const _ of b.prepare()) yield starting;
+  }
   const name = (r: Row) => String(r.name ?? r.id);
   const nextIds = new Set(next.service.map((s) => String(s.id)));
   const changed: ServiceChange[] = [];
@@ -230,6 +277,10 @@ export const diffDatasets = (db: ReadDb, next: TableRows, source: string): Datas
 
 /** Other sources are left as they are by an install, so they are not compared; the shared terms the dataset brings are. */
 export function* diffDatasetSteps(db: ReadDb, next: TableRows, source: string): Steps<DatasetDiff> {
-  yield { step: 'comparing', done: 0, total: next.service.length };
-  return yield* diffTables(readSourceTables(db, source, new Set(next.taxonomy_term.map((t) => String(t.id)))), next);
+  const starting = { step: 'comparing', done: 0, total: next.service.length } as const;
+  yield starting;
+  const reading = readSourceTablesSteps(db, source, new Set(next.taxonomy_term.map((t) => String(t.id))));
+  let read = reading.next();
+  for (; !read.done; read = reading.next()) yield starting;
+  return yield* diffTables(read.value, next);
 }

@@ -2,9 +2,10 @@ import { keepLastGoodCopy, keepLastGoodCopyAsync } from '../../db/last-good-copy
 import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
 import { searchIndexFromTablesSteps, searchIndexSteps } from '../../search/build/text-index';
-import { qualifyIds } from '../../sources/qualify-ids';
+import { qualifyIdsSteps } from '../../sources/qualify-ids';
 import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
-import { HSDS_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
+import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
+import { refuseBrokenReferencesSteps } from './broken-references';
 import { copyRowsInBatches } from '../../db/rows-in-batches';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
@@ -77,22 +78,6 @@ function upsertSource(db: Db, target: SourceTarget): string {
 }
 
 /**
- * Validation has already resolved every reference; this is the database's own last word before commit
- * (the bulk write checks foreign keys here, once, instead of per row): of every table, or of one, so a
- * large install can answer the window between tables.
- */
-export function refuseBrokenReferences(db: Db, table?: HsdsTable): void {
-  const broken = (table === undefined
-    ? db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1').get()
-    : db.prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check(?) LIMIT 1').get(table)) as
-    | { table: string; rowid: number; parent: string }
-    | undefined;
-  if (broken) {
-    throw new Error(`A ${broken.table} record (row ${broken.rowid}) points to a ${broken.parent} that is not in the dataset; nothing was changed.`);
-  }
-}
-
-/**
  * The steps of an install, to run inside one transaction: keep the live directory as the previous
  * version, replace the source's rows, record the install, build the search index of every source.
  * Yields progress so a caller may report it and cancel between steps.
@@ -101,13 +86,13 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
   const target = installTarget(db, identity);
-  const stored = qualifyIds(tables, upsertSource(db, target));
+  const qualifying = qualifyIdsSteps(tables, upsertSource(db, target));
+  let qualified = qualifying.next();
+  for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
+  const stored = qualified.value;
   const alone = !db.prepare('SELECT 1 FROM source WHERE name <> ?').get(target.name);
   for (const done of replaceHsdsTables(db, stored, target.name, alone)) yield { step: 'applying', done, total };
-  for (const t of HSDS_TABLES) {
-    refuseBrokenReferences(db, t);
-    yield { step: 'applying', done: total, total };
-  }
+  for (const _ of refuseBrokenReferencesSteps(db)) yield { step: 'applying', done: total, total };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );

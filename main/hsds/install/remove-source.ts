@@ -5,7 +5,8 @@ import { writeSteps } from '../../db/write-transaction';
 import type { Steps } from '../../jobs/steps';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import { storedSource } from '../../sources/source-target';
-import { keepCopyOfInstalled, keepPreviousVersion, refuseBrokenReferences } from './install-dataset';
+import { refuseBrokenReferences } from './broken-references';
+import { keepCopyOfInstalled, keepPreviousVersion } from './install-dataset';
 
 /**
  * The steps of removing one source, in one transaction like an install: the directory as it was is kept

@@ -50,6 +50,9 @@ const MESSAGES = {
   huge: `a field is longer than ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters`,
 };
 
+/** Rows parsed, or built into records, between two yields of a long read: some tens of milliseconds. */
+export const ROWS_BETWEEN_YIELDS = 10_000;
+
 const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
@@ -62,9 +65,9 @@ const CR = 13;
  * It scans bytes (the delimiters are ASCII, so UTF-8 text cannot fake one) and decodes each field on its
  * own: slices of one big decoded string would keep it alive and make every later id lookup slower.
  * Each row is counted against the dataset's budget as it is read, so a file of millions of tiny rows stops
- * before it fills the memory.
+ * before it fills the memory. Yields every ROWS_BETWEEN_YIELDS rows, so the app can answer meanwhile.
  */
-export function parseCsv(bytes: Uint8Array, file: string, budget = new ReadBudget()): CsvTable {
+export function* parseCsvSteps(bytes: Uint8Array, file: string, budget = new ReadBudget()): Generator<void, CsvTable, void> {
   const buf = checkedUtf8(bytes, file);
   const n = buf.length;
   const rows: string[][] = [];
@@ -126,10 +129,20 @@ export function parseCsv(bytes: Uint8Array, file: string, budget = new ReadBudge
     if (rows.length > 0 && record.length !== rows[0]!.length) fail(MESSAGES.width);
     budget.takeRows(1, file, rows.length + 1);
     rows.push(record);
+    if (rows.length % ROWS_BETWEEN_YIELDS === 0) yield;
   }
   const [head, ...body] = rows;
   if (!head) throw new DatasetReadError({ file, row: 1, field: null, message: 'the file is empty: a header row is needed' });
   return { header: head.map((h) => h.trim()), rows: body, isQuotedEmpty: (i, j) => quotedEmpty.size > 0 && quotedEmpty.has(`${i + 1}:${j}`) };
+}
+
+/** parseCsvSteps straight through. */
+export function parseCsv(bytes: Uint8Array, file: string, budget = new ReadBudget()): CsvTable {
+  const parsing = parseCsvSteps(bytes, file, budget);
+  for (;;) {
+    const r = parsing.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** Rows as header -> value objects, for readers that pick columns by name. */

@@ -1,6 +1,6 @@
 import { coerceCell } from './coerce';
 import { requiredFields } from '../check/hsds-ajv';
-import { decodeUtf8, parseCsv, recordsOf } from './csv-text';
+import { decodeUtf8, parseCsvSteps, recordsOf, ROWS_BETWEEN_YIELDS } from './csv-text';
 import { isUnsafeEntryName, type FileSource } from './file-source';
 import { isLegacyPackage, ruleFor } from './legacy-tables';
 import { DatasetReadError, problemAt, type Origins, type Problem } from '../check/problems';
@@ -54,7 +54,8 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
 
   const listedAt = new Map<string, number>();
   for (const [i, res] of resources.entries()) {
-    yield { step: 'reading', done: i, total: resources.length };
+    const at = { step: 'reading', done: i, total: resources.length } as const;
+    yield at;
     const path = typeof res.path === 'string' ? res.path : null;
     if (!path) continue;
     if (isUnsafeEntryName(path)) {
@@ -73,7 +74,10 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
       problems.push({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `lists "${path}", which is not in the package`, level: 'error' });
       continue;
     }
-    const csv = parseCsv(bytes, path, src.budget);
+    const parsing = parseCsvSteps(bytes, path, src.budget);
+    let parsed = parsing.next();
+    for (; !parsed.done; parsed = parsing.next()) yield at;
+    const csv = parsed.value;
     // Older descriptors name resources loosely ("organization" for organizations.csv): their file names are the reliable key.
     const rule = legacy ? (ruleFor(path, csv.header, legacy) ?? ruleFor(names[i]!, csv.header, legacy)) : (ruleFor(names[i]!, csv.header, legacy) ?? ruleFor(path, csv.header, legacy));
     if (!rule || rule.skipped) {
@@ -102,7 +106,8 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
       origins.set(row, origin);
     };
     const keep = mapped.map((f) => columns.has(f) || consumed.has(f));
-    csv.rows.forEach((cells, i) => {
+    for (const [i, cells] of csv.rows.entries()) {
+      if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) yield at;
       let row: Row = { ...rule.defaults };
       for (let j = 0; j < mapped.length; j++) {
         if (!keep[j]) continue;
@@ -113,13 +118,13 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
       const origin = { file: path, row: i + 2 };
       if (rule.reshape) {
         const reshaped = rule.reshape(row, (t, r) => add(t, r, origin));
-        if (!reshaped) return;
+        if (!reshaped) continue;
         row = reshaped;
       }
       // Only a reshaping rule can leave old columns behind (and delete is slow, so skip it otherwise).
       if (rule.reshape) for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
       add(table, row, origin);
-    });
+    }
   }
 
   if (eligibility.length > 0) {
