@@ -139,7 +139,11 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const offset = query.offset ?? 0;
       const limit = query.limit ?? 50;
       const main = new TopK(offset + limit, order);
-      const apart = new TopK(offset + limit, unconfirmed ? (a, b) => unconfirmed[a]! - unconfirmed[b]! || byRelevance(a, b) : byRelevance);
+      // The phone and online group cannot be ordered by distance: a line that says it serves elsewhere counts
+      // less (a Sacramento line is no use in Fresno).
+      const placeCoverage = areaCoverage ?? (query.near ? areaCoverageByItem(ix, areas(), areas().whereabouts(query.near)) : null);
+      const byPlace = placeCoverage ? placeOrder(candidates, pool, placeCoverage, byRelevance) : byRelevance;
+      const apart = new TopK(offset + limit, unconfirmed ? (a, b) => unconfirmed[a]! - unconfirmed[b]! || byPlace(a, b) : byPlace);
       const { total, virtualTotal, points } = collectResults(ix, pool, fail, main, apart);
 
       const populationIds = query.populations ?? [];
@@ -210,6 +214,22 @@ function relevanceOrder(candidates: TextMatches | null, pool: Int32Array, nameRa
   const { tier, score } = candidates;
   if (distance) return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || score[pool[b]!]! - score[pool[a]!]! || distance[a]! - distance[b]! || a - b;
   return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || score[pool[b]!]! - score[pool[a]!]! || a - b;
+}
+
+/**
+ * How much a match counts in the phone and online group, by whether its area takes in the place asked
+ * about (does not, not stated, does). Only a stated elsewhere counts less: many local lines do not state
+ * their area, and a statewide line that matches weakly must not bury them. Enough to order near-equal
+ * matches, as scope-boost.ts does without a place.
+ */
+const PLACE_WEIGHT = [0.8, 1, 1];
+
+/** Pool positions ranked by how fully they match (AND before OR), then by score weighed by coverage of the place; without words, coverage first. */
+function placeOrder(candidates: TextMatches | null, pool: Int32Array, coverage: Uint8Array, byRelevance: (a: number, b: number) => number): (a: number, b: number) => number {
+  if (!candidates) return (a, b) => coverage[pool[b]!]! - coverage[pool[a]!]! || byRelevance(a, b);
+  const { tier, score } = candidates;
+  const weighed = (k: number) => score[pool[k]!]! * PLACE_WEIGHT[coverage[pool[k]!]!]!;
+  return (a, b) => tier[pool[b]!]! - tier[pool[a]!]! || weighed(b) - weighed(a) || byRelevance(a, b);
 }
 
 /**

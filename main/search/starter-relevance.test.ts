@@ -35,6 +35,17 @@ describe('relevance on the bundled directory', () => {
     for (const key of top) expect(found).toContain(key);
   });
 
+  it('near a place, the phone and online group puts the services that say they serve elsewhere after the rest', () => {
+    const apart = (q: SearchQuery) => engine.search({ ...q, limit: 10 }).virtual.results;
+    expect(keys(apart({ text: 'victim witness', near: { zip: '92701' }, radiusKm: 25 }).map((c) => c.id))[0]).toBe('oc-csp-victim-assistance');
+    expect(keys(apart({ text: 'trafficking hotline', near: { place: 'San Francisco' }, radiusKm: 25 }).map((c) => c.id))[0]).toBe('sf-human-trafficking-hotline');
+    // Near Fresno, the lines that say they serve another county come after those serving Fresno or not saying.
+    const elsewhere = apart({ text: 'legal aid', near: { place: 'Fresno' }, radiusKm: 25 }).map(
+      (c) => c.serviceArea.length > 0 && !c.serviceArea.some((a) => ['Fresno County', 'California', 'United States'].includes(a)),
+    );
+    expect(elsewhere).toEqual([...elsewhere].sort((a, b) => Number(a) - Number(b)));
+  });
+
   it('without words or a place, lists the services for the whole state or nation first, each group in name order', () => {
     const cards = engine.search({ text: '', limit: 500 }).results;
     const wide = (c: (typeof cards)[number]) => c.serviceArea.some((a) => a === 'United States' || a === 'California');
