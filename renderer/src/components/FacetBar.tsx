@@ -29,9 +29,11 @@ export function FacetBar({ filters, facets, place, onChange }: { filters: Search
   const bar = useRef<HTMLDivElement>(null);
   useEscapeToClose(open !== null, () => setOpen(null));
   useEffect(() => {
+    // On click, not mousedown: an open menu takes a row of its own, so closing it as the button goes down
+    // moves the list up under the pointer and the click lands on whatever moved there.
     const close = (e: MouseEvent) => bar.current && !bar.current.contains(e.target as Node) && setOpen(null);
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
+    document.addEventListener('click', close);
+    return () => document.removeEventListener('click', close);
   }, []);
 
   const withChosen = (counts: FacetCount[], chosen: string[] | undefined) => [
