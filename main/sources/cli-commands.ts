@@ -27,7 +27,7 @@ export interface SourceFlags {
 function listCommand(db: ReadDb, json: boolean, out: Out): number {
   const sources = listSources(db);
   if (json) {
-    out(`${JSON.stringify(sources.map((s) => ({ name: s.name, kind: s.kind, url: s.url, services: s.services, last_pull: s.lastPull, last_result: null })))}\n`);
+    out(`${JSON.stringify(sources.map((s) => ({ name: s.name, kind: s.kind, url: s.url, services: s.services, last_pull: s.lastPull, last_result: s.lastResult, paused: s.paused })))}\n`);
     return 0;
   }
   if (sources.length === 0) out('No sources: the directory is empty.\n');
@@ -44,7 +44,7 @@ function removeCommand(db: Db, name: string, json: boolean, out: Out): number {
 
 function addCommand(db: Db, name: string, url: string, flags: SourceFlags, out: Out): number | string {
   if (!PULLED_KINDS.includes(flags.kind as PulledKind)) return `source add needs --kind hsds-api or --kind datapackage${flags.kind ? `, not "${flags.kind}"` : ''}.\n`;
-  addSource(db, name, { kind: flags.kind as PulledKind, url, headerEnv: flags.headerEnv ?? null, etag: null, lastModified: null });
+  addSource(db, name, { kind: flags.kind as PulledKind, url, headerEnv: flags.headerEnv ?? null });
   out(flags.json ? `${JSON.stringify({ ok: true, source: name, kind: flags.kind, url })}\n` : `Added the source "${name}" (${flags.kind}, ${url}). \`referral-atlas source pull ${name}\` reads it.\n`);
   return 0;
 }

@@ -20,8 +20,8 @@ describe('the sources channels', () => {
 
   it('lists each source with its kind, address, services and last install, the bundled one first', async () => {
     expect(await list()).toEqual([
-      { name: 'bundled', kind: 'bundled', url: 'starter', services: STARTER_SERVICES, lastPull: expect.any(String) },
-      { name: 'all_resources', kind: 'file', url: fixture('hsds11', 'all_resources'), services: 13, lastPull: expect.any(String) },
+      { name: 'bundled', kind: 'bundled', url: 'starter', services: STARTER_SERVICES, lastPull: expect.any(String), lastResult: null, paused: false },
+      { name: 'all_resources', kind: 'file', url: fixture('hsds11', 'all_resources'), services: 13, lastPull: expect.any(String), lastResult: null, paused: false },
     ]);
   });
 
@@ -46,8 +46,8 @@ describe('the sources channels', () => {
   });
 
   it('lists a source added and not pulled yet, and forgets its address on removal', async () => {
-    addSource(t.db, 'county-api', { kind: 'hsds-api', url: 'https://api.example.org/hsds', headerEnv: null, etag: null, lastModified: null });
-    expect((await list()).at(-1)).toEqual({ name: 'county-api', kind: 'hsds-api', url: 'https://api.example.org/hsds', services: 0, lastPull: null });
+    addSource(t.db, 'county-api', { kind: 'hsds-api', url: 'https://api.example.org/hsds', headerEnv: null });
+    expect((await list()).at(-1)).toEqual({ name: 'county-api', kind: 'hsds-api', url: 'https://api.example.org/hsds', services: 0, lastPull: null, lastResult: null, paused: false });
     expect(await call<SourceRemoved>(handlers, 'sourceRemove', { name: 'county-api' })).toEqual({ source: 'county-api', removed: 0, services: STARTER_SERVICES + 13 });
     expect((await list()).map((s) => s.name)).toEqual(['bundled', 'all_resources']);
   });

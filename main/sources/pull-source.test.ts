@@ -7,10 +7,13 @@ import { exportTables } from '../hsds/export/export-common';
 import { writeDatapackage } from '../hsds/export/export-datapackage';
 import { runCli } from '../test-support/cli-import';
 import { packedZip } from '../test-support/packed-zip';
-import { dbDigest } from '../test-support/db-digest';
+import { dbDigest, directoryDigest } from '../test-support/db-digest';
+import { rollback } from '../hsds/install/rollback';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { addSource } from './add-source';
 import { pullSource, type PullOptions } from './pull-source';
+import { readPullConfig } from './pull-config';
+import { listSources } from './source-list';
 import { readSourceTables } from './source-tables';
 
 const uuid = (n: number) => `b2c3d4e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -29,10 +32,12 @@ type Handler = (req: IncomingMessage, res: ServerResponse, page: number) => bool
 /**
  * An HSDS API on 127.0.0.1: `/services` in pages of `pageSize` (whatever per_page asks, as real servers
  * cap it) in the 3.0 or the older Page envelope, `/services/{id}`, and `/directory.json` with an ETag.
- * `misbehave` may answer a request itself (a 500, a 429) and return true.
+ * With `incremental`, it honours `modified_after` (services whose last_modified is on or after it) and
+ * answers `minimal=true` with a bare array of ids and modified dates, as the spec has it; without, it
+ * ignores both, as many servers do. `misbehave` may answer a request itself (a 500, a 429) and return true.
  */
 async function startApi() {
-  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null };
+  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, incremental: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null };
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -42,9 +47,12 @@ async function startApi() {
     if (state.requireHeader && req.headers['x-api-key'] !== state.requireHeader) return void res.writeHead(401).end();
     const json = (doc: unknown, headers: Record<string, string> = {}) => res.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(doc));
     if (url.pathname === '/api/services') {
-      const total = Math.max(1, Math.ceil(state.services.length / state.pageSize));
-      const items = state.services.slice((page - 1) * state.pageSize, page * state.pageSize).map((s) => (state.shallow ? { id: s.id, name: s.name } : s));
-      return json(state.envelope === '3.0' ? { total_items: state.services.length, total_pages: total, page_number: page, size: items.length, first_page: page === 1, last_page: page >= total, empty: items.length === 0, contents: items } : { content: items, totalPages: total, number: page, last: page >= total });
+      const after = url.searchParams.get('modified_after');
+      if (state.incremental && url.searchParams.get('minimal') === 'true') return json(state.services.map((s) => ({ id: s.id, last_modified: s.last_modified })));
+      const listed = state.incremental && after ? state.services.filter((s) => String(s.last_modified) >= after) : state.services;
+      const total = Math.max(1, Math.ceil(listed.length / state.pageSize));
+      const items = listed.slice((page - 1) * state.pageSize, page * state.pageSize).map((s) => (state.shallow ? { id: s.id, name: s.name } : s));
+      return json(state.envelope === '3.0' ? { total_items: listed.length, total_pages: total, page_number: page, size: items.length, first_page: page === 1, last_page: page >= total, empty: items.length === 0, contents: items } : { content: items, totalPages: total, number: page, last: page >= total });
     }
     const one = /^\/api\/services\/(.+)$/.exec(url.pathname);
     if (one) {
@@ -76,7 +84,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
   beforeEach(async () => {
     desk = tempDb({ starter: true });
     api = await startApi();
-    addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api/`, headerEnv: null, etag: null, lastModified: null });
+    addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api/`, headerEnv: null });
   });
   afterEach(async () => {
     await api.stop();
@@ -116,7 +124,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
 
   it('applies nothing when more than 10% of the services are invalid, and says why', async () => {
     api.state.services = [...range(10), service(11, { status: 'maybe' }), service(12, { name: 5 })];
-    expect(await refused()).toMatch(/^The pull was not applied: 2 of its 12 services failed validation, more than the 10%/);
+    expect(await refused()).toMatch(/^The pull was not applied: 2 of the 12 services it read failed validation, more than the 10%/);
   });
 
   it('applies nothing from an API that lists no services', async () => {
@@ -161,8 +169,83 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     expect(await pull({ allowRemovals: true })).toMatchObject({ ok: true, removed: 3 });
   });
 
+  describe('incremental pulls', () => {
+    const OLD = '2026-01-02T03:04:05.000Z';
+    const since = () => readPullConfig(desk.db, 'county')!.since;
+    beforeEach(() => {
+      api.state.incremental = true;
+      api.state.services = range(5).map((s) => ({ ...s, last_modified: OLD }));
+    });
+
+    it('after the first pull, reads only what changed since it started and finds deletions in the id listing', async () => {
+      const before = Date.now();
+      expect(await pull()).toMatchObject({ ok: true, added: 5 });
+      expect(Date.parse(since()!)).toBeGreaterThanOrEqual(before - 1000);
+      const unchanged = desk.db.prepare("SELECT * FROM service WHERE id = 'county/' || ?").get(uuid(1));
+      const now = new Date().toISOString();
+      api.state.services = [...api.state.services.slice(0, 2), { ...service(3, { name: 'SYNTHETIC renamed service 3' }), last_modified: now }, api.state.services[4]!, { ...service(6), last_modified: now }];
+      api.requests.length = 0;
+
+      const after = new Date(Date.parse(since()!) - 10 * 60 * 1000).toISOString();
+      expect(await pull()).toEqual({ ok: true, source: 'county', added: 1, changed: 1, removed: 1, quarantined: [], errors: [], warnings: [] });
+      // The changes since the first pull began (less the clock overlap), then the ids for deletions: no service fetched one by one.
+      expect(api.requests).toEqual([`/api/services?page=1&per_page=100&full=true&modified_after=${encodeURIComponent(after)}`, '/api/services?minimal=true&page=1&per_page=1000']);
+      expect(desk.db.prepare("SELECT name FROM service WHERE id = 'county/' || ?").pluck().get(uuid(3))).toBe('SYNTHETIC renamed service 3');
+      expect(desk.db.prepare("SELECT * FROM service WHERE id = 'county/' || ?").get(uuid(1))).toEqual(unchanged);
+      expect(desk.db.prepare("SELECT count(*) FROM service WHERE id = 'county/' || ?").pluck().get(uuid(4))).toBe(0);
+      expect(countyServices()).toBe(5);
+
+      // Nothing changed since: nothing read but the listing, and the source stays as it is.
+      const directory = directoryDigest(desk.db);
+      expect(await pull()).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0 });
+      expect(directoryDigest(desk.db)).toBe(directory);
+    });
+
+    it('a pull whose second page fails applies nothing and leaves the cursor where it was', async () => {
+      await pull();
+      const cursor = since();
+      api.state.pageSize = 1;
+      const now = new Date().toISOString();
+      api.state.services = api.state.services.map((s, i) => (i < 2 ? { ...s, name: `SYNTHETIC changed ${i}`, last_modified: now } : s));
+      api.state.misbehave = (req, res, page) => (req.url!.includes('modified_after') && page === 2 ? (res.writeHead(500).end(), true) : false);
+      expect(await refused()).toMatch(/^The HSDS API at 127\.0\.0\.1:\d+ had an internal error \(500\) for .*page=2/);
+      expect(since()).toBe(cursor);
+      expect(listSources(desk.db).find((s) => s.name === 'county')).toMatchObject({ lastResult: { ok: false, added: 0, error: expect.stringMatching(/^The HSDS API at/) } });
+      // The next pull asks from the same point, and gets both changes.
+      api.state.misbehave = null;
+      expect(await pull()).toMatchObject({ ok: true, changed: 2 });
+    });
+
+    it('a rollback of a pull brings back the cursor of the rows it restores, so the next pull reads the changes again', async () => {
+      await pull();
+      const first = since();
+      api.state.services = api.state.services.map((s, i) => (i === 0 ? { ...s, name: 'SYNTHETIC changed', last_modified: new Date().toISOString() } : s));
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await pull()).toMatchObject({ ok: true, changed: 1 });
+      expect(since()).not.toBe(first);
+      rollback(desk.db);
+      expect(since()).toBe(first);
+      expect(await pull()).toMatchObject({ ok: true, changed: 1 });
+    });
+
+    it('gives the services it did not read the newer copy of an organization a changed one carries', async () => {
+      await pull();
+      const org = { id: uuid(900), name: 'SYNTHETIC County Org', description: 'synthetic, edited' };
+      api.state.services = api.state.services.map((s, i) => (i === 1 ? { ...s, organization: org, last_modified: new Date().toISOString() } : s));
+      expect(await pull()).toMatchObject({ ok: true, removed: 0, errors: [] });
+      expect(desk.db.prepare("SELECT description FROM organization WHERE atlas_source = 'county'").pluck().all()).toEqual(['synthetic, edited']);
+    });
+
+    it('reckons the 10% on what it read: one bad record among two read is too many, whatever the source holds', async () => {
+      await pull();
+      const now = new Date().toISOString();
+      api.state.services = api.state.services.map((s, i) => (i === 0 ? { ...s, status: 'maybe', last_modified: now } : i === 1 ? { ...s, name: 'SYNTHETIC changed', last_modified: now } : s));
+      expect(await refused()).toMatch(/^The pull was not applied: 1 of the 2 services it read failed validation/);
+    });
+  });
+
   it('pulls a JSON file at a URL, and asks for it conditionally the next time', async () => {
-    addSource(desk.db, 'file-url', { kind: 'datapackage', url: `${api.base}/directory.json`, headerEnv: null, etag: null, lastModified: null });
+    addSource(desk.db, 'file-url', { kind: 'datapackage', url: `${api.base}/directory.json`, headerEnv: null });
     expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 5 });
     expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 0, warnings: [expect.stringContaining('has not changed')] });
   });
@@ -172,7 +255,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     const pkg = join(desk.dir, 'pkg');
     writeDatapackage(exportTables(readSourceTables(desk.db, 'county')), pkg, { name: 'county-export', version: null });
     api.state.zip = packedZip(readdirSync(pkg).map((name) => ({ name, data: readFileSync(join(pkg, name)) })));
-    addSource(desk.db, 'zipped', { kind: 'datapackage', url: `${api.base}/directory.zip`, headerEnv: null, etag: null, lastModified: null });
+    addSource(desk.db, 'zipped', { kind: 'datapackage', url: `${api.base}/directory.zip`, headerEnv: null });
     expect(await pullSource(desk.db, 'zipped', fast)).toMatchObject({ ok: true, added: 5, errors: [] });
     expect(desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'zipped'").pluck().get()).toBe(5);
   });

@@ -33,10 +33,11 @@ function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptio
 /**
  * Checks a pulled listing as an import checks a file, leaving out each service with an error (its first
  * error is the reason) and checking the rest again, since a service left out may be one the others point
- * at. Throws a SyncError saying why when more than MAX_QUARANTINED would be left out, when an error
- * belongs to no one service, or when what remains still has errors. Writes only into `dir`.
+ * at. Throws a SyncError saying why when more than MAX_QUARANTINED of the `read` services (those that
+ * came over the network: all of them, unless an incremental pull merged them with stored ones) would be
+ * left out, when an error belongs to no one service, or when what remains still has errors. Writes only into `dir`.
  */
-export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], options: CheckOptions): { checked: CheckedDataset; quarantined: Quarantined[] } {
+export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], options: CheckOptions, read = services.length): { checked: CheckedDataset; quarantined: Quarantined[] } {
   const first = check(db, dir, services, options);
   if (first.report.ok) return { checked: first, quarantined: [] };
   const { errors, errorCount } = first.report;
@@ -48,9 +49,9 @@ export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], op
   const reasons = new Map<number, string>();
   for (const e of errors) if (!reasons.has(e.row!)) reasons.set(e.row!, `${where(e)}${e.message}`);
   const quarantined = [...reasons].map(([row, reason]) => ({ id: idOf(services[row - 1], row), reason }));
-  if (quarantined.length > services.length * MAX_QUARANTINED) {
+  if (quarantined.length > read * MAX_QUARANTINED) {
     throw new SyncError(
-      `The pull was not applied: ${quarantined.length} of its ${services.length} services failed validation, more than the ${MAX_QUARANTINED * 100}% a pull may leave out, so the source itself looks broken. First: "${quarantined[0]!.id}", ${quarantined[0]!.reason}. Nothing was changed.`,
+      `The pull was not applied: ${quarantined.length} of the ${read} services it read failed validation, more than the ${MAX_QUARANTINED * 100}% a pull may leave out, so the source itself looks broken. First: "${quarantined[0]!.id}", ${quarantined[0]!.reason}. Nothing was changed.`,
     );
   }
   const rest = check(db, dir, services.filter((_, i) => !reasons.has(i + 1)), options);
