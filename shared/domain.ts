@@ -62,6 +62,32 @@ export interface PullResult {
   error: string | null;
 }
 
+/** What `source pull --json` prints and the sourcePull channel answers. */
+export interface SourcePullSummary {
+  ok: boolean;
+  source: string;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Services left out as invalid, each with its first error. */
+  quarantined: { id: string; reason: string }[];
+  errors: string[];
+  warnings: string[];
+}
+
+/** How far a running pull has got: its last line ("Read page 3 (300 service(s) so far)…") and the install's step. */
+export interface SourcePullProgress {
+  line: string;
+  step: string | null;
+  done: number;
+  total: number;
+}
+
+export interface SourcePaused {
+  source: string;
+  paused: boolean;
+}
+
 export interface SourceRemoved {
   source: string;
   removed: number;

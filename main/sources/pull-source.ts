@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SourcePullSummary } from '../../shared/domain';
 import type { DatasetProblem } from '../../shared/import-types';
 import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
@@ -18,17 +19,8 @@ import { isPaused, recordPull } from './pull-status';
 import { NO_SECRET_BOX, type SecretBox } from './secret-box';
 import { checkLeavingOut, type Quarantined } from './quarantine';
 
-/** What `source pull --json` prints. */
-export interface PullSummary {
-  ok: boolean;
-  source: string;
-  added: number;
-  changed: number;
-  removed: number;
-  quarantined: Quarantined[];
-  errors: string[];
-  warnings: string[];
-}
+/** What `source pull --json` prints (defined beside the views the app receives). */
+export type PullSummary = SourcePullSummary;
 
 export interface PullOptions {
   dryRun?: boolean;

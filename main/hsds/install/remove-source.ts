@@ -1,8 +1,8 @@
 import type { SourceRemoved } from '../../../shared/domain';
 import type { Db } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES } from '../../db/hsds-tables';
-import { writeSteps } from '../../db/write-transaction';
-import type { Steps } from '../../jobs/steps';
+import { writeStepsAsync } from '../../db/write-transaction';
+import type { StepListener, Steps } from '../../jobs/steps';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import { storedSource } from '../../sources/source-target';
 import { keepCopyOfInstalled, keepPreviousVersion, refuseBrokenReferences } from './install-dataset';
@@ -31,8 +31,13 @@ export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
   return { source: name, removed, services };
 }
 
-/** Removes a source straight through (the CLI), after keeping a copy of the database file for damage recovery. */
-export function removeSource(db: Db, name: string): SourceRemoved {
+/**
+ * Removes a source after keeping a copy of the database file for damage recovery, yielding to the event
+ * loop between tables and index batches (jobs/row-batches.ts) as an import's apply does, so the window
+ * keeps answering while the index of a large remaining directory is rebuilt. In the app, on a connection
+ * of its own: the reading one sees the directory as it was until the commit.
+ */
+export async function removeSourceAsync(db: Db, name: string, listener: StepListener = {}): Promise<SourceRemoved> {
   keepCopyOfInstalled(db);
-  return writeSteps(db, removeSourceSteps(db, name));
+  return writeStepsAsync(db, removeSourceSteps(db, name), listener);
 }
