@@ -225,4 +225,49 @@ describe('source add and pull on the command line', () => {
       desk.cleanup();
     }
   }, 60_000);
+
+  it('pauses and resumes a source, pulls every source but the paused ones, and lists the last pull and its result', async () => {
+    const api = await startApi();
+    const desk = tempDb();
+    desk.db.close();
+    try {
+      const cli = (...args: string[]) => runCli([...args, '--db', desk.path, '--json']);
+      await cli('source', 'add', 'county', `${api.base}/api`, '--kind', 'hsds-api');
+      await cli('source', 'add', 'city', `${api.base}/api`, '--kind', 'hsds-api');
+      expect(JSON.parse((await cli('source', 'pause', 'city')).stdout)).toEqual({ ok: true, source: 'city', paused: true });
+      const refused = await cli('source', 'pull', 'city');
+      expect(refused.status).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, errors: [expect.stringContaining('"city" is paused')] });
+      const all = await cli('source', 'pull', '--all');
+      expect(all.status).toBe(0);
+      expect(JSON.parse(all.stdout)).toMatchObject({ ok: true, paused: ['city'], pulls: [{ source: 'county', ok: true, added: 5 }] });
+      expect((await cli('source', 'pull', 'county', '--all')).status).toBe(2);
+      const list = JSON.parse((await cli('source', 'list')).stdout) as Record<string, unknown>[];
+      expect(list.find((s) => s.name === 'county')).toMatchObject({ last_pull: expect.any(String), last_result: { ok: true, added: 5, changed: 0, removed: 0, quarantined: 0, error: null }, paused: false });
+      expect(list.find((s) => s.name === 'city')).toMatchObject({ last_pull: null, last_result: null, paused: true });
+      expect(JSON.parse((await cli('source', 'resume', 'city')).stdout)).toEqual({ ok: true, source: 'city', paused: false });
+      expect(JSON.parse((await cli('source', 'pull', 'city')).stdout)).toMatchObject({ ok: true, added: 5 });
+      const bundled = await cli('source', 'pause', 'bundled');
+      expect([bundled.status, JSON.parse(bundled.stdout).error]).toEqual([1, expect.stringContaining('nothing pulls from an address')]);
+    } finally {
+      await api.stop();
+      desk.cleanup();
+    }
+  }, 60_000);
+
+  it('refuses to pull a source whose key the app sealed, saying why: only the app can open it', async () => {
+    const api = await startApi();
+    const desk = tempDb();
+    try {
+      const box = { available: () => true, seal: (t: string) => Buffer.from([...t].reverse().join('')), open: (b: Buffer) => [...b.toString()].reverse().join('') };
+      addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api`, headerName: 'x-api-key', apiKey: 'k' }, box);
+      desk.db.close();
+      const r = await runCli(['source', 'pull', 'county', '--db', desk.path, '--json']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, errors: [expect.stringMatching(/kept encrypted by the app, which alone can open it/)] });
+      expect(api.requests).toEqual([]);
+    } finally {
+      await api.stop();
+      desk.cleanup();
+    }
+  }, 60_000);
 });
