@@ -1,5 +1,6 @@
 import type { SourcePullProgress } from '../../shared/domain';
-import type { Db, ReadDb } from '../db/open';
+import type { Db } from '../db/open';
+import { writeWhenFree } from '../db/write-when-free';
 import type { WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
 import type { StepListener } from '../jobs/steps';
@@ -17,9 +18,10 @@ type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' 
  * writes on a connection of its own and takes the write turn for its whole run (a pull's download too, so
  * an import cannot start under it and be overwritten), so it never runs beside an import or a sync; the
  * install and the index rebuild yield between batches, and sourcePullProgress says how far it has got.
- * API keys are sealed by `keys` (the app's key store, secret-box.ts).
+ * Adding and pausing are small desk writes that wait for a running one (write-when-free.ts). API keys are
+ * sealed by `keys` (the app's key store, secret-box.ts).
  */
-export function createSourceHandlers(db: ReadDb, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
+export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
   const running = new Map<string, SourcePullProgress>();
 
   /** Runs `write` on a writer connection under the write turn, recording its progress under `name`. */
@@ -45,13 +47,8 @@ export function createSourceHandlers(db: ReadDb, { openWriter, writeTurn, keys =
         const { source, removed, services } = await removeSourceAndAddress(writer, name, listener);
         return { source, removed, services };
       }),
-    sourceAdd: ({ name, url, kind, headerName, apiKey }) => {
-      const writer = openWriter();
-      try {
-        addSource(writer, name, { kind, url, ...(headerName === undefined ? {} : { headerName }), ...(apiKey === undefined ? {} : { apiKey }) }, keys);
-      } finally {
-        writer.close();
-      }
+    sourceAdd: async ({ name, url, kind, headerName, apiKey }) => {
+      await writeWhenFree(db, () => addSource(db, name, { kind, url, ...(headerName === undefined ? {} : { headerName }), ...(apiKey === undefined ? {} : { apiKey }) }, keys));
       return listSources(db).find((s) => s.name === name)!;
     },
     sourcePull: ({ name, dryRun, allowRemovals }) =>
@@ -59,13 +56,6 @@ export function createSourceHandlers(db: ReadDb, { openWriter, writeTurn, keys =
         pullSource(writer, name, { dryRun: dryRun ?? false, allowRemovals: allowRemovals ?? false, keys, listener, progress: line }),
       ),
     sourcePullProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
-    sourcePause: ({ name, paused }) => {
-      const writer = openWriter();
-      try {
-        return pauseSource(writer, name, paused);
-      } finally {
-        writer.close();
-      }
-    },
+    sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
   };
 }

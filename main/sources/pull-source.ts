@@ -44,7 +44,11 @@ export interface PullOptions {
 function headersOf(config: PullConfig, env: NodeJS.ProcessEnv, keys: SecretBox): Record<string, string> {
   if (config.sealedKey !== null && config.headerName !== null) {
     if (!keys.available()) throw new SyncError(`This source's API key is kept encrypted by the app, which alone can open it: pull it from the app, or add the source again with --header-env. Nothing was changed.`);
-    return { [config.headerName]: keys.open(Buffer.from(config.sealedKey, 'base64')) };
+    try {
+      return { [config.headerName]: keys.open(Buffer.from(config.sealedKey, 'base64')) };
+    } catch {
+      throw new SyncError("The app could not open this source's API key with this computer's key store (was it copied from another computer or user account?); remove the source and add it again with its key. Nothing was changed.");
+    }
   }
   if (config.headerEnv === null) return {};
   const line = env[config.headerEnv];
@@ -54,7 +58,7 @@ function headersOf(config: PullConfig, env: NodeJS.ProcessEnv, keys: SecretBox):
   return { [line.slice(0, at).trim()]: line.slice(at + 1).trim() };
 }
 
-/** A pull checked and ready to apply, and the source's settings to keep once it is (a datapackage's validators). */
+/** A pull checked and ready to apply, and the settings to store with its rows (the API cursor, a datapackage's validators). */
 interface Fetched {
   checked: CheckedDataset;
   quarantined: Quarantined[];
