@@ -136,7 +136,7 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   // An address nothing answers on; pulling it would only wait out the retries, so the pull names no source.
   sourceAdd: () => [{ name: 'county-api', url: 'http://127.0.0.1:9/api', kind: 'hsds-api' }],
   sourcePull: () => [{ name: 'no-such-source' }],
-  sourcePullProgress: () => [{ name: 'county-api' }],
+  sourceProgress: () => [{ name: 'county-api' }],
   sourcePause: () => [{ name: 'county-api', paused: true }, { name: 'county-api', paused: false }],
   // No feed is subscribed (the pin is not a key), so nothing here reaches the network.
   syncList: () => [undefined],

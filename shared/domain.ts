@@ -76,7 +76,7 @@ export interface SourcePullSummary {
 }
 
 /** How far a running pull has got: its last line ("Read page 3 (300 service(s) so far)…") and the install's step. */
-export interface SourcePullProgress {
+export interface SourceProgress {
   line: string;
   step: string | null;
   done: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourcePaused, SourcePullProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -105,7 +105,7 @@ export const contract = {
   // Answers what `source pull --json` prints; a refusal or failure is {ok: false} inside it, with nothing changed.
   sourcePull: channel<SourcePullSummary>()(z.object({ name: sourceName, dryRun: z.boolean().optional(), allowRemovals: z.boolean().optional() })),
   // Null when no pull or removal runs for that source; polled while one does.
-  sourcePullProgress: channel<SourcePullProgress | null>()(z.object({ name: sourceName })),
+  sourceProgress: channel<SourceProgress | null>()(z.object({ name: sourceName })),
   sourcePause: channel<SourcePaused>()(z.object({ name: sourceName, paused: z.boolean() })),
 
   // Sync: signed feed subscriptions, check, apply, history and rollback.

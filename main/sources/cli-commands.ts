@@ -36,7 +36,11 @@ function listCommand(db: ReadDb, json: boolean, out: Out): number {
     return 0;
   }
   if (sources.length === 0) out('No sources: the directory is empty.\n');
-  for (const s of sources) out(`${s.name}  (${s.kind}, ${s.services} service(s), ${s.lastPull ? `updated ${s.lastPull.slice(0, 16).replace('T', ' ')}` : 'not pulled yet'})\n    ${s.url}\n`);
+  for (const s of sources) {
+    const when = s.lastPull ? `${s.lastResult ? 'pulled' : 'updated'} ${s.lastPull.slice(0, 16).replace('T', ' ')}` : 'not pulled yet';
+    const outcome = !s.lastResult ? '' : s.lastResult.ok ? `: ${s.lastResult.added} added, ${s.lastResult.changed} changed, ${s.lastResult.removed} removed, ${s.lastResult.quarantined} left out` : ` and failed: ${s.lastResult.error}`;
+    out(`${s.name}  (${s.kind}, ${s.services} service(s), ${when}${outcome}${s.paused ? '; paused' : ''})\n    ${s.url}\n`);
+  }
   return 0;
 }
 

@@ -130,7 +130,7 @@ describe('adding, pulling, pausing and removing a pulled source through the chan
     expect(await dispatch(handlers, 'sourcePull', { name: 'county' })).toEqual({ ok: false, error: expect.stringContaining('The source "county" is being pulled') });
     expect(await pulling).toMatchObject({ ok: true, added: 5 });
     expect(await county()).toMatchObject({ services: 5, paused: false, lastResult: { ok: true, added: 5 } });
-    expect(await call(handlers, 'sourcePullProgress', { name: 'county' })).toBeNull();
+    expect(await call(handlers, 'sourceProgress', { name: 'county' })).toBeNull();
   });
 
   it('a rollback of a removal brings back the address, kind and key with the services, and it pulls again', async () => {
@@ -138,7 +138,7 @@ describe('adding, pulling, pausing and removing a pulled source through the chan
     await call(handlers, 'sourcePull', { name: 'county' });
     const removing = call<SourceRemoved>(handlers, 'sourceRemove', { name: 'county' });
     // The index of what remains is rebuilt in steps that yield: the removal's progress can be asked for meanwhile.
-    expect(await call(handlers, 'sourcePullProgress', { name: 'county' })).not.toBeNull();
+    expect(await call(handlers, 'sourceProgress', { name: 'county' })).not.toBeNull();
     expect(await removing).toEqual({ source: 'county', removed: 5, services: STARTER_SERVICES });
     expect(await county()).toBeUndefined();
 

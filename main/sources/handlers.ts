@@ -1,4 +1,4 @@
-import type { SourcePullProgress } from '../../shared/domain';
+import type { SourceProgress } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { writeWhenFree } from '../db/write-when-free';
 import type { WriteTurn } from '../db/write-turn';
@@ -11,23 +11,23 @@ import { listSources } from './source-list';
 import { pauseSource } from './source-pause';
 import { removeSourceAndAddress } from './source-remove';
 
-type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' | 'sourcePullProgress' | 'sourcePause';
+type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' | 'sourceProgress' | 'sourcePause';
 
 /**
  * The Settings panel's sources, through the same functions as the `source` commands. A pull or a removal
  * writes on a connection of its own and takes the write turn for its whole run (a pull's download too, so
  * an import cannot start under it and be overwritten), so it never runs beside an import or a sync; the
- * install and the index rebuild yield between batches, and sourcePullProgress says how far it has got.
+ * install and the index rebuild yield between batches, and sourceProgress says how far it has got.
  * Adding and pausing are small desk writes that wait for a running one (write-when-free.ts). API keys are
  * sealed by `keys` (the app's key store, secret-box.ts).
  */
 export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
-  const running = new Map<string, SourcePullProgress>();
+  const running = new Map<string, SourceProgress>();
 
   /** Runs `write` on a writer connection under the write turn, recording its progress under `name`. */
   async function withWriter<T>(name: string, what: string, write: (writer: Db, listener: StepListener, line: (l: string) => void) => Promise<T>): Promise<T> {
     const giveBack = writeTurn.take(what);
-    const progress: SourcePullProgress = { line: '', step: null, done: 0, total: 0 };
+    const progress: SourceProgress = { line: '', step: null, done: 0, total: 0 };
     running.set(name, progress);
     let writer: Db | null = null;
     try {
@@ -55,7 +55,7 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
       withWriter(name, `The source "${name}" is being pulled`, (writer, listener, line) =>
         pullSource(writer, name, { dryRun: dryRun ?? false, allowRemovals: allowRemovals ?? false, keys, listener, progress: line }),
       ),
-    sourcePullProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
+    sourceProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
     sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
   };
 }

@@ -5,7 +5,7 @@ import type { SourcePullSummary } from '../../shared/domain';
 import type { DatasetProblem } from '../../shared/import-types';
 import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
-import { applyCheckedAsync, checkDataset, type CheckedDataset } from '../hsds/install/apply';
+import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from '../hsds/install/apply';
 import type { StepListener } from '../jobs/steps';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
 import { DATASET_LIMITS } from '../hsds/read/dataset-limits';
@@ -30,7 +30,7 @@ export interface PullOptions {
   /** Overrides of the network limits, for tests. */
   limits?: Partial<Pick<ApiGetOptions, 'timeoutMs' | 'retryDelayMs' | 'maxRetryAfterSeconds'>> & { deadlineSeconds?: number };
   progress?: (line: string) => void;
-  /** The install's steps, for the app's progress and cancel. */
+  /** The check's and the install's steps, for the app's progress. */
   listener?: StepListener;
   signal?: AbortSignal;
   /** Opens a key the app sealed (secret-box.ts); the CLI has none, and reads keys from --header-env. */
@@ -90,7 +90,7 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
     const { services, read } = config.since
       ? await readApiChanges(db, name, config.url, config.since, get, options.progress)
       : await readApiServices(config.url, get, options.progress).then((all) => ({ services: all, read: all.length }));
-    return { ...checkLeavingOut(db, dir, services, checkOptions, read), config: { ...config, since: started } };
+    return { ...(await checkLeavingOut(db, dir, services, checkOptions, read, options.listener)), config: { ...config, since: started } };
   }
   const conditional = { ...(config.etag ? { 'If-None-Match': config.etag } : {}), ...(config.lastModified ? { 'If-Modified-Since': config.lastModified } : {}) };
   const res = await httpGet(config.url, { ...get, headers: { ...get.headers, ...conditional } });
@@ -98,7 +98,7 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
   // The reader tells a datapackage from HSDS JSON by the file's name; a zip announces itself in its first bytes.
   const path = join(dir, res.body.subarray(0, 2).toString('latin1') === 'PK' ? 'download.zip' : 'download.json');
   writeFileSync(path, res.body);
-  const checked = checkDataset(db, path, checkOptions);
+  const checked = await checkDatasetAsync(db, path, checkOptions, options.listener ?? {});
   if (!checked.report.ok) throw new SyncError(`The pull was not applied: the file at ${config.url} has ${checked.report.errorCount} error(s). First: ${lines(checked.report.errors)[0]}. Nothing was changed.`);
   return { checked, quarantined: [], config: { ...config, etag: res.etag, lastModified: res.lastModified } };
 }
