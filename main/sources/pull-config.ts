@@ -41,7 +41,13 @@ const setting = (name: string): LocalSetting<PullConfig | null> => ({ key: `sour
 export function readPullConfig(db: ReadDb, name: string): PullConfig | null {
   const pulled = db.prepare('SELECT pull FROM source WHERE name = ?').pluck().get(name) as string | null | undefined;
   if (pulled) {
-    const parsed = schema.safeParse(JSON.parse(pulled));
+    let stored: unknown = null;
+    try {
+      stored = JSON.parse(pulled);
+    } catch {
+      // Damaged: the settings as added still say where it comes from, and the next pull reads it whole.
+    }
+    const parsed = schema.safeParse(stored);
     if (parsed.success) return parsed.data;
   }
   return readStoredSetting(db, setting(name)).value;
