@@ -99,6 +99,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         source: { type: 'string', multiple: true },
         kind: { type: 'string' },
         'header-env': { type: 'string' },
+        all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...SYNC_CLI_OPTIONS,
       },
@@ -223,7 +224,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'rollback':
         return rollbackCommand(db, out);
       case 'source': {
-        const r = await sourceCommand(db, rest, { json: values.json, kind: values.kind, headerEnv: values['header-env'], dryRun: values['dry-run'], allowRemovals: values['allow-removals'] }, out);
+        const r = await sourceCommand(db, rest, { json: values.json, kind: values.kind, headerEnv: values['header-env'], dryRun: values['dry-run'], allowRemovals: values['allow-removals'], all: values.all }, out);
         if (typeof r === 'number') return r;
         process.stderr.write(r);
         return 2;

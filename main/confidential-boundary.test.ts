@@ -133,6 +133,11 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
   sourceList: () => [undefined],
   // A name no source has: removing the directory here would leave the channels after it nothing to show.
   sourceRemove: () => [{ name: 'no-such-source' }],
+  // An address nothing answers on; pulling it would only wait out the retries, so the pull names no source.
+  sourceAdd: () => [{ name: 'county-api', url: 'http://127.0.0.1:9/api', kind: 'hsds-api' }],
+  sourcePull: () => [{ name: 'no-such-source' }],
+  sourceProgress: () => [{ name: 'county-api' }],
+  sourcePause: () => [{ name: 'county-api', paused: true }, { name: 'county-api', paused: false }],
   // No feed is subscribed (the pin is not a key), so nothing here reaches the network.
   syncList: () => [undefined],
   syncFingerprint: () => [{ pin: 'not a key' }],

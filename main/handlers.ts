@@ -12,6 +12,7 @@ import { offlineTables } from './geo/offline-tables';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
 import { createSourceHandlers } from './sources/handlers';
+import type { SecretBox } from './sources/secret-box';
 import { createSyncHandlers } from './sync/handlers';
 
 /** The services behind every contract channel. Electron binds them to ipcMain; browser tests to the page. */
@@ -20,7 +21,8 @@ export function createHandlers(
   databasePath: string,
   // dataDir: where data/ is (gazetteer, area table); built and packaged entry points pass theirs. now: the
   // desk's clock, which browser tests fix at an evening hour.
-  system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string; now?: () => Date } = { ...noSystemActions, ...noDeskShell },
+  // secretBox: seals API keys (the app's key store; none on the CLI).
+  system: SystemActions & DeskShell & Partial<ImportShell> & MapHandlerOptions & { dataDir?: string; now?: () => Date; secretBox?: SecretBox } = { ...noSystemActions, ...noDeskShell },
 ): Handlers {
   const reader = createServiceReader(db);
   const openWriter = system.openWriter ?? (() => openDatabase(databasePath));
@@ -53,7 +55,7 @@ export function createHandlers(
       { chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath, openWriter, writeTurn },
       offlineTables(system.dataDir).knownArea,
     ),
-    ...createSourceHandlers(db, { openWriter, writeTurn }),
+    ...createSourceHandlers(db, { openWriter, writeTurn, ...(system.secretBox ? { keys: system.secretBox } : {}) }),
     ...createSyncHandlers(db, databasePath, { openWriter, writeTurn }),
     ...createMapHandlers(db, system),
   };

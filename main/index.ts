@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { DamagedDatabase, RecoveryChoice } from './db/open-user-database';
 import { openDatabase } from './db/open';
 import { openUserDatabase } from './db/open-user-database';
+import { electronSecretBox } from './electron-secret-box';
 import { electronSystemActions } from './electron-system-actions';
 import { createHandlers } from './handlers';
 import { ensureStarterDirectory } from './hsds/install/starter';
@@ -84,6 +85,7 @@ function start(): void {
       ...electronDeskShell(() => win),
       chooseImportPath,
       openWriter,
+      secretBox: electronSecretBox,
       dataDir: join(resources, 'data'),
       basemapPath: join(resources, 'data', 'basemap.pmtiles'),
       chooseStreetMap: async () => {

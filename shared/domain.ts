@@ -38,8 +38,54 @@ export interface SourceSummary {
   /** Where it comes from: a file path, a URL, or "starter" for the bundled directory. */
   url: string;
   services: number;
-  /** When its services were last installed (an import, a pull, a sync); null for one added and not pulled yet. */
+  /**
+   * A pulled source (HSDS API, datapackage URL): when its last pull started, whether it worked or not
+   * (lastResult says). Any other source: when its services were last installed (an import, a sync).
+   * Null for one added and not pulled yet.
+   */
   lastPull: string | null;
+  /** How the last pull went; null for a source never pulled (and for bundled, file and feed sources). */
+  lastResult: PullResult | null;
+  /** Paused by the person: skipped by a pull of every source, and refused when pulled by name. */
+  paused: boolean;
+}
+
+/** The outcome of one pull, as `source list` and the Settings screen show it. */
+export interface PullResult {
+  ok: boolean;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Services left out as invalid. */
+  quarantined: number;
+  /** Why it failed, as a sentence; null when it worked. */
+  error: string | null;
+}
+
+/** What `source pull --json` prints and the sourcePull channel answers. */
+export interface SourcePullSummary {
+  ok: boolean;
+  source: string;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Services left out as invalid, each with its first error. */
+  quarantined: { id: string; reason: string }[];
+  errors: string[];
+  warnings: string[];
+}
+
+/** How far a running pull has got: its last line ("Read page 3 (300 service(s) so far)…") and the install's step. */
+export interface SourceProgress {
+  line: string;
+  step: string | null;
+  done: number;
+  total: number;
+}
+
+export interface SourcePaused {
+  source: string;
+  paused: boolean;
 }
 
 export interface SourceRemoved {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourceRemoved, SourceSummary } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -14,6 +14,7 @@ import { deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, t
 const channel = <Output>() => <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 
 const id = z.string().min(1).max(512);
+const sourceName = z.string().min(1).max(100);
 const place = z.union([z.object({ zip: z.string().trim().min(1).max(10) }), z.object({ place: z.string().trim().min(1).max(200) })]);
 
 export const contract = {
@@ -90,7 +91,23 @@ export const contract = {
 
   // Sources: the directory's parts, as `source list` shows them; removing one is undone by importRollback.
   sourceList: channel<SourceSummary[]>()(z.undefined()),
-  sourceRemove: channel<SourceRemoved>()(z.object({ name: z.string().min(1).max(100) })),
+  sourceRemove: channel<SourceRemoved>()(z.object({ name: sourceName })),
+  // A source pulled from an address. An API key is sealed by the system's key store before it is stored,
+  // and refused when there is none; it is never sent back to the page.
+  sourceAdd: channel<SourceSummary>()(
+    z.object({
+      name: sourceName,
+      url: z.string().min(1).max(2000),
+      kind: z.enum(['hsds-api', 'datapackage']),
+      headerName: z.string().min(1).max(100).optional(),
+      apiKey: z.string().min(1).max(4096).optional(),
+    }),
+  ),
+  // Answers what `source pull --json` prints; a refusal or failure is {ok: false} inside it, with nothing changed.
+  sourcePull: channel<SourcePullSummary>()(z.object({ name: sourceName, dryRun: z.boolean().optional(), allowRemovals: z.boolean().optional() })),
+  // Null when no pull or removal runs for that source; polled while one does.
+  sourceProgress: channel<SourceProgress | null>()(z.object({ name: sourceName })),
+  sourcePause: channel<SourcePaused>()(z.object({ name: sourceName, paused: z.boolean() })),
 
   // Sync: signed feed subscriptions, check, apply, history and rollback.
   syncList: channel<SyncOverview>()(z.undefined()),

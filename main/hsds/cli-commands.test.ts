@@ -38,8 +38,8 @@ describe('referral-atlas validate / import / diff / rollback / export', { timeou
     expect(real.stdout).toContain('+ Never Homeless Helpline');
     expect(info()).toMatchObject({ datasetId: 'human_services_data', services: STARTER_SERVICES + 13 });
     expect(JSON.parse(cli('source', 'list', '--json').stdout)).toEqual([
-      { name: 'bundled', kind: 'bundled', url: 'starter', services: STARTER_SERVICES, last_pull: expect.any(String), last_result: null },
-      { name: 'all_resources', kind: 'file', url: fixture('hsds11', 'all_resources'), services: 13, last_pull: expect.any(String), last_result: null },
+      { name: 'bundled', kind: 'bundled', url: 'starter', services: STARTER_SERVICES, last_pull: expect.any(String), last_result: null, paused: false },
+      { name: 'all_resources', kind: 'file', url: fixture('hsds11', 'all_resources'), services: 13, last_pull: expect.any(String), last_result: null, paused: false },
     ]);
     const found = JSON.parse(cli('search', 'Never Homeless Helpline', '--json').stdout) as { results: { name: string; source: string }[] };
     expect(found.results[0]).toMatchObject({ name: 'Never Homeless Helpline', source: 'all_resources' });

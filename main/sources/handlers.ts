@@ -1,29 +1,61 @@
-import type { Db, ReadDb } from '../db/open';
+import type { SourceProgress } from '../../shared/domain';
+import type { Db } from '../db/open';
+import { writeWhenFree } from '../db/write-when-free';
 import type { WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
+import type { StepListener } from '../jobs/steps';
+import { addSource } from './add-source';
+import { pullSource } from './pull-source';
+import { NO_SECRET_BOX, type SecretBox } from './secret-box';
 import { listSources } from './source-list';
+import { pauseSource } from './source-pause';
 import { removeSourceAndAddress } from './source-remove';
 
-type SourceChannel = 'sourceList' | 'sourceRemove';
+type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' | 'sourceProgress' | 'sourcePause';
 
 /**
- * The Settings panel's sources, through the same functions as `source list` and `source remove`. A removal
- * writes on a connection of its own and takes the write turn, so it never runs beside an import or a sync.
+ * The Settings panel's sources, through the same functions as the `source` commands. A pull or a removal
+ * writes on a connection of its own and takes the write turn for its whole run (a pull's download too, so
+ * an import cannot start under it and be overwritten), so it never runs beside an import or a sync; the
+ * install and the index rebuild yield between batches, and sourceProgress says how far it has got.
+ * Adding and pausing are small desk writes that wait for a running one (write-when-free.ts). API keys are
+ * sealed by `keys` (the app's key store, secret-box.ts).
  */
-export function createSourceHandlers(db: ReadDb, { openWriter, writeTurn }: { openWriter: () => Db; writeTurn: WriteTurn }): Pick<Handlers, SourceChannel> {
+export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
+  const running = new Map<string, SourceProgress>();
+
+  /** Runs `write` on a writer connection under the write turn, recording its progress under `name`. */
+  async function withWriter<T>(name: string, what: string, write: (writer: Db, listener: StepListener, line: (l: string) => void) => Promise<T>): Promise<T> {
+    const giveBack = writeTurn.take(what);
+    const progress: SourceProgress = { line: '', step: null, done: 0, total: 0 };
+    running.set(name, progress);
+    let writer: Db | null = null;
+    try {
+      writer = openWriter();
+      return await write(writer, { onProgress: (p) => Object.assign(progress, p) }, (l) => void (progress.line = l));
+    } finally {
+      running.delete(name);
+      writer?.close();
+      giveBack();
+    }
+  }
+
   return {
     sourceList: () => listSources(db),
-    sourceRemove: ({ name }) => {
-      const giveBack = writeTurn.take('A source is being removed');
-      let writer: Db | null = null;
-      try {
-        writer = openWriter();
-        const { source, removed, services } = removeSourceAndAddress(writer, name);
+    sourceRemove: ({ name }) =>
+      withWriter(name, 'A source is being removed', async (writer, listener) => {
+        const { source, removed, services } = await removeSourceAndAddress(writer, name, listener);
         return { source, removed, services };
-      } finally {
-        writer?.close();
-        giveBack();
-      }
+      }),
+    sourceAdd: async ({ name, url, kind, headerName, apiKey }) => {
+      await writeWhenFree(db, () => addSource(db, name, { kind, url, ...(headerName === undefined ? {} : { headerName }), ...(apiKey === undefined ? {} : { apiKey }) }, keys));
+      return listSources(db).find((s) => s.name === name)!;
     },
+    sourcePull: ({ name, dryRun, allowRemovals }) =>
+      withWriter(name, `The source "${name}" is being pulled`, (writer, listener, line) =>
+        pullSource(writer, name, { dryRun: dryRun ?? false, allowRemovals: allowRemovals ?? false, keys, listener, progress: line }),
+      ),
+    sourceProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
+    sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
   };
 }

@@ -1,69 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportTables } from '../hsds/export/export-common';
 import { writeDatapackage } from '../hsds/export/export-datapackage';
 import { runCli } from '../test-support/cli-import';
 import { packedZip } from '../test-support/packed-zip';
-import { dbDigest } from '../test-support/db-digest';
+import { dbDigest, directoryDigest } from '../test-support/db-digest';
+import { range, service, startApi, uuid } from '../test-support/hsds-api-server';
+import { rollback } from '../hsds/install/rollback';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { addSource } from './add-source';
 import { pullSource, type PullOptions } from './pull-source';
+import { readPullConfig } from './pull-config';
+import { listSources } from './source-list';
 import { readSourceTables } from './source-tables';
-
-const uuid = (n: number) => `b2c3d4e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const service = (n: number, extra: Record<string, unknown> = {}) => ({
-  id: uuid(n),
-  name: `SYNTHETIC pulled service ${n}`,
-  status: 'active',
-  organization: { id: uuid(900), name: 'SYNTHETIC County Org', description: 'synthetic' },
-  phones: [],
-  ...extra,
-});
-const range = (n: number) => Array.from({ length: n }, (_, i) => service(i + 1));
-
-type Handler = (req: IncomingMessage, res: ServerResponse, page: number) => boolean;
-
-/**
- * An HSDS API on 127.0.0.1: `/services` in pages of `pageSize` (whatever per_page asks, as real servers
- * cap it) in the 3.0 or the older Page envelope, `/services/{id}`, and `/directory.json` with an ETag.
- * `misbehave` may answer a request itself (a 500, a 429) and return true.
- */
-async function startApi() {
-  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null };
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requests.push(url.pathname + url.search);
-    const page = Number(url.searchParams.get('page') ?? 1);
-    if (state.misbehave?.(req, res, page)) return;
-    if (state.requireHeader && req.headers['x-api-key'] !== state.requireHeader) return void res.writeHead(401).end();
-    const json = (doc: unknown, headers: Record<string, string> = {}) => res.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(doc));
-    if (url.pathname === '/api/services') {
-      const total = Math.max(1, Math.ceil(state.services.length / state.pageSize));
-      const items = state.services.slice((page - 1) * state.pageSize, page * state.pageSize).map((s) => (state.shallow ? { id: s.id, name: s.name } : s));
-      return json(state.envelope === '3.0' ? { total_items: state.services.length, total_pages: total, page_number: page, size: items.length, first_page: page === 1, last_page: page >= total, empty: items.length === 0, contents: items } : { content: items, totalPages: total, number: page, last: page >= total });
-    }
-    const one = /^\/api\/services\/(.+)$/.exec(url.pathname);
-    if (one) {
-      const s = state.services.find((x) => x.id === decodeURIComponent(one[1]!));
-      return s ? json(s) : void res.writeHead(404).end();
-    }
-    if (url.pathname === '/directory.zip' && state.zip) return void res.writeHead(200, { 'Content-Type': 'application/zip' }).end(state.zip);
-    if (url.pathname === '/directory.json') {
-      const body = JSON.stringify(state.services);
-      const etag = `"${body.length}"`;
-      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
-      return json(state.services, { ETag: etag });
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { state, requests, base, stop: () => new Promise<void>((ok) => server.close(() => ok())) };
-}
 
 // Every case pulls from a real HTTP server on 127.0.0.1 into a real desk database holding the bundled directory.
 describe('pulling a source from an HSDS API or a datapackage URL', () => {
@@ -76,7 +26,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
   beforeEach(async () => {
     desk = tempDb({ starter: true });
     api = await startApi();
-    addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api/`, headerEnv: null, etag: null, lastModified: null });
+    addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api/`, headerEnv: null });
   });
   afterEach(async () => {
     await api.stop();
@@ -116,7 +66,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
 
   it('applies nothing when more than 10% of the services are invalid, and says why', async () => {
     api.state.services = [...range(10), service(11, { status: 'maybe' }), service(12, { name: 5 })];
-    expect(await refused()).toMatch(/^The pull was not applied: 2 of its 12 services failed validation, more than the 10%/);
+    expect(await refused()).toMatch(/^The pull was not applied: 2 of the 12 services it read failed validation, more than the 10%/);
   });
 
   it('applies nothing from an API that lists no services', async () => {
@@ -161,8 +111,83 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     expect(await pull({ allowRemovals: true })).toMatchObject({ ok: true, removed: 3 });
   });
 
+  describe('incremental pulls', () => {
+    const OLD = '2026-01-02T03:04:05.000Z';
+    const since = () => readPullConfig(desk.db, 'county')!.since;
+    beforeEach(() => {
+      api.state.incremental = true;
+      api.state.services = range(5).map((s) => ({ ...s, last_modified: OLD }));
+    });
+
+    it('after the first pull, reads only what changed since it started and finds deletions in the id listing', async () => {
+      const before = Date.now();
+      expect(await pull()).toMatchObject({ ok: true, added: 5 });
+      expect(Date.parse(since()!)).toBeGreaterThanOrEqual(before - 1000);
+      const unchanged = desk.db.prepare("SELECT * FROM service WHERE id = 'county/' || ?").get(uuid(1));
+      const now = new Date().toISOString();
+      api.state.services = [...api.state.services.slice(0, 2), { ...service(3, { name: 'SYNTHETIC renamed service 3' }), last_modified: now }, api.state.services[4]!, { ...service(6), last_modified: now }];
+      api.requests.length = 0;
+
+      const after = new Date(Date.parse(since()!) - 10 * 60 * 1000).toISOString();
+      expect(await pull()).toEqual({ ok: true, source: 'county', added: 1, changed: 1, removed: 1, quarantined: [], errors: [], warnings: [] });
+      // The changes since the first pull began (less the clock overlap), then the ids for deletions: no service fetched one by one.
+      expect(api.requests).toEqual([`/api/services?page=1&per_page=100&full=true&modified_after=${encodeURIComponent(after)}`, '/api/services?minimal=true&page=1&per_page=1000']);
+      expect(desk.db.prepare("SELECT name FROM service WHERE id = 'county/' || ?").pluck().get(uuid(3))).toBe('SYNTHETIC renamed service 3');
+      expect(desk.db.prepare("SELECT * FROM service WHERE id = 'county/' || ?").get(uuid(1))).toEqual(unchanged);
+      expect(desk.db.prepare("SELECT count(*) FROM service WHERE id = 'county/' || ?").pluck().get(uuid(4))).toBe(0);
+      expect(countyServices()).toBe(5);
+
+      // Nothing changed since: nothing read but the listing, and the source stays as it is.
+      const directory = directoryDigest(desk.db);
+      expect(await pull()).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0 });
+      expect(directoryDigest(desk.db)).toBe(directory);
+    });
+
+    it('a pull whose second page fails applies nothing and leaves the cursor where it was', async () => {
+      await pull();
+      const cursor = since();
+      api.state.pageSize = 1;
+      const now = new Date().toISOString();
+      api.state.services = api.state.services.map((s, i) => (i < 2 ? { ...s, name: `SYNTHETIC changed ${i}`, last_modified: now } : s));
+      api.state.misbehave = (req, res, page) => (req.url!.includes('modified_after') && page === 2 ? (res.writeHead(500).end(), true) : false);
+      expect(await refused()).toMatch(/^The HSDS API at 127\.0\.0\.1:\d+ had an internal error \(500\) for .*page=2/);
+      expect(since()).toBe(cursor);
+      expect(listSources(desk.db).find((s) => s.name === 'county')).toMatchObject({ lastResult: { ok: false, added: 0, error: expect.stringMatching(/^The HSDS API at/) } });
+      // The next pull asks from the same point, and gets both changes.
+      api.state.misbehave = null;
+      expect(await pull()).toMatchObject({ ok: true, changed: 2 });
+    });
+
+    it('a rollback of a pull brings back the cursor of the rows it restores, so the next pull reads the changes again', async () => {
+      await pull();
+      const first = since();
+      api.state.services = api.state.services.map((s, i) => (i === 0 ? { ...s, name: 'SYNTHETIC changed', last_modified: new Date().toISOString() } : s));
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await pull()).toMatchObject({ ok: true, changed: 1 });
+      expect(since()).not.toBe(first);
+      rollback(desk.db);
+      expect(since()).toBe(first);
+      expect(await pull()).toMatchObject({ ok: true, changed: 1 });
+    });
+
+    it('gives the services it did not read the newer copy of an organization a changed one carries', async () => {
+      await pull();
+      const org = { id: uuid(900), name: 'SYNTHETIC County Org', description: 'synthetic, edited' };
+      api.state.services = api.state.services.map((s, i) => (i === 1 ? { ...s, organization: org, last_modified: new Date().toISOString() } : s));
+      expect(await pull()).toMatchObject({ ok: true, removed: 0, errors: [] });
+      expect(desk.db.prepare("SELECT description FROM organization WHERE atlas_source = 'county'").pluck().all()).toEqual(['synthetic, edited']);
+    });
+
+    it('reckons the 10% on what it read: one bad record among two read is too many, whatever the source holds', async () => {
+      await pull();
+      const now = new Date().toISOString();
+      api.state.services = api.state.services.map((s, i) => (i === 0 ? { ...s, status: 'maybe', last_modified: now } : i === 1 ? { ...s, name: 'SYNTHETIC changed', last_modified: now } : s));
+      expect(await refused()).toMatch(/^The pull was not applied: 1 of the 2 services it read failed validation/);
+    });
+  });
+
   it('pulls a JSON file at a URL, and asks for it conditionally the next time', async () => {
-    addSource(desk.db, 'file-url', { kind: 'datapackage', url: `${api.base}/directory.json`, headerEnv: null, etag: null, lastModified: null });
+    addSource(desk.db, 'file-url', { kind: 'datapackage', url: `${api.base}/directory.json`, headerEnv: null });
     expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 5 });
     expect(await pullSource(desk.db, 'file-url', fast)).toMatchObject({ ok: true, added: 0, warnings: [expect.stringContaining('has not changed')] });
   });
@@ -172,7 +197,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     const pkg = join(desk.dir, 'pkg');
     writeDatapackage(exportTables(readSourceTables(desk.db, 'county')), pkg, { name: 'county-export', version: null });
     api.state.zip = packedZip(readdirSync(pkg).map((name) => ({ name, data: readFileSync(join(pkg, name)) })));
-    addSource(desk.db, 'zipped', { kind: 'datapackage', url: `${api.base}/directory.zip`, headerEnv: null, etag: null, lastModified: null });
+    addSource(desk.db, 'zipped', { kind: 'datapackage', url: `${api.base}/directory.zip`, headerEnv: null });
     expect(await pullSource(desk.db, 'zipped', fast)).toMatchObject({ ok: true, added: 5, errors: [] });
     expect(desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'zipped'").pluck().get()).toBe(5);
   });
@@ -195,6 +220,51 @@ describe('source add and pull on the command line', () => {
       expect(list.find((s) => s.name === 'county')).toMatchObject({ kind: 'hsds-api', services: 5 });
       expect(readFileSync(desk.path).includes('SYNTHETIC-KEY-123')).toBe(false);
       expect(readFileSync(desk.path).includes('COUNTY_KEY')).toBe(true);
+    } finally {
+      await api.stop();
+      desk.cleanup();
+    }
+  }, 60_000);
+
+  it('pauses and resumes a source, pulls every source but the paused ones, and lists the last pull and its result', async () => {
+    const api = await startApi();
+    const desk = tempDb();
+    desk.db.close();
+    try {
+      const cli = (...args: string[]) => runCli([...args, '--db', desk.path, '--json']);
+      await cli('source', 'add', 'county', `${api.base}/api`, '--kind', 'hsds-api');
+      await cli('source', 'add', 'city', `${api.base}/api`, '--kind', 'hsds-api');
+      expect(JSON.parse((await cli('source', 'pause', 'city')).stdout)).toEqual({ ok: true, source: 'city', paused: true });
+      const refused = await cli('source', 'pull', 'city');
+      expect(refused.status).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, errors: [expect.stringContaining('"city" is paused')] });
+      const all = await cli('source', 'pull', '--all');
+      expect(all.status).toBe(0);
+      expect(JSON.parse(all.stdout)).toMatchObject({ ok: true, paused: ['city'], pulls: [{ source: 'county', ok: true, added: 5 }] });
+      expect((await cli('source', 'pull', 'county', '--all')).status).toBe(2);
+      const list = JSON.parse((await cli('source', 'list')).stdout) as Record<string, unknown>[];
+      expect(list.find((s) => s.name === 'county')).toMatchObject({ last_pull: expect.any(String), last_result: { ok: true, added: 5, changed: 0, removed: 0, quarantined: 0, error: null }, paused: false });
+      expect(list.find((s) => s.name === 'city')).toMatchObject({ last_pull: null, last_result: null, paused: true });
+      expect(JSON.parse((await cli('source', 'resume', 'city')).stdout)).toEqual({ ok: true, source: 'city', paused: false });
+      expect(JSON.parse((await cli('source', 'pull', 'city')).stdout)).toMatchObject({ ok: true, added: 5 });
+      const bundled = await cli('source', 'pause', 'bundled');
+      expect([bundled.status, JSON.parse(bundled.stdout).error]).toEqual([1, expect.stringContaining('nothing pulls from an address')]);
+    } finally {
+      await api.stop();
+      desk.cleanup();
+    }
+  }, 60_000);
+
+  it('refuses to pull a source whose key the app sealed, saying why: only the app can open it', async () => {
+    const api = await startApi();
+    const desk = tempDb();
+    try {
+      const box = { available: () => true, seal: (t: string) => Buffer.from([...t].reverse().join('')), open: (b: Buffer) => [...b.toString()].reverse().join('') };
+      addSource(desk.db, 'county', { kind: 'hsds-api', url: `${api.base}/api`, headerName: 'x-api-key', apiKey: 'k' }, box);
+      desk.db.close();
+      const r = await runCli(['source', 'pull', 'county', '--db', desk.path, '--json']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, errors: [expect.stringMatching(/kept encrypted by the app, which alone can open it/)] });
+      expect(api.requests).toEqual([]);
     } finally {
       await api.stop();
       desk.cleanup();

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetProblem } from '../../shared/import-types';
 import type { ReadDb } from '../db/open';
-import { checkDataset, type CheckedDataset, type CheckOptions } from '../hsds/install/apply';
+import { checkDatasetAsync, type CheckedDataset, type CheckOptions } from '../hsds/install/apply';
+import type { StepListener } from '../jobs/steps';
 import { SyncError } from '../sync/sync-error';
 
 /** A service left out of a pull, and why. */
@@ -24,20 +25,22 @@ const idOf = (s: unknown, row: number) => {
   return typeof id === 'string' && id !== '' ? id : `(service ${row} of the listing, no id)`;
 };
 
-function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptions): CheckedDataset {
+/** Checked in steps that yield (the app's window keeps answering through a large pull's check). */
+function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptions, listener: StepListener): Promise<CheckedDataset> {
   const path = join(dir, 'services.json');
   writeFileSync(path, JSON.stringify(services));
-  return checkDataset(db, path, options);
+  return checkDatasetAsync(db, path, options, listener);
 }
 
 /**
  * Checks a pulled listing as an import checks a file, leaving out each service with an error (its first
  * error is the reason) and checking the rest again, since a service left out may be one the others point
- * at. Throws a SyncError saying why when more than MAX_QUARANTINED would be left out, when an error
- * belongs to no one service, or when what remains still has errors. Writes only into `dir`.
+ * at. Throws a SyncError saying why when more than MAX_QUARANTINED of the `read` services (those that
+ * came over the network: all of them, unless an incremental pull merged them with stored ones) would be
+ * left out, when an error belongs to no one service, or when what remains still has errors. Writes only into `dir`.
  */
-export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], options: CheckOptions): { checked: CheckedDataset; quarantined: Quarantined[] } {
-  const first = check(db, dir, services, options);
+export async function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], options: CheckOptions, read = services.length, listener: StepListener = {}): Promise<{ checked: CheckedDataset; quarantined: Quarantined[] }> {
+  const first = await check(db, dir, services, options, listener);
   if (first.report.ok) return { checked: first, quarantined: [] };
   const { errors, errorCount } = first.report;
   const unplaced = errors.find((e) => e.row === null);
@@ -48,12 +51,12 @@ export function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], op
   const reasons = new Map<number, string>();
   for (const e of errors) if (!reasons.has(e.row!)) reasons.set(e.row!, `${where(e)}${e.message}`);
   const quarantined = [...reasons].map(([row, reason]) => ({ id: idOf(services[row - 1], row), reason }));
-  if (quarantined.length > services.length * MAX_QUARANTINED) {
+  if (quarantined.length > read * MAX_QUARANTINED) {
     throw new SyncError(
-      `The pull was not applied: ${quarantined.length} of its ${services.length} services failed validation, more than the ${MAX_QUARANTINED * 100}% a pull may leave out, so the source itself looks broken. First: "${quarantined[0]!.id}", ${quarantined[0]!.reason}. Nothing was changed.`,
+      `The pull was not applied: ${quarantined.length} of the ${read} services it read failed validation, more than the ${MAX_QUARANTINED * 100}% a pull may leave out, so the source itself looks broken. First: "${quarantined[0]!.id}", ${quarantined[0]!.reason}. Nothing was changed.`,
     );
   }
-  const rest = check(db, dir, services.filter((_, i) => !reasons.has(i + 1)), options);
+  const rest = await check(db, dir, services.filter((_, i) => !reasons.has(i + 1)), options, listener);
   if (!rest.report.ok) {
     const e = rest.report.errors[0]!;
     throw new SyncError(`The pull was not applied: after leaving out ${quarantined.length} invalid service(s), the rest still has ${rest.report.errorCount} error(s). First: ${where(e)}${e.message}. Nothing was changed.`);

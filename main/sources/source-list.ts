@@ -1,8 +1,12 @@
 import type { ReadDb } from '../db/open';
 import { pullConfigs } from './pull-config';
+import { sourceStatuses } from './pull-status';
 import type { SourceSummary } from '../../shared/domain';
 
-/** Every source, the bundled one first, then by name; those added and not pulled yet last. */
+/**
+ * Every source, the bundled one first, then by name; those added and not pulled yet last. A pulled
+ * source's last pull is its last attempt, with its result (pull-status.ts); another's is its last install.
+ */
 export function listSources(db: ReadDb): SourceSummary[] {
   const installed = db
     .prepare(
@@ -10,7 +14,11 @@ export function listSources(db: ReadDb): SourceSummary[] {
               (SELECT count(*) FROM service WHERE atlas_source = s.name) AS services
        FROM source s ORDER BY s.kind <> 'bundled', s.name`,
     )
-    .all() as SourceSummary[];
+    .all() as Omit<SourceSummary, 'lastResult' | 'paused'>[];
   const pending = [...pullConfigs(db)].filter(([name]) => !installed.some((s) => s.name === name));
-  return [...installed, ...pending.map(([name, c]) => ({ name, kind: c.kind, url: c.url, services: 0, lastPull: null }))];
+  const statuses = sourceStatuses(db);
+  return [...installed, ...pending.map(([name, c]) => ({ name, kind: c.kind, url: c.url, services: 0, lastPull: null }))].map((s) => {
+    const status = statuses.get(s.name);
+    return { ...s, lastPull: status?.lastPull ?? s.lastPull, lastResult: status?.lastResult ?? null, paused: status?.paused ?? false };
+  });
 }

@@ -20,6 +20,8 @@ export interface GetOptions {
   /** The person cancelling: the request or the body being read is dropped at once. */
   signal?: AbortSignal;
   deadline?: Deadline;
+  /** Who answers, as messages name it: "The feed server" unless told ("The HSDS API at api.example.org"). */
+  server?: string;
 }
 
 export interface GetResult {
@@ -95,6 +97,7 @@ async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Arra
   };
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   const { deadline } = options;
+  const server = options.server ?? 'The feed server';
   try {
     const signal = AbortSignal.any([abort.signal, ...(options.signal ? [options.signal] : []), ...(deadline ? [deadline.signal] : [])]);
     const res = await fetchFollowing(url, { headers: options.headers, signal });
@@ -103,13 +106,13 @@ async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Arra
       await res.body?.cancel();
       // Only an answer to a conditional GET: to any other request it would pass off an empty body as the file.
       if (!options.headers?.['If-None-Match'] && !options.headers?.['If-Modified-Since']) {
-        throw new SyncError(`The feed server answered "not modified" (304) for ${url}, though this computer had no copy for it to compare with: the server or something in between is misbehaving. Nothing was changed.`);
+        throw new SyncError(`${server} answered "not modified" (304) for ${url}, though this computer had no copy for it to compare with: the server or something in between is misbehaving. Nothing was changed.`);
       }
       return meta;
     }
     if (!res.ok) {
       await res.body?.cancel();
-      throw new HttpStatusError(statusMessage(url, res.status), res.status, res.headers.get('retry-after'));
+      throw new HttpStatusError(statusMessage(server, url, res.status), res.status, res.headers.get('retry-after'));
     }
     const announced = Number(res.headers.get('content-length') ?? NaN);
     if (announced > options.maxBytes) {
@@ -136,9 +139,9 @@ async function getOnce(url: string, options: GetOptions, sink: (chunk: Uint8Arra
     if (options.signal?.aborted) throw new SyncCancelled();
     if (err instanceof SyncError) throw err;
     if (deadline?.signal.aborted) {
-      throw new SyncError(`The feed's download took longer than the ${deadline.seconds} seconds allowed for it and was stopped (at ${url}). The server may be overloaded; try again later, or allow more time. Nothing was changed.`);
+      throw new SyncError(`${options.server ? 'The pull' : "The feed's download"} took longer than the ${deadline.seconds} seconds allowed for it and was stopped (at ${url}). The server may be overloaded; try again later, or allow more time. Nothing was changed.`);
     }
-    if (abort.signal.aborted) throw new SyncError(`The feed server stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
+    if (abort.signal.aborted) throw new SyncError(`${server} stopped answering for ${seconds} seconds (${url}). Nothing was changed.`);
     const reason = networkReason(err);
     throw new (reason === CLOSED ? ConnectionDropped : SyncError)(`Could not download ${url}: ${reason}. Nothing was changed.`);
   } finally {
@@ -175,10 +178,10 @@ function checkAddress(address: string, asked: string): void {
 export const linkLocalRefusal = (address: string): string =>
   `${address} is on a link-local address (169.254.x.x or fe80::), where cloud metadata services answer; Referral Atlas does not contact those. Nothing was changed.`;
 
-function statusMessage(url: string, status: number): string {
-  if (status === 404) return `The feed server has no file at ${url} (404 not found). Check the feed address. Nothing was changed.`;
-  if (status >= 500) return `The feed server had an internal error (${status}) for ${url}. Try again later. Nothing was changed.`;
-  return `The feed server refused ${url} (HTTP ${status}). Nothing was changed.`;
+function statusMessage(server: string, url: string, status: number): string {
+  if (status === 404) return server === 'The feed server' ? `The feed server has no file at ${url} (404 not found). Check the feed address. Nothing was changed.` : `${server} has nothing at ${url} (404 not found). Check the source's address. Nothing was changed.`;
+  if (status >= 500) return `${server} had an internal error (${status}) for ${url}. Try again later. Nothing was changed.`;
+  return `${server} refused ${url} (HTTP ${status}). Nothing was changed.`;
 }
 
 const tooLarge = (url: string, max: number) =>

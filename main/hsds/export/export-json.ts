@@ -8,8 +8,13 @@ import type { HsdsTable, Row, TableRows } from '../../db/hsds-tables';
  * The installed directory (or the rows given: one source's) as HSDS 3.1 service-centric JSON (an array
  * of services), the inverse of flatten-json.ts: each service with its organization, locations, phones, hours... nested.
  */
-export function exportHsdsJson(db: ReadDb, rows: TableRows = readTables(db)): Row[] {
-  const tables = exportTables(rows);
+export const exportHsdsJson = (db: ReadDb, rows: TableRows = readTables(db)): Row[] => nestServices(exportTables(rows));
+
+/**
+ * Rows as service-centric JSON, exactly as stored (no export rules applied): what an incremental pull
+ * merges the changed services into, and reads back as the same rows.
+ */
+export function nestServices(tables: TableRows): Row[] {
   const groups = new Map<string, Map<string, Row[]>>();
   const byId = new Map<HsdsTable, Map<string, Row>>();
   const group = (table: HsdsTable, fk: string, id: string): Row[] => {

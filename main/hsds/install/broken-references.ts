@@ -29,8 +29,3 @@ export function* refuseBrokenReferencesSteps(db: Db, tables: readonly HsdsTable[
     }
   }
 }
-
-/** refuseBrokenReferencesSteps straight through. */
-export function refuseBrokenReferences(db: Db): void {
-  for (const _ of refuseBrokenReferencesSteps(db));
-}

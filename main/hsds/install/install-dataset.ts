@@ -20,6 +20,8 @@ export interface DatasetIdentity {
   sourceName?: string;
   /** A pulled source's kind: an address alone would name a feed. */
   kind?: SourceKind;
+  /** A pulled source's settings and cursor, stored with its rows (sources/pull-config.ts). */
+  pull?: string;
 }
 
 /** The source an install fills: the one named, else the one its origin names. */
@@ -37,7 +39,7 @@ export function keepCopyOfInstalled(db: Db): void {
 }
 
 /** keepCopyOfInstalled with the event loop free while the file is copied (the app). */
-async function keepCopyOfInstalledAsync(db: Db): Promise<void> {
+export async function keepCopyOfInstalledAsync(db: Db): Promise<void> {
   if (hasInstall(db)) await keepLastGoodCopyAsync(db);
 }
 
@@ -64,7 +66,7 @@ export function* keepPreviousVersion(db: Db): Generator<void> {
  * bare ids (a lone directory's ids stay as they were), else its name and "/" (sources/qualify-ids.ts).
  * A source keeps its kind.
  */
-function upsertSource(db: Db, target: SourceTarget): string {
+function upsertSource(db: Db, target: SourceTarget, pull: string | null): string {
   const known = storedSource(db, target.name);
   // A file may update the bundled directory (a newer starter, an edited export of it); what is pulled
   // from an address is not overwritten by a file, nor a file by a pull.
@@ -73,7 +75,7 @@ function upsertSource(db: Db, target: SourceTarget): string {
     throw new Error(`"${target.name}" is a ${known.kind} source, not a ${target.kind} one; give this one another name. Nothing was changed.`);
   }
   const prefix = known?.idPrefix ?? (db.prepare("SELECT 1 FROM source WHERE id_prefix = ''").get() ? `${target.name}/` : '');
-  db.prepare('INSERT OR REPLACE INTO source (name, kind, origin, id_prefix, updated_at) VALUES (?, ?, ?, ?, ?)').run(target.name, kind, target.origin, prefix, new Date().toISOString());
+  db.prepare('INSERT OR REPLACE INTO source (name, kind, origin, id_prefix, updated_at, pull) VALUES (?, ?, ?, ?, ?, ?)').run(target.name, kind, target.origin, prefix, new Date().toISOString(), pull);
   return prefix;
 }
 
@@ -86,7 +88,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
   const target = installTarget(db, identity);
-  const qualifying = qualifyIdsSteps(tables, upsertSource(db, target));
+  const qualifying = qualifyIdsSteps(tables, upsertSource(db, target, identity.pull ?? null));
   let qualified = qualifying.next();
   for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
   const stored = qualified.value;

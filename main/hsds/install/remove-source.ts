@@ -1,12 +1,13 @@
 import type { SourceRemoved } from '../../../shared/domain';
 import type { Db } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES } from '../../db/hsds-tables';
-import { writeSteps } from '../../db/write-transaction';
-import type { Steps } from '../../jobs/steps';
+import { writeStepsAsync } from '../../db/write-transaction';
+import type { StepListener, Steps } from '../../jobs/steps';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import { storedSource } from '../../sources/source-target';
-import { refuseBrokenReferences } from './broken-references';
-import { keepCopyOfInstalled, keepPreviousVersion } from './install-dataset';
+import { deleteRowsInBatches } from '../../db/rows-in-batches';
+import { refuseBrokenReferencesSteps } from './broken-references';
+import { keepCopyOfInstalledAsync, keepPreviousVersion } from './install-dataset';
 
 /**
  * The steps of removing one source, in one transaction like an install: the directory as it was is kept
@@ -19,9 +20,11 @@ export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
   if (!source) throw new Error(`There is no source named "${name}" (see \`source list\`). Nothing was changed.`);
   const removed = db.prepare('SELECT count(*) FROM service WHERE atlas_source = ?').pluck().get(name) as number;
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total: removed };
-  for (const t of [...HSDS_TABLES].reverse()) if (!SHARED_TABLES.has(t)) db.prepare(`DELETE FROM ${t} WHERE atlas_source = ?`).run(name);
+  for (const t of [...HSDS_TABLES].reverse()) {
+    if (!SHARED_TABLES.has(t)) for (const _ of deleteRowsInBatches(db, t, 'atlas_source = ?', [name])) yield { step: 'applying', done: 0, total: removed };
+  }
   db.prepare('DELETE FROM source WHERE name = ?').run(name);
-  refuseBrokenReferences(db);
+  for (const _ of refuseBrokenReferencesSteps(db)) yield { step: 'applying', done: removed, total: removed };
   const services = db.prepare('SELECT count(*) FROM service').pluck().get() as number;
   const current = db.prepare('SELECT dataset_id, version FROM dataset_install ORDER BY id DESC LIMIT 1').get() as { dataset_id: string; version: string | null };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
@@ -32,8 +35,13 @@ export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
   return { source: name, removed, services };
 }
 
-/** Removes a source straight through (the CLI), after keeping a copy of the database file for damage recovery. */
-export function removeSource(db: Db, name: string): SourceRemoved {
-  keepCopyOfInstalled(db);
-  return writeSteps(db, removeSourceSteps(db, name));
+/**
+ * Removes a source after keeping a copy of the database file for damage recovery, yielding to the event
+ * loop between tables and index batches (jobs/row-batches.ts) as an import's apply does, so the window
+ * keeps answering while the index of a large remaining directory is rebuilt. In the app, on a connection
+ * of its own: the reading one sees the directory as it was until the commit.
+ */
+export async function removeSourceAsync(db: Db, name: string, listener: StepListener = {}): Promise<SourceRemoved> {
+  await keepCopyOfInstalledAsync(db);
+  return writeStepsAsync(db, removeSourceSteps(db, name), listener);
 }

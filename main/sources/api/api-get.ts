@@ -1,5 +1,5 @@
-import { httpGet, type Deadline } from '../sync/http-get';
-import { HttpStatusError, SyncError } from '../sync/sync-error';
+import { httpGet, type Deadline } from '../../sync/http-get';
+import { HttpStatusError, SyncError } from '../../sync/sync-error';
 
 /** How an HSDS API is asked: the limits of http-get.ts, and how long to wait before trying again. */
 export interface ApiGetOptions {
@@ -12,6 +12,8 @@ export interface ApiGetOptions {
   retryDelayMs: number;
   /** The longest Retry-After a 429 or 503 may ask for; a longer one fails the pull rather than hold it. */
   maxRetryAfterSeconds: number;
+  /** Who answers, as messages name it ("The HSDS API at api.example.org"). */
+  server: string;
 }
 
 /** Tries after the first: a server that keeps failing fails the pull instead of holding it for ever. */
@@ -52,7 +54,7 @@ export async function getJson(url: string, options: ApiGetOptions): Promise<unkn
       if (status === 429 || status === 503) {
         const wait = retryAfterSeconds((err as HttpStatusError).retryAfter);
         if (wait > options.maxRetryAfterSeconds) {
-          throw new SyncError(`The server asked to wait ${Math.round(wait)} seconds before asking ${url} again (HTTP ${status}), longer than the ${options.maxRetryAfterSeconds} allowed; pull again later. Nothing was changed.`);
+          throw new SyncError(`${options.server} asked to wait ${Math.round(wait)} seconds before asking ${url} again (HTTP ${status}), longer than the ${options.maxRetryAfterSeconds} allowed; pull again later. Nothing was changed.`);
         }
         await sleep(wait * 1000, options.signal);
       } else await sleep(options.retryDelayMs * 2 ** attempt, options.signal);
