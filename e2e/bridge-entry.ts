@@ -1,7 +1,7 @@
 import { createAtlasApi } from '../shared/atlas-api';
 import type { ChannelName } from '../shared/ipc-contract';
 import type { Result } from '../shared/result';
-import { typedArrayReviver } from './typed-json';
+import { parseWithTypedArrays } from './typed-json';
 
 /**
  * Stands in for the preload in browser tests: the same contract-built window.atlas, but each call goes
@@ -17,7 +17,7 @@ declare global {
 Object.defineProperty(window, 'atlas', {
   value: createAtlasApi(async (channel, input) => {
     const answer = await window.__atlasInvoke(channel, input);
-    return typeof answer === 'string' ? (JSON.parse(answer, typedArrayReviver) as Result<unknown>) : answer;
+    return typeof answer === 'string' ? (parseWithTypedArrays(answer) as Result<unknown>) : answer;
   }),
   writable: false,
   configurable: false,

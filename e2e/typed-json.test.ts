@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typedArrayReplacer, typedArrayReviver } from './typed-json';
+import { parseWithTypedArrays, typedArrayReplacer } from './typed-json';
 
 describe('typed arrays across the test binding', () => {
   it('come back with their type and every value, however they sit in their buffer', () => {
@@ -8,11 +8,12 @@ describe('typed arrays across the test binding', () => {
       ok: true,
       value: { set: 'k', lat: shared.subarray(1, 3), service: new Int32Array([0, 7, 2 ** 31 - 1]), approximate: new Uint8Array([1, 0, 255]), plain: [1, 2] },
     };
-    const back = JSON.parse(JSON.stringify(answer, typedArrayReplacer), typedArrayReviver) as typeof answer;
+    const back = parseWithTypedArrays(JSON.stringify(answer, typedArrayReplacer)) as typeof answer;
     expect(back.value.lat).toBeInstanceOf(Float64Array);
     expect([...back.value.lat]).toEqual([34.123457, -118.345679]);
     expect(back.value.service).toEqual(new Int32Array([0, 7, 2 ** 31 - 1]));
     expect(back.value.approximate).toEqual(new Uint8Array([1, 0, 255]));
     expect(back.value.plain).toEqual([1, 2]);
+    expect(parseWithTypedArrays(JSON.stringify({ ok: true, value: [{ a: 1 }] }, typedArrayReplacer))).toEqual({ ok: true, value: [{ a: 1 }] });
   });
 });
