@@ -115,7 +115,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     if (!client || !points) return;
     let current = true;
     setSpider(null);
-    void client.load(points).then(() => current && setIndexed(points));
+    void client.load(points.set, points).then(() => current && setIndexed(points));
     const bounds = pointBounds(points);
     if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
     return () => {

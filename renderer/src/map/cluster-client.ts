@@ -29,9 +29,12 @@ export class ClusterClient {
     });
   }
 
-  /** Markers then name points by their index in the columns. They are copied (bytes, not objects): the page keeps its own. */
-  async load({ lat, lon, approximate }: PointColumns): Promise<void> {
-    await this.ask({ type: 'load', columns: { lat, lon, approximate } });
+  /**
+   * Markers then name points by their index in the columns of result set `set`. They are copied (bytes,
+   * not objects): the page keeps its own.
+   */
+  async load(set: string, { lat, lon, approximate }: PointColumns): Promise<void> {
+    await this.ask({ type: 'load', set, columns: { lat, lon, approximate } });
   }
 
   async markers(bbox: [number, number, number, number], zoom: number): Promise<MapMarker[]> {
