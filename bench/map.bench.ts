@@ -1,11 +1,10 @@
-import type { MapPoint } from '../shared/domain';
 import { ClusterIndex, pointColumns } from '../shared/map/map-clusters';
 import { syntheticPoints } from '../main/test-support/synthetic-points';
 
 /**
  * The map's clustering step, as the renderer and its cluster worker run it: cluster_build_ms is a new
- * result set (the page packs the points into typed arrays for the worker, which groups them by address,
- * clusters every zoom and takes the first view of California at state zoom); viewport_update_ms is the
+ * result set (its points come from main as typed arrays; the worker groups them by address, clusters
+ * every zoom and takes the first view of California at state zoom); viewport_update_ms is the
  * median of the markers for one pan or zoom, over views from state to street zoom around Los Angeles,
  * San Francisco and Fresno. Points are synthetic (main/test-support/synthetic-points.ts).
  */
@@ -22,9 +21,9 @@ function viewsAround(lon: number, lat: number): { bbox: [number, number, number,
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];
   for (const n of sizes) {
-    const points: MapPoint[] = syntheticPoints(n).map((p, i) => ({ serviceId: `synthetic-${i}`, locationId: `synthetic-loc-${i}`, ...p }));
+    const columns = pointColumns(syntheticPoints(n));
     const start = performance.now();
-    const index = new ClusterIndex(pointColumns(points));
+    const index = new ClusterIndex(columns);
     const first = index.markers(CALIFORNIA, 6);
     const build = performance.now() - start;
 

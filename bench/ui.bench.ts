@@ -96,7 +96,7 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
     const app = await launchApp({ database: cachedSyntheticDatabase(services, log) });
     try {
       const { page } = app;
-      // The first answer carries every service's point: at 100,000 it takes a while on a loaded machine.
+      // The first markers cluster every service's point: at 100,000 that takes a while on a loaded machine.
       await page.locator('.result-scroll[data-answers]').waitFor({ timeout: 300_000 });
       await page.locator('.map[data-draws]').waitFor({ timeout: 300_000 });
       await installProbe(page);

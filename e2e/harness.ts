@@ -16,6 +16,7 @@ import type { SearchQuery, SearchResponse } from '../shared/domain';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
 import { findChromium, missingTestTools } from '../scripts/test-tools';
+import { typedArrayReplacer } from './typed-json';
 
 // From the module's URL, not __dirname: `npm run bench` loads this file as an ES module.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -153,13 +154,13 @@ export async function launchApp(
       return route.abort('blockedbyclient');
     },
   );
-  // Answers cross as JSON text, as Electron's IPC carries them, in one structured copy: Playwright's own
-  // encoding of a large object (a search answer with every result's map point) walks it value by value
-  // and took seconds at 10,000 services. Byte ranges (the basemap) keep Playwright's encoding, which
-  // carries typed arrays.
+  // Answers cross as JSON text, where Electron's IPC carries them in one structured copy: Playwright's own
+  // encoding of a large object walks it value by value and took seconds at 10,000 services. Typed arrays
+  // inside (the map's point columns) go as base64 (typed-json.ts). Byte ranges (the basemap) keep
+  // Playwright's encoding, which carries a Uint8Array answer.
   await context.exposeBinding('__atlasInvoke', async (_source, channel: string, input: unknown) => {
     const answer = await dispatch(handlers, channel, input);
-    return answer.ok && answer.value instanceof Uint8Array ? answer : JSON.stringify(answer);
+    return answer.ok && answer.value instanceof Uint8Array ? answer : JSON.stringify(answer, typedArrayReplacer);
   });
   await context.addInitScript({ content: readFileSync(join(ROOT, 'out', 'e2e', 'bridge.js'), 'utf8') });
   const page = await context.newPage();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../shared/domain';
+import type { MapPoints, SearchResponse } from '../shared/domain';
 import { channelNames, type ChannelName } from '../shared/ipc-contract';
 import { dispatch } from './dispatch';
 import { openDatabase } from './db/open';
@@ -89,7 +89,9 @@ const filesUnder = (dir: string): [string, string][] =>
  * A channel added without samples fails here, on purpose.
  */
 const UUID = '00000000-0000-4000-8000-000000000000';
-const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
+/** What earlier channels answered that later ones take: an import job, the map sets searches named, an index number. */
+type Job = { id: string; sets: string[]; index: number };
+const SAMPLES: Record<ChannelName, (job: Job) => unknown[]> = {
   info: () => [undefined],
   search: () => [
     { text: '' },
@@ -100,6 +102,9 @@ const SAMPLES: Record<ChannelName, (job: { id: string }) => unknown[]> = {
     { text: 'shelter', near: { place: 'Los Angeles' } },
     { text: 'shelter', serves: { zip: '90077' }, age: 15, free: true, noIdNeeded: true, wheelchair: true },
   ],
+  // The sets the searches above named (the last one and the first), and one never named.
+  mapPoints: (job) => [...job.sets.map((set) => ({ set })), { set: 'no-such-set' }],
+  mapServices: (job) => [{ index: job.index, refs: [0, 1, 2, 3] }, { index: job.index, serviceIds: ['svc-shelter', 'svc-intake'] }],
   geocode: () => [{ text: '90077' }, { text: 'Bel Air' }],
   serviceDetail: () => [{ id: 'svc-shelter' }],
   serviceAreaOutline: () => [{ id: 'svc-shelter' }],
@@ -175,7 +180,7 @@ describe.each(FLAGS)('a safe house flagged by %s', (_label, linkType, term) => {
       openWriter: () => openDatabase(t.path),
     });
 
-    const job = { id: UUID };
+    const job: Job = { id: UUID, sets: [], index: 0 };
     const writes: string[] = [];
     let answered = 0;
     for (const channel of channelNames) {
@@ -183,6 +188,8 @@ describe.each(FLAGS)('a safe house flagged by %s', (_label, linkType, term) => {
       for (const input of SAMPLES[channel](job)) {
         const result = await dispatch(handlers, channel, input);
         if (channel === 'importChoose' && result.ok && result.value) job.id = (result.value as { jobId: string }).jobId;
+        if (channel === 'search' && result.ok && 'map' in (result.value as object)) job.sets.push((result.value as SearchResponse).map.set);
+        if (channel === 'mapPoints' && result.ok && result.value) job.index = (result.value as MapPoints).index;
         if (channel === 'importApply' && result.ok) writes.push(job.id);
         if (channel === 'importRollback' && result.ok) writes.push((result.value as { jobId: string }).jobId);
         const text = JSON.stringify(result, (_k, v: unknown) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
@@ -193,7 +200,12 @@ describe.each(FLAGS)('a safe house flagged by %s', (_label, linkType, term) => {
     expect(answered).toBeGreaterThan(channelNames.length / 2);
     // The public office is still mapped: the check above is not passing because nothing is answered.
     const search = await dispatch(handlers, 'search', { text: 'shelter' });
-    expect(search.ok && search.value).toMatchObject({ points: [{ serviceId: 'svc-shelter', locationId: 'loc-office', lat: 34.05, lon: -118.25 }] });
+    if (!search.ok) throw new Error(search.error);
+    const points = await dispatch(handlers, 'mapPoints', { set: (search.value as SearchResponse).map.set });
+    if (!points.ok || !points.value) throw new Error('the set of the search just answered is not kept');
+    const { lat, lon, service, index } = points.value as MapPoints;
+    expect([[...lat], [...lon]]).toEqual([[34.05], [-118.25]]);
+    expect(await dispatch(handlers, 'mapServices', { index, refs: [...service] })).toMatchObject({ ok: true, value: [{ serviceId: 'svc-shelter' }] });
     // Measured from the safe house's own ZIP, the intake line has no distance: it is listed apart.
     const near = await dispatch(handlers, 'search', { text: '', near: { zip: SECRET.postal } });
     if (!near.ok) throw new Error(near.error);

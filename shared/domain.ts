@@ -323,6 +323,44 @@ export interface MapPoint {
   approximate: boolean;
 }
 
+/**
+ * A result set's map points in brief: a search answer carries this rather than the points, so the list
+ * paints from a small answer; the map asks for the points (`mapPoints`) only when `set` is not the one it
+ * has drawn.
+ */
+export interface MapSet {
+  /** Names the points exactly (the installed index and the mappable results in order): the same set, the same key. */
+  set: string;
+  points: number;
+  /** Services with at least one point. */
+  services: number;
+}
+
+/**
+ * A result set's map points as columns, point i in each. Typed arrays cross IPC as one copy of their
+ * bytes, where 100,000 point objects with id strings were 12 MB of JSON to build, copy and parse.
+ * `service` holds small numbers, not ids: `mapServices` resolves the few a marker or spider opens.
+ * Confidential and virtual locations never produce a point.
+ */
+export interface MapPoints {
+  set: string;
+  lat: Float64Array;
+  lon: Float64Array;
+  /** 1: a city centre, not an address. */
+  approximate: Uint8Array;
+  /** The service of each point, as a number `mapServices` resolves while `index` is the installed one. */
+  service: Int32Array;
+  /** Which installed search index the service numbers belong to. */
+  index: number;
+}
+
+/** A service number of `MapPoints` resolved: its id and name. */
+export interface MapService {
+  ref: number;
+  serviceId: string;
+  name: string;
+}
+
 /** A filter a worker can drop, as named in a relaxation. */
 export type RelaxableFilter = 'categories' | 'languages' | 'populations' | 'sources' | 'openNow' | 'open24x7' | 'verified' | 'serves' | 'age' | 'free' | 'noIdNeeded' | 'wheelchair';
 
@@ -337,8 +375,8 @@ export interface SearchResponse {
   total: number;
   /** One page of cards, in rank order. */
   results: SearchCard[];
-  /** Every mappable point of the whole result set (not only the page), for the map. */
-  points: MapPoint[];
+  /** What the map needs to know of the whole result set (not only the page); its points come by `mapPoints`. */
+  map: MapSet;
   facets: FacetCounts;
   /**
    * With `near`: services with no public point to measure from (phone and online, confidential sites,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, MapPoints, MapService, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -45,6 +45,16 @@ export const contract = {
       sort: z.enum(['relevance', 'distance']).optional(),
       now: z.iso.datetime({ offset: true }).optional(),
     }),
+  ),
+  // The map's points of a set a search answer named (`map.set`), as columns; null when main no longer
+  // keeps that set (a newer answer names another). Then the services of a marker or spider opened,
+  // by the points' service numbers, or a selected service's number by its id.
+  mapPoints: channel<MapPoints | null>()(z.object({ set: z.string().min(1).max(100) })),
+  mapServices: channel<MapService[]>()(
+    z.union([
+      z.object({ index: z.number().int().min(0), refs: z.array(z.number().int().min(0)).max(1000) }),
+      z.object({ index: z.number().int().min(0), serviceIds: z.array(id).max(1000) }),
+    ]),
   ),
   geocode: channel<GeocodeResponse>()(z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() })),
   serviceDetail: channel<ServiceDetail | null>()(z.object({ id })),

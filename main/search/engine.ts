@@ -1,4 +1,4 @@
-import type { GeoPoint, MapPoint, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse, Stated } from '../../shared/domain';
+import type { GeoPoint, MapPoints, MapService, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse, Stated } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
@@ -17,7 +17,8 @@ import type { TermCorrector } from './words/term-corrector';
 import { rebuildSearchIndex, searchIndexIsCurrent } from './build/text-index';
 import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
 import { TopK } from './top-k';
-import { derived } from './per-index';
+import { derived, workArray } from './per-index';
+import { mapColumns, RecentMapSets, servicesOfRefs } from './map-sets';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
@@ -53,6 +54,9 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   /** All items in item order: the pool without query text, walked in memory order rather than by name. */
   let everyItem: Int32Array;
   let vocabulary: TermCorrector | null = null;
+  /** The installed index's number, which the map's service numbers belong to. */
+  let indexNumber = 0;
+  const mapSets = new RecentMapSets();
 
   /** The stored indexes; none when they cannot be read (damaged), so they are rebuilt rather than failing every search. */
   const readStored = () => {
@@ -78,6 +82,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       everyItem = Int32Array.from(facetIndex.ids.keys());
       vocabulary = null;
       generation = install;
+      indexNumber = install ?? 0;
+      mapSets.clear();
     }
     return facetIndex;
   };
@@ -144,7 +150,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       const placeCoverage = areaCoverage ?? (query.near ? areaCoverageByItem(ix, areas(), areas().whereabouts(query.near)) : null);
       const byPlace = placeCoverage ? placeOrder(candidates, pool, placeCoverage, byRelevance) : byRelevance;
       const apart = new TopK(offset + limit, unconfirmed ? (a, b) => unconfirmed[a]! - unconfirmed[b]! || byPlace(a, b) : byPlace);
-      const { total, virtualTotal, points } = collectResults(ix, pool, fail, main, apart);
+      const { total, virtualTotal, mapped, mappedCount, points } = collectResults(ix, pool, fail, main, apart, workArray(ix, 'mapped', Int32Array, pool.length, 0));
+      const map = mapSets.keep(indexNumber, mapped.subarray(0, mappedCount), points);
 
       const populationIds = query.populations ?? [];
       const pageKs = main.sorted().slice(offset);
@@ -177,7 +184,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       return {
         total,
         results: cards(pageKs, 0),
-        points,
+        map,
         facets,
         virtual: { total: virtualTotal, results: cards(apartKs, pageKs.length) },
         reference,
@@ -187,10 +194,25 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       };
     },
 
+    /** The points of a set a search answer named; null when it is not one of the newest sets (the index changed, or many searches since). */
+    mapPoints(set: string): MapPoints | null {
+      const ix = current();
+      const kept = mapSets.get(set);
+      return kept ? mapColumns(ix, indexNumber, set, kept.items, kept.points) : null;
+    },
+
+    /** Service numbers of index `index` (from `mapPoints`) to ids and names, or ids to their numbers; none once the index has changed. */
+    mapServices(index: number, which: { refs: number[] } | { serviceIds: string[] }): MapService[] {
+      const ix = current();
+      if (index !== indexNumber) return [];
+      const refs = 'refs' in which ? which.refs : which.serviceIds.flatMap((id) => itemOfId(ix).get(id) ?? []);
+      return servicesOfRefs(ix, refs, (ids) => readCards(ids).map((c) => c?.name ?? null));
+    },
+
     /** The polygons a service's area draws on the map (its extents and named counties); null for none or an unknown id. */
     areaOutline(id: string): Polygons | null {
       const ix = current();
-      const item = derived(ix, 'itemOfId', () => new Map(ix.ids.map((sid, i) => [sid, i]))).get(id);
+      const item = itemOfId(ix).get(id);
       if (item === undefined) return null;
       const polygons = areaOutlines(ix, areas(), item);
       return polygons.length > 0 ? polygons : null;
@@ -198,6 +220,8 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   };
 }
 
+/** Each service id's item, worked out once per index. */
+const itemOfId = (ix: FacetIndex) => derived(ix, 'itemOfId', () => new Map(ix.ids.map((sid, i) => [sid, i])));
 const bound = (n: number): number | null => (Number.isNaN(n) ? null : n);
 const stated = (a: number): Stated => (a === 1 ? 'yes' : a === 0 ? 'no' : 'not_stated');
 
@@ -233,14 +257,16 @@ function placeOrder(candidates: TextMatches | null, pool: Int32Array, coverage: 
 }
 
 /**
- * Offers every result to the page heaps and gathers the map points. With a place, services without a
- * public point go to their own group. A function of its own so V8 keeps its loop optimized.
+ * Offers every result to the page heaps and gathers the items with map points into `mapped`. With a
+ * place, services without a public point go to their own group. A function of its own so V8 keeps its
+ * loop optimized.
  */
-function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint16Array, main: TopK, apart: TopK) {
-  const points: MapPoint[] = [];
+function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint16Array, main: TopK, apart: TopK, mapped: Int32Array) {
   const apartOnly = F_APART;
   let total = 0;
   let virtualTotal = 0;
+  let mappedCount = 0;
+  let points = 0;
   for (let k = 0; k < pool.length; k++) {
     const f = fail[k];
     if (f === apartOnly) {
@@ -252,7 +278,10 @@ function collectResults(ix: FacetIndex, pool: Int32Array, fail: Uint16Array, mai
     total++;
     main.add(k);
     const i = pool[k]!;
-    for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++) points.push(ix.points[p]!);
+    const here = ix.pointStart[i + 1]! - ix.pointStart[i]!;
+    if (here === 0) continue;
+    mapped[mappedCount++] = i;
+    points += here;
   }
-  return { total, virtualTotal, points };
+  return { total, virtualTotal, mapped, mappedCount, points };
 }

@@ -16,7 +16,7 @@ export function createSearchHandlers(
   reader: ServiceReader,
   dataDir?: string,
   openWriter?: () => Db,
-): Pick<Handlers, 'search' | 'geocode' | 'serviceAreaOutline'> {
+): Pick<Handlers, 'search' | 'mapPoints' | 'mapServices' | 'geocode' | 'serviceAreaOutline'> {
   const { gazetteer: places, areas } = offlineTables(dataDir);
   const preparation = openWriter ? createIndexPreparation(db, openWriter) : null;
   const engine = createSearchEngine(db, reader, places, areas, { rebuildInPlace: !preparation });
@@ -29,8 +29,17 @@ export function createSearchHandlers(
       throw err;
     }
   };
+  /** `use`'s answer, or `none` while the index is being prepared (the map asks again with the next answer). */
+  const orNone = <T>(use: () => T, none: T): T => {
+    if (preparation?.pending()) return none;
+    const answer = orRebuild(use);
+    return answer !== null && typeof answer === 'object' && 'preparing' in answer ? none : answer;
+  };
   return {
     search: (q) => preparation?.pending() ?? orRebuild(() => engine.search(q)),
+    // While the index is being prepared there is no set to draw, and no number to resolve.
+    mapPoints: ({ set }) => orNone(() => engine.mapPoints(set), null),
+    mapServices: ({ index, ...which }) => orNone(() => engine.mapServices(index, which), []),
     geocode: ({ text, limit }) => ({ matches: places().lookup(text, limit) }),
     // Nothing to draw while the index is being prepared: the outline comes with the next selection.
     serviceAreaOutline: ({ id }) => {

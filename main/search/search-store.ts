@@ -1,4 +1,3 @@
-import type { MapPoint } from '../../shared/domain';
 import type { Db, ReadDb } from '../db/open';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
 import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
@@ -45,8 +44,8 @@ export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
     pointStart: facets.pointStart,
     pointLat: facets.pointLat,
     pointLon: facets.pointLon,
-    pointLocation: facets.points.map((p) => p.locationId).join(SEP),
-    pointApproximate: Uint8Array.from(facets.points, (p) => (p.approximate ? 1 : 0)),
+    pointLocation: facets.pointLocation.join(SEP),
+    pointApproximate: facets.pointApproximate,
     areaStart: facets.areaStart,
     areaOf: facets.areaOf,
     areaKeys: JSON.stringify(facets.areaKeys),
@@ -103,14 +102,6 @@ export function readSearchIndexes(db: ReadDb): { facets: FacetIndex; text: TextI
   const pointStart = typed(Int32Array, bytes('pointStart'));
   const pointLat = typed(Float64Array, bytes('pointLat'));
   const pointLon = typed(Float64Array, bytes('pointLon'));
-  const pointLocation = list('pointLocation');
-  const pointApproximate = typed(Uint8Array, bytes('pointApproximate'));
-  const points: MapPoint[] = new Array<MapPoint>(pointLat.length);
-  for (let i = 0; i < ids.length; i++) {
-    for (let p = pointStart[i]!; p < pointStart[i + 1]!; p++) {
-      points[p] = Object.freeze({ serviceId: ids[i]!, locationId: pointLocation[p]!, lat: pointLat[p]!, lon: pointLon[p]!, approximate: pointApproximate[p] === 1 });
-    }
-  }
   return {
     facets: {
       size: ids.length,
@@ -130,9 +121,9 @@ export function readSearchIndexes(db: ReadDb): { facets: FacetIndex; text: TextI
       always: typed(Uint8Array, bytes('always')),
       assuredAt: typed(Float64Array, bytes('assuredAt')),
       pointStart,
-      points,
       pointLat,
       pointLon,
+      pointApproximate: typed(Uint8Array, bytes('pointApproximate')),
       areaStart: typed(Int32Array, bytes('areaStart')),
       areaOf: typed(Int32Array, bytes('areaOf')),
       areaKeys: JSON.parse(text('areaKeys')) as string[],

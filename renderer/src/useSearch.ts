@@ -28,7 +28,7 @@ const appended = (shown: SearchCard[], more: SearchCard[]) => {
  * and only the newest one's answer is shown, so a slow reply to an older query never replaces a newer
  * result. A new dataVersion (an import or rollback) runs the same query again. `showMore` adds the next
  * page of cards (of the results and of the group listed apart) to the answer on screen; the facets and
- * map points already cover every result.
+ * the map's set already cover every result.
  */
 export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchState; showMore: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'loading', response: null });

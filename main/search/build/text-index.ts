@@ -30,7 +30,7 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
 function* buildSearchIndexSteps(
   readFacts: FactsSteps,
   onFacets: (facets: FacetColumns) => void = () => {},
-): Steps<{ facets: FacetIndex; text: StoredTextIndex }> {
+): Steps<{ facets: FacetColumns & Pick<FacetIndex, 'nameRank'>; text: StoredTextIndex }> {
   let words: WordIndexJob | undefined;
   const reading = readFacts((services) => (words ??= startWordIndex(services)));
   try {

@@ -1,4 +1,3 @@
-import type { MapPoint } from '../../../shared/domain';
 import type { ServiceFacts } from '../service-facts';
 import { storedHours, type StoredHours } from './weekly-hours';
 import { areaColumns, type AreaColumns } from './area-facet';
@@ -60,9 +59,10 @@ export interface FacetIndex extends StoredHours, AreaColumns, SourceColumns {
   assuredAt: Float64Array;
   /** Public map points of item i are pointStart[i] .. pointStart[i + 1] - 1. */
   pointStart: Int32Array;
-  points: MapPoint[];
   pointLat: Float64Array;
   pointLon: Float64Array;
+  /** 1: a city centre, not an address. */
+  pointApproximate: Uint8Array;
   /** Ages served; NaN for a bound not stated. */
   ageMin: Float64Array;
   ageMax: Float64Array;
@@ -72,8 +72,11 @@ export interface FacetIndex extends StoredHours, AreaColumns, SourceColumns {
   wheelchair: Int8Array;
 }
 
-/** A facet index but for its name order, which the word-index job works out (name-order.ts). */
-export type FacetColumns = Omit<FacetIndex, 'nameRank'>;
+/**
+ * A facet index but for its name order, which the word-index job works out (name-order.ts), with each
+ * point's location id, which is stored but not loaded: the map names a point by its service.
+ */
+export type FacetColumns = Omit<FacetIndex, 'nameRank'> & { pointLocation: string[] };
 
 /** The facet index of these services, but for their name order. */
 export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
@@ -81,13 +84,13 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
   const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
 
   const pointStart = new Int32Array(size + 1);
-  const points: MapPoint[] = [];
+  const points: { locationId: string; lat: number; lon: number; approximate: boolean }[] = [];
   facts.forEach((f, i) => {
     pointStart[i] = points.length;
     // The service reader has already masked confidential locations: they have no point to keep.
     for (const l of f.locations) {
       if (l.locationType === 'virtual' || l.latitude === null || l.longitude === null) continue;
-      points.push(Object.freeze({ serviceId: f.id, locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate }));
+      points.push({ locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate });
     }
   });
   pointStart[size] = points.length;
@@ -102,9 +105,10 @@ export function buildFacetIndex(facts: readonly ServiceFacts[]): FacetColumns {
     ...storedHours(facts.map((f) => f.schedules)),
     assuredAt: Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN)),
     pointStart,
-    points,
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
+    pointApproximate: Uint8Array.from(points, (p) => (p.approximate ? 1 : 0)),
+    pointLocation: points.map((p) => p.locationId),
     ...areaColumns(facts),
     ...eligibilityColumns(facts),
     ...sourceColumns(facts.map((f) => f.source)),

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLED_SOURCE, type LocalSummary, type SearchCard } from '../../../shared/domain';
 import { termLabel } from '../../../shared/vocabulary';
@@ -17,12 +18,19 @@ const QUESTIONS = ['free', 'noIdNeeded', 'wheelchair'] as const;
  * CardList); only the selected card's buttons are in the Tab order, so Tab goes from a card to its own
  * actions and then on, not through every card of the list.
  */
-export function ServiceCardView({ card, selected, tabbable, onSelect, populations = [], showHours = false, summary, asked = {}, servesPlace = null }: {
+export const ServiceCardView = memo(ServiceCard);
+
+/**
+ * Memoized above: a keystroke re-renders the list around the answer on screen while the next is asked,
+ * and its 50 unchanged cards (each translating a dozen strings) took most of the time before the box
+ * showed the letter.
+ */
+function ServiceCard({ card, selected, tabbable, onSelect, populations = [], showHours = false, summary, asked = {}, servesPlace = null }: {
   card: SearchCard;
   selected: boolean;
   /** The one card of the list reached with Tab. */
   tabbable: boolean;
-  onSelect: () => void;
+  onSelect: (id: string) => void;
   populations?: string[];
   showHours?: boolean;
   asked?: AskedQuestions;
@@ -44,7 +52,7 @@ export function ServiceCardView({ card, selected, tabbable, onSelect, population
   const phoneText = firstPhone ? (firstPhone.extension ? `${firstPhone.number} ext. ${firstPhone.extension}` : firstPhone.number) : null;
   const lastMark = summary?.lastMark ?? null;
   return (
-    <li className={`card${selected ? ' selected' : ''}`} data-id={card.id} onClick={onSelect}>
+    <li className={`card${selected ? ' selected' : ''}`} data-id={card.id} onClick={() => onSelect(card.id)}>
       <div className="card-row">
         <button type="button" className="card-name" id={`card-${card.id}`} tabIndex={tabbable ? 0 : -1} aria-current={selected || undefined} aria-describedby={facts}>
           {card.name}

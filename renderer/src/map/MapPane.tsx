@@ -10,6 +10,7 @@ import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep
 import { AreaOutline } from './AreaOutline';
 import { MapSourceControls } from './MapSourceControls';
 import { ResultMarkers } from './ResultMarkers';
+import { useMapPoints } from './useMapPoints';
 
 /** The basemap covers California and its neighbours; the map does not wander past it. */
 const MAX_BOUNDS: [[number, number], [number, number]] = [
@@ -38,9 +39,7 @@ export function MapPane({ response, selectedId, onSelect }: {
       .then((r) => r.ok && setStreetFile(r.value));
   }, []);
 
-  const points = useMemo(() => response?.points ?? [], [response]);
-  const names = useMemo(() => new Map(response?.results.map((c) => [c.id, c.name]) ?? []), [response]);
-  const mapped = useMemo(() => new Set(points.map((p) => p.serviceId)).size, [points]);
+  const points = useMapPoints(response?.map.set ?? null);
   const labels = useMemo(
     () => ({
       approximate: t('mapApproximate'),
@@ -84,11 +83,11 @@ export function MapPane({ response, selectedId, onSelect }: {
           {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
           {response?.reference ? <DistanceRing reference={response.reference} radiusKm={response.radiusKm} /> : null}
           {selectedId ? <AreaOutline serviceId={selectedId} /> : null}
-          <ResultMarkers points={points} names={names} selectedId={selectedId} onSelect={onSelect} labels={labels} />
+          <ResultMarkers points={points} set={response?.map.set ?? null} answer={response} selectedId={selectedId} onSelect={onSelect} labels={labels} />
         </MapContainer>
         {response ? (
           <div className="map-status" aria-live="polite">
-            {t('mapShown', { mapped, total: response.total })}
+            {t('mapShown', { mapped: response.map.services, total: response.total })}
             <span className="map-legend">
               <span className="map-pin exact" aria-hidden="true" /> {t('mapLegendExact')}
               <span className="map-pin approx" aria-hidden="true" /> {t('mapLegendApproximate')}

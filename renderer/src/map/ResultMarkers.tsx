@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
-import type { MapPoint } from '../../../shared/domain';
+import type { MapPoints } from '../../../shared/domain';
 import type { MapMarker } from '../../../shared/map/map-clusters';
+import { atlas } from '../atlas';
 import { ClusterClient } from './cluster-client';
 import { L } from './leaflet-global';
+import { MapServices } from './map-services';
 import { spiderPositions } from './spider';
 
 const SPIDER_MAX = 60;
@@ -12,7 +14,8 @@ const SPIDER_MAX = 60;
 interface Place {
   lat: number;
   lon: number;
-  points: MapPoint[];
+  /** Indexes into the loaded points. */
+  members: number[];
   /** Every point here is approximate (a city centre, not an address). */
   approximate: boolean;
 }
@@ -23,63 +26,71 @@ function clusterIcon(count: number, text: string): L.DivIcon {
 }
 
 function placeIcon(place: Place, selected: boolean): L.DivIcon {
-  const classes = ['map-pin', place.approximate ? 'approx' : 'exact', place.points.length > 1 ? 'stack' : '', selected ? 'selected' : ''];
+  const classes = ['map-pin', place.approximate ? 'approx' : 'exact', place.members.length > 1 ? 'stack' : '', selected ? 'selected' : ''];
   const size = place.approximate ? 22 : 18;
-  const badge = place.points.length > 1 ? `<span>${place.points.length}</span>` : '';
+  const badge = place.members.length > 1 ? `<span>${place.members.length}</span>` : '';
   return L.divIcon({ className: classes.filter(Boolean).join(' '), html: badge, iconSize: [size, size] });
 }
 
 export interface ResultMarkersProps {
-  points: readonly MapPoint[];
-  /** Names of the services on the visible page of results, for marker titles. */
-  names: ReadonlyMap<string, string>;
+  /** The points last fetched for a result set; drawn once they are the answer's own (`set`). */
+  points: MapPoints | null;
+  /** The result set of the answer on screen, and the answer itself: each answer is drawn once its points are in. */
+  set: string | null;
+  answer: object | null;
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
   labels: { approximate: string; services: (count: number) => string; clusterOf: (count: number) => string; number: (count: number) => string };
 }
 
-/** The smallest box holding every point, or null for none. */
-function pointBounds(points: readonly MapPoint[]): L.LatLngBounds | null {
-  if (points.length === 0) return null;
+/** The smallest box holding every point, or null for none. A function of its own so V8 keeps its loop optimized. */
+function pointBounds({ lat, lon }: MapPoints): L.LatLngBounds | null {
+  if (lat.length === 0) return null;
   let south = 90;
   let north = -90;
   let west = 180;
   let east = -180;
-  for (const p of points) {
-    if (p.lat < south) south = p.lat;
-    if (p.lat > north) north = p.lat;
-    if (p.lon < west) west = p.lon;
-    if (p.lon > east) east = p.lon;
+  for (let i = 0; i < lat.length; i++) {
+    if (lat[i]! < south) south = lat[i]!;
+    if (lat[i]! > north) north = lat[i]!;
+    if (lon[i]! < west) west = lon[i]!;
+    if (lon[i]! > east) east = lon[i]!;
   }
   return L.latLngBounds([south, west], [north, east]);
 }
 
-/** Whether two result sets put the same services at the same spots in the same order, so one's cluster index serves the other. */
-function samePoints(a: readonly MapPoint[], b: readonly MapPoint[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [p, q] = [a[i]!, b[i]!];
-    if (p.serviceId !== q.serviceId || p.lat !== q.lat || p.lon !== q.lon || p.approximate !== q.approximate) return false;
-  }
-  return true;
+/** The points of one service. */
+function pointsOf(points: MapPoints, ref: number): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < points.service.length; i++) if (points.service[i] === ref) found.push(i);
+  return found;
 }
 
 /**
  * Draws the result set: one layer holding only the markers of the visible clusters and places, rebuilt
  * on every pan and zoom from the cluster worker's answer. Places holding several services spiderfy when
- * clicked.
+ * clicked. Points carry service numbers, not ids: the services of the pins in view are learnt after each
+ * draw (their titles are filled in then), a selection's number when it is made.
  */
-export function ResultMarkers({ points, names, selectedId, onSelect, labels }: ResultMarkersProps) {
+export function ResultMarkers({ points, set, answer, selectedId, onSelect, labels }: ResultMarkersProps) {
   const map = useMap();
   // One worker per mounted map, made in an effect so a remount (React's strict mode) gets a live one.
   const [client, setClient] = useState<ClusterClient | null>(null);
   const layer = useMemo(() => L.layerGroup(), []);
   /** The points the worker's index was last built from. */
-  const [indexed, setIndexed] = useState<readonly MapPoint[] | null>(null);
+  const [indexed, setIndexed] = useState<MapPoints | null>(null);
   const [spider, setSpider] = useState<Place | null>(null);
   const [viewVersion, setViewVersion] = useState(0);
   const selectedFromMap = useRef<string | null>(null);
+  /** The services learnt for the index the points belong to. */
+  const index = points?.index ?? null;
+  const services = useMemo(
+    // Unanswered (a refusal, an index changed meanwhile): the pins keep their plain titles.
+    () => new MapServices(async (which) => (index === null ? [] : await atlas().mapServices({ index, ...which }).then((r) => (r.ok ? r.value : [])))),
+    [index],
+  );
+  /** The selected service's number, once known: undefined while asked, null when it has no point. */
+  const [selectedRef, setSelectedRef] = useState<number | null | undefined>(null);
 
   useEffect(() => {
     layer.addTo(map);
@@ -98,18 +109,13 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
     zoomstart: () => setSpider(null),
   });
 
-  /** The points a worker was last asked to index, and when its index of them is ready. */
-  const loaded = useRef<{ client: ClusterClient; points: readonly MapPoint[]; ready: Promise<void> } | null>(null);
-
-  // A new result set: index it, and show all of it unless it is already in view (refining a search keeps
-  // the view). The same points again (a word typed further that finds the same services) keep the index:
-  // packing, sending and clustering them again took about 0.2 s at 100,000 points.
+  // A new set of points: index it, and show all of it unless it is already in view (refining a search
+  // keeps the view). The same set again is not fetched again (useMapPoints), so the index is kept.
   useEffect(() => {
-    if (!client) return;
+    if (!client || !points) return;
     let current = true;
     setSpider(null);
-    if (loaded.current?.client !== client || !samePoints(loaded.current.points, points)) loaded.current = { client, points, ready: client.load(points) };
-    void loaded.current.ready.then(() => current && setIndexed(points));
+    void client.load(points.set, points).then(() => current && setIndexed(points));
     const bounds = pointBounds(points);
     if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
     return () => {
@@ -117,26 +123,56 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
     };
   }, [client, points, map]);
 
+  // The selection's number, from the list or the map.
+  useEffect(() => {
+    if (!selectedId) return setSelectedRef(null);
+    const known = services.refOf(selectedId);
+    if (known !== undefined) return setSelectedRef(known);
+    let current = true;
+    setSelectedRef(undefined);
+    void services.find(selectedId).then((ref) => current && setSelectedRef(ref ?? null));
+    return () => {
+      current = false;
+    };
+  }, [selectedId, services]);
+
   // Selected in the list: bring it into view. Selected on the map: it is already there.
   useEffect(() => {
-    if (!selectedId || selectedFromMap.current === selectedId) return;
-    const point = points.find((p) => p.serviceId === selectedId);
-    if (point) map.panTo([point.lat, point.lon]);
-  }, [selectedId, points, map]);
+    if (!selectedId || selectedRef == null || !points || selectedFromMap.current === selectedId) return;
+    const [first] = pointsOf(points, selectedRef);
+    if (first !== undefined) map.panTo([points.lat[first]!, points.lon[first]!]);
+  }, [selectedId, selectedRef, points, map]);
 
   useEffect(() => {
-    if (!client || indexed !== points) return;
+    // Drawn only once the worker holds the answer's own set: the old set's markers are not this answer's.
+    if (!client || !indexed || indexed !== points || indexed.set !== set || selectedRef === undefined) return;
     let current = true;
     const select = (serviceId: string) => {
       selectedFromMap.current = serviceId;
       onSelect(serviceId);
     };
+    const selectPoint = (i: number) => {
+      const ref = indexed.service[i]!;
+      const known = services.get(ref);
+      if (known) return select(known.serviceId);
+      void services.learn([ref]).then(() => {
+        const learnt = services.get(ref);
+        if (learnt) select(learnt.serviceId);
+      });
+    };
     const title = (place: Place) => {
-      const named = place.points.map((p) => names.get(p.serviceId)).filter(Boolean);
-      const base = place.points.length === 1 ? (named[0] ?? labels.services(1)) : labels.services(place.points.length);
+      const base = place.members.length === 1 ? (services.get(indexed.service[place.members[0]!]!)?.name ?? labels.services(1)) : labels.services(place.members.length);
       return place.approximate ? `${base} (${labels.approximate})` : base;
     };
+    const isSelected = (i: number) => indexed.service[i] === selectedRef;
     const isSpider = (place: Place) => !!spider && place.lat === spider.lat && place.lon === spider.lon;
+    /** Single-service markers drawn, to title once their services are learnt. */
+    const pins: [L.Marker, Place][] = [];
+    const pin = (place: Place, at: L.LatLngExpression, selected: boolean, zIndexOffset: number) => {
+      const marker = L.marker(at, { icon: placeIcon(place, selected), title: title(place), keyboard: true, zIndexOffset });
+      if (place.members.length === 1) pins.push([marker, place]);
+      return marker.addTo(layer);
+    };
 
     const draw = (markers: MapMarker[], b: L.LatLngBounds) => {
       layer.clearLayers();
@@ -148,37 +184,33 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
             .addTo(layer);
           continue;
         }
-        const place: Place = { lat: m.lat, lon: m.lon, approximate: m.approximate, points: m.members.map((i) => points[i]!) };
+        const place: Place = { lat: m.lat, lon: m.lon, approximate: m.approximate, members: m.members };
         if (isSpider(place)) continue;
-        const selected = place.points.some((p) => p.serviceId === selectedId);
+        const selected = place.members.some(isSelected);
         selectedShown ||= selected;
-        L.marker([place.lat, place.lon], { icon: placeIcon(place, selected), title: title(place), keyboard: true, zIndexOffset: selected ? 1000 : 0 })
-          .on('click', () => (place.points.length === 1 ? select(place.points[0]!.serviceId) : setSpider(place)))
-          .addTo(layer);
+        pin(place, [place.lat, place.lon], selected, selected ? 1000 : 0).on('click', () => (place.members.length === 1 ? selectPoint(place.members[0]!) : setSpider(place)));
       }
 
       if (spider) {
         const centre = map.latLngToLayerPoint([spider.lat, spider.lon]);
-        const legs = spider.points.slice(0, SPIDER_MAX);
-        spiderPositions(legs.length).forEach(([dx, dy], i) => {
-          const point = legs[i]!;
+        const legs = spider.members.slice(0, SPIDER_MAX);
+        spiderPositions(legs.length).forEach(([dx, dy], n) => {
+          const i = legs[n]!;
           const at = map.layerPointToLatLng(centre.add([dx, dy]));
-          const selected = point.serviceId === selectedId;
+          const selected = isSelected(i);
           selectedShown ||= selected;
           L.polyline([[spider.lat, spider.lon], at], { className: 'map-spider-leg', interactive: false }).addTo(layer);
-          const leaf: Place = { lat: at.lat, lon: at.lng, points: [point], approximate: point.approximate };
-          L.marker(at, { icon: placeIcon(leaf, selected), title: title(leaf), keyboard: true, zIndexOffset: 500 })
-            .on('click', () => select(point.serviceId))
-            .addTo(layer);
+          const leaf: Place = { lat: at.lat, lon: at.lng, members: [i], approximate: indexed.approximate[i] === 1 };
+          pin(leaf, at, selected, 500).on('click', () => selectPoint(i));
         });
       }
 
       // The selected service sits inside a cluster: mark where it is, above the cluster.
-      if (selectedId && !selectedShown) {
-        for (const p of points) {
-          if (p.serviceId !== selectedId || !b.contains([p.lat, p.lon])) continue;
-          const place: Place = { lat: p.lat, lon: p.lon, points: [p], approximate: p.approximate };
-          L.marker([p.lat, p.lon], { icon: placeIcon(place, true), title: title(place), keyboard: true, zIndexOffset: 1000 }).addTo(layer);
+      if (selectedRef !== null && !selectedShown) {
+        for (const i of pointsOf(indexed, selectedRef)) {
+          const [lat, lon] = [indexed.lat[i]!, indexed.lon[i]!];
+          if (!b.contains([lat, lon])) continue;
+          pin({ lat, lon, members: [i], approximate: indexed.approximate[i] === 1 }, [lat, lon], true, 1000);
         }
       }
       selectedFromMap.current = null;
@@ -186,6 +218,15 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
       // given set of markers to be on screen rather than guessing with a delay.
       const container = map.getContainer();
       container.setAttribute('data-draws', String(Number(container.getAttribute('data-draws') ?? 0) + 1));
+
+      // The pins' services, learnt now: their titles name them.
+      void services.learn(pins.map(([, place]) => indexed.service[place.members[0]!]!)).then((learnt) => {
+        if (!current || !learnt) return;
+        for (const [marker, place] of pins) {
+          marker.options.title = title(place);
+          marker.getElement()?.setAttribute('title', marker.options.title);
+        }
+      });
     };
 
     const b = map.getBounds();
@@ -193,8 +234,8 @@ export function ResultMarkers({ points, names, selectedId, onSelect, labels }: R
     return () => {
       current = false;
     };
-    // viewVersion: redraw after every pan and zoom.
-  }, [indexed, points, viewVersion, spider, selectedId, names, labels, map, layer, client, onSelect]);
+    // viewVersion: redraw after every pan and zoom; answer: once for every answer.
+  }, [indexed, points, set, answer, viewVersion, spider, selectedRef, services, labels, map, layer, client, onSelect]);
 
   return null;
 }

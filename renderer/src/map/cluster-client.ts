@@ -1,5 +1,4 @@
-import type { MapPoint } from '../../../shared/domain';
-import { pointColumns, type MapMarker } from '../../../shared/map/map-clusters';
+import type { MapMarker, PointColumns } from '../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
 
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
@@ -22,18 +21,20 @@ export class ClusterClient {
     };
   }
 
-  private ask(request: DistributiveOmit<ClusterRequest, 'id'>, transfer: Transferable[] = []): Promise<ClusterReply> {
+  private ask(request: DistributiveOmit<ClusterRequest, 'id'>): Promise<ClusterReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id }, transfer);
+      this.worker.postMessage({ ...request, id });
     });
   }
 
-  /** Markers then name points by their index in `points`. */
-  async load(points: readonly MapPoint[]): Promise<void> {
-    const columns = pointColumns(points);
-    await this.ask({ type: 'load', columns }, [columns.lat.buffer, columns.lon.buffer, columns.approximate.buffer]);
+  /**
+   * Markers then name points by their index in the columns of result set `set`. They are copied (bytes,
+   * not objects): the page keeps its own.
+   */
+  async load(set: string, { lat, lon, approximate }: PointColumns): Promise<void> {
+    await this.ask({ type: 'load', set, columns: { lat, lon, approximate } });
   }
 
   async markers(bbox: [number, number, number, number], zoom: number): Promise<MapMarker[]> {

@@ -1,4 +1,4 @@
-import { ClusterIndex } from '../../../shared/map/map-clusters';
+import { ClusterIndex, type PointColumns } from '../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
 
 /**
@@ -7,6 +7,20 @@ import type { ClusterReply, ClusterRequest } from './cluster-messages';
  * scrolling.
  */
 let index: ClusterIndex | null = null;
+/**
+ * The newest indexes by result set, so going back to a set (a filter ticked and unticked, a word deleted)
+ * is not clustered again. A few only: an index of 100,000 points takes some 20 MB.
+ */
+const KEPT = 3;
+const recent = new Map<string, ClusterIndex>();
+
+function indexFor(set: string, columns: PointColumns): ClusterIndex {
+  const made = recent.get(set) ?? new ClusterIndex(columns);
+  recent.delete(set);
+  recent.set(set, made);
+  while (recent.size > KEPT) recent.delete(recent.keys().next().value!);
+  return made;
+}
 
 // The renderer is type-checked with DOM types only; a worker's global scope is all this file needs.
 const scope = self as unknown as { onmessage: (event: MessageEvent<ClusterRequest>) => void; postMessage: (reply: ClusterReply) => void };
@@ -15,7 +29,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   let reply: ClusterReply;
   if (request.type === 'load') {
-    index = new ClusterIndex(request.columns);
+    index = indexFor(request.set, request.columns);
     reply = { type: 'loaded', id: request.id };
   } else if (!index) {
     reply = { type: 'error', id: request.id, message: 'The cluster index is not built yet.' };

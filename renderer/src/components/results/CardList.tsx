@@ -71,7 +71,7 @@ export function CardList({ cards, label, selectedId, onSelect, onPastEnd, onBefo
           card={c}
           selected={c.id === selectedId}
           tabbable={c.id === tabbable}
-          onSelect={() => onSelect(c.id)}
+          onSelect={onSelect}
           populations={populations}
           showHours={showHours}
           summary={summaries.get(c.id)}

@@ -14,10 +14,15 @@ export function useLocalSummaries(ids: readonly string[]): ReadonlyMap<string, L
     let current = true;
     void atlas()
       .localSummaries({ serviceIds })
-      .then((r) => current && r.ok && setSummaries(new Map(r.value.map((s) => [s.serviceId, s]))));
+      .then((r) => current && r.ok && setSummaries((shown) => (sameSummaries(shown, r.value) ? shown : new Map(r.value.map((s) => [s.serviceId, s])))));
     return () => {
       current = false;
     };
   }, [key, version]);
   return summaries;
+}
+
+/** Whether an answer says what is already shown: then the cards (memoized) are not drawn again. */
+function sameSummaries(shown: ReadonlyMap<string, LocalSummary>, answer: LocalSummary[]): boolean {
+  return answer.length === shown.size && answer.every((s) => JSON.stringify(shown.get(s.serviceId)) === JSON.stringify(s));
 }
