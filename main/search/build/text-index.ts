@@ -1,6 +1,6 @@
 import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
-import { buildFacetIndex, type FacetColumns, type FacetIndex } from '../facets/facet-index';
+import { buildFacetIndexSteps, type FacetColumns, type FacetIndex } from '../facets/facet-index';
 import { writeFacetBlobs, writeWordBlobs } from '../search-store';
 import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
 import { SYNONYMS_VERSION } from '../words/synonyms';
@@ -43,7 +43,10 @@ function* buildSearchIndexSteps(
     yield { step: 'indexing', done: words.scanned(), total };
     // The worker finishes the word index while this thread builds the facets.
     words.sendTags(wordTags(facts));
-    const facets = buildFacetIndex(facts);
+    const building = buildFacetIndexSteps(facts);
+    let built = building.next();
+    for (; !built.done; built = building.next()) yield { step: 'indexing', done: words.scanned(), total };
+    const facets = built.value;
     onFacets(facets);
     const { index: text, nameRank } = yield* words.finishSteps();
     yield { step: 'indexing', done: total, total };
