@@ -178,6 +178,18 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
       expect(desk.db.prepare("SELECT description FROM organization WHERE atlas_source = 'county'").pluck().all()).toEqual(['synthetic, edited']);
     });
 
+    it('keeps the installed version of a service whose update fails validation, and says so', async () => {
+      api.state.services = range(12).map((s) => ({ ...s, last_modified: OLD }));
+      await pull();
+      const now = new Date().toISOString();
+      api.state.services = api.state.services.map((s, i) => (i === 0 ? { ...s, status: 'maybe', last_modified: now } : { ...s, name: `SYNTHETIC changed ${i}`, last_modified: now }));
+      const r = await pull();
+      expect(r).toMatchObject({ ok: true, changed: 11, removed: 0 });
+      expect(r.quarantined).toEqual([{ id: uuid(1), reason: expect.stringMatching(/status.*\(the version already installed was kept\)$/) }]);
+      expect(desk.db.prepare("SELECT name, status FROM service WHERE id = 'county/' || ?").get(uuid(1))).toEqual({ name: expect.not.stringContaining('changed'), status: 'active' });
+      expect(countyServices()).toBe(12);
+    });
+
     it('reckons the 10% on what it read: one bad record among two read is too many, whatever the source holds', async () => {
       await pull();
       const now = new Date().toISOString();

@@ -87,10 +87,10 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
   const checkOptions = { sourceName: name, pulledFrom: { url: config.url, kind: config.kind } };
   if (config.kind === 'hsds-api') {
     const started = new Date().toISOString();
-    const { services, read } = config.since
+    const { services, read, stored } = config.since
       ? await readApiChanges(db, name, config.url, config.since, get, options.progress)
-      : await readApiServices(config.url, get, options.progress).then((all) => ({ services: all, read: all.length }));
-    return { ...(await checkLeavingOut(db, dir, services, checkOptions, read, options.listener)), config: { ...config, since: started } };
+      : await readApiServices(config.url, get, options.progress).then((all) => ({ services: all, read: all.length, stored: undefined }));
+    return { ...(await checkLeavingOut(db, dir, services, checkOptions, read, options.listener, stored)), config: { ...config, since: started } };
   }
   const conditional = { ...(config.etag ? { 'If-None-Match': config.etag } : {}), ...(config.lastModified ? { 'If-Modified-Since': config.lastModified } : {}) };
   const res = await httpGet(config.url, { ...get, headers: { ...get.headers, ...conditional } });

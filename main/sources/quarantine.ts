@@ -37,9 +37,18 @@ function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptio
  * error is the reason) and checking the rest again, since a service left out may be one the others point
  * at. Throws a SyncError saying why when more than MAX_QUARANTINED of the `read` services (those that
  * came over the network: all of them, unless an incremental pull merged them with stored ones) would be
- * left out, when an error belongs to no one service, or when what remains still has errors. Writes only into `dir`.
+ * left out, when an error belongs to no one service, or when what remains still has errors. A service left
+ * out that `stored` holds (an incremental pull's installed services) is kept as installed. Writes only into `dir`.
  */
-export async function checkLeavingOut(db: ReadDb, dir: string, services: unknown[], options: CheckOptions, read = services.length, listener: StepListener = {}): Promise<{ checked: CheckedDataset; quarantined: Quarantined[] }> {
+export async function checkLeavingOut(
+  db: ReadDb,
+  dir: string,
+  services: unknown[],
+  options: CheckOptions,
+  read = services.length,
+  listener: StepListener = {},
+  stored: ReadonlyMap<string, unknown> = new Map(),
+): Promise<{ checked: CheckedDataset; quarantined: Quarantined[] }> {
   const first = await check(db, dir, services, options, listener);
   if (first.report.ok) return { checked: first, quarantined: [] };
   const { errors, errorCount } = first.report;
@@ -50,13 +59,17 @@ export async function checkLeavingOut(db: ReadDb, dir: string, services: unknown
   }
   const reasons = new Map<number, string>();
   for (const e of errors) if (!reasons.has(e.row!)) reasons.set(e.row!, `${where(e)}${e.message}`);
-  const quarantined = [...reasons].map(([row, reason]) => ({ id: idOf(services[row - 1], row), reason }));
+  const quarantined = [...reasons].map(([row, reason]) => {
+    const id = idOf(services[row - 1], row);
+    return { id, reason: stored.has(id) ? `${reason} (the version already installed was kept)` : reason };
+  });
   if (quarantined.length > read * MAX_QUARANTINED) {
     throw new SyncError(
       `The pull was not applied: ${quarantined.length} of the ${read} services it read failed validation, more than the ${MAX_QUARANTINED * 100}% a pull may leave out, so the source itself looks broken. First: "${quarantined[0]!.id}", ${quarantined[0]!.reason}. Nothing was changed.`,
     );
   }
-  const rest = await check(db, dir, services.filter((_, i) => !reasons.has(i + 1)), options, listener);
+  // A bad update of a service already installed keeps the installed one rather than losing the service.
+  const rest = await check(db, dir, services.flatMap((s, i) => (!reasons.has(i + 1) ? [s] : stored.has(idOf(s, i + 1)) ? [stored.get(idOf(s, i + 1))] : [])), options, listener);
   if (!rest.report.ok) {
     const e = rest.report.errors[0]!;
     throw new SyncError(`The pull was not applied: after leaving out ${quarantined.length} invalid service(s), the rest still has ${rest.report.errorCount} error(s). First: ${where(e)}${e.message}. Nothing was changed.`);

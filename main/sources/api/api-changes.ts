@@ -47,9 +47,17 @@ function withNewest(value: unknown, key: string, newest: Map<string, unknown>): 
  * every listed service, changed ones as read, unchanged ones as stored, and any listed service neither
  * read nor stored (one left out of an earlier pull as invalid) fetched whole; a stored service no longer
  * listed is gone, and so is a changed one the later listing no longer has. `read` counts the services that
- * came over the network, which the quarantine's share is reckoned on.
+ * came over the network, which the quarantine's share is reckoned on; `stored` is the source's services as
+ * installed, which stand in for changed ones that fail validation (quarantine.ts).
  */
-export async function readApiChanges(db: ReadDb, name: string, baseUrl: string, since: string, options: ApiGetOptions, progress?: (line: string) => void): Promise<{ services: unknown[]; read: number }> {
+export async function readApiChanges(
+  db: ReadDb,
+  name: string,
+  baseUrl: string,
+  since: string,
+  options: ApiGetOptions,
+  progress?: (line: string) => void,
+): Promise<{ services: unknown[]; read: number; stored: ReadonlyMap<string, unknown> }> {
   const after = new Date(Date.parse(since) - OVERLAP_MS).toISOString();
   const changed = await readApiServices(baseUrl, options, progress, after);
   const listed = await readApiIds(baseUrl, options, progress);
@@ -67,5 +75,5 @@ export async function readApiChanges(db: ReadDb, name: string, baseUrl: string, 
     }
   }
   progress?.(`${changed.length} changed service(s), ${listed.size} listed, ${stored.size} stored before.`);
-  return { services, read };
+  return { services, read, stored };
 }
