@@ -1,6 +1,6 @@
 import type { ReadDb } from '../../db/open';
 import { nestServices } from '../../hsds/export/export-json';
-import { readSourceTables } from '../source-tables';
+import { readSourceTablesSteps } from '../source-tables';
 import type { ApiGetOptions } from './api-get';
 import { readApiIds } from './api-ids';
 import { apiBase, isObject, readApiService, readApiServices } from './api-pages';
@@ -63,7 +63,11 @@ export async function readApiChanges(
   const listed = await readApiIds(baseUrl, options, progress);
   const byId = new Map(changed.flatMap((s) => (idOf(s) === null ? [] : [[idOf(s)!, s] as const])));
   const newest = newestNested(changed);
-  const stored = new Map(nestServices(readSourceTables(db, name)).map((s) => [String(s.id), s]));
+  // Read a page at a time with the event loop free between pages: the app answers through a large source.
+  const reading = readSourceTablesSteps(db, name);
+  let tables = reading.next();
+  for (; !tables.done; tables = reading.next()) await new Promise((ok) => setImmediate(ok));
+  const stored = new Map(nestServices(tables.value).map((s) => [String(s.id), s]));
   const services: unknown[] = changed.filter((s) => idOf(s) === null);
   let read = changed.length;
   for (const id of listed) {
