@@ -4,7 +4,7 @@ import type { UiLanguageSetting } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import { setDeskLanguage } from '../i18n/desk-language';
 import { Dialog } from '../components/Dialog';
-import { SourcesSection } from './SourcesSection';
+import { SourcesSection } from '../components/sources/SourcesSection';
 import { usePendingSave } from './usePendingSave';
 
 /** `onDataChanged`: a source was removed, so the search and the header's count must be read again. */
