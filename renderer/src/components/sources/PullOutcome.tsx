@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourcePullSummary } from '../../../../shared/domain';
 import { pullResultText, resultOfSummary } from './pull-words';
@@ -11,6 +12,7 @@ const OPEN_UP_TO = 5;
  */
 export function PullOutcome({ summary }: { summary: SourcePullSummary }) {
   const { t } = useTranslation();
+  const listId = useId();
   const { quarantined, warnings } = summary;
   const text = pullResultText(resultOfSummary(summary), t);
   return (
@@ -33,8 +35,9 @@ export function PullOutcome({ summary }: { summary: SourcePullSummary }) {
       ) : null}
       {quarantined.length > 0 ? (
         <details className="pull-quarantined" open={quarantined.length <= OPEN_UP_TO}>
-          <summary>{t('sourceLeftOut', { count: quarantined.length })}</summary>
-          <ul>
+          <summary id={listId}>{t('sourceLeftOut', { count: quarantined.length })}</summary>
+          {/* Scrolls past a few dozen: focusable so the keyboard scrolls it too. */}
+          <ul tabIndex={0} aria-labelledby={listId}>
             {quarantined.map((q) => (
               <li key={q.id}>
                 <code>{q.id}</code>: {q.reason}

@@ -63,7 +63,7 @@ export function SourceRow({ source: s, onChanged, onRemove }: Props) {
           {pulled ? (
             <>
               <button type="button" aria-label={t('sourcePullLabel', { name: s.name })} disabled={running || s.paused} onClick={() => void pull()}>
-                {running ? t('sourcePulling') : t('sourcePull')}
+                {t('sourcePull')}
               </button>
               <button type="button" aria-label={t(s.paused ? 'sourceResumeLabel' : 'sourcePauseLabel', { name: s.name })} disabled={running || pausing} onClick={() => void togglePause()}>
                 {t(s.paused ? 'sourceResume' : 'sourcePause')}
