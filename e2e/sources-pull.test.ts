@@ -58,7 +58,9 @@ describe('a source pulled from an address, in Settings', () => {
     // Pull: main's progress shows while the server holds its answer, then the counts; search and header follow.
     let release!: () => void;
     api.state.hold = new Promise((ok) => (release = ok));
-    await row.getByRole('button', { name: 'Pull now: county' }).click();
+    // The focus went to the new source's Pull: Enter pulls it.
+    await expect.poll(() => row.getByRole('button', { name: 'Pull now: county' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Reading what the source publishes…/);
     expect(await row.getByRole('button', { name: 'Pull now: county' }).isDisabled()).toBe(true);
     api.state.hold = null;
@@ -85,9 +87,14 @@ describe('a source pulled from an address, in Settings', () => {
     const ask = page.getByRole('dialog', { name: 'Remove most of this source?' });
     await expect.poll(() => ask.textContent()).toContain('This would remove 67 of the 70 services this source holds');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('settings-sources-removals');
     await ask.getByRole('button', { name: 'Keep the directory as it is' }).click();
     await expect.poll(() => row.getByRole('status').textContent()).toBe('Not pulled: the source keeps its services as they were.');
     expect(county()).toBe(70);
+    // Reopened, the list words the refused pull as the screen asks it (main's sentence names --allow-removals).
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => row.locator('.source-result').textContent()).toBe('Not applied: it would remove 67 services, more than half of this source. Pull now asks before it does. Nothing was changed.');
     await row.getByRole('button', { name: 'Pull now: county' }).click();
     await ask.getByRole('button', { name: 'Remove 67 services and apply' }).click();
     await expect.poll(() => row.getByRole('status').textContent()).toBe('Pulled: 0 added, 0 changed, 67 removed, 0 left out.');

@@ -23,7 +23,7 @@ export function SettingsPanel({ onClose, onDataChanged }: { onClose: () => void;
     else setExported({ text: result.value.path ? t('savedTo', { path: result.value.path }) : t('saveCancelled'), error: false });
   };
   return (
-    <Dialog title={t('settings')} onClose={onClose}>
+    <Dialog title={t('settings')} onClose={onClose} wide>
       <fieldset className="field">
         <legend>{t('uiLanguage')}</legend>
         {(['en', 'es'] as UiLanguageSetting[]).map((lang) => (

@@ -197,6 +197,8 @@ export const en = {
   sourcePullCounts: '{{added, number}} added, {{changed, number}} changed, {{removed, number}} removed, {{left, number}} left out',
   sourcePulled: 'Pulled: {{result}}.',
   sourcePullFailed: 'The pull failed. Nothing was changed.',
+  sourcePullNeedsYes_one: 'Not applied: it would remove {{count, number}} service, more than half of this source. Pull now asks before it does. Nothing was changed.',
+  sourcePullNeedsYes_other: 'Not applied: it would remove {{count, number}} services, more than half of this source. Pull now asks before it does. Nothing was changed.',
   sourcePullKept: 'Not pulled: the source keeps its services as they were.',
   sourceLeftOut_one: '{{count, number}} service left out as invalid (tell the publisher):',
   sourceLeftOut_other: '{{count, number}} services left out as invalid (tell the publisher):',

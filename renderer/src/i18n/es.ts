@@ -198,6 +198,8 @@ export const es: Record<MessageKey, string> = {
   sourcePullCounts: 'añadidos: {{added, number}}, cambiados: {{changed, number}}, quitados: {{removed, number}}, excluidos: {{left, number}}',
   sourcePulled: 'Descargada: {{result}}.',
   sourcePullFailed: 'La descarga falló. No se cambió nada.',
+  sourcePullNeedsYes_one: 'No se aplicó: quitaría {{count, number}} servicio, más de la mitad de esta fuente. «Descargar ahora» pregunta antes de hacerlo. No se cambió nada.',
+  sourcePullNeedsYes_other: 'No se aplicó: quitaría {{count, number}} servicios, más de la mitad de esta fuente. «Descargar ahora» pregunta antes de hacerlo. No se cambió nada.',
   sourcePullKept: 'No se descargó: la fuente conserva sus servicios como estaban.',
   sourceLeftOut_one: '{{count, number}} servicio excluido por no ser válido (avise a quien lo publica):',
   sourceLeftOut_other: '{{count, number}} servicios excluidos por no ser válidos (avise a quien los publica):',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceKind, SourceSummary } from '../../../../shared/domain';
 import type { ImportStep } from '../../../../shared/import-types';
@@ -24,6 +24,8 @@ interface Props {
   /** Reads the list again (a pull or a pause changed what it says); `directory` when services changed too. */
   onChanged: (directory: boolean) => Promise<void>;
   onRemove: (source: SourceSummary) => void;
+  /** Just added: the focus goes to Pull, the next thing to do. */
+  focusPull?: boolean;
 }
 
 /**
@@ -31,12 +33,16 @@ interface Props {
  * installed and how that went, and whether it is paused; Pull and Pause / Resume for a source pulled from
  * an address (nothing pulls a file or the bundled directory), and Remove for every one.
  */
-export function SourceRow({ source: s, onChanged, onRemove }: Props) {
+export function SourceRow({ source: s, onChanged, onRemove, focusPull = false }: Props) {
   const { t, i18n } = useTranslation();
   const pulled = isPulled(s.kind);
   const { running, progress, summary, confirm, kept, pull, keep } = usePull(s, (applied) => onChanged(applied));
   const [pauseError, setPauseError] = useState<string | null>(null);
   const [pausing, setPausing] = useState(false);
+  const pullButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusPull) pullButton.current?.focus();
+  }, [focusPull]);
   const togglePause = async () => {
     setPausing(true);
     const r = await atlas().sourcePause({ name: s.name, paused: !s.paused });
@@ -46,7 +52,7 @@ export function SourceRow({ source: s, onChanged, onRemove }: Props) {
   };
   const when = s.lastPull ? dateText(s.lastPull, i18n.language as UiLanguage, true) : null;
   // A pull made here says its result below, with what it left out; the line says the stored one otherwise.
-  const result = s.lastResult && !summary && !kept ? pullResultText(s.lastResult, t) : null;
+  const result = s.lastResult && !summary && !kept && !confirm ? pullResultText(s.lastResult, t) : null;
   return (
     <li className="source-row">
       <div className="source-head">
@@ -62,7 +68,7 @@ export function SourceRow({ source: s, onChanged, onRemove }: Props) {
         <div className="source-actions">
           {pulled ? (
             <>
-              <button type="button" aria-label={t('sourcePullLabel', { name: s.name })} disabled={running || s.paused} onClick={() => void pull()}>
+              <button ref={pullButton} type="button" aria-label={t('sourcePullLabel', { name: s.name })} disabled={running || s.paused} onClick={() => void pull()}>
                 {t('sourcePull')}
               </button>
               <button type="button" aria-label={t(s.paused ? 'sourceResumeLabel' : 'sourcePauseLabel', { name: s.name })} disabled={running || pausing} onClick={() => void togglePause()}>

@@ -19,6 +19,7 @@ export function SourcesSection({ onDataChanged }: { onDataChanged: () => void })
   const [sources, setSources] = useState<SourceSummary[]>([]);
   const [asking, setAsking] = useState<SourceSummary | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const load = async () => {
     const r = await atlas().sourceList(undefined);
     if (r.ok) setSources(r.value);
@@ -47,7 +48,7 @@ export function SourcesSection({ onDataChanged }: { onDataChanged: () => void })
       </h3>
       <ul className="source-list">
         {sources.map((s) => (
-          <SourceRow key={s.name} source={s} onChanged={changed} onRemove={setAsking} />
+          <SourceRow key={s.name} source={s} onChanged={changed} onRemove={setAsking} focusPull={s.name === added} />
         ))}
       </ul>
       {message ? (
@@ -57,7 +58,12 @@ export function SourcesSection({ onDataChanged }: { onDataChanged: () => void })
       ) : null}
       <details className="source-add-box">
         <summary>{t('sourceAddTitle')}</summary>
-        <AddSourceForm onAdded={() => load()} />
+        <AddSourceForm
+          onAdded={async (name) => {
+            await load();
+            setAdded(name);
+          }}
+        />
       </details>
       {asking ? <ConfirmSourceRemoval source={asking} onConfirm={() => void remove(asking)} onCancel={() => setAsking(null)} /> : null}
     </section>

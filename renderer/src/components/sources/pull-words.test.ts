@@ -19,6 +19,10 @@ describe("a pull's outcome in words", () => {
     const r = resultOfSummary(summary({ ok: false, errors: ['The HSDS API at 127.0.0.1:9 answered with an internal error (500). Nothing was changed.'] }));
     expect(pullResultText(r, t.t)).toBe('The HSDS API at 127.0.0.1:9 answered with an internal error (500). Nothing was changed.');
   });
+  it('words a pull refused for want of a yes to its removals as the screen asks it, not as the command line does', () => {
+    const r = resultOfSummary(summary({ ok: false, removed: 67, errors: ['The pull was not applied. This would remove 67 of the 70 services it replaces, more than half of them, so it needs an explicit yes: pull again with --allow-removals if that is what you mean. Nothing was changed.'] }));
+    expect(pullResultText(r, t.t)).toBe('Not applied: it would remove 67 services, more than half of this source. Pull now asks before it does. Nothing was changed.');
+  });
   it('asks before removals only for the refusal that carries its counts', () => {
     expect(removalsToConfirm(summary({ ok: false, removed: 3, errors: ['The pull was not applied. This would remove 3 of the 5 …'] }), 5)).toEqual({ removed: 3, installed: 5 });
     expect(removalsToConfirm(summary({ ok: false, errors: ['The server at x answered 500.'] }), 5)).toBeNull();

@@ -10,6 +10,9 @@ export const isPulled = (kind: SourceKind): kind is 'hsds-api' | 'datapackage' =
  * both screens, as every error from main is.
  */
 export function pullResultText(result: PullResult, t: TFunction): string {
+  // The refusal for want of a yes to removals, the one failure that carries counts: main words it for the
+  // command line (--allow-removals); here Pull asks the question.
+  if (!result.ok && result.removed > 0) return t('sourcePullNeedsYes', { count: result.removed });
   if (!result.ok) return result.error ?? t('sourcePullFailed');
   return t('sourcePullCounts', { added: result.added, changed: result.changed, removed: result.removed, left: result.quarantined });
 }
