@@ -63,11 +63,18 @@ describe('a source pulled from an address, in Settings', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Reading what the source publishes…/);
     expect(await row.getByRole('button', { name: 'Pull now: county' }).isDisabled()).toBe(true);
+    // Settings closed and opened again while it runs: the row finds the pull running, and follows it to its end.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => settings.count()).toBe(0);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Reading what the source publishes…/);
+    expect(await row.getByRole('button', { name: 'Pull now: county' }).isDisabled()).toBe(true);
     api.state.hold = null;
     release();
-    await expect.poll(() => row.getByRole('status').textContent()).toBe('Pulled: 5 added, 0 changed, 0 removed, 0 left out.');
+    await expect.poll(() => row.locator('.source-result').textContent()).toBe('5 added, 0 changed, 0 removed, 0 left out');
     expect(county()).toBe(5);
     await expect.poll(() => row.textContent()).toMatch(/5 services · last pull \w+ \d+, \d{4}, \d+:\d\d/);
+    expect(await row.getByRole('button', { name: 'Pull now: county' }).isDisabled()).toBe(false);
     await expect.poll(() => header.textContent()).toMatch(new RegExp(`^${STARTER_SERVICES + 5} services`));
 
     // Services that fail validation are left out and listed with their reasons; more than five fold.
