@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { range, service, startApi, uuid } from '../main/test-support/hsds-api-server';
+import { aesSecretBox } from '../main/test-support/sources/aes-secret-box';
+import { range, service, startApi, uuid } from '../main/test-support/sources/hsds-api-server';
 import { seriousAccessibilityViolations } from './axe';
 import { launchApp, STARTER_SERVICES, type AppSession } from './harness';
 
@@ -133,6 +134,31 @@ describe('a source pulled from an address, in Settings', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('searchbox').fill('SYNTHETIC pulled service');
     await expect.poll(() => page.locator('.card .card-source').allTextContents()).toEqual(['from county', 'from county', 'from county']);
+  });
+
+  it('with a key store, seals the API key, sends it as the header the publisher asks for, and never shows it again', async () => {
+    const KEY = 'SYNTHETIC-desk-key-4711';
+    api.state.requireHeader = KEY;
+    app = await launchApp({ secretBox: aesSecretBox() });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const sources = page.getByRole('region', { name: 'Directory sources' });
+    await sources.getByText('Add a source from an address').click();
+    await sources.getByLabel('Name (what this desk calls it)').fill('keyed');
+    await sources.getByLabel('Address (URL)').fill(`${api.base}/api/`);
+    await sources.getByLabel('API key header name (optional)').fill('x-api-key');
+    await sources.getByLabel('API key (optional)').fill(KEY);
+    await sources.getByRole('button', { name: 'Add source' }).click();
+    await expect.poll(() => sources.locator('form').getByRole('status').textContent()).toBe('Added “keyed”. Pull it now to bring its services into the directory.');
+    // The form is emptied, the key with it; the database holds it sealed only.
+    expect(await sources.getByLabel('API key (optional)').inputValue()).toBe('');
+    const row = sources.getByRole('listitem').filter({ hasText: /^keyed/ });
+    await row.getByRole('button', { name: 'Pull now: keyed' }).click();
+    await expect.poll(() => row.getByRole('status').textContent()).toBe('Pulled: 5 added, 0 changed, 0 removed, 0 left out.');
+    expect(await page.content()).not.toContain(KEY);
+    const stored = app.db.prepare("SELECT pull FROM source WHERE name = 'keyed'").pluck().get() as string;
+    expect(stored).toContain('x-api-key');
+    expect(stored).not.toContain(KEY);
   });
 
   it('reads in Spanish, with axe clean', async () => {
