@@ -161,6 +161,25 @@ describe('a source pulled from an address, in Settings', () => {
     expect(stored).not.toContain(KEY);
   });
 
+  it('pulls an HSDS JSON file at an address, and says when it has not changed since', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const sources = page.getByRole('region', { name: 'Directory sources' });
+    await sources.getByText('Add a source from an address').click();
+    await sources.getByLabel('Name (what this desk calls it)').fill('county-file');
+    await sources.getByLabel('Address (URL)').fill(`${api.base}/directory.json`);
+    await sources.getByRole('radio', { name: 'a datapackage .zip or HSDS JSON file' }).check();
+    await sources.getByRole('button', { name: 'Add source' }).click();
+    const row = sources.getByRole('listitem').filter({ hasText: /^county-file/ });
+    await expect.poll(() => row.textContent()).toContain(`county-file (datapackage at an address)${api.base}/directory.json0 services`);
+    await row.getByRole('button', { name: 'Pull now: county-file' }).click();
+    await expect.poll(() => row.getByRole('status').textContent()).toBe('Pulled: 5 added, 0 changed, 0 removed, 0 left out.');
+    await row.getByRole('button', { name: 'Pull now: county-file' }).click();
+    await expect.poll(() => row.locator('.pull-warnings').textContent()).toBe(`${api.base}/directory.json has not changed since the last pull.`);
+    expect(await row.getByRole('status').textContent()).toBe('Pulled: 0 added, 0 changed, 0 removed, 0 left out.');
+  });
+
   it('reads in Spanish, with axe clean', async () => {
     app = await launchApp();
     const { page } = app;
