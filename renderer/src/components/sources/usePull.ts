@@ -66,6 +66,9 @@ export function usePull(source: SourceSummary, onPulled: (applied: boolean) => P
       const answer: SourcePullSummary = r.ok ? r.value : { ok: false, source: source.name, added: 0, changed: 0, removed: 0, quarantined: [], errors: [r.error], warnings: [] };
       finished = true;
       if (mounted.current) {
+        // Done running before the answer shows: one status at a time.
+        setProgress(null);
+        setRunning(false);
         const ask = allowRemovals ? null : removalsToConfirm(answer, source.services);
         if (ask) setConfirm(ask);
         else setSummary(answer);
