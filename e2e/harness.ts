@@ -12,6 +12,7 @@ import type { ChooseImportPath } from '../main/hsds/import-handlers';
 import { ensureStarterDirectory } from '../main/hsds/install/starter';
 import { noDeskShell, type DeskShell } from '../main/desk/desk-shell';
 import { noSystemActions } from '../main/system-actions';
+import type { SecretBox } from '../main/sources/secret-box';
 import type { SearchQuery, SearchResponse } from '../shared/domain';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
@@ -92,6 +93,8 @@ export async function launchApp(
     chooseStreetMap?: () => Promise<string | null>;
     /** A desk clock fixed at `at` (ISO 8601) in `timeZone`, for the page and the main-process handlers. */
     clock?: { at: string; timeZone: string };
+    /** The key store that seals API keys (Electron's safeStorage in the app); none by default, as on a Linux desk without one. */
+    secretBox?: SecretBox;
   } = {},
 ): Promise<AppSession> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
@@ -133,6 +136,7 @@ export async function launchApp(
     chooseStreetMap: options.chooseStreetMap ?? (async () => null),
     // The page, once opened below: main reloads it when the online tile host changes.
     reloadPage: () => void printPage?.reload(),
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
   });
 
   const server = await serveRenderer(() => pagePolicy(db));

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,8 +9,8 @@ import type { Handlers } from '../handler-types';
 import { createHandlers } from '../handlers';
 import { exportHsdsJson } from '../hsds/export/export-json';
 import { noSystemActions } from '../system-actions';
-import { startApi } from '../test-support/hsds-api-server';
-import type { SecretBox } from './secret-box';
+import { startApi } from '../test-support/sources/hsds-api-server';
+import { aesSecretBox } from '../test-support/sources/aes-secret-box';
 import { applyChecked, checkDataset } from '../hsds/install/apply';
 import { call } from '../test-support/call';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
@@ -62,25 +61,6 @@ describe('the sources channels', () => {
   });
 });
 
-/** A real encrypt/decrypt pair standing in for Electron's safeStorage, which needs the Electron binary. */
-function aesBox(): SecretBox {
-  const key = randomBytes(32);
-  return {
-    available: () => true,
-    seal: (text) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    open: (sealed) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
-
 describe('adding, pulling, pausing and removing a pulled source through the channels', () => {
   const KEY = 'SYNTHETIC-APP-KEY-4711';
   let api: Awaited<ReturnType<typeof startApi>>;
@@ -93,7 +73,7 @@ describe('adding, pulling, pausing and removing a pulled source through the chan
     t = tempDb({ starter: true });
     api = await startApi();
     api.state.requireHeader = KEY;
-    handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, secretBox: aesBox() });
+    handlers = createHandlers(t.db, t.path, { ...noSystemActions, ...noDeskShell, secretBox: aesSecretBox() });
   });
   afterEach(async () => {
     await api.stop();

@@ -6,7 +6,7 @@ import { writeDatapackage } from '../hsds/export/export-datapackage';
 import { runCli } from '../test-support/cli-import';
 import { packedZip } from '../test-support/packed-zip';
 import { dbDigest, directoryDigest } from '../test-support/db-digest';
-import { range, service, startApi, uuid } from '../test-support/hsds-api-server';
+import { range, service, startApi, uuid } from '../test-support/sources/hsds-api-server';
 import { rollback } from '../hsds/install/rollback';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { addSource } from './add-source';

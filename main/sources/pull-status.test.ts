@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApi } from '../test-support/hsds-api-server';
+import { startApi } from '../test-support/sources/hsds-api-server';
 import { tempDb } from '../test-support/temp-db';
 import { addSource } from './add-source';
 import { pullSource } from './pull-source';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dbDigest } from '../test-support/db-digest';
-import { startApi } from '../test-support/hsds-api-server';
+import { startApi } from '../test-support/sources/hsds-api-server';
 import { tempDb } from '../test-support/temp-db';
 import { addSource } from './add-source';
 import { pullAllSources } from './pull-all';

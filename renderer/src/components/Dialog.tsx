@@ -5,9 +5,9 @@ import { useEscapeToClose } from '../desk/useEscapeToClose';
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus inside and Esc closes it (as the
  * innermost open thing); focus goes back to whatever opened it, or to `returnFocusTo` when what had the
- * focus is gone by then.
+ * focus is gone by then. `wide` for a panel of several sections (Settings) rather than a question.
  */
-export function Dialog({ title, onClose, children, returnFocusTo }: { title: string; onClose: () => void; children: ReactNode; returnFocusTo?: HTMLElement | null }) {
+export function Dialog({ title, onClose, children, returnFocusTo, wide = false }: { title: string; onClose: () => void; children: ReactNode; returnFocusTo?: HTMLElement | null; wide?: boolean }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -24,7 +24,7 @@ export function Dialog({ title, onClose, children, returnFocusTo }: { title: str
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

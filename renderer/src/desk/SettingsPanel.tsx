@@ -4,7 +4,7 @@ import type { UiLanguageSetting } from '../../../shared/domain';
 import { atlas } from '../atlas';
 import { setDeskLanguage } from '../i18n/desk-language';
 import { Dialog } from '../components/Dialog';
-import { SourcesSection } from './SourcesSection';
+import { SourcesSection } from '../components/sources/SourcesSection';
 import { usePendingSave } from './usePendingSave';
 
 /** `onDataChanged`: a source was removed, so the search and the header's count must be read again. */
@@ -23,7 +23,7 @@ export function SettingsPanel({ onClose, onDataChanged }: { onClose: () => void;
     else setExported({ text: result.value.path ? t('savedTo', { path: result.value.path }) : t('saveCancelled'), error: false });
   };
   return (
-    <Dialog title={t('settings')} onClose={onClose}>
+    <Dialog title={t('settings')} onClose={onClose} wide>
       <fieldset className="field">
         <legend>{t('uiLanguage')}</legend>
         {(['en', 'es'] as UiLanguageSetting[]).map((lang) => (

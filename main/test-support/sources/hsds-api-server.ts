@@ -21,11 +21,16 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, page: number) 
  * With `incremental`, it honours `modified_after` (services whose last_modified is on or after it) and
  * answers `minimal=true` with a bare array of ids and modified dates, as the spec has it; without, it
  * ignores both, as many servers do. `misbehave` may answer a request itself (a 500, a 429) and return true.
+ * While `hold` is a promise, requests wait for it before they are answered (to watch a pull in progress).
  */
 export async function startApi() {
-  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, incremental: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null };
+  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, incremental: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null, hold: null as Promise<void> | null };
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
+    if (state.hold) return void state.hold.then(() => answer(req, res));
+    answer(req, res);
+  });
+  function answer(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(url.pathname + url.search);
     const page = Number(url.searchParams.get('page') ?? 1);
@@ -53,7 +58,7 @@ export async function startApi() {
       return json(state.services, { ETag: etag });
     }
     res.writeHead(404).end();
-  });
+  }
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { state, requests, base, stop: () => new Promise<void>((ok) => server.close(() => ok())) };
