@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** SYNTHETIC HSDS services and an HSDS API serving them on 127.0.0.1, for the pull tests. */
+/** SYNTHETIC HSDS services and an HSDS API serving them on 127.0.0.1, for the pull tests and the pull bench. */
 export const uuid = (n: number) => `b2c3d4e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const service = (n: number, extra: Record<string, unknown> = {}) => ({
   id: uuid(n),
@@ -16,8 +16,8 @@ export const range = (n: number) => Array.from({ length: n }, (_, i) => service(
 export type Handler = (req: IncomingMessage, res: ServerResponse, page: number) => boolean;
 
 /**
- * An HSDS API on 127.0.0.1: `/services` in pages of `pageSize` (whatever per_page asks, as real servers
- * cap it) in the 3.0 or the older Page envelope, `/services/{id}`, and `/directory.json` with an ETag.
+ * An HSDS API on 127.0.0.1: `/services` in pages of what per_page asks, at most `pageSize` (real servers
+ * cap it), in the 3.0 or the older Page envelope, `/services/{id}`, and `/directory.json` with an ETag.
  * With `incremental`, it honours `modified_after` (services whose last_modified is on or after it) and
  * answers `minimal=true` with a bare array of ids and modified dates, as the spec has it; without, it
  * ignores both, as many servers do. `misbehave` may answer a request itself (a 500, a 429) and return true.
@@ -26,6 +26,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, page: number) 
 export async function startApi() {
   const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, incremental: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null, hold: null as Promise<void> | null };
   const requests: string[] = [];
+  /** Services sent in listing pages (not the id listing), to tell how many a pull read. */
+  const served = { services: 0 };
   const server: Server = createServer((req, res) => {
     if (state.hold) return void state.hold.then(() => answer(req, res));
     answer(req, res);
@@ -41,8 +43,10 @@ export async function startApi() {
       const after = url.searchParams.get('modified_after');
       if (state.incremental && url.searchParams.get('minimal') === 'true') return json(state.services.map((s) => ({ id: s.id, last_modified: s.last_modified })));
       const listed = state.incremental && after ? state.services.filter((s) => String(s.last_modified) >= after) : state.services;
-      const total = Math.max(1, Math.ceil(listed.length / state.pageSize));
-      const items = listed.slice((page - 1) * state.pageSize, page * state.pageSize).map((s) => (state.shallow ? { id: s.id, name: s.name } : s));
+      const size = Math.min(Number(url.searchParams.get('per_page') ?? state.pageSize) || state.pageSize, state.pageSize);
+      const total = Math.max(1, Math.ceil(listed.length / size));
+      const items = listed.slice((page - 1) * size, page * size).map((s) => (state.shallow ? { id: s.id, name: s.name } : s));
+      served.services += items.length;
       return json(state.envelope === '3.0' ? { total_items: listed.length, total_pages: total, page_number: page, size: items.length, first_page: page === 1, last_page: page >= total, empty: items.length === 0, contents: items } : { content: items, totalPages: total, number: page, last: page >= total });
     }
     const one = /^\/api\/services\/(.+)$/.exec(url.pathname);
@@ -61,6 +65,6 @@ export async function startApi() {
   }
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { state, requests, base, stop: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return { state, requests, served, base, stop: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
