@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetProblem } from '../../shared/import-types';
 import type { ReadDb } from '../db/open';
@@ -25,12 +24,9 @@ const idOf = (s: unknown, row: number) => {
   return typeof id === 'string' && id !== '' ? id : `(service ${row} of the listing, no id)`;
 };
 
-/** Checked in steps that yield (the app's window keeps answering through a large pull's check). */
-function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptions, listener: StepListener): Promise<CheckedDataset> {
-  const path = join(dir, 'services.json');
-  writeFileSync(path, JSON.stringify(services));
-  return checkDatasetAsync(db, path, options, listener);
-}
+/** Checked as they were read, in steps that yield (the app's window keeps answering through a large pull's check). */
+const check = (db: ReadDb, dir: string, services: unknown[], options: CheckOptions, listener: StepListener): Promise<CheckedDataset> =>
+  checkDatasetAsync(db, join(dir, 'services.json'), { ...options, document: services }, listener);
 
 /**
  * Checks a pulled listing as an import checks a file, leaving out each service with an error (its first
@@ -38,7 +34,7 @@ function check(db: ReadDb, dir: string, services: unknown[], options: CheckOptio
  * at. Throws a SyncError saying why when more than MAX_QUARANTINED of the `read` services (those that
  * came over the network: all of them, unless an incremental pull merged them with stored ones) would be
  * left out, when an error belongs to no one service, or when what remains still has errors. A service left
- * out that `stored` holds (an incremental pull's installed services) is kept as installed. Writes only into `dir`.
+ * out that `stored` holds (an incremental pull's installed services) is kept as installed. Writes nothing.
  */
 export async function checkLeavingOut(
   db: ReadDb,

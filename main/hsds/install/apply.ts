@@ -6,7 +6,7 @@ import { diffDatasetSteps } from './diff';
 import { installDataset, installDatasetAsync, installTarget, type DatasetIdentity } from './install-dataset';
 import { loadMapping, saveMapping } from '../read/mapping-store';
 import { DatasetReadError, splitProblems, type Problem } from '../check/problems';
-import { readDatasetSteps } from '../read/read-dataset';
+import { readDatasetSteps, readHsdsDocument } from '../read/read-dataset';
 import type { ReadResult } from '../read/read-result';
 import { SPREADSHEET_FIELDS } from '../read/spreadsheet';
 import type { TableRows } from '../../db/hsds-tables';
@@ -41,6 +41,12 @@ export interface CheckOptions {
   sourceName?: string;
   /** A pulled source's address and kind: the file read is only the download's temporary copy. */
   pulledFrom?: { url: string; kind: SourceKind };
+  /**
+   * An HSDS JSON document already in memory (an API pull's services), read instead of a file: `path` then
+   * only names it. A statewide listing written out as one JSON file would pass the size cap and the
+   * longest string JavaScript can hold.
+   */
+  document?: unknown;
 }
 
 /** Reads, validates and diffs a dataset. Never writes; a spreadsheet uses the mapping given, else the one saved for this source. */
@@ -62,7 +68,7 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   let read: ReadResult;
   try {
     yield { step: 'reading', done: 0, total: 1 };
-    read = yield* readDatasetSteps(path, { mapping: options.mapping ?? loadMapping(db, path) });
+    read = options.document !== undefined ? readHsdsDocument(options.document, basename(path)) : yield* readDatasetSteps(path, { mapping: options.mapping ?? loadMapping(db, path) });
   } catch (err) {
     if (!(err instanceof DatasetReadError)) throw err;
     return { tables: null, identity, report: emptyReport(path, [{ ...err.problem, level: 'error' }]) };

@@ -62,19 +62,25 @@ export function* readDatasetSteps(path: string, options: ReadOptions = {}): Step
   throw new DatasetReadError({ file: label, row: null, field: null, message: 'not a dataset this app reads (.json, .zip, .csv, or a folder)' });
 }
 
-/** Nesting depth without recursion, so a hostile document cannot overflow the stack while being measured. */
-function depthExceeds(doc: unknown, limit: number): boolean {
+/**
+ * Nesting depth and object count without recursion, so a hostile document cannot overflow the stack
+ * while being measured. Stops at the first object too deep (objects: counted so far).
+ */
+function measure(doc: unknown, limit: number): { tooDeep: boolean; objects: number } {
   const stack: [unknown, number][] = [[doc, 1]];
+  let objects = 0;
   while (stack.length > 0) {
     const [v, d] = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
-    if (d > limit) return true;
+    if (d > limit) return { tooDeep: true, objects };
+    if (!Array.isArray(v)) objects++;
     for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
   }
-  return false;
+  return { tooDeep: false, objects };
 }
 
 export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
+  // Counted in the bytes first: a file of millions of tiny objects is refused before it is parsed.
   new ReadBudget().takeRows(jsonObjectCount(bytes), file, null);
   let doc: unknown;
   try {
@@ -83,9 +89,19 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     if (err instanceof DatasetReadError) throw err;
     throw new DatasetReadError({ file, row: null, field: null, message: `is not valid JSON (${(err as Error).message})` });
   }
-  if (depthExceeds(doc, MAX_JSON_DEPTH)) {
+  return readHsdsDocument(doc, file);
+}
+
+/**
+ * An HSDS JSON document already parsed (a pulled API listing, read page by page rather than as one
+ * file), read as readHsdsJson reads a file, under the same row budget and depth limit.
+ */
+export function readHsdsDocument(doc: unknown, file: string): ReadResult {
+  const { tooDeep, objects } = measure(doc, MAX_JSON_DEPTH);
+  if (tooDeep) {
     throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
   }
+  new ReadBudget().takeRows(objects, file, null);
   const found = servicesIn(doc);
   if ('refused' in found) throw new DatasetReadError({ file, row: null, field: null, message: found.refused });
   const origins: Origins = new Map();
