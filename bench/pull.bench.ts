@@ -12,7 +12,7 @@ import { applyCheckedAsync, checkDatasetAsync } from '../main/hsds/install/apply
 import { ensureStarterDirectory } from '../main/hsds/install/starter';
 import { addSource } from '../main/sources/add-source';
 import { createSourceHandlers } from '../main/sources/handlers';
-import { startApi } from '../main/test-support/hsds-api-server';
+import { startApi } from '../main/test-support/sources/hsds-api-server';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { longestBlock } from './longest-block';
 
