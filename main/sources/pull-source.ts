@@ -79,6 +79,7 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
     deadline: deadlineIn(options.limits?.deadlineSeconds ?? 30 * 60),
     timeoutMs: options.limits?.timeoutMs ?? 60_000,
     maxBytes: DATASET_LIMITS.maxBytes,
+    received: { bytes: 0 },
     retryDelayMs: options.limits?.retryDelayMs ?? 1_000,
     maxRetryAfterSeconds: options.limits?.maxRetryAfterSeconds ?? 120,
     server: `The ${config.kind === 'hsds-api' ? 'HSDS API' : 'server'} at ${new URL(config.url).host}`,

@@ -62,21 +62,17 @@ export function* readDatasetSteps(path: string, options: ReadOptions = {}): Step
   throw new DatasetReadError({ file: label, row: null, field: null, message: 'not a dataset this app reads (.json, .zip, .csv, or a folder)' });
 }
 
-/**
- * Nesting depth and object count without recursion, so a hostile document cannot overflow the stack
- * while being measured. Stops at the first object too deep (objects: counted so far).
- */
-function measure(doc: unknown, limit: number): { tooDeep: boolean; objects: number } {
+/** Measures nesting depth without recursion, so a hostile document cannot overflow the stack while being measured. */
+function refuseTooDeep(doc: unknown, file: string): void {
   const stack: [unknown, number][] = [[doc, 1]];
-  let objects = 0;
   while (stack.length > 0) {
     const [v, d] = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
-    if (d > limit) return { tooDeep: true, objects };
-    if (!Array.isArray(v)) objects++;
+    if (d > MAX_JSON_DEPTH) {
+      throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
+    }
     for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
   }
-  return { tooDeep: false, objects };
 }
 
 export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
@@ -89,19 +85,23 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     if (err instanceof DatasetReadError) throw err;
     throw new DatasetReadError({ file, row: null, field: null, message: `is not valid JSON (${(err as Error).message})` });
   }
-  return readHsdsDocument(doc, file);
+  refuseTooDeep(doc, file);
+  return readDocument(doc, file);
 }
 
 /**
- * An HSDS JSON document already parsed (a pulled API listing, read page by page rather than as one
- * file), read as readHsdsJson reads a file, under the same row budget and depth limit.
+ * An HSDS JSON document already parsed (a pulled API listing, read page by page within the size cap
+ * rather than as one file), read as readHsdsJson reads a file, under the same depth limit and row budget;
+ * the rows counted are the tables' (a shared organization nested in every service counts once).
  */
 export function readHsdsDocument(doc: unknown, file: string): ReadResult {
-  const { tooDeep, objects } = measure(doc, MAX_JSON_DEPTH);
-  if (tooDeep) {
-    throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
-  }
-  new ReadBudget().takeRows(objects, file, null);
+  refuseTooDeep(doc, file);
+  const read = readDocument(doc, file);
+  new ReadBudget().takeRows(Object.values(read.tables).reduce((n, rows) => n + rows.length, 0), file, null);
+  return read;
+}
+
+function readDocument(doc: unknown, file: string): ReadResult {
   const found = servicesIn(doc);
   if ('refused' in found) throw new DatasetReadError({ file, row: null, field: null, message: found.refused });
   const origins: Origins = new Map();

@@ -6,7 +6,10 @@ export interface ApiGetOptions {
   headers: Record<string, string>;
   deadline: Deadline;
   timeoutMs: number;
+  /** The most a whole pull may download, every page and service together (the import's size cap). */
   maxBytes: number;
+  /** What this pull has downloaded so far: one counter shared by its requests. */
+  received: { bytes: number };
   signal?: AbortSignal;
   /** The wait before retrying a 5xx; doubled each time. */
   retryDelayMs: number;
@@ -46,7 +49,10 @@ export async function getJson(url: string, options: ApiGetOptions): Promise<unkn
   let body: Buffer | undefined;
   for (let attempt = 0; body === undefined; attempt++) {
     try {
-      body = (await httpGet(url, options)).body;
+      const left = options.maxBytes - options.received.bytes;
+      if (left <= 0) throw new SyncError(`${options.server} has sent more than ${Math.round(options.maxBytes / 1024 ** 2)} MB in this pull, more than this app reads in one import, so the pull stopped. Nothing was changed.`);
+      body = (await httpGet(url, { ...options, maxBytes: left })).body;
+      options.received.bytes += body.length;
     } catch (err) {
       if (!(err instanceof SyncError) || attempt === RETRIES || options.signal?.aborted || options.deadline.signal.aborted) throw err;
       const status = err instanceof HttpStatusError ? err.status : null;

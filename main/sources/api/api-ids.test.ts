@@ -17,7 +17,7 @@ const ANSWERS: Record<string, (page: number) => unknown> = {
 describe('the listing of service ids an incremental pull finds deletions in', () => {
   let server: Server;
   let base = '';
-  const options = { headers: {}, deadline: deadlineIn(30), timeoutMs: 5_000, maxBytes: 1_000_000, retryDelayMs: 10, maxRetryAfterSeconds: 1, server: 'The HSDS API at test' };
+  const options = { headers: {}, deadline: deadlineIn(30), timeoutMs: 5_000, maxBytes: 1_000_000, received: { bytes: 0 }, retryDelayMs: 10, maxRetryAfterSeconds: 1, server: 'The HSDS API at test' };
   beforeAll(async () => {
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
@@ -35,6 +35,13 @@ describe('the listing of service ids an incremental pull finds deletions in', ()
 
   it('reads a Page to its last page when the server pages it or ignores minimal', async () => {
     expect([...(await readApiIds(`${base}/paged`, options))]).toEqual(['a', 'c']);
+  });
+
+  it('stops when the pages together pass what one pull may download, not only when one page does', async () => {
+    const small = { ...options, maxBytes: 120, received: { bytes: 0 } };
+    await expect(readApiIds(`${base}/paged`, small)).rejects.toThrow(/is larger than the \d+ bytes allowed for it, so it was not downloaded\. Nothing was changed\.$/);
+    expect(small.received.bytes).toBeGreaterThan(0);
+    expect(small.received.bytes).toBeLessThanOrEqual(120);
   });
 
   it('stops at an item without an id, or an answer that is neither a list nor a Page: a hole would read as deletions', async () => {
