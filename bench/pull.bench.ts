@@ -130,7 +130,8 @@ async function pullThrice(path: string, api: Api, services: number, log: (...a: 
 }
 
 /**
- * A county's HSDS 3 API of N synthetic services (full nested services, each with its last_modified)
+ * A county's HSDS 3 API of N synthetic services (full nested services, each with its last_modified and
+ * its organization without the organization's own list of sites)
  * served over HTTP on 127.0.0.1 (main/test-support/hsds-api-server.ts: pages capped at PAGE_CAP,
  * `modified_after`, `minimal=true`), pulled by a desk holding the bundled directory through the app's
  * channel: the first pull (every page), an incremental pull after 1 in 100 services changed (read what
@@ -145,7 +146,15 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
     try {
       const tables = syntheticDirectory(services);
       for (const s of tables.service) s.last_modified = PUBLISHED;
-      api.state.services = nestServices(tables);
+      // An organization's own list of locations is left out of each service, as an API serving services
+      // would (each service brings its sites through service_at_locations): nested whole, every service
+      // of an organization carried all ten of its sites, 6 KB a service, and a listing of 44,000 passed
+      // the 256 MB a pull may download.
+      api.state.services = nestServices(tables).map(({ organization, ...s }) => {
+        if (organization === null || typeof organization !== 'object') return s;
+        const { locations: _, ...brief } = organization as Record<string, unknown>;
+        return { ...s, organization: brief };
+      });
       api.state.pageSize = PAGE_CAP;
       api.state.incremental = true;
       const baseline = await importBaseline(tables, dir);

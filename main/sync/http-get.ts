@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { isLinkLocalHost } from '../security/link-local';
-import { HttpStatusError, SyncCancelled, SyncError } from './sync-error';
+import { HttpStatusError, SyncCancelled, SyncError, TooLargeError } from './sync-error';
 
 /** The time a whole download may take, shared by all its requests: a server trickling bytes cannot hold it for ever. */
 export interface Deadline {
@@ -185,7 +185,7 @@ function statusMessage(server: string, url: string, status: number): string {
 }
 
 const tooLarge = (url: string, max: number) =>
-  new SyncError(`${url} is larger than the ${max.toLocaleString('en-US')} bytes allowed for it, so it was not downloaded. Nothing was changed.`);
+  new TooLargeError(`${url} is larger than the ${max.toLocaleString('en-US')} bytes allowed for it, so it was not downloaded. Nothing was changed.`);
 
 const CLOSED = 'the server closed the connection before the download finished';
 

@@ -8,6 +8,9 @@ export class HttpStatusError extends SyncError {
   }
 }
 
+/** A download was stopped for passing the bytes it was allowed: a caller sharing one allowance over many downloads says so in its own words. */
+export class TooLargeError extends SyncError {}
+
 /** The person stopped a check, apply or restore before it committed: not a failure, and nothing changed. */
 export class SyncCancelled extends SyncError {
   constructor() {

@@ -1,5 +1,5 @@
 import { httpGet, type Deadline } from '../../sync/http-get';
-import { HttpStatusError, SyncError } from '../../sync/sync-error';
+import { HttpStatusError, SyncError, TooLargeError } from '../../sync/sync-error';
 
 /** How an HSDS API is asked: the limits of http-get.ts, and how long to wait before trying again. */
 export interface ApiGetOptions {
@@ -49,11 +49,12 @@ export async function getJson(url: string, options: ApiGetOptions): Promise<unkn
   let body: Buffer | undefined;
   for (let attempt = 0; body === undefined; attempt++) {
     try {
-      const left = options.maxBytes - options.received.bytes;
-      if (left <= 0) throw new SyncError(`${options.server} has sent more than ${Math.round(options.maxBytes / 1024 ** 2)} MB in this pull, more than this app reads in one import, so the pull stopped. Nothing was changed.`);
-      body = (await httpGet(url, { ...options, maxBytes: left })).body;
+      body = (await httpGet(url, { ...options, maxBytes: options.maxBytes - options.received.bytes })).body;
       options.received.bytes += body.length;
     } catch (err) {
+      if (err instanceof TooLargeError) {
+        throw new SyncError(`${options.server} would send more than the ${Math.round(options.maxBytes / 1024 ** 2)} MB this app reads in one pull (it passed it at ${url}), so the pull stopped. Nothing was changed.`);
+      }
       if (!(err instanceof SyncError) || attempt === RETRIES || options.signal?.aborted || options.deadline.signal.aborted) throw err;
       const status = err instanceof HttpStatusError ? err.status : null;
       if (status !== null && status < 500 && status !== 429) throw err;
