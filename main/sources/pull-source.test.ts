@@ -98,6 +98,29 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
     expect(await refused()).toMatch(/asked to wait 3600 seconds/);
   });
 
+  it('asks the API its HSDS version first: another major version is refused, none said is read as HSDS 3 with a warning', async () => {
+    api.state.root = { version: '1.1', profile: 'https://example.org/profile' };
+    expect(await refused()).toMatch(/^The HSDS API at 127\.0\.0\.1:\d+ says it serves HSDS 1\.1; this app pulls HSDS 3 APIs\./);
+    expect(api.requests).toEqual(['/api/']);
+    expect(countyServices()).toBe(0);
+    api.state.root = null;
+    const r = await pull();
+    expect(r).toMatchObject({ ok: true, added: 5 });
+    expect(r.warnings).toEqual([expect.stringMatching(/did not say which HSDS version it serves \(its root address gave no answer\); it was read as HSDS 3\.$/)]);
+  });
+
+  it('asks again for a page that does not answer in time, and applies nothing when it never does', async () => {
+    const slow = { limits: { ...fast.limits, timeoutMs: 300 } };
+    let silent = 1;
+    api.state.misbehave = (req, _res, page) => req.url!.includes('/services?') && page === 2 && silent-- > 0;
+    expect(await pull(slow)).toMatchObject({ ok: true, added: 5 });
+    expect(api.requests.filter((r) => r.includes('page=2&')).length).toBe(2);
+    api.state.services = range(6);
+    silent = Infinity;
+    expect(await refused(slow)).toMatch(/^The HSDS API at 127\.0\.0\.1:\d+ .*page=2/);
+    expect(countyServices()).toBe(5);
+  });
+
   it('removes a service the second pull no longer lists, and a dry run changes nothing', async () => {
     await pull();
     api.state.services = range(4);
@@ -131,7 +154,7 @@ describe('pulling a source from an HSDS API or a datapackage URL', () => {
       const after = new Date(Date.parse(since()!) - 10 * 60 * 1000).toISOString();
       expect(await pull()).toEqual({ ok: true, source: 'county', added: 1, changed: 1, removed: 1, quarantined: [], errors: [], warnings: [] });
       // The changes since the first pull began (less the clock overlap), then the ids for deletions: no service fetched one by one.
-      expect(api.requests).toEqual([`/api/services?page=1&per_page=100&full=true&modified_after=${encodeURIComponent(after)}`, '/api/services?minimal=true&page=1&per_page=1000']);
+      expect(api.requests).toEqual(['/api/', `/api/services?page=1&per_page=100&full=true&modified_after=${encodeURIComponent(after)}`, '/api/services?minimal=true&page=1&per_page=1000']);
       expect(desk.db.prepare("SELECT name FROM service WHERE id = 'county/' || ?").pluck().get(uuid(3))).toBe('SYNTHETIC renamed service 3');
       expect(desk.db.prepare("SELECT * FROM service WHERE id = 'county/' || ?").get(uuid(1))).toEqual(unchanged);
       expect(desk.db.prepare("SELECT count(*) FROM service WHERE id = 'county/' || ?").pluck().get(uuid(4))).toBe(0);

@@ -14,6 +14,7 @@ import { messageOf, SyncError } from '../sync/sync-error';
 import type { ApiGetOptions } from './api/api-get';
 import { readApiChanges } from './api/api-changes';
 import { readApiServices } from './api/api-pages';
+import { checkApiVersion } from './api/api-version';
 import { pullColumn, readPullConfig, type PullConfig } from './pull-config';
 import { isPaused, recordPull } from './pull-status';
 import { NO_SECRET_BOX, type SecretBox } from './secret-box';
@@ -63,6 +64,8 @@ interface Fetched {
   checked: CheckedDataset;
   quarantined: Quarantined[];
   config: PullConfig;
+  /** What the pull itself has to say beside the check's warnings (an API that names no version). */
+  notes: string[];
 }
 
 const lines = (problems: DatasetProblem[]) => problems.map((p) => `${p.row != null ? `service ${p.row}` : p.file}${p.field ? `, ${p.field}` : ''}: ${p.message}`);
@@ -88,10 +91,11 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
   const checkOptions = { sourceName: name, pulledFrom: { url: config.url, kind: config.kind } };
   if (config.kind === 'hsds-api') {
     const started = new Date().toISOString();
+    const versionWarning = await checkApiVersion(config.url, get);
     const { services, read, stored } = config.since
       ? await readApiChanges(db, name, config.url, config.since, get, options.progress)
       : await readApiServices(config.url, get, options.progress).then((all) => ({ services: all, read: all.length, stored: undefined }));
-    return { ...(await checkLeavingOut(db, dir, services, checkOptions, read, options.listener, stored)), config: { ...config, since: started } };
+    return { ...(await checkLeavingOut(db, dir, services, checkOptions, read, options.listener, stored)), config: { ...config, since: started }, notes: versionWarning ? [versionWarning] : [] };
   }
   const conditional = { ...(config.etag ? { 'If-None-Match': config.etag } : {}), ...(config.lastModified ? { 'If-Modified-Since': config.lastModified } : {}) };
   const res = await httpGet(config.url, { ...get, headers: { ...get.headers, ...conditional } });
@@ -101,7 +105,7 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
   writeFileSync(path, res.body);
   const checked = await checkDatasetAsync(db, path, checkOptions, options.listener ?? {});
   if (!checked.report.ok) throw new SyncError(`The pull was not applied: the file at ${config.url} has ${checked.report.errorCount} error(s). First: ${lines(checked.report.errors)[0]}. Nothing was changed.`);
-  return { checked, quarantined: [], config: { ...config, etag: res.etag, lastModified: res.lastModified } };
+  return { checked, quarantined: [], config: { ...config, etag: res.etag, lastModified: res.lastModified }, notes: [] };
 }
 
 /**
@@ -130,7 +134,7 @@ async function attempt(db: Db, name: string, config: PullConfig, summary: PullSu
     const { checked, quarantined } = fetched;
     const { diff, warnings } = checked.report;
     const counts = { added: diff?.added.length ?? 0, changed: diff?.changed.length ?? 0, removed: diff?.removed.length ?? 0 };
-    const result = { ...summary, ...counts, quarantined, warnings: lines(warnings) };
+    const result = { ...summary, ...counts, quarantined, warnings: [...fetched.notes, ...lines(warnings)] };
     const removals = removalsFrom(db, checked.tables!, name);
     if (needsRemovalConsent(removals) && !options.allowRemovals) {
       return { ...result, errors: [`The pull was not applied. ${removalRefusal(removals, 'pull again with --allow-removals if that is what you mean')}`] };

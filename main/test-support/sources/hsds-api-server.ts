@@ -16,7 +16,7 @@ export const range = (n: number) => Array.from({ length: n }, (_, i) => service(
 export type Handler = (req: IncomingMessage, res: ServerResponse, page: number) => boolean;
 
 /**
- * An HSDS API on 127.0.0.1: `/services` in pages of what per_page asks, at most `pageSize` (real servers
+ * An HSDS API on 127.0.0.1: its root (`root`: what it says of itself, null for none), `/services` in pages of what per_page asks, at most `pageSize` (real servers
  * cap it), in the 3.0 or the older Page envelope, `/services/{id}`, and `/directory.json` with an ETag.
  * With `incremental`, it honours `modified_after` (services whose last_modified is on or after it) and
  * answers `minimal=true` with a bare array of ids and modified dates, as the spec has it; without, it
@@ -24,7 +24,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, page: number) 
  * While `hold` is a promise, requests wait for it before they are answered (to watch a pull in progress).
  */
 export async function startApi() {
-  const state = { services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, incremental: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null, hold: null as Promise<void> | null };
+  const state = { root: { version: '3.0.0' } as unknown, services: range(5) as Record<string, unknown>[], pageSize: 2, envelope: '3.0' as '3.0' | 'older', shallow: false, incremental: false, misbehave: null as Handler | null, requireHeader: null as string | null, zip: null as Buffer | null, hold: null as Promise<void> | null };
   const requests: string[] = [];
   /** Services sent in listing pages (not the id listing), to tell how many a pull read. */
   const served = { services: 0 };
@@ -39,6 +39,7 @@ export async function startApi() {
     if (state.misbehave?.(req, res, page)) return;
     if (state.requireHeader && req.headers['x-api-key'] !== state.requireHeader) return void res.writeHead(401).end();
     const json = (doc: unknown, headers: Record<string, string> = {}) => res.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(doc));
+    if (url.pathname === '/api/') return state.root === null ? void res.writeHead(404).end() : json(state.root);
     if (url.pathname === '/api/services') {
       const after = url.searchParams.get('modified_after');
       if (state.incremental && url.searchParams.get('minimal') === 'true') return json(state.services.map((s) => ({ id: s.id, last_modified: s.last_modified })));
