@@ -25,8 +25,8 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** Runs the steps to their end, ignoring progress. */
-export function runSteps<T>(steps: Steps<T>): T {
+/** Runs the steps (any generator of them) to their end, ignoring what they yield. */
+export function runSteps<T>(steps: Generator<unknown, T, void>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

@@ -2,6 +2,7 @@ import { emptyTables, HSDS_TABLES, SHARED_TABLES, type Row, type TableRows } fro
 import type { ReadDb } from '../db/open';
 import { hsdsColumns } from '../hsds/read/table-info';
 import { unqualifyRows } from './qualify-ids';
+import { runSteps } from '../jobs/steps';
 import { storedSource } from './source-target';
 
 /** The shared taxonomy rows a source's rows use: its attributes' terms, their parents, and their taxonomies. */
@@ -50,13 +51,7 @@ export function* readSourceTablesSteps(db: ReadDb, name: string, alsoTerms?: Rea
 }
 
 /** readSourceTablesSteps straight through. */
-export function readSourceTables(db: ReadDb, name: string, alsoTerms?: ReadonlySet<string>): TableRows {
-  const reading = readSourceTablesSteps(db, name, alsoTerms);
-  for (;;) {
-    const r = reading.next();
-    if (r.done) return r.value;
-  }
-}
+export const readSourceTables = (db: ReadDb, name: string, alsoTerms?: ReadonlySet<string>): TableRows => runSteps(readSourceTablesSteps(db, name, alsoTerms));
 
 /** A source's service ids as its publisher wrote them. */
 export function sourceServiceIds(db: ReadDb, name: string): string[] {

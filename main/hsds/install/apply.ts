@@ -6,7 +6,7 @@ import { diffDatasetSteps } from './diff';
 import { installDataset, installDatasetAsync, installTarget, type DatasetIdentity } from './install-dataset';
 import { loadMapping, saveMapping } from '../read/mapping-store';
 import { DatasetReadError, splitProblems, type Problem } from '../check/problems';
-import { readDatasetSteps, readHsdsDocument } from '../read/read-dataset';
+import { readDatasetSteps, readHsdsDocumentSteps } from '../read/read-dataset';
 import type { ReadResult } from '../read/read-result';
 import { SPREADSHEET_FIELDS } from '../read/spreadsheet';
 import type { TableRows } from '../../db/hsds-tables';
@@ -68,7 +68,7 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   let read: ReadResult;
   try {
     yield { step: 'reading', done: 0, total: 1 };
-    read = options.document !== undefined ? readHsdsDocument(options.document, basename(path)) : yield* readDatasetSteps(path, { mapping: options.mapping ?? loadMapping(db, path) });
+    read = options.document !== undefined ? yield* readingSteps(readHsdsDocumentSteps(options.document, basename(path))) : yield* readDatasetSteps(path, { mapping: options.mapping ?? loadMapping(db, path) });
   } catch (err) {
     if (!(err instanceof DatasetReadError)) throw err;
     return { tables: null, identity, report: emptyReport(path, [{ ...err.problem, level: 'error' }]) };
@@ -106,6 +106,14 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
       mappingFields: read.mapping ? Object.keys(SPREADSHEET_FIELDS) : null,
     },
   };
+}
+
+/** A read that yields nothing to say, reported as reading. */
+function* readingSteps<T>(steps: Generator<void, T, void>): Steps<T> {
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    yield { step: 'reading', done: 0, total: 1 };
+  }
 }
 
 function emptyReport(path: string, problems: Problem[]): ImportReport {

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { DatasetReadError } from '../check/problems';
 import { ReadBudget } from './dataset-limits';
+import { runSteps } from '../../jobs/steps';
 
 /** Larger than any real description; a bigger field is a broken or hostile file, refused before it is held twice. */
 export const MAX_FIELD_CHARS = 1_000_000;
@@ -137,13 +138,7 @@ export function* parseCsvSteps(bytes: Uint8Array, file: string, budget = new Rea
 }
 
 /** parseCsvSteps straight through. */
-export function parseCsv(bytes: Uint8Array, file: string, budget = new ReadBudget()): CsvTable {
-  const parsing = parseCsvSteps(bytes, file, budget);
-  for (;;) {
-    const r = parsing.next();
-    if (r.done) return r.value;
-  }
-}
+export const parseCsv = (bytes: Uint8Array, file: string, budget = new ReadBudget()): CsvTable => runSteps(parseCsvSteps(bytes, file, budget));
 
 /** Rows as header -> value objects, for readers that pick columns by name. */
 export function recordsOf(csv: CsvTable): CsvRecord[] {

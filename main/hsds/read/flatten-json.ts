@@ -1,3 +1,4 @@
+import { runSteps } from '../../jobs/steps';
 import { scalarFields } from '../check/hsds-ajv';
 import { servicesIn } from './json-shape';
 import { emptyTables, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
@@ -93,10 +94,17 @@ const describe = (v: unknown) =>
  * rather than calling it missing. `onRow` hears where each row was found (the path, and which service of
  * the document), so problems found later can name it.
  */
-export function flattenHsdsJson(
+export const flattenHsdsJson = (doc: unknown, onRow?: (row: Row, path: string, service: number) => void): { tables: TableRows; problems: FlattenProblem[] } =>
+  runSteps(flattenHsdsJsonSteps(doc, onRow));
+
+/** Services flattened between two yields of a long read (an API pull's listing of a statewide directory). */
+const SERVICES_BETWEEN_YIELDS = 2_000;
+
+/** flattenHsdsJson, yielding every SERVICES_BETWEEN_YIELDS services. */
+export function* flattenHsdsJsonSteps(
   doc: unknown,
   onRow?: (row: Row, path: string, service: number) => void,
-): { tables: TableRows; problems: FlattenProblem[] } {
+): Generator<void, { tables: TableRows; problems: FlattenProblem[] }, void> {
   const tables = emptyTables();
   const found = servicesIn(doc);
   if ('refused' in found) return { tables, problems: [{ path: '$', message: found.refused, service: 0 }] };
@@ -177,10 +185,11 @@ export function flattenHsdsJson(
     return id;
   };
 
-  found.services.forEach((s, i) => {
+  for (const [i, s] of found.services.entries()) {
+    if (i > 0 && i % SERVICES_BETWEEN_YIELDS === 0) yield;
     current = i;
     visit(s.value, 'service', s.path);
-  });
+  }
   return { tables, problems: all };
 }
 

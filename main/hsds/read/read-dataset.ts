@@ -6,7 +6,7 @@ import { findDescriptor, readDatapackage } from './datapackage-read';
 import { jsonObjectCount, ReadBudget, refuseOverBytes } from './dataset-limits';
 import { folderSource } from './file-source';
 import { zipSource } from './zip-source';
-import { flattenHsdsJson } from './flatten-json';
+import { flattenHsdsJsonSteps } from './flatten-json';
 import { servicesIn } from './json-shape';
 import { isOhanaFolder, readOhana } from './ohana';
 import { DatasetReadError, type Origins, type Problem } from '../check/problems';
@@ -86,7 +86,7 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     throw new DatasetReadError({ file, row: null, field: null, message: `is not valid JSON (${(err as Error).message})` });
   }
   refuseTooDeep(doc, file);
-  return readDocument(doc, file);
+  return runSteps(readDocumentSteps(doc, file));
 }
 
 /**
@@ -94,18 +94,18 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
  * rather than as one file), read as readHsdsJson reads a file, under the same depth limit and row budget;
  * the rows counted are the tables' (a shared organization nested in every service counts once).
  */
-export function readHsdsDocument(doc: unknown, file: string): ReadResult {
+export function* readHsdsDocumentSteps(doc: unknown, file: string): Generator<void, ReadResult, void> {
   refuseTooDeep(doc, file);
-  const read = readDocument(doc, file);
+  const read = yield* readDocumentSteps(doc, file);
   new ReadBudget().takeRows(Object.values(read.tables).reduce((n, rows) => n + rows.length, 0), file, null);
   return read;
 }
 
-function readDocument(doc: unknown, file: string): ReadResult {
+function* readDocumentSteps(doc: unknown, file: string): Generator<void, ReadResult, void> {
   const found = servicesIn(doc);
   if ('refused' in found) throw new DatasetReadError({ file, row: null, field: null, message: found.refused });
   const origins: Origins = new Map();
-  const flat = flattenHsdsJson(doc, (row, path, service) => origins.set(row, { file, row: service + 1, path }));
+  const flat = yield* flattenHsdsJsonSteps(doc, (row, path, service) => origins.set(row, { file, row: service + 1, path }));
   const { problems } = flat;
   const tables = restoreSourceIds(flat.tables, (from, to) => origins.set(to, origins.get(from)!));
   inferProgramOrganizations(tables);
