@@ -65,6 +65,8 @@ export function usePull(source: SourceSummary, onPulled: (applied: boolean) => P
       const r = await atlas().sourcePull({ name: source.name, ...(allowRemovals ? { allowRemovals } : {}) });
       const answer: SourcePullSummary = r.ok ? r.value : { ok: false, source: source.name, added: 0, changed: 0, removed: 0, quarantined: [], errors: [r.error], warnings: [] };
       finished = true;
+      // The list is read again before the answer shows, so the row's counts and its answer agree.
+      await onPulled(answer.ok);
       if (mounted.current) {
         // Done running before the answer shows: one status at a time.
         setProgress(null);
@@ -73,7 +75,6 @@ export function usePull(source: SourceSummary, onPulled: (applied: boolean) => P
         if (ask) setConfirm(ask);
         else setSummary(answer);
       }
-      await onPulled(answer.ok);
     } finally {
       finished = true;
       if (mounted.current) {
