@@ -235,18 +235,19 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
 
   const a = indexer(current);
   const b = indexer(next);
-  if (!identical) {
-    // The lookups of two statewide directories take seconds to build: built here in batches, not on first use.
-    for (const _ of a.prepare()) yield starting;
-    for (const _ of b.prepare()) yield starting;
-  }
   const name = (r: Row) => String(r.name ?? r.id);
   const nextIds = new Set(next.service.map((s) => String(s.id)));
   const changed: ServiceChange[] = [];
   const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
   const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
   const kept = next.service.length - added.length;
-  const touched = identical || kept === 0 ? new Set<string>() : servicesTouched(a, b, differing);
+  const compare = !identical && kept > 0;
+  if (compare) {
+    // The lookups of two statewide directories take seconds to build: built here in batches, not on first use.
+    for (const _ of a.prepare()) yield starting;
+    for (const _ of b.prepare()) yield starting;
+  }
+  const touched = compare ? servicesTouched(a, b, differing) : new Set<string>();
   if (touched.size > 0) {
     for (const [i, s] of next.service.entries()) {
       if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
