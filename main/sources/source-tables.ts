@@ -3,6 +3,7 @@ import type { ReadDb } from '../db/open';
 import { hsdsColumns } from '../hsds/read/table-info';
 import { unqualifyRows } from './qualify-ids';
 import { runSteps } from '../jobs/steps';
+import { rowidRanges } from '../db/rows-in-batches';
 import { storedSource } from './source-target';
 
 /** The shared taxonomy rows a source's rows use: its attributes' terms, their parents, and their taxonomies. */
@@ -35,14 +36,10 @@ export function* readSourceTablesSteps(db: ReadDb, name: string, alsoTerms?: Rea
   if (!source) return { ...tables, ...termsUsed(db, tables, alsoTerms) };
   for (const t of HSDS_TABLES) {
     if (SHARED_TABLES.has(t)) continue;
-    const pageEnd = db.prepare(`SELECT max(rowid) FROM (SELECT rowid FROM ${t} WHERE atlas_source = ? AND rowid > ? ORDER BY rowid LIMIT ${PAGE})`).pluck();
-    const page = db.prepare(`SELECT ${hsdsColumns(t).join(', ')} FROM ${t} WHERE atlas_source = ? AND rowid > ? AND rowid <= ? ORDER BY rowid`);
+    const page = db.prepare(`SELECT ${hsdsColumns(t).join(', ')} FROM ${t} WHERE rowid > ? AND rowid <= ? AND atlas_source = ? ORDER BY rowid`);
     const rows: Row[] = [];
-    for (let after = -Infinity; ; ) {
-      const last = pageEnd.get(name, after) as number | null;
-      if (last === null) break;
-      for (const row of unqualifyRows(t, page.all(name, after, last) as Row[], source.idPrefix)) rows.push(row);
-      after = last;
+    for (const [after, last] of rowidRanges(db, t, PAGE, 'atlas_source = ?', [name])) {
+      for (const row of unqualifyRows(t, page.all(after, last, name) as Row[], source.idPrefix)) rows.push(row);
       yield;
     }
     tables[t] = rows as TableRows[typeof t];

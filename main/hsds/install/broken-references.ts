@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
 import { foreignKeys } from '../read/table-info';
+import { rowidRanges } from '../../db/rows-in-batches';
 
 /** Rows looked at between two yields: some tens of milliseconds on the build machines. */
 const BATCH = 20_000;
@@ -14,16 +15,12 @@ const BATCH = 20_000;
 export function* refuseBrokenReferencesSteps(db: Db, tables: readonly HsdsTable[] = HSDS_TABLES): Generator<void, void, void> {
   for (const table of tables) {
     for (const { column, target } of foreignKeys().get(table) ?? []) {
-      const rangeEnd = db.prepare(`SELECT max(rowid) FROM (SELECT rowid FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH})`).pluck();
       const dangling = db
         .prepare(`SELECT c.rowid FROM ${table} c WHERE c.rowid > ? AND c.rowid <= ? AND c.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} p WHERE p.id = c.${column}) LIMIT 1`)
         .pluck();
-      for (let after = -Infinity; ; ) {
-        const last = rangeEnd.get(after) as number | null;
-        if (last === null) break;
+      for (const [after, last] of rowidRanges(db, table, BATCH)) {
         const rowid = dangling.get(after, last) as number | undefined;
         if (rowid !== undefined) throw new Error(`A ${table} record (row ${rowid}) points to a ${target} that is not in the dataset; nothing was changed.`);
-        after = last;
         yield;
       }
     }
