@@ -14,8 +14,8 @@ export interface StepProgress {
 
 export type Steps<T> = Generator<StepProgress, T, void>;
 
-export interface StepListener {
-  onProgress?: (p: StepProgress) => void;
+export interface StepListener<P = StepProgress> {
+  onProgress?: (p: P) => void;
   isCancelled?: () => boolean;
 }
 
@@ -35,9 +35,10 @@ export function runSteps<T>(steps: Generator<unknown, T, void>): T {
 
 /**
  * Runs the steps, reporting progress and stopping with ImportCancelled when asked to between two reports.
- * Stopped steps are closed, so what they hold (a worker thread) is let go at once.
+ * Stopped steps are closed, so what they hold (a worker thread) is let go at once. Steps that report
+ * nothing (yielding void) are run the same way, for the event loop's sake alone.
  */
-export async function runStepsAsync<T>(steps: Steps<T>, { onProgress, isCancelled }: StepListener = {}): Promise<T> {
+export async function runStepsAsync<T, P = StepProgress>(steps: Generator<P, T, void>, { onProgress, isCancelled }: StepListener<P> = {}): Promise<T> {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

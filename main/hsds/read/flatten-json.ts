@@ -97,10 +97,14 @@ const describe = (v: unknown) =>
 export const flattenHsdsJson = (doc: unknown, onRow?: (row: Row, path: string, service: number) => void): { tables: TableRows; problems: FlattenProblem[] } =>
   runSteps(flattenHsdsJsonSteps(doc, onRow));
 
-/** Services flattened between two yields of a long read (an API pull's listing of a statewide directory). */
-const SERVICES_BETWEEN_YIELDS = 2_000;
+/**
+ * Nested records flattened between two yields of a long read (an API pull's listing of a statewide
+ * directory): counted in records, not services, since a service merged from the stored source carries its
+ * organization's every site, several times what one read from an API does.
+ */
+const RECORDS_BETWEEN_YIELDS = 10_000;
 
-/** flattenHsdsJson, yielding every SERVICES_BETWEEN_YIELDS services. */
+/** flattenHsdsJson, yielding between services once RECORDS_BETWEEN_YIELDS records were visited. */
 export function* flattenHsdsJsonSteps(
   doc: unknown,
   onRow?: (row: Row, path: string, service: number) => void,
@@ -113,7 +117,9 @@ export function* flattenHsdsJsonSteps(
   const problems = { push: (p: Omit<FlattenProblem, 'service'>) => all.push({ ...p, service: current }) };
   const seen = new Map<string, { row: Row; path: string }>();
 
+  let visited = 0;
   const visit = (value: unknown, table: HsdsTable, path: string): string | null => {
+    visited++;
     if (!isObject(value)) {
       problems.push({ path, message: `expected an object for ${table}` });
       return null;
@@ -186,7 +192,10 @@ export function* flattenHsdsJsonSteps(
   };
 
   for (const [i, s] of found.services.entries()) {
-    if (i > 0 && i % SERVICES_BETWEEN_YIELDS === 0) yield;
+    if (visited >= RECORDS_BETWEEN_YIELDS) {
+      visited = 0;
+      yield;
+    }
     current = i;
     visit(s.value, 'service', s.path);
   }

@@ -62,10 +62,17 @@ export function* readDatasetSteps(path: string, options: ReadOptions = {}): Step
   throw new DatasetReadError({ file: label, row: null, field: null, message: 'not a dataset this app reads (.json, .zip, .csv, or a folder)' });
 }
 
-/** Measures nesting depth without recursion, so a hostile document cannot overflow the stack while being measured. */
-function refuseTooDeep(doc: unknown, file: string): void {
+/** Objects measured between two yields of a large document's depth check. */
+const OBJECTS_BETWEEN_YIELDS = 50_000;
+
+/**
+ * Measures nesting depth without recursion, so a hostile document cannot overflow the stack while being
+ * measured; yields as it goes, since an incremental pull's merged source is millions of objects.
+ */
+function* refuseTooDeepSteps(doc: unknown, file: string): Generator<void, void, void> {
   const stack: [unknown, number][] = [[doc, 1]];
-  while (stack.length > 0) {
+  for (let measured = 1; stack.length > 0; measured++) {
+    if (measured % OBJECTS_BETWEEN_YIELDS === 0) yield;
     const [v, d] = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (d > MAX_JSON_DEPTH) {
@@ -85,7 +92,7 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
     if (err instanceof DatasetReadError) throw err;
     throw new DatasetReadError({ file, row: null, field: null, message: `is not valid JSON (${(err as Error).message})` });
   }
-  refuseTooDeep(doc, file);
+  runSteps(refuseTooDeepSteps(doc, file));
   return runSteps(readDocumentSteps(doc, file));
 }
 
@@ -95,7 +102,7 @@ export function readHsdsJson(bytes: Uint8Array, file: string): ReadResult {
  * the rows counted are the tables' (a shared organization nested in every service counts once).
  */
 export function* readHsdsDocumentSteps(doc: unknown, file: string): Generator<void, ReadResult, void> {
-  refuseTooDeep(doc, file);
+  yield* refuseTooDeepSteps(doc, file);
   const read = yield* readDocumentSteps(doc, file);
   new ReadBudget().takeRows(Object.values(read.tables).reduce((n, rows) => n + rows.length, 0), file, null);
   return read;

@@ -1,5 +1,6 @@
 import type { ReadDb } from '../../db/open';
-import { nestServices } from '../../hsds/export/export-json';
+import { runStepsAsync } from '../../jobs/steps';
+import { nestServicesSteps } from '../../hsds/export/export-json';
 import { readSourceTablesSteps } from '../source-tables';
 import type { ApiGetOptions } from './api-get';
 import { readApiIds } from './api-ids';
@@ -33,13 +34,30 @@ function newestNested(read: unknown[]): Map<string, unknown> {
   return found;
 }
 
-function withNewest(value: unknown, key: string, newest: Map<string, unknown>): unknown {
-  if (Array.isArray(value)) return value.map((v) => withNewest(v, key, newest));
+/**
+ * A stored value with the newer copies swapped in. What holds no newer copy is returned as it is, and an
+ * object met again (nestServices shares an organization among its services) is answered from `done`, so a
+ * merge costs what changed rather than a copy of the whole source.
+ */
+function withNewest(value: unknown, key: string, newest: Map<string, unknown>, done: Map<string, WeakMap<object, unknown>>): unknown {
+  if (Array.isArray(value)) {
+    const out = value.map((v) => withNewest(v, key, newest, done));
+    return out.some((v, i) => v !== value[i]) ? out : value;
+  }
   if (!isObject(value)) return value;
   const id = idOf(value);
   if (id !== null && newest.has(`${key}:${id}`)) return newest.get(`${key}:${id}`);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNewest(v, k, newest)]));
+  let under = done.get(key);
+  if (!under) done.set(key, (under = new WeakMap()));
+  if (under.has(value)) return under.get(value);
+  const entries = Object.entries(value).map(([k, v]) => [k, withNewest(v, k, newest, done)] as const);
+  const merged = entries.some(([k, v]) => v !== value[k]) ? Object.fromEntries(entries) : value;
+  under.set(value, merged);
+  return merged;
 }
+
+/** Listed services merged between two yields. */
+const SERVICES_BETWEEN_YIELDS = 1_000;
 
 /**
  * An incremental HSDS API pull: the services changed since `since` (less OVERLAP_MS), the ids listed now
@@ -63,15 +81,16 @@ export async function readApiChanges(
   const listed = await readApiIds(baseUrl, options, progress);
   const byId = new Map(changed.flatMap((s) => (idOf(s) === null ? [] : [[idOf(s)!, s] as const])));
   const newest = newestNested(changed);
-  // Read a page at a time with the event loop free between pages: the app answers through a large source.
-  const reading = readSourceTablesSteps(db, name);
-  let tables = reading.next();
-  for (; !tables.done; tables = reading.next()) await new Promise((ok) => setImmediate(ok));
-  const stored = new Map(nestServices(tables.value).map((s) => [String(s.id), s]));
+  // Read a page at a time and nested in batches, the event loop free between: the app answers through a large source.
+  const tables = await runStepsAsync(readSourceTablesSteps(db, name));
+  const stored = new Map((await runStepsAsync(nestServicesSteps(tables))).map((s) => [String(s.id), s]));
   const services: unknown[] = changed.filter((s) => idOf(s) === null);
   let read = changed.length;
+  const done = new Map<string, WeakMap<object, unknown>>();
+  let merged = 0;
   for (const id of listed) {
-    const s = byId.get(id) ?? (stored.has(id) ? withNewest(stored.get(id), 'service', newest) : undefined);
+    if (++merged % SERVICES_BETWEEN_YIELDS === 0) await new Promise((ok) => setImmediate(ok));
+    const s = byId.get(id) ?? (stored.has(id) ? withNewest(stored.get(id), 'service', newest, done) : undefined);
     if (s !== undefined) services.push(s);
     else {
       services.push(await readApiService(apiBase(baseUrl), id, options));
