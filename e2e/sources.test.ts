@@ -16,7 +16,8 @@ describe('Directory sources in Settings', () => {
     const { page, db } = app;
     const county = db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'county.json'").pluck().get() as number;
     const header = page.locator('.dataset');
-    await expect.poll(() => header.textContent()).toMatch(new RegExp(`^${STARTER_SERVICES + county} services`));
+    // Two sources side by side: counted, where one install's name would tell only half.
+    await expect.poll(() => header.textContent()).toBe(`${STARTER_SERVICES + county} services from 2 sources`);
 
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -45,7 +46,7 @@ describe('Directory sources in Settings', () => {
     await expect.poll(() => sources.getByRole('status').textContent()).toBe(`Removed “county.json” (${county} services).`);
     expect(await sources.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^bundled /)]);
     expect(db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(STARTER_SERVICES);
-    await expect.poll(() => header.textContent()).toMatch(new RegExp(`^${STARTER_SERVICES} services`));
+    await expect.poll(() => header.textContent()).toMatch(new RegExp(`^${STARTER_SERVICES} services · directory `));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
@@ -91,6 +92,7 @@ describe('Directory sources in Settings', () => {
     await page.locator('summary', { hasText: /^Fuente/ }).click();
     await expect.poll(() => options.allTextContents()).toEqual([`el directorio incluido con la aplicación${STARTER_SERVICES}`, 'ohana-sanmateo23']);
     expect(await page.locator('details[open] .facet-note').first().textContent()).toContain('que añadió la oficina');
+    expect(await page.locator('.dataset').textContent()).toBe(`${STARTER_SERVICES + 23} servicios de 2 fuentes`);
     await expect.poll(() => page.locator('.card').count()).toBe(23);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('search-facet-source-es');

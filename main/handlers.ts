@@ -39,6 +39,7 @@ export function createHandlers(
         importedAt: install?.installed_at ?? null,
         services: count('service'),
         organizations: count('organization'),
+        sources: count('source'),
         databasePath,
       };
     },

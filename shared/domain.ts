@@ -173,6 +173,8 @@ export interface DatasetInfo {
   importedAt: string | null;
   services: number;
   organizations: number;
+  /** The sources side by side (the bundled directory, imported files, feeds, pulled APIs). */
+  sources: number;
   databasePath: string;
 }
 

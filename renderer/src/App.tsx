@@ -73,8 +73,12 @@ export function App() {
   );
 }
 
-/** The installed directory by its version, or, when its source gave none, by its name and when it was installed. */
+/**
+ * Sources side by side are counted, since no one install names them all; a lone one is named by its version,
+ * or, when it gave none, by its name and when it was installed.
+ */
 function datasetText(info: DatasetInfo, t: TFunction, lang: UiLanguage): string {
+  if (info.sources > 1) return t('datasetSummarySources', { count: info.services, sources: info.sources });
   if (info.version) return t('datasetSummary', { count: info.services, version: info.version });
   if (info.datasetId && info.importedAt) return t('datasetSummaryInstalled', { count: info.services, name: info.datasetId, when: dateText(info.importedAt, lang, true) });
   return t('datasetSummaryNone', { count: info.services });

@@ -434,6 +434,7 @@ export const en = {
   // The import review: changed fields and shared warnings in words, undo and redo said for what they are
   datasetSummaryInstalled: '{{count, number}} services · directory {{name}}, installed {{when}}',
   datasetSummaryNone: '{{count, number}} services',
+  datasetSummarySources: '{{count, number}} services from {{sources, number}} sources',
   importUndo: 'Undo the last import: back to {{version}} ({{count, number}} services)',
   importRedo: 'Redo the import you undid: back to {{version}} ({{count, number}} services)',
   importUndoTitle: 'Undo the last import?',

@@ -435,6 +435,7 @@ export const es: Record<MessageKey, string> = {
   // La revisión de la importación: campos cambiados y avisos compartidos en palabras, deshacer y rehacer dichos por lo que son
   datasetSummaryInstalled: '{{count, number}} servicios · directorio {{name}}, instalado el {{when}}',
   datasetSummaryNone: '{{count, number}} servicios',
+  datasetSummarySources: '{{count, number}} servicios de {{sources, number}} fuentes',
   importUndo: 'Deshacer la última importación: volver a {{version}} ({{count, number}} servicios)',
   importRedo: 'Rehacer la importación que deshizo: volver a {{version}} ({{count, number}} servicios)',
   importUndoTitle: '¿Deshacer la última importación?',
