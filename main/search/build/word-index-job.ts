@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Steps } from '../../jobs/steps';
+import { workerScript } from '../../jobs/worker-script';
 import { nameRanks } from '../words/name-order';
 import type { ServiceFacts } from '../service-facts';
 import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
@@ -51,12 +49,7 @@ export interface WordIndexOptions {
   startTimeoutMs?: number;
 }
 
-/** Where the worker script is: beside this code once bundled (out/main, or its chunks folder), or in out/main from the source tree. */
-export function wordWorkerScript(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'word-index-worker.js'), join(here, '..', 'word-index-worker.js'), join(here, '..', '..', '..', 'out', 'main', 'word-index-worker.js')];
-  return candidates.find((path) => existsSync(path)) ?? null;
-}
+export const wordWorkerScript = (): string | null => workerScript('word-index-worker.js');
 
 function inThreadJob(names: readonly string[], texts: WordTexts): WordIndexJob {
   let scanned = 0;
