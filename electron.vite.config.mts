@@ -10,8 +10,9 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'main/index.ts'),
           cli: resolve(import.meta.dirname, 'main/cli.ts'),
-          // A worker thread's script is a file of its own (main/search/build/word-index-job.ts finds it beside the others).
+          // A worker thread's script is a file of its own (main/jobs/worker-script.ts finds it beside the others).
           'word-index-worker': resolve(import.meta.dirname, 'main/search/build/word-index-worker.ts'),
+          'database-file-worker': resolve(import.meta.dirname, 'main/jobs/database-file-worker.ts'),
         },
       },
     },

@@ -1,34 +1,18 @@
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { checkFileOffThread } from '../jobs/database-file-job';
 import type { Db } from './open';
 
 /** Where the copy of the last good database lives, beside the database itself. */
 export const lastGoodCopyPath = (databasePath: string): string => join(dirname(databasePath), 'backups', 'last-good.sqlite');
 
-export type FileCheck = { status: 'ok' } | { status: 'missing' } | { status: 'corrupt'; detail: string };
+/** Whether a copy of this database may be made now: not in memory, not mid-transaction. */
+const copyable = (db: Db) => !db.memory && !db.inTransaction;
 
-/** PRAGMA quick_check on a file, without migrating or writing it. */
-export function checkDatabaseFile(path: string, nativeBinding?: string): FileCheck {
-  if (!existsSync(path)) return { status: 'missing' };
-  let raw: Database.Database | null = null;
-  try {
-    raw = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const rows = raw.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length === 0 ? { status: 'ok' } : { status: 'corrupt', detail: problems.slice(0, 3).join('; ') };
-  } catch (err) {
-    return { status: 'corrupt', detail: err instanceof Error ? err.message : String(err) };
-  } finally {
-    raw?.close();
-  }
-}
+const isSound = (db: Db) => (db.pragma('quick_check') as { quick_check: string }[]).every((r) => r.quick_check === 'ok');
 
-/** Where to write a copy of this database, or null when none should be made (in memory, mid-transaction, damaged). */
-function copyTarget(db: Db): { target: string; temp: string } | null {
-  if (db.memory || db.inTransaction) return null;
-  const problems = (db.pragma('quick_check') as { quick_check: string }[]).filter((r) => r.quick_check !== 'ok');
-  if (problems.length > 0) return null;
+/** Where to write a copy of this database, its previous partial copy cleared. */
+function copyTarget(db: Db): { target: string; temp: string } {
   const target = lastGoodCopyPath(db.name);
   const temp = `${target}.partial`;
   mkdirSync(dirname(target), { recursive: true });
@@ -42,21 +26,21 @@ function copyTarget(db: Db): { target: string; temp: string } | null {
  * renamed, so a crash mid-copy leaves the previous copy intact.
  */
 export function keepLastGoodCopy(db: Db): string | null {
+  if (!copyable(db) || !isSound(db)) return null;
   const to = copyTarget(db);
-  if (!to) return null;
   db.prepare('VACUUM INTO ?').run(to.temp);
   renameSync(to.temp, to.target);
   return to.target;
 }
 
 /**
- * The same copy for the app, made by SQLite's online backup: a hundred pages at a time with the event
- * loop free between them, where VACUUM INTO holds the thread for seconds on a statewide directory.
- * (The damage check before it is still one step.)
+ * The same copy for the app, with the thread free: the damage check runs on a worker thread, and the copy
+ * is SQLite's online backup, a hundred pages at a time with the event loop free between them, where
+ * VACUUM INTO holds the thread for seconds on a statewide directory.
  */
 export async function keepLastGoodCopyAsync(db: Db): Promise<string | null> {
+  if (!copyable(db) || (await checkFileOffThread(db)).status !== 'ok') return null;
   const to = copyTarget(db);
-  if (!to) return null;
   await db.backup(to.temp);
   renameSync(to.temp, to.target);
   return to.target;

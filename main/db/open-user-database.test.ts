@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flattenHsdsJson } from '../hsds/read/flatten-json';
 import { installDataset } from '../hsds/install/install-dataset';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
-import { checkDatabaseFile, findLastGoodCopy } from './last-good-copy';
+import { checkDatabaseFile } from '../jobs/database-file-job';
+import { findLastGoodCopy } from './last-good-copy';
 import { openUserDatabase, type DamagedDatabase } from './open-user-database';
 
 const oneService = (name: string) => ({ id: 's1', name, status: 'active', organization: { id: 'o1', name: 'Org' } });

@@ -1,4 +1,5 @@
-import { findLastGoodCopy, checkDatabaseFile, restoreLastGoodCopy, setAsideDamaged, type LastGoodCopy } from './last-good-copy';
+import { checkDatabaseFile } from '../jobs/database-file-job';
+import { findLastGoodCopy, restoreLastGoodCopy, setAsideDamaged, type LastGoodCopy } from './last-good-copy';
 import { openDatabase, type Db } from './open';
 
 export interface DamagedDatabase {

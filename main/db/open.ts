@@ -36,6 +36,11 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+const bindings = new WeakMap<Db, string>();
+
+/** The build of better-sqlite3 this connection was opened with, when not the default: a worker thread opening the same file needs it too. */
+export const nativeBindingOf = (db: Db): string | undefined => bindings.get(db);
+
 /**
  * Opens (creating if needed) the user's database: foreign keys enforced, WAL with full sync so a
  * power cut never loses an applied update, a page cache sized for a large directory, and every known
@@ -44,6 +49,7 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (options.nativeBinding) bindings.set(db, options.nativeBinding);
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('journal_mode = WAL');

@@ -180,10 +180,14 @@ export function createServiceReader(db: ReadDb) {
       }));
     },
 
-    /** Every service's locations as places, masked as a detail view masks them: for whole-directory indexes. */
-    allLocationPlaces(): { serviceId: string; location: LocationPlace }[] {
+    /**
+     * Every service's locations as places, masked as a detail view masks them: for whole-directory indexes.
+     * Read as they are iterated (a statewide directory's at once held the thread for a second); the
+     * connection must run nothing else until they are done.
+     */
+    *allLocationPlaces(): Generator<{ serviceId: string; location: LocationPlace }, void, void> {
       // Paired, not spread into one object: a spread with one more property costs V8 some 17 µs a row.
-      return (stmts.allLocations.all() as (LocationRow & { service_id: string })[]).map((r) => ({ serviceId: r.service_id, location: toLocationPlace(r) }));
+      for (const r of stmts.allLocations.iterate() as IterableIterator<LocationRow & { service_id: string }>) yield { serviceId: r.service_id, location: toLocationPlace(r) };
     },
 
     card(id: string): ServiceCard | null {

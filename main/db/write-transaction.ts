@@ -1,3 +1,4 @@
+import { checkpointOffThread } from '../jobs/database-file-job';
 import type { Db } from './open';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
 
@@ -39,15 +40,34 @@ export function writeSteps<T>(db: Db, steps: Steps<T>): T {
  */
 export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: StepListener = {}): Promise<T> {
   const restore = bulkWrite(db);
+  // SQLite folds the log into the file at the commit that grows it past a thousand pages, on the committing
+  // thread: after a statewide install, seconds. Here that is done on a worker thread once committed.
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await runStepsAsync(steps, listener);
     db.exec('COMMIT');
+    await foldLog(db);
     return result;
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     restore();
+  }
+}
+
+/**
+ * The write is committed and safe in the log whatever happens here: a checkpoint that fails (a worker that
+ * could not start) leaves the log to the next commit's own checkpoint.
+ */
+async function foldLog(db: Db): Promise<void> {
+  if (db.memory) return;
+  try {
+    await checkpointOffThread(db);
+  } catch {
+    // Nothing lost: see above.
   }
 }

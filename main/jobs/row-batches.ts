@@ -15,8 +15,13 @@ const BATCH = 5_000;
  * done (a job's own writer connection, or steps run straight through).
  */
 export function* eachRowInBatches<R extends unknown[]>(statement: RowSource, params: unknown[], each: (row: R) => void, progress: StepProgress): Steps<void> {
+  yield* eachInBatches(statement.raw().iterate(...params) as IterableIterator<R>, each, progress);
+}
+
+/** The same for rows from any iterator (a reader's own statement). */
+export function* eachInBatches<R>(rows: Iterable<R>, each: (row: R) => void, progress: StepProgress): Steps<void> {
   let n = 0;
-  for (const row of statement.raw().iterate(...params) as IterableIterator<R>) {
+  for (const row of rows) {
     each(row);
     if (++n % BATCH === 0) yield progress;
   }

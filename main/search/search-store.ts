@@ -1,4 +1,5 @@
 import type { Db, ReadDb } from '../db/open';
+import { runSteps } from '../jobs/steps';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
 import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
@@ -22,11 +23,13 @@ function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T 
 
 /**
  * Replaces the stored indexes with these facets, all but the name order: an install stores them while the
- * word index is still being finished on its worker. writeWordBlobs then adds the rest.
+ * word index is still being finished on its worker. writeWordBlobs then adds the rest. Yields after each
+ * BLOB: a statewide directory's are tens of megabytes.
  */
-export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
+export function* writeFacetBlobsSteps(db: Db, facets: FacetColumns): Generator<void, void, void> {
   db.prepare('DELETE FROM search_blob').run();
-  insertBlobs(db, {
+  yield;
+  yield* insertBlobs(db, {
     ids: facets.ids.join(SEP),
     ...maskBlobs('categories', facets.categories),
     ...maskBlobs('languages', facets.languages),
@@ -59,21 +62,25 @@ export function writeFacetBlobs(db: Db, facets: FacetColumns): void {
   });
 }
 
+/** writeFacetBlobsSteps straight through. */
+export const writeFacetBlobs = (db: Db, facets: FacetColumns): void => runSteps(writeFacetBlobsSteps(db, facets));
+
 /** Adds the word index and the name order to the facets writeFacetBlobs stored. */
 export function writeWordBlobs(db: Db, text: StoredTextIndex, nameRank: Int32Array): void {
-  insertBlobs(db, {
+  runSteps(insertBlobs(db, {
     nameRank,
     terms: text.terms.join(SEP),
     postingStart: text.postingStart,
     postings: text.postings,
     itemLength: text.itemLength,
-  });
+  }));
 }
 
-function insertBlobs(db: Db, blobs: Record<string, Blob>): void {
+function* insertBlobs(db: Db, blobs: Record<string, Blob>): Generator<void, void, void> {
   const insert = db.prepare('INSERT INTO search_blob (name, data) VALUES (?, ?)');
   for (const [name, blob] of Object.entries(blobs)) {
     insert.run(name, typeof blob === 'string' ? Buffer.from(blob, 'utf8') : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
+    yield;
   }
 }
 

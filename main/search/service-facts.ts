@@ -3,7 +3,7 @@ import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { runSteps, type Steps } from '../jobs/steps';
-import { eachRowInBatches } from '../jobs/row-batches';
+import { eachInBatches, eachRowInBatches } from '../jobs/row-batches';
 import { extentPolygons } from '../geo/extent';
 import type { AreaFact } from './facets/area-facet';
 
@@ -144,7 +144,7 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   );
 
   yield progress;
-  for (const { serviceId, location } of reader.allLocationPlaces()) byId.get(serviceId)?.locations.push(location);
+  yield* eachInBatches(reader.allLocationPlaces(), ({ serviceId, location }) => byId.get(serviceId)?.locations.push(location), progress);
 
   yield progress;
   yield* eachRowInBatches<[string, string | null, string | null, string | null, number | null, string | null, string | null, string | null]>(

@@ -1,12 +1,12 @@
 import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
 import { buildFacetIndexSteps, type FacetColumns, type FacetIndex } from '../facets/facet-index';
-import { writeFacetBlobs, writeWordBlobs } from '../search-store';
+import { writeFacetBlobs, writeFacetBlobsSteps, writeWordBlobs } from '../search-store';
 import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
 import { SYNONYMS_VERSION } from '../words/synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import type { StoredTextIndex } from '../words/text-postings';
-import { startWordIndex, wordTags, type WordIndexJob } from './word-index-job';
+import { startWordIndexSteps, wordTags, type WordIndexJob } from './word-index-job';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
@@ -29,16 +29,20 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
  */
 function* buildSearchIndexSteps(
   readFacts: FactsSteps,
-  onFacets: (facets: FacetColumns) => void = () => {},
+  onFacets: (facets: FacetColumns) => Generator<void, void, void> = function* () {},
 ): Steps<{ facets: FacetColumns & Pick<FacetIndex, 'nameRank'>; text: StoredTextIndex }> {
   let words: WordIndexJob | undefined;
-  const reading = readFacts((services) => (words ??= startWordIndex(services)));
+  let services: readonly ServiceFacts[] | undefined;
+  const reading = readFacts((read) => (services ??= read));
   try {
     // While the facts are read the words are being scanned: the progress reported is theirs.
     let next = reading.next();
-    for (; !next.done; next = reading.next()) yield { ...next.value, done: words?.scanned() ?? 0 };
+    for (; !next.done; next = reading.next()) {
+      if (services && !words) words = yield* startWordIndexSteps(services);
+      yield { ...next.value, done: words?.scanned() ?? 0 };
+    }
     const facts = next.value;
-    words ??= startWordIndex(facts);
+    words ??= yield* startWordIndexSteps(facts);
     const total = facts.length;
     yield { step: 'indexing', done: words.scanned(), total };
     // The worker finishes the word index while this thread builds the facets.
@@ -47,7 +51,7 @@ function* buildSearchIndexSteps(
     let built = building.next();
     for (; !built.done; built = building.next()) yield { step: 'indexing', done: words.scanned(), total };
     const facets = built.value;
-    onFacets(facets);
+    for (const _ of onFacets(facets)) yield { step: 'indexing', done: words.scanned(), total };
     const { index: text, nameRank } = yield* words.finishSteps();
     yield { step: 'indexing', done: total, total };
     return { facets: { ...facets, nameRank }, text };
@@ -76,7 +80,7 @@ function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text:
  * directory. Reports as it goes, so an import or sync can answer the window between batches.
  */
 export function* searchIndexSteps(db: Db, readFacts: FactsSteps): Steps<void> {
-  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobs(db, facets)));
+  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobsSteps(db, facets)));
 }
 
 /**

@@ -7,7 +7,7 @@ import { flattenHsdsJson } from '../../hsds/read/flatten-json';
 import { runSteps, runStepsAsync, type StepProgress } from '../../jobs/steps';
 import { serviceFactsFromRows } from './facts-from-rows';
 import type { ServiceFacts } from '../service-facts';
-import { startWordIndex, wordTags, wordWorkerScript } from './word-index-job';
+import { startWordIndex, wordTags, wordTextsSteps, wordWorkerScript } from './word-index-job';
 import type { WordIndexResult } from './word-worker-protocol';
 
 const facts = serviceFactsFromRows(flattenHsdsJson(generateSynthetic(3000)).tables, 'test');
@@ -31,6 +31,20 @@ describe('the word index on a worker thread', () => {
     expect(fromWorker).toEqual(buildServiceTextIndex(facts));
     expect(fromWorker.index.terms).toContain('refugio');
     expect(fromWorker.nameRank).toHaveLength(facts.length);
+  });
+
+  it('builds the same index from texts handed over in several pieces', () => {
+    // Long descriptions: over 4 million characters in all, so the texts go to the worker in more than one piece.
+    const long = facts.map((f, i) => ({ ...f, description: `${f.description ?? ''} ${'palabra'.repeat(200)} item${i}` }));
+    const pieces: string[] = [];
+    const packing = wordTextsSteps(long, (piece) => pieces.push(piece));
+    while (!packing.next().done);
+    expect(pieces.length).toBeGreaterThan(1);
+    const job = startWordIndex(long);
+    job.sendTags(wordTags(long));
+    const fromWorker = runSteps(job.finishSteps());
+    expect(fromWorker).toEqual(buildServiceTextIndex(long));
+    expect(fromWorker.index.terms).toContain(`item${long.length - 1}`);
   });
 
   it('reports how far it has scanned, in order, while the caller is free between reports', async () => {

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Steps } from '../../jobs/steps';
+import { runSteps, type Steps } from '../../jobs/steps';
+import { workerScript } from '../../jobs/worker-script';
 import { nameRanks } from '../words/name-order';
 import type { ServiceFacts } from '../service-facts';
 import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
@@ -33,15 +31,18 @@ const WORKER_MIN_SERVICES = 2_000;
  * not be). On a worker thread when the built worker script is there: putting 100,000 names in order and
  * scanning their every word takes over a second, which the main thread spends meanwhile on the rest of the
  * facts and the facets. Otherwise (a small directory, or a source-tree run before `npm run build`) on this
- * thread, with the same result.
+ * thread, with the same result. The texts are packed, and handed to the worker, a batch at a time.
  */
-export function startWordIndex(services: readonly ServiceFacts[], options: WordIndexOptions = {}): WordIndexJob {
+export function* startWordIndexSteps(services: readonly ServiceFacts[], options: WordIndexOptions = {}): Steps<WordIndexJob> {
   const names = services.map((f) => f.name);
   const inThread = options.inThread || (services.length < WORKER_MIN_SERVICES && !options.script);
   const script = inThread ? null : (options.script ?? wordWorkerScript());
-  const packTexts = () => wordTexts(services);
-  return script ? workerJob(script, names, packTexts, options.startTimeoutMs ?? START_TIMEOUT_MS) : inThreadJob(names, packTexts());
+  if (!script) return inThreadJob(names, yield* wordTextsSteps(services));
+  return yield* workerJobSteps(script, names, services, options.startTimeoutMs ?? START_TIMEOUT_MS);
 }
+
+/** startWordIndexSteps run straight through. */
+export const startWordIndex = (services: readonly ServiceFacts[], options: WordIndexOptions = {}): WordIndexJob => runSteps(startWordIndexSteps(services, options));
 
 export interface WordIndexOptions {
   /** On this thread, whatever the size (the reference the worker's index is tested against). */
@@ -51,12 +52,7 @@ export interface WordIndexOptions {
   startTimeoutMs?: number;
 }
 
-/** Where the worker script is: beside this code once bundled (out/main, or its chunks folder), or in out/main from the source tree. */
-export function wordWorkerScript(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'word-index-worker.js'), join(here, '..', 'word-index-worker.js'), join(here, '..', '..', '..', 'out', 'main', 'word-index-worker.js')];
-  return candidates.find((path) => existsSync(path)) ?? null;
-}
+export const wordWorkerScript = (): string | null => workerScript('word-index-worker.js');
 
 function inThreadJob(names: readonly string[], texts: WordTexts): WordIndexJob {
   let scanned = 0;
@@ -86,7 +82,7 @@ const START_TIMEOUT_MS = 20_000;
 
 class WorkerDidNotStart extends Error {}
 
-function workerJob(script: string, names: readonly string[], packTexts: () => WordTexts, startTimeoutMs: number): WordIndexJob {
+function* workerJobSteps(script: string, names: readonly string[], services: readonly ServiceFacts[], startTimeoutMs: number): Steps<WordIndexJob> {
   const state = new Int32Array(new SharedArrayBuffer(WORKER_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(script, { workerData: { port: port2, state }, transferList: [port2] });
@@ -97,14 +93,21 @@ function workerJob(script: string, names: readonly string[], packTexts: () => Wo
   worker.unref();
   port1.unref();
   const send = (message: WordJobMessage) => port1.postMessage(message);
-  send({ names: packNames(names) });
-  // The worker puts the names in order while this thread packs the texts.
-  const texts = packTexts();
-  send({ texts });
   const close = () => {
     port1.close();
     void worker.terminate();
   };
+  send({ names: packNames(names) });
+  // The worker puts the names in order while this thread packs the texts; each piece is posted as it is
+  // done, where all of them at once took the thread a quarter of a second to copy.
+  let texts: WordTexts | undefined;
+  try {
+    texts = yield* wordTextsSteps(services, (piece) => send({ piece }));
+  } finally {
+    // Stopped while packing (a cancel, a failure): the thread is let go.
+    if (texts === undefined) close();
+  }
+  send({ layout: { size: texts.size, pieceOf: texts.pieceOf, bounds: texts.bounds } });
   const scanned = () => Atomics.load(state, WORKER_SCANNED);
   /** Waits, reporting progress, until the worker raises its flag, then takes its reply. */
   function* reply(): Steps<WordWorkerMessage> {
@@ -149,11 +152,13 @@ function workerJob(script: string, names: readonly string[], packTexts: () => Wo
   };
 }
 
-/** Each piece of text at most this long: far below V8's limit on one string's length. */
-const PIECE_CHARS = 1 << 26;
+/** Each piece of text at most this long: posted to a worker in a few tens of milliseconds, far below V8's limit on one string's length. */
+const PIECE_CHARS = 1 << 22;
+/** Services packed between two yields. */
+const PACK_BATCH = 10_000;
 
-/** The services' names and body texts, packed (see WordTexts). */
-export function wordTexts(services: readonly ServiceFacts[]): WordTexts {
+/** The services' names and body texts, packed (see WordTexts), each piece handed to `onPiece` once complete. */
+export function* wordTextsSteps(services: readonly ServiceFacts[], onPiece: (piece: string) => void = () => {}): Steps<WordTexts> {
   const size = services.length;
   const bounds = new Int32Array(size * TEXTS_PER_ITEM * 2);
   const pieceOf = new Int32Array(size);
@@ -169,13 +174,17 @@ export function wordTexts(services: readonly ServiceFacts[]): WordTexts {
     }
     bounds[k++] = at;
   };
+  const endPiece = () => {
+    const piece = parts.join('');
+    pieces.push(piece);
+    onPiece(piece);
+    parts = [];
+    at = 0;
+  };
   for (let i = 0; i < size; i++) {
     const f = services[i]!;
-    if (at > PIECE_CHARS) {
-      pieces.push(parts.join(''));
-      parts = [];
-      at = 0;
-    }
+    if (at > PIECE_CHARS) endPiece();
+    if (i % PACK_BATCH === PACK_BATCH - 1) yield { step: 'indexing', done: 0, total: size };
     pieceOf[i] = pieces.length;
     put(f.name);
     put(f.alternateName);
@@ -183,7 +192,7 @@ export function wordTexts(services: readonly ServiceFacts[]): WordTexts {
     put(f.description);
     put(f.eligibility);
   }
-  pieces.push(parts.join(''));
+  endPiece();
   return { size, pieces, pieceOf, bounds };
 }
 

@@ -14,6 +14,7 @@ import { unpackNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordJobM
 const REPORT_EVERY = 256;
 const { port, state } = workerData as { port: MessagePort; state: Int32Array };
 let parts: WordIndexParts | null = null;
+const pieces: string[] = [];
 let nameRank: Int32Array | null = null;
 
 /** Sets a flag the main thread may be blocked on in Atomics.wait (an install run straight through). */
@@ -29,8 +30,12 @@ port.on('message', (message: WordJobMessage) => {
       nameRank = nameRanks(unpackNames(message.names));
       return;
     }
-    if ('texts' in message) {
-      const { texts } = message;
+    if ('piece' in message) {
+      pieces.push(message.piece);
+      return;
+    }
+    if ('layout' in message) {
+      const texts = { ...message.layout, pieces };
       parts = new WordIndexParts(texts.size);
       for (let from = 0; from < texts.size; from += REPORT_EVERY) {
         const to = Math.min(texts.size, from + REPORT_EVERY);

@@ -16,8 +16,11 @@ export interface WordIndexResult {
   nameRank: Int32Array;
 }
 
-/** What the main thread sends the worker, in this order: the names, the texts, then the tags. */
-export type WordJobMessage = { names: PackedNames } | { texts: WordTexts } | { tags: WordTags };
+/**
+ * What the main thread sends the worker, in this order: the names, the texts' pieces one by one and then
+ * where each service's texts lie in them, then the tags.
+ */
+export type WordJobMessage = { names: PackedNames } | { piece: string } | { layout: Omit<WordTexts, 'pieces'> } | { tags: WordTags };
 
 /** The worker's one reply: the result, or what went wrong. */
 export type WordWorkerMessage = WordIndexResult | { error: string };
