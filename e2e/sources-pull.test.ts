@@ -180,6 +180,39 @@ describe('a source pulled from an address, in Settings', () => {
     expect(await row.getByRole('status').textContent()).toBe('Pulled: 0 added, 0 changed, 0 removed, 0 left out.');
   });
 
+  it('cancels a slow pull from the keyboard, changing nothing', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const sources = page.getByRole('region', { name: 'Directory sources' });
+    await sources.getByText('Add a source from an address').click();
+    await sources.getByLabel('Name (what this desk calls it)').fill('county');
+    await sources.getByLabel('Address (URL)').fill(`${api.base}/api/`);
+    await sources.getByRole('button', { name: 'Add source' }).click();
+    const row = sources.getByRole('listitem').filter({ hasText: /^county/ });
+    await row.getByRole('button', { name: 'Pull now: county' }).click();
+    await expect.poll(() => row.getByRole('status').textContent()).toBe('Pulled: 5 added, 0 changed, 0 removed, 0 left out.');
+
+    // The server holds its answer: the pull runs until cancelled, and the focus waits on Cancel pull.
+    let release!: () => void;
+    api.state.hold = new Promise((ok) => (release = ok));
+    api.state.services = range(40);
+    await row.getByRole('button', { name: 'Pull now: county' }).press('Enter');
+    const cancel = row.getByRole('button', { name: 'Cancel pull: county' });
+    await expect.poll(() => cancel.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Reading what the source publishes…/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await app.screenshot('settings-sources-pull-cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.getByRole('status').textContent()).toBe('The pull was cancelled; nothing was changed.');
+    expect(await cancel.count()).toBe(0);
+    expect(county()).toBe(5);
+    expect(await row.textContent()).toContain('5 services');
+    expect(await row.getByRole('button', { name: 'Pull now: county' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    api.state.hold = null;
+    release();
+  });
+
   it('reads in Spanish, with axe clean', async () => {
     app = await launchApp();
     const { page } = app;

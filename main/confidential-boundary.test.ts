@@ -142,6 +142,7 @@ const SAMPLES: Record<ChannelName, (job: Job) => unknown[]> = {
   sourceAdd: () => [{ name: 'county-api', url: 'http://127.0.0.1:9/api', kind: 'hsds-api' }],
   sourcePull: () => [{ name: 'no-such-source' }],
   sourceProgress: () => [{ name: 'county-api' }],
+  sourceCancel: () => [{ name: 'county-api' }],
   sourcePause: () => [{ name: 'county-api', paused: true }, { name: 'county-api', paused: false }],
   // No feed is subscribed (the pin is not a key), so nothing here reaches the network.
   syncList: () => [undefined],

@@ -73,6 +73,8 @@ export interface SourcePullSummary {
   quarantined: { id: string; reason: string }[];
   errors: string[];
   warnings: string[];
+  /** Stopped by the app's Cancel pull before it changed anything (errors then says so). */
+  cancelled?: boolean;
 }
 
 /** How far a running pull has got: its last line ("Read page 3 (300 service(s) so far)…") and the install's step. */
@@ -81,6 +83,16 @@ export interface SourceProgress {
   step: string | null;
   done: number;
   total: number;
+}
+
+/**
+ * What sourceCancel did. cancelling: the pull stops at its next step and its answer comes back cancelled;
+ * too-late: its install had already committed, and its answer says what it changed; idle: no pull of that
+ * source was running.
+ */
+export interface SourceCancelView {
+  outcome: 'cancelling' | 'too-late' | 'idle';
+  message: string;
 }
 
 export interface SourcePaused {

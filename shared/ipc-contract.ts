@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, MapPoints, MapService, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, MapPoints, MapService, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourceCancelView, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -117,6 +117,8 @@ export const contract = {
   sourcePull: channel<SourcePullSummary>()(z.object({ name: sourceName, dryRun: z.boolean().optional(), allowRemovals: z.boolean().optional() })),
   // Null when no pull or removal runs for that source; polled while one does.
   sourceProgress: channel<SourceProgress | null>()(z.object({ name: sourceName })),
+  // Stops the running pull of that source before its install commits, leaving everything as it was.
+  sourceCancel: channel<SourceCancelView>()(z.object({ name: sourceName })),
   sourcePause: channel<SourcePaused>()(z.object({ name: sourceName, paused: z.boolean() })),
 
   // Sync: signed feed subscriptions, check, apply, history and rollback.

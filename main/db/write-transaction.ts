@@ -48,6 +48,7 @@ export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: Step
   try {
     const result = await runStepsAsync(steps, listener);
     db.exec('COMMIT');
+    listener.onCommitted?.();
     await foldLog(db);
     return result;
   } catch (err) {

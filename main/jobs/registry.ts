@@ -17,7 +17,7 @@ export interface Job<Owner, Kind extends string, Committed> {
 }
 
 /** What a task is handed: progress and cancel as runStepsAsync takes them, the signal for a download, and the commit hook. */
-export interface JobRun<Committed> extends Required<StepListener> {
+export interface JobRun<Committed> extends Required<Pick<StepListener, 'onProgress' | 'isCancelled'>> {
   signal: AbortSignal;
   /** Says the task's write has committed: it can no longer be cancelled, and a cancel now answers too-late. */
   committed: (value: Committed) => void;

@@ -17,6 +17,8 @@ export type Steps<T> = Generator<StepProgress, T, void>;
 export interface StepListener<P = StepProgress> {
   onProgress?: (p: P) => void;
   isCancelled?: () => boolean;
+  /** The write's transaction has committed: a cancel from here on is too late. */
+  onCommitted?: () => void;
 }
 
 export class ImportCancelled extends Error {

@@ -1,4 +1,4 @@
-import type { SourceProgress } from '../../shared/domain';
+import type { SourceCancelView, SourceProgress } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { writeWhenFree } from '../db/write-when-free';
 import type { WriteTurn } from '../db/write-turn';
@@ -11,7 +11,7 @@ import { listSources } from './source-list';
 import { pauseSource } from './source-pause';
 import { removeSourceAndAddress } from './source-remove';
 
-type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' | 'sourceProgress' | 'sourcePause';
+type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' | 'sourceProgress' | 'sourceCancel' | 'sourcePause';
 
 /**
  * The Settings panel's sources, through the same functions as the `source` commands. A pull or a removal
@@ -19,10 +19,13 @@ type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' 
  * an import cannot start under it and be overwritten), so it never runs beside an import or a sync; the
  * install and the index rebuild yield between batches, and sourceProgress says how far it has got.
  * Adding and pausing are small desk writes that wait for a running one (write-when-free.ts). API keys are
- * sealed by `keys` (the app's key store, secret-box.ts).
+ * sealed by `keys` (the app's key store, secret-box.ts). sourceCancel stops a pull before its install
+ * commits (the download is dropped, the check or the install stops at its next step and rolls back).
  */
 export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
   const running = new Map<string, SourceProgress>();
+  /** The running pulls' cancels; `committed` once the install has, from when a cancel is too late. */
+  const pulls = new Map<string, { abort: AbortController; committed: boolean }>();
 
   /** Runs `write` on a writer connection under the write turn, recording its progress under `name`. */
   async function withWriter<T>(name: string, what: string, write: (writer: Db, listener: StepListener, line: (l: string) => void) => Promise<T>): Promise<T> {
@@ -52,10 +55,30 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
       return listSources(db).find((s) => s.name === name)!;
     },
     sourcePull: ({ name, dryRun, allowRemovals }) =>
-      withWriter(name, `The source "${name}" is being pulled`, (writer, listener, line) =>
-        pullSource(writer, name, { dryRun: dryRun ?? false, allowRemovals: allowRemovals ?? false, keys, listener, progress: line }),
-      ),
+      withWriter(name, `The source "${name}" is being pulled`, async (writer, listener, line) => {
+        const pull = { abort: new AbortController(), committed: false };
+        pulls.set(name, pull);
+        try {
+          return await pullSource(writer, name, {
+            dryRun: dryRun ?? false,
+            allowRemovals: allowRemovals ?? false,
+            keys,
+            listener: { ...listener, isCancelled: () => pull.abort.signal.aborted, onCommitted: () => void (pull.committed = true) },
+            signal: pull.abort.signal,
+            progress: line,
+          });
+        } finally {
+          pulls.delete(name);
+        }
+      }),
     sourceProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
+    sourceCancel: ({ name }): SourceCancelView => {
+      const pull = pulls.get(name);
+      if (!pull) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
+      if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
+      pull.abort.abort();
+      return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
+    },
     sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
   };
 }

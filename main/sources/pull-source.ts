@@ -6,11 +6,11 @@ import type { DatasetProblem } from '../../shared/import-types';
 import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
 import { applyCheckedAsync, checkDatasetAsync, type CheckedDataset } from '../hsds/install/apply';
-import type { StepListener } from '../jobs/steps';
+import { ImportCancelled, type StepListener } from '../jobs/steps';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
 import { DATASET_LIMITS } from '../hsds/read/dataset-limits';
 import { deadlineIn, httpGet } from '../sync/http-get';
-import { messageOf, SyncError } from '../sync/sync-error';
+import { messageOf, SyncCancelled, SyncError } from '../sync/sync-error';
 import type { ApiGetOptions } from './api/api-get';
 import { readApiChanges } from './api/api-changes';
 import { readApiServices } from './api/api-pages';
@@ -31,8 +31,9 @@ export interface PullOptions {
   /** Overrides of the network limits, for tests. */
   limits?: Partial<Pick<ApiGetOptions, 'timeoutMs' | 'retryDelayMs' | 'maxRetryAfterSeconds'>> & { deadlineSeconds?: number };
   progress?: (line: string) => void;
-  /** The check's and the install's steps, for the app's progress. */
+  /** The check's and the install's steps, for the app's progress, and its cancel between them. */
   listener?: StepListener;
+  /** The app's cancel of the download. */
   signal?: AbortSignal;
   /** Opens a key the app sealed (secret-box.ts); the CLI has none, and reads keys from --header-env. */
   keys?: SecretBox;
@@ -67,6 +68,8 @@ interface Fetched {
   /** What the pull itself has to say beside the check's warnings (an API that names no version). */
   notes: string[];
 }
+
+export const PULL_CANCELLED = 'The pull was cancelled; nothing was changed.';
 
 const lines = (problems: DatasetProblem[]) => problems.map((p) => `${p.row != null ? `service ${p.row}` : p.file}${p.field ? `, ${p.field}` : ''}: ${p.message}`);
 
@@ -112,8 +115,9 @@ async function fetchChecked(db: Db, name: string, config: PullConfig, dir: strin
  * Pulls a source added with `source add`: reads what it publishes (what changed, after the first pull of
  * an HSDS API), leaves out invalid services (quarantine.ts), and applies the rest through the same install
  * an import uses (diff, the removals check, one transaction, rollback), storing with the rows the cursor the
- * next pull starts from. Any failure on the way applies nothing and leaves the cursor where it was. A
- * paused source is refused. Each pull but a dry run is recorded for `source list` (pull-status.ts).
+ * next pull starts from. Any failure or cancel on the way applies nothing and leaves the cursor where it
+ * was. A paused source is refused. Each pull but a dry run or a cancelled one is recorded for `source list`
+ * (pull-status.ts): a cancelled pull changes nothing, not even the source's last pull.
  */
 export async function pullSource(db: Db, name: string, options: PullOptions = {}): Promise<PullSummary> {
   const summary: PullSummary = { ok: false, source: name, added: 0, changed: 0, removed: 0, quarantined: [], errors: [], warnings: [] };
@@ -122,7 +126,7 @@ export async function pullSource(db: Db, name: string, options: PullOptions = {}
   if (isPaused(db, name)) return { ...summary, errors: [`The source "${name}" is paused, so it was not pulled; \`source resume ${name}\` (or Resume in Settings) pulls it again. Nothing was changed.`] };
   const started = new Date().toISOString();
   const result = await attempt(db, name, config, summary, options);
-  if (!options.dryRun) recordPull(db, name, started, result);
+  if (!options.dryRun && !result.cancelled) recordPull(db, name, started, result);
   return result;
 }
 
@@ -142,6 +146,7 @@ async function attempt(db: Db, name: string, config: PullConfig, summary: PullSu
     if (!options.dryRun) await applyCheckedAsync(db, { ...checked, identity: { ...checked.identity, pull: pullColumn(fetched.config) } }, options.listener);
     return { ...result, ok: true };
   } catch (err) {
+    if (err instanceof SyncCancelled || err instanceof ImportCancelled) return { ...summary, cancelled: true, errors: [PULL_CANCELLED] };
     return { ...summary, errors: [err instanceof SyncError ? err.message : isBusy(err) ? BUSY_MESSAGE : `The pull failed: ${messageOf(err)}. Nothing was changed.`] };
   } finally {
     rmSync(dir, { recursive: true, force: true });

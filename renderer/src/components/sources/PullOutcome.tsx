@@ -7,8 +7,8 @@ import { pullResultText, resultOfSummary } from './pull-words';
 const OPEN_UP_TO = 5;
 
 /**
- * What a pull just made did: the counts (or main's sentence why nothing changed), its warnings, and each
- * service left out as invalid with its reason, so the desk can tell the publisher.
+ * What a pull just made did: the counts (or main's sentence why nothing changed, or that it was cancelled),
+ * its warnings, and each service left out as invalid with its reason, so the desk can tell the publisher.
  */
 export function PullOutcome({ summary }: { summary: SourcePullSummary }) {
   const { t } = useTranslation();
@@ -17,7 +17,11 @@ export function PullOutcome({ summary }: { summary: SourcePullSummary }) {
   const text = pullResultText(resultOfSummary(summary), t);
   return (
     <div className="pull-outcome">
-      {summary.ok ? (
+      {summary.cancelled ? (
+        <p role="status" className="pull-cancelled">
+          {t('sourcePullCancelled')}
+        </p>
+      ) : summary.ok ? (
         <p role="status" className="pull-done">
           {t('sourcePulled', { result: text })}
         </p>

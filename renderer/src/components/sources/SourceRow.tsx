@@ -31,18 +31,30 @@ interface Props {
 /**
  * One source in Settings: its kind, where it is pulled from, its services, when it was last pulled or
  * installed and how that went, and whether it is paused; Pull and Pause / Resume for a source pulled from
- * an address (nothing pulls a file or the bundled directory), and Remove for every one.
+ * an address (nothing pulls a file or the bundled directory), and Remove for every one. A running pull
+ * can be cancelled until its install commits.
  */
 export function SourceRow({ source: s, onChanged, onRemove, focusPull = false }: Props) {
   const { t, i18n } = useTranslation();
   const pulled = isPulled(s.kind);
-  const { running, progress, summary, confirm, kept, pull, keep } = usePull(s, (applied) => onChanged(applied));
+  const { running, progress, summary, confirm, kept, cancelling, tooLate, pull, cancel, keep } = usePull(s, (applied) => onChanged(applied));
   const [pauseError, setPauseError] = useState<string | null>(null);
   const [pausing, setPausing] = useState(false);
   const pullButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(false);
   useEffect(() => {
     if (focusPull) pullButton.current?.focus();
   }, [focusPull]);
+  // Pull is disabled while it runs, so the focus goes on to Cancel pull, and back to Pull once that is gone,
+  // unless the person has moved on meanwhile.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    if (running && (lost || active === pullButton.current)) cancelButton.current?.focus();
+    if (!running && wasRunning.current && lost) pullButton.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
   const togglePause = async () => {
     setPausing(true);
     const r = await atlas().sourcePause({ name: s.name, paused: !s.paused });
@@ -95,9 +107,17 @@ export function SourceRow({ source: s, onChanged, onRemove, focusPull = false }:
               </span>
             </>
           )}
+          <button ref={cancelButton} type="button" aria-label={t('sourceCancelPullLabel', { name: s.name })} disabled={cancelling} onClick={() => void cancel()}>
+            {cancelling ? t('sourceCancellingPull') : t('sourceCancelPull')}
+          </button>
         </div>
       ) : null}
       {summary ? <PullOutcome summary={summary} /> : null}
+      {tooLate && !running ? (
+        <p role="status" className="source-too-late">
+          {t('sourceCancelTooLate')}
+        </p>
+      ) : null}
       {kept ? (
         <p role="status" className="muted">
           {t('sourcePullKept')}

@@ -14,7 +14,8 @@ const wait = () => new Promise((resolve) => setTimeout(resolve, POLL_MS));
  * `pull(true)` pulls again with the yes. `onPulled` runs after every pull (the list's last pull changed,
  * and the directory did when it worked), even if the screen was closed meanwhile, so the search and the
  * header still follow. A screen opened while a pull of the source runs (started before it was closed) shows
- * it running until it ends, then reads the list again.
+ * it running until it ends, then reads the list again. `cancel` asks main to stop the pull: it then answers
+ * cancelled, unless its install had already committed (`tooLate`), when it answers what it changed.
  */
 export function usePull(source: SourceSummary, onPulled: (applied: boolean) => Promise<void> | void) {
   const [running, setRunning] = useState(false);
@@ -23,6 +24,8 @@ export function usePull(source: SourceSummary, onPulled: (applied: boolean) => P
   const [confirm, setConfirm] = useState<RemovalCount | null>(null);
   /** The person answered the removal question with no: the source stays as it was. */
   const [kept, setKept] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [tooLate, setTooLate] = useState(false);
   const mounted = useRef(true);
 
   /** Polls main's progress until `done` says stop. */
@@ -58,6 +61,8 @@ export function usePull(source: SourceSummary, onPulled: (applied: boolean) => P
     setConfirm(null);
     setKept(false);
     setSummary(null);
+    setCancelling(false);
+    setTooLate(false);
     setRunning(true);
     let finished = false;
     void watch(() => finished);
@@ -83,9 +88,14 @@ export function usePull(source: SourceSummary, onPulled: (applied: boolean) => P
       }
     }
   };
+  const cancel = async () => {
+    setCancelling(true);
+    const r = await atlas().sourceCancel({ name: source.name });
+    if (mounted.current && r.ok && r.value.outcome === 'too-late') setTooLate(true);
+  };
   const keep = () => {
     setConfirm(null);
     setKept(true);
   };
-  return { running, progress, summary, confirm, kept, pull, keep };
+  return { running, progress, summary, confirm, kept, cancelling, tooLate, pull, cancel, keep };
 }
