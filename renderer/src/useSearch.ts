@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchCard, SearchPreparing, SearchQuery, SearchResponse } from '../../shared/domain';
 import { atlas } from './atlas';
-import { mapPointsOf } from './map/map-points';
 
 export type SearchState =
   | { status: 'loading'; response: SearchResponse | null }
@@ -56,8 +55,6 @@ export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchS
             timer = setTimeout(ask, PREPARING_POLL_MS);
             return;
           }
-          // Asked now rather than when the map renders: the points come while the list is drawn.
-          void mapPointsOf(result.value.map.set);
           setState({ status: 'done', response: result.value });
         });
       inFlight.current = answered;
