@@ -88,6 +88,8 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
   const layer = useMemo(() => L.layerGroup(), []);
   /** The points the worker's index was last built from, and the markers of the view it was built at. */
   const [loaded, setLoaded] = useState<{ points: MapPoints; view: MapView; markers: MapMarker[] } | null>(null);
+  /** The load whose markers have been drawn. */
+  const drawnLoad = useRef<typeof loaded>(null);
   const [spider, setSpider] = useState<Place | null>(null);
   const [viewVersion, setViewVersion] = useState(0);
   const selectedFromMap = useRef<string | null>(null);
@@ -243,9 +245,13 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
 
     const b = map.getBounds();
     const view = viewOf(map);
-    // The view the index was built at (a set's first draw) has its markers already.
-    if (sameView(view, loaded.view)) draw(loaded.markers, b);
-    else void client.markers(view).then((markers) => current && draw(markers, b));
+    // A set's first draw, at the view it was loaded for, has its markers already. Later redraws (another
+    // answer of the same set, a selection) ask the worker as before, so drawing the markers is not added
+    // to the effects of the commit that shows the list's answer.
+    if (drawnLoad.current !== loaded && sameView(view, loaded.view)) {
+      drawnLoad.current = loaded;
+      draw(loaded.markers, b);
+    } else void client.markers(view).then((markers) => current && draw(markers, b));
     return () => {
       current = false;
     };
