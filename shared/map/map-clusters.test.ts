@@ -75,4 +75,49 @@ describe('map clusters', () => {
     expect(index.markers(around, zoom - 1)).toHaveLength(1);
     expect(index.markers(around, zoom).map((m) => m.kind)).toEqual(['place', 'place']);
   });
+
+  it('clusters every zoom as the greedy method does, checked against a search of every pair', () => {
+    const index = new ClusterIndex(pointColumns(scattered(1500)));
+    let items = index.markers(WORLD, MAP_MAX_ZOOM).map((m) => ({ x: lonX(m.lon), y: latY(m.lat), count: 1 }));
+    for (let zoom = 15; zoom >= MAP_MIN_ZOOM; zoom--) {
+      items = greedyLevel(items, 48 / (256 * 2 ** zoom));
+      const markers = index.markers(WORLD, zoom);
+      expect(markers.map((m) => (m.kind === 'cluster' ? m.count : 1)), `zoom ${zoom}`).toEqual(items.map((c) => c.count));
+      markers.forEach((m, k) => {
+        expect(lonX(m.lon)).toBeCloseTo(items[k]!.x, 12);
+        expect(latY(m.lat)).toBeCloseTo(items[k]!.y, 12);
+      });
+    }
+  });
 });
+
+/** Web Mercator, the world as the unit square, as the index projects. */
+const lonX = (lon: number) => lon / 360 + 0.5;
+const latY = (lat: number) => {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+};
+
+/**
+ * One zoom out, the plain way: biggest first (by powers of two, ties in order), each item not yet taken
+ * takes every untaken item within r, found by measuring against all of them.
+ */
+function greedyLevel(finer: { x: number; y: number; count: number }[], r: number) {
+  const seeds = finer.map((_, i) => i).sort((a, b) => Math.clz32(finer[a]!.count) - Math.clz32(finer[b]!.count) || a - b);
+  const taken = new Set<number>();
+  const out = [];
+  for (const i of seeds) {
+    if (taken.has(i)) continue;
+    taken.add(i);
+    let [count, wx, wy] = [finer[i]!.count, finer[i]!.x * finer[i]!.count, finer[i]!.y * finer[i]!.count];
+    finer.forEach((q, j) => {
+      if (taken.has(j) || (q.x - finer[i]!.x) ** 2 + (q.y - finer[i]!.y) ** 2 > r * r) return;
+      taken.add(j);
+      count += q.count;
+      wx += q.x * q.count;
+      wy += q.y * q.count;
+    });
+    out.push({ x: wx / count, y: wy / count, count });
+  }
+  return out;
+}

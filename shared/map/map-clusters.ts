@@ -207,26 +207,76 @@ function cellsAlong(values: Float64Array, n: number, size: number, cells: Int32A
   return range;
 }
 
-/** The items visited in cell order, copied so the sweep reads memory in order; key: the cell, row-major. */
+/** Values per item in SortedItems.item: one cache line holds all an item's step reads. */
+const ITEM = 4;
+
+/**
+ * The items in cell order, copied so the sweep reads memory in order: item holds x, y, count and key
+ * (the cell, row-major) of each, then a key of Infinity that ends every scan. A seed is picked in
+ * weight order, so it sits anywhere: its reads come together. `near` holds, for each run of items
+ * sharing a cell (`runOf`), where the scan of each of the three rows of cells around it starts.
+ */
 interface SortedItems {
-  x: Float64Array;
-  y: Float64Array;
-  count: Int32Array;
-  key: Float64Array;
+  item: Float64Array;
+  runOf: Int32Array;
+  near: Int32Array;
+}
+
+function interleave(finer: Level, order: Int32Array, cellX: Int32Array, cellY: Int32Array, stride: number): Float64Array {
+  const n = order.length;
+  const item = new Float64Array((n + 1) * ITEM);
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const b = p * ITEM;
+    item[b] = finer.x[i]!;
+    item[b + 1] = finer.y[i]!;
+    item[b + 2] = finer.count[i]!;
+    item[b + 3] = cellY[i]! * stride + cellX[i]!;
+  }
+  item[n * ITEM + 3] = Infinity;
+  return item;
+}
+
+/** Numbers the runs of equal keys; returns how many, with each run's key in runKey. */
+function numberRuns(item: Float64Array, runOf: Int32Array, runKey: Float64Array): number {
+  let runs = 0;
+  let previous = -1;
+  for (let p = 0; p < runOf.length; p++) {
+    const key = item[p * ITEM + 3]!;
+    if (key !== previous) runKey[runs++] = key;
+    runOf[p] = runs - 1;
+    previous = key;
+  }
+  return runs;
+}
+
+/**
+ * For every run, the first position whose key is at least each of its three rows' leftmost neighbour
+ * cell: the targets rise with the run, so one pointer per row walks the items once.
+ */
+function nearStarts(item: Float64Array, runKey: Float64Array, runs: number, stride: number): Int32Array {
+  const near = new Int32Array(runs * 3);
+  let above = 0;
+  let same = 0;
+  let below = 0;
+  for (let c = 0; c < runs; c++) {
+    const key = runKey[c]!;
+    while (item[above * ITEM + 3]! < key - stride - 1) above++;
+    while (item[same * ITEM + 3]! < key - 1) same++;
+    while (item[below * ITEM + 3]! < key + stride - 1) below++;
+    near[c * 3] = above;
+    near[c * 3 + 1] = same;
+    near[c * 3 + 2] = below;
+  }
+  return near;
 }
 
 function sortedCopy(finer: Level, order: Int32Array, cellX: Int32Array, cellY: Int32Array, stride: number): SortedItems {
-  const n = order.length;
-  const items = { x: new Float64Array(n), y: new Float64Array(n), count: new Int32Array(n), key: new Float64Array(n + 1) };
-  for (let p = 0; p < n; p++) {
-    const i = order[p]!;
-    items.x[p] = finer.x[i]!;
-    items.y[p] = finer.y[i]!;
-    items.count[p] = finer.count[i]!;
-    items.key[p] = cellY[i]! * stride + cellX[i]!;
-  }
-  items.key[n] = Infinity;
-  return items;
+  const item = interleave(finer, order, cellX, cellY, stride);
+  const runOf = new Int32Array(order.length);
+  const runKey = new Float64Array(order.length);
+  const runs = numberRuns(item, runOf, runKey);
+  return { item, runOf, near: nearStarts(item, runKey, runs, stride) };
 }
 
 function inverse(order: Int32Array): Int32Array {
@@ -235,57 +285,45 @@ function inverse(order: Int32Array): Int32Array {
   return out;
 }
 
-/** The first position in [from, to) whose key is at least `key` (keys ascending). */
-function lowerBound(keys: Float64Array, from: number, to: number, key: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The greedy step of supercluster: each item not yet taken takes every untaken item within r, and the
  * cluster sits at their weighted centre. Unlike supercluster, the biggest items seed first (`seeds`):
  * otherwise a cluster's centre drifts towards the next one's and big clusters pile up over a city.
- * Every neighbour is in the 3 x 3 cells around an item: three rows of the cell-sorted items, each found
- * from its row's start.
+ * Every neighbour is in the 3 x 3 cells around an item: three cells in a row are neighbours in the
+ * cell-sorted items (the spare columns keep a row's ends apart), scanned from where `near` says.
  */
-function sweep(items: SortedItems, rowStarts: Int32Array, stride: number, r: number, order: Int32Array, seeds: Int32Array, finer: Level, out: Level): void {
-  const { x, y, count, key } = items;
+function sweep(items: SortedItems, stride: number, r: number, order: Int32Array, seeds: Int32Array, finer: Level, out: Level): void {
+  const { item, runOf, near } = items;
   const n = order.length;
   const r2 = r * r;
   const taken = new Uint8Array(n);
   const positionOf = inverse(order);
-  const rows = rowStarts.length - 1;
   for (let s = 0; s < n; s++) {
     const i = seeds[s]!;
     const p = positionOf[i]!;
     if (taken[p]) continue;
     taken[p] = 1;
-    const xp = x[p]!;
-    const yp = y[p]!;
-    const row = Math.floor(key[p]! / stride);
-    let weight = count[p]!;
+    const b = p * ITEM;
+    const xp = item[b]!;
+    const yp = item[b + 1]!;
+    let weight = item[b + 2]!;
     let wx = xp * weight;
     let wy = yp * weight;
     let children = 1;
-    for (let near = Math.max(0, row - 1); near <= Math.min(rows - 1, row + 1); near++) {
-      const from = key[p]! + (near - row) * stride - 1;
-      for (let q = lowerBound(key, rowStarts[near]!, rowStarts[near + 1]!, from); key[q]! <= from + 2; q++) {
+    const run = runOf[p]! * 3;
+    for (let row = 0; row < 3; row++) {
+      const last = item[b + 3]! + (row - 1) * stride + 1;
+      for (let q = near[run + row]!; item[q * ITEM + 3]! <= last; q++) {
         if (taken[q]) continue;
-        const dx = x[q]! - xp;
-        const dy = y[q]! - yp;
+        const dx = item[q * ITEM]! - xp;
+        const dy = item[q * ITEM + 1]! - yp;
         if (dx * dx + dy * dy > r2) continue;
         taken[q] = 1;
         children++;
-        const c = count[q]!;
+        const c = item[q * ITEM + 2]!;
         weight += c;
-        wx += x[q]! * c;
-        wy += y[q]! * c;
+        wx += item[q * ITEM]! * c;
+        wy += item[q * ITEM + 1]! * c;
       }
     }
     const k = out.size++;
@@ -332,7 +370,7 @@ function clusterLevel(finer: Level, zoom: number): Level {
   const stride = width + 2;
   const out = emptyLevel(n);
   const seeds = countingSort(identity(n), heaviness(finer.count, n), 33).sorted;
-  sweep(sortedCopy(finer, byRow.sorted, cellX, cellY, stride), byRow.starts, stride, r, byRow.sorted, seeds, finer, out);
+  sweep(sortedCopy(finer, byRow.sorted, cellX, cellY, stride), stride, r, byRow.sorted, seeds, finer, out);
   return out;
 }
 

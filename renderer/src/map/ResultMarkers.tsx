@@ -4,6 +4,7 @@ import type { MapPoints } from '../../../shared/domain';
 import type { MapMarker } from '../../../shared/map/map-clusters';
 import { atlas } from '../atlas';
 import { ClusterClient } from './cluster-client';
+import type { MapView } from './cluster-messages';
 import { L } from './leaflet-global';
 import { MapServices } from './map-services';
 import { spiderPositions } from './spider';
@@ -59,6 +60,14 @@ function pointBounds({ lat, lon }: MapPoints): L.LatLngBounds | null {
   return L.latLngBounds([south, west], [north, east]);
 }
 
+/** The map's view as the cluster worker takes it. */
+function viewOf(map: L.Map): MapView {
+  const b = map.getBounds();
+  return { bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: map.getZoom() };
+}
+
+const sameView = (a: MapView, b: MapView) => a.zoom === b.zoom && a.bbox.every((edge, k) => edge === b.bbox[k]);
+
 /** The points of one service. */
 function pointsOf(points: MapPoints, ref: number): number[] {
   const found: number[] = [];
@@ -77,8 +86,10 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
   // One worker per mounted map, made in an effect so a remount (React's strict mode) gets a live one.
   const [client, setClient] = useState<ClusterClient | null>(null);
   const layer = useMemo(() => L.layerGroup(), []);
-  /** The points the worker's index was last built from. */
-  const [indexed, setIndexed] = useState<MapPoints | null>(null);
+  /** The points the worker's index was last built from, and the markers of the view it was built at. */
+  const [loaded, setLoaded] = useState<{ points: MapPoints; view: MapView; markers: MapMarker[] } | null>(null);
+  /** The load whose markers have been drawn. */
+  const drawnLoad = useRef<typeof loaded>(null);
   const [spider, setSpider] = useState<Place | null>(null);
   const [viewVersion, setViewVersion] = useState(0);
   const selectedFromMap = useRef<string | null>(null);
@@ -109,15 +120,17 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     zoomstart: () => setSpider(null),
   });
 
-  // A new set of points: index it, and show all of it unless it is already in view (refining a search
-  // keeps the view). The same set again is not fetched again (useMapPoints), so the index is kept.
+  // A new set of points: show all of it unless it is already in view (refining a search keeps the
+  // view), and index it, its markers for that view coming back with it. The same set again is not
+  // fetched again (useMapPoints), so the index is kept.
   useEffect(() => {
     if (!client || !points) return;
     let current = true;
     setSpider(null);
-    void client.load(points.set, points).then(() => current && setIndexed(points));
     const bounds = pointBounds(points);
     if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
+    const view = viewOf(map);
+    void client.load(points.set, points, view).then((markers) => current && setLoaded({ points, view, markers }));
     return () => {
       current = false;
     };
@@ -145,7 +158,8 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
 
   useEffect(() => {
     // Drawn only once the worker holds the answer's own set: the old set's markers are not this answer's.
-    if (!client || !indexed || indexed !== points || indexed.set !== set || selectedRef === undefined) return;
+    if (!client || !loaded || loaded.points !== points || loaded.points.set !== set || selectedRef === undefined) return;
+    const indexed = loaded.points;
     let current = true;
     const select = (serviceId: string) => {
       selectedFromMap.current = serviceId;
@@ -230,12 +244,19 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     };
 
     const b = map.getBounds();
-    void client.markers([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom()).then((markers) => current && draw(markers, b));
+    const view = viewOf(map);
+    // A set's first draw, at the view it was loaded for, has its markers already. Later redraws (another
+    // answer of the same set, a selection) ask the worker as before, so drawing the markers is not added
+    // to the effects of the commit that shows the list's answer.
+    if (drawnLoad.current !== loaded && sameView(view, loaded.view)) {
+      drawnLoad.current = loaded;
+      draw(loaded.markers, b);
+    } else void client.markers(view).then((markers) => current && draw(markers, b));
     return () => {
       current = false;
     };
     // viewVersion: redraw after every pan and zoom; answer: once for every answer.
-  }, [indexed, points, set, answer, viewVersion, spider, selectedRef, services, labels, map, layer, client, onSelect]);
+  }, [loaded, points, set, answer, viewVersion, spider, selectedRef, services, labels, map, layer, client, onSelect]);
 
   return null;
 }

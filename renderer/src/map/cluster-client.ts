@@ -1,5 +1,5 @@
 import type { MapMarker, PointColumns } from '../../../shared/map/map-clusters';
-import type { ClusterReply, ClusterRequest } from './cluster-messages';
+import type { ClusterReply, ClusterRequest, MapView } from './cluster-messages';
 
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -31,14 +31,15 @@ export class ClusterClient {
 
   /**
    * Markers then name points by their index in the columns of result set `set`. They are copied (bytes,
-   * not objects): the page keeps its own.
+   * not objects): the page keeps its own. Resolves to the markers of `view`.
    */
-  async load(set: string, { lat, lon, approximate }: PointColumns): Promise<void> {
-    await this.ask({ type: 'load', set, columns: { lat, lon, approximate } });
+  async load(set: string, { lat, lon, approximate }: PointColumns, view: MapView): Promise<MapMarker[]> {
+    const reply = await this.ask({ type: 'load', set, columns: { lat, lon, approximate }, view });
+    return reply.type === 'loaded' ? reply.markers : [];
   }
 
-  async markers(bbox: [number, number, number, number], zoom: number): Promise<MapMarker[]> {
-    const reply = await this.ask({ type: 'markers', bbox, zoom });
+  async markers(view: MapView): Promise<MapMarker[]> {
+    const reply = await this.ask({ type: 'markers', view });
     return reply.type === 'markers' ? reply.markers : [];
   }
 

@@ -1,14 +1,23 @@
 import type { MapMarker, PointColumns } from '../../../shared/map/map-clusters';
 
+/** A view of the map: west, south, east, north, and the zoom. */
+export interface MapView {
+  bbox: [number, number, number, number];
+  zoom: number;
+}
+
 /** What the page asks the cluster worker, and what it answers. Every request carries an id. */
 export type ClusterRequest =
-  /** set: the result set's key; an index the worker still holds for it is used again. */
-  | { type: 'load'; id: number; set: string; columns: PointColumns }
-  | { type: 'markers'; id: number; bbox: [number, number, number, number]; zoom: number }
+  /**
+   * set: the result set's key; an index the worker still holds for it is used again. view: the map's
+   * view, whose markers come back with the reply, so the first draw of a set asks nothing more.
+   */
+  | { type: 'load'; id: number; set: string; columns: PointColumns; view: MapView }
+  | { type: 'markers'; id: number; view: MapView }
   | { type: 'expansionZoom'; id: number; clusterId: number };
 
 export type ClusterReply =
-  | { type: 'loaded'; id: number }
+  | { type: 'loaded'; id: number; markers: MapMarker[] }
   | { type: 'markers'; id: number; markers: MapMarker[] }
   | { type: 'expansionZoom'; id: number; zoom: number }
   | { type: 'error'; id: number; message: string };

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapPoints } from '../../../shared/domain';
 import { atlas } from '../atlas';
 
-/** Sets kept, as the cluster worker keeps their indexes (cluster-worker.ts). */
+/** Sets kept, as the cluster worker keeps their indexes (cluster-answers.ts). */
 const KEPT = 3;
 
 /**

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterIndex, type PointColumns } from '../../../shared/map/map-clusters';
+import { ClusterAnswers } from './cluster-answers';
+import type { MapView } from './cluster-messages';
+
+/** Points around two towns, a few sharing a spot. */
+function columns(count: number, seed: number): PointColumns {
+  const random = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647;
+  const out = { lat: new Float64Array(count), lon: new Float64Array(count), approximate: new Uint8Array(count) };
+  for (let i = 0; i < count; i++) {
+    const [lat, lon] = i % 2 ? [34.05, -118.25] : [37.77, -122.42];
+    const spread = i % 10 === 0 ? 0 : 0.4;
+    out.lat[i] = lat + (random() - 0.5) * spread;
+    out.lon[i] = lon + (random() - 0.5) * spread;
+    out.approximate[i] = spread === 0 ? 1 : 0;
+  }
+  return out;
+}
+
+const STATE: MapView = { bbox: [-124.5, 32.5, -114, 42], zoom: 6 };
+const LOS_ANGELES: MapView = { bbox: [-118.5, 33.9, -118, 34.2], zoom: 12 };
+
+describe('cluster worker answers', () => {
+  it("answers a load with its view's markers, the same a markers request for that view then gets", () => {
+    const answers = new ClusterAnswers();
+    const points = columns(2000, 7);
+    for (const view of [STATE, LOS_ANGELES]) {
+      const loaded = answers.answer({ type: 'load', id: 1, set: `a-${view.zoom}`, columns: points, view });
+      const asked = answers.answer({ type: 'markers', id: 2, view });
+      expect(loaded.type).toBe('loaded');
+      expect(loaded).toEqual({ ...asked, type: 'loaded', id: 1 });
+      expect(asked).toEqual({ type: 'markers', id: 2, markers: new ClusterIndex(points).markers(view.bbox, view.zoom) });
+    }
+  });
+
+  it('answers from the set loaded last, an index kept for a set loaded again', () => {
+    const answers = new ClusterAnswers();
+    expect(answers.answer({ type: 'markers', id: 1, view: STATE }).type).toBe('error');
+    const first = columns(500, 3);
+    const second = columns(800, 11);
+    answers.answer({ type: 'load', id: 2, set: 'first', columns: first, view: STATE });
+    answers.answer({ type: 'load', id: 3, set: 'second', columns: second, view: STATE });
+    expect(answers.answer({ type: 'markers', id: 4, view: LOS_ANGELES })).toMatchObject({ markers: new ClusterIndex(second).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
+    // Loaded again under its key, the first set's kept index answers, whatever columns come with it.
+    const again = answers.answer({ type: 'load', id: 5, set: 'first', columns: second, view: LOS_ANGELES });
+    expect(again).toMatchObject({ markers: new ClusterIndex(first).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
+  });
+});
