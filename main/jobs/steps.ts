@@ -54,3 +54,15 @@ export async function runStepsAsync<T, P = StepProgress>(steps: Generator<P, T, 
     }
   }
 }
+
+/**
+ * Calls `each` on every item, yielding `progress` after every `size` of them: one pass over a table of
+ * hundreds of thousands of rows, cut into steps the event loop can answer between.
+ */
+export function* eachInBatches<T, P>(items: Iterable<T>, size: number, progress: P, each: (item: T) => void): Generator<P, void, void> {
+  let n = 0;
+  for (const item of items) {
+    each(item);
+    if (++n % size === 0) yield progress;
+  }
+}

@@ -2,7 +2,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { HSDS_SCHEMAS, type HsdsProperty } from './schemas';
 import { foreignKeys } from '../read/table-info';
-import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
+import type { HsdsTable } from '../../db/hsds-tables';
 
 /** The schemas carry documentation keywords (name, constraints, example...) that strict mode would reject. */
 const newAjv = () => {
@@ -39,34 +39,34 @@ export function scalarFields(table: HsdsTable): Record<string, HsdsProperty> {
   return fields;
 }
 
-let flat: Map<HsdsTable, ValidateFunction> | null = null;
+let flatAjv: Ajv2020 | null = null;
+const flat = new Map<HsdsTable, ValidateFunction | undefined>();
 
 /**
  * One validator per table for the tabular form: the official field types, formats and enums, and the
- * fields the spec requires (its `required` plus `tabular_required`, limited to scalar fields).
+ * fields the spec requires (its `required` plus `tabular_required`, limited to scalar fields). Each is
+ * compiled when its table is first checked: compiling them all at once held the thread for a long step.
  */
 export function tableValidator(table: HsdsTable): ValidateFunction | undefined {
-  if (!flat) {
-    const ajv = newAjv();
-    flat = new Map();
-    for (const t of HSDS_TABLES) {
-      const schema = HSDS_SCHEMAS[`${t}.json`];
-      if (!schema) continue;
-      // null stands for "not given" in a table row, so optional fields accept it (and rows need no copying).
-      const required = new Set(requiredFields(t));
-      // A reference is checked by resolving it (validate.ts); the id it points to carries any format warning.
-      const references = new Set((foreignKeys().get(t) ?? []).map((fk) => fk.column));
-      const properties = Object.fromEntries(
-        Object.entries(scalarFields(t)).map(([k, p]) => {
-          const nullable = !required.has(k);
-          const format = p.format && !references.has(k) ? { format: p.format } : {};
-          return [k, { type: nullable ? [p.type, 'null'] : p.type, ...format, ...(p.enum ? { enum: nullable ? [...p.enum, null] : p.enum } : {}) }];
-        }),
-      );
-      flat.set(t, ajv.compile({ type: 'object', properties, required: [...required] }));
-    }
-  }
+  if (!flat.has(table)) flat.set(table, compileTableValidator(table));
   return flat.get(table);
+}
+
+function compileTableValidator(table: HsdsTable): ValidateFunction | undefined {
+  const schema = HSDS_SCHEMAS[`${table}.json`];
+  if (!schema) return undefined;
+  // null stands for "not given" in a table row, so optional fields accept it (and rows need no copying).
+  const required = new Set(requiredFields(table));
+  // A reference is checked by resolving it (validate.ts); the id it points to carries any format warning.
+  const references = new Set((foreignKeys().get(table) ?? []).map((fk) => fk.column));
+  const properties = Object.fromEntries(
+    Object.entries(scalarFields(table)).map(([k, p]) => {
+      const nullable = !required.has(k);
+      const format = p.format && !references.has(k) ? { format: p.format } : {};
+      return [k, { type: nullable ? [p.type, 'null'] : p.type, ...format, ...(p.enum ? { enum: nullable ? [...p.enum, null] : p.enum } : {}) }];
+    }),
+  );
+  return (flatAjv ??= newAjv()).compile({ type: 'object', properties, required: [...required] });
 }
 
 /** Fields a table row must have: the schema's `required` plus `tabular_required`, limited to scalar fields. */

@@ -5,7 +5,7 @@ import { requiredFields, scalarFields, tableValidator } from './hsds-ajv';
 import type { RowsLikeIt } from '../../../shared/import-types';
 import { problemAt, type Origins, type Problem } from './problems';
 import { textValueProblem } from './text-values';
-import { runSteps, type Steps } from '../../jobs/steps';
+import { eachInBatches, runSteps, type Steps } from '../../jobs/steps';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 
 /** Formats that identify rather than describe: a non-UUID id or an odd URL is worth a warning, not a refusal. */
@@ -66,6 +66,8 @@ export const validateDataset = (tables: TableRows, origins: Origins = new Map())
 
 /** Rows checked between progress reports. */
 const CHECK_BATCH = 5_000;
+/** Rows whose references, points, phones and language codes are checked between two yields. */
+const REFERENCE_BATCH = 20_000;
 
 /** validateDataset, yielding every CHECK_BATCH rows of the per-row checks (most of its time). */
 export function* validateSteps(tables: TableRows, origins: Origins = new Map()): Steps<Problem[]> {
@@ -87,6 +89,8 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   let done = 0;
   for (const table of HSDS_TABLES) {
+    // A table's validator is compiled on its first check: that takes a step of its own.
+    yield { step: 'checking', done, total };
     const seen = new Map<string, Row>();
     const validate = tableValidator(table);
     const required = storedRequired(table);
@@ -134,44 +138,48 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
     ids.set(table, seen);
   }
 
+  // The checks below need every id first; they are quicker per row, so they go by larger batches.
+  const finishing = { step: 'checking', done: total, total } as const;
+  const inBatches = (rows: readonly Row[], each: (row: Row) => void) => eachInBatches(rows, REFERENCE_BATCH, finishing, each);
   for (const table of HSDS_TABLES) {
     const fks = foreignKeys().get(table) ?? [];
-    for (const row of tables[table]) {
+    if (fks.length === 0) continue;
+    yield* inBatches(tables[table], (row) => {
       for (const fk of fks) {
         const v = row[fk.column];
         if (present(v) && !ids.get(fk.target)!.has(String(v))) at(row, fk.column, `points to ${fk.target} "${String(v)}", which is not in the dataset`);
       }
-    }
+    });
   }
-  for (const row of tables.attribute) {
+  yield* inBatches(tables.attribute, (row) => {
     const target = ids.get(row.link_entity as HsdsTable);
     if (present(row.link_id) && target && !target.has(String(row.link_id))) {
       at(row, 'link_id', `points to ${String(row.link_entity)} "${String(row.link_id)}", which is not in the dataset`);
     }
-  }
+  });
 
-  for (const row of tables.location) {
+  yield* inBatches(tables.location, (row) => {
     const { latitude: lat, longitude: lon } = row;
     if (typeof lat === 'number' && (lat < -90 || lat > 90)) at(row, 'latitude', `${lat} is not a latitude (-90 to 90)`);
     if (typeof lon === 'number' && (lon < -180 || lon > 180)) at(row, 'longitude', `${lon} is not a longitude (-180 to 180)`);
     if (present(lat) !== present(lon)) at(row, present(lat) ? 'longitude' : 'latitude', 'a point needs both latitude and longitude', 'warning');
     if (lat === 0 && lon === 0) at(row, 'latitude', 'the point 0,0 is in the Atlantic: probably a missing location', 'warning');
-  }
-  for (const row of tables.phone) {
+  });
+  yield* inBatches(tables.phone, (row) => {
     if (typeof row.number === 'string' && row.number !== '') {
       const msg = phoneProblem(row.number);
       if (msg) at(row, 'number', msg);
     }
-  }
+  });
   // A directory uses a handful of codes on many rows, and looking one up in ICU is slow.
   const codeProblems = new Map<string, ReturnType<typeof languageCodeProblem>>();
-  for (const row of tables.language) {
+  yield* inBatches(tables.language, (row) => {
     if (typeof row.code === 'string' && row.code !== '') {
       let p = codeProblems.get(row.code);
       if (p === undefined) codeProblems.set(row.code, (p = languageCodeProblem(row.code)));
       if (p) at(row, 'code', p.message, p.level);
     }
-  }
+  });
   for (const { problem, count, table, rule } of soft.values()) {
     const like: RowsLikeIt = { rows: count, table, column: problem.field?.split(/[./]/).pop() ?? '', rule };
     problems.push({ ...problem, like, ...(count > 1 ? { message: `${problem.message} (and ${count - 1} more row(s) like it)` } : {}) });

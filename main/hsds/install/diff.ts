@@ -1,7 +1,7 @@
 import type { DatasetDiff, FieldChange, ServiceChange, TableChangeCount } from '../../../shared/import-types';
 import { confidentialLocationIds } from '../../db/confidential-location';
 import type { ReadDb } from '../../db/open';
-import { runSteps, type Steps } from '../../jobs/steps';
+import { eachInBatches, runSteps, type StepProgress, type Steps } from '../../jobs/steps';
 import { hsdsColumns } from '../read/table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 import { readSourceTablesSteps } from '../../sources/source-tables';
@@ -50,7 +50,7 @@ interface Indexer {
 }
 
 /** Rows put into a lookup between two yields of a long comparison. */
-const LOOKUP_BATCH = 20_000;
+const LOOKUP_BATCH = 10_000;
 
 /** The (table, link) lookups serviceFields and servicesTouched walk. */
 const CHILD_LOOKUPS: [HsdsTable, string][] = [
@@ -168,11 +168,13 @@ function serviceFields(service: Row, ix: Indexer): Map<string, FieldValue> {
  * services. Only these need their fields compared, which spares walking every service of a large
  * directory when an update touches a few.
  */
-function servicesTouched(a: Indexer, b: Indexer, rows: [HsdsTable, string][]): Set<string> {
+function* servicesTouched(a: Indexer, b: Indexer, rows: [HsdsTable, string][], progress: StepProgress): Steps<Set<string>> {
   const touched = new Set<string>();
   const seen = new Set<string>();
   const queue = [...rows];
-  while (queue.length > 0) {
+  for (let n = 1; queue.length > 0; n++) {
+    // An update that rewrites every row queues them all.
+    if (n % ROW_BATCH === 0) yield progress;
     const [table, id] = queue.pop()!;
     const key = `${table}\u0000${id}`;
     if (seen.has(key)) continue;
@@ -210,16 +212,23 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   const differing: [HsdsTable, string][] = [];
   const starting = { step: 'comparing', done: 0, total: next.service.length } as const;
   let rows = 0;
+  const name = (r: Row) => String(r.name ?? r.id);
+  /** Services added and removed, listed as their rows go by rather than in passes of their own. */
+  const added: DatasetDiff['added'] = [];
+  const removed: DatasetDiff['removed'] = [];
   for (const t of HSDS_TABLES) {
-    const before = new Map(current[t].map((r) => [String(r.id), r]));
+    const before = new Map<string, Row>();
+    yield* eachInBatches(current[t], ROW_BATCH, starting, (r) => before.set(String(r.id), r));
     const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
     for (const r of next[t]) {
       // Every row of every table is compared first: the app answers between batches of them too.
       if (++rows % ROW_BATCH === 0) yield starting;
       const id = String(r.id);
       const old = before.get(id);
-      if (!old) count.added++;
-      else {
+      if (!old) {
+        count.added++;
+        if (t === 'service') added.push({ id, name: name(r) });
+      } else {
         // Ids are unique within a table (validation refuses duplicates): what is left in `before` was removed.
         before.delete(id);
         if (rowsEqual(t, old, r)) continue;
@@ -228,18 +237,17 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
       differing.push([t, id]);
     }
     count.removed = before.size;
-    for (const id of before.keys()) differing.push([t, id]);
+    for (const [id, r] of before) {
+      differing.push([t, id]);
+      if (t === 'service') removed.push({ id, name: name(r) });
+    }
     if (count.added || count.removed || count.changed) identical = false;
     tables[t] = count;
   }
 
   const a = indexer(current);
   const b = indexer(next);
-  const name = (r: Row) => String(r.name ?? r.id);
-  const nextIds = new Set(next.service.map((s) => String(s.id)));
   const changed: ServiceChange[] = [];
-  const added = next.service.filter((s) => !a.byId('service', s.id)).map((s) => ({ id: String(s.id), name: name(s) }));
-  const removed = current.service.filter((s) => !nextIds.has(String(s.id))).map((s) => ({ id: String(s.id), name: name(s) }));
   const kept = next.service.length - added.length;
   const compare = !identical && kept > 0;
   if (compare) {
@@ -247,7 +255,7 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
     for (const _ of a.prepare()) yield starting;
     for (const _ of b.prepare()) yield starting;
   }
-  const touched = compare ? servicesTouched(a, b, differing) : new Set<string>();
+  const touched = compare ? yield* servicesTouched(a, b, differing, starting) : new Set<string>();
   if (touched.size > 0) {
     for (const [i, s] of next.service.entries()) {
       if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
@@ -271,7 +279,7 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
 /** Services compared between progress reports. */
 const COMPARE_BATCH = 2_000;
 /** Rows compared between yields while counting what changed in each table. */
-const ROW_BATCH = 20_000;
+const ROW_BATCH = 10_000;
 
 /** The diff of a dataset against what the source it would replace holds now. */
 export const diffDatasets = (db: ReadDb, next: TableRows, source: string): DatasetDiff => runSteps(diffDatasetSteps(db, next, source));
