@@ -3,7 +3,8 @@ import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { runSteps, type Steps } from '../jobs/steps';
-import { eachInBatches, eachRowInBatches } from '../jobs/row-batches';
+import { eachRowInBatches, ROW_BATCH } from '../jobs/row-batches';
+import { eachInBatches } from '../jobs/steps';
 import { extentPolygons } from '../geo/extent';
 import type { AreaFact } from './facets/area-facet';
 
@@ -144,7 +145,7 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   );
 
   yield progress;
-  yield* eachInBatches(reader.allLocationPlaces(), ({ serviceId, location }) => byId.get(serviceId)?.locations.push(location), progress);
+  yield* eachInBatches(reader.allLocationPlaces(), ROW_BATCH, progress, ({ serviceId, location }) => byId.get(serviceId)?.locations.push(location));
 
   yield progress;
   yield* eachRowInBatches<[string, string | null, string | null, string | null, number | null, string | null, string | null, string | null]>(
