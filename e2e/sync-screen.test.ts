@@ -66,7 +66,7 @@ describe('Sync screen', () => {
     await feed.getByRole('button', { name: 'Keep it' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The bundled directory, and beside it the feed's copy of it with one synthetic record more: a source of its own.
-    await expect.poll(() => page.getByText(`${(2 * STARTER_SERVICES + 1).toLocaleString('en-US')} services · directory 1`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`${(2 * STARTER_SERVICES + 1).toLocaleString('en-US')} services from 2 sources`).count()).toBe(1);
     expect(app.blockedRequests).toEqual([]);
   });
 });
