@@ -92,7 +92,7 @@ describe('Directory sources in Settings', () => {
     await page.locator('summary', { hasText: /^Fuente/ }).click();
     await expect.poll(() => options.allTextContents()).toEqual([`el directorio incluido con la aplicación${STARTER_SERVICES}`, 'ohana-sanmateo23']);
     expect(await page.locator('details[open] .facet-note').first().textContent()).toContain('que añadió la oficina');
-    expect(await page.locator('.dataset').textContent()).toBe(`${STARTER_SERVICES + 23} servicios de 2 fuentes`);
+    await expect.poll(() => page.locator('.dataset').textContent()).toBe(`${STARTER_SERVICES + 23} servicios de 2 fuentes`);
     await expect.poll(() => page.locator('.card').count()).toBe(23);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('search-facet-source-es');
