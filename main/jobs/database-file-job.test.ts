@@ -1,18 +1,12 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findLastGoodCopy, keepLastGoodCopyAsync } from '../db/last-good-copy';
 import { writeStepsAsync } from '../db/write-transaction';
-import { tempDb } from '../test-support/temp-db';
+import { startersEachTest } from '../test-support/temp-db';
 import { workerScript } from './worker-script';
 
 describe('whole-file work off the main thread', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
-  const desk = () => {
-    const t = tempDb({ starter: true });
-    cleanups.push(t.cleanup);
-    return t;
-  };
+  const desk = startersEachTest();
 
   it('has its worker script once built', () => {
     expect(workerScript('database-file-worker.js'), 'run `npm run build` first: the app runs the built out/main/database-file-worker.js').not.toBeNull();

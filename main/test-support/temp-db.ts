@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import { ensureStarterDirectory } from '../hsds/install/starter';
 
@@ -24,5 +25,19 @@ export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: str
       if (db.open) db.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Desks holding the bundled directory, a fresh one per call, each closed and removed after the test that
+ * made it. Called in a describe block, where it registers that clean-up.
+ */
+export function startersEachTest(): () => ReturnType<typeof tempDb> {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  return () => {
+    const t = tempDb({ starter: true });
+    cleanups.push(t.cleanup);
+    return t;
   };
 }

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { dbDigest } from '../../test-support/db-digest';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
-import { tempDb } from '../../test-support/temp-db';
+import { startersEachTest } from '../../test-support/temp-db';
 import { refuseBrokenReferencesSteps } from './broken-references';
 import { installDataset } from './install-dataset';
 
 describe('refusing a dangling reference before an install commits', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
-  const desk = () => {
-    const t = tempDb({ starter: true });
-    cleanups.push(t.cleanup);
-    return t;
-  };
+  const desk = startersEachTest();
 
   it('names the table and row of a phone pointing to a service that is not there, and the install changes nothing', () => {
     const { db } = desk();
