@@ -88,6 +88,17 @@ describe('bounded work on any archive or package', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a package whose listed files add up to more than the size cap is refused before any is read', () => {
+    const folder = join(dir, 'two-large');
+    mkdirSync(folder);
+    for (const name of ['services.csv', 'phones.csv']) {
+      writeFileSync(join(folder, name), 'id,name\n');
+      truncateSync(join(folder, name), 150 * MiB);
+    }
+    writeFileSync(join(folder, 'datapackage.json'), JSON.stringify({ resources: [{ name: 'services', path: 'services.csv' }, { name: 'phones', path: 'phones.csv' }] }));
+    expect(importRefused(folder).errors).toEqual([{ file: 'two-large', row: null, field: null, message: 'the dataset is larger than 256 MB of data, more than this app reads in one import; refused' }]);
+  });
+
   it('more rows than the cap, in one CSV of tiny rows, across the tables of a package, and as JSON objects', () => {
     const folder = join(dir, 'many-rows');
     mkdirSync(folder);

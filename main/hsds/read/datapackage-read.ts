@@ -3,6 +3,7 @@ import { requiredFields } from '../check/hsds-ajv';
 import { decodeUtf8, parseCsvSteps, recordsOf, ROWS_BETWEEN_YIELDS } from './csv-text';
 import { isUnsafeEntryName, type FileSource } from './file-source';
 import { isLegacyPackage, ruleFor } from './legacy-tables';
+import { refuseOverBytes } from './dataset-limits';
 import { DatasetReadError, problemAt, type Origins, type Problem } from '../check/problems';
 import type { ReadResult } from './read-result';
 import type { Steps } from '../../jobs/steps';
@@ -45,6 +46,7 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
     throw new DatasetReadError({ file: 'datapackage.json', row: null, field: `resources[${notObject}]`, message: 'must be an object naming a CSV file ({"name": ..., "path": ...})' });
   }
   const resources = descriptor.resources as Resource[];
+  refuseListedOverBytes(src, prefix, resources, label);
   const names = resources.map((r) => (typeof r.name === 'string' ? r.name : typeof r.path === 'string' ? r.path.replace(/\.csv$/, '') : ''));
   const legacy = isLegacyPackage(names);
   const tables = emptyTables();
@@ -143,6 +145,19 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
     ...(typeof descriptor.name === 'string' ? { name: descriptor.name } : {}),
     ...(typeof descriptor.version === 'string' ? { version: descriptor.version } : {}),
   };
+}
+
+/**
+ * Refuses a package whose listed files add up to more than the size cap before any is read: read one by
+ * one, a 500,000-service package was parsed for 26 s before a cap stopped it. Each file counts once
+ * however often it is listed; the reading loop names a path listed twice or pointing outside.
+ */
+function refuseListedOverBytes(src: FileSource, prefix: string, resources: Resource[], label: string): void {
+  const paths = new Set<string>();
+  for (const r of resources) if (typeof r.path === 'string' && !isUnsafeEntryName(r.path)) paths.add(samePath(r.path));
+  let total = 0;
+  for (const path of paths) total += src.size(prefix + path) ?? 0;
+  refuseOverBytes(total, label);
 }
 
 /** One spelling per file: "./services.csv" and "services.csv" are the same file. */

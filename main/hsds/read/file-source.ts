@@ -9,6 +9,8 @@ export interface FileSource {
   names: string[];
   /** A file's bytes, counted against the budget; undefined when the dataset has no such file. */
   read(name: string): Uint8Array | undefined;
+  /** A file's size in bytes without reading it (nothing is taken from the budget); undefined when absent or refused. */
+  size(name: string): number | undefined;
   /** Shared by every file of the dataset. */
   budget: ReadBudget;
 }
@@ -53,6 +55,11 @@ export function folderSource(dir: string): FileSource {
   return {
     names: [...names, ...outside],
     budget,
+    size: (name) => {
+      if (!set.has(name)) return undefined;
+      const to = target(join(dir, name));
+      return to !== null && inside(to) ? statSync(to).size : undefined;
+    },
     read: (name) => {
       const refuse = () => {
         throw new DatasetReadError({ file: name, row: null, field: null, message: 'is a link to a file outside the package; refused (copy the file into the package instead)' });

@@ -60,6 +60,7 @@ export function zipSource(bytes: Uint8Array, file: string): FileSource {
   return {
     names: [...files.keys()],
     budget,
+    size: (name) => files.get(name)?.originalSize,
     read: (name) => {
       const entry = files.get(name);
       if (!entry) return undefined;
