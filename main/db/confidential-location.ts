@@ -49,7 +49,17 @@ type Row = Record<string, unknown>;
 
 /** The ids of the locations flagged confidential among HSDS rows: a dataset being imported, diffed or exported. */
 export function confidentialLocationIds(t: { attribute: readonly Row[]; taxonomy_term: readonly Row[] }): Set<string> {
-  const found = new Set<string>();
+  return locationFlags(t).confidential;
+}
+
+/**
+ * The ids of the locations flagged confidential, and of those flagged approximate (the loc-approximate
+ * term: a point near the site, not on it), among HSDS rows. Search reads the installed tables' flags
+ * through it too, so a rebuilt index and one built from an install's rows cannot flag differently.
+ */
+export function locationFlags(t: { attribute: readonly Row[]; taxonomy_term: readonly Row[] }): { confidential: Set<string>; approximate: Set<string> } {
+  const confidential = new Set<string>();
+  const approximate = new Set<string>();
   let terms: Map<string, Row> | undefined;
   const verdicts = new Map<string, boolean>();
   for (const a of t.attribute) {
@@ -61,9 +71,10 @@ export function confidentialLocationIds(t: { attribute: readonly Row[]; taxonomy
       verdict = isConfidentialTerm(terms.get(termId) ?? { id: termId });
       verdicts.set(termId, verdict);
     }
-    if (verdict) found.add(String(a.link_id));
+    if (verdict) confidential.add(String(a.link_id));
+    if (termId === 'loc-approximate') approximate.add(String(a.link_id));
   }
-  return found;
+  return { confidential, approximate };
 }
 
 const withFlagFunction = new WeakSet<ReadDb>();

@@ -17,3 +17,18 @@ export const ROW_BATCH = 5_000;
 export function* eachRowInBatches<R extends unknown[]>(statement: RowSource, params: unknown[], each: (row: R) => void, progress: StepProgress): Steps<void> {
   yield* eachInBatches(statement.raw().iterate(...params) as IterableIterator<R>, ROW_BATCH, progress, each);
 }
+
+/**
+ * Keeps one copy of each value read: a whole-directory read gets a new string for every row's copy of a
+ * term id, a language code or a city, which would otherwise stay in memory (and be moved by the garbage
+ * collector) once for each of the hundreds of thousands of rows that repeat it.
+ */
+export function interned(): <T extends string | null>(value: T) => T {
+  const kept = new Map<string | null, string | null>();
+  return <T extends string | null>(value: T): T => {
+    const found = kept.get(value);
+    if (found !== undefined) return found as T;
+    kept.set(value, value);
+    return value;
+  };
+}

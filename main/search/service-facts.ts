@@ -3,8 +3,7 @@ import type { ScheduleRule } from '../../shared/schedule-open';
 import { populationState, type LocationPlace, type ServiceReader } from '../db/service-read';
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { runSteps, type Steps } from '../jobs/steps';
-import { eachRowInBatches, ROW_BATCH } from '../jobs/row-batches';
-import { eachInBatches } from '../jobs/steps';
+import { eachRowInBatches, interned } from '../jobs/row-batches';
 import { extentPolygons } from '../geo/extent';
 import type { AreaFact } from './facets/area-facet';
 
@@ -47,6 +46,7 @@ export interface CostFact {
  */
 export function areaFacts(): (name: string | null, extent: string | null, extentType: string | null) => AreaFact {
   const polygonal = new Map<string, boolean>();
+  const areaName = interned();
   return (name, extent, extentType) => {
     let keep = false;
     if (extent) {
@@ -54,12 +54,23 @@ export function areaFacts(): (name: string | null, extent: string | null, extent
       keep = polygonal.get(key) ?? extentPolygons(extent, extentType) !== null;
       polygonal.set(key, keep);
     }
-    return { name: name !== null && name.trim() !== '' ? name.trim() : null, extent: keep ? extent : null };
+    return { name: name !== null && name.trim() !== '' ? areaName(name.trim()) : null, extent: keep ? extent : null };
   };
 }
 
 /** A site's accessibility row as one text. */
 export const accessibilityText = (description: string | null, details: string | null): string => [description, details].filter((t) => t).join('. ');
+
+/**
+ * A list with one more item. A first item makes an array of one: pushed onto an empty array it would get
+ * room for 17, which at 100,000 services (five or six lists each) was a third of the facts' memory and as
+ * much of the garbage collector's copying.
+ */
+export function withItem<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
 
 /**
  * A service's own columns, its lists to be filled from the other tables. Written out rather than spread:
@@ -94,6 +105,8 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   const total = (db.prepare('SELECT count(*) FROM service').pluck().get() as number) ?? 0;
   const progress = { step: 'indexing', done: 0, total } as const;
   const facts: ServiceFacts[] = [];
+  // The source, the date and the fees repeat across services: each distinct text is kept once.
+  const kept = interned();
   yield* eachRowInBatches<[string, string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
     db.prepare(
       `SELECT s.id, coalesce(s.atlas_source, ''), s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
@@ -101,53 +114,77 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
     ),
     [],
     ([id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
-      facts.push(serviceFacts({ id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees })),
+      facts.push(serviceFacts({ id, source: kept(source), name, alternateName, organization, description, eligibility, assuredDate: kept(assuredDate), minAge, maxAge, fees: kept(fees) })),
     progress,
   );
   onServices?.(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
   yield progress;
 
-  // One row per service, its terms joined in SQLite: half the cost of a row per attribute at 100,000 services.
-  yield* eachRowInBatches<[string, string]>(
+  // One row per service, its categories and its populations each joined in SQLite (half the cost of a row
+  // per attribute at 100,000 services) and split into lists of their own length. A population is marked
+  // served without a value (most are), excluded by its link type, or else followed by the value that decides.
+  const term = interned();
+  const terms = (joined: string | null): string[] => {
+    if (joined === null) return [];
+    const list = joined.split('\u001f');
+    for (let i = 0; i < list.length; i++) list[i] = term(list[i]!);
+    return list;
+  };
+  yield* eachRowInBatches<[string, string | null, string | null]>(
     db.prepare(
-      `SELECT link_id, group_concat(link_type || char(30) || taxonomy_term_id || char(30) || coalesce(value, ''), char(31))
-       FROM attribute WHERE link_entity = 'service' AND link_type IN (?, ?, ?) GROUP BY link_id`,
+      `SELECT link_id, group_concat(CASE WHEN link_type = @category THEN taxonomy_term_id END, char(31)),
+         group_concat(CASE WHEN link_type = @category THEN NULL WHEN link_type = @excluded THEN '-' || taxonomy_term_id
+           WHEN value IS NULL THEN '+' || taxonomy_term_id ELSE '?' || value || char(30) || taxonomy_term_id END, char(31))
+       FROM attribute WHERE link_entity = 'service' AND link_type IN (@category, @served, @excluded) GROUP BY link_id`,
     ),
-    [LINK_TYPES.category, LINK_TYPES.population, LINK_TYPES.populationExcluded],
-    ([serviceId, joined]) => {
+    [{ category: LINK_TYPES.category, served: LINK_TYPES.population, excluded: LINK_TYPES.populationExcluded }],
+    ([serviceId, categories, populations]) => {
       const f = byId.get(serviceId);
       if (!f) return;
-      for (const attribute of joined.split('\u001f')) {
-        const [linkType, term, value] = attribute.split('\u001e') as [string, string, string];
-        if (linkType === LINK_TYPES.category) f.categories.push(term);
-        else if (populationState({ link_type: linkType, value }) === 'serves') f.populationsServed.push(term);
-        else f.populationsExcluded.push(term);
+      f.categories = terms(categories);
+      if (populations === null) return;
+      for (const marked of populations.split('\u001f')) {
+        const kind = marked[0];
+        const at = kind === '?' ? marked.indexOf('\u001e') : 0;
+        const value = kind === '?' ? marked.slice(1, at) : null;
+        const linkType = kind === '-' ? LINK_TYPES.populationExcluded : LINK_TYPES.population;
+        const id = term(marked.slice(at + 1));
+        if (populationState({ link_type: linkType, value }) === 'serves') f.populationsServed = withItem(f.populationsServed, id);
+        else f.populationsExcluded = withItem(f.populationsExcluded, id);
       }
     },
     progress,
   );
   yield progress;
 
-  // The same languages a card shows: the service's own and its locations'.
+  // The same languages a card shows: the service's own and its locations', in the order they were listed,
+  // each once.
+  const code = interned();
   yield* eachRowInBatches<[string | null, string]>(
     db.prepare(
-      `SELECT coalesce(l.service_id, sal.service_id), l.code FROM language l
+      `SELECT coalesce(l.service_id, sal.service_id) AS service, group_concat(l.code, char(31) ORDER BY l.rowid) FROM language l
        LEFT JOIN service_at_location sal ON l.service_id IS NULL AND sal.location_id = l.location_id
-       WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL)`,
+       WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL) GROUP BY service`,
     ),
     [],
-    ([serviceId, code]) => {
+    ([serviceId, codes]) => {
       const f = serviceId === null ? undefined : byId.get(serviceId);
-      if (f && !f.languages.includes(code)) f.languages.push(code);
+      if (!f) return;
+      const list = codes.split('\u001f');
+      for (let i = 0; i < list.length; i++) list[i] = code(list[i]!);
+      f.languages = list.length > 1 && new Set(list).size < list.length ? [...new Set(list)] : list;
     },
     progress,
   );
 
   yield progress;
-  yield* eachInBatches(reader.allLocationPlaces(), ROW_BATCH, progress, ({ serviceId, location }) => byId.get(serviceId)?.locations.push(location));
-
+  yield* reader.eachLocationPlace((serviceId, place) => {
+    const f = byId.get(serviceId);
+    if (f) f.locations = withItem(f.locations, place);
+  }, progress);
   yield progress;
+  // So do hours, cost options, documents and accessibility texts.
   yield* eachRowInBatches<[string, string | null, string | null, string | null, number | null, string | null, string | null, string | null]>(
     db.prepare(
       `SELECT coalesce(sc.service_id, sal.service_id), sc.byday, sc.opens_at, sc.closes_at, sc.timezone, sc.freq, sc.valid_from, sc.valid_to
@@ -155,7 +192,10 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
        WHERE sc.service_id IS NOT NULL OR sc.service_at_location_id IS NOT NULL`,
     ),
     [],
-    ([serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo]) => byId.get(serviceId)?.schedules.push({ byday, opensAt, closesAt, timezone, freq, validFrom, validTo }),
+    ([serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo]) => {
+      const f = byId.get(serviceId);
+      if (f) f.schedules = withItem(f.schedules, { byday: kept(byday), opensAt: kept(opensAt), closesAt: kept(closesAt), timezone, freq: kept(freq), validFrom: kept(validFrom), validTo: kept(validTo) });
+    },
     progress,
   );
 
@@ -169,19 +209,28 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
        WHERE sa.service_id IS NOT NULL OR sa.service_at_location_id IS NOT NULL ORDER BY sa.rowid`,
     ),
     [],
-    ([serviceId, name, extent, extentType]) => serviceId !== null && byId.get(serviceId)?.areas.push(areaFact(name, extent, extentType)),
+    ([serviceId, name, extent, extentType]) => {
+      const f = serviceId === null ? undefined : byId.get(serviceId);
+      if (f) f.areas = withItem(f.areas, areaFact(name, extent, extentType));
+    },
     progress,
   );
   yield* eachRowInBatches<[string, number | null, string | null]>(
     db.prepare('SELECT service_id, amount, option FROM cost_option WHERE service_id IS NOT NULL ORDER BY rowid'),
     [],
-    ([serviceId, amount, option]) => byId.get(serviceId)?.costs.push({ amount, option }),
+    ([serviceId, amount, option]) => {
+      const f = byId.get(serviceId);
+      if (f) f.costs = withItem(f.costs, { amount, option: kept(option) });
+    },
     progress,
   );
   yield* eachRowInBatches<[string, string]>(
     db.prepare('SELECT service_id, document FROM required_document WHERE service_id IS NOT NULL AND document IS NOT NULL ORDER BY rowid'),
     [],
-    ([serviceId, document]) => byId.get(serviceId)?.documents.push(document),
+    ([serviceId, document]) => {
+      const f = byId.get(serviceId);
+      if (f) f.documents = withItem(f.documents, kept(document));
+    },
     progress,
   );
   yield* eachRowInBatches<[string, string | null, string | null]>(
@@ -190,7 +239,10 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
        WHERE a.description IS NOT NULL OR a.details IS NOT NULL ORDER BY a.rowid, sal.rowid`,
     ),
     [],
-    ([serviceId, description, details]) => byId.get(serviceId)?.accessibility.push(accessibilityText(description, details)),
+    ([serviceId, description, details]) => {
+      const f = byId.get(serviceId);
+      if (f) f.accessibility = withItem(f.accessibility, kept(accessibilityText(description, details)));
+    },
     progress,
   );
 

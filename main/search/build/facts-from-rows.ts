@@ -1,10 +1,10 @@
-import { confidentialLocationIds } from '../../db/confidential-location';
+import { locationFlags } from '../../db/confidential-location';
 import { groupRows } from '../../db/group-rows';
 import { populationState, toLocationPlace } from '../../db/service-read';
 import type { Row, TableRows } from '../../db/hsds-tables';
 import { LINK_TYPES } from '../../../shared/vocabulary';
 import type { ScheduleRule } from '../../../shared/schedule-open';
-import { accessibilityText, areaFacts, serviceFacts, type ServiceFacts } from '../service-facts';
+import { accessibilityText, areaFacts, serviceFacts, withItem, type ServiceFacts } from '../service-facts';
 import { runSteps, type Steps } from '../../jobs/steps';
 
 /**
@@ -46,22 +46,16 @@ export function* serviceFactsFromRowsSteps(t: TableRows, source: string, onServi
   const total = facts.length;
   yield { step: 'indexing', done: 0, total };
 
-  const confidential = confidentialLocationIds(t);
-  // The approximate flag and service terms in one pass over the attributes (the largest table at 100,000 services).
-  const approximate = new Set<unknown>();
+  const { confidential, approximate } = locationFlags(t);
   for (const a of t.attribute) {
-    if (a.link_entity === 'location') {
-      if (a.taxonomy_term_id === 'loc-approximate') approximate.add(a.link_id);
-      continue;
-    }
     if (a.link_entity !== 'service') continue;
     const f = byId(a.link_id);
     if (!f) continue;
     const term = a.taxonomy_term_id as string;
-    if (a.link_type === LINK_TYPES.category) f.categories.push(term);
+    if (a.link_type === LINK_TYPES.category) f.categories = withItem(f.categories, term);
     else if (a.link_type !== LINK_TYPES.population && a.link_type !== LINK_TYPES.populationExcluded) continue;
-    else if (populationState({ link_type: a.link_type, value: text(a.value) ?? '' }) === 'serves') f.populationsServed.push(term);
-    else f.populationsExcluded.push(term);
+    else if (populationState({ link_type: a.link_type, value: text(a.value) ?? '' }) === 'serves') f.populationsServed = withItem(f.populationsServed, term);
+    else f.populationsExcluded = withItem(f.populationsExcluded, term);
   }
 
   yield { step: 'indexing', done: 0, total };
@@ -69,7 +63,7 @@ export function* serviceFactsFromRowsSteps(t: TableRows, source: string, onServi
   let sitesOf: Map<unknown, Row[]> | undefined;
   const addLanguage = (serviceId: unknown, code: string) => {
     const f = byId(serviceId);
-    if (f && !f.languages.includes(code)) f.languages.push(code);
+    if (f && !f.languages.includes(code)) f.languages = withItem(f.languages, code);
   };
   for (const l of t.language) {
     const code = text(l.code);
@@ -95,14 +89,15 @@ export function* serviceFactsFromRowsSteps(t: TableRows, source: string, onServi
     const f = byId(sal.service_id);
     if (!l || !f) continue;
     const ad = addressOf.get(l.id);
-    f.locations.push(
+    f.locations = withItem(
+      f.locations,
       toLocationPlace({
         id: l.id as string,
         location_type: l.location_type as string,
         latitude: real(l.latitude),
         longitude: real(l.longitude),
         confidential: confidential.has(String(l.id)) ? 1 : 0,
-        approximate: approximate.has(l.id) ? 1 : 0,
+        approximate: approximate.has(String(l.id)) ? 1 : 0,
         city: text(ad?.city),
       }),
     );
@@ -126,7 +121,8 @@ export function* serviceFactsFromRowsSteps(t: TableRows, source: string, onServi
       validFrom: text(sc.valid_from),
       validTo: text(sc.valid_to),
     };
-    byId(serviceId)?.schedules.push(schedule);
+    const f = byId(serviceId);
+    if (f) f.schedules = withItem(f.schedules, schedule);
   }
 
   yield { step: 'indexing', done: 0, total };
@@ -137,17 +133,26 @@ export function* serviceFactsFromRowsSteps(t: TableRows, source: string, onServi
       serviceOfSite ??= new Map(t.service_at_location.map((sal) => [sal.id, sal.service_id]));
       serviceId = serviceOfSite.get(sa.service_at_location_id);
     }
-    if (serviceId != null) byId(serviceId)?.areas.push(areaFact(text(sa.name), text(sa.extent), text(sa.extent_type)));
+    const f = serviceId == null ? undefined : byId(serviceId);
+    if (f) f.areas = withItem(f.areas, areaFact(text(sa.name), text(sa.extent), text(sa.extent_type)));
   }
-  for (const c of t.cost_option) if (c.service_id != null) byId(c.service_id)?.costs.push({ amount: real(c.amount), option: text(c.option) });
+  for (const c of t.cost_option) {
+    const f = c.service_id == null ? undefined : byId(c.service_id);
+    if (f) f.costs = withItem(f.costs, { amount: real(c.amount), option: text(c.option) });
+  }
   for (const d of t.required_document) {
     const document = text(d.document);
-    if (d.service_id != null && document !== null) byId(d.service_id)?.documents.push(document);
+    if (d.service_id == null || document === null) continue;
+    const f = byId(d.service_id);
+    if (f) f.documents = withItem(f.documents, document);
   }
   for (const a of t.accessibility) {
     if (a.location_id == null || (a.description == null && a.details == null)) continue;
     sitesOf ??= groupRows(t.service_at_location, (sal) => sal.location_id, (sal) => sal);
-    for (const sal of sitesOf.get(a.location_id) ?? []) byId(sal.service_id)?.accessibility.push(accessibilityText(text(a.description), text(a.details)));
+    for (const sal of sitesOf.get(a.location_id) ?? []) {
+      const f = byId(sal.service_id);
+      if (f) f.accessibility = withItem(f.accessibility, accessibilityText(text(a.description), text(a.details)));
+    }
   }
   return facts;
 }
