@@ -8,6 +8,7 @@ import { installDataset } from './install-dataset';
 import { rollbackAsync } from './rollback';
 import { ImportCancelled, type StepProgress } from '../../jobs/steps';
 import { HSDS_TABLES } from '../../db/hsds-tables';
+import { workerScript } from '../../jobs/worker-script';
 
 const SERVICES = 3_000;
 
@@ -48,6 +49,21 @@ describe('rolling back in steps on a writer connection', { timeout: 120_000 }, (
     cleanups.unshift(() => writer.close());
     return { ...t, writer, first, second: { directory: directory(t.db), index: searchIndex(t.db) } };
   };
+
+  it('has its worker script once built', () => {
+    expect(workerScript('rollback-worker.js'), 'run `npm run build` first: the app runs the built out/main/rollback-worker.js').not.toBeNull();
+  });
+
+  it('writes on a thread and connection of its own: the connection handed in never holds the write, nor this thread its commit', async () => {
+    const { db, writer, first } = desk();
+    const held: boolean[] = [];
+    let committed = false;
+    await rollbackAsync(writer, { onProgress: () => void held.push(writer.inTransaction || db.inTransaction), onCommitted: () => (committed = true) });
+    expect(held.length).toBeGreaterThan(HSDS_TABLES.length);
+    expect(held.every((h) => !h)).toBe(true);
+    expect(committed).toBe(true);
+    expect(directory(db)).toEqual(first.directory);
+  });
 
   it('restores the previous rows exactly with the index a rebuild gives, and a second rollback undoes the first', async () => {
     const { db, writer, first, second } = desk();
