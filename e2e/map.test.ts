@@ -3,6 +3,26 @@ import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, type AppSession } from '.
 import { basemapColours, tilesDrawn, zoomTo } from './map-support';
 import { installSyntheticDirectory } from './synthetic-directory';
 
+// Runs in the page; e2e code is type-checked without DOM types, so it is passed as source text. For each
+// basemap tile in the map's view: how many of its pixels are transparent, and how many are dark ink.
+const TILES_IN_VIEW = `(() => {
+  const view = document.querySelector('.map').getBoundingClientRect();
+  return [...document.querySelectorAll('.map canvas.leaflet-tile-loaded')]
+    .filter((canvas) => {
+      const r = canvas.getBoundingClientRect();
+      return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
+    })
+    .map((canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let transparent = 0, ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] === 0) transparent++;
+        else if (data[i] < 90 && data[i + 1] < 90 && data[i + 2] < 110) ink++;
+      }
+      return { transparent, ink };
+    });
+})()`;
+
 describe('map', () => {
   let app: AppSession;
   beforeEach(async () => {
@@ -19,6 +39,28 @@ describe('map', () => {
     expect(await basemapColours(page)).toBeGreaterThan(20);
     await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count()).toBeGreaterThan(0);
     await app.screenshot('map-state');
+    expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('zoomed and panned with the keyboard, every basemap tile in view is painted with its names, by a worker rather than the page', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);
+    await tilesDrawn(page);
+    const map = page.locator('.map');
+    await map.focus();
+    for (const zoom of [7, 8, 9]) {
+      await page.keyboard.press('Equal');
+      await page.locator(`.map[data-zoom="${zoom}"]`).waitFor();
+    }
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+    await tilesDrawn(page);
+    // Inland California at county zoom: land under every pixel, so a tile left blank (or a seam) shows as
+    // transparent pixels, and names and their dots as dark ink.
+    const tiles = (await page.evaluate(TILES_IN_VIEW)) as { transparent: number; ink: number }[];
+    expect(tiles.length).toBeGreaterThanOrEqual(6);
+    expect(tiles.filter((t) => t.transparent > 0)).toEqual([]);
+    expect(tiles.reduce((sum, t) => sum + t.ink, 0)).toBeGreaterThan(500);
+    expect(page.workers().some((w) => w.url().includes('basemap-worker'))).toBe(true);
     expect(app.blockedRequests).toEqual([]);
   });
 
