@@ -1,27 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, type AppSession } from './harness';
-import { basemapColours, tilesDrawn, zoomTo } from './map-support';
+import { basemapColours, tilesDrawn, tilesInView, zoomTo } from './map-support';
 import { installSyntheticDirectory } from './synthetic-directory';
-
-// Runs in the page; e2e code is type-checked without DOM types, so it is passed as source text. For each
-// basemap tile in the map's view: how many of its pixels are transparent, and how many are dark ink.
-const TILES_IN_VIEW = `(() => {
-  const view = document.querySelector('.map').getBoundingClientRect();
-  return [...document.querySelectorAll('.map canvas.leaflet-tile-loaded')]
-    .filter((canvas) => {
-      const r = canvas.getBoundingClientRect();
-      return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
-    })
-    .map((canvas) => {
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      let transparent = 0, ink = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] === 0) transparent++;
-        else if (data[i] < 90 && data[i + 1] < 90 && data[i + 2] < 110) ink++;
-      }
-      return { transparent, ink };
-    });
-})()`;
 
 describe('map', () => {
   let app: AppSession;
@@ -53,10 +33,9 @@ describe('map', () => {
       await page.locator(`.map[data-zoom="${zoom}"]`).waitFor();
     }
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
-    await tilesDrawn(page);
     // Inland California at county zoom: land under every pixel, so a tile left blank (or a seam) shows as
     // transparent pixels, and names and their dots as dark ink.
-    const tiles = (await page.evaluate(TILES_IN_VIEW)) as { transparent: number; ink: number }[];
+    const tiles = await tilesInView(page);
     expect(tiles.length).toBeGreaterThanOrEqual(6);
     expect(tiles.filter((t) => t.transparent > 0)).toEqual([]);
     expect(tiles.reduce((sum, t) => sum + t.ink, 0)).toBeGreaterThan(500);

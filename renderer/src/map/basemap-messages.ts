@@ -1,5 +1,9 @@
-/** A basemap tile by Leaflet's key for it ("x:y:z", the form the labeler names invalidated tiles in). */
+/**
+ * A basemap tile the page shows. id: its canvas's number (where the world repeats, two canvases show the
+ * same tile); key: Leaflet's key for the tile, "x:y:z", the form the labeler names tiles to paint again in.
+ */
 export interface TileAddress {
+  id: number;
   key: string;
   z: number;
   x: number;
@@ -13,7 +17,7 @@ export type BasemapRequest =
   /** Paint this tile and send it; again whenever labels from a neighbour change it. */
   | { type: 'show'; tile: TileAddress }
   /** The page no longer shows this tile: stop work on it and send no more of it. */
-  | { type: 'drop'; key: string }
+  | { type: 'drop'; id: number }
   /** The answer to a 'bytes' question, with the bytes transferred. */
   | { type: 'bytes'; id: number; data: ArrayBuffer }
   | { type: 'bytesFailed'; id: number; message: string };
@@ -21,6 +25,6 @@ export type BasemapRequest =
 /** What the basemap worker tells the page. */
 export type BasemapReply =
   /** A painted tile, transferred; the page draws it if it still shows that tile. */
-  | { type: 'tile'; key: string; bitmap: ImageBitmap }
+  | { type: 'tile'; id: number; bitmap: ImageBitmap }
   /** Workers have no window.atlas: the page reads the archive's bytes for them. */
   | { type: 'bytes'; id: number; offset: number; length: number };

@@ -22,8 +22,8 @@ const LABEL_MARGIN = 16;
 // protomaps-leaflet's own figure: how many tiles' labels each zoom's labeler keeps.
 const LABELED_TILES = 16;
 
-/** The tiles the page shows, by key; a paint whose tile was dropped (or asked for again) stops. */
-const shown = new Map<string, TileAddress>();
+/** The tiles the page shows, by id; a paint whose tile was dropped stops. */
+const shown = new Map<number, TileAddress>();
 const bytes = new PageBytesSource((question) => scope.postMessage(question));
 let painter: TilePainter | null = null;
 
@@ -49,10 +49,7 @@ class TilePainter {
     const scratch = new OffscreenCanvas(1, 1).getContext('2d') as unknown as CanvasRenderingContext2D;
     // A label that crosses into a neighbour changes tiles already painted: paint them again.
     this.labelers = new Labelers(scratch, labelRules, LABELED_TILES, (keys) => {
-      for (const key of keys) {
-        const tile = shown.get(key);
-        if (tile) void this.paint(tile);
-      }
+      for (const tile of shown.values()) if (keys.has(tile.key)) void this.paint(tile);
     });
   }
 
@@ -66,7 +63,7 @@ class TilePainter {
         if ((err as Error).name !== 'AbortError') console.error(err);
       }
     }
-    if (shown.get(tile.key) !== tile) return;
+    if (shown.get(tile.id) !== tile) return;
     this.labelers.add(tile.z, tiles);
     const { ctx, pixelRatio } = this;
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
@@ -81,7 +78,7 @@ class TilePainter {
     const origin = { x: 256 * tile.x, y: 256 * tile.y } as Point;
     paint(ctx, tile.z, tiles, this.labelers.getIndex(tile.z) ?? null, paintRules, bbox, origin, false);
     const bitmap = this.canvas.transferToImageBitmap();
-    scope.postMessage({ type: 'tile', key: tile.key, bitmap }, [bitmap]);
+    scope.postMessage({ type: 'tile', id: tile.id, bitmap }, [bitmap]);
   }
 }
 
@@ -91,11 +88,11 @@ scope.onmessage = ({ data: request }) => {
       painter = new TilePainter(request.archiveKey, request.pixelRatio);
       break;
     case 'show':
-      shown.set(request.tile.key, request.tile);
+      shown.set(request.tile.id, request.tile);
       void painter?.paint(request.tile);
       break;
     case 'drop':
-      shown.delete(request.key);
+      shown.delete(request.id);
       break;
     case 'bytes':
     case 'bytesFailed':

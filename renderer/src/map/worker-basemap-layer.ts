@@ -8,12 +8,13 @@ import { L } from './leaflet-global';
  */
 export class WorkerBasemapLayer extends L.GridLayer {
   private worker: Worker | null = null;
-  /** The canvases showing each tile, by key: more than one where the world repeats side by side. */
-  private readonly canvases = new Map<string, Set<HTMLCanvasElement>>();
-  private readonly keys = new WeakMap<HTMLCanvasElement, string>();
+  /** The canvases shown, by the id the worker knows each by. */
+  private readonly canvases = new Map<number, HTMLCanvasElement>();
+  private readonly ids = new WeakMap<HTMLCanvasElement, number>();
   /** Leaflet's callback for a canvas not yet drawn: called once, with its first bitmap. */
   private readonly undrawn = new WeakMap<HTMLCanvasElement, L.DoneCallback>();
   private readonly pixelRatio = window.devicePixelRatio;
+  private nextId = 1;
 
   override onAdd(map: L.Map): this {
     const worker = new Worker(new URL('./basemap-worker.ts', import.meta.url), { type: 'module' });
@@ -36,48 +37,44 @@ export class WorkerBasemapLayer extends L.GridLayer {
   override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = 256 * this.pixelRatio;
+    const id = this.nextId++;
+    this.canvases.set(id, canvas);
+    this.ids.set(canvas, id);
+    this.undrawn.set(canvas, done);
     // Leaflet's own form of a tile's key, which is also how the worker's labeler names tiles to paint again.
     const key = `${coords.x}:${coords.y}:${coords.z}`;
-    this.keys.set(canvas, key);
-    this.undrawn.set(canvas, done);
-    const showing = this.canvases.get(key);
-    if (showing) showing.add(canvas);
-    else {
-      this.canvases.set(key, new Set([canvas]));
-      this.tell({ type: 'show', tile: { key, z: coords.z, x: coords.x, y: coords.y } });
-    }
+    this.tell({ type: 'show', tile: { id, key, z: coords.z, x: coords.x, y: coords.y } });
     return canvas;
   }
 
   private unload(event: L.TileEvent): void {
     // @types/leaflet types every tile as an image; this layer's are canvases.
-    const canvas = event.tile as unknown as HTMLCanvasElement;
-    const key = this.keys.get(canvas);
-    const showing = key === undefined ? undefined : this.canvases.get(key);
-    if (!key || !showing) return;
-    showing.delete(canvas);
-    if (showing.size > 0) return;
-    this.canvases.delete(key);
-    this.tell({ type: 'drop', key });
+    const id = this.ids.get(event.tile as unknown as HTMLCanvasElement);
+    if (id === undefined) return;
+    this.canvases.delete(id);
+    this.tell({ type: 'drop', id });
   }
 
   private receive(reply: BasemapReply): void {
     if (reply.type === 'bytes') void this.readBytes(reply.id, reply.offset, reply.length);
-    else this.draw(reply.key, reply.bitmap);
+    else this.draw(reply.id, reply.bitmap);
   }
 
-  /** Draws a tile, or draws it again when a neighbour's label now reaches into it. */
-  private draw(key: string, bitmap: ImageBitmap): void {
-    for (const canvas of this.canvases.get(key) ?? []) {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(bitmap, 0, 0);
-      const done = this.undrawn.get(canvas);
-      this.undrawn.delete(canvas);
-      done?.(undefined, canvas);
+  /**
+   * Shows a tile's bitmap, or its new one when a neighbour's label now reaches into it. The canvas takes
+   * the bitmap as it is: drawing it into a 2D canvas would copy every pixel on this thread, twice.
+   */
+  private draw(id: number, bitmap: ImageBitmap): void {
+    const canvas = this.canvases.get(id);
+    const renderer = canvas?.getContext('bitmaprenderer');
+    if (!canvas || !renderer) {
+      bitmap.close();
+      return;
     }
-    bitmap.close();
+    renderer.transferFromImageBitmap(bitmap);
+    const done = this.undrawn.get(canvas);
+    this.undrawn.delete(canvas);
+    done?.(undefined, canvas);
   }
 
   private async readBytes(id: number, offset: number, length: number): Promise<void> {
