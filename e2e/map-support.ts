@@ -21,7 +21,9 @@ const COLOURS_IN_TILES = `(() => {
   return colours.size;
 })()`;
 
-// For each basemap tile in the map's view: how many of its pixels are transparent, and how many are dark ink.
+// For each basemap tile in the map's view: how many of its pixels are transparent, how many are dark ink,
+// and whether the page drew it (a canvas the page draws on holds a 2D context; one showing a bitmap
+// painted elsewhere holds a bitmap renderer, and asking it for a 2D context answers null).
 const TILES_IN_VIEW = `(() => {
   const pixels = ${TILE_PIXELS};
   const view = document.querySelector('.map').getBoundingClientRect();
@@ -31,20 +33,28 @@ const TILES_IN_VIEW = `(() => {
       return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
     })
     .map((canvas) => {
+      const drawnByPage = canvas.getContext('2d') !== null;
       const data = pixels(canvas);
       let transparent = 0, ink = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (data[i + 3] === 0) transparent++;
         else if (data[i] < 90 && data[i + 1] < 90 && data[i + 2] < 110) ink++;
       }
-      return { transparent, ink };
+      return { transparent, ink, drawnByPage };
     });
 })()`;
 
-/** Per basemap tile in the map's view, once every tile is drawn: transparent pixels, and dark ink (names, dots). */
-export async function tilesInView(page: Page): Promise<{ transparent: number; ink: number }[]> {
+export interface TileInView {
+  transparent: number;
+  /** Dark pixels: names and their dots. */
+  ink: number;
+  drawnByPage: boolean;
+}
+
+/** Each basemap tile in the map's view, once every tile is drawn. */
+export async function tilesInView(page: Page): Promise<TileInView[]> {
   await tilesDrawn(page);
-  return page.evaluate(TILES_IN_VIEW) as Promise<{ transparent: number; ink: number }[]>;
+  return page.evaluate(TILES_IN_VIEW) as Promise<TileInView[]>;
 }
 
 /** Waits until the map has drawn basemap tiles, and says how many distinct colours they hold. */

@@ -39,6 +39,7 @@ describe('map', () => {
     expect(tiles.length).toBeGreaterThanOrEqual(6);
     expect(tiles.filter((t) => t.transparent > 0)).toEqual([]);
     expect(tiles.reduce((sum, t) => sum + t.ink, 0)).toBeGreaterThan(500);
+    expect(tiles.filter((t) => t.drawnByPage)).toEqual([]);
     expect(page.workers().some((w) => w.url().includes('basemap-worker'))).toBe(true);
     expect(app.blockedRequests).toEqual([]);
   });
