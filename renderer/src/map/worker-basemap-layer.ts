@@ -49,11 +49,8 @@ export class WorkerBasemapLayer extends L.GridLayer {
 
   private unload(event: L.TileEvent): void {
     // @types/leaflet types every tile as an image; this layer's are canvases.
-    const canvas = event.tile as unknown as HTMLCanvasElement;
-    const id = this.ids.get(canvas);
+    const id = this.ids.get(event.tile as unknown as HTMLCanvasElement);
     if (id === undefined) return;
-    // Lets the bitmap go now rather than when the canvas is collected, as protomaps-leaflet empties its canvases.
-    canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(null);
     this.canvases.delete(id);
     this.tell({ type: 'drop', id });
   }
