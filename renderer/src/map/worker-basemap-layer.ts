@@ -62,7 +62,8 @@ export class WorkerBasemapLayer extends L.GridLayer {
 
   /**
    * Shows a tile's bitmap, or its new one when a neighbour's label now reaches into it. The canvas takes
-   * the bitmap as it is: drawing it into a 2D canvas would copy every pixel on this thread, twice.
+   * the bitmap as it is: a 2D canvas would copy its pixels on this thread twice, once to draw it and again
+   * to hand the frame to the compositor.
    */
   private draw(id: number, bitmap: ImageBitmap): void {
     const canvas = this.canvases.get(id);
