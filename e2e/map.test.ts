@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, type AppSession } from './harness';
-import { basemapColours, tilesDrawn, zoomTo } from './map-support';
+import { basemapColours, tilesDrawn, tilesInView, zoomTo } from './map-support';
 import { installSyntheticDirectory } from './synthetic-directory';
 
 describe('map', () => {
@@ -19,6 +19,28 @@ describe('map', () => {
     expect(await basemapColours(page)).toBeGreaterThan(20);
     await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count()).toBeGreaterThan(0);
     await app.screenshot('map-state');
+    expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('zoomed and panned with the keyboard, every basemap tile in view is painted with its names, by a worker rather than the page', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);
+    await tilesDrawn(page);
+    const map = page.locator('.map');
+    await map.focus();
+    for (const zoom of [7, 8, 9]) {
+      await page.keyboard.press('Equal');
+      await page.locator(`.map[data-zoom="${zoom}"]`).waitFor();
+    }
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+    // Inland California at county zoom: land under every pixel, so a tile left blank (or a seam) shows as
+    // transparent pixels, and names and their dots as dark ink.
+    const tiles = await tilesInView(page);
+    expect(tiles.length).toBeGreaterThanOrEqual(6);
+    expect(tiles.filter((t) => t.transparent > 0)).toEqual([]);
+    expect(tiles.reduce((sum, t) => sum + t.ink, 0)).toBeGreaterThan(500);
+    expect(tiles.filter((t) => t.drawnByPage)).toEqual([]);
+    expect(page.workers().some((w) => w.url().includes('basemap-worker'))).toBe(true);
     expect(app.blockedRequests).toEqual([]);
   });
 

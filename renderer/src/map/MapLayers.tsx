@@ -1,12 +1,12 @@
 import { PMTiles } from 'pmtiles';
-import { leafletLayer, type LeafletLayerOptions, type SourceOptions } from 'protomaps-leaflet';
+import { leafletLayer, type LeafletLayerOptions } from 'protomaps-leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { tileTemplateAddress, type MapSettings, type StreetMapFile } from '../../../shared/map/map-contract';
 import { AtlasSource } from './atlas-source';
-import { labelRules, paintRules } from './basemap-style';
 import { MAP_MAX_ZOOM } from '../../../shared/map/map-clusters';
 import { L } from './leaflet-global';
+import { WorkerBasemapLayer } from './worker-basemap-layer';
 
 const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC BY 4.0)';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
@@ -17,21 +17,11 @@ const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
  */
 const asLayerUrl = (archive: PMTiles) => archive as unknown as LeafletLayerOptions['url'];
 
-/** The bundled offline basemap; its bytes come from the main process. */
+/** The bundled offline basemap; its bytes come from the main process, its tiles are painted in a worker. */
 export function BasemapLayer() {
   const map = useMap();
   useEffect(() => {
-    const layer = leafletLayer({
-      url: asLayerUrl(new PMTiles(new AtlasSource('basemapBytes', 'bundled-basemap'))),
-      paintRules,
-      labelRules,
-      maxDataZoom: 10,
-      // One data tile per display tile: each zoom's tiles carry exactly the names chosen for that zoom.
-      // (Read from the options at run time, though LeafletLayerOptions does not declare it.)
-      ...({ levelDiff: 0 } satisfies SourceOptions),
-      maxZoom: MAP_MAX_ZOOM,
-      attribution: BASEMAP_ATTRIBUTION,
-    }) as unknown as L.Layer;
+    const layer = new WorkerBasemapLayer({ maxZoom: MAP_MAX_ZOOM, attribution: BASEMAP_ATTRIBUTION });
     layer.addTo(map);
     return () => {
       layer.remove();
