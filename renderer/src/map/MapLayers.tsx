@@ -6,7 +6,7 @@ import { tileTemplateAddress, type MapSettings, type StreetMapFile } from '../..
 import { AtlasSource } from './atlas-source';
 import { MAP_MAX_ZOOM } from '../../../shared/map/map-clusters';
 import { L } from './leaflet-global';
-import { WorkerBasemapLayer } from './worker-basemap-layer';
+import { WorkerBasemapLayer } from './basemap/worker-basemap-layer';
 
 const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC BY 4.0)';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';

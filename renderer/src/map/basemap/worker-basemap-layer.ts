@@ -1,6 +1,6 @@
-import { atlas } from '../atlas';
+import { atlas } from '../../atlas';
 import type { BasemapReply, BasemapRequest } from './basemap-messages';
-import { L } from './leaflet-global';
+import { L } from '../leaflet-global';
 
 /**
  * The bundled offline basemap as a Leaflet layer whose tiles basemap-worker.ts decodes, labels and

@@ -1,6 +1,6 @@
 import { LineSymbolizer, PolygonSymbolizer, type Feature, type LabelRule, type LabelSymbolizer, type Layout, type PaintRule } from 'protomaps-leaflet';
 import type Point from '@mapbox/point-geometry';
-import { LABEL_DOT_RADIUS, LABEL_GAP, LABEL_MAX_ZOOM, isArea, labelBox, labelFont, type PlaceKind } from '../../../shared/map/basemap-labels';
+import { LABEL_DOT_RADIUS, LABEL_GAP, LABEL_MAX_ZOOM, isArea, labelBox, labelFont, type PlaceKind } from '../../../../shared/map/basemap-labels';
 
 // Colours of the bundled basemap. The sea is the map's background colour (.map in styles.css): the
 // basemap has no tiles for open water.
