@@ -26,23 +26,29 @@ describe('a note saved during a rollback', { timeout: 120_000 }, () => {
     const status = () => call<ImportJobStatus>(handlers, 'importStatus', { jobId });
     expect((await status()).state).toBe('applying');
 
-    const landed: string[] = [];
-    const first = call<LocalRecord>(handlers, 'saveNote', { serviceId, body: 'Beds free after 8 pm' }).then((r) => (landed.push('first'), r));
-    const second = call<LocalRecord>(handlers, 'saveNote', { serviceId, body: 'Beds free after 9 pm' }).then((r) => (landed.push('second'), r));
+    // Saved once the rollback has reported its first step, so holds the write lock: each save notes how many
+    // services the directory holds as it lands, which must be the restored directory's. The commit is on the
+    // rollback's own thread, a moment before its status says so.
+    while ((await status()).total === 0) await nextTurn();
+    const landed: [string, number][] = [];
+    const services = () => t.db.prepare('SELECT count(*) FROM service').pluck().get() as number;
+    const first = call<LocalRecord>(handlers, 'saveNote', { serviceId, body: 'Beds free after 8 pm' }).then((r) => (landed.push(['first', services()]), r));
+    const second = call<LocalRecord>(handlers, 'saveNote', { serviceId, body: 'Beds free after 9 pm' }).then((r) => (landed.push(['second', services()]), r));
 
-    let searchesAnswered = 0;
+    const answered: number[] = [];
     while ((await status()).state === 'applying') {
-      expect(landed).toEqual([]);
-      expect((await call<SearchResponse>(handlers, 'search', { text: '', limit: 1 })).total).toBe(SMALL);
-      searchesAnswered++;
+      answered.push((await call<SearchResponse>(handlers, 'search', { text: '', limit: 1 })).total);
       await nextTurn();
     }
     expect(await status()).toMatchObject({ state: 'applied', error: null });
-    expect(searchesAnswered).toBeGreaterThan(3);
+    // Searches answered meanwhile from the directory as it was, then only from the restored one.
+    expect(answered.filter((total) => total === SMALL).length).toBeGreaterThan(3);
+    expect(answered.every((total) => total === SMALL || total === SERVICES)).toBe(true);
+    expect(answered).toEqual([...answered].sort((a, b) => a - b));
 
     expect((await first).note?.body).toBe('Beds free after 8 pm');
     expect((await second).note?.body).toBe('Beds free after 9 pm');
-    expect(landed).toEqual(['first', 'second']);
+    expect(landed).toEqual([['first', SERVICES], ['second', SERVICES]]);
     expect((await call<LocalRecord>(handlers, 'localRecord', { serviceId })).note?.body).toBe('Beds free after 9 pm');
     expect((await call<SearchResponse>(handlers, 'search', { text: '', limit: 1 })).total).toBe(SERVICES);
   });
