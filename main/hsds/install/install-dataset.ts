@@ -94,11 +94,15 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   const total = changes?.size ?? HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
   const prefix = upsertSource(db, target, identity.pull ?? null);
-  const qualifying = qualifyIdsSteps(tables, prefix);
-  let qualified = qualifying.next();
-  for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
-  const stored = qualified.value;
-  const writing = changes ? writeRowChanges(db, stored, changes, target.name, prefix, alone) : replaceHsdsTables(db, stored, target.name, alone);
+  // The whole dataset in stored form, for a full rewrite, and for the search index of a lone source.
+  let stored: TableRows | null = null;
+  if (!changes || alone) {
+    const qualifying = qualifyIdsSteps(tables, prefix);
+    let qualified = qualifying.next();
+    for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
+    stored = qualified.value;
+  }
+  const writing = changes ? writeRowChanges(db, changes, target.name, prefix, alone) : replaceHsdsTables(db, stored!, target.name, alone);
   for (const done of writing) yield { step: 'applying', done, total };
   for (const _ of refuseBrokenReferencesSteps(db, changes ? tablesToCheck(changes, alone) : undefined)) yield { step: 'applying', done: total, total };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
@@ -107,7 +111,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   yield { step: 'indexing', done: 0, total: tables.service.length };
   // A lone source's index comes from the rows just written, not read back: the same facts
   // (facts-from-rows.test.ts), seconds sooner. Beside other sources, the index spans them all.
-  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored, target.name, onServices));
+  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored!, target.name, onServices));
   else yield* searchIndexFromTablesSteps(db);
   alongside?.();
 }

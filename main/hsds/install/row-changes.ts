@@ -45,7 +45,8 @@ const rowCount = (db: ReadDb, table: HsdsTable) => db.prepare(`SELECT count(*) F
  * either way.
  */
 export interface TableChangeCollector {
-  kept(position: number, storedPosition: number, next: Row, stored: Row): void;
+  /** Says whether the row is stored exactly as it would be written: then the diff's own comparison is spared. */
+  kept(position: number, storedPosition: number, next: Row, stored: Row): boolean;
   added(position: number): void;
   removed(id: string): void;
 }
@@ -72,8 +73,9 @@ export function changeCollector(db: ReadDb, current: TableRows): ChangeCollector
           for (const c of columns) {
             if (same(c, next[c], stored[c])) continue;
             changes.write.push(position);
-            return;
+            return false;
           }
+          return true;
         },
         added: (position) => void changes.add.push(position),
         removed: (id) => void changes.remove.push(id),

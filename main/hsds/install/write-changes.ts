@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+import { qualifyRows } from '../../sources/qualify-ids';
 import { foreignKeys } from '../read/table-info';
 import { latestInstall, type RowChanges } from './row-changes';
 import { rowInserter, tableColumns, toSqlValue, WRITE_BATCH } from './write-tables';
@@ -44,11 +45,12 @@ function rowUpdater(db: Db, table: HsdsTable, source: string): (row: Row) => voi
  * Writes only what an update changes (replaceHsdsTables' counterpart for `changes`): removes the rows
  * the dataset no longer has, writes changed rows over their old selves, adds new rows after the rest, and
  * leaves every other row, and the indexes, as they are. The shared taxonomy loses rows only when the
- * source is the whole directory (`alone`), as a full rewrite would. `stored` is the dataset in stored form
- * (sources/qualify-ids.ts), row for row. Yields the rows written so far every WRITE_BATCH rows. Must run
- * inside the caller's transaction, which checks the references of what was written before it commits.
+ * source is the whole directory (`alone`), as a full rewrite would. Each row written is given the source's
+ * id prefix here (sources/qualify-ids.ts): the rest of a statewide dataset need not be. Yields the rows
+ * written so far every WRITE_BATCH rows. Must run inside the caller's transaction, which checks the
+ * references of what was written before it commits.
  */
-export function* writeRowChanges(db: Db, stored: TableRows, changes: RowChanges, source: string, prefix: string, alone: boolean): Generator<number> {
+export function* writeRowChanges(db: Db, changes: RowChanges, source: string, prefix: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('writeRowChanges must run inside a transaction');
   let written = 0;
   for (const table of [...HSDS_TABLES].reverse()) {
@@ -63,14 +65,15 @@ export function* writeRowChanges(db: Db, stored: TableRows, changes: RowChanges,
   for (const table of HSDS_TABLES) {
     const { write, add } = changes.byTable[table];
     if (write.length + add.length === 0) continue;
+    const rows = changes.tables[table];
     const update = rowUpdater(db, table, source);
-    for (const at of write) {
-      update(stored[table][at]!);
+    for (const row of qualifyRows(table, write.map((at) => rows[at]!), prefix)) {
+      update(row);
       if (++written % WRITE_BATCH === 0) yield written;
     }
     const insert = rowInserter(db, table, source, !alone);
-    for (const at of add) {
-      insert(stored[table][at]!);
+    for (const row of qualifyRows(table, add.map((at) => rows[at]!), prefix)) {
+      insert(row);
       if (++written % WRITE_BATCH === 0) yield written;
     }
   }
