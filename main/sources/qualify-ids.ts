@@ -25,13 +25,16 @@ function idColumns(): Map<HsdsTable, string[]> {
   return cached;
 }
 
-/** One table's rows with every id they hold (their own, and their links to owned rows) passed through f. */
-function mapTableIds(t: HsdsTable, rows: readonly Row[], f: (id: unknown) => unknown): Row[] {
+/**
+ * One table's rows with every id they hold (their own, and their links to owned rows) passed through f:
+ * copies, unless `inPlace` (rows no one else holds, just read).
+ */
+function mapTableIds(t: HsdsTable, rows: readonly Row[], f: (id: unknown) => unknown, inPlace = false): Row[] {
   const columns = idColumns().get(t);
   if (!columns) return rows as Row[];
   const polymorphic = POLYMORPHIC[t];
   return rows.map((row) => {
-    const copy: Row = { ...row };
+    const copy: Row = inPlace ? row : { ...row };
     for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
     if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
     return copy;
@@ -64,5 +67,12 @@ export function* qualifyIdsSteps(tables: TableRows, prefix: string): Generator<v
   return out;
 }
 
-/** A source's stored rows of one table as its publisher wrote them: what a diff compares and an export of the source writes. */
-export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix)));
+/**
+ * A source's stored rows of one table, just read, as its publisher wrote them: what a diff compares and
+ * an export of the source writes. Changed in place: a statewide source's rows copied are seconds of garbage.
+ */
+export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix), true));
+
+/** Some of a dataset's rows as its source stores them (qualifyIdsSteps for a few rows, copied). */
+export const qualifyRows = (table: HsdsTable, rows: readonly Row[], prefix: string): Row[] =>
+  prefix === '' ? (rows as Row[]) : mapTableIds(table, rows, (id) => `${prefix}${String(id)}`);

@@ -6,6 +6,7 @@ import type { DatasetDiff } from '../../shared/import-types';
 import { DEFAULT_DEADLINE_SECONDS } from '../../shared/sync-types';
 import { checkDatasetAsync } from '../hsds/install/apply';
 import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
+import type { RowChanges } from '../hsds/install/row-changes';
 import type { StepListener } from '../jobs/steps';
 import { targetOf } from '../sources/source-target';
 import type { TableRows } from '../db/hsds-tables';
@@ -33,9 +34,13 @@ export interface StagedUpdate {
   manifestSha256: string;
   tables: TableRows;
   diff: DatasetDiff;
+  /** The rows applying it would change, as its diff found (hsds/install/row-changes.ts). */
+  changes: RowChanges | null;
   etag: string | null;
   lastModified: string | null;
 }
+
+type Checked = Pick<StagedUpdate, 'tables' | 'diff' | 'changes'>;
 
 export type CheckOutcome = { kind: 'up-to-date'; version: number } | { kind: 'update'; staged: StagedUpdate };
 
@@ -93,7 +98,7 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
 
   const wasKept = keptVersions(options.feedsDir, sub.url).includes(manifest.version);
   const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, request, listener);
-  let checked: { tables: TableRows; diff: DatasetDiff };
+  let checked: Checked;
   try {
     checked = await readChecked(db, dir, manifest, sub.url, listener);
   } catch (err) {
@@ -104,8 +109,7 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
     }
     throw err;
   }
-  const { tables, diff } = checked;
-  return { kind: 'update', staged: { manifest, manifestSha256, tables, diff, etag: got.etag, lastModified: got.lastModified } };
+  return { kind: 'update', staged: { manifest, manifestSha256, ...checked, etag: got.etag, lastModified: got.lastModified } };
 }
 
 /**
@@ -212,7 +216,7 @@ export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdat
     store.raiseHighest(sub.pin, manifest.dataset_id, { version: manifest.version, manifestSha256: staged.manifestSha256 });
     id = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
     store.recordApplied(id, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
-  });
+  }, staged.changes);
   pruneKept(feedsDir, sub.url);
   return id;
 }
@@ -223,10 +227,11 @@ export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdat
  */
 export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DatasetDiff> {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
-  const { tables, diff } = await readChecked(db, dir, manifest, sub.url, listener);
+  const { tables, diff, changes } = await readChecked(db, dir, manifest, sub.url, listener);
   const store = createSubscriptionStore(db);
   await installDatasetAsync(db, tables, identityOf(sub, manifest), listener, () =>
     store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) }),
+    changes,
   );
   return diff;
 }
@@ -236,14 +241,14 @@ export async function rollbackTo(db: Db, sub: Subscription & { id: number }, ver
  * feed's source as it is. A signed feed can still carry a broken directory; it is refused the same way a
  * broken import file is.
  */
-async function readChecked(db: ReadDb, dir: string, manifest: Manifest, url: string, listener: StepListener): Promise<{ tables: TableRows; diff: DatasetDiff }> {
-  const { report, tables } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), { sourceName: feedSource(db, url) }, listener);
+async function readChecked(db: ReadDb, dir: string, manifest: Manifest, url: string, listener: StepListener): Promise<Checked> {
+  const { report, tables, changes = null } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), { sourceName: feedSource(db, url) }, listener);
   if (!tables || !report.diff) {
     const first = report.errors[0];
     const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';
     throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errorCount} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
   }
-  return { tables, diff: report.diff };
+  return { tables, diff: report.diff, changes };
 }
 
 /**

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../../shared/import-types';
 import type { Db, ReadDb } from '../../db/open';
 import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
-import { diffDatasetSteps } from './diff';
+import { diffWithChangesSteps } from './diff';
+import type { RowChanges } from './row-changes';
 import { installDataset, installDatasetAsync, installTarget, type DatasetIdentity } from './install-dataset';
 import { loadMapping, saveMapping } from '../read/mapping-store';
 import { DatasetReadError, splitProblems, type Problem } from '../check/problems';
@@ -21,6 +22,8 @@ export interface CheckedDataset {
   /** Present only when the dataset has no errors and may be applied. */
   tables: TableRows | null;
   identity: DatasetIdentity;
+  /** The rows installing it would change, as its diff found (row-changes.ts); absent, it is written in full. */
+  changes?: RowChanges | null;
 }
 
 export class DatasetInvalidError extends Error {
@@ -86,10 +89,11 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   const { errors, warnings, errorCount, warningCount } = splitProblems(problems);
   const ok = errorCount === 0;
   const source = installTarget(db, identity).name;
-  const diff = ok ? yield* diffDatasetSteps(db, read.tables, source) : null;
+  const { diff, changes } = ok ? yield* diffWithChangesSteps(db, read.tables, source) : { diff: null, changes: null };
   return {
     tables: ok ? read.tables : null,
     identity,
+    changes,
     report: {
       ok,
       format: read.format,
@@ -155,7 +159,7 @@ export function applyDataset(db: Db, tables: TableRows, identity: DatasetIdentit
 export function applyChecked(db: Db, checked: CheckedDataset): void {
   if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
   // Validated by checkDataset a moment ago: installing directly spares a second pass over every row.
-  installDataset(db, checked.tables, checked.identity);
+  installDataset(db, checked.tables, checked.identity, checked.changes);
   if (checked.report.mapping) saveMapping(db, checked.identity.source, checked.report.mapping);
 }
 
@@ -166,7 +170,7 @@ export async function applyCheckedAsync(
   listener: StepListener = {},
 ): Promise<void> {
   if (!checked.tables) throw new DatasetInvalidError([{ ...checked.report.errors[0]!, level: 'error' }]);
-  await installDatasetAsync(writer, checked.tables, checked.identity, listener);
+  await installDatasetAsync(writer, checked.tables, checked.identity, listener, undefined, checked.changes);
   if (checked.report.mapping) saveMapping(writer, checked.identity.source, checked.report.mapping);
 }
 

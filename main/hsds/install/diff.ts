@@ -5,6 +5,8 @@ import { eachInBatches, runSteps, type StepProgress, type Steps } from '../../jo
 import { hsdsColumns } from '../read/table-info';
 import { HSDS_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 import { readSourceTablesSteps } from '../../sources/source-tables';
+import { changeCollector, latestInstall, type ChangeCollector, type RowChanges } from './row-changes';
+import { storedSource } from '../../sources/source-target';
 
 /** One value as the database would hold it, so "3" from a CSV equals 3 from SQLite and "" equals null. */
 export function normalise(v: unknown): string | null {
@@ -205,7 +207,7 @@ function rowsEqual(table: HsdsTable, a: Row, b: Row): boolean {
  * changed field with its old and new value, including phones, hours, addresses...), and row counts per
  * table so that a change outside any service is not missed. Yields every COMPARE_BATCH services.
  */
-function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
+function* diffTables(current: TableRows, next: TableRows, collector?: ChangeCollector): Steps<DatasetDiff> {
   const tables: Record<string, TableChangeCount> = {};
   let identical = true;
   /** Rows added, changed or removed, by table and id. */
@@ -217,29 +219,36 @@ function* diffTables(current: TableRows, next: TableRows): Steps<DatasetDiff> {
   const added: DatasetDiff['added'] = [];
   const removed: DatasetDiff['removed'] = [];
   for (const t of HSDS_TABLES) {
-    const before = new Map<string, Row>();
-    yield* eachInBatches(current[t], ROW_BATCH, starting, (r) => before.set(String(r.id), r));
+    /** Each stored row's position in the table, by id. */
+    const before = new Map<string, number>();
+    let at = 0;
+    yield* eachInBatches(current[t], ROW_BATCH, starting, (r) => before.set(String(r.id), at++));
     const count: TableChangeCount = { added: 0, removed: 0, changed: 0 };
-    for (const r of next[t]) {
+    const changes = collector?.table(t);
+    for (const [position, r] of next[t].entries()) {
       // Every row of every table is compared first: the app answers between batches of them too.
       if (++rows % ROW_BATCH === 0) yield starting;
       const id = String(r.id);
-      const old = before.get(id);
-      if (!old) {
+      const stored = before.get(id);
+      if (stored === undefined) {
         count.added++;
+        changes?.added(position);
         if (t === 'service') added.push({ id, name: name(r) });
       } else {
         // Ids are unique within a table (validation refuses duplicates): what is left in `before` was removed.
         before.delete(id);
-        if (rowsEqual(t, old, r)) continue;
+        const old = current[t][stored]!;
+        // Stored exactly as it would be written, a row is equal for a reader too (stored-form.ts is the stricter).
+        if (changes?.kept(position, stored, r, old) || rowsEqual(t, old, r)) continue;
         count.changed++;
       }
       differing.push([t, id]);
     }
     count.removed = before.size;
-    for (const [id, r] of before) {
+    for (const [id, stored] of before) {
       differing.push([t, id]);
-      if (t === 'service') removed.push({ id, name: name(r) });
+      changes?.removed(id);
+      if (t === 'service') removed.push({ id, name: name(current[t][stored]!) });
     }
     if (count.added || count.removed || count.changed) identical = false;
     tables[t] = count;
@@ -286,10 +295,22 @@ export const diffDatasets = (db: ReadDb, next: TableRows, source: string): Datas
 
 /** Other sources are left as they are by an install, so they are not compared; the shared terms the dataset brings are. */
 export function* diffDatasetSteps(db: ReadDb, next: TableRows, source: string): Steps<DatasetDiff> {
+  return (yield* diffWithChangesSteps(db, next, source)).diff;
+}
+
+/**
+ * The diff, and the rows an install of `next` would change (row-changes.ts): null when the source is
+ * not installed yet, or another install committed while its rows were being read.
+ */
+export function* diffWithChangesSteps(db: ReadDb, next: TableRows, source: string): Steps<{ diff: DatasetDiff; changes: RowChanges | null }> {
   const starting = { step: 'comparing', done: 0, total: next.service.length } as const;
   yield starting;
+  const basis = latestInstall(db);
+  const installed = storedSource(db, source) !== null;
   const reading = readSourceTablesSteps(db, source, new Set(next.taxonomy_term.map((t) => String(t.id))));
   let read = reading.next();
   for (; !read.done; read = reading.next()) yield starting;
-  return yield* diffTables(read.value, next);
+  const collector = installed ? changeCollector(db, read.value) : undefined;
+  const diff = yield* diffTables(read.value, next, collector);
+  return { diff, changes: collector?.finish(next, basis) ?? null };
 }

@@ -10,6 +10,8 @@ import { copyRowsInBatches } from '../../db/rows-in-batches';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
 import { replaceHsdsTables } from './write-tables';
+import type { RowChanges } from './row-changes';
+import { changesToWrite, tablesToCheck, writeRowChanges } from './write-changes';
 
 export interface DatasetIdentity {
   datasetId: string;
@@ -84,24 +86,32 @@ function upsertSource(db: Db, target: SourceTarget, pull: string | null): string
  * version, replace the source's rows, record the install, build the search index of every source.
  * Yields progress so a caller may report it and cancel between steps.
  */
-function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alongside?: () => void): Steps<void> {
-  const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
-  for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
+function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alongside?: () => void, diffed?: RowChanges | null): Steps<void> {
   const target = installTarget(db, identity);
-  const qualifying = qualifyIdsSteps(tables, upsertSource(db, target, identity.pull ?? null));
-  let qualified = qualifying.next();
-  for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
-  const stored = qualified.value;
   const alone = !db.prepare('SELECT 1 FROM source WHERE name <> ?').get(target.name);
-  for (const done of replaceHsdsTables(db, stored, target.name, alone)) yield { step: 'applying', done, total };
-  for (const _ of refuseBrokenReferencesSteps(db)) yield { step: 'applying', done: total, total };
+  // An update of an installed source writes only the rows its diff found changed, when that still holds.
+  const changes = changesToWrite(db, tables, diffed, alone);
+  const total = changes?.size ?? HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
+  for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
+  const prefix = upsertSource(db, target, identity.pull ?? null);
+  // The whole dataset in stored form, for a full rewrite, and for the search index of a lone source.
+  let stored: TableRows | null = null;
+  if (!changes || alone) {
+    const qualifying = qualifyIdsSteps(tables, prefix);
+    let qualified = qualifying.next();
+    for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
+    stored = qualified.value;
+  }
+  const writing = changes ? writeRowChanges(db, changes, target.name, prefix, alone) : replaceHsdsTables(db, stored!, target.name, alone);
+  for (const done of writing) yield { step: 'applying', done, total };
+  for (const _ of refuseBrokenReferencesSteps(db, changes ? tablesToCheck(changes, alone) : undefined)) yield { step: 'applying', done: total, total };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
   yield { step: 'indexing', done: 0, total: tables.service.length };
   // A lone source's index comes from the rows just written, not read back: the same facts
   // (facts-from-rows.test.ts), seconds sooner. Beside other sources, the index spans them all.
-  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored, target.name, onServices));
+  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored!, target.name, onServices));
   else yield* searchIndexFromTablesSteps(db);
   alongside?.();
 }
@@ -110,11 +120,12 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
  * Installs a source's dataset atomically: its rows are replaced, the install recorded and the search
  * index rebuilt in one transaction, so a failure (or a killed process) leaves the previous directory
  * exactly as it was. The directory it replaces is kept for `rollback`, and a copy of the database file as
- * it was is kept first, for recovery from a damaged file.
+ * it was is kept first, for recovery from a damaged file. With the `changes` its diff found (row-changes.ts),
+ * an update writes only those, when they still hold (write-changes.ts).
  */
-export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity): void {
+export function installDataset(db: Db, tables: TableRows, identity: DatasetIdentity, changes?: RowChanges | null): void {
   keepCopyOfInstalled(db);
-  writeSteps(db, installSteps(db, tables, identity));
+  writeSteps(db, installSteps(db, tables, identity, undefined, changes));
 }
 
 /**
@@ -129,7 +140,8 @@ export async function installDatasetAsync(
   identity: DatasetIdentity,
   listener: StepListener = {},
   alongside?: () => void,
+  changes?: RowChanges | null,
 ): Promise<void> {
   await keepCopyOfInstalledAsync(db);
-  await writeStepsAsync(db, installSteps(db, tables, identity, alongside), listener);
+  await writeStepsAsync(db, installSteps(db, tables, identity, alongside, changes), listener);
 }

@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from '../../db/open';
-import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type TableRows } from '../../db/hsds-tables';
+import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 import { deleteRowsInBatches } from '../../db/rows-in-batches';
 
 const columnCache = new WeakMap<ReadDb, Map<HsdsTable, string[]>>();
@@ -16,7 +16,7 @@ export function tableColumns(db: ReadDb, table: HsdsTable): string[] {
   return cols;
 }
 
-function toSqlValue(v: unknown): string | number | bigint | null {
+export function toSqlValue(v: unknown): string | number | bigint | null {
   if (v === undefined || v === null) return null;
   // An integral number is bound as an integer: bound as a double, a TEXT column (phone.extension) would store "42.0".
   if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : v;
@@ -26,10 +26,27 @@ function toSqlValue(v: unknown): string | number | bigint | null {
 }
 
 /**
+ * Writes one of a source's rows into `table` as stored: every column the database has, the owner in
+ * atlas_source (none for the shared taxonomy). With `upsert`, a shared row already there takes the new
+ * wording in place (a term that another source brought too).
+ */
+export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: boolean): (row: Row) => void {
+  const cols = tableColumns(db, table);
+  const owner = SHARED_TABLES.has(table) ? null : source;
+  const onConflict = SHARED_TABLES.has(table) && upsert ? ` ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
+  const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${onConflict}`);
+  const values: unknown[] = new Array(cols.length);
+  return (row) => {
+    for (let c = 0; c < cols.length; c++) values[c] = cols[c] === 'atlas_source' ? owner : toSqlValue(row[cols[c]!]);
+    insert.run(values);
+  };
+}
+
+/**
  * Rows written between progress reports (and cancel checks) on a long install: inserting beside another
  * source's rows, each insert updates the tables' indexes, and 5,000 took 0.1-0.3 s.
  */
-const WRITE_BATCH = 2_000;
+export const WRITE_BATCH = 2_000;
 
 /**
  * The secondary indexes of the HSDS tables, as the database defines them (the search's included). An
@@ -69,14 +86,9 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, al
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
-    const cols = tableColumns(db, table);
-    const owner = SHARED_TABLES.has(table) ? null : source;
-    const upsert = SHARED_TABLES.has(table) && !alone ? ` ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
-    const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${upsert}`);
-    const values: unknown[] = new Array(cols.length);
+    const insert = rowInserter(db, table, source, !alone);
     for (const row of rows) {
-      for (let c = 0; c < cols.length; c++) values[c] = cols[c] === 'atlas_source' ? owner : toSqlValue(row[cols[c]!]);
-      insert.run(values);
+      insert(row);
       if (++written % WRITE_BATCH === 0) yield written;
     }
   }

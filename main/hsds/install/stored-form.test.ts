@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDb } from '../../test-support/temp-db';
+import { storedEqual } from './stored-form';
+
+describe('a value compared with the stored one as it would be written', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+  it('skips only what would read back the same: a CSV\'s "18" over 18 in a REAL column, not "" over null', () => {
+    const t = tempDb();
+    cleanups.push(t.cleanup);
+    const service = storedEqual(t.db, 'service');
+    const phone = storedEqual(t.db, 'phone');
+    expect(service('minimum_age', '18', 18)).toBe(true);
+    expect(service('minimum_age', 18, 18)).toBe(true);
+    expect(service('minimum_age', '18.0', 18)).toBe(false);
+    expect(service('minimum_age', null, null)).toBe(true);
+    expect(service('name', '', null)).toBe(false);
+    expect(service('name', undefined, null)).toBe(true);
+    expect(service('name', 'Shelter', 'Shelter')).toBe(true);
+    expect(service('name', 'Shelter', 'shelter')).toBe(false);
+    expect(phone('extension', 42, '42')).toBe(true);
+    expect(phone('extension', 4.5, '4.5')).toBe(false);
+    expect(service('no_such_column', 'x', 'x')).toBe(false);
+  });
+});
