@@ -13,7 +13,7 @@ export default defineConfig({
           // A worker thread's script is a file of its own (main/jobs/worker-script.ts finds it beside the others).
           'word-index-worker': resolve(import.meta.dirname, 'main/search/build/word-index-worker.ts'),
           'database-file-worker': resolve(import.meta.dirname, 'main/jobs/database-file-worker.ts'),
-          'rollback-worker': resolve(import.meta.dirname, 'main/hsds/install/rollback-worker.ts'),
+          'write-worker': resolve(import.meta.dirname, 'main/hsds/install/write-worker.ts'),
         },
       },
     },

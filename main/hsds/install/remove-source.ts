@@ -8,6 +8,7 @@ import { storedSource } from '../../sources/source-target';
 import { deleteRowsInBatches } from '../../db/rows-in-batches';
 import { refuseBrokenReferencesSteps } from './broken-references';
 import { keepCopyOfInstalledAsync, keepPreviousVersion } from './install-dataset';
+import { onWriteWorker } from './write-on-worker';
 
 /**
  * The steps of removing one source, in one transaction like an install: the directory as it was is kept
@@ -39,9 +40,10 @@ export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
  * Removes a source after keeping a copy of the database file for damage recovery, yielding to the event
  * loop between tables and index batches (jobs/row-batches.ts) as an import's apply does, so the window
  * keeps answering while the index of a large remaining directory is rebuilt. In the app, on a connection
- * of its own: the reading one sees the directory as it was until the commit.
+ * of its own, on a worker thread when it can be (write-on-worker.ts): the reading one sees the directory
+ * as it was until the commit.
  */
 export async function removeSourceAsync(db: Db, name: string, listener: StepListener = {}): Promise<SourceRemoved> {
   await keepCopyOfInstalledAsync(db);
-  return writeStepsAsync(db, removeSourceSteps(db, name), listener);
+  return onWriteWorker(db, { kind: 'remove-source', source: name }, listener, () => writeStepsAsync(db, removeSourceSteps(db, name), listener));
 }

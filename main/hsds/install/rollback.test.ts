@@ -51,7 +51,7 @@ describe('rolling back in steps on a writer connection', { timeout: 120_000 }, (
   };
 
   it('has its worker script once built', () => {
-    expect(workerScript('rollback-worker.js'), 'run `npm run build` first: the app runs the built out/main/rollback-worker.js').not.toBeNull();
+    expect(workerScript('write-worker.js'), 'run `npm run build` first: the app runs the built out/main/write-worker.js').not.toBeNull();
   });
 
   it('writes on a thread and connection of its own: the connection handed in never holds the write, nor this thread its commit', async () => {

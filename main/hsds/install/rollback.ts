@@ -1,10 +1,9 @@
-import { nativeBindingOf, type Db } from '../../db/open';
+import type { Db } from '../../db/open';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { HSDS_TABLES } from '../../db/hsds-tables';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
-import { stepsOnWorker } from '../../jobs/steps-on-worker';
-import { workerScript } from '../../jobs/worker-script';
+import { onWriteWorker } from './write-on-worker';
 import { swapWithPrevious } from './swap-with-previous';
 
 export interface RollbackResult {
@@ -56,21 +55,10 @@ export function* rollbackSteps(db: Db): Steps<RollbackResult> {
 /** Rolls back in one transaction, straight through (the CLI). */
 export const rollback = (db: Db): RollbackResult => writeSteps(db, rollbackSteps(db));
 
-/** What rollback-worker.ts is started with: the database file, and the build of better-sqlite3 to open it with. */
-export interface RollbackJob {
-  path: string;
-  nativeBinding?: string;
-}
-
 /**
  * The same rollback on a connection of its own, yielding between tables and search batches so the window
  * keeps answering from the directory as it was until the commit; a cancel or failure changes nothing.
- * On a worker thread (steps-on-worker.ts says why), or on this one for a database in memory or before
- * `npm run build` has made the worker's script.
+ * On a worker thread when it can be (write-on-worker.ts).
  */
-export function rollbackAsync(db: Db, listener: StepListener = {}): Promise<RollbackResult> {
-  const script = db.memory ? null : workerScript('rollback-worker.js');
-  if (!script) return writeStepsAsync(db, rollbackSteps(db), listener);
-  const nativeBinding = nativeBindingOf(db);
-  return stepsOnWorker(script, { path: db.name, ...(nativeBinding ? { nativeBinding } : {}) } satisfies RollbackJob, listener);
-}
+export const rollbackAsync = (db: Db, listener: StepListener = {}): Promise<RollbackResult> =>
+  onWriteWorker(db, { kind: 'rollback' }, listener, () => writeStepsAsync(db, rollbackSteps(db), listener));

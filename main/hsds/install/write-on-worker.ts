@@ -1,0 +1,21 @@
+import { nativeBindingOf, type Db } from '../../db/open';
+import { stepsOnWorker } from '../../jobs/steps-on-worker';
+import type { StepListener } from '../../jobs/steps';
+import { workerScript } from '../../jobs/worker-script';
+
+/** The long writes write-worker.ts runs: they need nothing from this thread but the database file. */
+export type WriteJobKind = { kind: 'rollback' } | { kind: 'remove-source'; source: string };
+
+/** What write-worker.ts is started with: the job, the database file, and the build of better-sqlite3 to open it with. */
+export type WriteJob = WriteJobKind & { path: string; nativeBinding?: string };
+
+/**
+ * Runs `job` on a worker thread with a connection of its own (steps-on-worker.ts says why), or `here`, the
+ * same write on this thread, for a database in memory or before `npm run build` has made the worker's script.
+ */
+export function onWriteWorker<T>(db: Db, job: WriteJobKind, listener: StepListener, here: () => Promise<T>): Promise<T> {
+  const script = db.memory ? null : workerScript('write-worker.js');
+  if (!script) return here();
+  const nativeBinding = nativeBindingOf(db);
+  return stepsOnWorker(script, { ...job, path: db.name, ...(nativeBinding ? { nativeBinding } : {}) } satisfies WriteJob, listener);
+}

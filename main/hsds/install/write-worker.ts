@@ -1,0 +1,15 @@
+import { workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/open';
+import { writeStepsAsync } from '../../db/write-transaction';
+import { answerOnWorker } from '../../jobs/steps-on-worker';
+import type { StepListener } from '../../jobs/steps';
+import { removeSourceSteps } from './remove-source';
+import { rollbackSteps } from './rollback';
+import type { WriteJob } from './write-on-worker';
+
+/** A rollback or a source's removal on a thread and connection of its own (write-on-worker.ts starts it): its steps, its commit, its answer. */
+const job = workerData as WriteJob;
+const db = openDatabase(job.path, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+const write = (listener: StepListener): Promise<unknown> =>
+  job.kind === 'rollback' ? writeStepsAsync(db, rollbackSteps(db), listener) : writeStepsAsync(db, removeSourceSteps(db, job.source), listener);
+void answerOnWorker(write).finally(() => db.close());
