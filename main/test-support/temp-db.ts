@@ -29,15 +29,18 @@ export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: str
 }
 
 /**
- * Desks holding the bundled directory, a fresh one per call, each closed and removed after the test that
- * made it. Called in a describe block, where it registers that clean-up.
+ * Fresh desks, one per call (holding the bundled directory with `starter`), each closed and removed after
+ * the test that made it. Called in a describe block, where it registers that clean-up.
  */
-export function startersEachTest(): () => ReturnType<typeof tempDb> {
+export function tempDbsEachTest(options: { starter?: boolean } = {}): () => ReturnType<typeof tempDb> {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
   return () => {
-    const t = tempDb({ starter: true });
+    const t = tempDb(options);
     cleanups.push(t.cleanup);
     return t;
   };
 }
+
+/** Desks holding the bundled directory, as tempDbsEachTest makes them. */
+export const startersEachTest = () => tempDbsEachTest({ starter: true });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { dbDigest } from '../../test-support/db-digest';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
-import { STARTER_SERVICES, tempDb } from '../../test-support/temp-db';
+import { STARTER_SERVICES, startersEachTest } from '../../test-support/temp-db';
 import { installDataset } from './install-dataset';
 import { removeSourceAsync } from './remove-source';
 
@@ -11,15 +11,16 @@ const EXTRA = 300;
 // Removing a source beside the bundled directory, as Settings → Directory sources does, on the built app's
 // worker thread: its commit, like a rollback's, re-reads the log it wrote (write-on-worker.ts).
 describe('removing a source on a thread of its own', { timeout: 120_000 }, () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  const starter = startersEachTest();
+  // Registered after the desks' clean-up, so run before it: the writer is closed before its file goes.
+  const writers: ReturnType<typeof openDatabase>[] = [];
+  afterEach(() => writers.splice(0).forEach((w) => w.close()));
 
   const desk = () => {
-    const t = tempDb({ starter: true });
-    cleanups.push(t.cleanup);
+    const t = starter();
     installDataset(t.db, syntheticDirectory(EXTRA), { datasetId: 'synthetic', version: '1', source: 'extra.zip', sourceName: 'extra' });
     const writer = openDatabase(t.path);
-    cleanups.unshift(() => writer.close());
+    writers.push(writer);
     return { ...t, writer };
   };
   const services = (db: ReturnType<typeof desk>['db']) => db.prepare('SELECT count(*) FROM service').pluck().get() as number;

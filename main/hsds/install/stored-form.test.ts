@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDb } from '../../test-support/temp-db';
+import { describe, expect, it } from 'vitest';
+import { tempDbsEachTest } from '../../test-support/temp-db';
 import { storedEqual } from './stored-form';
 
 describe('a value compared with the stored one as it would be written', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  const desk = tempDbsEachTest();
 
   it('skips only what would read back the same: a CSV\'s "18" over 18 in a REAL column, not "" over null', () => {
-    const t = tempDb();
-    cleanups.push(t.cleanup);
+    const t = desk();
     const service = storedEqual(t.db, 'service');
     const phone = storedEqual(t.db, 'phone');
     expect(service('minimum_age', '18', 18)).toBe(true);
