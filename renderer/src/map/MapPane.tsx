@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttributionControl, MapContainer } from 'react-leaflet';
 import type { SearchResponse } from '../../../shared/domain';
@@ -19,7 +19,10 @@ const MAX_BOUNDS: [[number, number], [number, number]] = [
 ];
 const CALIFORNIA_CENTRE: [number, number] = [37.2, -119.4];
 
-export function MapPane({ response, selectedId, onSelect }: {
+/** Memoized: a keystroke changes nothing on the map until its answer comes. */
+export const MapPane = memo(ResultsMap);
+
+function ResultsMap({ response, selectedId, onSelect }: {
   response: SearchResponse | null;
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
