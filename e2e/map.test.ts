@@ -44,6 +44,62 @@ describe('map', () => {
     expect(app.blockedRequests).toEqual([]);
   });
 
+  it('an answer with the same results leaves the markers on the map as they were instead of drawing them again', async () => {
+    const { page } = app;
+    const map = page.locator('.map');
+    const markers = page.locator('.map .leaflet-marker-icon');
+    const box = page.getByRole('searchbox');
+    const drawn = async () => Number(await map.getAttribute('data-draws'));
+    /** Resolves once the map has drawn after `draws` and then not again for a while: the answer's last draw. */
+    const settled = async (draws: number) => {
+      let last = -1;
+      await expect
+        .poll(async () => {
+          const now = await drawn();
+          const still = now > draws && now === last;
+          last = now;
+          return still;
+        }, { interval: 400 })
+        .toBe(true);
+      return last;
+    };
+    await expect.poll(() => markers.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const first = await drawn();
+    await box.fill('shelter');
+    const draws = await settled(first);
+    const status = await page.locator('.map-status').textContent();
+    const before = await markers.count();
+    await page.evaluate(`document.querySelectorAll('.map .leaflet-marker-icon').forEach((m) => m.setAttribute('data-drawn-before', ''))`);
+    // A space typed after the word: the same services, so the same result set, in a new answer.
+    await box.press('End');
+    await box.press(' ');
+    await expect.poll(drawn).toBeGreaterThan(draws);
+    expect(await page.locator('.map-status').textContent()).toBe(status);
+    expect(await markers.count()).toBe(before);
+    expect(await page.locator('.map .leaflet-marker-icon:not([data-drawn-before])').count()).toBe(0);
+  });
+
+  it('a basemap worker that fails to load says so on the map, in the screen language, and the markers still show', async () => {
+    const { page } = app;
+    // The worker's script is missing, as a damaged install would leave it.
+    await page.route('**/basemap-worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.reload();
+    const message = page.locator('.map-frame [role="alert"]');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
+      'The offline map could not be drawn, so the map shows no land, roads or place names. The results and their markers are still shown. Restarting the app may bring the map back.',
+    );
+    await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count()).toBeGreaterThan(0);
+    expect(await page.locator('.map canvas.leaflet-tile-loaded').count()).toBe(0);
+    await app.screenshot('map-basemap-failed');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Español' }).check();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => message.textContent())
+      .toBe('No se pudo dibujar el mapa sin conexión, así que el mapa no muestra tierra, carreteras ni nombres de lugares. Los resultados y sus marcadores se siguen mostrando. Reiniciar la aplicación puede devolver el mapa.');
+    expect(app.blockedRequests).toEqual([]);
+  });
+
   it('a ZIP typed for distance shows its point and a ring of the chosen radius, offline; clearing the place removes them', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../shared/domain';
 import { atlas } from './atlas';
@@ -26,6 +26,10 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0);
   const { state: search, showMore } = useSearch({ text, ...filters }, dataVersion);
   const response = search.status === 'error' ? null : search.response;
+  const dataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+  const reference = response?.reference?.label ?? null;
+  const radiusKm = response?.radiusKm ?? null;
+  const place = useMemo(() => (reference === null ? null : { label: reference, radiusKm }), [reference, radiusKm]);
 
   useEffect(() => {
     void atlas()
@@ -38,7 +42,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('appName')}</h1>
         {info ? <span className="dataset">{datasetText(info, t, i18n.language as UiLanguage)}</span> : null}
-        <SyncEntry onDataChanged={() => setDataVersion((v) => v + 1)} />
+        <SyncEntry onDataChanged={dataChanged} />
         {importing ? null : (
           <button type="button" className="topbar-action" onClick={() => setImporting(true)}>
             {t('importOpen')}
@@ -46,13 +50,12 @@ export function App() {
         )}
         <HeaderActions />
       </header>
-      {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={() => setDataVersion((v) => v + 1)} /> : null}
+      {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={dataChanged} /> : null}
       <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
-          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={response?.facets ?? null} place={response?.reference ? { label: response.reference.label, radiusKm: response.radiusKm } : null} />
+          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={response?.facets ?? null} place={place} />
           <ResultList
             state={search}
-            text={text}
             selectedId={selectedId}
             onSelect={setSelectedId}
             onShowMore={showMore}
@@ -68,7 +71,7 @@ export function App() {
           <DetailPane serviceId={selectedId} />
         </section>
       </main>
-      <DeskPanels onDataChanged={() => setDataVersion((v) => v + 1)} />
+      <DeskPanels onDataChanged={dataChanged} />
     </div>
   );
 }

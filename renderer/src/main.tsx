@@ -5,6 +5,7 @@ import { initI18n } from './i18n';
 import { loadDeskLanguage } from './i18n/desk-language';
 import './styles.css';
 import { DeskRoot } from './desk/DeskRoot';
+import { SharedTranslationProvider } from './i18n/shared-translation';
 
 initI18n();
 // The saved screen language first, so a Spanish desk never sees an English flash.
@@ -12,7 +13,9 @@ void loadDeskLanguage().finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <DeskRoot>
-        <App />
+        <SharedTranslationProvider>
+          <App />
+        </SharedTranslationProvider>
       </DeskRoot>
     </StrictMode>,
   ),

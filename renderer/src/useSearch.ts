@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchCard, SearchPreparing, SearchQuery, SearchResponse } from '../../shared/domain';
 import { atlas } from './atlas';
 
+/** `text`: the words the response shown was asked with (not the box's, which may be ahead of it). */
 export type SearchState =
-  | { status: 'loading'; response: SearchResponse | null }
-  | { status: 'done'; response: SearchResponse }
+  | { status: 'loading'; response: SearchResponse | null; text: string }
+  | { status: 'done'; response: SearchResponse; text: string }
   // The index is being rebuilt after an update: how far it has got, asked again until it is ready.
   | { status: 'preparing'; progress: SearchPreparing['preparing']; response: null }
   | { status: 'error'; error: string };
@@ -31,7 +32,7 @@ const appended = (shown: SearchCard[], more: SearchCard[]) => {
  * the map's set already cover every result.
  */
 export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchState; showMore: () => void } {
-  const [state, setState] = useState<SearchState>({ status: 'loading', response: null });
+  const [state, setState] = useState<SearchState>({ status: 'loading', response: null, text: '' });
   const seq = useRef(0);
   const asking = useRef(false);
   /** The search being answered, settled either way; null when none is. */
@@ -40,13 +41,18 @@ export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchS
   useEffect(() => {
     const mine = ++seq.current;
     asking.current = false;
-    setState((prev) => ({ status: 'loading', response: prev.status === 'error' ? null : prev.response }));
+    setState((prev) => {
+      if (prev.status === 'loading') return prev;
+      if (prev.status === 'done') return { ...prev, status: 'loading' };
+      return { status: 'loading', response: null, text: '' };
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = () => {
       // Overtaken by a newer query while waiting its turn: that one asks instead.
       if (mine !== seq.current) return;
+      const asked = JSON.parse(key) as SearchQuery;
       const answered = atlas()
-        .search({ limit: PAGE_SIZE, ...(JSON.parse(key) as SearchQuery) })
+        .search({ limit: PAGE_SIZE, ...asked })
         .then((result) => {
           if (mine !== seq.current) return;
           if (!result.ok) return setState({ status: 'error', error: result.error });
@@ -55,7 +61,7 @@ export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchS
             timer = setTimeout(ask, PREPARING_POLL_MS);
             return;
           }
-          setState({ status: 'done', response: result.value });
+          setState({ status: 'done', response: result.value, text: asked.text ?? '' });
         });
       inFlight.current = answered;
       void answered.finally(() => {
@@ -71,7 +77,12 @@ export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchS
     };
   }, [key, dataVersion]);
 
+  // Read through a ref so showMore stays the same function while typing: the list it is given to is not
+  // drawn again for each keystroke.
+  const latest = useRef({ state, key });
+  latest.current = { state, key };
   const showMore = useCallback(() => {
+    const { state, key } = latest.current;
     if (state.status !== 'done' || asking.current) return;
     const shown = state.response;
     const offset = Math.max(shown.results.length, shown.virtual.results.length);
@@ -89,9 +100,10 @@ export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchS
         setState({
           status: 'done',
           response: { ...shown, results: appended(shown.results, page.results), virtual: { ...shown.virtual, results: appended(shown.virtual.results, page.virtual.results) } },
+          text: state.text,
         });
       });
-  }, [state, key]);
+  }, []);
 
   return { state, showMore };
 }

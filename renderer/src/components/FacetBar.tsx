@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacetCount, FacetCounts } from '../../../shared/domain';
 import { POPULATIONS, termLabel } from '../../../shared/vocabulary';
@@ -18,11 +18,25 @@ export interface FacetPlace {
 }
 
 /**
+ * Memoized: its props change with an answer or a filter, not with each keystroke in the search box; an
+ * answer whose counts are those already shown (a word typed further often finds the same services) does
+ * not draw the menus again either.
+ */
+export const FacetBar = memo(
+  Facets,
+  (before, after) =>
+    before.filters === after.filters &&
+    before.place === after.place &&
+    before.onChange === after.onChange &&
+    (before.facets === after.facets || JSON.stringify(before.facets) === JSON.stringify(after.facets)),
+);
+
+/**
  * The facets as a row of drop-downs, each with the count of results a choice would give. Counts come
  * with every search answer; a chosen value stays listed even when its count drops to zero. Near a place,
  * each menu says which services its counts are of.
  */
-export function FacetBar({ filters, facets, place, onChange }: { filters: SearchFilters; facets: FacetCounts | null; place: FacetPlace | null; onChange: (f: SearchFilters) => void }) {
+function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; facets: FacetCounts | null; place: FacetPlace | null; onChange: (f: SearchFilters) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLanguage;
   const [open, setOpen] = useState<string | null>(null);

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { PhoneView } from '../../../shared/domain';
 import { telUri } from '../../../shared/referral-sheet';
+import { useSharedTranslation } from '../i18n/shared-translation';
 import { ExternalLink } from './ExternalLink';
 
 /**
@@ -9,7 +9,7 @@ import { ExternalLink } from './ExternalLink';
  * and every card a link more would be a Tab stop more.
  */
 export function PhoneLink({ phone, inOption = false }: { phone: PhoneView; inOption?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const type = phone.type ? t(`phoneType_${phone.type}`, { defaultValue: phone.type }) : null;
   return (
     <span className="phone">

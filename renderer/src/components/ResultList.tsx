@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
@@ -14,13 +14,18 @@ import { useLocalSummaries } from './results/useLocalSummaries';
 const focusQuery = () => document.querySelector<HTMLInputElement>('.search input')?.focus();
 
 /**
+ * Memoized: a keystroke re-renders the app around the search box, and nothing the list shows has changed
+ * until the search's state does.
+ */
+export const ResultList = memo(Results);
+
+/**
  * The results: a page of cards, with how many of how many are shown and a button (or Down past the
  * last card) for more. Near a place, the services with no address to measure from are folded away in a
  * group of their own; an empty result says which one change would give some.
  */
-export function ResultList({ state, text, selectedId, onSelect, onShowMore, filters, onFilters, populations, showHours, asked }: {
+function Results({ state, selectedId, onSelect, onShowMore, filters, onFilters, populations, showHours, asked }: {
   state: SearchState;
-  text: string;
   selectedId: string | null;
   onSelect: (id: string) => void;
   onShowMore: () => void;
@@ -90,8 +95,8 @@ export function ResultList({ state, text, selectedId, onSelect, onShowMore, filt
               ? response.radiusKm
                 ? t('emptyNear', { radius: response.radiusKm, place: response.reference.label })
                 : t('emptyNearAny', { place: response.reference.label })
-              : text.trim()
-                ? t('noResults', { text })
+              : state.text.trim()
+                ? t('noResults', { text: state.text })
                 : t('noResultsFiltered')}
           </strong>
           {response.relaxations.length > 0 || hasFilters(filters) ? (

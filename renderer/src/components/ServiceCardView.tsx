@@ -1,13 +1,13 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { BUNDLED_SOURCE, type LocalSummary, type SearchCard } from '../../../shared/domain';
 import { termLabel } from '../../../shared/vocabulary';
-import type { UiLanguage } from '../i18n';
 import { agesText, dateText } from '../i18n/format';
+import { useSharedTranslation } from '../i18n/shared-translation';
 import type { SearchFilters } from '../search-filters';
 import { useReferralList } from '../sheet/referral-list';
 import { CopyButton } from './results/CopyButton';
 import { PhoneLink } from './PhoneLink';
+import { sameCardShown } from './results/same-card';
 
 /** The eligibility questions a search asks, each answered on the card ("not stated" marked). */
 export type AskedQuestions = Pick<SearchFilters, 'age' | 'free' | 'noIdNeeded' | 'wheelchair'>;
@@ -18,14 +18,11 @@ const QUESTIONS = ['free', 'noIdNeeded', 'wheelchair'] as const;
  * CardList); only the selected card's buttons are in the Tab order, so Tab goes from a card to its own
  * actions and then on, not through every card of the list.
  */
-export const ServiceCardView = memo(ServiceCard);
+export const ServiceCardView = memo(ServiceCard, (before, after) =>
+  (Object.keys({ ...before, ...after }) as (keyof CardProps)[]).every((k) => (k === 'card' ? sameCardShown(before.card, after.card) : before[k] === after[k])),
+);
 
-/**
- * Memoized above: a keystroke re-renders the list around the answer on screen while the next is asked,
- * and its 50 unchanged cards (each translating a dozen strings) took most of the time before the box
- * showed the letter.
- */
-function ServiceCard({ card, selected, tabbable, onSelect, populations = [], showHours = false, summary, asked = {}, servesPlace = null }: {
+interface CardProps {
   card: SearchCard;
   selected: boolean;
   /** The one card of the list reached with Tab. */
@@ -38,9 +35,16 @@ function ServiceCard({ card, selected, tabbable, onSelect, populations = [], sho
   servesPlace?: string | null;
   /** What the desk has recorded on this service. */
   summary?: LocalSummary | undefined;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as UiLanguage;
+}
+
+/**
+ * Memoized above: a keystroke re-renders the list around the answer on screen while the next is asked,
+ * and its 50 unchanged cards (each translating a dozen strings) took most of the time before the box
+ * showed the letter. A new answer's card that shows what the card on screen shows (a word typed further
+ * often finds the same first cards) is not drawn again either.
+ */
+function ServiceCard({ card, selected, tabbable, onSelect, populations = [], showHours = false, summary, asked = {}, servesPlace = null }: CardProps) {
+  const { t, lang } = useSharedTranslation();
   const sheet = useReferralList();
   const onSheet = sheet.has(card.id);
   const firstPhone = card.phones[0];

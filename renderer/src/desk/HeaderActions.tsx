@@ -1,9 +1,12 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferralList } from '../sheet/referral-list';
 import { useDesk } from './DeskRoot';
 
-/** The header's buttons: referral sheet, settings, help, and the always-visible quick exit. */
-export function HeaderActions() {
+/** The header's buttons: referral sheet, settings, help, and the always-visible quick exit. Memoized: it has no props, and the app re-renders with every keystroke. */
+export const HeaderActions = memo(HeaderButtons);
+
+function HeaderButtons() {
   const { t } = useTranslation();
   const { panel, open, close, quickExit } = useDesk();
   const list = useReferralList();

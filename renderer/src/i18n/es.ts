@@ -395,6 +395,7 @@ export const es: Record<MessageKey, string> = {
   mapTileUrl: 'Dirección de los mosaicos',
   mapTurnOn: 'Activar mapa de calles en línea',
   mapCancel: 'Dejarlo apagado',
+  mapBasemapFailed: 'No se pudo dibujar el mapa sin conexión, así que el mapa no muestra tierra, carreteras ni nombres de lugares. Los resultados y sus marcadores se siguen mostrando. Reiniciar la aplicación puede devolver el mapa.',
   mapStoredTileUrlUnusable: 'No se pudo usar la dirección guardada del mapa de calles en línea, así que está apagado. Actívelo de nuevo para escribir la dirección.',
   mapOnlineOn: 'El mapa de calles en línea está activado: {{host}} ve qué zonas mira.',
   licences: 'Licencias',

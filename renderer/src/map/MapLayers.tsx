@@ -6,7 +6,7 @@ import { tileTemplateAddress, type MapSettings, type StreetMapFile } from '../..
 import { AtlasSource } from './atlas-source';
 import { MAP_MAX_ZOOM } from '../../../shared/map/map-clusters';
 import { L } from './leaflet-global';
-import { WorkerBasemapLayer } from './basemap/worker-basemap-layer';
+import { BASEMAP_FAILED, WorkerBasemapLayer } from './basemap/worker-basemap-layer';
 
 const BASEMAP_ATTRIBUTION = 'Natural Earth · US Census Bureau · GeoNames (CC BY 4.0)';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
@@ -17,16 +17,21 @@ const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
  */
 const asLayerUrl = (archive: PMTiles) => archive as unknown as LeafletLayerOptions['url'];
 
-/** The bundled offline basemap; its bytes come from the main process, its tiles are painted in a worker. */
-export function BasemapLayer() {
+/**
+ * The bundled offline basemap; its bytes come from the main process, its tiles are painted in a worker.
+ * `onFailed` is called when that worker fails, so the map can say why it is blank.
+ */
+export function BasemapLayer({ onFailed }: { onFailed: () => void }) {
   const map = useMap();
   useEffect(() => {
     const layer = new WorkerBasemapLayer({ maxZoom: MAP_MAX_ZOOM, attribution: BASEMAP_ATTRIBUTION });
+    layer.on(BASEMAP_FAILED, onFailed);
     layer.addTo(map);
     return () => {
+      layer.off(BASEMAP_FAILED, onFailed);
       layer.remove();
     };
-  }, [map]);
+  }, [map, onFailed]);
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttributionControl, MapContainer } from 'react-leaflet';
 import type { SearchResponse } from '../../../shared/domain';
@@ -19,7 +19,10 @@ const MAX_BOUNDS: [[number, number], [number, number]] = [
 ];
 const CALIFORNIA_CENTRE: [number, number] = [37.2, -119.4];
 
-export function MapPane({ response, selectedId, onSelect }: {
+/** Memoized: a keystroke changes nothing on the map until its answer comes. */
+export const MapPane = memo(ResultsMap);
+
+function ResultsMap({ response, selectedId, onSelect }: {
   response: SearchResponse | null;
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
@@ -29,6 +32,8 @@ export function MapPane({ response, selectedId, onSelect }: {
   const [streetFile, setStreetFile] = useState<StreetMapFile | null>(null);
   const [showStreetFile, setShowStreetFile] = useState(true);
   const [licencesOpen, setLicencesOpen] = useState(false);
+  const [basemapFailed, setBasemapFailed] = useState(false);
+  const onBasemapFailed = useCallback(() => setBasemapFailed(true), []);
 
   useEffect(() => {
     void atlas()
@@ -78,13 +83,18 @@ export function MapPane({ response, selectedId, onSelect }: {
         >
           <AttributionControl prefix="Leaflet" position="bottomright" />
           <MapUpkeep />
-          <BasemapLayer />
+          <BasemapLayer onFailed={onBasemapFailed} />
           {streetFile && showStreetFile ? <StreetFileLayer file={streetFile} /> : null}
           {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
           {response?.reference ? <DistanceRing reference={response.reference} radiusKm={response.radiusKm} /> : null}
           {selectedId ? <AreaOutline serviceId={selectedId} /> : null}
           <ResultMarkers points={points} set={response?.map.set ?? null} answer={response} selectedId={selectedId} onSelect={onSelect} labels={labels} />
         </MapContainer>
+        {basemapFailed ? (
+          <p className="map-failed" role="alert">
+            {t('mapBasemapFailed')}
+          </p>
+        ) : null}
         {response ? (
           <div className="map-status" aria-live="polite">
             {t('mapShown', { mapped: response.map.services, total: response.total })}

@@ -5,6 +5,7 @@ import type { MapMarker } from '../../../shared/map/map-clusters';
 import { atlas } from '../atlas';
 import { ClusterClient } from './cluster-client';
 import type { MapView } from './cluster-messages';
+import { KeptMarkers } from './kept-markers';
 import { L } from './leaflet-global';
 import { MapServices } from './map-services';
 import { spiderPositions } from './spider';
@@ -60,6 +61,11 @@ function pointBounds({ lat, lon }: MapPoints): L.LatLngBounds | null {
   return L.latLngBounds([south, west], [north, east]);
 }
 
+function retitle(marker: L.Marker, title: string): void {
+  marker.options.title = title;
+  marker.getElement()?.setAttribute('title', title);
+}
+
 /** The map's view as the cluster worker takes it. */
 function viewOf(map: L.Map): MapView {
   const b = map.getBounds();
@@ -76,16 +82,18 @@ function pointsOf(points: MapPoints, ref: number): number[] {
 }
 
 /**
- * Draws the result set: one layer holding only the markers of the visible clusters and places, rebuilt
- * on every pan and zoom from the cluster worker's answer. Places holding several services spiderfy when
- * clicked. Points carry service numbers, not ids: the services of the pins in view are learnt after each
- * draw (their titles are filled in then), a selection's number when it is made.
+ * Draws the result set: one layer holding only the markers of the visible clusters and places, drawn
+ * again on every pan and zoom from the cluster worker's answer, keeping the markers that look the same
+ * (kept-markers.ts). Places holding several services spiderfy when clicked. Points carry service numbers,
+ * not ids: the services of the pins in view are learnt after each draw (their titles are filled in then),
+ * a selection's number when it is made.
  */
 export function ResultMarkers({ points, set, answer, selectedId, onSelect, labels }: ResultMarkersProps) {
   const map = useMap();
   // One worker per mounted map, made in an effect so a remount (React's strict mode) gets a live one.
   const [client, setClient] = useState<ClusterClient | null>(null);
   const layer = useMemo(() => L.layerGroup(), []);
+  const kept = useMemo(() => new KeptMarkers(layer), [layer]);
   /** The points the worker's index was last built from, and the markers of the view it was built at. */
   const [loaded, setLoaded] = useState<{ points: MapPoints; view: MapView; markers: MapMarker[] } | null>(null);
   /** The load whose markers have been drawn. */
@@ -182,27 +190,30 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     const isSpider = (place: Place) => !!spider && place.lat === spider.lat && place.lon === spider.lon;
     /** Single-service markers drawn, to title once their services are learnt. */
     const pins: [L.Marker, Place][] = [];
-    const pin = (place: Place, at: L.LatLngExpression, selected: boolean, zIndexOffset: number) => {
-      const marker = L.marker(at, { icon: placeIcon(place, selected), title: title(place), keyboard: true, zIndexOffset });
+    const pin = (place: Place, at: L.LatLng, selected: boolean, zIndexOffset: number) => {
+      const named = title(place);
+      const look = `pin ${at.lat} ${at.lng} ${place.approximate} ${place.members.length} ${selected} ${zIndexOffset}`;
+      const marker = kept.keep(look, () => L.marker(at, { icon: placeIcon(place, selected), title: named, keyboard: true, zIndexOffset }));
+      if (marker.options.title !== named) retitle(marker, named);
       if (place.members.length === 1) pins.push([marker, place]);
-      return marker.addTo(layer);
+      return marker;
     };
 
     const draw = (markers: MapMarker[], b: L.LatLngBounds) => {
-      layer.clearLayers();
+      kept.begin(labels);
       let selectedShown = false;
       for (const m of markers) {
         if (m.kind === 'cluster') {
-          L.marker([m.lat, m.lon], { icon: clusterIcon(m.count, labels.number(m.count)), title: labels.clusterOf(m.count), keyboard: true })
-            .on('click', () => void client.expansionZoom(m.id).then((zoom) => map.setView([m.lat, m.lon], zoom)))
-            .addTo(layer);
+          kept
+            .keep(`cluster ${m.lat} ${m.lon} ${m.count}`, () => L.marker([m.lat, m.lon], { icon: clusterIcon(m.count, labels.number(m.count)), title: labels.clusterOf(m.count), keyboard: true }))
+            .on('click', () => void client.expansionZoom(m.id).then((zoom) => map.setView([m.lat, m.lon], zoom)));
           continue;
         }
         const place: Place = { lat: m.lat, lon: m.lon, approximate: m.approximate, members: m.members };
         if (isSpider(place)) continue;
         const selected = place.members.some(isSelected);
         selectedShown ||= selected;
-        pin(place, [place.lat, place.lon], selected, selected ? 1000 : 0).on('click', () => (place.members.length === 1 ? selectPoint(place.members[0]!) : setSpider(place)));
+        pin(place, L.latLng(place.lat, place.lon), selected, selected ? 1000 : 0).on('click', () => (place.members.length === 1 ? selectPoint(place.members[0]!) : setSpider(place)));
       }
 
       if (spider) {
@@ -213,7 +224,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
           const at = map.layerPointToLatLng(centre.add([dx, dy]));
           const selected = isSelected(i);
           selectedShown ||= selected;
-          L.polyline([[spider.lat, spider.lon], at], { className: 'map-spider-leg', interactive: false }).addTo(layer);
+          kept.keep(`leg ${spider.lat} ${spider.lon} ${at.lat} ${at.lng}`, () => L.polyline([[spider.lat, spider.lon], at], { className: 'map-spider-leg', interactive: false }));
           const leaf: Place = { lat: at.lat, lon: at.lng, members: [i], approximate: indexed.approximate[i] === 1 };
           pin(leaf, at, selected, 500).on('click', () => selectPoint(i));
         });
@@ -224,9 +235,10 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
         for (const i of pointsOf(indexed, selectedRef)) {
           const [lat, lon] = [indexed.lat[i]!, indexed.lon[i]!];
           if (!b.contains([lat, lon])) continue;
-          pin({ lat, lon, members: [i], approximate: indexed.approximate[i] === 1 }, [lat, lon], true, 1000);
+          pin({ lat, lon, members: [i], approximate: indexed.approximate[i] === 1 }, L.latLng(lat, lon), true, 1000);
         }
       }
+      kept.end();
       selectedFromMap.current = null;
       // Counted on the map's element (data-draws) for the ui bench, which waits for a
       // given set of markers to be on screen rather than guessing with a delay.
@@ -236,10 +248,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
       // The pins' services, learnt now: their titles name them.
       void services.learn(pins.map(([, place]) => indexed.service[place.members[0]!]!)).then((learnt) => {
         if (!current || !learnt) return;
-        for (const [marker, place] of pins) {
-          marker.options.title = title(place);
-          marker.getElement()?.setAttribute('title', marker.options.title);
-        }
+        for (const [marker, place] of pins) retitle(marker, title(place));
       });
     };
 
@@ -256,7 +265,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
       current = false;
     };
     // viewVersion: redraw after every pan and zoom; answer: once for every answer.
-  }, [loaded, points, set, answer, viewVersion, spider, selectedRef, services, labels, map, layer, client, onSelect]);
+  }, [loaded, points, set, answer, viewVersion, spider, selectedRef, services, labels, map, kept, client, onSelect]);
 
   return null;
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { atlas } from '../../atlas';
+import { useSharedTranslation } from '../../i18n/shared-translation';
 
 /** How long "Copied" (or the failure) shows before the button reads as before. */
 const SAID_MS = 2000;
 
 /** Puts a phone number or an address on the clipboard in one click, without selecting the card. */
 export function CopyButton({ text, label, fullLabel, tabbable }: { text: string; label: string; fullLabel: string; tabbable: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const [said, setSaid] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   useEffect(() => {
     if (!said) return;

@@ -2,6 +2,9 @@ import { atlas } from '../../atlas';
 import type { BasemapReply, BasemapRequest } from './basemap-messages';
 import { L } from '../leaflet-global';
 
+/** Fired on the layer when its worker fails (its script did not load, or it threw): no tile will come. */
+export const BASEMAP_FAILED = 'basemapfailed';
+
 /**
  * The bundled offline basemap as a Leaflet layer whose tiles basemap-worker.ts decodes, labels and
  * paints: the page only draws the bitmaps it gets back, so panning and zooming keep their frames.
@@ -19,6 +22,12 @@ export class WorkerBasemapLayer extends L.GridLayer {
   override onAdd(map: L.Map): this {
     const worker = new Worker(new URL('./basemap-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<BasemapReply>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      // Handled here, by the message on the map: not also an uncaught error of the page.
+      event.preventDefault();
+      this.fail();
+    };
+    worker.onmessageerror = () => this.fail();
     this.worker = worker;
     this.tell({ type: 'start', archiveKey: 'bundled-basemap', pixelRatio: this.pixelRatio });
     this.on('tileunload', this.unload, this);
@@ -88,6 +97,13 @@ export class WorkerBasemapLayer extends L.GridLayer {
     } catch (err) {
       this.tell({ type: 'bytesFailed', id, message: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** The worker is stopped: a worker that threw may have dropped any tile it held, so none will come. */
+  private fail(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.fire(BASEMAP_FAILED);
   }
 
   private tell(request: BasemapRequest, transfer: Transferable[] = []): void {
