@@ -55,6 +55,12 @@ describe('search facts from the rows an install writes', () => {
       return checkDataset(db, file).tables!;
     }],
     ['shared sites, a mailing address first, site languages and schedules, a confidential site', () => awkwardDirectory()],
+    // Past the size at which the word index goes to its worker thread, for both builds.
+    ['a synthetic directory large enough for the word worker', (db, dir) => {
+      const file = join(dir, 'synthetic.json');
+      writeFileSync(file, JSON.stringify(generateSynthetic(3000)));
+      return checkDataset(db, file).tables!;
+    }],
   ];
 
   for (const [name, read] of sources) {

@@ -21,6 +21,16 @@ export interface WordTexts {
   bounds: Int32Array;
 }
 
+/** Each service's name (its first text), cut from the packed texts rather than handed over again. */
+export function namesOf({ size, pieces, pieceOf, bounds }: WordTexts): string[] {
+  const names = new Array<string>(size);
+  for (let item = 0; item < size; item++) {
+    const at = item * TEXTS_PER_ITEM * 2;
+    names[item] = pieces[pieceOf[item]!]!.slice(bounds[at]!, bounds[at + 1]!);
+  }
+  return names;
+}
+
 /**
  * The tags column of each service, which needs its locations and terms (read after its own columns):
  * item i's place text is placeKeys[placeOf[i]], its labels (category, population and language ids)

@@ -1,13 +1,13 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { nameRanks } from '../words/name-order';
-import { WordIndexParts } from './word-index-parts';
-import { unpackNames, WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordJobMessage, type WordWorkerMessage } from './word-worker-protocol';
+import { namesOf, WordIndexParts } from './word-index-parts';
+import { WORKER_READY, WORKER_RESULT, WORKER_SCANNED, type WordJobMessage, type WordWorkerMessage } from './word-worker-protocol';
 
 /**
  * The text work of a search index on a thread of its own (word-index-job.ts starts it). First the services'
- * names arrive and are put in order, while the main thread packs their texts; then the texts, whose every
- * word is scanned while the main thread reads the rest of the facts. Then their tags arrive, and the
- * finished word index and name order go back with their arrays transferred, not copied.
+ * texts arrive, whose every word is scanned and whose names are put in order while the main thread reads
+ * the rest of the facts. Then their tags arrive, and the finished word index and name order go back with
+ * their arrays transferred, not copied.
  */
 
 /** Services scanned between two updates of the count the main thread reports: the progress bar moves smoothly. */
@@ -26,10 +26,6 @@ const reply = (message: WordWorkerMessage, transfer: ArrayBuffer[] = []) => port
 
 port.on('message', (message: WordJobMessage) => {
   try {
-    if ('names' in message) {
-      nameRank = nameRanks(unpackNames(message.names));
-      return;
-    }
     if ('piece' in message) {
       pieces.push(message.piece);
       return;
@@ -42,6 +38,7 @@ port.on('message', (message: WordJobMessage) => {
         parts.scan(texts, from, to);
         Atomics.store(state, WORKER_SCANNED, to);
       }
+      nameRank = nameRanks(namesOf(texts));
       return;
     }
     const index = parts!.assemble(message.tags);
