@@ -143,6 +143,20 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
     for (let i = 0; i < list.length; i++) list[i] = term(list[i]!);
     return list;
   };
+  // A few markings recur over every service: each is worked out once.
+  const markings = new Map<string, { serves: boolean; id: string }>();
+  const marking = (marked: string) => {
+    let found = markings.get(marked);
+    if (found === undefined) {
+      const kind = marked[0];
+      const at = kind === '?' ? marked.indexOf('\u001e') : 0;
+      const value = kind === '?' ? marked.slice(1, at) : null;
+      const linkType = kind === '-' ? LINK_TYPES.populationExcluded : LINK_TYPES.population;
+      found = { serves: populationState({ link_type: linkType, value }) === 'serves', id: term(marked.slice(at + 1)) };
+      markings.set(marked, found);
+    }
+    return found;
+  };
   yield* eachRowInBatches<[string, string | null, string | null]>(
     db.prepare(
       `SELECT link_id, group_concat(CASE WHEN link_type = @category THEN taxonomy_term_id END, char(31)),
@@ -157,12 +171,8 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
       f.categories = terms(categories);
       if (populations === null) return;
       for (const marked of populations.split('\u001f')) {
-        const kind = marked[0];
-        const at = kind === '?' ? marked.indexOf('\u001e') : 0;
-        const value = kind === '?' ? marked.slice(1, at) : null;
-        const linkType = kind === '-' ? LINK_TYPES.populationExcluded : LINK_TYPES.population;
-        const id = term(marked.slice(at + 1));
-        if (populationState({ link_type: linkType, value }) === 'serves') f.populationsServed = withItem(f.populationsServed, id);
+        const { serves, id } = marking(marked);
+        if (serves) f.populationsServed = withItem(f.populationsServed, id);
         else f.populationsExcluded = withItem(f.populationsExcluded, id);
       }
     },
