@@ -43,11 +43,23 @@ function sameWhenStored(affinity: Affinity, value: unknown, stored: unknown): bo
   return Number.isFinite(n) && String(n) === v ? stored === n : stored === v;
 }
 
+const affinities = (db: ReadDb, table: HsdsTable) =>
+  new Map((db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[]).map((c) => [c.name, affinityOf(c.type)]));
+
 /** The comparison for one table's columns as this database declares them. */
 export function storedEqual(db: ReadDb, table: HsdsTable): StoredEqual {
-  const affinities = new Map((db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[]).map((c) => [c.name, affinityOf(c.type)]));
+  const byColumn = affinities(db, table);
   return (column, value, stored) => {
-    const affinity = affinities.get(column);
+    const affinity = byColumn.get(column);
     return affinity !== undefined && sameWhenStored(affinity, value, stored);
   };
+}
+
+/** storedEqual for each of these columns, in their order: a row compared column by column, without a lookup per value. */
+export function storedEqualColumns(db: ReadDb, table: HsdsTable, columns: readonly string[]): ((value: unknown, stored: unknown) => boolean)[] {
+  const byColumn = affinities(db, table);
+  return columns.map((c) => {
+    const affinity = byColumn.get(c);
+    return affinity === undefined ? () => false : (value, stored) => sameWhenStored(affinity, value, stored);
+  });
 }

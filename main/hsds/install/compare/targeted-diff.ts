@@ -1,0 +1,80 @@
+import type { DatasetDiff, ServiceChange } from '../../../../shared/import-types';
+import type { HsdsTable, Row, TableRows } from '../../../db/hsds-tables';
+import type { ReadDb } from '../../../db/open';
+import type { StepProgress, Steps } from '../../../jobs/steps';
+import { sourceRowsWhere } from '../../../sources/source-tables';
+import type { ChangeCollector } from '../row-changes';
+import { changedRows } from './changed-rows';
+import { fieldChanges, PARENTS, servicesTouched, type Indexer } from './service-fields';
+import { datasetRowsWhere, subgraph } from './subgraph';
+import { tableLookups } from './table-lookups';
+
+/** Past these, the full comparison (diff.ts) costs less than reading what changed one service at a time. */
+export const TARGETED_LIMITS = { rows: 20_000, services: 5_000 };
+
+/** Services compared between progress reports. */
+const COMPARE_BATCH = 2_000;
+
+/** The tables whose rows servicesTouched looks up by id, starting from rows of these (a service it only counts). */
+function tablesWalked(from: Iterable<HsdsTable>): HsdsTable[] {
+  const tables = new Set(from);
+  for (const t of tables) {
+    for (const [parent] of PARENTS.get(t) ?? []) tables.add(parent);
+    if (t === 'location') tables.add('service_at_location');
+    if (t === 'organization') tables.add('service');
+  }
+  tables.delete('service');
+  return [...tables];
+}
+
+/** Runs steps that yield nothing to say, reporting `progress` at each of their yields. */
+function* reporting<T>(steps: Generator<void, T, void>, progress: StepProgress): Steps<T> {
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    yield progress;
+  }
+}
+
+/**
+ * The diff of an update to an installed source, as the full comparison gives it, found without holding
+ * the stored rows: every row is compared as it is read (changed-rows.ts), then only the services the
+ * differing rows touch have their fields compared, from their own rows on each side (subgraph.ts). Null
+ * past TARGETED_LIMITS: the caller then compares in full, with a collector of its own.
+ */
+export function* targetedDiff(
+  db: ReadDb,
+  next: TableRows,
+  source: { name: string; prefix: string },
+  shared: Pick<TableRows, 'taxonomy' | 'taxonomy_term'>,
+  collector: ChangeCollector,
+  progress: StepProgress,
+  limits = TARGETED_LIMITS,
+): Steps<DatasetDiff | null> {
+  const found = yield* changedRows(db, next, source, shared, collector, limits.rows, progress);
+  if (!found) return null;
+  const { tables, identical, added, removed, differing, stored, serviceStored } = found;
+  const changed: ServiceChange[] = [];
+  if (identical || next.service.length === added.length) return { added, removed, changed, tables, identical };
+
+  // A stored row that does not differ equals the dataset's: the dataset's stands for it, and its links are the same.
+  const dataset = tableLookups(next);
+  yield* reporting(dataset.prepare([['service_at_location', 'location_id'], ['service', 'organization_id']], tablesWalked(differing.map(([t]) => t))), progress);
+  const before: Pick<Indexer, 'byId' | 'children'> = { byId: (t, id) => stored.get(t)?.get(String(id)), children: () => [] };
+  const touched = yield* servicesTouched([before, dataset], differing, progress);
+  if (touched.size > limits.services) return null;
+
+  const services = next.service.filter((s, i) => serviceStored[i] === 1 && touched.has(String(s.id))).map((s) => String(s.id));
+  if (services.length === 0) return { added, removed, changed, tables, identical };
+  const a = yield* reporting(subgraph((t, column, ids) => sourceRowsWhere(db, t, source.name, source.prefix, column, ids), services, shared.taxonomy_term), progress);
+  const b = yield* reporting(subgraph(datasetRowsWhere(next), services, next.taxonomy_term), progress);
+  const wanted = new Set(services);
+  for (const [i, s] of next.service.entries()) {
+    if (i % COMPARE_BATCH === 0) yield { step: 'comparing', done: i, total: next.service.length };
+    if (!wanted.has(String(s.id))) continue;
+    const old = a.byId('service', s.id);
+    if (!old) continue;
+    const fields = fieldChanges(old, s, a, b);
+    if (fields.length > 0) changed.push({ id: String(s.id), name: String((s as Row).name ?? s.id), fields });
+  }
+  return { added, removed, changed, tables, identical };
+}
