@@ -15,16 +15,22 @@ export const TARGETED_LIMITS = { rows: 20_000, services: 5_000 };
 /** Services compared between progress reports. */
 const COMPARE_BATCH = 2_000;
 
-/** The tables whose rows servicesTouched looks up by id, starting from rows of these (a service it only counts). */
-function tablesWalked(from: Iterable<HsdsTable>): HsdsTable[] {
+/**
+ * The lookups servicesTouched makes of the dataset's rows, starting from rows of these tables: each
+ * row's own table and its parents' by id (a service it only counts), a location's sites, an
+ * organization's services.
+ */
+function lookupsWalked(from: Iterable<HsdsTable>): { children: [HsdsTable, string][]; ids: HsdsTable[] } {
   const tables = new Set(from);
   for (const t of tables) {
     for (const [parent] of PARENTS.get(t) ?? []) tables.add(parent);
     if (t === 'location') tables.add('service_at_location');
     if (t === 'organization') tables.add('service');
   }
-  tables.delete('service');
-  return [...tables];
+  const children: [HsdsTable, string][] = [];
+  if (tables.has('location')) children.push(['service_at_location', 'location_id']);
+  if (tables.has('organization')) children.push(['service', 'organization_id']);
+  return { children, ids: [...tables].filter((t) => t !== 'service') };
 }
 
 /** Runs steps that yield nothing to say, reporting `progress` at each of their yields. */
@@ -58,7 +64,8 @@ export function* targetedDiff(
 
   // A stored row that does not differ equals the dataset's: the dataset's stands for it, and its links are the same.
   const dataset = tableLookups(next);
-  yield* reporting(dataset.prepare([['service_at_location', 'location_id'], ['service', 'organization_id']], tablesWalked(differing.map(([t]) => t))), progress);
+  const walked = lookupsWalked(differing.map(([t]) => t));
+  yield* reporting(dataset.prepare(walked.children, walked.ids), progress);
   const before: Pick<Indexer, 'byId' | 'children'> = { byId: (t, id) => stored.get(t)?.get(String(id)), children: () => [] };
   const touched = yield* servicesTouched([before, dataset], differing, progress);
   if (touched.size > limits.services) return null;
