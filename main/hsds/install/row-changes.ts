@@ -1,7 +1,7 @@
 import type { ReadDb } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 import { hsdsColumns } from '../read/table-info';
-import { storedEqualColumns } from './stored-form';
+import { storedEqualColumns, type StoredEqual } from './stored-form';
 
 /**
  * The rows an update of an installed source would actually change, per table, found by the diff as it
@@ -46,7 +46,7 @@ const rowCount = (db: ReadDb, table: HsdsTable) => db.prepare(`SELECT count(*) F
  */
 export interface TableChangeCollector {
   /** Whether each column (hsdsColumns order) of a row would be stored exactly as the stored value (stored-form.ts). */
-  same: ((value: unknown, stored: unknown) => boolean)[];
+  same: StoredEqual[];
   /** Whether the dataset's row is stored exactly as it would be written, with the stored row as an object. */
   exactly(next: Row, stored: Row): boolean;
   /** A row stored under its id, `exact` when stored exactly as it would be written; says `exact` back. */

@@ -9,7 +9,7 @@ import type { HsdsTable } from '../../db/hsds-tables';
  * (a fraction written into a TEXT column, text SQLite may or may not turn into a number), it says no,
  * and the row is written again.
  */
-export type StoredEqual = (column: string, value: unknown, stored: unknown) => boolean;
+export type StoredEqual = (value: unknown, stored: unknown) => boolean;
 
 type Affinity = 'text' | 'numeric' | 'blob';
 
@@ -43,21 +43,9 @@ function sameWhenStored(affinity: Affinity, value: unknown, stored: unknown): bo
   return Number.isFinite(n) && String(n) === v ? stored === n : stored === v;
 }
 
-const affinities = (db: ReadDb, table: HsdsTable) =>
-  new Map((db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[]).map((c) => [c.name, affinityOf(c.type)]));
-
-/** The comparison for one table's columns as this database declares them. */
-export function storedEqual(db: ReadDb, table: HsdsTable): StoredEqual {
-  const byColumn = affinities(db, table);
-  return (column, value, stored) => {
-    const affinity = byColumn.get(column);
-    return affinity !== undefined && sameWhenStored(affinity, value, stored);
-  };
-}
-
-/** storedEqual for each of these columns, in their order: a row compared column by column, without a lookup per value. */
-export function storedEqualColumns(db: ReadDb, table: HsdsTable, columns: readonly string[]): ((value: unknown, stored: unknown) => boolean)[] {
-  const byColumn = affinities(db, table);
+/** The comparison for each of these columns of a table, in their order, as this database declares them. */
+export function storedEqualColumns(db: ReadDb, table: HsdsTable, columns: readonly string[]): StoredEqual[] {
+  const byColumn = new Map((db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[]).map((c) => [c.name, affinityOf(c.type)]));
   return columns.map((c) => {
     const affinity = byColumn.get(c);
     return affinity === undefined ? () => false : (value, stored) => sameWhenStored(affinity, value, stored);
