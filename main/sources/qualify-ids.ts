@@ -73,6 +73,22 @@ export function* qualifyIdsSteps(tables: TableRows, prefix: string): Generator<v
  */
 export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix), true));
 
+/**
+ * unqualifyRows for rows read as arrays of `columns` (better-sqlite3's raw rows), the same ids stripped
+ * the same way, in place.
+ */
+export function unqualifyArrays(table: HsdsTable, columns: readonly string[], rows: unknown[][], prefix: string): unknown[][] {
+  const idAt = idColumns().get(table)?.map((c) => columns.indexOf(c));
+  if (prefix === '' || !idAt) return rows;
+  const strip = withoutPrefix(prefix);
+  const polymorphic = POLYMORPHIC[table]?.map((c) => columns.indexOf(c));
+  for (const row of rows) {
+    for (const i of idAt) if (row[i] != null) row[i] = strip(row[i]);
+    if (polymorphic && row[polymorphic[0]!] != null && !SHARED_TABLES.has(row[polymorphic[1]!] as HsdsTable)) row[polymorphic[0]!] = strip(row[polymorphic[0]!]);
+  }
+  return rows;
+}
+
 /** Some of a dataset's rows as its source stores them (qualifyIdsSteps for a few rows, copied). */
 export const qualifyRows = (table: HsdsTable, rows: readonly Row[], prefix: string): Row[] =>
   prefix === '' ? (rows as Row[]) : mapTableIds(table, rows, (id) => `${prefix}${String(id)}`);

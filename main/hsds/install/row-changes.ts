@@ -1,7 +1,7 @@
 import type { ReadDb } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 import { hsdsColumns } from '../read/table-info';
-import { storedEqual, type StoredEqual } from './stored-form';
+import { storedEqualColumns, type StoredEqual } from './stored-form';
 
 /**
  * The rows an update of an installed source would actually change, per table, found by the diff as it
@@ -45,8 +45,12 @@ const rowCount = (db: ReadDb, table: HsdsTable) => db.prepare(`SELECT count(*) F
  * either way.
  */
 export interface TableChangeCollector {
-  /** Says whether the row is stored exactly as it would be written: then the diff's own comparison is spared. */
-  kept(position: number, storedPosition: number, next: Row, stored: Row): boolean;
+  /** Whether each column (hsdsColumns order) of a row would be stored exactly as the stored value (stored-form.ts). */
+  same: StoredEqual[];
+  /** Whether the dataset's row is stored exactly as it would be written, with the stored row as an object. */
+  exactly(next: Row, stored: Row): boolean;
+  /** A row stored under its id, `exact` when stored exactly as it would be written; says `exact` back. */
+  kept(position: number, storedPosition: number, exact: boolean): boolean;
   added(position: number): void;
   removed(id: string): void;
 }
@@ -57,25 +61,23 @@ export interface ChangeCollector {
   finish(next: TableRows, basis: number | null): RowChanges | null;
 }
 
-export function changeCollector(db: ReadDb, current: TableRows): ChangeCollector {
+export function changeCollector(db: ReadDb, current: Pick<TableRows, 'taxonomy' | 'taxonomy_term'>): ChangeCollector {
   const byTable = Object.fromEntries(HSDS_TABLES.map((t) => [t, { write: [], add: [], remove: [] }])) as unknown as Record<HsdsTable, TableChanges>;
   let ordered = true;
   return {
     table(table) {
       const changes = byTable[table];
       const columns = hsdsColumns(table);
-      const same: StoredEqual = storedEqual(db, table);
+      const same = storedEqualColumns(db, table, columns);
       let lastKept = -1;
       return {
-        kept(position, storedPosition, next, stored) {
+        same,
+        exactly: (next, stored) => columns.every((c, i) => same[i]!(next[c], stored[c])),
+        kept(position, storedPosition, exact) {
           if (storedPosition < lastKept || changes.add.length > 0) ordered = false;
           lastKept = storedPosition;
-          for (const c of columns) {
-            if (same(c, next[c], stored[c])) continue;
-            changes.write.push(position);
-            return false;
-          }
-          return true;
+          if (!exact) changes.write.push(position);
+          return exact;
         },
         added: (position) => void changes.add.push(position),
         removed: (id) => void changes.remove.push(id),
@@ -83,7 +85,7 @@ export function changeCollector(db: ReadDb, current: TableRows): ChangeCollector
     },
     finish(next, basis) {
       if (!ordered || latestInstall(db) !== basis) return null;
-      const sharedComplete = [...SHARED_TABLES].every((t) => rowCount(db, t) === current[t].length);
+      const sharedComplete = [...SHARED_TABLES].every((t) => rowCount(db, t) === (current as Partial<TableRows>)[t]!.length);
       const size = HSDS_TABLES.reduce((n, t) => n + byTable[t].write.length + byTable[t].add.length + byTable[t].remove.length, 0);
       return { tables: next, basis, byTable, sharedComplete, size };
     },

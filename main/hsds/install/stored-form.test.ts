@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tempDbsEachTest } from '../../test-support/temp-db';
-import { storedEqual } from './stored-form';
+import { storedEqualColumns } from './stored-form';
 
 describe('a value compared with the stored one as it would be written', () => {
   const desk = tempDbsEachTest();
 
   it('skips only what would read back the same: a CSV\'s "18" over 18 in a REAL column, not "" over null', () => {
     const t = desk();
-    const service = storedEqual(t.db, 'service');
-    const phone = storedEqual(t.db, 'phone');
+    const service = (column: string, value: unknown, stored: unknown) => storedEqualColumns(t.db, 'service', [column])[0]!(value, stored);
+    const phone = (column: string, value: unknown, stored: unknown) => storedEqualColumns(t.db, 'phone', [column])[0]!(value, stored);
     expect(service('minimum_age', '18', 18)).toBe(true);
     expect(service('minimum_age', 18, 18)).toBe(true);
     expect(service('minimum_age', '18.0', 18)).toBe(false);

@@ -9,7 +9,7 @@ import type { HsdsTable } from '../../db/hsds-tables';
  * (a fraction written into a TEXT column, text SQLite may or may not turn into a number), it says no,
  * and the row is written again.
  */
-export type StoredEqual = (column: string, value: unknown, stored: unknown) => boolean;
+export type StoredEqual = (value: unknown, stored: unknown) => boolean;
 
 type Affinity = 'text' | 'numeric' | 'blob';
 
@@ -43,11 +43,11 @@ function sameWhenStored(affinity: Affinity, value: unknown, stored: unknown): bo
   return Number.isFinite(n) && String(n) === v ? stored === n : stored === v;
 }
 
-/** The comparison for one table's columns as this database declares them. */
-export function storedEqual(db: ReadDb, table: HsdsTable): StoredEqual {
-  const affinities = new Map((db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[]).map((c) => [c.name, affinityOf(c.type)]));
-  return (column, value, stored) => {
-    const affinity = affinities.get(column);
-    return affinity !== undefined && sameWhenStored(affinity, value, stored);
-  };
+/** The comparison for each of these columns of a table, in their order, as this database declares them. */
+export function storedEqualColumns(db: ReadDb, table: HsdsTable, columns: readonly string[]): StoredEqual[] {
+  const byColumn = new Map((db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[]).map((c) => [c.name, affinityOf(c.type)]));
+  return columns.map((c) => {
+    const affinity = byColumn.get(c);
+    return affinity === undefined ? () => false : (value, stored) => sameWhenStored(affinity, value, stored);
+  });
 }
