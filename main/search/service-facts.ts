@@ -159,21 +159,19 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   yield progress;
 
   // The same languages a card shows: the service's own and its locations', in the order they were listed,
-  // each once.
+  // each once. Read in the language table's order rather than grouped in SQLite, whose grouping sorted every
+  // row before the first came back (a quarter of a second at 100,000 services, in one step).
   const code = interned();
   yield* eachRowInBatches<[string | null, string]>(
     db.prepare(
-      `SELECT coalesce(l.service_id, sal.service_id) AS service, group_concat(l.code, char(31) ORDER BY l.rowid) FROM language l
+      `SELECT coalesce(l.service_id, sal.service_id), l.code FROM language l
        LEFT JOIN service_at_location sal ON l.service_id IS NULL AND sal.location_id = l.location_id
-       WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL) GROUP BY service`,
+       WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL) ORDER BY l.rowid`,
     ),
     [],
-    ([serviceId, codes]) => {
+    ([serviceId, language]) => {
       const f = serviceId === null ? undefined : byId.get(serviceId);
-      if (!f) return;
-      const list = codes.split('\u001f');
-      for (let i = 0; i < list.length; i++) list[i] = code(list[i]!);
-      f.languages = list.length > 1 && new Set(list).size < list.length ? [...new Set(list)] : list;
+      if (f && !f.languages.includes(language)) f.languages = withItem(f.languages, code(language));
     },
     progress,
   );
