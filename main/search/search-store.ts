@@ -62,10 +62,7 @@ export function* writeFacetBlobsSteps(db: Db, facets: FacetColumns): Generator<v
   });
 }
 
-/** writeFacetBlobsSteps straight through. */
-export const writeFacetBlobs = (db: Db, facets: FacetColumns): void => runSteps(writeFacetBlobsSteps(db, facets));
-
-/** Adds the word index and the name order to the facets writeFacetBlobs stored. */
+/** Adds the word index and the name order to the facets writeFacetBlobsSteps stored. */
 export function writeWordBlobs(db: Db, text: StoredTextIndex, nameRank: Int32Array): void {
   runSteps(insertBlobs(db, {
     nameRank,
