@@ -46,7 +46,11 @@ function* buildSearchIndexSteps(
     // While the facts are read the words are being scanned: the progress reported is theirs.
     let next = reading.next();
     for (; !next.done; next = reading.next()) {
-      if (services && !words) words = yield* startWordIndexSteps(services);
+      if (services && !words) {
+        // The services' last batch read is one step, the word index's start another.
+        yield { ...next.value, done: 0 };
+        words = yield* startWordIndexSteps(services);
+      }
       yield { ...next.value, done: words?.scanned() ?? 0 };
     }
     const facts = next.value;
