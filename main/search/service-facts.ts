@@ -105,6 +105,8 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   const total = (db.prepare('SELECT count(*) FROM service').pluck().get() as number) ?? 0;
   const progress = { step: 'indexing', done: 0, total } as const;
   const facts: ServiceFacts[] = [];
+  // Filled as the services are read: made at once from 100,000 of them, it took a step of its own.
+  const byId = new Map<string, ServiceFacts>();
   // The source, the date and the fees repeat across services: each distinct text is kept once.
   const kept = interned();
   yield* eachRowInBatches<[string, string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
@@ -113,12 +115,14 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
        FROM service s JOIN organization o ON o.id = s.organization_id ORDER BY s.rowid`,
     ),
     [],
-    ([id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) =>
-      facts.push(serviceFacts({ id, source: kept(source), name, alternateName, organization, description, eligibility, assuredDate: kept(assuredDate), minAge, maxAge, fees: kept(fees) })),
+    ([id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) => {
+      const f = serviceFacts({ id, source: kept(source), name, alternateName, organization, description, eligibility, assuredDate: kept(assuredDate), minAge, maxAge, fees: kept(fees) });
+      facts.push(f);
+      byId.set(id, f);
+    },
     progress,
   );
   onServices?.(facts);
-  const byId = new Map(facts.map((f) => [f.id, f]));
   yield progress;
 
   // One row per service, its categories and its populations each joined in SQLite (half the cost of a row

@@ -8,7 +8,7 @@ import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jo
 import { writeStepsAsync } from '../../db/write-transaction';
 import { storeOnWorker } from './store-on-worker';
 import type { StoredTextIndex } from '../words/text-postings';
-import { startWordIndexSteps, wordTags, type WordIndexJob } from './word-index-job';
+import { startWordIndexSteps, wordTagsSteps, type WordIndexJob } from './word-index-job';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
@@ -58,7 +58,11 @@ function* buildSearchIndexSteps(
     const total = facts.length;
     yield { step: 'indexing', done: words.scanned(), total };
     // The worker finishes the word index while this thread builds the facets.
-    words.sendTags(wordTags(facts));
+    const tagging = wordTagsSteps(facts);
+    let tagged = tagging.next();
+    for (; !tagged.done; tagged = tagging.next()) yield { step: 'indexing', done: words.scanned(), total };
+    words.sendTags(tagged.value);
+    yield { step: 'indexing', done: words.scanned(), total };
     const building = buildFacetIndexSteps(facts);
     let built = building.next();
     for (; !built.done; built = building.next()) yield { step: 'indexing', done: words.scanned(), total };
