@@ -14,6 +14,7 @@ export default defineConfig({
           'word-index-worker': resolve(import.meta.dirname, 'main/search/build/word-index-worker.ts'),
           'database-file-worker': resolve(import.meta.dirname, 'main/jobs/database-file-worker.ts'),
           'write-worker': resolve(import.meta.dirname, 'main/hsds/install/write-worker.ts'),
+          'store-worker': resolve(import.meta.dirname, 'main/search/build/store-worker.ts'),
         },
       },
     },

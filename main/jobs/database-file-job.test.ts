@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findLastGoodCopy, keepLastGoodCopyAsync } from '../db/last-good-copy';
+import { openDatabase } from '../db/open';
 import { writeStepsAsync } from '../db/write-transaction';
 import { startersEachTest } from '../test-support/temp-db';
 import { workerScript } from './worker-script';
@@ -28,6 +29,22 @@ describe('whole-file work off the main thread', () => {
     // 20 MB written: in the database file itself soon after, not only in its log.
     await expect.poll(() => statSync(t.path).size - before, { timeout: 20_000 }).toBeGreaterThan(19_000_000);
     await expect.poll(() => t.db.pragma('wal_autocheckpoint', { simple: true })).toBe(autoCheckpoint);
+  });
+
+  it('keeps a recovery copy holding the directory as last committed, rows still in the log included', async () => {
+    const t = desk();
+    t.db.exec('CREATE TABLE note_kept (x TEXT)');
+    t.db.prepare('INSERT INTO note_kept (x) VALUES (?)').run('written just before the copy');
+    const copyPath = await keepLastGoodCopyAsync(t.db);
+    t.db.prepare('INSERT INTO note_kept (x) VALUES (?)').run('written after it');
+    const copy = openDatabase(copyPath!);
+    try {
+      expect(copy.prepare('SELECT x FROM note_kept').pluck().all()).toEqual(['written just before the copy']);
+      expect(copy.prepare('SELECT count(*) FROM service').pluck().get()).toBe(t.db.prepare('SELECT count(*) FROM service').pluck().get());
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+    } finally {
+      copy.close();
+    }
   });
 
   it('finds a damaged file damaged, and then keeps the last good copy rather than replacing it', async () => {

@@ -24,14 +24,34 @@ export function checkDatabaseFile(path: string, nativeBinding?: string): FileChe
 
 /**
  * Work on a whole database file that SQLite does in one call and cannot pause: the damage check before a
- * recovery copy, and the checkpoint that folds a large install's write-ahead log into the file. At
- * 100,000 services each holds a thread for half a second to seconds, so the app does them on a worker
- * thread with a connection of its own (WAL lets it read, or checkpoint, beside the app's connections).
+ * recovery copy, the copy itself, and the checkpoint that folds a large install's write-ahead log into the
+ * file. At 100,000 services each holds a thread for half a second to seconds (the copy's last step syncs
+ * the whole new file), so the app does them on a worker thread with a connection of its own (WAL lets it
+ * read, or checkpoint, beside the app's connections).
  */
-export type FileJob = { op: 'check'; path: string; nativeBinding?: string } | { op: 'checkpoint'; path: string; nativeBinding?: string };
+export type FileJob = { op: 'copy'; path: string; to: string; nativeBinding?: string } | { op: 'checkpoint'; path: string; nativeBinding?: string };
 
-export function runFileJob(job: FileJob): FileCheck | null {
-  if (job.op === 'check') return checkDatabaseFile(job.path, job.nativeBinding);
+/** Pages copied a step: on a thread of its own the copy need not stop often. */
+const COPY_PAGES = 4_096;
+
+/**
+ * A copy of the file as last committed, written to `to` with SQLite's online backup, unless the file is
+ * damaged (a bad copy must never replace a good one): the check's answer either way.
+ */
+async function copyIfSound(job: Extract<FileJob, { op: 'copy' }>): Promise<FileCheck> {
+  const check = checkDatabaseFile(job.path, job.nativeBinding);
+  if (check.status !== 'ok') return check;
+  const db = new Database(job.path, { fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
+  try {
+    await db.backup(job.to, { progress: () => COPY_PAGES });
+    return check;
+  } finally {
+    db.close();
+  }
+}
+
+export function runFileJob(job: FileJob): Promise<FileCheck> | null {
+  if (job.op === 'copy') return copyIfSound(job);
   const db = new Database(job.path, { fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
@@ -53,15 +73,15 @@ function offThread(job: FileJob): Promise<FileCheck | null> {
   });
 }
 
-const jobOf = (db: Db, op: FileJob['op']): FileJob => {
+const jobOf = (db: Db): { path: string; nativeBinding?: string } => {
   const nativeBinding = nativeBindingOf(db);
-  return { op, path: db.name, ...(nativeBinding ? { nativeBinding } : {}) };
+  return { path: db.name, ...(nativeBinding ? { nativeBinding } : {}) };
 };
 
-/** PRAGMA quick_check of this connection's file as last committed, off this thread. */
-export const checkFileOffThread = (db: Db): Promise<FileCheck> => offThread(jobOf(db, 'check')) as Promise<FileCheck>;
+/** Copies this connection's file as last committed to `to`, off this thread, unless the check finds it damaged (then nothing is written). */
+export const copyFileOffThread = (db: Db, to: string): Promise<FileCheck> => offThread({ op: 'copy', to, ...jobOf(db) }) as Promise<FileCheck>;
 
 /** Folds the write-ahead log into the file as far as readers allow, off this thread. */
 export const checkpointOffThread = async (db: Db): Promise<void> => {
-  await offThread(jobOf(db, 'checkpoint'));
+  await offThread({ op: 'checkpoint', ...jobOf(db) });
 };

@@ -12,12 +12,13 @@ import { F_APART, filterPool, hasValue } from './facets/pool-filter';
 import { relaxations } from './facets/relaxations';
 import { sourceWanted } from './facets/source-facet';
 import { planningVocabulary, planQuery } from './query-plan';
-import { readSearchIndexes } from './search-store';
+import { readSearchIndexes, readSearchIndexesSteps } from './search-store';
 import type { TermCorrector } from './words/term-corrector';
 import { rebuildSearchIndex, searchIndexIsCurrent } from './build/text-index';
 import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
 import { TopK } from './top-k';
 import { derived, workArray } from './per-index';
+import { runSteps } from '../jobs/steps';
 import { mapColumns, RecentMapSets, servicesOfRefs } from './map-sets';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
@@ -59,23 +60,26 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   const mapSets = new RecentMapSets();
 
   /** The stored indexes; none when they cannot be read (damaged), so they are rebuilt rather than failing every search. */
-  const readStored = () => {
+  function* readStoredSteps() {
     try {
-      return readSearchIndexes(db);
+      return yield* readSearchIndexesSteps(db);
     } catch {
       return null;
     }
-  };
+  }
 
-  const current = (): FacetIndex => {
+  /** The latest install's indexes, read from their BLOBs unless already loaded, with a yield between the parts. */
+  function* currentSteps(): Generator<void, FacetIndex, void> {
     const install = (latestInstall.get() as { id: number | null }).id;
     if (install !== generation) {
-      let stored = searchIndexIsCurrent(db) ? readStored() : null;
+      let stored = searchIndexIsCurrent(db) ? yield* readStoredSteps() : null;
       if (!stored) {
         if (!rebuildInPlace) throw new SearchIndexUnreadable();
         rebuildSearchIndex(db);
         stored = readSearchIndexes(db)!;
       }
+      // An install that landed between the steps is read at the next call instead.
+      if ((latestInstall.get() as { id: number | null }).id !== install) return yield* currentSteps();
       facetIndex = stored.facets;
       columns = valueColumns(facetIndex);
       textIndex = stored.text;
@@ -86,7 +90,9 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       mapSets.clear();
     }
     return facetIndex;
-  };
+  }
+
+  const current = (): FacetIndex => runSteps(currentSteps());
 
   const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(documentCounts(textIndex)));
 
@@ -96,6 +102,27 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   };
 
   return {
+    /**
+     * Loads the latest install's indexes, and works out what any first search needs of them (the words'
+     * vocabulary, the place tables, which services cover the whole state), a part a step: a preparation runs
+     * it after a rebuild, so the search it then lets through does not do all of it in one block.
+     */
+    *prepareSteps(): Generator<void, void, void> {
+      const ix = yield* currentSteps();
+      yield;
+      if (!vocabulary) {
+        const counts = documentCounts(textIndex);
+        yield;
+        vocabulary = planningVocabulary(counts);
+        yield;
+      }
+      gazetteer();
+      yield;
+      areas();
+      yield;
+      wholeStateByItem(ix, areas());
+    },
+
     search(query: SearchQuery): SearchResponse {
       const ix = current();
       const now = query.now ? new Date(query.now) : new Date();

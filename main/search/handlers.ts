@@ -18,8 +18,8 @@ export function createSearchHandlers(
   openWriter?: () => Db,
 ): Pick<Handlers, 'search' | 'mapPoints' | 'mapServices' | 'geocode' | 'serviceAreaOutline'> {
   const { gazetteer: places, areas } = offlineTables(dataDir);
-  const preparation = openWriter ? createIndexPreparation(db, openWriter) : null;
-  const engine = createSearchEngine(db, reader, places, areas, { rebuildInPlace: !preparation });
+  const engine = createSearchEngine(db, reader, places, areas, { rebuildInPlace: !openWriter });
+  const preparation = openWriter ? createIndexPreparation(db, openWriter, () => engine.prepareSteps()) : null;
   /** `use`'s answer, or how far the rebuild has got when the stored index turns out unreadable. */
   const orRebuild = <T>(use: () => T) => {
     try {

@@ -10,6 +10,9 @@ import { noSystemActions } from '../../system-actions';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
 import { tempDb } from '../../test-support/temp-db';
 import { searchIndexIsCurrent } from './text-index';
+import { createServiceReader } from '../../db/service-read';
+import { offlineTables } from '../../geo/offline-tables';
+import { createSearchEngine } from '../engine';
 
 const SERVICES = 12_000;
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -85,5 +88,19 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     expect(db.prepare('SELECT synonyms, built_at FROM search_index_state').get()).toEqual(before);
     expect(search(handlers, 'shelter')).toEqual({ preparing: { done: 0, total: SERVICES } });
     expect(writers.opened).toBe(2);
+  });
+
+  it('reads the new index in a part at a time, so the search it then lets through answers from memory as one read in one go would', () => {
+    const { db } = staleDesk();
+    const { gazetteer, areas } = offlineTables();
+    const query = { text: 'shelter', limit: 20 };
+    const atOnce = createSearchEngine(db, createServiceReader(db), gazetteer, areas).search(query);
+    const engine = createSearchEngine(db, createServiceReader(db), gazetteer, areas, { rebuildInPlace: false });
+    let parts = 0;
+    for (const _ of engine.prepareSteps()) parts++;
+    expect(parts).toBeGreaterThan(5);
+    // Nothing left to read: the stored BLOBs could go and the search would not notice.
+    db.prepare('DELETE FROM search_blob').run();
+    expect(engine.search(query)).toEqual(atOnce);
   });
 });

@@ -1,13 +1,15 @@
 import type { SearchPreparing } from '../../../shared/domain';
 import type { Db, ReadDb } from '../../db/open';
+import { runStepsAsync } from '../../jobs/steps';
 import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
 
 /**
  * Rebuilds a stale search index (an update changed how it is built, or a database from before
  * migration 006) or one that cannot be read, in the background on a writer connection, so the first search after an update answers
- * "being prepared" at once instead of holding the window for seconds. One rebuild at a time.
+ * "being prepared" at once instead of holding the window for seconds. One rebuild at a time. Once it is
+ * stored, `load` (the engine's) reads it in, still as part of the preparation, a step at a time.
  */
-export function createIndexPreparation(db: ReadDb, openWriter: () => Db) {
+export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: () => Generator<void, void, void> = function* () {}) {
   let progress: SearchPreparing['preparing'] | null = null;
   let failure: Error | null = null;
 
@@ -17,6 +19,7 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db) {
     // Reading the directory takes a moment: the search that started it answers "being prepared" first.
     new Promise((resolve) => setImmediate(resolve))
       .then(() => rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) }))
+      .then(() => runStepsAsync(load()))
       .catch((err: unknown) => {
         failure = new Error(`Search could not be prepared: ${err instanceof Error ? err.message : String(err)}. It will be tried again.`);
       })

@@ -1,12 +1,14 @@
 import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
 import { buildFacetIndexSteps, type FacetColumns, type FacetIndex } from '../facets/facet-index';
-import { writeFacetBlobs, writeFacetBlobsSteps, writeWordBlobs } from '../search-store';
+import { writeFacetBlobsSteps, writeWordBlobs } from '../search-store';
 import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
 import { SYNONYMS_VERSION } from '../words/synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
+import { writeStepsAsync } from '../../db/write-transaction';
+import { storeOnWorker } from './store-on-worker';
 import type { StoredTextIndex } from '../words/text-postings';
-import { startWordIndexSteps, wordTags, type WordIndexJob } from './word-index-job';
+import { startWordIndexSteps, wordTagsSteps, type WordIndexJob } from './word-index-job';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
@@ -20,6 +22,12 @@ const INDEX_VERSION = `${SYNONYMS_VERSION}/blobs-5`;
  */
 export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => void) => Steps<ServiceFacts[]>;
 
+/** A search index built in memory, as it is stored. */
+export interface BuiltSearchIndex {
+  facets: FacetColumns & Pick<FacetIndex, 'nameRank'>;
+  text: StoredTextIndex;
+}
+
 /**
  * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
  * columns are read, a worker puts their names in order and scans every word (three columns per service:
@@ -30,7 +38,7 @@ export type FactsSteps = (onServices: (services: readonly ServiceFacts[]) => voi
 function* buildSearchIndexSteps(
   readFacts: FactsSteps,
   onFacets: (facets: FacetColumns) => Generator<void, void, void> = function* () {},
-): Steps<{ facets: FacetColumns & Pick<FacetIndex, 'nameRank'>; text: StoredTextIndex }> {
+): Steps<BuiltSearchIndex> {
   let words: WordIndexJob | undefined;
   let services: readonly ServiceFacts[] | undefined;
   const reading = readFacts((read) => (services ??= read));
@@ -38,7 +46,11 @@ function* buildSearchIndexSteps(
     // While the facts are read the words are being scanned: the progress reported is theirs.
     let next = reading.next();
     for (; !next.done; next = reading.next()) {
-      if (services && !words) words = yield* startWordIndexSteps(services);
+      if (services && !words) {
+        // The services' last batch read is one step, the word index's start another.
+        yield { ...next.value, done: 0 };
+        words = yield* startWordIndexSteps(services);
+      }
       yield { ...next.value, done: words?.scanned() ?? 0 };
     }
     const facts = next.value;
@@ -46,7 +58,11 @@ function* buildSearchIndexSteps(
     const total = facts.length;
     yield { step: 'indexing', done: words.scanned(), total };
     // The worker finishes the word index while this thread builds the facets.
-    words.sendTags(wordTags(facts));
+    const tagging = wordTagsSteps(facts);
+    let tagged = tagging.next();
+    for (; !tagged.done; tagged = tagging.next()) yield { step: 'indexing', done: words.scanned(), total };
+    words.sendTags(tagged.value);
+    yield { step: 'indexing', done: words.scanned(), total };
     const building = buildFacetIndexSteps(facts);
     let built = building.next();
     for (; !built.done; built = building.next()) yield { step: 'indexing', done: words.scanned(), total };
@@ -63,7 +79,7 @@ function* buildSearchIndexSteps(
 }
 
 /**
- * Stores the word index and name order beside the facets writeFacetBlobs stored, and marks the whole as
+ * Stores the word index and name order beside the facets writeFacetBlobsSteps stored, and marks the whole as
  * built for the latest install by this INDEX_VERSION.
  */
 function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: StoredTextIndex }): void {
@@ -102,7 +118,8 @@ const latestInstall = (db: ReadDb) => (db.prepare('SELECT max(id) AS id FROM dat
  * The same rebuild, yielding to the event loop between batches. The directory is read in one snapshot
  * and the indexes built in memory; only the final write takes the write lock, briefly, so the desk's own
  * writes meanwhile (a note) neither wait on it nor become part of it. An install that lands meanwhile
- * brought its own index, and this one is then dropped. Runs on its own connection (the caller's writer).
+ * brought its own index, and this one is then dropped. Runs on its own connection (the caller's writer);
+ * the final write on a worker thread when it can (store-on-worker.ts).
  */
 export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {}): Promise<void> {
   let install: number | null = null;
@@ -117,11 +134,15 @@ export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {
     }
   };
   const built = await runStepsAsync(buildSearchIndexSteps(readFacts), listener);
-  db.transaction(() => {
-    if (latestInstall(db) !== install) return;
-    writeFacetBlobs(db, built.facets);
-    storeWordsAndMark(db, built);
-  }).immediate();
+  await storeOnWorker(db, { install, built }, listener, () => writeStepsAsync(db, storeBuiltIndexSteps(db, install, built), listener));
+}
+
+/** Stores a rebuilt index, a BLOB a step, unless an install has landed since it read the directory (that install brought its own). */
+export function* storeBuiltIndexSteps(db: Db, install: number | null, built: BuiltSearchIndex): Steps<void> {
+  if (latestInstall(db) !== install) return;
+  const progress = { step: 'indexing', done: built.facets.size, total: built.facets.size } as const;
+  for (const _ of writeFacetBlobsSteps(db, built.facets)) yield progress;
+  storeWordsAndMark(db, built);
 }
 
 /**

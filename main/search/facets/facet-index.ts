@@ -107,23 +107,31 @@ export function* buildFacetIndexSteps(facts: readonly ServiceFacts[]): Generator
   const hours = yield* storedHoursSteps(facts.map((f) => f.schedules));
   yield;
   const areas = areaColumns(facts);
+  yield;
   const eligibility = eligibilityColumns(facts);
   yield;
-
-  return {
-    size,
-    ids: facts.map((f) => f.id),
-    categories,
-    languages,
-    served,
-    excluded,
-    ...hours,
-    assuredAt: Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN)),
+  const ids = facts.map((f) => f.id);
+  const assuredAt = Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN));
+  yield;
+  const pointColumns = {
     pointStart,
     pointLat: Float64Array.from(points, (p) => p.lat),
     pointLon: Float64Array.from(points, (p) => p.lon),
     pointApproximate: Uint8Array.from(points, (p) => (p.approximate ? 1 : 0)),
     pointLocation: points.map((p) => p.locationId),
+  };
+  yield;
+
+  return {
+    size,
+    ids,
+    categories,
+    languages,
+    served,
+    excluded,
+    ...hours,
+    assuredAt,
+    ...pointColumns,
     ...areas,
     ...eligibility,
     ...sourceColumns(facts.map((f) => f.source)),
