@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STARTER_VERSION } from '../main/hsds/install/starter';
 import { FIRST_PAGE, launchApp, searchDirect, STARTER_SERVICES, type AppSession } from './harness';
+import { tilesInView } from './map-support';
 
 describe('first screen', () => {
   let app: AppSession;
@@ -11,10 +12,13 @@ describe('first screen', () => {
     await app.close();
   });
 
-  it('lists the bundled directory on launch, with no request leaving the machine', async () => {
+  it('lists the bundled directory on launch over the offline map with its place names, with no request leaving the machine', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('.card').count()).toBe(FIRST_PAGE);
     await expect.poll(() => page.getByText(`${STARTER_SERVICES.toLocaleString('en-US')} services · directory ${STARTER_VERSION}`).count()).toBe(1);
+    const tiles = await tilesInView(page);
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.filter((t) => t.ink > 0).length).toBeGreaterThan(0);
     await app.screenshot('first-screen');
     expect(app.blockedRequests).toEqual([]);
   });
