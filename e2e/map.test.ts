@@ -100,6 +100,44 @@ describe('map', () => {
     expect(app.blockedRequests).toEqual([]);
   });
 
+  it('a cluster worker that fails to load says on the map that the markers are missing, in the screen language, and the list still shows the results', async () => {
+    const { page } = app;
+    // The worker's script is missing, as a damaged install would leave it.
+    await page.route('**/cluster-worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.reload();
+    const message = page.locator('.map-frame [role="alert"]');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
+      'The result markers could not be drawn, so the map shows no services: this does not mean none are near. The results are still shown in the list. Restarting the app may bring the markers back.',
+    );
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);
+    // The basemap, a worker of its own, still draws: only the markers are missing.
+    await tilesDrawn(page);
+    expect(await basemapColours(page)).toBeGreaterThan(20);
+    expect(await page.locator('.map .map-pin, .map .map-cluster').count()).toBe(0);
+    await app.screenshot('map-markers-failed');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Español' }).check();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => message.textContent())
+      .toBe('No se pudieron dibujar los marcadores de los resultados, así que el mapa no muestra servicios: eso no quiere decir que no haya ninguno cerca. Los resultados se siguen mostrando en la lista. Reiniciar la aplicación puede devolver los marcadores.');
+    expect(await page.locator('.card').count()).toBe(FIRST_PAGE);
+    expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('when both map workers fail to load, one message on the map says the map and the markers are missing', async () => {
+    const { page } = app;
+    await page.route('**/{basemap,cluster}-worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.reload();
+    const message = page.locator('.map-frame [role="alert"]');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
+      'The offline map and the result markers could not be drawn, so the map shows no land, roads, place names or services: this does not mean none are near. The results are still shown in the list. Restarting the app may bring the map back.',
+    );
+    expect(await message.count()).toBe(1);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);
+    expect(app.blockedRequests).toEqual([]);
+  });
+
   it('a ZIP typed for distance shows its point and a ring of the chosen radius, offline; clearing the place removes them', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);

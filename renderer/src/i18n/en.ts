@@ -395,6 +395,8 @@ export const en = {
   mapTurnOn: 'Turn on online street map',
   mapCancel: 'Keep it off',
   mapBasemapFailed: 'The offline map could not be drawn, so the map shows no land, roads or place names. The results and their markers are still shown. Restarting the app may bring the map back.',
+  mapMarkersFailed: 'The result markers could not be drawn, so the map shows no services: this does not mean none are near. The results are still shown in the list. Restarting the app may bring the markers back.',
+  mapBasemapAndMarkersFailed: 'The offline map and the result markers could not be drawn, so the map shows no land, roads, place names or services: this does not mean none are near. The results are still shown in the list. Restarting the app may bring the map back.',
   mapStoredTileUrlUnusable: 'The saved online street map address could not be used, so the online street map is off. Turn it on again to enter the address.',
   mapOnlineOn: 'Online street map is on: {{host}} sees which areas you view.',
   licences: 'Licences',

@@ -396,6 +396,8 @@ export const es: Record<MessageKey, string> = {
   mapTurnOn: 'Activar mapa de calles en línea',
   mapCancel: 'Dejarlo apagado',
   mapBasemapFailed: 'No se pudo dibujar el mapa sin conexión, así que el mapa no muestra tierra, carreteras ni nombres de lugares. Los resultados y sus marcadores se siguen mostrando. Reiniciar la aplicación puede devolver el mapa.',
+  mapMarkersFailed: 'No se pudieron dibujar los marcadores de los resultados, así que el mapa no muestra servicios: eso no quiere decir que no haya ninguno cerca. Los resultados se siguen mostrando en la lista. Reiniciar la aplicación puede devolver los marcadores.',
+  mapBasemapAndMarkersFailed: 'No se pudieron dibujar el mapa sin conexión ni los marcadores de los resultados, así que el mapa no muestra tierra, carreteras, nombres de lugares ni servicios: eso no quiere decir que no haya ninguno cerca. Los resultados se siguen mostrando en la lista. Reiniciar la aplicación puede devolver el mapa.',
   mapStoredTileUrlUnusable: 'No se pudo usar la dirección guardada del mapa de calles en línea, así que está apagado. Actívelo de nuevo para escribir la dirección.',
   mapOnlineOn: 'El mapa de calles en línea está activado: {{host}} ve qué zonas mira.',
   licences: 'Licencias',

@@ -19,6 +19,14 @@ const MAX_BOUNDS: [[number, number], [number, number]] = [
 ];
 const CALIFORNIA_CENTRE: [number, number] = [37.2, -119.4];
 
+/** What the map says when a worker drawing it failed: one message, naming what is missing. */
+function failedKey(basemap: boolean, markers: boolean) {
+  if (basemap && markers) return 'mapBasemapAndMarkersFailed';
+  if (basemap) return 'mapBasemapFailed';
+  if (markers) return 'mapMarkersFailed';
+  return null;
+}
+
 /** Memoized: a keystroke changes nothing on the map until its answer comes. */
 export const MapPane = memo(ResultsMap);
 
@@ -34,6 +42,9 @@ function ResultsMap({ response, selectedId, onSelect }: {
   const [licencesOpen, setLicencesOpen] = useState(false);
   const [basemapFailed, setBasemapFailed] = useState(false);
   const onBasemapFailed = useCallback(() => setBasemapFailed(true), []);
+  const [markersFailed, setMarkersFailed] = useState(false);
+  const onMarkersFailed = useCallback(() => setMarkersFailed(true), []);
+  const failedMessage = failedKey(basemapFailed, markersFailed);
 
   useEffect(() => {
     void atlas()
@@ -88,11 +99,11 @@ function ResultsMap({ response, selectedId, onSelect }: {
           {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
           {response?.reference ? <DistanceRing reference={response.reference} radiusKm={response.radiusKm} /> : null}
           {selectedId ? <AreaOutline serviceId={selectedId} /> : null}
-          <ResultMarkers points={points} set={response?.map.set ?? null} answer={response} selectedId={selectedId} onSelect={onSelect} labels={labels} />
+          <ResultMarkers points={points} set={response?.map.set ?? null} answer={response} selectedId={selectedId} onSelect={onSelect} labels={labels} onFailed={onMarkersFailed} />
         </MapContainer>
-        {basemapFailed ? (
+        {failedMessage ? (
           <p className="map-failed" role="alert">
-            {t('mapBasemapFailed')}
+            {t(failedMessage)}
           </p>
         ) : null}
         {response ? (

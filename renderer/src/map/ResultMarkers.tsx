@@ -43,6 +43,8 @@ export interface ResultMarkersProps {
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
   labels: { approximate: string; services: (count: number) => string; clusterOf: (count: number) => string; number: (count: number) => string };
+  /** Called when the cluster worker fails: no marker will come, so the map must say why it shows none. */
+  onFailed: () => void;
 }
 
 /** The smallest box holding every point, or null for none. A function of its own so V8 keeps its loop optimized. */
@@ -66,6 +68,9 @@ function retitle(marker: L.Marker, title: string): void {
   marker.getElement()?.setAttribute('title', title);
 }
 
+/** A request the cluster worker did not answer draws nothing; a worker that failed is told to the map by onFailed. */
+const noMarkers = () => undefined;
+
 /** The map's view as the cluster worker takes it. */
 function viewOf(map: L.Map): MapView {
   const b = map.getBounds();
@@ -88,7 +93,7 @@ function pointsOf(points: MapPoints, ref: number): number[] {
  * not ids: the services of the pins in view are learnt after each draw (their titles are filled in then),
  * a selection's number when it is made.
  */
-export function ResultMarkers({ points, set, answer, selectedId, onSelect, labels }: ResultMarkersProps) {
+export function ResultMarkers({ points, set, answer, selectedId, onSelect, labels, onFailed }: ResultMarkersProps) {
   const map = useMap();
   // One worker per mounted map, made in an effect so a remount (React's strict mode) gets a live one.
   const [client, setClient] = useState<ClusterClient | null>(null);
@@ -118,10 +123,10 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     };
   }, [map, layer]);
   useEffect(() => {
-    const made = new ClusterClient();
+    const made = new ClusterClient(onFailed);
     setClient(made);
     return () => made.dispose();
-  }, []);
+  }, [onFailed]);
 
   useMapEvents({
     moveend: () => setViewVersion((v) => v + 1),
@@ -138,7 +143,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     const bounds = pointBounds(points);
     if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
     const view = viewOf(map);
-    void client.load(points.set, points, view).then((markers) => current && setLoaded({ points, view, markers }));
+    client.load(points.set, points, view).then((markers) => current && setLoaded({ points, view, markers }), noMarkers);
     return () => {
       current = false;
     };
@@ -206,7 +211,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
         if (m.kind === 'cluster') {
           kept
             .keep(`cluster ${m.lat} ${m.lon} ${m.count}`, () => L.marker([m.lat, m.lon], { icon: clusterIcon(m.count, labels.number(m.count)), title: labels.clusterOf(m.count), keyboard: true }))
-            .on('click', () => void client.expansionZoom(m.id).then((zoom) => map.setView([m.lat, m.lon], zoom)));
+            .on('click', () => void client.expansionZoom(m.id).then((zoom) => map.setView([m.lat, m.lon], zoom), noMarkers));
           continue;
         }
         const place: Place = { lat: m.lat, lon: m.lon, approximate: m.approximate, members: m.members };
@@ -260,7 +265,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     if (drawnLoad.current !== loaded && sameView(view, loaded.view)) {
       drawnLoad.current = loaded;
       draw(loaded.markers, b);
-    } else void client.markers(view).then((markers) => current && draw(markers, b));
+    } else client.markers(view).then((markers) => current && draw(markers, b), noMarkers);
     return () => {
       current = false;
     };

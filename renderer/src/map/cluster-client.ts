@@ -4,14 +4,18 @@ import type { ClusterReply, ClusterRequest, MapView } from './cluster-messages';
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
-/** The page's side of the cluster worker: one promise per request, answered in order. */
+/**
+ * The page's side of the cluster worker: one promise per request, answered in order. `onFailed` is
+ * called once if the worker fails (its script did not load, or it threw): every request then rejects.
+ */
 export class ClusterClient {
-  private readonly worker = new Worker(new URL('./cluster-worker.ts', import.meta.url), { type: 'module' });
+  private worker: Worker | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor() {
-    this.worker.onmessage = (event: MessageEvent<ClusterReply>) => {
+  constructor(private readonly onFailed: () => void) {
+    const worker = new Worker(new URL('./cluster-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<ClusterReply>) => {
       const reply = event.data;
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -19,14 +23,34 @@ export class ClusterClient {
       if (reply.type === 'error') waiting.reject(new Error(reply.message));
       else waiting.resolve(reply);
     };
+    worker.onerror = (event) => {
+      // Handled here, by the message on the map: not also an uncaught error of the page.
+      event.preventDefault();
+      this.fail();
+    };
+    worker.onmessageerror = () => this.fail();
+    this.worker = worker;
   }
 
   private ask(request: DistributiveOmit<ClusterRequest, 'id'>): Promise<ClusterReply> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('The cluster worker failed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id });
     });
+  }
+
+  /** A worker that failed may have dropped what it was asked, so nothing is left waiting for it. */
+  private fail(): void {
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+    const failure = new Error('The cluster worker failed');
+    for (const waiting of this.pending.values()) waiting.reject(failure);
+    this.pending.clear();
+    this.onFailed();
   }
 
   /**
@@ -50,7 +74,8 @@ export class ClusterClient {
 
   /** Stops the worker. Unanswered requests are dropped, not failed: whoever asked went with the map. */
   dispose(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.worker = null;
     this.pending.clear();
   }
 }
