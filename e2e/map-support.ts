@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 // Runs in the page; e2e code is type-checked without DOM types, so it is passed as source text. A tile
 // canvas's pixels, read through a 2D canvas: the basemap's tiles hold a bitmap, not a 2D context.
@@ -81,4 +81,11 @@ export async function zoomTo(page: Page, zoom: number): Promise<void> {
     await page.locator(`.map:not([data-zoom="${now}"])`).waitFor();
   }
   await tilesDrawn(page);
+}
+
+/** Reloads the page with the scripts matching `glob` missing, as a damaged install would leave them; the map's message. */
+export async function mapMessageWithout(page: Page, glob: string): Promise<Locator> {
+  await page.route(glob, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.reload();
+  return page.locator('.map-frame [role="alert"]');
 }

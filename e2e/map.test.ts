@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, type AppSession } from './harness';
-import { basemapColours, tilesDrawn, tilesInView, zoomTo } from './map-support';
+import { basemapColours, mapMessageWithout, tilesDrawn, tilesInView, zoomTo } from './map-support';
 import { installSyntheticDirectory } from './synthetic-directory';
 
 describe('map', () => {
@@ -81,10 +81,7 @@ describe('map', () => {
 
   it('a basemap worker that fails to load says so on the map, in the screen language, and the markers still show', async () => {
     const { page } = app;
-    // The worker's script is missing, as a damaged install would leave it.
-    await page.route('**/basemap-worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.reload();
-    const message = page.locator('.map-frame [role="alert"]');
+    const message = await mapMessageWithout(page, '**/basemap-worker-*.js');
     await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
       'The offline map could not be drawn, so the map shows no land, roads or place names. The results and their markers are still shown. Restarting the app may bring the map back.',
     );
@@ -102,10 +99,7 @@ describe('map', () => {
 
   it('a cluster worker that fails to load says on the map that the markers are missing, in the screen language, and the list still shows the results', async () => {
     const { page } = app;
-    // The worker's script is missing, as a damaged install would leave it.
-    await page.route('**/cluster-worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.reload();
-    const message = page.locator('.map-frame [role="alert"]');
+    const message = await mapMessageWithout(page, '**/cluster-worker-*.js');
     await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
       'The result markers could not be drawn, so the map shows no services: this does not mean none are near. The results are still shown in the list. Restarting the app may bring the markers back.',
     );
@@ -127,9 +121,7 @@ describe('map', () => {
 
   it('when both map workers fail to load, one message on the map says the map and the markers are missing', async () => {
     const { page } = app;
-    await page.route('**/{basemap,cluster}-worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.reload();
-    const message = page.locator('.map-frame [role="alert"]');
+    const message = await mapMessageWithout(page, '**/{basemap,cluster}-worker-*.js');
     await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe(
       'The offline map and the result markers could not be drawn, so the map shows no land, roads, place names or services: this does not mean none are near. The results are still shown in the list. Restarting the app may bring the map back.',
     );
