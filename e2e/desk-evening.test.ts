@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './axe';
 import { installDeskFixture } from './desk-fixture';
 import { CLINIC, detailText, EVENING, HARBOR, openService } from './desk-steps';
-import { launchApp, type AppSession } from './harness';
+import { launchApp, showInSpanish, type AppSession } from './harness';
 
 describe('the desk at 9 pm', () => {
   let app: AppSession;
@@ -88,9 +88,7 @@ describe('the desk at 9 pm', () => {
     expect(text).not.toContain('call to confirm before referring');
     expect(text).toContain('Verified on: Not verified');
 
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await expect.poll(() => page.locator('.desk-word').textContent()).toBe('Confirmado por esta oficina el 5 dic 2026, 21:04.');
     expect(await detailText(app)).toContain('Directorio: nunca verificado.');
     await page.getByRole('button', { name: /^Deshacer la marca «Sigue vigente»/ }).click();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
@@ -206,6 +207,17 @@ export async function launchApp(
       if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
     },
   };
+}
+
+/**
+ * Settings, Español, Escape: the screen in Spanish as a person at the desk switches it, waiting for the
+ * page to say it is Spanish before the caller reads anything.
+ */
+export async function showInSpanish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Español' }).check();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
 }
 
 /** What the real search handler answers for a query on the launched app's database: what the page should show. */

@@ -9,7 +9,7 @@ import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { seriousAccessibilityViolations } from './axe';
 import { STARTER_VERSION } from '../main/hsds/install/starter';
 import { deskFixtureDocument, installDeskFixture } from './desk-fixture';
-import { FIRST_PAGE, launchApp, STARTER_SERVICES, type AppSession } from './harness';
+import { FIRST_PAGE, launchApp, STARTER_SERVICES, showInSpanish, type AppSession } from './harness';
 
 const FIXTURES = resolve(__dirname, '..', 'test-fixtures');
 
@@ -96,9 +96,7 @@ describe('Import screen', () => {
     await expect.poll(() => ask.count()).toBe(0);
     expect(dbDigest(app.db)).toBe(before);
 
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await page.getByRole('button', { name: 'Aplicar esta importación' }).click();
     const pregunta = page.getByRole('dialog', { name: '¿Eliminar 1 servicio?' });
     await expect.poll(() => pregunta.getByRole('alert').textContent()).toBe(`Esto eliminaría 1 de los ${installed} servicios de esta fuente. Las notas de la oficina sobre ellos se conservan.`);
@@ -168,9 +166,7 @@ describe('Import screen', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot('import-review-fields');
 
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await expect.poll(() => page.locator('.diff-changed').innerText()).toContain('Teléfono (voz): (555) 010-2000 → (555) 010-2999');
     expect(await warnings.innerText()).toContain('2 servicios tienen ids que no son UUID; se importaron tal cual');
   });

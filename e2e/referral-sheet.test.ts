@@ -7,7 +7,7 @@ import type { Db } from '../main/db/open';
 import { seriousAccessibilityViolations } from './axe';
 import { installDeskFixture } from './desk-fixture';
 import { CLINIC, detailText, EVENING, HARBOR, openService } from './desk-steps';
-import { launchApp, SCREENSHOTS, type AppSession } from './harness';
+import { launchApp, SCREENSHOTS, showInSpanish, type AppSession } from './harness';
 
 const CAST = 'CAST 24-Hour Human Trafficking Hotline';
 const HOTLINE = 'National Human Trafficking Hotline';
@@ -98,9 +98,7 @@ describe('referral sheet', () => {
   it('writes the hours in the sheet\'s and the screen\'s language, with the provider\'s English words beside them on screen only', async () => {
     app = await launchApp({ prepare, clock: EVENING });
     const { page } = app;
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await openService(app, 'National Human Trafficking Hotline', HOTLINE);
     const detail = await detailText(app);
     expect(detail).toContain('Abierto las 24 horas, todos los días');

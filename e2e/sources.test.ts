@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dbDigest } from '../main/test-support/db-digest';
 import { seriousAccessibilityViolations } from './axe';
 import { installDeskFixture } from './desk-fixture';
-import { FIRST_PAGE, launchApp, STARTER_SERVICES, type AppSession } from './harness';
+import { FIRST_PAGE, launchApp, STARTER_SERVICES, showInSpanish, type AppSession } from './harness';
 
 const OHANA = resolve(__dirname, '..', 'test-fixtures', 'ohana-sanmateo');
 
@@ -86,9 +86,7 @@ describe('Directory sources in Settings', () => {
     // Escape closes the menu and keeps the choice; the Spanish screen names the menu and the bundled source in Spanish.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('details[open]').count()).toBe(0);
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await page.locator('summary', { hasText: /^Fuente/ }).click();
     await expect.poll(() => options.allTextContents()).toEqual([`el directorio incluido con la aplicación${STARTER_SERVICES}`, 'ohana-sanmateo23']);
     expect(await page.locator('details[open] .facet-note').first().textContent()).toContain('que añadió la oficina');
