@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, type AppSession } from './harness';
+import { BASEMAP, FIRST_PAGE, launchApp, searchDirect, showInSpanish, type AppSession } from './harness';
 import { basemapColours, mapMessageWithout, tilesDrawn, tilesInView, zoomTo } from './map-support';
 import { installSyntheticDirectory } from './synthetic-directory';
 
@@ -88,9 +88,7 @@ describe('map', () => {
     await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count()).toBeGreaterThan(0);
     expect(await page.locator('.map canvas.leaflet-tile-loaded').count()).toBe(0);
     await app.screenshot('map-basemap-failed');
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await expect
       .poll(() => message.textContent())
       .toBe('No se pudo dibujar el mapa sin conexión, así que el mapa no muestra tierra, carreteras ni nombres de lugares. Los resultados y sus marcadores se siguen mostrando. Reiniciar la aplicación puede devolver el mapa.');
@@ -109,14 +107,28 @@ describe('map', () => {
     expect(await basemapColours(page)).toBeGreaterThan(20);
     expect(await page.locator('.map .map-pin, .map .map-cluster').count()).toBe(0);
     await app.screenshot('map-markers-failed');
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Español' }).check();
-    await page.keyboard.press('Escape');
+    await showInSpanish(page);
     await expect
       .poll(() => message.textContent())
       .toBe('No se pudieron dibujar los marcadores de los resultados, así que el mapa no muestra servicios: eso no quiere decir que no haya ninguno cerca. Los resultados se siguen mostrando en la lista. Reiniciar la aplicación puede devolver los marcadores.');
     expect(await page.locator('.card').count()).toBe(FIRST_PAGE);
     expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('a cluster worker that fails after drawing takes its markers and the "on the map" count off the map', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.map-status').count()).toBe(1);
+    const worker = page.workers().find((w) => w.url().includes('cluster-worker'));
+    expect(worker).toBeDefined();
+    // An error the worker does not catch reaches the page as its failure, as a crash mid-draw would.
+    await worker!.evaluate(() => void setTimeout(() => {
+      throw new Error('the cluster worker broke');
+    }));
+    await expect.poll(() => page.locator('.map-frame [role="alert"]').textContent()).toContain('The result markers could not be drawn');
+    expect(await page.locator('.map .map-pin, .map .map-cluster').count()).toBe(0);
+    expect(await page.locator('.map-status').count()).toBe(0);
+    expect(await page.locator('.card').count()).toBe(FIRST_PAGE);
   });
 
   it('when both map workers fail to load, one message on the map says the map and the markers are missing', async () => {

@@ -106,7 +106,8 @@ function ResultsMap({ response, selectedId, onSelect }: {
             {t(failedMessage)}
           </p>
         ) : null}
-        {response ? (
+        {/* "N of M on the map" would be untrue with the markers missing: the message above says why. */}
+        {response && !markersFailed ? (
           <div className="map-status" aria-live="polite">
             {t('mapShown', { mapped: response.map.services, total: response.total })}
             <span className="map-legend">

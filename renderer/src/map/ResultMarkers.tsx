@@ -123,10 +123,14 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     };
   }, [map, layer]);
   useEffect(() => {
-    const made = new ClusterClient(onFailed);
+    // Markers drawn before the worker failed would stay, wrong after the next search or pan: they go with it.
+    const made = new ClusterClient(() => {
+      kept.clear();
+      onFailed();
+    });
     setClient(made);
     return () => made.dispose();
-  }, [onFailed]);
+  }, [onFailed, kept]);
 
   useMapEvents({
     moveend: () => setViewVersion((v) => v + 1),

@@ -34,6 +34,13 @@ export class KeptMarkers {
     return layer;
   }
 
+  /** Takes every marker off the map: none stays to suggest services the map can no longer draw. */
+  clear(): void {
+    this.layer.clearLayers();
+    this.shown.clear();
+    this.drawing.clear();
+  }
+
   /** Ends a draw: what it did not keep is taken off the map. */
   end(): void {
     for (const gone of this.shown.values()) this.layer.removeLayer(gone);
