@@ -14,10 +14,10 @@ export interface OfflineTables {
 const loaded = new Map<string, { gazetteer?: Gazetteer; areas?: AreaTable }>();
 
 /** The data folder as the sources see it (tests); built and packaged entry points pass theirs. */
-export const SOURCE_DATA_DIR = join(__dirname, '..', '..', 'data');
+export const sourceDataDir = (): string => join(__dirname, '..', '..', 'data');
 
 /** The offline place tables of a data folder, each loaded on first use and then shared by search and import. */
-export function offlineTables(dataDir: string = SOURCE_DATA_DIR): OfflineTables {
+export function offlineTables(dataDir: string = sourceDataDir()): OfflineTables {
   let tables = loaded.get(dataDir);
   if (!tables) loaded.set(dataDir, (tables = {}));
   const gazetteer = () => (tables.gazetteer ??= loadGazetteer(join(dataDir, 'gazetteer.json')));

@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from '../../db/open';
-import { offlineTables, SOURCE_DATA_DIR } from '../../geo/offline-tables';
+import { offlineTables, sourceDataDir } from '../../geo/offline-tables';
 import { workerScript } from '../../jobs/worker-script';
 import { workerImportSession } from './on-worker';
 import { localImportSession, type ImportSession } from './session';
@@ -21,5 +21,5 @@ export function openImportSession(db: ReadDb, path: string, { openWriter, native
   const script = db.memory ? null : workerScript('import-session-worker.js');
   if (!script) return localImportSession(db, path, openWriter, offlineTables(dataDir).knownArea);
   // Named here: a bundled worker's own idea of the sources' folder would be its bundle's.
-  return workerImportSession(script, { path, database: db.name, dataDir: dataDir ?? SOURCE_DATA_DIR, ...(nativeBinding ? { nativeBinding } : {}) });
+  return workerImportSession(script, { path, database: db.name, dataDir: dataDir ?? sourceDataDir(), ...(nativeBinding ? { nativeBinding } : {}) });
 }
