@@ -131,7 +131,7 @@ async function importFirstAndUpdate(db: Db, path: string, dir: string, services:
     }
     log(
       `${services} services, ${what}: read+validate+diff ${m.check_seconds} s, apply ${m.apply_seconds} s ` +
-        `(cpu ${m.cpu_seconds} s in all); search-index rebuild on its own ${m.rebuild_seconds} s (cpu ${m.rebuild_cpu_seconds} s)`,
+        `(cpu ${m.cpu_seconds} s in all), longest block ${m.longest_block_ms} ms; search-index rebuild on its own ${m.rebuild_seconds} s (cpu ${m.rebuild_cpu_seconds} s)`,
     );
     rows.push({ services, kind, rows: total, ...m, rows_per_s: Math.round(total / m.seconds) });
   }
