@@ -1,5 +1,5 @@
 import type { DatasetInfo } from '../shared/domain';
-import { openDatabase, type Db } from './db/open';
+import { nativeBindingOf, openDatabase, type Db } from './db/open';
 import { createWriteTurn } from './db/write-turn';
 import { createServiceReader } from './db/service-read';
 import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
@@ -8,7 +8,6 @@ import { noDeskShell, type DeskShell } from './desk/desk-shell';
 import { createDeskHandlers } from './desk/handlers';
 import type { Handlers } from './handler-types';
 import { createSearchHandlers } from './search/handlers';
-import { offlineTables } from './geo/offline-tables';
 import { openExternalSafely } from './security/open-external';
 import { noSystemActions, type SystemActions } from './system-actions';
 import { createSourceHandlers } from './sources/handlers';
@@ -27,6 +26,7 @@ export function createHandlers(
   const reader = createServiceReader(db);
   const openWriter = system.openWriter ?? (() => openDatabase(databasePath));
   const writeTurn = createWriteTurn();
+  const nativeBinding = nativeBindingOf(db);
   return {
     info: (): DatasetInfo => {
       const install = db
@@ -51,11 +51,13 @@ export function createHandlers(
       return null;
     },
     ...createDeskHandlers(db, reader, system, system.now),
-    ...createImportHandlers(
-      db,
-      { chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath, openWriter, writeTurn },
-      offlineTables(system.dataDir).knownArea,
-    ),
+    ...createImportHandlers(db, {
+      chooseImportPath: system.chooseImportPath ?? noImportShell.chooseImportPath,
+      openWriter,
+      writeTurn,
+      dataDir: system.dataDir,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    }),
     ...createSourceHandlers(db, { openWriter, writeTurn, ...(system.secretBox ? { keys: system.secretBox } : {}) }),
     ...createSyncHandlers(db, databasePath, { openWriter, writeTurn }),
     ...createMapHandlers(db, system),

@@ -13,11 +13,11 @@ export interface OfflineTables {
 
 const loaded = new Map<string, { gazetteer?: Gazetteer; areas?: AreaTable }>();
 
-/**
- * The offline place tables of a data folder, each loaded on first use and then shared by search and
- * import. The default folder is right for the sources (tests); built and packaged entry points pass theirs.
- */
-export function offlineTables(dataDir: string = join(__dirname, '..', '..', 'data')): OfflineTables {
+/** The data folder as the sources see it (tests); built and packaged entry points pass theirs. */
+export const sourceDataDir = (): string => join(__dirname, '..', '..', 'data');
+
+/** The offline place tables of a data folder, each loaded on first use and then shared by search and import. */
+export function offlineTables(dataDir: string = sourceDataDir()): OfflineTables {
   let tables = loaded.get(dataDir);
   if (!tables) loaded.set(dataDir, (tables = {}));
   const gazetteer = () => (tables.gazetteer ??= loadGazetteer(join(dataDir, 'gazetteer.json')));

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from '../../shared/import-types';
-import type { Db, ReadDb } from '../db/open';
+import type { ReadDb } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
-import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from './install/apply';
-import { needsRemovalConsent, removalRefusal, removalsFrom } from './install/removals';
 import { rollbackAsync } from './install/rollback';
-import { installTarget } from './install/install-dataset';
 import { createJobRegistry, type Job } from '../jobs/registry';
 import type { StepListener } from '../jobs/steps';
+import { openImportSession, type SessionShell } from './import-session/open-session';
+import { NOT_APPLICABLE, type ImportSession } from './import-session/session';
 
 /**
  * Asks the person for a file or folder; resolves to its path, or null if they cancelled. In the app this
@@ -22,19 +21,17 @@ export type ChooseImportPath = (kind: 'file' | 'folder') => Promise<string | nul
 interface OpenImport {
   /** The chosen file or folder; null for a rollback, which restores the previous version instead. */
   path: string | null;
-  checked: CheckedDataset | null;
+  /** Opened by the first check, holding what it read until the import is let go. */
+  session: ImportSession | null;
+  /** The last check's report. */
+  report: ImportReport | null;
 }
 
 type ImportRun = Job<string, 'check' | 'write', never>;
 
 /** What the import needs from the shell the handlers run in (the app, the browser tests, the CLI). */
-export interface ImportShell {
+export interface ImportShell extends SessionShell {
   chooseImportPath: ChooseImportPath;
-  /**
-   * A second connection to the database file: an import applies on it while the app keeps reading. In
-   * Electron it must load the Electron build of better-sqlite3, as the first connection did.
-   */
-  openWriter: () => Db;
   /** Shared with the sync, so an import and a sync never write at the same time. */
   writeTurn?: WriteTurn;
 }
@@ -56,10 +53,11 @@ function statusOf(run: ImportRun | undefined): ImportJobStatus {
 type ImportChannel = 'importChoose' | 'importCheck' | 'importApply' | 'importStatus' | 'importCancel' | 'importPrevious' | 'importRollback';
 
 /**
- * The Import screen's channels. Reading, checking and comparing run in the main process in batches, so the
- * screen can poll progress and cancel while they run; applying runs in batches on the second connection.
+ * The Import screen's channels. Reading, checking, comparing and applying run in batches in an import
+ * session (import-session/), on a worker thread where it can be, so the screen can poll progress and
+ * cancel while they run; a rollback runs on a connection of its own.
  */
-export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath, openWriter, writeTurn = createWriteTurn() }: ImportShell, knownArea?: (name: string) => boolean) {
+export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath, writeTurn = createWriteTurn(), ...shell }: ImportShell) {
   const open = new Map<string, OpenImport>();
   const runs = createJobRegistry<string, 'check' | 'write'>();
   const job = (jobId: string): OpenImport => {
@@ -74,19 +72,22 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
     return j as OpenImport & { path: string };
   };
   const status = (jobId: string): ImportJobStatus => statusOf(runs.latest(jobId));
+  const forget = (jobId: string) => {
+    runs.cancel(jobId);
+    runs.forget(jobId);
+    open.get(jobId)?.session?.close();
+    open.delete(jobId);
+  };
   /**
-   * Runs a write of import `jobId` on a second connection, its progress and outcome landing in the job's
-   * status. Refused while another write (an import, a rollback, a sync) holds the turn.
+   * Runs a write of import `jobId`, its progress and outcome landing in the job's status. Refused while
+   * another write (an import, a rollback, a sync) holds the turn.
    */
-  const write = (jobId: string, what: string, step: 'applying' | 'restoring', task: (writer: Db, listener: StepListener) => Promise<unknown>) => {
+  const write = (jobId: string, what: string, step: 'applying' | 'restoring', task: (listener: StepListener) => Promise<unknown>) => {
     const giveBack = writeTurn.take(what);
     const { result } = runs.start(jobId, 'write', { step, done: 0, total: 0 }, async (run) => {
-      let writer: Db | null = null;
       try {
-        writer = openWriter();
-        return await task(writer, run);
+        return await task(run);
       } finally {
-        writer?.close();
         giveBack();
       }
     });
@@ -98,14 +99,9 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
     importChoose: async ({ kind }: { kind: 'file' | 'folder' }): Promise<ImportSource | null> => {
       const path = await choosePath(kind);
       if (!path) return null;
-      for (const id of open.keys()) {
-        if (status(id).state === 'applying') continue;
-        runs.cancel(id);
-        runs.forget(id);
-        open.delete(id);
-      }
+      for (const id of open.keys()) if (status(id).state !== 'applying') forget(id);
       const jobId = randomUUID();
-      open.set(jobId, { path, checked: null });
+      open.set(jobId, { path, session: null, report: null });
       return { jobId, name: basename(path) };
     },
     /** Resolves when the check is done; meanwhile importStatus says how far it has got, and importCancel stops it. */
@@ -113,20 +109,27 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
       const j = importJob(jobId);
       const state = status(jobId).state;
       if (state === 'checking' || state === 'applying') throw new Error('This import is already running.');
-      j.checked = null;
-      const { result } = runs.start(jobId, 'check', { step: 'reading', done: 0, total: 0 }, (run) => checkDatasetAsync(db, j.path, { ...(mapping ? { mapping } : {}), ...(knownArea ? { knownArea } : {}) }, run));
-      j.checked = await result;
-      return j.checked.report;
+      j.report = null;
+      const session = (j.session ??= openImportSession(db, j.path, shell));
+      const { result } = runs.start(jobId, 'check', { step: 'reading', done: 0, total: 0 }, (run) => session.check(mapping, run));
+      j.report = await result;
+      return j.report;
     },
     /** markConfidential: shelter sites of the report's unflaggedShelters to install with our confidential flag. */
     /** Refused, with the counts to ask about, when it would remove more than half of the directory and the call does not say the person confirmed. */
-    importApply: ({ jobId, markConfidential = [], allowRemovals = false }: { jobId: string; markConfidential?: string[]; allowRemovals?: boolean }): ImportJobStatus | ImportRemovalsToConfirm => {
-      const checked = importJob(jobId).checked;
-      if (status(jobId).state !== 'ready' || !checked?.report.ok || !checked.tables) throw new Error('This dataset has errors and cannot be applied.');
-      const marked = markingConfidential(checked, markConfidential);
-      const removals = removalsFrom(db, checked.tables, installTarget(db, checked.identity).name);
-      if (needsRemovalConsent(removals) && !allowRemovals) return { state: 'confirm-removals', ...removals, message: removalRefusal(removals, 'confirm it to import anyway') };
-      write(jobId, 'An import is being applied', 'applying', (writer, listener) => applyCheckedAsync(writer, marked, listener));
+    importApply: async ({ jobId, markConfidential = [], allowRemovals = false }: { jobId: string; markConfidential?: string[]; allowRemovals?: boolean }): Promise<ImportJobStatus | ImportRemovalsToConfirm> => {
+      const { session, report } = importJob(jobId);
+      if (status(jobId).state !== 'ready' || !session || !report?.ok) throw new Error(NOT_APPLICABLE);
+      const toConfirm = await session.choose({ markConfidential, allowRemovals });
+      if (toConfirm) return toConfirm;
+      // Asked again after the answer: the job may have been let go, or run again, meanwhile.
+      if (open.get(jobId)?.session !== session || status(jobId).state !== 'ready') throw new Error('This import is no longer open; choose the file again.');
+      write(jobId, 'An import is being applied', 'applying', async (listener) => {
+        await session.apply(listener);
+        // Applied, the rows it read are no longer needed; a check of the same file starts a session anew.
+        session.close();
+        if (open.get(jobId)?.session === session) open.get(jobId)!.session = null;
+      });
       return status(jobId);
     },
     importStatus: ({ jobId }: { jobId: string }): ImportJobStatus => {
@@ -147,8 +150,15 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
       const to = previousVersion(db);
       if (!to) throw new Error('There is no previous version to roll back to.');
       const jobId = randomUUID();
-      write(jobId, 'The previous version is being restored', 'restoring', rollbackAsync);
-      open.set(jobId, { path: null, checked: null });
+      write(jobId, 'The previous version is being restored', 'restoring', async (listener) => {
+        const writer = shell.openWriter();
+        try {
+          await rollbackAsync(writer, listener);
+        } finally {
+          writer.close();
+        }
+      });
+      open.set(jobId, { path: null, session: null, report: null });
       return { jobId, to, status: status(jobId) };
     },
   } satisfies Pick<Handlers, ImportChannel>;

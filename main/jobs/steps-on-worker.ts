@@ -2,81 +2,139 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { ImportCancelled, type StepListener, type StepProgress } from './steps';
 
 /**
- * A long write run on a worker thread with a connection of its own, so that nothing of it holds this
- * thread, its commit least of all. After a write whose pages spilled to the log as it ran, SQLite's commit
- * re-reads that log from the first page the write overwrote there (to chain its checksums again): a
- * rollback's three-way copy overwrites freed pages early on, and its commit then read back some 350 MB of
- * log in one call, over a second at 100,000 services. A worker can take that; the window cannot.
+ * Long work run on a worker thread with a connection of its own, so that nothing of it holds this
+ * thread, a write's commit least of all. After a write whose pages spilled to the log as it ran, SQLite's
+ * commit re-reads that log from the first page the write overwrote there (to chain its checksums again):
+ * a rollback's three-way copy overwrites freed pages early on, and its commit then read back some 350 MB
+ * of log in one call, over a second at 100,000 services. A worker can take that; the window cannot.
  *
  * The two threads go step by step: the worker reports each step and waits until this thread has handed it
  * to the listener and asked it about a cancel, so a cancel or a failing listener is heard between the same
- * two steps as on this thread, and the write still commits whole or not at all.
+ * two steps as on this thread, and a write still commits whole or not at all. A worker answers one call at
+ * a time and may be asked again (an import's check, then its apply), until it is closed.
  */
 
 /** Slots of the array the two threads share: how many reports this thread has answered, and whether to stop. */
 const ANSWERED = 0;
 const CANCEL = 1;
 
+type ToWorker = { call: unknown } | { close: true };
 type FromWorker<T> = { progress: StepProgress } | { committed: true } | { done: T } | { failed: string; cancelled: boolean };
 
-/**
- * Starts `script` (which calls answerOnWorker) with `data`, and settles as its write does: with its
- * value once committed, with ImportCancelled when the listener asked it to stop, or with the failure.
- */
-export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}): Promise<T> {
-  const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    /** What the listener threw: the write is stopped, and this is what it failed with. */
-    let failure: unknown = null;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-    };
-    const worker = new Worker(script, { workerData: { ...data, shared } });
-    worker.on('message', (message: FromWorker<T>) => {
-      if ('progress' in message) {
-        try {
-          listener.onProgress?.(message.progress);
-          if (listener.isCancelled?.()) Atomics.store(shared, CANCEL, 1);
-        } catch (err) {
-          failure = err;
-          Atomics.store(shared, CANCEL, 1);
-        }
-        Atomics.add(shared, ANSWERED, 1);
-        Atomics.notify(shared, ANSWERED);
-      } else if ('committed' in message) listener.onCommitted?.();
-      else if ('done' in message) settle(() => resolve(message.done));
-      else settle(() => reject(failure ?? (message.cancelled ? new ImportCancelled() : new Error(message.failed))));
+interface Call {
+  listener: StepListener;
+  resolve: (value: never) => void;
+  reject: (err: unknown) => void;
+  /** What the listener threw: the call is stopped, and this is what it fails with. */
+  failure: unknown;
+}
+
+/** A worker thread started from `script` (which calls serveOnWorker) with `data`, answering calls one at a time. */
+export class StepsWorker {
+  private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly worker: Worker;
+  private current: Call | null = null;
+  private ended: Error | null = null;
+  private closing = false;
+
+  constructor(script: string, data: object) {
+    this.worker = new Worker(script, { workerData: { ...data, shared: this.shared } });
+    this.worker.on('message', (message: FromWorker<unknown>) => this.heard(message));
+    this.worker.once('error', (err) => this.end(err));
+    this.worker.once('exit', (code) => this.end(new Error(`The worker thread ended (code ${code}) before it answered. Nothing was changed.`)));
+  }
+
+  /** Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or with the failure. */
+  run<T>(call: unknown, listener: StepListener = {}): Promise<T> {
+    if (this.ended || this.closing) return Promise.reject(this.ended ?? new Error('This work was closed.'));
+    if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
+    Atomics.store(this.shared, CANCEL, 0);
+    return new Promise<T>((resolve, reject) => {
+      this.current = { listener, resolve: resolve as (value: never) => void, reject, failure: null };
+      this.worker.postMessage({ call } satisfies ToWorker);
     });
-    worker.once('error', (err) => settle(() => reject(err)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`The write's worker thread ended (code ${code}) before it answered. Nothing was changed.`))));
-  });
+  }
+
+  /**
+   * Lets the worker go once its call, if any, has ended: a running call is asked to stop at its next step,
+   * so its connection is closed by the worker itself (a thread killed mid-transaction would leave its
+   * locks behind in this process).
+   */
+  close(): void {
+    if (this.closing || this.ended) return;
+    this.closing = true;
+    if (this.current) Atomics.store(this.shared, CANCEL, 1);
+    else this.worker.postMessage({ close: true } satisfies ToWorker);
+  }
+
+  private heard(message: FromWorker<unknown>): void {
+    const call = this.current;
+    if (!call) return;
+    if ('progress' in message) {
+      try {
+        call.listener.onProgress?.(message.progress);
+        if (this.closing || call.listener.isCancelled?.()) Atomics.store(this.shared, CANCEL, 1);
+      } catch (err) {
+        call.failure = err;
+        Atomics.store(this.shared, CANCEL, 1);
+      }
+      Atomics.add(this.shared, ANSWERED, 1);
+      Atomics.notify(this.shared, ANSWERED);
+    } else if ('committed' in message) call.listener.onCommitted?.();
+    else {
+      this.current = null;
+      if ('done' in message) call.resolve(message.done as never);
+      else call.reject(call.failure ?? (message.cancelled ? new ImportCancelled() : new Error(message.failed)));
+      if (this.closing) this.worker.postMessage({ close: true } satisfies ToWorker);
+    }
+  }
+
+  private end(err: Error): void {
+    this.ended ??= err;
+    const call = this.current;
+    this.current = null;
+    call?.reject(err);
+  }
+}
+
+/** One call on a worker of its own, let go once it has answered. */
+export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}): Promise<T> {
+  const worker = new StepsWorker(script, data);
+  return worker.run<T>(undefined, listener).finally(() => worker.close());
 }
 
 /**
- * On the worker thread: runs `write` with a listener that reports to the thread that started it and
- * waits for its answer before the next step, then sends how the write ended. Settles once sent, so what
- * the write leaves to tidy (its connection) is done after the answer, not before it.
+ * On the worker thread: answers each call with `answer`, given a listener that reports to the thread that
+ * started it and waits for its answer before the next step; `close` tidies (a connection) when the worker
+ * is let go, after its last answer.
  */
-export function answerOnWorker<T>(write: (listener: StepListener) => Promise<T>): Promise<void> {
+export function serveOnWorker(answer: (call: unknown, listener: StepListener) => Promise<unknown>, close: () => void): void {
   const { shared } = workerData as { shared: Int32Array };
   const port = parentPort!;
   let reported = 0;
   const listener: StepListener = {
     onProgress: (progress) => {
       reported++;
-      port.postMessage({ progress } satisfies FromWorker<T>);
+      port.postMessage({ progress } satisfies FromWorker<unknown>);
     },
     isCancelled: () => {
       for (let answered = Atomics.load(shared, ANSWERED); answered < reported; answered = Atomics.load(shared, ANSWERED)) Atomics.wait(shared, ANSWERED, answered);
       return Atomics.load(shared, CANCEL) === 1;
     },
-    onCommitted: () => port.postMessage({ committed: true } satisfies FromWorker<T>),
+    onCommitted: () => port.postMessage({ committed: true } satisfies FromWorker<unknown>),
   };
-  return write(listener).then(
-    (done) => port.postMessage({ done } satisfies FromWorker<T>),
-    (err: unknown) => port.postMessage({ failed: err instanceof Error ? err.message : String(err), cancelled: err instanceof ImportCancelled } satisfies FromWorker<T>),
-  );
+  port.on('message', (message: ToWorker) => {
+    if ('close' in message) {
+      close();
+      port.close();
+      return;
+    }
+    answer(message.call, listener).then(
+      (done) => port.postMessage({ done } satisfies FromWorker<unknown>),
+      (err: unknown) => port.postMessage({ failed: err instanceof Error ? err.message : String(err), cancelled: err instanceof ImportCancelled } satisfies FromWorker<unknown>),
+    );
+  });
 }
+
+/** serveOnWorker for a worker that does one thing, whatever it is called with. */
+export const answerOnWorker = (work: (listener: StepListener) => Promise<unknown>, close: () => void): void => serveOnWorker((_call, listener) => work(listener), close);

@@ -12,4 +12,4 @@ const job = workerData as WriteJob;
 const db = openDatabase(job.path, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
 const write = (listener: StepListener): Promise<unknown> =>
   job.kind === 'rollback' ? writeStepsAsync(db, rollbackSteps(db), listener) : writeStepsAsync(db, removeSourceSteps(db, job.source), listener);
-void answerOnWorker(write).finally(() => db.close());
+answerOnWorker(write, () => db.close());

@@ -8,4 +8,4 @@ import { storeBuiltIndexSteps } from './text-index';
 /** A rebuilt search index stored on a thread and connection of its own (store-on-worker.ts starts it): its steps, its commit, its answer. */
 const job = workerData as StoreJob & { path: string; nativeBinding?: string };
 const db = openDatabase(job.path, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
-void answerOnWorker((listener) => writeStepsAsync(db, storeBuiltIndexSteps(db, job.install, job.built), listener)).finally(() => db.close());
+answerOnWorker((listener) => writeStepsAsync(db, storeBuiltIndexSteps(db, job.install, job.built), listener), () => db.close());

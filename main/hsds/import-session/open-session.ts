@@ -1,0 +1,25 @@
+import type { Db, ReadDb } from '../../db/open';
+import { offlineTables, sourceDataDir } from '../../geo/offline-tables';
+import { workerScript } from '../../jobs/worker-script';
+import { workerImportSession } from './on-worker';
+import { localImportSession, type ImportSession } from './session';
+
+/** What an import session needs besides the file: the app's connection and how to open a writer beside it. */
+export interface SessionShell {
+  openWriter: () => Db;
+  /** The build of better-sqlite3 the app's connection was opened with, for a worker opening the same file. */
+  nativeBinding?: string;
+  /** The offline tables' folder, when not the sources' own: service area names the import does not know are warned about. */
+  dataDir?: string;
+}
+
+/**
+ * An import of the file at `path`: on a worker thread (on-worker.ts), or on this one for a database in
+ * memory (no file another thread could open) or before `npm run build` has made the worker's script.
+ */
+export function openImportSession(db: ReadDb, path: string, { openWriter, nativeBinding, dataDir }: SessionShell): ImportSession {
+  const script = db.memory ? null : workerScript('import-session-worker.js');
+  if (!script) return localImportSession(db, path, openWriter, offlineTables(dataDir).knownArea);
+  // Named here: a bundled worker's own idea of the sources' folder would be its bundle's.
+  return workerImportSession(script, { path, database: db.name, dataDir: dataDir ?? sourceDataDir(), ...(nativeBinding ? { nativeBinding } : {}) });
+}
