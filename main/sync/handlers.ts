@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { DEFAULT_DEADLINE_SECONDS, deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
 import { z } from 'zod';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
+import { onWriteWorker } from '../hsds/install/write-on-worker';
 import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 import { openDatabase, type Db } from '../db/open';
 import { createWriteTurn, type WriteTurn } from '../db/write-turn';
@@ -225,7 +226,10 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     },
     syncRollback: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
       const sub = mustGet(id);
-      const diff = await write(id, version, (writer, listener) => rollbackTo(writer, sub, version, feedsDir, listener));
+      // On a thread of its own where it can be: it reads, checks and installs a whole kept version.
+      const diff = await write(id, version, (writer, listener) =>
+        onWriteWorker(writer, { kind: 'feed-restore', sub, version, feedsDir }, listener, () => rollbackTo(writer, sub, version, feedsDir, listener)),
+      );
       if (diff === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
       lastCheck.delete(id);
       return { status: 'applied', version, ...counts(diff) };

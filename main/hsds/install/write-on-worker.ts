@@ -2,9 +2,13 @@ import { nativeBindingOf, type Db } from '../../db/open';
 import { stepsOnWorker } from '../../jobs/steps-on-worker';
 import type { StepListener } from '../../jobs/steps';
 import { workerScript } from '../../jobs/worker-script';
+import type { Subscription } from '../../sync/subscriptions';
 
-/** The long writes write-worker.ts runs: they need nothing from this thread but the database file. */
-export type WriteJobKind = { kind: 'rollback' } | { kind: 'remove-source'; source: string };
+/** The long writes write-worker.ts runs: they need nothing from this thread but the database file (and a feed's kept files). */
+export type WriteJobKind =
+  | { kind: 'rollback' }
+  | { kind: 'remove-source'; source: string }
+  | { kind: 'feed-restore'; sub: Subscription & { id: number }; version: number; feedsDir: string };
 
 /** What write-worker.ts is started with: the job, the database file, and the build of better-sqlite3 to open it with. */
 export type WriteJob = WriteJobKind & { path: string; nativeBinding?: string };

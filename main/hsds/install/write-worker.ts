@@ -5,11 +5,15 @@ import { answerOnWorker } from '../../jobs/steps-on-worker';
 import type { StepListener } from '../../jobs/steps';
 import { removeSourceSteps } from './remove-source';
 import { rollbackSteps } from './rollback';
+import { rollbackTo } from '../../sync/feed';
 import type { WriteJob } from './write-on-worker';
 
-/** A rollback or a source's removal on a thread and connection of its own (write-on-worker.ts starts it): its steps, its commit, its answer. */
+/** A rollback, a feed's restore or a source's removal on a thread and connection of its own (write-on-worker.ts starts it): its steps, its commit, its answer. */
 const job = workerData as WriteJob;
 const db = openDatabase(job.path, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
-const write = (listener: StepListener): Promise<unknown> =>
-  job.kind === 'rollback' ? writeStepsAsync(db, rollbackSteps(db), listener) : writeStepsAsync(db, removeSourceSteps(db, job.source), listener);
+const write = (listener: StepListener): Promise<unknown> => {
+  if (job.kind === 'rollback') return writeStepsAsync(db, rollbackSteps(db), listener);
+  if (job.kind === 'feed-restore') return rollbackTo(db, job.sub, job.version, job.feedsDir, listener);
+  return writeStepsAsync(db, removeSourceSteps(db, job.source), listener);
+};
 answerOnWorker(write, () => db.close());
