@@ -15,6 +15,7 @@ export default defineConfig({
           'database-file-worker': resolve(import.meta.dirname, 'main/jobs/database-file-worker.ts'),
           'write-worker': resolve(import.meta.dirname, 'main/hsds/install/write-worker.ts'),
           'store-worker': resolve(import.meta.dirname, 'main/search/build/store-worker.ts'),
+          'read-worker': resolve(import.meta.dirname, 'main/search/build/read-worker.ts'),
         },
       },
     },
