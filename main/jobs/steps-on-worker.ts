@@ -22,8 +22,9 @@ type FromWorker<T> = { progress: StepProgress } | { committed: true } | { done: 
 /**
  * Starts `script` (which calls answerOnWorker) with `data`, and settles as its write does: with its
  * value once committed, with ImportCancelled when the listener asked it to stop, or with the failure.
+ * `transfer`: buffers of `data` handed to the worker rather than copied (gone from this thread).
  */
-export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}): Promise<T> {
+export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}, transfer: readonly ArrayBuffer[] = []): Promise<T> {
   const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -34,7 +35,7 @@ export function stepsOnWorker<T>(script: string, data: object, listener: StepLis
       settled = true;
       outcome();
     };
-    const worker = new Worker(script, { workerData: { ...data, shared } });
+    const worker = new Worker(script, { workerData: { ...data, shared }, transferList: [...transfer] });
     worker.on('message', (message: FromWorker<T>) => {
       if ('progress' in message) {
         try {

@@ -11,15 +11,15 @@ import { valueMask, type FacetIndex } from './facets/facet-index';
 import { F_APART, filterPool, hasValue } from './facets/pool-filter';
 import { relaxations } from './facets/relaxations';
 import { sourceWanted } from './facets/source-facet';
-import { planningVocabulary, planQuery } from './query-plan';
+import { planningVocabulary, planningVocabularySteps, planQuery } from './query-plan';
 import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './words/term-corrector';
 import { rebuildSearchIndex } from './build/text-index';
 import { readCurrentIndex, readCurrentIndexOffThread } from './build/read-on-worker';
-import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
+import { documentCountsSteps, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
 import { TopK } from './top-k';
 import { derived, workArray } from './per-index';
-import { runStepsAsync } from '../jobs/steps';
+import { runSteps, runStepsAsync } from '../jobs/steps';
 import { mapColumns, RecentMapSets, servicesOfRefs } from './map-sets';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
@@ -77,12 +77,16 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
   const latest = () => (latestInstall.get() as { id: number | null }).id;
 
-  /** Searches from here on use these indexes, read for `install`. */
-  function adopt(install: number | null, stored: { facets: FacetIndex; text: TextIndex }): void {
+  /** Searches from here on use these indexes, read for `install`; what they need of them worked out a part a step. */
+  function* adoptSteps(install: number | null, stored: { facets: FacetIndex; text: TextIndex }): Generator<void, void, void> {
+    const valueBits = valueColumns(stored.facets);
+    yield;
+    const items = new Int32Array(stored.facets.size);
+    for (let i = 0; i < items.length; i++) items[i] = i;
     facetIndex = stored.facets;
-    columns = valueColumns(facetIndex);
+    columns = valueBits;
     textIndex = stored.text;
-    everyItem = Int32Array.from(facetIndex.ids.keys());
+    everyItem = items;
     vocabulary = null;
     generation = install;
     indexNumber = install ?? 0;
@@ -95,17 +99,17 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
     if (install !== generation) {
       if (inBackground && (storedBytes.get() as number) > READ_AT_ONCE_BYTES) throw new SearchIndexNotLoaded();
       const read = readCurrentIndex(db);
-      if (read.stored) adopt(read.install, read.stored);
+      if (read.stored) runSteps(adoptSteps(read.install, read.stored));
       else if (inBackground) throw new SearchIndexUnreadable();
       else {
         rebuildSearchIndex(db);
-        adopt(install, readSearchIndexes(db)!);
+        runSteps(adoptSteps(install, readSearchIndexes(db)!));
       }
     }
     return facetIndex;
   }
 
-  const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(documentCounts(textIndex)));
+  const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(runSteps(documentCountsSteps(textIndex))));
 
   const textCandidates = (text: string): TextMatches | null => {
     const plan = planQuery(text, terms());
@@ -124,16 +128,16 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         const { install, stored } = await readCurrentIndexOffThread(db);
         if (!stored) return false;
         // Read in a snapshot of its own: an install that landed since is read at the next search.
-        adopt(install, stored);
+        await runStepsAsync(adoptSteps(install, stored));
       }
       const ix = facetIndex;
       await runStepsAsync(
         (function* () {
           yield;
           if (!vocabulary) {
-            const counts = documentCounts(textIndex);
+            const counts = yield* documentCountsSteps(textIndex);
             yield;
-            vocabulary = planningVocabulary(counts);
+            vocabulary = yield* planningVocabularySteps(counts);
             yield;
           }
           gazetteer();

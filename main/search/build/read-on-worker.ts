@@ -45,15 +45,3 @@ export function readCurrentIndexOffThread(db: Db): Promise<StoredRead> {
     worker.once('exit', (code) => reject(new Error(`The search index's reading thread ended (code ${code}) before it answered.`)));
   });
 }
-
-/** The arrays of a read, each buffer once, to hand over with it (the small ones may share Node's pool, which stays). */
-export function buffersOf(read: StoredRead): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const visit = (value: unknown) => {
-    if (ArrayBuffer.isView(value)) {
-      if (value.buffer instanceof ArrayBuffer && value.buffer.byteLength >= 65_536) buffers.add(value.buffer);
-    } else if (value && typeof value === 'object' && !Array.isArray(value)) Object.values(value).forEach(visit);
-  };
-  visit(read.stored);
-  return [...buffers];
-}
