@@ -42,7 +42,7 @@ export class SearchIndexNotLoaded extends Error {
 }
 
 /**
- * Stored indexes up to this size (some 5,000 services) are read as a search asks for them, in well under a
+ * Stored indexes up to this size (a few thousand services) are read as a search asks for them, in well under a
  * tenth of a second; larger ones by prepare, off this thread, when reading in the background.
  */
 const READ_AT_ONCE_BYTES = 2_000_000;
