@@ -29,7 +29,10 @@ interface Call {
   failure: unknown;
 }
 
-/** A worker thread started from `script` (which calls serveOnWorker) with `data`, answering calls one at a time. */
+/**
+ * A worker thread started from `script` (which calls serveOnWorker) with `data`, answering calls one at a
+ * time. `transfer`: buffers of `data` handed to the worker rather than copied (gone from this thread).
+ */
 export class StepsWorker {
   private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
@@ -37,8 +40,8 @@ export class StepsWorker {
   private ended: Error | null = null;
   private closing = false;
 
-  constructor(script: string, data: object) {
-    this.worker = new Worker(script, { workerData: { ...data, shared: this.shared } });
+  constructor(script: string, data: object, transfer: readonly ArrayBuffer[] = []) {
+    this.worker = new Worker(script, { workerData: { ...data, shared: this.shared }, transferList: [...transfer] });
     this.worker.on('message', (message: FromWorker<unknown>) => this.heard(message));
     this.worker.once('error', (err) => this.end(err));
     this.worker.once('exit', (code) => this.end(new Error(`The worker thread ended (code ${code}) before it answered. Nothing was changed.`)));
@@ -98,8 +101,8 @@ export class StepsWorker {
 }
 
 /** One call on a worker of its own, let go once it has answered. */
-export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}): Promise<T> {
-  const worker = new StepsWorker(script, data);
+export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+  const worker = new StepsWorker(script, data, transfer);
   return worker.run<T>(undefined, listener).finally(() => worker.close());
 }
 

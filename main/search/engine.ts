@@ -11,14 +11,15 @@ import { valueMask, type FacetIndex } from './facets/facet-index';
 import { F_APART, filterPool, hasValue } from './facets/pool-filter';
 import { relaxations } from './facets/relaxations';
 import { sourceWanted } from './facets/source-facet';
-import { planningVocabulary, planQuery } from './query-plan';
-import { readSearchIndexes, readSearchIndexesSteps } from './search-store';
+import { planningVocabulary, planningVocabularySteps, planQuery } from './query-plan';
+import { readSearchIndexes } from './search-store';
 import type { TermCorrector } from './words/term-corrector';
-import { rebuildSearchIndex, searchIndexIsCurrent } from './build/text-index';
-import { documentCounts, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
+import { rebuildSearchIndex } from './build/text-index';
+import { readCurrentIndex, readCurrentIndexOffThread } from './build/read-on-worker';
+import { documentCountsSteps, matchPlan, type TextIndex, type TextMatches } from './words/text-postings';
 import { TopK } from './top-k';
 import { derived, workArray } from './per-index';
-import { runSteps } from '../jobs/steps';
+import { runSteps, runStepsAsync } from '../jobs/steps';
 import { mapColumns, RecentMapSets, servicesOfRefs } from './map-sets';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
@@ -33,18 +34,33 @@ export class SearchIndexUnreadable extends Error {
   }
 }
 
+/** The stored indexes are too large to read while a search waits, and this engine leaves reading them to its caller (prepare). */
+export class SearchIndexNotLoaded extends Error {
+  constructor() {
+    super('The stored search index is being read.');
+  }
+}
+
+/**
+ * Stored indexes up to this size (a few thousand services) are read as a search asks for them, in well under a
+ * tenth of a second; larger ones by prepare, off this thread, when reading in the background.
+ */
+const READ_AT_ONCE_BYTES = 2_000_000;
+
 /**
  * The search engine: an inverted index of words (text-postings.ts) finds and scores text candidates,
  * an in-memory facet index filters, counts and sorts them. Both are built at install and stored as
  * BLOBs; they are reloaded when the installed dataset changes.
  */
 /**
- * rebuildInPlace: a stored index that cannot be read is rebuilt at once, holding the thread for seconds on
- * a large directory (the CLI, the bench). The app passes false and rebuilds in the background instead
- * (SearchIndexUnreadable is thrown for it to do so).
+ * inBackground false: a stored index that cannot be read is rebuilt at once, holding the thread for seconds
+ * on a large directory (the CLI, the bench), and a large one is read at once. The app passes true: a large
+ * index is left to prepare (SearchIndexNotLoaded is thrown for its caller to run it), and one that cannot be
+ * read to its caller to rebuild in the background (SearchIndexUnreadable).
  */
-export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer, areas: () => AreaTable, { rebuildInPlace = true } = {}) {
+export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer, areas: () => AreaTable, { inBackground = false } = {}) {
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
+  const storedBytes = db.prepare('SELECT coalesce(sum(length(data)), 0) FROM search_blob').pluck();
   // A page's cards are a few reads: in one transaction they share one snapshot (a page never mixes two installs).
   const readCards = db.transaction((ids: string[]) => reader.cards(ids));
 
@@ -59,42 +75,41 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   let indexNumber = 0;
   const mapSets = new RecentMapSets();
 
-  /** The stored indexes; none when they cannot be read (damaged), so they are rebuilt rather than failing every search. */
-  function* readStoredSteps() {
-    try {
-      return yield* readSearchIndexesSteps(db);
-    } catch {
-      return null;
-    }
+  const latest = () => (latestInstall.get() as { id: number | null }).id;
+
+  /** Searches from here on use these indexes, read for `install`; what they need of them worked out a part a step. */
+  function* adoptSteps(install: number | null, stored: { facets: FacetIndex; text: TextIndex }): Generator<void, void, void> {
+    const valueBits = valueColumns(stored.facets);
+    yield;
+    const items = new Int32Array(stored.facets.size);
+    for (let i = 0; i < items.length; i++) items[i] = i;
+    facetIndex = stored.facets;
+    columns = valueBits;
+    textIndex = stored.text;
+    everyItem = items;
+    vocabulary = null;
+    generation = install;
+    indexNumber = install ?? 0;
+    mapSets.clear();
   }
 
-  /** The latest install's indexes, read from their BLOBs unless already loaded, with a yield between the parts. */
-  function* currentSteps(): Generator<void, FacetIndex, void> {
-    const install = (latestInstall.get() as { id: number | null }).id;
+  /** The latest install's indexes, read from their BLOBs unless already loaded. */
+  function current(): FacetIndex {
+    const install = latest();
     if (install !== generation) {
-      let stored = searchIndexIsCurrent(db) ? yield* readStoredSteps() : null;
-      if (!stored) {
-        if (!rebuildInPlace) throw new SearchIndexUnreadable();
+      if (inBackground && (storedBytes.get() as number) > READ_AT_ONCE_BYTES) throw new SearchIndexNotLoaded();
+      const read = readCurrentIndex(db);
+      if (read.stored) runSteps(adoptSteps(read.install, read.stored));
+      else if (inBackground) throw new SearchIndexUnreadable();
+      else {
         rebuildSearchIndex(db);
-        stored = readSearchIndexes(db)!;
+        runSteps(adoptSteps(install, readSearchIndexes(db)!));
       }
-      // An install that landed between the steps is read at the next call instead.
-      if ((latestInstall.get() as { id: number | null }).id !== install) return yield* currentSteps();
-      facetIndex = stored.facets;
-      columns = valueColumns(facetIndex);
-      textIndex = stored.text;
-      everyItem = Int32Array.from(facetIndex.ids.keys());
-      vocabulary = null;
-      generation = install;
-      indexNumber = install ?? 0;
-      mapSets.clear();
     }
     return facetIndex;
   }
 
-  const current = (): FacetIndex => runSteps(currentSteps());
-
-  const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(documentCounts(textIndex)));
+  const terms = (): TermCorrector => (vocabulary ??= planningVocabulary(runSteps(documentCountsSteps(textIndex))));
 
   const textCandidates = (text: string): TextMatches | null => {
     const plan = planQuery(text, terms());
@@ -103,24 +118,36 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
   return {
     /**
-     * Loads the latest install's indexes, and works out what any first search needs of them (the words'
-     * vocabulary, the place tables, which services cover the whole state), a part a step: a preparation runs
-     * it after a rebuild, so the search it then lets through does not do all of it in one block.
+     * Reads the latest install's indexes off this thread (read-on-worker.ts) and works out what any first
+     * search needs of them (the words' vocabulary, the place tables, which services cover the whole state), a
+     * part a step, so the search it then lets through does not do all of it in one block. False when the
+     * stored indexes cannot be read or are stale: they are to be rebuilt first.
      */
-    *prepareSteps(): Generator<void, void, void> {
-      const ix = yield* currentSteps();
-      yield;
-      if (!vocabulary) {
-        const counts = documentCounts(textIndex);
-        yield;
-        vocabulary = planningVocabulary(counts);
-        yield;
+    async prepare(): Promise<boolean> {
+      if (latest() !== generation) {
+        const { install, stored } = await readCurrentIndexOffThread(db);
+        if (!stored) return false;
+        // Read in a snapshot of its own: an install that landed since is read at the next search.
+        await runStepsAsync(adoptSteps(install, stored));
       }
-      gazetteer();
-      yield;
-      areas();
-      yield;
-      wholeStateByItem(ix, areas());
+      const ix = facetIndex;
+      await runStepsAsync(
+        (function* () {
+          yield;
+          if (!vocabulary) {
+            const counts = yield* documentCountsSteps(textIndex);
+            yield;
+            vocabulary = yield* planningVocabularySteps(counts);
+            yield;
+          }
+          gazetteer();
+          yield;
+          areas();
+          yield;
+          wholeStateByItem(ix, areas());
+        })(),
+      );
+      return true;
     },
 
     search(query: SearchQuery): SearchResponse {

@@ -2,14 +2,15 @@ import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import { offlineTables } from '../geo/offline-tables';
 import type { Handlers } from '../handler-types';
-import { createSearchEngine, SearchIndexUnreadable } from './engine';
+import { createSearchEngine, SearchIndexNotLoaded, SearchIndexUnreadable } from './engine';
 import { createIndexPreparation } from './build/index-preparation';
 
 /**
  * The search, geocode and area outline channels. The gazetteer (2 MB) and the area table (0.7 MB) load
  * on first use, not at start. A stale search
- * index, or one that cannot be read, is rebuilt on a writer connection while search answers how far that
- * has got; without one (the bench) the first search rebuilds it in place.
+ * index, or one that cannot be read, is rebuilt on a writer connection, and a large one read off this
+ * thread, while search answers how far that has got; without a writer (the CLI, the bench) the first search
+ * reads, or rebuilds, it in place.
  */
 export function createSearchHandlers(
   db: Db,
@@ -18,14 +19,15 @@ export function createSearchHandlers(
   openWriter?: () => Db,
 ): Pick<Handlers, 'search' | 'mapPoints' | 'mapServices' | 'geocode' | 'serviceAreaOutline'> {
   const { gazetteer: places, areas } = offlineTables(dataDir);
-  const engine = createSearchEngine(db, reader, places, areas, { rebuildInPlace: !openWriter });
-  const preparation = openWriter ? createIndexPreparation(db, openWriter, () => engine.prepareSteps()) : null;
-  /** `use`'s answer, or how far the rebuild has got when the stored index turns out unreadable. */
+  const engine = createSearchEngine(db, reader, places, areas, { inBackground: !!openWriter });
+  const preparation = openWriter ? createIndexPreparation(db, openWriter, () => engine.prepare()) : null;
+  /** `use`'s answer, or how far the preparation has got when the stored index turns out unreadable or not yet read. */
   const orRebuild = <T>(use: () => T) => {
     try {
       return use();
     } catch (err) {
       if (err instanceof SearchIndexUnreadable && preparation) return preparation.rebuild();
+      if (err instanceof SearchIndexNotLoaded && preparation) return preparation.read();
       throw err;
     }
   };

@@ -1,7 +1,8 @@
 import { STOP_WORDS } from '../../shared/search-vocabulary';
 import { foldedWords } from '../../shared/text-fold';
 import { groupAt, groupToken, synonymGroup } from './words/synonyms';
-import { createTermCorrector, type TermCorrector } from './words/term-corrector';
+import { runSteps } from '../jobs/steps';
+import { termCorrectorSteps, type TermCorrector } from './words/term-corrector';
 
 const singleWordSynonyms = [...synonymGroup.keys()].filter((k) => !k.includes(' ')).sort();
 
@@ -9,9 +10,12 @@ const singleWordSynonyms = [...synonymGroup.keys()].filter((k) => !k.includes(' 
  * What typo correction and prefixes may land on: the index's own terms (with their document counts)
  * and the synonym words, which count even when no record uses them ("refugo" -> refugio -> shelter).
  */
-export function planningVocabulary(indexTerms: Map<string, number>): TermCorrector {
+export const planningVocabulary = (indexTerms: Map<string, number>): TermCorrector => runSteps(planningVocabularySteps(indexTerms));
+
+/** planningVocabulary with a yield now and then: a statewide directory has some 100,000 terms. */
+export function* planningVocabularySteps(indexTerms: Map<string, number>): Generator<void, TermCorrector, void> {
   for (const w of singleWordSynonyms) if (!indexTerms.has(w)) indexTerms.set(w, 0);
-  return createTermCorrector(indexTerms);
+  return yield* termCorrectorSteps(indexTerms);
 }
 
 const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;

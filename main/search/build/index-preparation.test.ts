@@ -90,17 +90,61 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     expect(writers.opened).toBe(2);
   });
 
-  it('reads the new index in a part at a time, so the search it then lets through answers from memory as one read in one go would', () => {
-    const { db } = staleDesk();
+  /** A desk whose stored index is current, large enough to be read off the window's thread, and what a search of it in one go answers. */
+  const currentDesk = () => {
+    const { db, path, cleanup } = tempDb();
+    cleanups.push(cleanup);
+    installDataset(db, syntheticDirectory(SERVICES), { datasetId: 'synthetic', version: '1', source: 'test' });
     const { gazetteer, areas } = offlineTables();
-    const query = { text: 'shelter', limit: 20 };
-    const atOnce = createSearchEngine(db, createServiceReader(db), gazetteer, areas).search(query);
-    const engine = createSearchEngine(db, createServiceReader(db), gazetteer, areas, { rebuildInPlace: false });
-    let parts = 0;
-    for (const _ of engine.prepareSteps()) parts++;
-    expect(parts).toBeGreaterThan(5);
+    const atOnce = createSearchEngine(db, createServiceReader(db), gazetteer, areas).search(QUERY);
+    const writers = { opened: 0 };
+    const handlers = () =>
+      createHandlers(db, path, {
+        ...noSystemActions,
+        ...noDeskShell,
+        openWriter: () => {
+          writers.opened++;
+          return openDatabase(path);
+        },
+      });
+    return { db, atOnce, writers, handlers };
+  };
+  const QUERY = { text: 'shelter', limit: 20 };
+  /** Searches until one answers, a turn of the event loop apart, and the progress seen meanwhile. */
+  const untilAnswered = async (h: Handlers) => {
+    const seen: SearchPreparing['preparing'][] = [];
+    for (;;) {
+      const answer = h.search(QUERY) as SearchResponse | SearchPreparing;
+      if (!('preparing' in answer)) return { answer, seen };
+      seen.push(answer.preparing);
+      await nextTurn();
+    }
+  };
+
+  it('reads a large stored index off the window\'s thread, answering that search is being prepared meanwhile, then as a read in one go would', async () => {
+    const { db, atOnce, writers, handlers } = currentDesk();
+    const desk = handlers();
+    const { answer, seen } = await untilAnswered(desk);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.done === SERVICES && p.total === SERVICES)).toBe(true);
+    expect(answer).toEqual(atOnce);
+    expect(writers.opened).toBe(0);
     // Nothing left to read: the stored BLOBs could go and the search would not notice.
     db.prepare('DELETE FROM search_blob').run();
-    expect(engine.search(query)).toEqual(atOnce);
+    const again = desk.search(QUERY) as SearchResponse;
+    expect([again.total, again.results]).toEqual([atOnce.total, atOnce.results]);
+  });
+
+  it('finds a large stored index damaged without reading it on the window\'s thread, rebuilds it while answering how far it has got, then answers as before', async () => {
+    const { db, atOnce, writers, handlers } = currentDesk();
+    db.prepare("UPDATE search_blob SET data = x'ff' WHERE name = 'postings'").run();
+    const { answer, seen } = await untilAnswered(handlers());
+    // The read found it damaged; the rebuild counted up from nothing to every service.
+    expect(seen[0]).toEqual({ done: SERVICES, total: SERVICES });
+    expect(seen.some((p) => p.done < SERVICES)).toBe(true);
+    expect(answer).toEqual(atOnce);
+    expect(writers.opened).toBe(1);
+    expect(searchIndexIsCurrent(db)).toBe(true);
+    expect((db.prepare("SELECT length(data) FROM search_blob WHERE name = 'postings'").pluck().get() as number) > 1).toBe(true);
   });
 });

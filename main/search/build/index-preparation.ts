@@ -1,44 +1,68 @@
 import type { SearchPreparing } from '../../../shared/domain';
 import type { Db, ReadDb } from '../../db/open';
-import { runStepsAsync } from '../../jobs/steps';
 import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
 
 /**
- * Rebuilds a stale search index (an update changed how it is built, or a database from before
- * migration 006) or one that cannot be read, in the background on a writer connection, so the first search after an update answers
- * "being prepared" at once instead of holding the window for seconds. One rebuild at a time. Once it is
- * stored, `load` (the engine's) reads it in, still as part of the preparation, a step at a time.
+ * Gets the search index ready in the background, so a search answers "being prepared" at once instead of
+ * holding the window: a stale index (an update changed how it is built, or a database from before
+ * migration 006) or one that cannot be read is rebuilt on a writer connection; then, or when a large stored
+ * index is simply not read yet, `load` (the engine's prepare) reads it in off this thread. One at a time.
+ * `load` answers false when the index it read cannot be used (damaged, or stale by then): it is rebuilt.
  */
-export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: () => Generator<void, void, void> = function* () {}) {
+export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: () => Promise<boolean> = () => Promise.resolve(true)) {
   let progress: SearchPreparing['preparing'] | null = null;
   let failure: Error | null = null;
 
-  const start = () => {
-    progress = { done: 0, total: (db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n };
-    const writer = openWriter();
-    // Reading the directory takes a moment: the search that started it answers "being prepared" first.
-    new Promise((resolve) => setImmediate(resolve))
-      .then(() => rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) }))
-      .then(() => runStepsAsync(load()))
+  const rebuildWith = async (writer: Db) => {
+    try {
+      // Reading the directory takes a moment: the search that started it answers "being prepared" first.
+      await new Promise((resolve) => setImmediate(resolve));
+      await rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) });
+    } finally {
+      writer.close();
+    }
+    if (!(await load())) throw new Error('the rebuilt index could not be read back');
+  };
+
+  const start = (done: (total: number) => number, job: () => Promise<void>): SearchPreparing => {
+    const total = (db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n;
+    progress = { done: done(total), total };
+    job()
       .catch((err: unknown) => {
         failure = new Error(`Search could not be prepared: ${err instanceof Error ? err.message : String(err)}. It will be tried again.`);
       })
       .finally(() => {
         progress = null;
-        writer.close();
       });
+    return { preparing: progress };
   };
 
-  /** Rebuilds the index even when it is marked current (it cannot be read), unless a rebuild is running; says how far it has got. */
+  /** Rebuilds the index even when it is marked current (it cannot be read), unless a preparation is running; says how far it has got. */
   const rebuild = (): SearchPreparing => {
-    if (!progress) start();
-    return { preparing: progress! };
+    if (progress) return { preparing: progress };
+    const writer = openWriter();
+    return start(() => 0, () => rebuildWith(writer));
+  };
+
+  /** Reads the stored index in (rebuilding it first if it turns out unreadable), unless a preparation is running. */
+  const read = (): SearchPreparing => {
+    if (progress) return { preparing: progress };
+    // What is read was indexed already: the count stands at the end until it is in.
+    return start(
+      (total) => total,
+      async () => {
+        if (await load()) return;
+        progress = { done: 0, total: progress!.total };
+        await rebuildWith(openWriter());
+      },
+    );
   };
 
   return {
     /**
-     * How far the rebuild has got, starting it if the index is stale; null when the index is ready. A failed
-     * rebuild is thrown once (the stored index is left as it was) and the next call tries again.
+     * How far the preparation has got, starting a rebuild if the index is stale; null when nothing is being
+     * prepared. A failed preparation is thrown once (the stored index is left as it was) and the next call
+     * tries again.
      */
     pending(): SearchPreparing | null {
       if (progress) return { preparing: progress };
@@ -51,5 +75,6 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: (
       return rebuild();
     },
     rebuild,
+    read,
   };
 }

@@ -163,9 +163,17 @@ export class TextIndexBuilder {
   }
 }
 
-/** Items a term's postings belong to, for typo correction's commonest-first order. */
-export function documentCounts(ix: TextIndex): Map<string, number> {
-  return new Map(ix.terms.map((term, t) => [term, ix.postingStart[t + 1]! - ix.postingStart[t]!]));
+/** Terms counted a step: all 60,000 of a statewide directory's in one took 60-80 ms. */
+const COUNTED_A_STEP = 15_000;
+
+/** Items a term's postings belong to, for typo correction's commonest-first order; a yield every COUNTED_A_STEP terms. */
+export function* documentCountsSteps(ix: TextIndex): Generator<void, Map<string, number>, void> {
+  const counts = new Map<string, number>();
+  for (let t = 0; t < ix.terms.length; t++) {
+    counts.set(ix.terms[t]!, ix.postingStart[t + 1]! - ix.postingStart[t]!);
+    if ((t + 1) % COUNTED_A_STEP === 0) yield;
+  }
+  return counts;
 }
 
 /** The terms [from, to) an alternative names: one term, or every term starting with a prefix. */
