@@ -408,11 +408,12 @@ export interface SearchResponse {
 }
 
 /**
- * The answer to a search while the stored index is rebuilt (the first start after an update changed how
- * it is built): how many services are indexed so far. Asking again later gets the results.
+ * The answer to a search while the index is being got ready: rebuilt (the first start after an update
+ * changed how it is built, or one found damaged), how many services are indexed so far; or, `reading`, a
+ * large stored index read in at start. Asking again later gets the results.
  */
 export interface SearchPreparing {
-  preparing: { done: number; total: number };
+  preparing: { done: number; total: number; reading: boolean };
 }
 
 /* The desk's own records: never part of a dataset, never touched by an import or sync. */

@@ -64,7 +64,7 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
     // Asked again and again while it ran (the words are scanned on a worker thread, so the count may jump to the end).
     expect(seen.length).toBeGreaterThan(1);
-    expect(seen.at(-1)).toEqual({ done: SERVICES, total: SERVICES });
+    expect(seen.at(-1)).toEqual({ done: SERVICES, total: SERVICES, reading: false });
 
     expect(answer.results.map((c) => c.name)).toContain('SYNTHETIC Service 7777');
     expect(searchIndexIsCurrent(db)).toBe(true);
@@ -74,7 +74,7 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
   it('a rebuild that cannot be stored is reported once, leaves the old index as it was, and is tried again', async () => {
     const { db, handlers, writers } = staleDesk((path) => new Database(path, { readonly: true }));
     const before = db.prepare('SELECT synonyms, built_at FROM search_index_state').get();
-    expect(search(handlers, 'shelter')).toEqual({ preparing: { done: 0, total: SERVICES } });
+    expect(search(handlers, 'shelter')).toEqual({ preparing: { done: 0, total: SERVICES, reading: false } });
     let failure: unknown = null;
     while (!failure) {
       await nextTurn();
@@ -86,7 +86,7 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     }
     expect(String(failure)).toMatch(/Search could not be prepared: .*readonly.*It will be tried again/);
     expect(db.prepare('SELECT synonyms, built_at FROM search_index_state').get()).toEqual(before);
-    expect(search(handlers, 'shelter')).toEqual({ preparing: { done: 0, total: SERVICES } });
+    expect(search(handlers, 'shelter')).toEqual({ preparing: { done: 0, total: SERVICES, reading: false } });
     expect(writers.opened).toBe(2);
   });
 
@@ -126,7 +126,7 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     const desk = handlers();
     const { answer, seen } = await untilAnswered(desk);
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((p) => p.done === SERVICES && p.total === SERVICES)).toBe(true);
+    expect(seen.every((p) => p.done === SERVICES && p.total === SERVICES && p.reading)).toBe(true);
     expect(answer).toEqual(atOnce);
     expect(writers.opened).toBe(0);
     // Nothing left to read: the stored BLOBs could go and the search would not notice.
@@ -140,8 +140,8 @@ describe('preparing a stale search index', { timeout: 120_000 }, () => {
     db.prepare("UPDATE search_blob SET data = x'ff' WHERE name = 'postings'").run();
     const { answer, seen } = await untilAnswered(handlers());
     // The read found it damaged; the rebuild counted up from nothing to every service.
-    expect(seen[0]).toEqual({ done: SERVICES, total: SERVICES });
-    expect(seen.some((p) => p.done < SERVICES)).toBe(true);
+    expect(seen[0]).toEqual({ done: SERVICES, total: SERVICES, reading: true });
+    expect(seen.some((p) => p.done < SERVICES && !p.reading)).toBe(true);
     expect(answer).toEqual(atOnce);
     expect(writers.opened).toBe(1);
     expect(searchIndexIsCurrent(db)).toBe(true);

@@ -17,16 +17,17 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: (
     try {
       // Reading the directory takes a moment: the search that started it answers "being prepared" first.
       await new Promise((resolve) => setImmediate(resolve));
-      await rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total }) });
+      await rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total, reading: false }) });
     } finally {
       writer.close();
     }
     if (!(await load())) throw new Error('the rebuilt index could not be read back');
   };
 
-  const start = (done: (total: number) => number, job: () => Promise<void>): SearchPreparing => {
+  const start = (reading: boolean, job: () => Promise<void>): SearchPreparing => {
     const total = (db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n;
-    progress = { done: done(total), total };
+    // What is read was indexed already: the count stands at the end until it is in.
+    progress = { done: reading ? total : 0, total, reading };
     job()
       .catch((err: unknown) => {
         failure = new Error(`Search could not be prepared: ${err instanceof Error ? err.message : String(err)}. It will be tried again.`);
@@ -41,18 +42,17 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: (
   const rebuild = (): SearchPreparing => {
     if (progress) return { preparing: progress };
     const writer = openWriter();
-    return start(() => 0, () => rebuildWith(writer));
+    return start(false, () => rebuildWith(writer));
   };
 
   /** Reads the stored index in (rebuilding it first if it turns out unreadable), unless a preparation is running. */
   const read = (): SearchPreparing => {
     if (progress) return { preparing: progress };
-    // What is read was indexed already: the count stands at the end until it is in.
     return start(
-      (total) => total,
+      true,
       async () => {
         if (await load()) return;
-        progress = { done: 0, total: progress!.total };
+        progress = { done: 0, total: progress!.total, reading: false };
         await rebuildWith(openWriter());
       },
     );

@@ -65,7 +65,7 @@ function Results({ state, selectedId, onSelect, onShowMore, filters, onFilters, 
   if (state.status === 'preparing') {
     return (
       <div className="message" aria-busy="true">
-        <ImportProgress status={{ step: 'indexing', ...state.progress }} labelKey="searchPreparing" />
+        <ImportProgress status={{ step: 'indexing', ...state.progress }} labelKey={state.progress.reading ? 'searchReading' : 'searchPreparing'} />
       </div>
     );
   }

@@ -10,6 +10,7 @@ export const en = {
   resultsCount_other: '{{count, number}} services',
   loading: 'Loading…',
   searchPreparing: 'Preparing search after an update: {{done, number}} of {{total, number}} services indexed. Results will appear here when it is done.',
+  searchReading: 'Opening the search index of {{total, number}} services. Results will appear here in a moment.',
   noResults: 'No services match “{{text}}”.',
   noResultsHint: 'Try fewer or different words. Unknown facts are never hidden from results.',
   errorTitle: 'Something went wrong',

@@ -11,6 +11,7 @@ export const es: Record<MessageKey, string> = {
   resultsCount_other: '{{count, number}} servicios',
   loading: 'Cargando…',
   searchPreparing: 'Preparando la búsqueda tras una actualización: {{done, number}} de {{total, number}} servicios indexados. Los resultados aparecerán aquí al terminar.',
+  searchReading: 'Abriendo el índice de búsqueda de {{total, number}} servicios. Los resultados aparecerán aquí en un momento.',
   noResults: 'Ningún servicio coincide con «{{text}}».',
   noResultsHint: 'Pruebe con menos palabras o con otras. Los datos desconocidos nunca se ocultan.',
   errorTitle: 'Algo salió mal',
