@@ -79,6 +79,9 @@ export class CsvReader {
   private at = 0;
   /** Columns of the current record that were a quoted empty string (""): an empty value, where a bare empty cell is a missing one. */
   private readonly quotedEmpty: number[] = [];
+  /** Where each unquoted cell of the current record starts in the bytes, and its length (-1 when quoted). */
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
 
   constructor(
     bytes: Uint8Array,
@@ -98,7 +101,7 @@ export class CsvReader {
 
   /** Reads the next record into `cells`; false at the end of the file. */
   next(): boolean {
-    const { buf, cells, quotedEmpty } = this;
+    const { buf, cells, quotedEmpty, starts, lengths } = this;
     const n = buf.length;
     let i = this.at;
     while (i < n && (buf[i] === LF || buf[i] === CR)) i++;
@@ -127,6 +130,7 @@ export class CsvReader {
         }
         const after = buf[i];
         if (i < n && after !== COMMA && after !== LF && after !== CR) this.fail(MESSAGES.closing);
+        lengths[width] = -1;
         if (value === '') quotedEmpty.push(width);
         else if (value.length > MAX_FIELD_CHARS) this.fail(MESSAGES.huge);
       } else {
@@ -136,7 +140,12 @@ export class CsvReader {
           if (c === COMMA || c === LF || c === CR) break;
           if (c === QUOTE) this.fail(MESSAGES.opening);
         }
-        value = j === i ? '' : this.text(i, j);
+        const length = j - i;
+        // A value repeated from the row above (an organization's id on each of its services, a status) is the
+        // same string, not another copy to hold.
+        value = length === 0 ? '' : length === lengths[width] && sameBytes(buf, starts[width]!, i, length) ? cells[width]! : this.text(i, j);
+        starts[width] = i;
+        lengths[width] = length;
         i = j;
       }
       cells[width++] = value;
@@ -147,7 +156,7 @@ export class CsvReader {
       break;
     }
     if (this.row > 0 && width !== this.header.length) this.fail(MESSAGES.width);
-    cells.length = width;
+    if (cells.length !== width) cells.length = width;
     this.budget.takeRows(1, this.file, this.row + 1);
     this.row++;
     this.at = i;
@@ -163,6 +172,11 @@ export class CsvReader {
     if (s.length > MAX_FIELD_CHARS) this.fail(MESSAGES.huge);
     return s;
   }
+}
+
+function sameBytes(buf: Buffer, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (buf[a + k] !== buf[b + k]) return false;
+  return true;
 }
 
 /** Parses a whole CSV file (CsvReader), yielding every ROWS_BETWEEN_YIELDS rows so the app can answer meanwhile. */
