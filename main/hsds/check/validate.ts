@@ -57,6 +57,12 @@ function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null
   }
 }
 
+function firstRowOfEachId(rows: readonly Row[]): Map<string, Row> {
+  const first = new Map<string, Row>();
+  for (const row of rows) if (typeof row.id === 'string' && !first.has(row.id)) first.set(row.id, row);
+  return first;
+}
+
 /**
  * Everything that must hold before a dataset may replace the directory: the official schema's types,
  * required fields and enums per row; unique ids; foreign keys that resolve; coordinates in range;
@@ -92,6 +98,7 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
     // A table's validator is compiled on its first check: that takes a step of its own.
     yield { step: 'checking', done, total };
     const seen = new Set<string>();
+    let firstRows: Map<string, Row> | null = null;
     const validate = tableValidator(table);
     const required = storedRequired(table);
     const schemaRequired = new Set(requiredFields(table));
@@ -100,9 +107,9 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
     for (const row of tables[table]) {
       if (++done % CHECK_BATCH === 0) yield { step: 'checking', done, total };
       const id = row.id;
-      // One look-up per id (a statewide package has 700,000): the first row to use it is found again only for a duplicate.
+      // One look-up per id (a statewide package has 700,000): the first row to use each is found only for a duplicate.
       if (typeof id === 'string' && id !== '' && seen.size === seen.add(id).size) {
-        const o = origins.get(tables[table].find((r) => r.id === id)!);
+        const o = origins.get((firstRows ??= firstRowOfEachId(tables[table])).get(id)!);
         at(row, 'id', `duplicate ${table} id "${id}" (first used${o ? ` in ${o.file}${o.row != null ? ` row ${o.row}` : ''}` : ''})`);
       }
       if (validate) {
