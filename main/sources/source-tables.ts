@@ -58,10 +58,18 @@ export function sourceTermsUsed(db: ReadDb, name: string, alsoTerms?: ReadonlySe
  * at a time in the order readSourceTablesSteps gives them: a comparison that reads every stored value
  * once need not hold them all, nor make an object of each.
  */
-export function* sourceRowPages(db: ReadDb, table: HsdsTable, name: string, prefix: string): Generator<unknown[][], void, void> {
+export function* sourceRowPages(db: ReadDb, table: HsdsTable, name: string, prefix: string, pageSize = PAGE): Generator<unknown[][], void, void> {
   const columns = hsdsColumns(table);
-  const page = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE rowid > ? AND rowid <= ? AND atlas_source = ? ORDER BY rowid`).raw();
-  for (const [after, last] of rowidRanges(db, table, PAGE, 'atlas_source = ?', [name])) yield unqualifyArrays(table, columns, page.all(after, last, name) as unknown[][], prefix);
+  // Each page says where the next starts (its last rowid, read as a last column and taken off): finding the
+  // pages first (rowidRanges) read every row of the table twice.
+  const page = db.prepare(`SELECT ${columns.join(', ')}, rowid FROM ${table} WHERE rowid > ? AND atlas_source = ? ORDER BY rowid LIMIT ${pageSize}`).raw();
+  for (let after = -Infinity; ; ) {
+    const rows = page.all(after, name) as unknown[][];
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]![columns.length] as number;
+    for (const row of rows) row.pop();
+    yield unqualifyArrays(table, columns, rows, prefix);
+  }
 }
 
 /**

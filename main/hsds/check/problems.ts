@@ -13,7 +13,10 @@ export interface Origin {
   /** JSON path of the object the row was flattened from. */
   path?: string;
 }
-export type Origins = Map<Row, Origin>;
+/** Where each row came from: a map of them, or one kept more compactly (row-origins.ts). */
+export interface Origins {
+  get(row: Row): Origin | undefined;
+}
 
 /** Thrown for input that cannot be read at all (truncated zip, not UTF-8...): the message names what and where. */
 export class DatasetReadError extends Error {

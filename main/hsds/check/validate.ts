@@ -57,6 +57,12 @@ function schemaProblem(table: HsdsTable, e: ErrorObject): { field: string | null
   }
 }
 
+function firstRowOfEachId(rows: readonly Row[]): Map<string, Row> {
+  const first = new Map<string, Row>();
+  for (const row of rows) if (typeof row.id === 'string' && !first.has(row.id)) first.set(row.id, row);
+  return first;
+}
+
 /**
  * Everything that must hold before a dataset may replace the directory: the official schema's types,
  * required fields and enums per row; unique ids; foreign keys that resolve; coordinates in range;
@@ -84,14 +90,15 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
     else soft.set(key, { problem: problemAt(origin, field, message, 'warning'), count: 1, table, rule });
   };
 
-  /** Each table's rows by id: the first row to use an id, for naming duplicates and resolving references. */
-  const ids = new Map<HsdsTable, Map<string, Row>>();
+  /** Each table's ids, for finding duplicates and resolving references. */
+  const ids = new Map<HsdsTable, Set<string>>();
   const total = HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   let done = 0;
   for (const table of HSDS_TABLES) {
     // A table's validator is compiled on its first check: that takes a step of its own.
     yield { step: 'checking', done, total };
-    const seen = new Map<string, Row>();
+    const seen = new Set<string>();
+    let firstRows: Map<string, Row> | null = null;
     const validate = tableValidator(table);
     const required = storedRequired(table);
     const schemaRequired = new Set(requiredFields(table));
@@ -100,12 +107,10 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
     for (const row of tables[table]) {
       if (++done % CHECK_BATCH === 0) yield { step: 'checking', done, total };
       const id = row.id;
-      if (typeof id === 'string' && id !== '') {
-        const first = seen.get(id);
-        if (first) {
-          const o = origins.get(first);
-          at(row, 'id', `duplicate ${table} id "${id}" (first used${o ? ` in ${o.file}${o.row != null ? ` row ${o.row}` : ''}` : ''})`);
-        } else seen.set(id, row);
+      // One look-up per id (a statewide package has 700,000): the first row to use each is found only for a duplicate.
+      if (typeof id === 'string' && id !== '' && seen.size === seen.add(id).size) {
+        const o = origins.get((firstRows ??= firstRowOfEachId(tables[table])).get(id)!);
+        at(row, 'id', `duplicate ${table} id "${id}" (first used${o ? ` in ${o.file}${o.row != null ? ` row ${o.row}` : ''}` : ''})`);
       }
       if (validate) {
         if (!validate(withoutOptionalBlanks(row, schemaRequired, required))) {
@@ -144,10 +149,15 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
   for (const table of HSDS_TABLES) {
     const fks = foreignKeys().get(table) ?? [];
     if (fks.length === 0) continue;
+    const targets = fks.map((fk) => ids.get(fk.target)!);
+    // Rows that follow each other often point to the same row (the services of one organization): it is looked up once.
+    const found: unknown[] = fks.map(() => undefined);
     yield* inBatches(tables[table], (row) => {
-      for (const fk of fks) {
-        const v = row[fk.column];
-        if (present(v) && !ids.get(fk.target)!.has(String(v))) at(row, fk.column, `points to ${fk.target} "${String(v)}", which is not in the dataset`);
+      for (let k = 0; k < fks.length; k++) {
+        const v = row[fks[k]!.column];
+        if (!present(v) || v === found[k]) continue;
+        if (targets[k]!.has(String(v))) found[k] = v;
+        else at(row, fks[k]!.column, `points to ${fks[k]!.target} "${String(v)}", which is not in the dataset`);
       }
     });
   }

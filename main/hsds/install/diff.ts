@@ -30,6 +30,8 @@ function* diffTables(current: TableRows, next: TableRows, collector?: ChangeColl
   /** Services added and removed, listed as their rows go by rather than in passes of their own. */
   const added: DatasetDiff['added'] = [];
   const removed: DatasetDiff['removed'] = [];
+  // With no service stored, every service is added and none has fields to compare: the differing rows are not needed.
+  const differ = current.service.length > 0 ? (t: HsdsTable, id: string) => differing.push([t, id]) : () => {};
   for (const t of HSDS_TABLES) {
     /** Each stored row's position in the table, by id. */
     const before = new Map<string, number>();
@@ -54,11 +56,11 @@ function* diffTables(current: TableRows, next: TableRows, collector?: ChangeColl
         if (changes?.kept(position, stored, changes.exactly(r, old)) || rowsEqual(t, old, r)) continue;
         count.changed++;
       }
-      differing.push([t, id]);
+      differ(t, id);
     }
     count.removed = before.size;
     for (const [id, stored] of before) {
-      differing.push([t, id]);
+      differ(t, id);
       changes?.removed(id);
       if (t === 'service') removed.push({ id, name: name(current[t][stored]!) });
     }

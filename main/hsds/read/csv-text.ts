@@ -60,35 +60,57 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Parses one CSV file strictly (RFC 4180: "," between fields, "" for a quote inside a quoted field, any
- * line ending, blank lines skipped); the first malformed row stops it with a message naming the row.
- * Hand-written because a general CSV library spent most of a large import's reading time per character.
- * It scans bytes (the delimiters are ASCII, so UTF-8 text cannot fake one) and decodes each field on its
- * own: slices of one big decoded string would keep it alive and make every later id lookup slower.
- * Each row is counted against the dataset's budget as it is read, so a file of millions of tiny rows stops
- * before it fills the memory. Yields every ROWS_BETWEEN_YIELDS rows, so the app can answer meanwhile.
+ * Reads one CSV file strictly (RFC 4180: "," between fields, "" for a quote inside a quoted field, any
+ * line ending, blank lines skipped), a record at a time; the first malformed record stops it with a
+ * message naming the row. Hand-written because a general CSV library spent most of a large import's
+ * reading time per character. It scans bytes (the delimiters are ASCII, so UTF-8 text cannot fake one)
+ * and decodes each field on its own: slices of one big decoded string would keep it alive and make every
+ * later id lookup slower. Each record is counted against the dataset's budget as it is read, so a file of
+ * millions of tiny rows stops before it fills the memory. One array holds the current record's cells,
+ * filled again by each `next()`: a reader that makes rows of them leaves no array per row behind.
  */
-export function* parseCsvSteps(bytes: Uint8Array, file: string, budget = new ReadBudget()): Generator<void, CsvTable, void> {
-  const buf = checkedUtf8(bytes, file);
-  const n = buf.length;
-  const rows: string[][] = [];
-  const quotedEmpty = new Set<string>();
-  const fail = (message: string): never => {
-    throw new DatasetReadError({ file, row: rows.length + 1, field: null, message });
-  };
-  const text = (from: number, to: number) => {
-    const s = buf.toString('utf8', from, to);
-    if (s.length > MAX_FIELD_CHARS) fail(MESSAGES.huge);
-    return s;
-  };
-  let i = 0;
-  while (i < n) {
-    const first = buf[i];
-    if (first === LF || first === CR) {
-      i++;
-      continue;
+export class CsvReader {
+  readonly header: string[];
+  /** The current record's cells, in header order; overwritten by the next record. */
+  readonly cells: string[] = [];
+  /** Spreadsheet row number of the current record: the header is row 1. */
+  row = 1;
+  private readonly buf: Buffer;
+  private at = 0;
+  /** Columns of the current record that were a quoted empty string (""): an empty value, where a bare empty cell is a missing one. */
+  private readonly quotedEmpty: number[] = [];
+  /** Where each unquoted cell of the current record starts in the bytes, and its length (-1 when quoted). */
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly file: string,
+    private readonly budget = new ReadBudget(),
+  ) {
+    this.buf = checkedUtf8(bytes, file);
+    this.row = 0;
+    if (!this.next()) throw new DatasetReadError({ file, row: 1, field: null, message: 'the file is empty: a header row is needed' });
+    this.header = this.cells.map((h) => h.trim());
+  }
+
+  /** Whether the current record's cell was a quoted empty string (""). */
+  isQuotedEmpty(column: number): boolean {
+    return this.quotedEmpty.length > 0 && this.quotedEmpty.includes(column);
+  }
+
+  /** Reads the next record into `cells`; false at the end of the file. */
+  next(): boolean {
+    const { buf, cells, quotedEmpty, starts, lengths } = this;
+    const n = buf.length;
+    let i = this.at;
+    while (i < n && (buf[i] === LF || buf[i] === CR)) i++;
+    if (i >= n) {
+      this.at = n;
+      return false;
     }
-    const record: string[] = [];
+    let width = 0;
+    quotedEmpty.length = 0;
     for (;;) {
       let value: string;
       if (buf[i] === QUOTE) {
@@ -96,45 +118,78 @@ export function* parseCsvSteps(bytes: Uint8Array, file: string, budget = new Rea
         let from = i + 1;
         for (;;) {
           const q = buf.indexOf(QUOTE, from);
-          if (q === -1) return fail(n - from > MAX_FIELD_CHARS ? MESSAGES.huge : MESSAGES.unclosed);
+          if (q === -1) return this.fail(n - from > MAX_FIELD_CHARS ? MESSAGES.huge : MESSAGES.unclosed);
           if (buf[q + 1] === QUOTE) {
-            value += text(from, q + 1);
+            value += this.text(from, q + 1);
             from = q + 2;
             continue;
           }
-          value += text(from, q);
+          value += this.text(from, q);
           i = q + 1;
           break;
         }
         const after = buf[i];
-        if (i < n && after !== COMMA && after !== LF && after !== CR) fail(MESSAGES.closing);
-        if (value === '') quotedEmpty.add(`${rows.length}:${record.length}`);
-        else if (value.length > MAX_FIELD_CHARS) fail(MESSAGES.huge);
+        if (i < n && after !== COMMA && after !== LF && after !== CR) this.fail(MESSAGES.closing);
+        lengths[width] = -1;
+        if (value === '') quotedEmpty.push(width);
+        else if (value.length > MAX_FIELD_CHARS) this.fail(MESSAGES.huge);
       } else {
         let j = i;
         for (; j < n; j++) {
           const c = buf[j];
           if (c === COMMA || c === LF || c === CR) break;
-          if (c === QUOTE) fail(MESSAGES.opening);
+          if (c === QUOTE) this.fail(MESSAGES.opening);
         }
-        value = j === i ? '' : text(i, j);
+        const length = j - i;
+        // A value repeated from the row above (an organization's id on each of its services, a status) is the
+        // same string, not another copy to hold.
+        value = length === 0 ? '' : length === lengths[width] && sameBytes(buf, starts[width]!, i, length) ? cells[width]! : this.text(i, j);
+        starts[width] = i;
+        lengths[width] = length;
         i = j;
       }
-      record.push(value);
+      cells[width++] = value;
       const c = buf[i];
       i++;
       if (c === COMMA) continue;
       if (c === CR && buf[i] === LF) i++;
       break;
     }
-    if (rows.length > 0 && record.length !== rows[0]!.length) fail(MESSAGES.width);
-    budget.takeRows(1, file, rows.length + 1);
-    rows.push(record);
-    if (rows.length % ROWS_BETWEEN_YIELDS === 0) yield;
+    if (this.row > 0 && width !== this.header.length) this.fail(MESSAGES.width);
+    if (cells.length !== width) cells.length = width;
+    this.budget.takeRows(1, this.file, this.row + 1);
+    this.row++;
+    this.at = i;
+    return true;
   }
-  const [head, ...body] = rows;
-  if (!head) throw new DatasetReadError({ file, row: 1, field: null, message: 'the file is empty: a header row is needed' });
-  return { header: head.map((h) => h.trim()), rows: body, isQuotedEmpty: (i, j) => quotedEmpty.size > 0 && quotedEmpty.has(`${i + 1}:${j}`) };
+
+  private fail(message: string): never {
+    throw new DatasetReadError({ file: this.file, row: this.row + 1, field: null, message });
+  }
+
+  private text(from: number, to: number): string {
+    const s = this.buf.toString('utf8', from, to);
+    if (s.length > MAX_FIELD_CHARS) this.fail(MESSAGES.huge);
+    return s;
+  }
+}
+
+function sameBytes(buf: Buffer, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (buf[a + k] !== buf[b + k]) return false;
+  return true;
+}
+
+/** Parses a whole CSV file (CsvReader), yielding every ROWS_BETWEEN_YIELDS rows so the app can answer meanwhile. */
+export function* parseCsvSteps(bytes: Uint8Array, file: string, budget = new ReadBudget()): Generator<void, CsvTable, void> {
+  const reader = new CsvReader(bytes, file, budget);
+  const rows: string[][] = [];
+  const quotedEmpty = new Set<string>();
+  while (reader.next()) {
+    for (let j = 0; j < reader.cells.length; j++) if (reader.isQuotedEmpty(j)) quotedEmpty.add(`${rows.length}:${j}`);
+    rows.push(reader.cells.slice());
+    if ((rows.length + 1) % ROWS_BETWEEN_YIELDS === 0) yield;
+  }
+  return { header: reader.header, rows, isQuotedEmpty: (i, j) => quotedEmpty.size > 0 && quotedEmpty.has(`${i}:${j}`) };
 }
 
 /** parseCsvSteps straight through. */

@@ -1,10 +1,11 @@
-import { coerceCell } from './coerce';
+import { coerceNumber, isNumericField } from './coerce';
 import { requiredFields } from '../check/hsds-ajv';
-import { decodeUtf8, parseCsvSteps, recordsOf, ROWS_BETWEEN_YIELDS } from './csv-text';
+import { CsvReader, decodeUtf8, ROWS_BETWEEN_YIELDS } from './csv-text';
 import { isUnsafeEntryName, type FileSource } from './file-source';
 import { isLegacyPackage, ruleFor } from './legacy-tables';
 import { refuseOverBytes } from './dataset-limits';
 import { DatasetReadError, problemAt, type Origins, type Problem } from '../check/problems';
+import { RowOrigins } from '../check/row-origins';
 import type { ReadResult } from './read-result';
 import type { Steps } from '../../jobs/steps';
 import { hsdsColumns, storedRequired } from './table-info';
@@ -51,7 +52,7 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   const legacy = isLegacyPackage(names);
   const tables = emptyTables();
   const problems: Problem[] = [];
-  const origins: Origins = new Map();
+  const origins = new RowOrigins(tables);
   const eligibility: { serviceId: string; text: string }[] = [];
 
   const listedAt = new Map<string, number>();
@@ -76,19 +77,19 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
       problems.push({ file: 'datapackage.json', row: null, field: `resources[${i}].path`, message: `lists "${path}", which is not in the package`, level: 'error' });
       continue;
     }
-    const parsing = parseCsvSteps(bytes, path, src.budget);
-    let parsed = parsing.next();
-    for (; !parsed.done; parsed = parsing.next()) yield at;
-    const csv = parsed.value;
+    const csv = new CsvReader(bytes, path, src.budget);
     // Older descriptors name resources loosely ("organization" for organizations.csv): their file names are the reliable key.
     const rule = legacy ? (ruleFor(path, csv.header, legacy) ?? ruleFor(names[i]!, csv.header, legacy)) : (ruleFor(names[i]!, csv.header, legacy) ?? ruleFor(path, csv.header, legacy));
     if (!rule || rule.skipped) {
-      if (csv.rows.length > 0) {
-        problems.push({ file: path, row: null, field: null, message: rule?.skipped ? `${csv.rows.length} row(s) ${rule.skipped}` : 'not an HSDS table; skipped', level: 'warning' });
+      const serviceId = csv.header.lastIndexOf('service_id');
+      const text = csv.header.lastIndexOf('eligibility');
+      const eligible = names[i] === 'eligibility' && serviceId >= 0 && text >= 0;
+      let rows = 0;
+      for (; csv.next(); rows++) {
+        if (rows > 0 && rows % ROWS_BETWEEN_YIELDS === 0) yield at;
+        if (eligible && csv.cells[serviceId] && csv.cells[text]) eligibility.push({ serviceId: csv.cells[serviceId], text: csv.cells[text] });
       }
-      if (names[i] === 'eligibility') {
-        for (const r of recordsOf(csv)) if (r.values.service_id && r.values.eligibility) eligibility.push({ serviceId: r.values.service_id, text: r.values.eligibility });
-      }
+      if (rows > 0) problems.push({ file: path, row: null, field: null, message: rule?.skipped ? `${rows} row(s) ${rule.skipped}` : 'not an HSDS table; skipped', level: 'warning' });
       continue;
     }
     const table = rule.table!;
@@ -101,31 +102,38 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
     const blocking = missing.filter((f) => storedRequired(table).has(f));
     if (blocking.length > 0) {
       problems.push({ file: path, row: 1, field: blocking.join(', '), message: 'required column(s) missing from the header', level: 'error' });
+      // Read to the end all the same: a malformed row or the row cap is still named.
+      for (let rows = 1; csv.next(); rows++) if (rows % ROWS_BETWEEN_YIELDS === 0) yield at;
       continue;
     }
-    const add = (t: HsdsTable, row: Row, origin: { file: string; row: number }) => {
+    const add = (t: HsdsTable, row: Row, origin: number) => {
       tables[t].push(row);
-      origins.set(row, origin);
+      origins.added(t, path, origin);
     };
     const keep = mapped.map((f) => columns.has(f) || consumed.has(f));
-    for (const [i, cells] of csv.rows.entries()) {
-      if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) yield at;
-      let row: Row = { ...rule.defaults };
+    const numeric = mapped.map((f) => isNumericField(table, f));
+    // Every row of a file has the same fields in the same order: copying one shape makes each row whole at once.
+    const shape: Row = { ...rule.defaults };
+    for (const [j, f] of mapped.entries()) if (keep[j] && !(f in shape)) shape[f] = null;
+    for (let rows = 1; csv.next(); rows++) {
+      if (rows % ROWS_BETWEEN_YIELDS === 0) yield at;
+      const cells = csv.cells;
+      let row: Row = { ...shape };
       for (let j = 0; j < mapped.length; j++) {
         if (!keep[j]) continue;
-        const field = mapped[j]!;
-        const value = csv.isQuotedEmpty(i, j) ? '' : coerceCell(table, field, cells[j] ?? '');
-        if (value !== null || !(field in row)) row[field] = value;
+        const cell = cells[j]!;
+        // An empty cell is null (the shape's, or its default), a quoted empty one an empty text.
+        if (cell !== '') row[mapped[j]!] = numeric[j] ? coerceNumber(cell) : cell;
+        else if (csv.isQuotedEmpty(j)) row[mapped[j]!] = '';
       }
-      const origin = { file: path, row: i + 2 };
       if (rule.reshape) {
-        const reshaped = rule.reshape(row, (t, r) => add(t, r, origin));
+        const reshaped = rule.reshape(row, (t, r) => add(t, r, csv.row));
         if (!reshaped) continue;
         row = reshaped;
+        // Only a reshaping rule can leave old columns behind (and delete is slow, so skip it otherwise).
+        for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
       }
-      // Only a reshaping rule can leave old columns behind (and delete is slow, so skip it otherwise).
-      if (rule.reshape) for (const k of Object.keys(row)) if (!columns.has(k)) delete row[k];
-      add(table, row, origin);
+      add(table, row, csv.row);
     }
   }
 
@@ -139,7 +147,7 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   if (legacy) resolveLegacyReferences(tables, problems, origins);
   return {
     format: legacy ? 'hsds-legacy-datapackage' : 'hsds-datapackage',
-    tables: restoreSourceIds(tables, (from, to) => origins.set(to, origins.get(from)!)),
+    tables: restoreSourceIds(tables, (from, to) => origins.copied(from, to)),
     problems,
     origins,
     ...(typeof descriptor.name === 'string' ? { name: descriptor.name } : {}),

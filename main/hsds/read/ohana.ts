@@ -2,7 +2,7 @@ import { coerceCell } from './coerce';
 import { parseCsv, recordsOf, type CsvRecord } from './csv-text';
 import type { FileSource } from './file-source';
 import { languageRows, weekdayToByday } from './legacy-tables';
-import type { Origins, Problem } from '../check/problems';
+import type { Origin, Problem } from '../check/problems';
 import type { ReadResult } from './read-result';
 import { emptyTables, type HsdsTable, type Row } from '../../db/hsds-tables';
 
@@ -53,7 +53,7 @@ const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()
 export function readOhana(src: FileSource): ReadResult {
   const tables = emptyTables();
   const problems: Problem[] = [];
-  const origins: Origins = new Map();
+  const origins = new Map<Row, Origin>();
   const csv = (name: string): CsvRecord[] => {
     const bytes = src.read(name);
     return bytes ? recordsOf(parseCsv(bytes, name, src.budget)) : [];

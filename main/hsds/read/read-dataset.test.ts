@@ -82,6 +82,46 @@ describe('reading the real sample datasets', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ file: 'holiday_schedules.csv', row: 2, field: 'start_date' }));
   });
 
+  it('names the file and row of each problem in a datapackage, two files of one table among them, and keeps each value as written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-rows-'));
+    dirs.push(dir);
+    const resources = [['organization', 'organizations.csv'], ['service', 'services.csv'], ['service', 'more-services.csv']];
+    writeFileSync(join(dir, 'datapackage.json'), JSON.stringify({ name: 'rows', resources: resources.map(([name, path]) => ({ name, path })) }));
+    writeFileSync(join(dir, 'organizations.csv'), 'id,name,description\no1,SYNTHETIC Org,x\n');
+    // A record over two lines and a blank line: rows are records, the header row 1.
+    writeFileSync(join(dir, 'services.csv'), [
+      'id,organization_id,name,alternate_name,status,minimum_age,description',
+      's1,o1,SYNTHETIC One,"",active,18,"two',
+      'lines"',
+      '',
+      'URN:UUID:0A1B2C3D-0000-4000-8000-00000000000F,o1,SYNTHETIC Two,,active,18,',
+      's3,o1,SYNTHETIC Three,,bogus,18.5,',
+    ].join('\r\n'));
+    writeFileSync(join(dir, 'more-services.csv'), 'id,organization_id,name,status\ns4,o1,SYNTHETIC Four,active\ns5,o9,SYNTHETIC Five,active\ns4,o1,SYNTHETIC Four again,active\ns1,o1,SYNTHETIC One again,active\n');
+    const { read, errors, warnings } = check(dir);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'services.csv', row: 4, field: 'status', message: expect.stringContaining('must be one of') }),
+      { file: 'more-services.csv', row: 4, field: 'id', message: 'duplicate service id "s4" (first used in more-services.csv row 2)', level: 'error' },
+      { file: 'more-services.csv', row: 5, field: 'id', message: 'duplicate service id "s1" (first used in services.csv row 2)', level: 'error' },
+      { file: 'more-services.csv', row: 3, field: 'organization_id', message: 'points to organization "o9", which is not in the dataset', level: 'error' },
+    ]);
+    // A UUID in capitals after "urn:uuid:" is one; a source's own ids are warned about once per file, with a count.
+    expect(warnings.filter((w) => w.field === 'id').map(({ file, row, message }) => ({ file, row, message }))).toEqual([
+      { file: 'organizations.csv', row: 2, message: 'is not a valid uuid' },
+      { file: 'services.csv', row: 2, message: 'is not a valid uuid (and 1 more row(s) like it)' },
+      { file: 'more-services.csv', row: 2, message: 'is not a valid uuid (and 3 more row(s) like it)' },
+    ]);
+    expect(read.tables.service.map((s) => [s.id, s.organization_id, s.alternate_name, s.minimum_age, s.description])).toEqual([
+      ['s1', 'o1', '', 18, 'two\r\nlines'],
+      ['URN:UUID:0A1B2C3D-0000-4000-8000-00000000000F', 'o1', null, 18, null],
+      ['s3', 'o1', null, 18.5, null],
+      ['s4', 'o1', undefined, undefined, undefined],
+      ['s5', 'o9', undefined, undefined, undefined],
+      ['s4', 'o1', undefined, undefined, undefined],
+      ['s1', 'o1', undefined, undefined, undefined],
+    ]);
+  });
+
   it('reads a datapackage from a .zip the same as from its folder', async () => {
     const { zipSync } = await import('fflate');
     const dir = mkdtempSync(join(tmpdir(), 'atlas-zip-'));

@@ -9,10 +9,10 @@ import { zipSource } from './zip-source';
 import { flattenHsdsJsonSteps } from './flatten-json';
 import { servicesIn } from './json-shape';
 import { isOhanaFolder, readOhana } from './ohana';
-import { DatasetReadError, type Origins, type Problem } from '../check/problems';
+import { DatasetReadError, type Origin, type Problem } from '../check/problems';
 import type { ReadResult } from './read-result';
 import { runSteps, type Steps } from '../../jobs/steps';
-import type { TableRows } from '../../db/hsds-tables';
+import type { Row, TableRows } from '../../db/hsds-tables';
 import { readSpreadsheet } from './spreadsheet';
 import { restoreSourceIds } from '../export/uuid-ids';
 
@@ -111,7 +111,7 @@ export function* readHsdsDocumentSteps(doc: unknown, file: string): Generator<vo
 function* readDocumentSteps(doc: unknown, file: string): Generator<void, ReadResult, void> {
   const found = servicesIn(doc);
   if ('refused' in found) throw new DatasetReadError({ file, row: null, field: null, message: found.refused });
-  const origins: Origins = new Map();
+  const origins = new Map<Row, Origin>();
   const flat = yield* flattenHsdsJsonSteps(doc, (row, path, service) => origins.set(row, { file, row: service + 1, path }));
   const { problems } = flat;
   const tables = restoreSourceIds(flat.tables, (from, to) => origins.set(to, origins.get(from)!));

@@ -3,7 +3,7 @@ import type { ColumnMapping } from '../../../shared/import-types';
 import { coerceCell } from './coerce';
 import { parseCsv, recordsOf } from './csv-text';
 import { languageRows } from './legacy-tables';
-import type { Origins, Problem } from '../check/problems';
+import type { Origin, Problem } from '../check/problems';
 import type { ReadResult } from './read-result';
 import { emptyTables, type HsdsTable, type Row } from '../../db/hsds-tables';
 
@@ -65,7 +65,7 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, saved?: ColumnM
   const mapping: ColumnMapping = Object.fromEntries(csv.header.map((h) => [h, saved && h in saved ? saved[h]! : guessed[h]!]));
   const tables = emptyTables();
   const problems: Problem[] = [];
-  const origins: Origins = new Map();
+  const origins = new Map<Row, Origin>();
   const targets = new Set(Object.values(mapping).filter(Boolean));
   for (const needed of ['service.name', 'organization.name']) {
     if (!targets.has(needed)) problems.push({ file, row: 1, field: needed, message: 'no column is mapped to this required field', level: 'error' });
