@@ -24,12 +24,15 @@ const HOURS_BATCH = 5_000;
 
 /** An item's compiled hours in the index's terms: its pairs' bounds, each pair's rule, and whether always open. */
 interface ItemHours {
-  bounds: number[];
-  ruleOfPair: number[];
+  bounds: Int32Array;
+  ruleOfPair: Int32Array;
   always: boolean;
 }
 
-/** The stored hours of these items' schedules, yielding every HOURS_BATCH items. */
+/**
+ * The stored hours of these items' schedules, yielding every HOURS_BATCH items; then copied into the
+ * columns at once, their sizes known (pushed a number at a time, a million of them took 0.15 s).
+ */
 export function* storedHoursSteps(items: readonly (readonly ScheduleRule[])[]): Generator<void, StoredHours, void> {
   const ruleIds = new Map<string, number>();
   const rules: HoursRule[] = [];
@@ -42,26 +45,36 @@ export function* storedHoursSteps(items: readonly (readonly ScheduleRule[])[]): 
       if (id === undefined) ruleIds.set(key, (id = rules.push(r) - 1));
       return id;
     });
-    return { bounds: hours.intervals, ruleOfPair: hours.ruleOf.map((r) => global[r]!), always: hours.always };
+    return { bounds: Int32Array.from(hours.intervals), ruleOfPair: Int32Array.from(hours.ruleOf, (r) => global[r]!), always: hours.always };
   });
-  const hourStart = new Int32Array(items.length + 1);
-  const bounds: number[] = [];
-  const ruleOfPair: number[] = [];
-  const always = new Uint8Array(items.length);
-  for (const [i, schedules] of items.entries()) {
+  const itemHours: (ItemHours | null)[] = [];
+  let pairs = 0;
+  for (let i = 0; i < items.length; i++) {
     if (i > 0 && i % HOURS_BATCH === 0) yield;
-    hourStart[i] = ruleOfPair.length;
+    const schedules = items[i]!;
     const hours = schedules.length === 0 ? null : compiled(schedules);
+    itemHours.push(hours);
+    pairs += hours?.ruleOfPair.length ?? 0;
+  }
+  const hourStart = new Int32Array(items.length + 1);
+  const hourBounds = new Int32Array(2 * pairs);
+  const hourRule = new Int32Array(pairs);
+  const always = new Uint8Array(items.length);
+  let p = 0;
+  for (let i = 0; i < items.length; i++) {
+    hourStart[i] = p;
+    const hours = itemHours[i];
     if (!hours) continue;
-    for (const b of hours.bounds) bounds.push(b);
-    for (const r of hours.ruleOfPair) ruleOfPair.push(r);
+    hourBounds.set(hours.bounds, 2 * p);
+    hourRule.set(hours.ruleOfPair, p);
+    p += hours.ruleOfPair.length;
     always[i] = hours.always ? 1 : 0;
   }
-  hourStart[items.length] = ruleOfPair.length;
+  hourStart[items.length] = p;
   return {
     hourStart,
-    hourBounds: Int32Array.from(bounds),
-    hourRule: Int32Array.from(ruleOfPair),
+    hourBounds,
+    hourRule,
     ruleOffset: Float64Array.from(rules, (r) => r.utcOffsetHours ?? NaN),
     ruleFirstDay: Int32Array.from(rules, (r) => r.firstDay),
     ruleLastDay: Int32Array.from(rules, (r) => r.lastDay),
