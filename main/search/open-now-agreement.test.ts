@@ -15,6 +15,12 @@ type Row = Record<string, unknown>;
 const days = 'MO,TU,WE,TH,FR';
 const shapes: Record<string, Row[]> = {
   'desk-time': [{ freq: 'WEEKLY', byday: days, opens_at: '09:00', closes_at: '17:00' }],
+  // The same hours again, and the same hours with more after them: the index compiles each list of hours once.
+  'desk-time-again': [{ freq: 'WEEKLY', byday: days, opens_at: '09:00', closes_at: '17:00' }],
+  'desk-time-and-saturday-night': [
+    { freq: 'WEEKLY', byday: days, opens_at: '09:00', closes_at: '17:00' },
+    { freq: 'WEEKLY', byday: 'SA', opens_at: '00:00', closes_at: '06:00' },
+  ],
   'fixed-pacific': [{ freq: 'WEEKLY', byday: days, opens_at: '09:00', closes_at: '17:00', timezone: -8 }],
   eastern: [{ freq: 'WEEKLY', byday: days, opens_at: '09:00', closes_at: '17:00', timezone: -5 }],
   'around-the-clock': [{ freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' }],
@@ -41,6 +47,8 @@ const O = 'open', C = 'closed', U = 'unknown';
 // Columns in the order of `moments`.
 const expected: Record<string, OpenState[]> = {
   'desk-time': [O, C, C, O, O],
+  'desk-time-again': [O, C, C, O, O],
+  'desk-time-and-saturday-night': [O, C, O, O, O],
   'fixed-pacific': [O, C, C, C, O], // 08:30 on a fixed UTC-8 in summer
   eastern: [O, C, C, O, O],
   'around-the-clock': [O, O, O, O, O],
