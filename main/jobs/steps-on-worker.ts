@@ -36,12 +36,14 @@ interface Call {
 export class StepsWorker {
   private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
   private current: Call | null = null;
   private ended: Error | null = null;
   private closing = false;
 
   constructor(script: string, data: object, transfer: readonly ArrayBuffer[] = []) {
     this.worker = new Worker(script, { workerData: { ...data, shared: this.shared }, transferList: [...transfer] });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (message: FromWorker<unknown>) => this.heard(message));
     this.worker.once('error', (err) => this.end(err));
     this.worker.once('exit', (code) => this.end(new Error(`The worker thread ended (code ${code}) before it answered. Nothing was changed.`)));
@@ -61,13 +63,15 @@ export class StepsWorker {
   /**
    * Lets the worker go once its call, if any, has ended: a running call is asked to stop at its next step,
    * so its connection is closed by the worker itself (a thread killed mid-transaction would leave its
-   * locks behind in this process).
+   * locks behind in this process). Settles once the thread has ended, its connection closed.
    */
-  close(): void {
-    if (this.closing || this.ended) return;
-    this.closing = true;
-    if (this.current) Atomics.store(this.shared, CANCEL, 1);
-    else this.worker.postMessage({ close: true } satisfies ToWorker);
+  close(): Promise<void> {
+    if (!this.closing && !this.ended) {
+      this.closing = true;
+      if (this.current) Atomics.store(this.shared, CANCEL, 1);
+      else this.worker.postMessage({ close: true } satisfies ToWorker);
+    }
+    return this.exited;
   }
 
   private heard(message: FromWorker<unknown>): void {
@@ -100,10 +104,17 @@ export class StepsWorker {
   }
 }
 
-/** One call on a worker of its own, let go once it has answered. */
-export function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+/**
+ * One call on a worker of its own, settling once the worker has closed its connection too: whoever waits
+ * for the write may then close or remove the database file.
+ */
+export async function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}, transfer: readonly ArrayBuffer[] = []): Promise<T> {
   const worker = new StepsWorker(script, data, transfer);
-  return worker.run<T>(undefined, listener).finally(() => worker.close());
+  try {
+    return await worker.run<T>(undefined, listener);
+  } finally {
+    await worker.close();
+  }
 }
 
 /**

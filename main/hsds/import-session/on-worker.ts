@@ -24,6 +24,6 @@ export function workerImportSession(script: string, data: SessionWorkerData): Im
     check: (mapping, listener) => worker.run({ kind: 'check', ...(mapping ? { mapping } : {}) } satisfies SessionCall, listener),
     choose: (choice) => worker.run({ kind: 'choose', ...choice } satisfies SessionCall),
     apply: (listener) => worker.run({ kind: 'apply' } satisfies SessionCall, listener),
-    close: () => worker.close(),
+    close: () => void worker.close(),
   };
 }

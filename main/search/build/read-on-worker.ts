@@ -40,8 +40,14 @@ export function readCurrentIndexOffThread(db: Db): Promise<StoredRead> {
   const nativeBinding = nativeBindingOf(db);
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: { path: db.name, ...(nativeBinding ? { nativeBinding } : {}) } });
-    worker.once('message', (answer: StoredRead | { failed: string }) => ('failed' in answer ? reject(new Error(answer.failed)) : resolve(answer)));
+    let answer: StoredRead | { failed: string } | null = null;
+    worker.once('message', (heard: StoredRead | { failed: string }) => void (answer = heard));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The search index's reading thread ended (code ${code}) before it answered.`)));
+    // Settled once the thread has ended, its connection closed: the file may then be closed or removed here.
+    worker.once('exit', (code) => {
+      if (answer === null) reject(new Error(`The search index's reading thread ended (code ${code}) before it answered.`));
+      else if ('failed' in answer) reject(new Error(answer.failed));
+      else resolve(answer);
+    });
   });
 }
