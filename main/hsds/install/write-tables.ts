@@ -49,39 +49,56 @@ export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: bo
 export const WRITE_BATCH = 2_000;
 
 /**
- * The secondary indexes of the HSDS tables, as the database defines them (the search's included). An
+ * The secondary indexes of these HSDS tables, as the database defines them (the search's included). An
  * install drops them and builds them again after the rows are in: building an index from all rows at
  * once is quicker than updating it on every insert.
  */
-function secondaryIndexes(db: ReadDb): { name: string; sql: string }[] {
-  const tables = HSDS_TABLES.map(() => '?').join(', ');
-  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`).all(...HSDS_TABLES) as {
+function secondaryIndexes(db: ReadDb, tables: readonly HsdsTable[]): { name: string; sql: string }[] {
+  if (tables.length === 0) return [];
+  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as {
     name: string;
     sql: string;
   }[];
 }
 
 /**
+ * The tables whose indexes are quicker built again than updated row by row: those the rows to write
+ * will be most of. Asked once the source's old rows are gone, so what is left is what the other sources
+ * keep (and the shared taxonomy).
+ */
+const mostlyWritten = (db: ReadDb, tables: TableRows): HsdsTable[] =>
+  HSDS_TABLES.filter((t) => tables[t].length > 0 && tables[t].length > (db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number));
+
+/**
  * Replaces a source's rows with the given ones (stored form: sources/qualify-ids.ts), yielding the
  * number of rows written so far every WRITE_BATCH rows (and between batches of the rows it deletes and
  * between the indexes it builds again). The shared taxonomy is added to, a term a source
  * brings again taking its newer wording. When the source is the whole directory (`alone`), every table
- * is emptied and its secondary indexes are dropped and built again after the rows are in: building an
- * index from all rows at once is quicker than updating it on every insert, but not worth rebuilding a
- * large directory's indexes for a small source. Must run inside a transaction owned by the caller, which
- * checks foreign keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls
- * back whole; dropped indexes come back with the rollback too.
+ * is emptied. A table the source's rows will be most of has its secondary indexes dropped and built again
+ * after the rows are in: building an index from all rows at once is quicker than updating it on every
+ * insert, but not worth rebuilding a large directory's indexes for a small source. Its old rows are
+ * deleted first, with the indexes still there: each deleted row's children are found through them.
+ * Must run inside a transaction owned by the caller, which checks foreign keys before it commits
+ * (install-dataset.ts), so a dataset with a dangling reference rolls back whole; dropped indexes come
+ * back with the rollback too.
  */
 export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
-  const indexes = alone ? secondaryIndexes(db) : [];
-  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   let written = 0;
-  for (const table of [...HSDS_TABLES].reverse()) {
-    // Emptying a whole table is one quick step in SQLite; deleting one source's rows is row by row.
-    if (alone) db.prepare(`DELETE FROM ${table}`).run();
-    else if (!SHARED_TABLES.has(table)) for (const _ of deleteRowsInBatches(db, table, 'atlas_source = ?', [source])) yield written;
+  let indexes: { name: string; sql: string }[];
+  if (alone) {
+    // Emptying a whole table is one quick step in SQLite, quicker still without its indexes.
+    indexes = secondaryIndexes(db, HSDS_TABLES);
+    for (const { name } of indexes) dropIndex(db, name);
+    for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  } else {
+    // Deleting one source's rows is row by row.
+    for (const table of [...HSDS_TABLES].reverse()) {
+      if (!SHARED_TABLES.has(table)) for (const _ of deleteRowsInBatches(db, table, 'atlas_source = ?', [source])) yield written;
+    }
+    indexes = secondaryIndexes(db, mostlyWritten(db, tables));
+    for (const { name } of indexes) dropIndex(db, name);
   }
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
@@ -98,3 +115,5 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, al
   }
   yield written;
 }
+
+const dropIndex = (db: Db, name: string) => db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
