@@ -18,7 +18,7 @@ describe('a source larger than the rest of the directory, written beside it', ()
     const before = indexes(db);
     const starter = rowsOf(db, 'bundled');
     installDataset(db, large(), { datasetId: 'large', version: '1', source: 'large.json' });
-    // Again, over its own rows: they are deleted through the indexes, then written without them.
+    // Again, over its own rows: deleted and written while the indexes are dropped, built again after.
     const again = large();
     again.service[0]!.name = 'Renamed on the second install';
     installDataset(db, again, { datasetId: 'large', version: '2', source: 'large.json' });

@@ -62,43 +62,40 @@ function secondaryIndexes(db: ReadDb, tables: readonly HsdsTable[]): { name: str
 }
 
 /**
- * The tables whose indexes are quicker built again than updated row by row: those the rows to write
- * will be most of. Asked once the source's old rows are gone, so what is left is what the other sources
- * keep (and the shared taxonomy).
+ * The tables whose indexes are quicker built again than updated row by row: those the rows to write will
+ * be most of, outnumbering the rows the other sources keep there (and the shared taxonomy's).
  */
-const mostlyWritten = (db: ReadDb, tables: TableRows): HsdsTable[] =>
-  HSDS_TABLES.filter((t) => tables[t].length > 0 && tables[t].length > (db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number));
+function mostlyWritten(db: ReadDb, tables: TableRows, source: string): HsdsTable[] {
+  return HSDS_TABLES.filter((t) => {
+    if (tables[t].length === 0) return false;
+    // The shared taxonomy has no owner: all of it is kept.
+    const kept = db.prepare(`SELECT count(*) FROM ${t} WHERE ? OR atlas_source IS NOT ?`).pluck().get(SHARED_TABLES.has(t) ? 1 : 0, source) as number;
+    return tables[t].length > kept;
+  });
+}
 
 /**
  * Replaces a source's rows with the given ones (stored form: sources/qualify-ids.ts), yielding the
  * number of rows written so far every WRITE_BATCH rows (and between batches of the rows it deletes and
  * between the indexes it builds again). The shared taxonomy is added to, a term a source
  * brings again taking its newer wording. When the source is the whole directory (`alone`), every table
- * is emptied. A table the source's rows will be most of has its secondary indexes dropped and built again
- * after the rows are in: building an index from all rows at once is quicker than updating it on every
- * insert, but not worth rebuilding a large directory's indexes for a small source. Its old rows are
- * deleted first, with the indexes still there: each deleted row's children are found through them.
- * Must run inside a transaction owned by the caller, which checks foreign keys before it commits
- * (install-dataset.ts), so a dataset with a dangling reference rolls back whole; dropped indexes come
- * back with the rollback too.
+ * is emptied. A table the source's rows will be most of has its secondary indexes dropped, before its old
+ * rows are deleted, and built again after the new ones are in: building an index from all rows at once is
+ * quicker than updating it on every delete and insert, but not worth rebuilding a large directory's
+ * indexes for a small source. Must run inside a transaction owned by the caller, which checks foreign
+ * keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole;
+ * dropped indexes come back with the rollback too.
  */
 export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
+  const indexes = secondaryIndexes(db, alone ? HSDS_TABLES : mostlyWritten(db, tables, source));
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   let written = 0;
-  let indexes: { name: string; sql: string }[];
-  if (alone) {
-    // Emptying a whole table is one quick step in SQLite, quicker still without its indexes.
-    indexes = secondaryIndexes(db, HSDS_TABLES);
-    for (const { name } of indexes) dropIndex(db, name);
-    for (const table of [...HSDS_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
-  } else {
-    // Deleting one source's rows is row by row.
-    for (const table of [...HSDS_TABLES].reverse()) {
-      if (!SHARED_TABLES.has(table)) for (const _ of deleteRowsInBatches(db, table, 'atlas_source = ?', [source])) yield written;
-    }
-    indexes = secondaryIndexes(db, mostlyWritten(db, tables));
-    for (const { name } of indexes) dropIndex(db, name);
+  for (const table of [...HSDS_TABLES].reverse()) {
+    // Emptying a whole table is one quick step in SQLite; deleting one source's rows is row by row.
+    if (alone) db.prepare(`DELETE FROM ${table}`).run();
+    else if (!SHARED_TABLES.has(table)) for (const _ of deleteRowsInBatches(db, table, 'atlas_source = ?', [source])) yield written;
   }
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
@@ -115,5 +112,3 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, al
   }
   yield written;
 }
-
-const dropIndex = (db: Db, name: string) => db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
