@@ -52,12 +52,17 @@ export function confidentialLocationIds(t: { attribute: readonly Row[]; taxonomy
   return locationFlags(t).confidential;
 }
 
+export interface LocationFlags {
+  confidential: Set<string>;
+  approximate: Set<string>;
+}
+
 /**
  * The ids of the locations flagged confidential, and of those flagged approximate (the loc-approximate
  * term: a point near the site, not on it), among HSDS rows. Search reads the installed tables' flags
  * through it too, so a rebuilt index and one built from an install's rows cannot flag differently.
  */
-export function locationFlags(t: { attribute: readonly Row[]; taxonomy_term: readonly Row[] }): { confidential: Set<string>; approximate: Set<string> } {
+export function locationFlags(t: { attribute: readonly Row[]; taxonomy_term: readonly Row[] }): LocationFlags {
   const confidential = new Set<string>();
   const approximate = new Set<string>();
   let terms: Map<string, Row> | undefined;
@@ -75,6 +80,14 @@ export function locationFlags(t: { attribute: readonly Row[]; taxonomy_term: rea
     if (termId === 'loc-approximate') approximate.add(String(a.link_id));
   }
   return { confidential, approximate };
+}
+
+/** locationFlags of the installed tables: every source's location attributes, the shared taxonomy's wording. */
+export function installedLocationFlags(db: ReadDb): LocationFlags {
+  return locationFlags({
+    attribute: db.prepare("SELECT link_entity, link_id, taxonomy_term_id FROM attribute WHERE link_entity = 'location'").all() as Row[],
+    taxonomy_term: db.prepare('SELECT id, code, name FROM taxonomy_term').all() as Row[],
+  });
 }
 
 const withFlagFunction = new WeakSet<ReadDb>();

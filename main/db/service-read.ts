@@ -111,7 +111,7 @@ export function createServiceReader(db: ReadDb) {
       `SELECT sal.service_id, l.id, l.location_type, l.latitude, l.longitude, (SELECT city FROM address WHERE rowid = coalesce(
          (SELECT rowid FROM address WHERE location_id = l.id AND address_type = 'physical' ORDER BY rowid LIMIT 1),
          (SELECT rowid FROM address WHERE location_id = l.id ORDER BY rowid LIMIT 1)))
-       FROM service_at_location sal JOIN location l ON l.id = sal.location_id ORDER BY sal.rowid`,
+       FROM service_at_location sal JOIN location l ON l.id = sal.location_id WHERE @without IS NULL OR sal.atlas_source IS NOT @without ORDER BY sal.rowid`,
     ),
     locationAttributes: db.prepare(`SELECT link_entity, link_id, taxonomy_term_id FROM attribute WHERE link_entity = 'location'`),
     flagTerms: db.prepare('SELECT id, code, name FROM taxonomy_term'),
@@ -192,9 +192,10 @@ export function createServiceReader(db: ReadDb) {
     /**
      * Every service's locations as places, masked as a detail view masks them, for whole-directory indexes:
      * `each` hears them in the sites' order, a batch between two yields (a statewide directory's at once held
-     * the thread for a second). The connection must run nothing else until they are done.
+     * the thread for a second). The connection must run nothing else until they are done. With `without`,
+     * the sites of every source but that one.
      */
-    *eachLocationPlace(each: (serviceId: string, place: LocationPlace) => void, progress: StepProgress): Steps<void> {
+    *eachLocationPlace(each: (serviceId: string, place: LocationPlace) => void, progress: StepProgress, without?: string): Steps<void> {
       // The flags of every location from one read of their attributes, by the rule an import's rows are
       // read by: the per-site subqueries of `locations` took 0.5 s of CPU at 100,000 sites.
       const { confidential, approximate } = locationFlags({
@@ -205,7 +206,7 @@ export function createServiceReader(db: ReadDb) {
       const cityName = interned();
       yield* eachRowInBatches<[string, string, string, number | null, number | null, string | null]>(
         stmts.allPlaces,
-        [],
+        [{ without: without ?? null }],
         ([serviceId, id, type, latitude, longitude, city]) =>
           each(serviceId, toLocationPlace({
             id, location_type: locationType(type), latitude, longitude, city: cityName(city),

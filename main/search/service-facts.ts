@@ -106,9 +106,18 @@ export function readServiceFacts(db: ReadDb, reader: ServiceReader): ServiceFact
 /**
  * readServiceFacts, yielding between its reads and every few thousand rows within each (a read took about
  * a second at 100,000 services), so a rebuild in the app answers the window as it goes. The caller keeps
- * them in one snapshot.
+ * them in one snapshot. With `without`, the services of every source but that one (whose facts an install
+ * has from its rows): each table's rows are kept or left by their own owner, so that source's rows are
+ * passed over rather than joined.
  */
-export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices?: (services: readonly ServiceFacts[]) => void): Steps<ServiceFacts[]> {
+export function* serviceFactsSteps(
+  db: ReadDb,
+  reader: ServiceReader,
+  onServices?: (services: readonly ServiceFacts[]) => void,
+  without?: string,
+): Steps<ServiceFacts[]> {
+  const others = (alias: string) => `(@without IS NULL OR ${alias}.atlas_source IS NOT @without)`;
+  const bind = [{ without: without ?? null }];
   const total = (db.prepare('SELECT count(*) FROM service').pluck().get() as number) ?? 0;
   const progress = { step: 'indexing', done: 0, total } as const;
   const facts: ServiceFacts[] = [];
@@ -119,9 +128,9 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   yield* eachRowInBatches<[string, string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
     db.prepare(
       `SELECT s.id, coalesce(s.atlas_source, ''), s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
-       FROM service s JOIN organization o ON o.id = s.organization_id ORDER BY s.rowid`,
+       FROM service s JOIN organization o ON o.id = s.organization_id WHERE ${others('s')} ORDER BY s.rowid`,
     ),
-    [],
+    bind,
     ([id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) => {
       const f = serviceFacts({ id, source: kept(source), name, alternateName, organization, description, eligibility, assuredDate: kept(assuredDate), minAge, maxAge, fees: kept(fees) });
       facts.push(f);
@@ -161,9 +170,9 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
       `SELECT link_id, group_concat(CASE WHEN link_type = @category THEN taxonomy_term_id END, char(31)),
          group_concat(CASE WHEN link_type = @category THEN NULL WHEN link_type = @excluded THEN '-' || taxonomy_term_id
            WHEN value IS NULL THEN '+' || taxonomy_term_id ELSE '?' || value || char(30) || taxonomy_term_id END, char(31))
-       FROM attribute WHERE link_entity = 'service' AND link_type IN (@category, @served, @excluded) GROUP BY link_id`,
+       FROM attribute WHERE link_entity = 'service' AND link_type IN (@category, @served, @excluded) AND ${others('attribute')} GROUP BY link_id`,
     ),
-    [{ category: LINK_TYPES.category, served: LINK_TYPES.population, excluded: LINK_TYPES.populationExcluded }],
+    [{ category: LINK_TYPES.category, served: LINK_TYPES.population, excluded: LINK_TYPES.populationExcluded, ...bind[0] }],
     ([serviceId, categories, populations]) => {
       const f = byId.get(serviceId);
       if (!f) return;
@@ -187,9 +196,9 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
     db.prepare(
       `SELECT coalesce(l.service_id, sal.service_id), l.code FROM language l
        LEFT JOIN service_at_location sal ON l.service_id IS NULL AND sal.location_id = l.location_id
-       WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL) ORDER BY l.rowid`,
+       WHERE l.code IS NOT NULL AND (l.service_id IS NOT NULL OR l.location_id IS NOT NULL) AND ${others('l')} ORDER BY l.rowid`,
     ),
-    [],
+    bind,
     ([serviceId, language]) => {
       const f = serviceId === null ? undefined : byId.get(serviceId);
       if (f && !f.languages.includes(language)) f.languages = withItem(f.languages, code(language));
@@ -201,16 +210,16 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   yield* reader.eachLocationPlace((serviceId, place) => {
     const f = byId.get(serviceId);
     if (f) f.locations = withItem(f.locations, place);
-  }, progress);
+  }, progress, without);
   yield progress;
   // So do hours, cost options, documents and accessibility texts.
   yield* eachRowInBatches<[string, string | null, string | null, string | null, number | null, string | null, string | null, string | null]>(
     db.prepare(
       `SELECT coalesce(sc.service_id, sal.service_id), sc.byday, sc.opens_at, sc.closes_at, sc.timezone, sc.freq, sc.valid_from, sc.valid_to
        FROM schedule sc LEFT JOIN service_at_location sal ON sal.id = sc.service_at_location_id
-       WHERE sc.service_id IS NOT NULL OR sc.service_at_location_id IS NOT NULL`,
+       WHERE (sc.service_id IS NOT NULL OR sc.service_at_location_id IS NOT NULL) AND ${others('sc')}`,
     ),
-    [],
+    bind,
     ([serviceId, byday, opensAt, closesAt, timezone, freq, validFrom, validTo]) => {
       const f = byId.get(serviceId);
       if (f) f.schedules = withItem(f.schedules, { byday: kept(byday), opensAt: kept(opensAt), closesAt: kept(closesAt), timezone, freq: kept(freq), validFrom: kept(validFrom), validTo: kept(validTo) });
@@ -225,9 +234,9 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
     db.prepare(
       `SELECT coalesce(sa.service_id, sal.service_id), sa.name, sa.extent, sa.extent_type FROM service_area sa
        LEFT JOIN service_at_location sal ON sa.service_id IS NULL AND sal.id = sa.service_at_location_id
-       WHERE sa.service_id IS NOT NULL OR sa.service_at_location_id IS NOT NULL ORDER BY sa.rowid`,
+       WHERE (sa.service_id IS NOT NULL OR sa.service_at_location_id IS NOT NULL) AND ${others('sa')} ORDER BY sa.rowid`,
     ),
-    [],
+    bind,
     ([serviceId, name, extent, extentType]) => {
       const f = serviceId === null ? undefined : byId.get(serviceId);
       if (f) f.areas = withItem(f.areas, areaFact(name, extent, extentType));
@@ -235,8 +244,8 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
     progress,
   );
   yield* eachRowInBatches<[string, number | null, string | null]>(
-    db.prepare('SELECT service_id, amount, option FROM cost_option WHERE service_id IS NOT NULL ORDER BY rowid'),
-    [],
+    db.prepare(`SELECT service_id, amount, option FROM cost_option c WHERE service_id IS NOT NULL AND ${others('c')} ORDER BY rowid`),
+    bind,
     ([serviceId, amount, option]) => {
       const f = byId.get(serviceId);
       if (f) f.costs = withItem(f.costs, { amount, option: kept(option) });
@@ -244,8 +253,8 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
     progress,
   );
   yield* eachRowInBatches<[string, string]>(
-    db.prepare('SELECT service_id, document FROM required_document WHERE service_id IS NOT NULL AND document IS NOT NULL ORDER BY rowid'),
-    [],
+    db.prepare(`SELECT service_id, document FROM required_document d WHERE service_id IS NOT NULL AND document IS NOT NULL AND ${others('d')} ORDER BY rowid`),
+    bind,
     ([serviceId, document]) => {
       const f = byId.get(serviceId);
       if (f) f.documents = withItem(f.documents, kept(document));
@@ -255,9 +264,9 @@ export function* serviceFactsSteps(db: ReadDb, reader: ServiceReader, onServices
   yield* eachRowInBatches<[string, string | null, string | null]>(
     db.prepare(
       `SELECT sal.service_id, a.description, a.details FROM accessibility a JOIN service_at_location sal ON sal.location_id = a.location_id
-       WHERE a.description IS NOT NULL OR a.details IS NOT NULL ORDER BY a.rowid, sal.rowid`,
+       WHERE (a.description IS NOT NULL OR a.details IS NOT NULL) AND ${others('a')} ORDER BY a.rowid, sal.rowid`,
     ),
-    [],
+    bind,
     ([serviceId, description, details]) => {
       const f = byId.get(serviceId);
       if (f) f.accessibility = withItem(f.accessibility, kept(accessibilityText(description, details)));

@@ -1,7 +1,8 @@
 import { keepLastGoodCopy, keepLastGoodCopyAsync } from '../../db/last-good-copy';
 import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
-import { searchIndexFromTablesSteps, searchIndexSteps } from '../../search/build/text-index';
+import { serviceFactsBesideSteps } from '../../search/build/facts-beside';
+import { searchIndexSteps } from '../../search/build/text-index';
 import { qualifyIdsSteps } from '../../sources/qualify-ids';
 import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
 import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
@@ -109,10 +110,9 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
   yield { step: 'indexing', done: 0, total: tables.service.length };
-  // A lone source's index comes from the rows just written, not read back: the same facts
-  // (facts-from-rows.test.ts), seconds sooner. Beside other sources, the index spans them all.
-  if (alone) yield* searchIndexSteps(db, (onServices) => serviceFactsFromRowsSteps(stored!, target.name, onServices));
-  else yield* searchIndexFromTablesSteps(db);
+  // The index comes from the rows just written, not read back: the same facts (facts-from-rows.test.ts),
+  // seconds sooner. Beside other sources it spans them all, theirs read from the tables (facts-beside.ts).
+  yield* searchIndexSteps(db, alone ? (onServices) => serviceFactsFromRowsSteps(stored!, target.name, onServices) : serviceFactsBesideSteps(db, tables, target.name, prefix));
   alongside?.();
 }
 

@@ -49,16 +49,29 @@ export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: bo
 export const WRITE_BATCH = 2_000;
 
 /**
- * The secondary indexes of the HSDS tables, as the database defines them (the search's included). An
+ * The secondary indexes of these HSDS tables, as the database defines them (the search's included). An
  * install drops them and builds them again after the rows are in: building an index from all rows at
  * once is quicker than updating it on every insert.
  */
-function secondaryIndexes(db: ReadDb): { name: string; sql: string }[] {
-  const tables = HSDS_TABLES.map(() => '?').join(', ');
-  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`).all(...HSDS_TABLES) as {
+function secondaryIndexes(db: ReadDb, tables: readonly HsdsTable[]): { name: string; sql: string }[] {
+  if (tables.length === 0) return [];
+  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as {
     name: string;
     sql: string;
   }[];
+}
+
+/**
+ * The tables whose indexes are quicker built again than updated row by row: those the rows to write will
+ * be most of, outnumbering the rows the other sources keep there (and the shared taxonomy's).
+ */
+function mostlyWritten(db: ReadDb, tables: TableRows, source: string): HsdsTable[] {
+  return HSDS_TABLES.filter((t) => {
+    if (tables[t].length === 0) return false;
+    // The shared taxonomy has no owner: all of it is kept.
+    const kept = db.prepare(`SELECT count(*) FROM ${t} WHERE ? OR atlas_source IS NOT ?`).pluck().get(SHARED_TABLES.has(t) ? 1 : 0, source) as number;
+    return tables[t].length > kept;
+  });
 }
 
 /**
@@ -66,16 +79,17 @@ function secondaryIndexes(db: ReadDb): { name: string; sql: string }[] {
  * number of rows written so far every WRITE_BATCH rows (and between batches of the rows it deletes and
  * between the indexes it builds again). The shared taxonomy is added to, a term a source
  * brings again taking its newer wording. When the source is the whole directory (`alone`), every table
- * is emptied and its secondary indexes are dropped and built again after the rows are in: building an
- * index from all rows at once is quicker than updating it on every insert, but not worth rebuilding a
- * large directory's indexes for a small source. Must run inside a transaction owned by the caller, which
- * checks foreign keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls
- * back whole; dropped indexes come back with the rollback too.
+ * is emptied. A table the source's rows will be most of has its secondary indexes dropped, before its old
+ * rows are deleted, and built again after the new ones are in: building an index from all rows at once is
+ * quicker than updating it on every delete and insert, but not worth rebuilding a large directory's
+ * indexes for a small source. Must run inside a transaction owned by the caller, which checks foreign
+ * keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole;
+ * dropped indexes come back with the rollback too.
  */
 export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
-  const indexes = alone ? secondaryIndexes(db) : [];
+  const indexes = secondaryIndexes(db, alone ? HSDS_TABLES : mostlyWritten(db, tables, source));
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   let written = 0;
   for (const table of [...HSDS_TABLES].reverse()) {

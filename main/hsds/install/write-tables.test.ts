@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open';
+import { HSDS_TABLES } from '../../db/hsds-tables';
+import { everythingDigest } from '../../test-support/db-digest';
+import { syntheticDirectory } from '../../test-support/synthetic-directory';
+import { STARTER_SERVICES, startersEachTest } from '../../test-support/temp-db';
+import { installDataset } from './install-dataset';
+
+const indexes = (db: Db) => db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+const rowsOf = (db: Db, source: string) => HSDS_TABLES.filter((t) => t !== 'taxonomy' && t !== 'taxonomy_term').map((t) => db.prepare(`SELECT * FROM ${t} WHERE atlas_source = ? ORDER BY rowid`).all(source));
+
+describe('a source larger than the rest of the directory, written beside it', () => {
+  const desk = startersEachTest();
+  const large = () => syntheticDirectory(STARTER_SERVICES * 3);
+
+  it('keeps every index of the tables, whole, and leaves the other source\'s rows as they were', () => {
+    const { db } = desk();
+    const before = indexes(db);
+    const starter = rowsOf(db, 'bundled');
+    installDataset(db, large(), { datasetId: 'large', version: '1', source: 'large.json' });
+    // Again, over its own rows: deleted and written while the indexes are dropped, built again after.
+    const again = large();
+    again.service[0]!.name = 'Renamed on the second install';
+    installDataset(db, again, { datasetId: 'large', version: '2', source: 'large.json' });
+    expect(indexes(db)).toEqual(before);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(rowsOf(db, 'bundled')).toEqual(starter);
+    expect(db.prepare('SELECT count(*) FROM service WHERE atlas_source = ?').pluck().get('large.json')).toBe(again.service.length);
+    // Found through the rebuilt index on service_at_location(service_id).
+    const firstId = db.prepare("SELECT id FROM service WHERE name = 'Renamed on the second install'").pluck().get();
+    expect(db.prepare('SELECT count(*) FROM service_at_location INDEXED BY sal_service WHERE service_id = ?').pluck().get(firstId)).toBe(
+      again.service_at_location.filter((sal) => sal.service_id === again.service[0]!.id).length,
+    );
+  });
+
+  it('refused for a dangling reference, leaves everything as it was, its indexes too', () => {
+    const { db } = desk();
+    installDataset(db, large(), { datasetId: 'large', version: '1', source: 'large.json' });
+    const before = everythingDigest(db);
+    const beforeIndexes = indexes(db);
+    const broken = large();
+    broken.phone.at(-1)!.service_id = 'no-such-service';
+    expect(() => installDataset(db, broken, { datasetId: 'large', version: '2', source: 'large.json' })).toThrow(/A phone record \(row \d+\) points to a service that is not in the dataset/);
+    expect(indexes(db)).toEqual(beforeIndexes);
+    expect(everythingDigest(db)).toBe(before);
+  });
+});
