@@ -2,7 +2,7 @@ import type { CapacityView, LocationView, MapPoint, PopulationState, ScheduleVie
 import { LINK_TYPES } from '../../shared/vocabulary';
 import { eachRowInBatches, interned } from '../jobs/row-batches';
 import type { StepProgress, Steps } from '../jobs/steps';
-import { confidentialLocationSql, locationFlags } from './confidential-location';
+import { confidentialLocationSql, installedLocationFlags } from './confidential-location';
 import { groupRows } from './group-rows';
 import type { ReadDb } from './open';
 
@@ -106,15 +106,13 @@ export function createServiceReader(db: ReadDb) {
        FROM service_capacity c JOIN unit u ON u.id = c.unit_id WHERE c.service_id = ? ORDER BY c.rowid`,
     ),
     // What search keeps of every site (toLocationPlace), the city by the same two probes as `locations`'
-    // address; the flags come from locationFlags, once for the whole directory.
+    // address; the flags come from installedLocationFlags, once for the whole directory.
     allPlaces: db.prepare(
       `SELECT sal.service_id, l.id, l.location_type, l.latitude, l.longitude, (SELECT city FROM address WHERE rowid = coalesce(
          (SELECT rowid FROM address WHERE location_id = l.id AND address_type = 'physical' ORDER BY rowid LIMIT 1),
          (SELECT rowid FROM address WHERE location_id = l.id ORDER BY rowid LIMIT 1)))
        FROM service_at_location sal JOIN location l ON l.id = sal.location_id WHERE @without IS NULL OR sal.atlas_source IS NOT @without ORDER BY sal.rowid`,
     ),
-    locationAttributes: db.prepare(`SELECT link_entity, link_id, taxonomy_term_id FROM attribute WHERE link_entity = 'location'`),
-    flagTerms: db.prepare('SELECT id, code, name FROM taxonomy_term'),
     documents: db.prepare(`SELECT document FROM required_document WHERE service_id = ? AND document IS NOT NULL`),
     // The service's own areas and its sites', as search reads them (service-facts.ts).
     areas: db.prepare(
@@ -198,10 +196,7 @@ export function createServiceReader(db: ReadDb) {
     *eachLocationPlace(each: (serviceId: string, place: LocationPlace) => void, progress: StepProgress, without?: string): Steps<void> {
       // The flags of every location from one read of their attributes, by the rule an import's rows are
       // read by: the per-site subqueries of `locations` took 0.5 s of CPU at 100,000 sites.
-      const { confidential, approximate } = locationFlags({
-        attribute: stmts.locationAttributes.all() as Record<string, unknown>[],
-        taxonomy_term: stmts.flagTerms.all() as Record<string, unknown>[],
-      });
+      const { confidential, approximate } = installedLocationFlags(db);
       const locationType = interned();
       const cityName = interned();
       yield* eachRowInBatches<[string, string, string, number | null, number | null, string | null]>(
