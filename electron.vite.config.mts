@@ -16,6 +16,7 @@ export default defineConfig({
           'write-worker': resolve(import.meta.dirname, 'main/hsds/install/write-worker.ts'),
           'store-worker': resolve(import.meta.dirname, 'main/search/build/store-worker.ts'),
           'import-session-worker': resolve(import.meta.dirname, 'main/hsds/import-session/session-worker.ts'),
+          'feed-session-worker': resolve(import.meta.dirname, 'main/sync/feed-session-worker.ts'),
           'read-worker': resolve(import.meta.dirname, 'main/search/build/read-worker.ts'),
         },
       },

@@ -19,7 +19,14 @@ const ANSWERED = 0;
 const CANCEL = 1;
 
 type ToWorker = { call: unknown } | { close: true };
-type FromWorker<T> = { progress: StepProgress } | { committed: true } | { done: T } | { failed: string; cancelled: boolean };
+/** A failure as the worker saw it: its message, and its name and SQLite code, by which a caller tells a refusal or a busy database apart. */
+interface Failure {
+  failed: string;
+  cancelled: boolean;
+  name?: string;
+  code?: string;
+}
+type FromWorker<T> = { progress: StepProgress } | { committed: true } | { done: T } | Failure;
 
 interface Call {
   listener: StepListener;
@@ -49,11 +56,16 @@ export class StepsWorker {
     this.worker.once('exit', (code) => this.end(new Error(`The worker thread ended (code ${code}) before it answered. Nothing was changed.`)));
   }
 
-  /** Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or with the failure. */
+  /**
+   * Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or
+   * with the failure (an Error with the worker's message, name and code).
+   */
   run<T>(call: unknown, listener: StepListener = {}): Promise<T> {
     if (this.ended || this.closing) return Promise.reject(this.ended ?? new Error('This work was closed.'));
     if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
     Atomics.store(this.shared, CANCEL, 0);
+    // Kept alive while it answers: a promise alone would not keep the process (the CLI) running.
+    this.worker.ref();
     return new Promise<T>((resolve, reject) => {
       this.current = { listener, resolve: resolve as (value: never) => void, reject, failure: null };
       this.worker.postMessage({ call } satisfies ToWorker);
@@ -68,6 +80,7 @@ export class StepsWorker {
   close(): Promise<void> {
     if (!this.closing && !this.ended) {
       this.closing = true;
+      this.worker.ref();
       if (this.current) Atomics.store(this.shared, CANCEL, 1);
       else this.worker.postMessage({ close: true } satisfies ToWorker);
     }
@@ -91,8 +104,10 @@ export class StepsWorker {
     else {
       this.current = null;
       if ('done' in message) call.resolve(message.done as never);
-      else call.reject(call.failure ?? (message.cancelled ? new ImportCancelled() : new Error(message.failed)));
+      else call.reject(call.failure ?? (message.cancelled ? new ImportCancelled() : failureOf(message)));
       if (this.closing) this.worker.postMessage({ close: true } satisfies ToWorker);
+      // Waiting for its next call (a checked version waiting to be applied), it never keeps a process alive on its own.
+      else this.worker.unref();
     }
   }
 
@@ -103,6 +118,8 @@ export class StepsWorker {
     call?.reject(err);
   }
 }
+
+const failureOf = ({ failed, name, code }: Failure): Error => Object.assign(new Error(failed), name ? { name } : {}, code ? { code } : {});
 
 /**
  * One call on a worker of its own, settling once the worker has closed its connection too: whoever waits
@@ -145,9 +162,15 @@ export function serveOnWorker(answer: (call: unknown, listener: StepListener) =>
     }
     answer(message.call, listener).then(
       (done) => port.postMessage({ done } satisfies FromWorker<unknown>),
-      (err: unknown) => port.postMessage({ failed: err instanceof Error ? err.message : String(err), cancelled: err instanceof ImportCancelled } satisfies FromWorker<unknown>),
+      (err: unknown) => port.postMessage(failure(err) satisfies FromWorker<unknown>),
     );
   });
+}
+
+function failure(err: unknown): Failure {
+  if (!(err instanceof Error)) return { failed: String(err), cancelled: false };
+  const { code } = err as { code?: unknown };
+  return { failed: err.message, cancelled: err instanceof ImportCancelled, name: err.name, ...(typeof code === 'string' ? { code } : {}) };
 }
 
 /** serveOnWorker for a worker that does one thing, whatever it is called with. */

@@ -4,16 +4,16 @@ import { dirname, join } from 'node:path';
 import type { Db, ReadDb } from '../db/open';
 import type { DatasetDiff } from '../../shared/import-types';
 import { DEFAULT_DEADLINE_SECONDS } from '../../shared/sync-types';
-import { checkDatasetAsync } from '../hsds/install/apply';
-import { installDatasetAsync, type DatasetIdentity } from '../hsds/install/install-dataset';
-import type { RowChanges } from '../hsds/install/row-changes';
+import { installDatasetAsync } from '../hsds/install/install-dataset';
 import type { StepListener } from '../jobs/steps';
-import { targetOf } from '../sources/source-target';
-import type { TableRows } from '../db/hsds-tables';
+import { counts, identityOf, readChecked, refuseGoingBack } from './feed-install';
+import { openFeedSession } from './feed-on-worker';
+import type { FeedSession } from './feed-session';
 import { deadlineIn, httpGet, httpGetToFile, type Deadline, type GetOptions } from './http-get';
 import { parsePin } from './keys';
-import { datasetFolder, openSignedManifest, sha256, type Manifest } from './manifest';
-import { createSubscriptionStore, type AppliedMark, type Subscription } from './subscriptions';
+import { feedFolder, keptVersions, versionFolder } from './kept-versions';
+import { openSignedManifest, sha256, type Manifest } from './manifest';
+import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { SyncError } from './sync-error';
 
 export interface FeedOptions {
@@ -26,38 +26,35 @@ export interface FeedOptions {
   now?: Date;
   /** Aborted when the person cancels: a download in flight is dropped (listener.isCancelled stops the rest). */
   signal?: AbortSignal;
+  /** The connection a version's apply writes on when its session runs on this thread; the checking connection itself when not given. */
+  openWriter?: () => Db;
 }
 
-/** A verified, downloaded version waiting for the user to look at its diff and apply it. */
+/**
+ * A verified, downloaded version waiting for the user to look at its diff and apply it. What its check
+ * read is held by its session, on a worker thread where it can be; close the session to let go of it.
+ */
 export interface StagedUpdate {
   manifest: Manifest;
   manifestSha256: string;
-  tables: TableRows;
   diff: DatasetDiff;
-  /** The rows applying it would change, as its diff found (hsds/install/row-changes.ts). */
-  changes: RowChanges | null;
+  session: FeedSession;
   etag: string | null;
   lastModified: string | null;
 }
-
-type Checked = Pick<StagedUpdate, 'tables' | 'diff' | 'changes'>;
 
 export type CheckOutcome = { kind: 'up-to-date'; version: number } | { kind: 'update'; staged: StagedUpdate };
 
 const MANIFEST_MAX_BYTES = 1_000_000;
 const SIG_MAX_BYTES = 1_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Versions kept on disk for rollback, newest first. */
-const KEEP_VERSIONS = 5;
-
-const feedFolder = (feedsDir: string, url: string): string => join(feedsDir, sha256(Buffer.from(url)).slice(0, 16));
-const versionFolder = (feedsDir: string, url: string, version: number) => join(feedFolder(feedsDir, url), `v${version}`);
 
 /**
  * Fetches and verifies a feed's newest version without touching the directory: conditional GET of the
  * manifest, signature checked against the pinned key before parsing, dataset id, rollback and freeze
  * checks, then only the listed files within their signed lengths, each hash checked. Reading, checking
- * and comparing the files yield to the event loop between batches, reporting progress to `listener`.
+ * and comparing the files run in the version's session (feed-on-worker.ts), reporting progress to
+ * `listener` between batches; an update's session is the caller's to close.
  */
 export function checkFeed(db: Db, sub: Subscription, options: FeedOptions, listener: StepListener = {}): Promise<CheckOutcome> {
   return checkWithin(db, sub, options, deadlineIn(options.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS), listener);
@@ -98,10 +95,12 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
 
   const wasKept = keptVersions(options.feedsDir, sub.url).includes(manifest.version);
   const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, request, listener);
-  let checked: Checked;
+  const session = openFeedSession(db, options.openWriter ?? (() => db));
+  let diff: DatasetDiff;
   try {
-    checked = await readChecked(db, dir, manifest, sub.url, listener);
+    diff = await session.check({ dir, manifest, url: sub.url }, listener);
   } catch (err) {
+    session.close();
     // A version refused or cancelled here was never applied: keeping its files would offer it for restore.
     if (!wasKept) {
       rmSync(dir, { recursive: true, force: true });
@@ -109,7 +108,7 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
     }
     throw err;
   }
-  return { kind: 'update', staged: { manifest, manifestSha256, ...checked, etag: got.etag, lastModified: got.lastModified } };
+  return { kind: 'update', staged: { manifest, manifestSha256, diff, session, etag: got.etag, lastModified: got.lastModified } };
 }
 
 /**
@@ -194,32 +193,12 @@ export function installedVersion(db: ReadDb, url: string): number | null {
   return row && row.source === url && row.version !== null ? Number(row.version) : null;
 }
 
-/** The source a feed fills: the one it filled before, else a new one named after its host. */
-export const feedSource = (db: ReadDb, url: string): string => targetOf(db, url).name;
-
-const identityOf = (sub: Subscription, manifest: Manifest): DatasetIdentity => ({ datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
-
 /**
- * Applies a checked version in one transaction: the directory, the subscription's new high-water mark
- * and the history entry commit together or not at all. The install yields between batches, so `db`
- * must be a connection of its own while the app keeps reading on another (see installDatasetAsync).
- * The tables were validated by the check; a second pass over every row is spared, as the import does.
- * Returns the stored subscription id.
+ * Applies a staged version in its session, in one transaction with the subscription's new high-water
+ * mark and history entry (feed-install.ts installVersion). Returns the stored subscription id.
  */
-export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdate, feedsDir: string, listener: StepListener = {}): Promise<number> {
-  const store = createSubscriptionStore(db);
-  const { manifest } = staged;
-  let id = 0;
-  await installDatasetAsync(db, staged.tables, identityOf(sub, manifest), listener, () => {
-    // Checked again as it commits: another address of the same feed may have applied a newer version since.
-    refuseGoingBack(manifest, staged.manifestSha256, store.highestApplied(sub.pin, manifest.dataset_id));
-    store.raiseHighest(sub.pin, manifest.dataset_id, { version: manifest.version, manifestSha256: staged.manifestSha256 });
-    id = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified });
-    store.recordApplied(id, { version: manifest.version, manifestSha256: staged.manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(staged.diff) });
-  }, staged.changes);
-  pruneKept(feedsDir, sub.url);
-  return id;
-}
+export const applyUpdate = (sub: Subscription, staged: StagedUpdate, feedsDir: string, listener: StepListener = {}): Promise<number> =>
+  staged.session.apply({ sub, manifestSha256: staged.manifestSha256, etag: staged.etag, lastModified: staged.lastModified, feedsDir }, listener);
 
 /**
  * Puts back a version applied earlier, from its kept files, checked again against the pinned key and
@@ -227,43 +206,13 @@ export async function applyUpdate(db: Db, sub: Subscription, staged: StagedUpdat
  */
 export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DatasetDiff> {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
-  const { tables, diff, changes } = await readChecked(db, dir, manifest, sub.url, listener);
+  const { tables, diff, changes } = await readChecked(db, { dir, manifest, url: sub.url }, listener);
   const store = createSubscriptionStore(db);
   await installDatasetAsync(db, tables, identityOf(sub, manifest), listener, () =>
     store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) }),
     changes,
   );
   return diff;
-}
-
-/**
- * Reads and validates the verified datapackage with the import's own checks and diffs it against the
- * feed's source as it is. A signed feed can still carry a broken directory; it is refused the same way a
- * broken import file is.
- */
-async function readChecked(db: ReadDb, dir: string, manifest: Manifest, url: string, listener: StepListener): Promise<Checked> {
-  const { report, tables, changes = null } = await checkDatasetAsync(db, join(dir, datasetFolder(manifest)), { sourceName: feedSource(db, url) }, listener);
-  if (!tables || !report.diff) {
-    const first = report.errors[0];
-    const where = first ? `${first.file}${first.row != null ? ` row ${first.row}` : ''}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'unknown problem';
-    throw new SyncError(`Version ${manifest.version} is signed by the coordinator but its directory has ${report.errorCount} error(s), so it was not applied. First: ${where}. Nothing was changed.`);
-  }
-  return { tables, diff: report.diff, changes };
-}
-
-/**
- * Never backwards, measured per publisher key and dataset id (whatever address the feed came through): an
- * older version could bring back numbers that are no longer valid, and a version number published twice
- * with different content means someone changed it after publishing.
- */
-function refuseGoingBack(manifest: Manifest, manifestSha256: string, highest: AppliedMark | null): void {
-  if (!highest) return;
-  if (manifest.version < highest.version) {
-    throw new SyncError(`The feed offers version ${manifest.version} of "${manifest.dataset_id}", older than version ${highest.version} already applied from this publisher (through this address or another). Older versions are refused, since they could bring back numbers that are no longer valid. Nothing was changed.`);
-  }
-  if (manifest.version === highest.version && manifestSha256 !== highest.manifestSha256) {
-    throw new SyncError(`The feed offers version ${manifest.version} of "${manifest.dataset_id}" again but with different content. A published version must never change, so it was refused. Ask the coordinator to publish a new version. Nothing was changed.`);
-  }
 }
 
 function refuseExpired(manifest: Manifest, now: Date): void {
@@ -294,20 +243,3 @@ function readKept(feedsDir: string, sub: Subscription, version: number): { dir: 
   }
   return { dir, manifest, manifestRaw };
 }
-
-/** Kept versions on disk, newest first. */
-export function keptVersions(feedsDir: string, url: string): number[] {
-  let names: string[];
-  try {
-    names = readdirSync(feedFolder(feedsDir, url));
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => (/^v\d+$/.test(n) ? [Number(n.slice(1))] : [])).sort((a, b) => b - a);
-}
-
-function pruneKept(feedsDir: string, url: string): void {
-  for (const v of keptVersions(feedsDir, url).slice(KEEP_VERSIONS)) rmSync(versionFolder(feedsDir, url, v), { recursive: true, force: true });
-}
-
-export const counts = (d: DatasetDiff) => ({ added: d.added.length, changed: d.changed.length, removed: d.removed.length });

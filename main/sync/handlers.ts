@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { DEFAULT_DEADLINE_SECONDS, deadlineSecondsSchema, type FeedSubscriptionView, type SyncApplyView, type SyncCancelView, type SyncCheckView, type SyncOverview, type SyncProgressView } from '../../shared/sync-types';
 import { z } from 'zod';
-import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
+import { needsRemovalConsent, removalRefusal } from '../hsds/install/removals';
 import { onWriteWorker } from '../hsds/install/write-on-worker';
 import { readSetting, writeSetting, type LocalSetting } from '../db/local-settings';
 import { openDatabase, type Db } from '../db/open';
@@ -10,7 +10,9 @@ import { writeWhenFree } from '../db/write-when-free';
 import type { Handlers } from '../handler-types';
 import { createJobRegistry, type JobRun } from '../jobs/registry';
 import { ImportCancelled, type StepListener, type StepProgress } from '../jobs/steps';
-import { applyUpdate, checkFeed, counts, feedSource, installedVersion, keptVersions, rollbackTo, type StagedUpdate } from './feed';
+import { applyUpdate, checkFeed, installedVersion, rollbackTo, type StagedUpdate } from './feed';
+import { counts } from './feed-install';
+import { keptVersions } from './kept-versions';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { checkFeedUrl } from './sync-once';
@@ -60,7 +62,14 @@ type SyncChannel =
 export function createSyncHandlers(db: Db, databasePath: string, options: SyncServiceOptions = {}) {
   const feedsDir = join(dirname(databasePath), 'feeds');
   const store = createSubscriptionStore(db);
+  /** Each feed's verified version waiting to be applied, what its check read held by its session. */
   const staged = new Map<number, StagedUpdate>();
+  /** Staged versions an apply is using: their sessions are let go when the apply ends, not before. */
+  const applying = new Set<StagedUpdate>();
+  /** Lets go of a version no longer staged, once no apply uses it. */
+  const release = (update: StagedUpdate | undefined) => {
+    if (update && !applying.has(update) && !Array.from(staged.values()).includes(update)) update.session.close();
+  };
   const lastCheck = new Map<number, SyncCheckView>();
   /** Each feed's checks, applies and restores (a check and a write may overlap); a write commits the version it installs. */
   const jobs = createJobRegistry<number, 'check' | 'write', number>((err) => err instanceof SyncCancelled || err instanceof ImportCancelled);
@@ -120,13 +129,14 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     let result: SyncCheckView;
     try {
       const outcome = await stoppable(id, 'check', { step: 'downloading', done: 0, total: 0 }, (run) =>
-        checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, deadlineSeconds: deadlineSeconds(), signal: run.signal }, run),
+        checkFeed(db, sub, { feedsDir, timeoutMs: options.timeoutMs, deadlineSeconds: deadlineSeconds(), signal: run.signal, openWriter }, run),
       );
       if (outcome === null) {
         // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
         if (stagedBefore) staged.set(id, stagedBefore);
         return { status: 'cancelled', message: 'Check cancelled. Nothing was changed.', checkedAt, version: null, diff: null };
       }
+      release(stagedBefore);
       if (outcome.kind === 'up-to-date') {
         result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null };
       } else {
@@ -141,6 +151,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
         };
       }
     } catch (err) {
+      release(stagedBefore);
       result = { status: 'refused', message: err instanceof SyncError ? err.message : `The check failed: ${messageOf(err)}. Nothing was changed.`, checkedAt, version: null, diff: null };
     }
     lastCheck.set(id, result);
@@ -148,24 +159,26 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   }
 
   /**
-   * One apply or restore at a time, and none while an import writes: each holds the database's write lock
-   * until it commits `version`, from which point a cancel is too late.
+   * One apply or restore at a time, and none while an import writes: `work` runs holding the turn, refused
+   * at once while another write holds it.
    */
-  async function write<T>(id: number, version: number, task: (writer: Db, listener: StepListener) => Promise<T>): Promise<T | null> {
+  async function withTurn<T>(work: () => Promise<T>): Promise<T> {
     const giveBack = writeTurn.take('Another update is being applied');
-    return stoppable(id, 'write', { step: 'applying', done: 0, total: 0 }, async (run) => {
-      let writer: Db | null = null;
-      try {
-        writer = openWriter();
-        const result = await task(writer, run);
-        run.committed(version);
-        return result;
-      } finally {
-        writer?.close();
-        giveBack();
-      }
-    });
+    try {
+      return await work();
+    } finally {
+      giveBack();
+    }
   }
+
+  /** A write holds the database's write lock, on a connection of its own, until it commits `version`; from then on a cancel is too late. */
+  const write = <T>(id: number, version: number, task: (listener: StepListener) => Promise<T>): Promise<T | null> =>
+    stoppable(id, 'write', { step: 'applying', done: 0, total: 0 }, async (run) => {
+      // Heard as it commits, even on a worker thread whose answer comes later.
+      const result = await task({ ...run, onCommitted: () => run.committed(version) });
+      run.committed(version);
+      return result;
+    });
 
   const checkAll = async () => {
     // A check during an apply would report its progress over the apply's; the next hour will do.
@@ -203,37 +216,55 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
     },
     syncUnsubscribe: async ({ id }: { id: number }): Promise<null> => {
       await writeWhenFree(db, () => store.remove(id));
+      const update = staged.get(id);
       staged.delete(id);
+      release(update);
       lastCheck.delete(id);
       return null;
     },
     syncCheck: ({ id }: { id: number }): Promise<SyncCheckView> => check(id),
     /** Refused, with the counts to ask about, when it would remove more than half of the directory and the call does not say the person confirmed. */
-    syncApply: async ({ id, version, allowRemovals = false }: { id: number; version: number; allowRemovals?: boolean }): Promise<SyncApplyView> => {
-      const sub = mustGet(id);
-      const update = staged.get(id);
-      if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
-      const removals = removalsFrom(db, update.tables, feedSource(db, sub.url));
-      if (needsRemovalConsent(removals) && !allowRemovals) {
-        return { status: 'confirm-removals', version, ...removals, message: `Version ${version} was not applied. ${removalRefusal(removals, 'confirm it to apply anyway')}` };
-      }
-      const applied = await write(id, version, (writer, listener) => applyUpdate(writer, sub, update, feedsDir, listener));
-      // Cancelled: the verified version stays staged, so it can be applied later without a new check.
-      if (applied === null) return { status: 'cancelled', version, message: `Applying version ${version} was cancelled. Nothing was changed.` };
-      staged.delete(id);
-      lastCheck.delete(id);
-      return { status: 'applied', version, ...counts(update.diff) };
-    },
-    syncRollback: async ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> => {
-      const sub = mustGet(id);
-      // On a thread of its own where it can be: it reads, checks and installs a whole kept version.
-      const diff = await write(id, version, (writer, listener) =>
-        onWriteWorker(writer, { kind: 'feed-restore', sub, version, feedsDir }, listener, () => rollbackTo(writer, sub, version, feedsDir, listener)),
-      );
-      if (diff === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
-      lastCheck.delete(id);
-      return { status: 'applied', version, ...counts(diff) };
-    },
+    syncApply: ({ id, version, allowRemovals = false }: { id: number; version: number; allowRemovals?: boolean }): Promise<SyncApplyView> =>
+      withTurn(async () => {
+        const sub = mustGet(id);
+        const update = staged.get(id);
+        if (!update || update.manifest.version !== version) throw new SyncError(`Version ${version} has not been checked yet. Check for updates first.`);
+        applying.add(update);
+        try {
+          // Counted by the session, which holds the version's rows, against the feed's source as it is now.
+          const removals = await update.session.removals();
+          if (needsRemovalConsent(removals) && !allowRemovals) {
+            return { status: 'confirm-removals', version, ...removals, message: `Version ${version} was not applied. ${removalRefusal(removals, 'confirm it to apply anyway')}` };
+          }
+          const applied = await write(id, version, (listener) => applyUpdate(sub, update, feedsDir, listener));
+          // Cancelled: the verified version stays staged, so it can be applied later without a new check.
+          if (applied === null) return { status: 'cancelled', version, message: `Applying version ${version} was cancelled. Nothing was changed.` };
+          if (staged.get(id) === update) staged.delete(id);
+          lastCheck.delete(id);
+          return { status: 'applied', version, ...counts(update.diff) };
+        } finally {
+          applying.delete(update);
+          release(update);
+        }
+      }),
+    syncRollback: ({ id, version }: { id: number; version: number }): Promise<SyncApplyView> =>
+      withTurn(async () => {
+        const sub = mustGet(id);
+        // On a thread of its own where it can be: it reads, checks and installs a whole kept version.
+        const diff = await write(id, version, (listener) =>
+          onWriteWorker(db, { kind: 'feed-restore', sub, version, feedsDir }, listener, async () => {
+            const writer = openWriter();
+            try {
+              return await rollbackTo(writer, sub, version, feedsDir, listener);
+            } finally {
+              writer.close();
+            }
+          }),
+        );
+        if (diff === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
+        lastCheck.delete(id);
+        return { status: 'applied', version, ...counts(diff) };
+      }),
     syncProgress: ({ id }: { id: number }): SyncProgressView | null => jobs.progress(id),
     syncCancel: ({ id }: { id: number }): SyncCancelView => {
       const answer = jobs.cancel(id);

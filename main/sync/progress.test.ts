@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../shared/domain';
+import type { SearchPreparing, SearchResponse } from '../../shared/domain';
 import type { SyncProgressView } from '../../shared/sync-types';
 import { call } from '../test-support/call';
 import { createHandlers } from '../handlers';
@@ -36,9 +36,10 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
     void task.finally(() => (finished = true));
     while (!finished) {
       const p = await call<SyncProgressView | null>(handlers, 'syncProgress', { id });
-      const s = await call<SearchResponse>(handlers, 'search', { text: '' });
+      const s = await call<SearchResponse | SearchPreparing>(handlers, 'search', { text: '' });
       if (!finished && p) progress.push(p);
-      if (!finished) searchesAnswered.push(s.total);
+      // Once committed, a large index is read in off the window's thread: those answers say so and are left out.
+      if (!finished && 'total' in s) searchesAnswered.push(s.total);
       await new Promise((resolve) => setImmediate(resolve));
     }
     await task;
@@ -64,9 +65,13 @@ describe('a large sync in steps', { timeout: 120_000 }, () => {
       expect(done).toEqual([...done].sort((a, b) => a - b));
     }
     expect(new Set(reports.filter((p) => p.step === 'applying').map((p) => p.done)).size).toBeGreaterThan(3);
-    // The other requests were answered while it was writing, and saw the directory as it was.
-    expect(applying.searchesAnswered.length).toBeGreaterThan(3);
-    expect(new Set(applying.searchesAnswered)).toEqual(new Set([starterServices]));
+    // The other requests were answered while it was writing, and saw the directory as it was. The commit
+    // is on the apply's own thread, a moment before its answer arrives: any answer after it is the new
+    // directory, never a part of it.
+    const answered = applying.searchesAnswered;
+    expect(answered.filter((total) => total === starterServices).length).toBeGreaterThan(3);
+    expect(answered.every((total) => total === starterServices || total === starterServices + SERVICES)).toBe(true);
+    expect(answered).toEqual([...answered].sort((a, b) => a - b));
 
     expect(directoryDigest(desk.db)).not.toBe(before);
     // The feed's source beside the bundled one.

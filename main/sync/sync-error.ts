@@ -18,4 +18,7 @@ export class SyncCancelled extends SyncError {
   }
 }
 
+/** A SyncError's name as it crosses from a worker thread, which carries only a failure's message, name and code. */
+export const REFUSAL = 'SyncError';
+
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

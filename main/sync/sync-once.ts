@@ -1,7 +1,8 @@
 import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
-import { needsRemovalConsent, removalRefusal, removalsFrom } from '../hsds/install/removals';
-import { applyUpdate, checkFeed, counts, feedSource, installedVersion, type FeedOptions } from './feed';
+import { needsRemovalConsent, removalRefusal } from '../hsds/install/removals';
+import { applyUpdate, checkFeed, installedVersion, type FeedOptions } from './feed';
+import { counts } from './feed-install';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { ImportCancelled, type StepListener } from '../jobs/steps';
@@ -37,13 +38,17 @@ export async function syncOnce(db: Db, url: string, pin: string, options: FeedOp
       options.progress?.(`Already up to date at version ${outcome.version}.`);
       return { ...summary, ok: true, to_version: outcome.version };
     }
-    const { manifest, diff } = outcome.staged;
-    const removals = removalsFrom(db, outcome.staged.tables, feedSource(db, url));
-    if (needsRemovalConsent(removals) && !options.allowRemovals) {
-      return { ...summary, error: `Version ${manifest.version} was not applied. ${removalRefusal(removals, 'run the sync again with --allow-removals if that is what you mean')}` };
+    const { manifest, diff, session } = outcome.staged;
+    try {
+      const removals = await session.removals();
+      if (needsRemovalConsent(removals) && !options.allowRemovals) {
+        return { ...summary, error: `Version ${manifest.version} was not applied. ${removalRefusal(removals, 'run the sync again with --allow-removals if that is what you mean')}` };
+      }
+      options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
+      await applyUpdate(sub, outcome.staged, options.feedsDir, listener);
+    } finally {
+      session.close();
     }
-    options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
-    await applyUpdate(db, sub, outcome.staged, options.feedsDir, listener);
     options.progress?.(`Applied version ${manifest.version}.`);
     return { ...summary, ok: true, to_version: manifest.version, ...counts(diff) };
   } catch (err) {

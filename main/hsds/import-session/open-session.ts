@@ -1,7 +1,7 @@
 import type { Db, ReadDb } from '../../db/open';
 import { offlineTables, sourceDataDir } from '../../geo/offline-tables';
-import { workerScript } from '../../jobs/worker-script';
-import { workerImportSession } from './on-worker';
+import { sessionWorker, type SessionDatabase } from '../../jobs/session-on-worker';
+import { workerImportSession, type SessionWorkerData } from './on-worker';
 import { localImportSession, type ImportSession } from './session';
 
 /** What an import session needs besides the file: the app's connection and how to open a writer beside it. */
@@ -18,8 +18,8 @@ export interface SessionShell {
  * memory (no file another thread could open) or before `npm run build` has made the worker's script.
  */
 export function openImportSession(db: ReadDb, path: string, { openWriter, nativeBinding, dataDir }: SessionShell): ImportSession {
-  const script = db.memory ? null : workerScript('import-session-worker.js');
-  if (!script) return localImportSession(db, path, openWriter, offlineTables(dataDir).knownArea);
   // Named here: a bundled worker's own idea of the sources' folder would be its bundle's.
-  return workerImportSession(script, { path, database: db.name, dataDir: dataDir ?? sourceDataDir(), ...(nativeBinding ? { nativeBinding } : {}) });
+  const data: Omit<SessionWorkerData, keyof SessionDatabase> = { path, dataDir: dataDir ?? sourceDataDir() };
+  const worker = sessionWorker(db, 'import-session-worker.js', nativeBinding, data);
+  return worker ? workerImportSession(worker) : localImportSession(db, path, openWriter, offlineTables(dataDir).knownArea);
 }

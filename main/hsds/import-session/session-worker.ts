@@ -1,21 +1,15 @@
-import { workerData } from 'node:worker_threads';
+import type { ColumnMapping } from '../../../shared/import-types';
 import { offlineTables } from '../../geo/offline-tables';
-import { openDatabase } from '../../db/open';
-import { serveOnWorker } from '../../jobs/steps-on-worker';
-import type { SessionCall, SessionWorkerData } from './on-worker';
-import { localImportSession } from './session';
+import { serveSession } from '../../jobs/session-on-worker';
+import type { SessionWorkerData } from './on-worker';
+import { localImportSession, type ApplyChoice } from './session';
 
 /** An import session on a thread of its own (on-worker.ts starts it): a reading connection for its life, a writing one for its apply. */
-const data = workerData as SessionWorkerData;
-const options = data.nativeBinding ? { nativeBinding: data.nativeBinding } : {};
-const db = openDatabase(data.database, options);
-const session = localImportSession(db, data.path, () => openDatabase(data.database, options), offlineTables(data.dataDir).knownArea);
-serveOnWorker(
-  (call, listener) => {
-    const asked = call as SessionCall;
-    if (asked.kind === 'check') return session.check(asked.mapping, listener);
-    if (asked.kind === 'choose') return session.choose(asked);
-    return session.apply(listener);
-  },
-  () => db.close(),
-);
+serveSession<SessionWorkerData>((db, openWriter, data) => {
+  const session = localImportSession(db, data.path, openWriter, offlineTables(data.dataDir).knownArea);
+  return {
+    check: (mapping: ColumnMapping | undefined, listener) => session.check(mapping, listener),
+    choose: (choice: ApplyChoice) => session.choose(choice),
+    apply: (_: undefined, listener) => session.apply(listener),
+  };
+});
