@@ -202,7 +202,8 @@ export const applyUpdate = (sub: Subscription, staged: StagedUpdate, feedsDir: s
 
 /**
  * Puts back a version applied earlier, from its kept files, checked again against the pinned key and
- * read, checked and compared like a fresh update, then installed on `db` as applyUpdate does.
+ * read, checked and compared like a fresh update, then installed on `db` in one transaction with its
+ * history entry (the restore runs on the write worker, write-on-worker.ts, where it can).
  */
 export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DatasetDiff> {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);

@@ -55,8 +55,9 @@ type SyncChannel =
  * The desk's feed subscriptions behind the Sync screen. A check verifies and downloads but never
  * applies: the verified version waits here, with its diff, until the user applies it. The periodic
  * check (off unless the user turns it on) does the same, so nothing changes without someone looking.
- * Checks, applies and restores run in batches that yield to the event loop, so the window stays
- * answered while a large directory is worked on; syncProgress says how far each has got, and syncCancel
+ * A version's reading, checking and applying run in its session, and a restore on the write worker,
+ * each on a worker thread where it can be (else in batches that yield to the event loop), so the window
+ * stays answered while a large directory is worked on; syncProgress says how far each has got, and syncCancel
  * stops one before it commits (a download is dropped, a write rolled back), leaving everything as it was.
  */
 export function createSyncHandlers(db: Db, databasePath: string, options: SyncServiceOptions = {}) {

@@ -8,8 +8,7 @@ import type { FeedServer } from '../test-support/feed-server';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { createSubscriptionStore } from './subscriptions';
 import { rollbackTo } from './feed';
-import { generateKeyFiles, loadPrivateKey } from './keys';
-import { manifestBytes, sha256, signManifest, type Manifest } from './manifest';
+import { generateKeyFiles } from './keys';
 import { syncOnce } from './sync-once';
 
 // Every case runs against a real HTTP server on 127.0.0.1 and a real desk database file.
@@ -93,7 +92,7 @@ describe('sync a signed feed', () => {
   it('refuses a correctly signed feed whose directory fails the import checks, naming file, row and field', async () => {
     const file = join(coord.feedDir, 'v1', 'phones.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('1-888-373-7888', ''));
-    resign(coord);
+    coord.resign();
     expect(await refused(sync)).toMatch(/signed by the coordinator but its directory has 1 error\(s\).*First: phones.csv row \d+ number/);
   });
 
@@ -196,16 +195,3 @@ describe('sync a signed feed', () => {
     expect(await refused(() => sync(other))).toMatch(/This feed is pinned to the publisher key [0-9A-F ]+, not/);
   });
 });
-
-/** The coordinator signing whatever is in the feed folder now, as a compromised or careless publisher might. */
-function resign(coord: ReturnType<typeof coordinator>): void {
-  const manifestPath = join(coord.feedDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  manifest.files = manifest.files.map((f) => {
-    const bytes = readFileSync(join(coord.feedDir, f.path));
-    return { ...f, sha256: sha256(bytes), length: bytes.length };
-  });
-  const bytes = manifestBytes(manifest);
-  writeFileSync(manifestPath, bytes);
-  writeFileSync(join(coord.feedDir, 'manifest.sig'), signManifest(bytes, loadPrivateKey(coord.keyPath)));
-}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
@@ -6,7 +6,8 @@ import { flattenHsdsJson } from '../hsds/read/flatten-json';
 import { installDataset } from '../hsds/install/install-dataset';
 import type { TableRows } from '../db/hsds-tables';
 import { STARTER_DATASET_ID } from '../hsds/install/starter';
-import { generateKeyFiles } from '../sync/keys';
+import { generateKeyFiles, loadPrivateKey } from '../sync/keys';
+import { manifestBytes, sha256, signManifest, type Manifest } from '../sync/manifest';
 import { publishFeed } from '../sync/publish';
 import { startFeedServer, type FeedServer } from './feed-server';
 import { STARTER_PATH, tempDb } from './temp-db';
@@ -43,6 +44,18 @@ export function coordinator() {
     publish(tables: TableRows, options: { now?: Date; expiresDays?: number; outDir?: string } = {}) {
       installDataset(t.db, tables, { datasetId: STARTER_DATASET_ID, version: null, source: 'test edit' });
       return publishFeed(t.db, { keyPath, outDir: options.outDir ?? feedDir, expiresDays: options.expiresDays ?? 90, now: options.now });
+    },
+    /** Signs whatever is in the feed folder now, as a compromised or careless publisher might. */
+    resign() {
+      const manifestPath = join(feedDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+      manifest.files = manifest.files.map((f) => {
+        const bytes = readFileSync(join(feedDir, f.path));
+        return { ...f, sha256: sha256(bytes), length: bytes.length };
+      });
+      const bytes = manifestBytes(manifest);
+      writeFileSync(manifestPath, bytes);
+      writeFileSync(join(feedDir, 'manifest.sig'), signManifest(bytes, loadPrivateKey(keyPath)));
     },
     cleanup() {
       t.cleanup();
