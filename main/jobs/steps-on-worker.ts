@@ -61,7 +61,9 @@ export class StepsWorker {
    * with the failure (an Error with the worker's message, name and code).
    */
   run<T>(call: unknown, listener: StepListener = {}): Promise<T> {
-    if (this.ended || this.closing) return Promise.reject(this.ended ?? new Error('This work was closed.'));
+    // Closed, its thread's end is no failure to report: the work was let go.
+    if (this.closing) return Promise.reject(new Error('This work was closed.'));
+    if (this.ended) return Promise.reject(this.ended);
     if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
     Atomics.store(this.shared, CANCEL, 0);
     // Kept alive while it answers: a promise alone would not keep the process (the CLI) running.

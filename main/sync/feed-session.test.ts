@@ -81,6 +81,23 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
     await expect(onWorker.removals()).rejects.toThrow('This work was closed.');
   });
 
+  it('runs on this thread for a database in memory, which no other thread could open', async () => {
+    const db = openDatabase(':memory:');
+    try {
+      const { version, manifestSha256 } = published();
+      const before = liveWorkers();
+      const session = openFeedSession(db, () => db);
+      expect((await session.check(version, {})).added).toHaveLength(300);
+      expect(liveWorkers()).toBe(before);
+      expect(await session.removals()).toEqual({ removed: 0, installed: 0 });
+      await session.apply({ sub: newSubscription(), manifestSha256, etag: null, lastModified: null, feedsDir }, {});
+      expect(db.prepare('SELECT count(*) FROM service').pluck().get()).toBe(300);
+      session.close();
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses at the commit a version older than one applied meanwhile, in the same words as this thread, changing nothing', async () => {
     const t = desk();
     const { version, manifestSha256 } = published();
@@ -99,7 +116,7 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
     }
   });
 
-  it('lets go of a staged version when a newer check replaces it, when it is applied, and when the feed is unsubscribed', async () => {
+  it('lets go of a staged version when a newer check replaces it, when it is applied, and when the feed is unsubscribed; a cancelled check keeps it', async () => {
     const t = tempDb({ starter: true });
     try {
       const sync = createSyncHandlers(t.db, t.path);
@@ -108,14 +125,22 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
       expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 1 });
       expect(liveWorkers()).toBe(before + 1);
 
-      coord.publish(syntheticDirectory(301));
-      expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 2 });
+      // A check cancelled while its session reads lets that session go and keeps the version staged before.
+      coord.publish(syntheticDirectory(6_000));
+      const cancelled = sync.syncCheck({ id });
+      while (sync.syncProgress({ id })?.step !== 'checking') await new Promise((resolve) => setImmediate(resolve));
+      expect(sync.syncCancel({ id })).toMatchObject({ outcome: 'cancelling' });
+      expect(await cancelled).toMatchObject({ status: 'cancelled' });
       await expect.poll(liveWorkers).toBe(before + 1);
-      expect(await sync.syncApply({ id, version: 2, allowRemovals: true })).toMatchObject({ status: 'applied', version: 2, added: 301 });
+
+      coord.publish(syntheticDirectory(301));
+      expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 3 });
+      await expect.poll(liveWorkers).toBe(before + 1);
+      expect(await sync.syncApply({ id, version: 3, allowRemovals: true })).toMatchObject({ status: 'applied', version: 3, added: 301 });
       await expect.poll(liveWorkers).toBe(before);
 
       coord.publish(syntheticDirectory(302));
-      expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 3 });
+      expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 4 });
       expect(liveWorkers()).toBe(before + 1);
       await sync.syncUnsubscribe({ id });
       await expect.poll(liveWorkers).toBe(before);
