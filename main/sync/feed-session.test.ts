@@ -77,7 +77,7 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
       onWorker.close();
       local.close();
     }
-    await expect.poll(liveWorkers).toBe(before);
+    await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before);
     await expect(onWorker.removals()).rejects.toThrow('This work was closed.');
   });
 
@@ -131,19 +131,19 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
       while (sync.syncProgress({ id })?.step !== 'checking') await new Promise((resolve) => setImmediate(resolve));
       expect(sync.syncCancel({ id })).toMatchObject({ outcome: 'cancelling' });
       expect(await cancelled).toMatchObject({ status: 'cancelled' });
-      await expect.poll(liveWorkers).toBe(before + 1);
+      await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before + 1);
 
       coord.publish(syntheticDirectory(301));
       expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 3 });
-      await expect.poll(liveWorkers).toBe(before + 1);
+      await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before + 1);
       expect(await sync.syncApply({ id, version: 3, allowRemovals: true })).toMatchObject({ status: 'applied', version: 3, added: 301 });
-      await expect.poll(liveWorkers).toBe(before);
+      await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before);
 
       coord.publish(syntheticDirectory(302));
       expect(await sync.syncCheck({ id })).toMatchObject({ status: 'update', version: 4 });
       expect(liveWorkers()).toBe(before + 1);
       await sync.syncUnsubscribe({ id });
-      await expect.poll(liveWorkers).toBe(before);
+      await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before);
       expect(sync.syncList().subscriptions).toEqual([]);
     } finally {
       t.cleanup();
@@ -168,7 +168,7 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
         message: expect.stringMatching(/^Version 2 is signed by the coordinator but its directory has 1 error\(s\), so it was not applied\. First: phones.csv row \d+ number/),
       });
       expect(dbDigest(t.db)).toBe(digest);
-      await expect.poll(liveWorkers).toBe(before - 1);
+      await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before - 1);
       await expect(sync.syncApply({ id, version: 1, allowRemovals: true })).rejects.toThrow(/has not been checked yet/);
     } finally {
       t.cleanup();
