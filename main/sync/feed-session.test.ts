@@ -145,6 +145,16 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
       await sync.syncUnsubscribe({ id });
       await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before);
       expect(sync.syncList().subscriptions).toEqual([]);
+
+      // Unsubscribed while a check reads: the version it verifies is not kept for a feed that is gone.
+      coord.publish(syntheticDirectory(6_000));
+      const again = await sync.syncSubscribe({ url: server.manifestUrl, pin: coord.pin });
+      const checking = sync.syncCheck({ id: again.id });
+      const read = ['reading', 'checking', 'comparing'];
+      while (!read.includes(sync.syncProgress({ id: again.id })?.step ?? '')) await new Promise((resolve) => setImmediate(resolve));
+      await sync.syncUnsubscribe({ id: again.id });
+      expect(await checking).toMatchObject({ status: 'refused', message: 'That subscription no longer exists.' });
+      await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before);
     } finally {
       t.cleanup();
     }

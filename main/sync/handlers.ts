@@ -140,6 +140,10 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       release(stagedBefore);
       if (outcome.kind === 'up-to-date') {
         result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null };
+      } else if (!store.byId(id)) {
+        // Unsubscribed while it was checked: no feed is left to stage it for, nor a thread to keep for it.
+        outcome.staged.session.close();
+        return { status: 'refused', message: 'That subscription no longer exists.', checkedAt, version: null, diff: null };
       } else {
         staged.set(id, outcome.staged);
         const { added, changed, removed } = counts(outcome.staged.diff);
