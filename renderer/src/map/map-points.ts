@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { MapPoints } from '../../../shared/domain';
+import { atlas } from '../atlas';
+
+/** Sets kept, as the cluster worker keeps their indexes (cluster-answers.ts). */
+const KEPT = 3;
+
+/** Asks main for a set's points; null when main no longer keeps that set. */
+export type AskPoints = (set: string) => Promise<MapPoints | null>;
+
+const askMain: AskPoints = (set) =>
+  atlas()
+    .mapPoints({ set })
+    .then((r) => (r.ok ? r.value : null));
+
+/**
+ * The points of the last few result sets, each asked of main once. The search asks for an answer's points
+ * as the answer arrives (`prefetch`), so main reads them while the page draws the list; the map then takes
+ * them from here. Going back to a set (a filter unticked) asks main nothing. Owned by the app's page, so a
+ * quick exit forgets them with everything else.
+ */
+export class MapPointsCache {
+  /** Newest last; an answer of null (or a failed ask) is forgotten, so a later need asks again. */
+  private readonly asked = new Map<string, Promise<MapPoints | null>>();
+
+  constructor(private readonly ask: AskPoints = askMain) {}
+
+  get(set: string): Promise<MapPoints | null> {
+    let points = this.asked.get(set);
+    this.asked.delete(set);
+    if (!points) {
+      const asking = this.ask(set).catch(() => null);
+      points = asking;
+      void asking.then((answer) => {
+        if (answer === null && this.asked.get(set) === asking) this.asked.delete(set);
+      });
+    }
+    this.asked.set(set, points);
+    while (this.asked.size > KEPT) this.asked.delete(this.asked.keys().next().value!);
+    return points;
+  }
+
+  /** Starts asking for a set's points ahead of the map's need. */
+  prefetch(set: string): void {
+    void this.get(set);
+  }
+}
+
+/**
+ * The points of the result set a search answer named (`map.set`), from `cache`: a word typed further that
+ * finds the same services costs the map nothing, and the list never waits for the points. The points held
+ * stay until the new ones arrive; a set that changes again meanwhile drops the older set's answer.
+ */
+export function useMapPoints(set: string | null, cache: MapPointsCache): MapPoints | null {
+  const [points, setPoints] = useState<MapPoints | null>(null);
+  useEffect(() => {
+    if (!set || points?.set === set) return;
+    let current = true;
+    // null: main no longer keeps that set, so a newer answer (with its own set) is on its way.
+    void cache.get(set).then((answer) => current && answer && setPoints(answer));
+    return () => {
+      current = false;
+    };
+  }, [set, points, cache]);
+  return points;
+}
