@@ -1,35 +1,47 @@
 import { useEffect, useState } from 'react';
-import type { MapPoints } from '../../../shared/domain';
+import type { MapPoints, MapSetItems, MapTable } from '../../../shared/domain';
+import { pointsOfItems } from '../../../shared/map/map-points';
 import { atlas } from '../atlas';
 
 /** Sets kept, as the cluster worker keeps their indexes (cluster-answers.ts). */
 const KEPT = 3;
 
-/** Asks main for a set's points; null when main no longer keeps that set. */
-export type AskPoints = (set: string) => Promise<MapPoints | null>;
+/** Main's answers: a set's services (null when main no longer keeps that set), an index's points (null once another is installed). */
+export interface PointsSource {
+  items(set: string): Promise<MapSetItems | null>;
+  table(index: number): Promise<MapTable | null>;
+}
 
-const askMain: AskPoints = (set) =>
-  atlas()
-    .mapPoints({ set })
-    .then((r) => (r.ok ? r.value : null));
+const fromMain: PointsSource = {
+  items: (set) =>
+    atlas()
+      .mapItems({ set })
+      .then((r) => (r.ok ? r.value : null)),
+  table: (index) =>
+    atlas()
+      .mapTable({ index })
+      .then((r) => (r.ok ? r.value : null)),
+};
 
 /**
- * The points of the last few result sets, each asked of main once. The search asks for an answer's points
- * as the answer arrives (`prefetch`), so main reads them while the page draws the list; the map then takes
- * them from here. Going back to a set (a filter unticked) asks main nothing. Owned by the app's page, so a
- * quick exit forgets them with everything else.
+ * The points of the last few result sets, each asked of main once. A set comes as its services' numbers;
+ * their points are read from the installed index's table, asked once per index. The search asks for an
+ * answer's set as the answer arrives (`prefetch`), so main answers while the page draws the list; the map
+ * then takes the points from here. Going back to a set (a filter unticked) asks main nothing. Owned by the
+ * app's page, so a quick exit forgets them with everything else.
  */
 export class MapPointsCache {
   /** Newest last; an answer of null (or a failed ask) is forgotten, so a later need asks again. */
   private readonly asked = new Map<string, Promise<MapPoints | null>>();
+  private table: { index: number; answer: Promise<MapTable | null> } | null = null;
 
-  constructor(private readonly ask: AskPoints = askMain) {}
+  constructor(private readonly main: PointsSource = fromMain) {}
 
   get(set: string): Promise<MapPoints | null> {
     let points = this.asked.get(set);
     this.asked.delete(set);
     if (!points) {
-      const asking = this.ask(set).catch(() => null);
+      const asking = this.pointsOf(set).catch(() => null);
       points = asking;
       void asking.then((answer) => {
         if (answer === null && this.asked.get(set) === asking) this.asked.delete(set);
@@ -43,6 +55,25 @@ export class MapPointsCache {
   /** Starts asking for a set's points ahead of the map's need. */
   prefetch(set: string): void {
     void this.get(set);
+  }
+
+  private async pointsOf(set: string): Promise<MapPoints | null> {
+    const items = await this.main.items(set);
+    if (!items) return null;
+    const table = await this.tableOf(items.index);
+    return table ? pointsOfItems(table, items) : null;
+  }
+
+  /** One index's table at a time: a new install's numbers are another index's. */
+  private tableOf(index: number): Promise<MapTable | null> {
+    if (this.table?.index !== index) {
+      const asking = this.main.table(index).catch(() => null);
+      this.table = { index, answer: asking };
+      void asking.then((answer) => {
+        if (answer === null && this.table?.answer === asking) this.table = null;
+      });
+    }
+    return this.table.answer;
   }
 }
 
