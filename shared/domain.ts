@@ -415,7 +415,7 @@ export interface SearchResponse {
   total: number;
   /** One page of cards, in rank order. */
   results: SearchCard[];
-  /** What the map needs to know of the whole result set (not only the page); its points come by `mapPoints`. */
+  /** What the map needs to know of the whole result set (not only the page); its services come by `mapItems`, their points from `mapTable`. */
   map: MapSet;
   facets: FacetCounts;
   /**
