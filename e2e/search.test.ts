@@ -119,6 +119,52 @@ describe('search', () => {
     expect(await page.locator('.card.selected .card-name').textContent()).toBe(names[1]);
   });
 
+  it('typed without pause, the list and the map settle on the last word’s answer, and no earlier answer is shown after it', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(FIRST_PAGE);
+    const expected = searchDirect(app, { text: 'shelter' });
+    expect(expected.total).toBeLessThan(searchDirect(app, { text: 'sh' }).total);
+    // Every count the list and the map show while the word is typed, in the order they are shown.
+    await page.evaluate(`(() => {
+      const shown = (window.__shown = []);
+      const note = () => shown.push([document.querySelector('.result-count')?.textContent, document.querySelector('.map-status')?.childNodes[0]?.textContent]);
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
+    await page.getByRole('searchbox').pressSequentially('shelter');
+    await expect.poll(() => cardNames(app)).toEqual(expected.results.map((c) => c.name));
+    const mapLine = `${expected.map.services} of ${expected.total} on the map`;
+    await expect.poll(() => page.locator('.map-status').textContent()).toContain(mapLine);
+    await expect.poll(() => page.locator('.map .map-pin, .map .map-cluster').count()).toBeGreaterThan(0);
+    const shown = (await page.evaluate('window.__shown')) as [string | null, string | null][];
+    const listLine = `${expected.total} services`;
+    const firstList = shown.findIndex(([list]) => list?.startsWith(listLine));
+    const firstMap = shown.findIndex(([, map]) => map === mapLine);
+    expect(firstList).toBeGreaterThanOrEqual(0);
+    expect(firstMap).toBeGreaterThanOrEqual(0);
+    expect(shown.slice(firstList).filter(([list]) => !list?.startsWith(listLine))).toEqual([]);
+    expect(shown.slice(firstMap).filter(([, map]) => map !== mapLine)).toEqual([]);
+  });
+
+  it('reaches a card far down the page with the keyboard and shows it in view, the detail following', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const names = searchDirect(app, { text: '' }).results.map((c) => c.name);
+    await expect.poll(() => cardNames(app)).toEqual(names);
+    await page.getByRole('searchbox').press('ArrowDown');
+    for (let i = 1; i < 40; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('article.detail h2').textContent()).toBe(names[39]);
+    const name = page.locator('.card.selected .card-name');
+    expect(await name.textContent()).toBe(names[39]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(names[39]);
+    // Drawn, and inside the list's scrolled view.
+    const [card, pane] = [(await name.boundingBox())!, (await page.locator('.result-scroll').boundingBox())!];
+    expect(card.height).toBeGreaterThan(0);
+    expect(card.y).toBeGreaterThanOrEqual(pane.y);
+    expect(card.y + card.height).toBeLessThanOrEqual(pane.y + pane.height);
+    expect(await name.isVisible()).toBe(true);
+  });
+
   it('stays usable on a large synthetic directory', async () => {
     app = await launchApp({
       prepare: (db) => installDataset(db, flattenHsdsJson(generateSynthetic(3000)).tables, { datasetId: 'synthetic', version: 'test', source: 'test', sourceName: 'bundled' }),

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MapPoints, SearchResponse } from '../shared/domain';
+import type { MapSetItems, MapTable, SearchResponse } from '../shared/domain';
+import { pointsOfItems } from '../shared/map/map-points';
 import { channelNames, type ChannelName } from '../shared/ipc-contract';
 import { dispatch } from './dispatch';
 import { openDatabase } from './db/open';
@@ -103,7 +104,9 @@ const SAMPLES: Record<ChannelName, (job: Job) => unknown[]> = {
     { text: 'shelter', serves: { zip: '90077' }, age: 15, free: true, noIdNeeded: true, wheelchair: true },
   ],
   // The sets the searches above named (the last one and the first), and one never named.
-  mapPoints: (job) => [...job.sets.map((set) => ({ set })), { set: 'no-such-set' }],
+  mapItems: (job) => [...job.sets.map((set) => ({ set })), { set: 'no-such-set' }],
+  // The installed index's every point, and an index that is not installed.
+  mapTable: (job) => [{ index: job.index }, { index: job.index + 1 }],
   mapServices: (job) => [{ index: job.index, refs: [0, 1, 2, 3] }, { index: job.index, serviceIds: ['svc-shelter', 'svc-intake'] }],
   geocode: () => [{ text: '90077' }, { text: 'Bel Air' }],
   serviceDetail: () => [{ id: 'svc-shelter' }],
@@ -190,7 +193,7 @@ describe.each(FLAGS)('a safe house flagged by %s', (_label, linkType, term) => {
         const result = await dispatch(handlers, channel, input);
         if (channel === 'importChoose' && result.ok && result.value) job.id = (result.value as { jobId: string }).jobId;
         if (channel === 'search' && result.ok && 'map' in (result.value as object)) job.sets.push((result.value as SearchResponse).map.set);
-        if (channel === 'mapPoints' && result.ok && result.value) job.index = (result.value as MapPoints).index;
+        if (channel === 'mapItems' && result.ok && result.value) job.index = (result.value as MapSetItems).index;
         if (channel === 'importApply' && result.ok) writes.push(job.id);
         if (channel === 'importRollback' && result.ok) writes.push((result.value as { jobId: string }).jobId);
         const text = JSON.stringify(result, (_k, v: unknown) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
@@ -202,9 +205,14 @@ describe.each(FLAGS)('a safe house flagged by %s', (_label, linkType, term) => {
     // The public office is still mapped: the check above is not passing because nothing is answered.
     const search = await dispatch(handlers, 'search', { text: 'shelter' });
     if (!search.ok) throw new Error(search.error);
-    const points = await dispatch(handlers, 'mapPoints', { set: (search.value as SearchResponse).map.set });
-    if (!points.ok || !points.value) throw new Error('the set of the search just answered is not kept');
-    const { lat, lon, service, index } = points.value as MapPoints;
+    const items = await dispatch(handlers, 'mapItems', { set: (search.value as SearchResponse).map.set });
+    if (!items.ok || !items.value) throw new Error('the set of the search just answered is not kept');
+    const { index } = items.value as MapSetItems;
+    const table = await dispatch(handlers, 'mapTable', { index });
+    if (!table.ok || !table.value) throw new Error('the installed index has no table of points');
+    // Every point the page can be sent is the public office's: the whole index's table, and this set's.
+    expect([[...(table.value as MapTable).lat], [...(table.value as MapTable).lon]]).toEqual([[34.05], [-118.25]]);
+    const { lat, lon, service } = pointsOfItems(table.value as MapTable, items.value as MapSetItems);
     expect([[...lat], [...lon]]).toEqual([[34.05], [-118.25]]);
     expect(await dispatch(handlers, 'mapServices', { index, refs: [...service] })).toMatchObject({ ok: true, value: [{ serviceId: 'svc-shelter' }] });
     // Measured from the safe house's own ZIP, the intake line has no distance: it is listed apart.

@@ -339,8 +339,8 @@ export interface MapPoint {
 
 /**
  * A result set's map points in brief: a search answer carries this rather than the points, so the list
- * paints from a small answer; the map asks for the points (`mapPoints`) only when `set` is not the one it
- * has drawn.
+ * paints from a small answer; the map asks for the set's services (`mapItems`) only when `set` is not the
+ * one it has drawn.
  */
 export interface MapSet {
   /** Names the points exactly (the installed index and the mappable results in order): the same set, the same key. */
@@ -351,10 +351,36 @@ export interface MapSet {
 }
 
 /**
- * A result set's map points as columns, point i in each. Typed arrays cross IPC as one copy of their
- * bytes, where 100,000 point objects with id strings were 12 MB of JSON to build, copy and parse.
- * `service` holds small numbers, not ids: `mapServices` resolves the few a marker or spider opens.
- * Confidential and virtual locations never produce a point.
+ * A result set's mappable services (`mapItems`): their numbers in the installed index, in result order.
+ * Their points are read from that index's table (`mapTable`), which the page asks for once per index:
+ * a set then crosses IPC as 4 bytes a service rather than 21 a point.
+ */
+export interface MapSetItems {
+  set: string;
+  /** Which installed search index the numbers belong to. */
+  index: number;
+  items: Int32Array;
+  /** How many points the items have between them. */
+  points: number;
+}
+
+/**
+ * Every public map point of one installed search index, by service number: service i's points are
+ * pointStart[i] up to pointStart[i + 1]. Confidential and virtual locations never produce a point.
+ */
+export interface MapTable {
+  index: number;
+  pointStart: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  /** 1: a city centre, not an address. */
+  approximate: Uint8Array;
+}
+
+/**
+ * A result set's map points as columns, point i in each, made on the page from a set's items and its
+ * index's table (shared/map/map-points.ts). Typed arrays cross to the cluster worker as one copy of their
+ * bytes. `service` holds small numbers, not ids: `mapServices` resolves the few a marker or spider opens.
  */
 export interface MapPoints {
   set: string;
@@ -389,7 +415,7 @@ export interface SearchResponse {
   total: number;
   /** One page of cards, in rank order. */
   results: SearchCard[];
-  /** What the map needs to know of the whole result set (not only the page); its points come by `mapPoints`. */
+  /** What the map needs to know of the whole result set (not only the page); its services come by `mapItems`, their points from `mapTable`. */
   map: MapSet;
   facets: FacetCounts;
   /**

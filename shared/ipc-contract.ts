@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, MapPoints, MapService, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourceCancelView, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
+import type { AreaOutline, DatasetInfo, DeskSettings, GeocodeResponse, LocalRecord, LocalSummary, MapService, MapSetItems, MapTable, SavedFile, SearchPreparing, SearchResponse, ServiceDetail, SourceCancelView, SourcePaused, SourceProgress, SourcePullSummary, SourceRemoved, SourceSummary } from './domain';
 import type { ImportJobStatus, ImportRemovalsToConfirm, ImportReport, ImportSource, PreviousVersion, RollbackStarted } from './import-types';
 import { byteRange, mapSettingsInput, type MapSettingsView, type StreetMapFile } from './map/map-contract';
 import { pdfFileName } from './pdf-file-name';
@@ -46,10 +46,12 @@ export const contract = {
       now: z.iso.datetime({ offset: true }).optional(),
     }),
   ),
-  // The map's points of a set a search answer named (`map.set`), as columns; null when main no longer
-  // keeps that set (a newer answer names another). Then the services of a marker or spider opened,
-  // by the points' service numbers, or a selected service's number by its id.
-  mapPoints: channel<MapPoints | null>()(z.object({ set: z.string().min(1).max(100) })),
+  // The map's services of a set a search answer named (`map.set`), by their numbers; null when main no
+  // longer keeps that set (a newer answer names another). The points of every service of an installed
+  // index, by number; null once another index is installed. Then the services of a marker or spider
+  // opened, by the points' service numbers, or a selected service's number by its id.
+  mapItems: channel<MapSetItems | null>()(z.object({ set: z.string().min(1).max(100) })),
+  mapTable: channel<MapTable | null>()(z.object({ index: z.number().int().min(0) })),
   mapServices: channel<MapService[]>()(
     z.union([
       z.object({ index: z.number().int().min(0), refs: z.array(z.number().int().min(0)).max(1000) }),

@@ -6,6 +6,7 @@ import { createHandlers } from '../handlers';
 import { flattenHsdsJson } from '../hsds/read/flatten-json';
 import { installDataset } from '../hsds/install/install-dataset';
 import { tempDb } from '../test-support/temp-db';
+import { pointsOfItems } from '../../shared/map/map-points';
 
 const FRESNO = { name: 'Fresno', lat: 36.7477, lon: -119.7724 };
 const MODESTO = { name: 'Modesto', lat: 37.6391, lon: -120.9969 };
@@ -32,7 +33,8 @@ const search = (q: Partial<SearchQuery>) => handlers.search({ text: '', ...q }) 
 const ids = (r: { results: { id: string }[] }) => r.results.map((c) => c.id).sort();
 /** The service of each map point of an answer's set, resolved as the map resolves them. */
 const mappedIds = async (r: SearchResponse) => {
-  const points = (await handlers.mapPoints({ set: r.map.set }))!;
+  const items = (await handlers.mapItems({ set: r.map.set }))!;
+  const points = pointsOfItems((await handlers.mapTable({ index: items.index }))!, items);
   const names = new Map((await handlers.mapServices({ index: points.index, refs: [...points.service] })).map((s) => [s.ref, s.serviceId]));
   return [...points.service].map((ref) => names.get(ref)!);
 };

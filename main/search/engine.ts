@@ -1,4 +1,4 @@
-import type { GeoPoint, MapPoints, MapService, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse, Stated } from '../../shared/domain';
+import type { GeoPoint, MapService, MapSetItems, MapTable, PopulationMark, SearchCard, ServiceCard, SearchQuery, SearchResponse, Stated } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ServiceReader } from '../db/service-read';
 import type { Gazetteer } from '../geo/gazetteer';
@@ -20,7 +20,7 @@ import { documentCountsSteps, matchPlan, type TextIndex, type TextMatches } from
 import { TopK } from './top-k';
 import { derived, workArray } from './per-index';
 import { runSteps, runStepsAsync } from '../jobs/steps';
-import { mapColumns, RecentMapSets, servicesOfRefs } from './map-sets';
+import { mapTable, RecentMapSets, servicesOfRefs } from './map-sets';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
@@ -248,14 +248,20 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
       };
     },
 
-    /** The points of a set a search answer named; null when it is not one of the newest sets (the index changed, or many searches since). */
-    mapPoints(set: string): MapPoints | null {
-      const ix = current();
+    /** The services of a set a search answer named; null when it is not one of the newest sets (the index changed, or many searches since). */
+    mapItems(set: string): MapSetItems | null {
+      current();
       const kept = mapSets.get(set);
-      return kept ? mapColumns(ix, indexNumber, set, kept.items, kept.points) : null;
+      return kept ? { set, index: indexNumber, items: kept.items, points: kept.points } : null;
     },
 
-    /** Service numbers of index `index` (from `mapPoints`) to ids and names, or ids to their numbers; none once the index has changed. */
+    /** Every public point of index `index`, by service number; null once another index is installed. */
+    mapTable(index: number): MapTable | null {
+      const ix = current();
+      return index === indexNumber ? mapTable(ix, index) : null;
+    },
+
+    /** Service numbers of index `index` (from `mapItems`) to ids and names, or ids to their numbers; none once the index has changed. */
     mapServices(index: number, which: { refs: number[] } | { serviceIds: string[] }): MapService[] {
       const ix = current();
       if (index !== indexNumber) return [];

@@ -17,7 +17,7 @@ export function createSearchHandlers(
   reader: ServiceReader,
   dataDir?: string,
   openWriter?: () => Db,
-): Pick<Handlers, 'search' | 'mapPoints' | 'mapServices' | 'geocode' | 'serviceAreaOutline'> {
+): Pick<Handlers, 'search' | 'mapItems' | 'mapTable' | 'mapServices' | 'geocode' | 'serviceAreaOutline'> {
   const { gazetteer: places, areas } = offlineTables(dataDir);
   const engine = createSearchEngine(db, reader, places, areas, { inBackground: !!openWriter });
   const preparation = openWriter ? createIndexPreparation(db, openWriter, () => engine.prepare()) : null;
@@ -40,7 +40,8 @@ export function createSearchHandlers(
   return {
     search: (q) => preparation?.pending() ?? orRebuild(() => engine.search(q)),
     // While the index is being prepared there is no set to draw, and no number to resolve.
-    mapPoints: ({ set }) => orNone(() => engine.mapPoints(set), null),
+    mapItems: ({ set }) => orNone(() => engine.mapItems(set), null),
+    mapTable: ({ index }) => orNone(() => engine.mapTable(index), null),
     mapServices: ({ index, ...which }) => orNone(() => engine.mapServices(index, which), []),
     geocode: ({ text, limit }) => ({ matches: places().lookup(text, limit) }),
     // Nothing to draw while the index is being prepared: the outline comes with the next selection.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FacetIndex } from './facets/facet-index';
-import { mapColumns, mapSetKey, RecentMapSets, servicesOfRefs } from './map-sets';
+import { pointsOfItems } from '../../shared/map/map-points';
+import { mapSetKey, mapTable, RecentMapSets, servicesOfRefs } from './map-sets';
 
 /** Three services: the first with two points, the second with none (a hotline), the third with one. */
 const ix = {
@@ -19,8 +20,11 @@ describe('map sets', () => {
     expect(new Set([key(4, [0, 2]), key(4, [2, 0]), key(5, [0, 2]), key(4, [0]), key(4, [1, 2])]).size).toBe(5);
   });
 
-  it('answers the points of a set as columns, each with its service number', () => {
-    const points = mapColumns(ix, 4, 'k', Int32Array.from([2, 0]), 3);
+  it('answers the points of a set as columns, each with its service number, from the index table', () => {
+    const table = mapTable(ix, 4);
+    // Copies: IPC carries these columns, not whatever buffer the index's arrays sit in.
+    expect(table.lat.buffer).not.toBe(ix.pointLat.buffer);
+    const points = pointsOfItems(table, { set: 'k', index: 4, items: Int32Array.from([2, 0]), points: 3 });
     expect(points).toEqual({
       set: 'k',
       index: 4,

@@ -1,13 +1,13 @@
-import type { MapPoints, MapService, MapSet } from '../../shared/domain';
+import type { MapService, MapSet, MapTable } from '../../shared/domain';
 import type { FacetIndex } from './facets/facet-index';
 
 /**
  * The map's side of a search, kept apart from the list's. A search answer names its mappable result set
  * by a key (`MapSet`) instead of carrying every point: at 100,000 services the points as objects with id
  * strings were about 12 MB of JSON per broad answer, built, copied and parsed before the list could
- * paint. The map asks for a set's points (`mapPoints`) only when the key is not the one it has drawn, and
- * gets them as columns with a service number per point; the few services a marker or a spider opens are
- * resolved to ids and names on demand (`mapServices`).
+ * paint. The map asks for a set's services (`mapItems`) only when the key is not the one it has drawn, and
+ * gets their numbers; their points it reads from the index's table (`mapTable`), asked once per index. The
+ * few services a marker or a spider opens are resolved to ids and names on demand (`mapServices`).
  */
 
 /** Sets kept for the map to ask for: the newest answers' (searches run one at a time, the map asks right after). */
@@ -36,35 +36,12 @@ export function mapSetKey(index: number, { items, points }: MapItems): string {
   return `${index}.${items.length}.${points}.${hex(a)}${hex(b)}`;
 }
 
-/** The points of `items` as columns; `service` holds each point's item. */
-export function mapColumns(ix: FacetIndex, index: number, set: string, items: Int32Array, points: number): MapPoints {
-  const columns: MapPoints = {
-    set,
-    index,
-    lat: new Float64Array(points),
-    lon: new Float64Array(points),
-    approximate: new Uint8Array(points),
-    service: new Int32Array(points),
-  };
-  fillColumns(ix, items, columns);
-  return columns;
+/** Every public point of index `index`, by item: copies, so IPC carries these columns and not the buffers they sit in. */
+export function mapTable(ix: FacetIndex, index: number): MapTable {
+  return { index, pointStart: ix.pointStart.slice(), lat: ix.pointLat.slice(), lon: ix.pointLon.slice(), approximate: ix.pointApproximate.slice() };
 }
 
-/** A function of its own so V8 keeps its loop optimized. */
-function fillColumns(ix: FacetIndex, items: Int32Array, out: MapPoints): void {
-  let n = 0;
-  for (let k = 0; k < items.length; k++) {
-    const i = items[k]!;
-    for (let p = ix.pointStart[i]!; p < ix.pointStart[i + 1]!; p++, n++) {
-      out.lat[n] = ix.pointLat[p]!;
-      out.lon[n] = ix.pointLon[p]!;
-      out.approximate[n] = ix.pointApproximate[p]!;
-      out.service[n] = i;
-    }
-  }
-}
-
-/** The newest result sets by key, for `mapPoints` to answer from. */
+/** The newest result sets by key, for `mapItems` to answer from. */
 export class RecentMapSets {
   private readonly sets = new Map<string, MapItems>();
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DatasetInfo } from '../../shared/domain';
+import type { DatasetInfo, SearchResponse } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ImportScreen } from './components/import/ImportScreen';
@@ -10,6 +10,7 @@ import { SearchControls } from './components/SearchControls';
 import type { SearchFilters } from './search-filters';
 import { SyncEntry } from './components/sync/SyncEntry';
 import { MapPane } from './map/MapPane';
+import { MapPointsCache } from './map/map-points';
 import { useSearch } from './useSearch';
 import { HeaderActions } from './desk/HeaderActions';
 import { DeskPanels } from './desk/DeskPanels';
@@ -24,7 +25,10 @@ export function App() {
   const [filters, setFilters] = useState<SearchFilters>({});
   const [importing, setImporting] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
-  const { state: search, showMore } = useSearch({ text, ...filters }, dataVersion);
+  // Each answer's map points are asked for as it arrives: main reads them while the list is drawn.
+  const [mapPoints] = useState(() => new MapPointsCache());
+  const prefetchPoints = useCallback((r: SearchResponse) => mapPoints.prefetch(r.map.set), [mapPoints]);
+  const { state: search, showMore } = useSearch({ text, ...filters }, dataVersion, prefetchPoints);
   const response = search.status === 'error' ? null : search.response;
   const dataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
   const reference = response?.reference?.label ?? null;
@@ -66,7 +70,7 @@ export function App() {
             asked={filters}
           />
         </section>
-        <MapPane response={response} selectedId={selectedId} onSelect={setSelectedId} />
+        <MapPane response={response} points={mapPoints} selectedId={selectedId} onSelect={setSelectedId} />
         <section className="detail-pane" aria-live="polite">
           <DetailPane serviceId={selectedId} />
         </section>

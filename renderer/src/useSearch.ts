@@ -29,10 +29,13 @@ const appended = (shown: SearchCard[], more: SearchCard[]) => {
  * and only the newest one's answer is shown, so a slow reply to an older query never replaces a newer
  * result. A new dataVersion (an import or rollback) runs the same query again. `showMore` adds the next
  * page of cards (of the results and of the group listed apart) to the answer on screen; the facets and
- * the map's set already cover every result.
+ * the map's set already cover every result. `onAnswer` hears each answer shown as it arrives, before it is
+ * drawn (the map asks for its points then).
  */
-export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchState; showMore: () => void } {
+export function useSearch(query: SearchQuery, dataVersion = 0, onAnswer?: (response: SearchResponse) => void): { state: SearchState; showMore: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'loading', response: null, text: '' });
+  const heard = useRef(onAnswer);
+  heard.current = onAnswer;
   const seq = useRef(0);
   const asking = useRef(false);
   /** The search being answered, settled either way; null when none is. */
@@ -61,6 +64,7 @@ export function useSearch(query: SearchQuery, dataVersion = 0): { state: SearchS
             timer = setTimeout(ask, PREPARING_POLL_MS);
             return;
           }
+          heard.current?.(result.value);
           setState({ status: 'done', response: result.value, text: asked.text ?? '' });
         });
       inFlight.current = answered;

@@ -1,8 +1,7 @@
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FacetCount, FacetCounts } from '../../../shared/domain';
 import { POPULATIONS, termLabel } from '../../../shared/vocabulary';
-import type { UiLanguage } from '../i18n';
+import { useSharedTranslation } from '../i18n/shared-translation';
 import { toggled, type SearchFilters } from '../search-filters';
 import { useEscapeToClose } from '../desk/useEscapeToClose';
 import { sourceLabel } from '../source-label';
@@ -37,8 +36,9 @@ export const FacetBar = memo(
  * each menu says which services its counts are of.
  */
 function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; facets: FacetCounts | null; place: FacetPlace | null; onChange: (f: SearchFilters) => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as UiLanguage;
+  const { t, lang } = useSharedTranslation();
+  // One formatter for every count: toLocaleString builds one per call.
+  const numbers = useMemo(() => new Intl.NumberFormat(lang), [lang]);
   const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   useEscapeToClose(open !== null, () => setOpen(null));
@@ -87,7 +87,7 @@ function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; 
     <label key={key} className="facet-option">
       <input type="checkbox" checked={checked} onChange={onToggle} />
       <span className="facet-label">{label}</span>
-      <span className="facet-count">{typeof count === 'number' ? count.toLocaleString(lang) : count}</span>
+      <span className="facet-count">{typeof count === 'number' ? numbers.format(count) : count}</span>
     </label>
   );
 

@@ -1,8 +1,8 @@
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
 import { PAGE_SIZE, type SearchState } from '../useSearch';
+import { useSharedTranslation } from '../i18n/shared-translation';
 import { ImportProgress } from './import/ImportProgress';
 import type { AskedQuestions } from './ServiceCardView';
 import { ApartGroup } from './results/ApartGroup';
@@ -37,7 +37,7 @@ function Results({ state, selectedId, onSelect, onShowMore, filters, onFilters, 
   /** Age and eligibility questions the user asks: each card answers them. */
   asked?: AskedQuestions;
 }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const pane = useRef<HTMLDivElement>(null);
   const response = state.status === 'error' ? null : state.response;
   const apart = response?.reference ? response.virtual : null;
@@ -142,7 +142,7 @@ function Results({ state, selectedId, onSelect, onShowMore, filters, onFilters, 
   );
 }
 
-function headline(r: SearchResponse, t: ReturnType<typeof useTranslation>['t']): string {
+function headline(r: SearchResponse, t: ReturnType<typeof useSharedTranslation>['t']): string {
   if (r.serves && !r.reference) return t('resultsServe', { count: r.total, place: r.serves.label });
   if (!r.reference) return t('resultsCount', { count: r.total });
   if (r.radiusKm) return t('resultsNear', { count: r.total, place: r.reference.label, radius: r.radiusKm });

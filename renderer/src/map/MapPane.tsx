@@ -1,16 +1,16 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { AttributionControl, MapContainer } from 'react-leaflet';
 import type { SearchResponse } from '../../../shared/domain';
 import type { MapSettingsView, StreetMapFile } from '../../../shared/map/map-contract';
 import { atlas } from '../atlas';
+import { useSharedTranslation } from '../i18n/shared-translation';
 import { LicencesDialog } from '../licences/LicencesDialog';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../../../shared/map/map-clusters';
 import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep } from './MapLayers';
 import { AreaOutline } from './AreaOutline';
 import { MapSourceControls } from './MapSourceControls';
 import { ResultMarkers } from './ResultMarkers';
-import { useMapPoints } from './useMapPoints';
+import { useMapPoints, type MapPointsCache } from './map-points';
 
 /** The basemap covers California and its neighbours; the map does not wander past it. */
 const MAX_BOUNDS: [[number, number], [number, number]] = [
@@ -30,12 +30,14 @@ function failedKey(basemap: boolean, markers: boolean) {
 /** Memoized: a keystroke changes nothing on the map until its answer comes. */
 export const MapPane = memo(ResultsMap);
 
-function ResultsMap({ response, selectedId, onSelect }: {
+function ResultsMap({ response, points: pointsCache, selectedId, onSelect }: {
   response: SearchResponse | null;
+  /** Where the answers' points are asked for and kept. */
+  points: MapPointsCache;
   selectedId: string | null;
   onSelect: (serviceId: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useSharedTranslation();
   const [settings, setSettings] = useState<MapSettingsView | null>(null);
   const [streetFile, setStreetFile] = useState<StreetMapFile | null>(null);
   const [showStreetFile, setShowStreetFile] = useState(true);
@@ -55,16 +57,17 @@ function ResultsMap({ response, selectedId, onSelect }: {
       .then((r) => r.ok && setStreetFile(r.value));
   }, []);
 
-  const points = useMapPoints(response?.map.set ?? null);
-  const labels = useMemo(
-    () => ({
+  const points = useMapPoints(response?.map.set ?? null, pointsCache);
+  const labels = useMemo(() => {
+    // One formatter for every cluster's count: toLocaleString builds one per call.
+    const numbers = new Intl.NumberFormat(lang);
+    return {
       approximate: t('mapApproximate'),
       services: (count: number) => t('mapServicesHere', { count }),
       clusterOf: (count: number) => t('mapCluster', { count }),
-      number: (count: number) => count.toLocaleString(i18n.language),
-    }),
-    [t, i18n.language],
-  );
+      number: (count: number) => numbers.format(count),
+    };
+  }, [t, lang]);
 
   return (
     <section className="map-pane" aria-label={t('mapLabel')}>

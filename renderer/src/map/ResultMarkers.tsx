@@ -139,7 +139,7 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
 
   // A new set of points: show all of it unless it is already in view (refining a search keeps the
   // view), and index it, its markers for that view coming back with it. The same set again is not
-  // fetched again (useMapPoints), so the index is kept.
+  // fetched again (map-points.ts), so the index is kept.
   useEffect(() => {
     if (!client || !points) return;
     let current = true;

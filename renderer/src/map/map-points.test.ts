@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { MapTable } from '../../../shared/domain';
+import { MapPointsCache } from './map-points';
+
+/** Two services with a point each, the second an approximate one. */
+const tableOf = (index: number): MapTable => ({
+  index,
+  pointStart: Int32Array.from([0, 1, 2]),
+  lat: Float64Array.from([34.05, 36.75]),
+  lon: Float64Array.from([-118.25, -119.77]),
+  approximate: Uint8Array.from([0, 1]),
+});
+
+/** A stand-in for main: every set is both services in reverse order under index `index`; counts what it is asked. */
+function main({ keeps = () => true, index = () => 1 }: { keeps?: (set: string) => boolean; index?: () => number } = {}) {
+  const asked: string[] = [];
+  return {
+    asked,
+    items: async (set: string) => (asked.push(set), keeps(set) ? { set, index: index(), items: Int32Array.from([1, 0]), points: 2 } : null),
+    table: async (i: number) => (asked.push(`table ${i}`), tableOf(i)),
+  };
+}
+
+describe('map points asked ahead', () => {
+  it('a set fetched ahead as its answer arrives is not asked of main again when the map needs it; its points are its services’ in order', async () => {
+    const m = main();
+    const cache = new MapPointsCache(m);
+    cache.prefetch('a');
+    expect(await cache.get('a')).toEqual({
+      set: 'a',
+      index: 1,
+      lat: Float64Array.from([36.75, 34.05]),
+      lon: Float64Array.from([-119.77, -118.25]),
+      approximate: Uint8Array.from([1, 0]),
+      service: Int32Array.from([1, 0]),
+    });
+    expect(m.asked).toEqual(['a', 'table 1']);
+  });
+
+  it('keeps the last three sets: going back to one asks nothing, to a fourth back asks again; the table is asked once per index', async () => {
+    let index = 1;
+    const m = main({ index: () => index });
+    const cache = new MapPointsCache(m);
+    for (const set of ['a', 'b', 'c', 'd']) await cache.get(set);
+    await cache.get('b');
+    await cache.get('a');
+    index = 2;
+    await cache.get('e');
+    expect(m.asked).toEqual(['a', 'table 1', 'b', 'c', 'd', 'a', 'e', 'table 2']);
+  });
+
+  it('a set main no longer keeps is asked again next time, not remembered as having no points', async () => {
+    let keeps = false;
+    const m = main({ keeps: () => keeps });
+    const cache = new MapPointsCache(m);
+    expect(await cache.get('a')).toBeNull();
+    keeps = true;
+    expect((await cache.get('a'))?.set).toBe('a');
+    expect(m.asked).toEqual(['a', 'a', 'table 1']);
+  });
+});
