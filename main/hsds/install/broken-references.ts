@@ -31,39 +31,49 @@ export function* refuseBrokenReferencesSteps(db: Db, tables: readonly HsdsTable[
 
 /**
  * refuseBrokenReferencesSteps after a source's rows were all written anew (write-tables.ts): the same
- * verdict, and the same error, sooner. Its own rows (`written`, as stored) are checked against the ids it
- * wrote, held here, a reference to none of them being looked up in the table; in SQLite (a look-up in an
- * id's index per reference, over a second at 100,000 services) only the rows it did not write: other
- * sources' and the shared taxonomy's. Once anything dangles, every row is checked as refuseBrokenReferencesSteps
- * does, which throws naming the first.
+ * verdict, and the same error, sooner. Its own rows are checked against the ids it wrote, held here, a
+ * reference to none of them being looked up in the table; in SQLite (a look-up in an id's index per
+ * reference, over a second at 100,000 services) only the rows it did not write: other sources' and the
+ * shared taxonomy's. Once anything dangles, every row is checked as refuseBrokenReferencesSteps does, which
+ * throws naming the first. `published` are the rows as their publisher wrote them, `stored` the same rows
+ * as written (sources/qualify-ids.ts).
  */
-export function* refuseBrokenReferencesOfRewriteSteps(db: Db, written: TableRows, source: string): Generator<void, void, void> {
-  if ((yield* writtenRowsDangle(db, written)) || (yield* othersDangle(db, source))) yield* refuseBrokenReferencesSteps(db);
+export function* refuseBrokenReferencesOfRewriteSteps(db: Db, published: TableRows, stored: TableRows, source: string): Generator<void, void, void> {
+  if ((yield* writtenRowsDangle(db, published, stored)) || (yield* othersDangle(db, source))) yield* refuseBrokenReferencesSteps(db);
 }
 
-/** Whether a source's own rows, all just written, hold a reference to an id that is not in its table. */
-function* writtenRowsDangle(db: Db, written: TableRows): Generator<void, boolean, void> {
+/**
+ * Whether a source's own rows, all just written, hold a reference to an id that is not in its table. Ids
+ * and the references to them are given the source's prefix alike (a reference to the shared taxonomy and
+ * its ids alike keep none), so a published reference that names a published id names that row as stored
+ * too: compared as published, the texts validation has already hashed are looked up again rather than
+ * every stored id made anew. Ids and references are TEXT: a string is stored as itself; anything else is
+ * left to SQLite to compare, as is a reference to no row written here.
+ */
+function* writtenRowsDangle(db: Db, published: TableRows, stored: TableRows): Generator<void, boolean, void> {
   const idSets = new Map<HsdsTable, Set<string>>();
   const idsOf = (table: HsdsTable) => {
     let ids = idSets.get(table);
-    if (!ids) idSets.set(table, (ids = new Set(written[table].map((r) => r.id).filter((id): id is string => typeof id === 'string'))));
+    if (!ids) idSets.set(table, (ids = new Set(published[table].map((r) => r.id).filter((id): id is string => typeof id === 'string'))));
     return ids;
   };
   let looked = 0;
   for (const table of HSDS_TABLES) {
     if (SHARED_TABLES.has(table)) continue;
+    const rows = published[table] as Row[];
     for (const { column, target } of foreignKeys().get(table) ?? []) {
       const ids = idsOf(target);
-      const stored = db.prepare(`SELECT 1 FROM ${target} WHERE id = ?`).pluck();
+      const inTable = db.prepare(`SELECT 1 FROM ${target} WHERE id = ?`).pluck();
       // Rows that follow each other often point to the same row not written here (a term of the shared taxonomy): it is looked up once.
       let found: unknown;
-      for (const row of written[table] as Row[]) {
+      for (let p = 0; p < rows.length; p++) {
         if (++looked % BATCH === 0) yield;
-        const v = toSqlValue(row[column]);
-        // Ids and references are TEXT: a string is stored as itself; anything else is left to SQLite to compare.
-        if (v === null || v === found || (typeof v === 'string' && ids.has(v))) continue;
-        if (stored.get(v) === undefined) return true;
-        found = v;
+        const v = rows[p]![column];
+        if (v === null || v === undefined || (typeof v === 'string' && ids.has(v))) continue;
+        const value = toSqlValue((stored[table][p] as Row)[column]);
+        if (value === found) continue;
+        if (inTable.get(value) === undefined) return true;
+        found = value;
       }
     }
   }

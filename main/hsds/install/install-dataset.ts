@@ -105,7 +105,7 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   }
   const writing = changes ? writeRowChanges(db, changes, target.name, prefix, alone) : replaceHsdsTables(db, stored!, target.name, alone);
   for (const done of writing) yield { step: 'applying', done, total };
-  const checking = changes ? refuseBrokenReferencesSteps(db, tablesToCheck(changes, alone)) : refuseBrokenReferencesOfRewriteSteps(db, stored!, target.name);
+  const checking = changes ? refuseBrokenReferencesSteps(db, tablesToCheck(changes, alone)) : refuseBrokenReferencesOfRewriteSteps(db, tables, stored!, target.name);
   for (const _ of checking) yield { step: 'applying', done: total, total };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
