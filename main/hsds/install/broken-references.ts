@@ -1,10 +1,14 @@
 import type { Db } from '../../db/open';
-import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
-import { foreignKeys } from '../read/table-info';
+import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+import { foreignKeys, type ForeignKey } from '../read/table-info';
 import { rowidRanges } from '../../db/rows-in-batches';
+import { toSqlValue } from './write-tables';
 
 /** Rows looked at between two yields: some tens of milliseconds on the build machines. */
 const BATCH = 20_000;
+
+/** A row of `c` whose `column` names no row of its target, as SQLite's foreign_key_check tests it. */
+const dangling = ({ column, target }: ForeignKey) => `(c.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} p WHERE p.id = c.${column}))`;
 
 /**
  * Validation has already resolved every reference; this is the database's own last word before commit
@@ -14,15 +18,78 @@ const BATCH = 20_000;
  */
 export function* refuseBrokenReferencesSteps(db: Db, tables: readonly HsdsTable[] = HSDS_TABLES): Generator<void, void, void> {
   for (const table of tables) {
-    for (const { column, target } of foreignKeys().get(table) ?? []) {
-      const dangling = db
-        .prepare(`SELECT c.rowid FROM ${table} c WHERE c.rowid > ? AND c.rowid <= ? AND c.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} p WHERE p.id = c.${column}) LIMIT 1`)
-        .pluck();
+    for (const key of foreignKeys().get(table) ?? []) {
+      const first = db.prepare(`SELECT c.rowid FROM ${table} c WHERE c.rowid > ? AND c.rowid <= ? AND ${dangling(key)} LIMIT 1`).pluck();
       for (const [after, last] of rowidRanges(db, table, BATCH)) {
-        const rowid = dangling.get(after, last) as number | undefined;
-        if (rowid !== undefined) throw new Error(`A ${table} record (row ${rowid}) points to a ${target} that is not in the dataset; nothing was changed.`);
+        const rowid = first.get(after, last) as number | undefined;
+        if (rowid !== undefined) throw new Error(`A ${table} record (row ${rowid}) points to a ${key.target} that is not in the dataset; nothing was changed.`);
         yield;
       }
     }
   }
+}
+
+/**
+ * refuseBrokenReferencesSteps after a source's rows were all written anew (write-tables.ts): the same
+ * verdict, and the same error, sooner. Its own rows are checked against the ids it wrote, held here, a
+ * reference to none of them being looked up in the table; in SQLite (a look-up in an id's index per
+ * reference, over a second at 100,000 services) only the rows it did not write: other sources' and the
+ * shared taxonomy's. Once anything dangles, every row is checked as refuseBrokenReferencesSteps does, which
+ * throws naming the first. `published` are the rows as their publisher wrote them, `stored` the same rows
+ * as written (sources/qualify-ids.ts).
+ */
+export function* refuseBrokenReferencesOfRewriteSteps(db: Db, published: TableRows, stored: TableRows, source: string): Generator<void, void, void> {
+  if ((yield* writtenRowsDangle(db, published, stored)) || (yield* othersDangle(db, source))) yield* refuseBrokenReferencesSteps(db);
+}
+
+/**
+ * Whether a source's own rows, all just written, hold a reference to an id that is not in its table. Ids
+ * and the references to them are given the source's prefix alike (a reference to the shared taxonomy and
+ * its ids alike keep none), so a published reference that names a published id names that row as stored
+ * too: compared as published, the texts validation has already hashed are looked up again rather than
+ * every stored id made anew. Ids and references are TEXT: a string is stored as itself; anything else is
+ * left to SQLite to compare, as is a reference to no row written here.
+ */
+function* writtenRowsDangle(db: Db, published: TableRows, stored: TableRows): Generator<void, boolean, void> {
+  const idSets = new Map<HsdsTable, Set<string>>();
+  const idsOf = (table: HsdsTable) => {
+    let ids = idSets.get(table);
+    if (!ids) idSets.set(table, (ids = new Set(published[table].map((r) => r.id).filter((id): id is string => typeof id === 'string'))));
+    return ids;
+  };
+  let looked = 0;
+  for (const table of HSDS_TABLES) {
+    if (SHARED_TABLES.has(table)) continue;
+    const rows = published[table] as Row[];
+    for (const { column, target } of foreignKeys().get(table) ?? []) {
+      const ids = idsOf(target);
+      const inTable = db.prepare(`SELECT 1 FROM ${target} WHERE id = ?`).pluck();
+      // Rows that follow each other often point to the same row not written here (a term of the shared taxonomy): it is looked up once.
+      let found: unknown;
+      for (let p = 0; p < rows.length; p++) {
+        if (++looked % BATCH === 0) yield;
+        const v = rows[p]![column];
+        if (v === null || v === undefined || (typeof v === 'string' && ids.has(v))) continue;
+        const value = toSqlValue((stored[table][p] as Row)[column]);
+        if (value === found) continue;
+        if (inTable.get(value) === undefined) return true;
+        found = value;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a row the rewrite did not write (another source's, the shared taxonomy's) holds a reference to an id that is not in its table. */
+function* othersDangle(db: Db, source: string): Generator<void, boolean, void> {
+  for (const table of HSDS_TABLES) {
+    const keys = foreignKeys().get(table) ?? [];
+    if (keys.length === 0) continue;
+    const any = db.prepare(`SELECT 1 FROM ${table} c WHERE c.rowid > ? AND c.rowid <= ? AND c.atlas_source IS NOT ? AND (${keys.map(dangling).join(' OR ')}) LIMIT 1`).pluck();
+    for (const [after, last] of rowidRanges(db, table, BATCH)) {
+      if (any.get(after, last, source) !== undefined) return true;
+      yield;
+    }
+  }
+  return false;
 }

@@ -6,7 +6,7 @@ import { searchIndexSteps } from '../../search/build/text-index';
 import { qualifyIdsSteps } from '../../sources/qualify-ids';
 import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
 import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
-import { refuseBrokenReferencesSteps } from './broken-references';
+import { refuseBrokenReferencesOfRewriteSteps, refuseBrokenReferencesSteps } from './broken-references';
 import { copyRowsInBatches } from '../../db/rows-in-batches';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { writeSteps, writeStepsAsync } from '../../db/write-transaction';
@@ -105,7 +105,8 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   }
   const writing = changes ? writeRowChanges(db, changes, target.name, prefix, alone) : replaceHsdsTables(db, stored!, target.name, alone);
   for (const done of writing) yield { step: 'applying', done, total };
-  for (const _ of refuseBrokenReferencesSteps(db, changes ? tablesToCheck(changes, alone) : undefined)) yield { step: 'applying', done: total, total };
+  const checking = changes ? refuseBrokenReferencesSteps(db, tablesToCheck(changes, alone)) : refuseBrokenReferencesOfRewriteSteps(db, tables, stored!, target.name);
+  for (const _ of checking) yield { step: 'applying', done: total, total };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
