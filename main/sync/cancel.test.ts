@@ -90,6 +90,26 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).toMatchObject({ status: 'applied', version: 2 });
   });
 
+  it('never stages again a version applied while a newer check was running, when that check is cancelled', async () => {
+    coord.publish(syntheticDirectory(SERVICES));
+    expect(await call<SyncCheckView>(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 2 });
+    const applying = call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true });
+    await until(async () => (await call<SyncProgressView | null>(handlers, 'syncProgress', { id }))?.step === 'applying');
+
+    coord.publish(syntheticDirectory(50));
+    const seen = server.trickleNext(server.firstFile());
+    const checking = call<SyncCheckView>(handlers, 'syncCheck', { id });
+    await until(() => seen.started);
+    expect(await applying).toMatchObject({ status: 'applied', version: 2 });
+    expect(await call<SyncCancelView>(handlers, 'syncCancel', { id })).toMatchObject({ outcome: 'cancelling' });
+    expect(await checking).toMatchObject({ status: 'cancelled' });
+
+    // Version 2 is installed, not waiting: applying it again is refused plainly, and version 3 is checked anew.
+    await expect(call(handlers, 'syncApply', { id, version: 2, allowRemovals: true })).rejects.toThrow(/has not been checked yet/);
+    expect(await call<SyncCheckView>(handlers, 'syncCheck', { id })).toMatchObject({ status: 'update', version: 3 });
+    expect(await call<SyncApplyView>(handlers, 'syncApply', { id, version: 3, allowRemovals: true })).toMatchObject({ status: 'applied', version: 3 });
+  });
+
   it.each(['applying', 'indexing'] as const)('rolls back an apply cancelled while %s, then applies it later; a restore cancels the same way', async (step) => {
     await call(handlers, 'syncCheck', { id });
     await call(handlers, 'syncApply', { id, version: 1 });

@@ -71,6 +71,8 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
   const release = (update: StagedUpdate | undefined) => {
     if (update && !applying.has(update) && !Array.from(staged.values()).includes(update)) update.session.close();
   };
+  /** Versions applied: a check cancelled while one was applied must not stage it again. */
+  const appliedVersions = new WeakSet<StagedUpdate>();
   const lastCheck = new Map<number, SyncCheckView>();
   /** Each feed's checks, applies and restores (a check and a write may overlap); a write commits the version it installs. */
   const jobs = createJobRegistry<number, 'check' | 'write', number>((err) => err instanceof SyncCancelled || err instanceof ImportCancelled);
@@ -134,7 +136,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       );
       if (outcome === null) {
         // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
-        if (stagedBefore) staged.set(id, stagedBefore);
+        if (stagedBefore && !appliedVersions.has(stagedBefore)) staged.set(id, stagedBefore);
         return { status: 'cancelled', message: 'Check cancelled. Nothing was changed.', checkedAt, version: null, diff: null };
       }
       release(stagedBefore);
@@ -244,6 +246,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
           const applied = await write(id, version, (listener) => applyUpdate(sub, update, feedsDir, listener));
           // Cancelled: the verified version stays staged, so it can be applied later without a new check.
           if (applied === null) return { status: 'cancelled', version, message: `Applying version ${version} was cancelled. Nothing was changed.` };
+          appliedVersions.add(update);
           if (staged.get(id) === update) staged.delete(id);
           lastCheck.delete(id);
           return { status: 'applied', version, ...counts(update.diff) };
