@@ -17,6 +17,7 @@ export default defineConfig({
           'store-worker': resolve(import.meta.dirname, 'main/search/build/store-worker.ts'),
           'import-session-worker': resolve(import.meta.dirname, 'main/hsds/import-session/session-worker.ts'),
           'read-worker': resolve(import.meta.dirname, 'main/search/build/read-worker.ts'),
+          'pull-worker': resolve(import.meta.dirname, 'main/sources/pull-run/pull-worker.ts'),
         },
       },
     },

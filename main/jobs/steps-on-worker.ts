@@ -18,11 +18,11 @@ import { ImportCancelled, type StepListener, type StepProgress } from './steps';
 const ANSWERED = 0;
 const CANCEL = 1;
 
-type ToWorker = { call: unknown } | { close: true };
-type FromWorker<T> = { progress: StepProgress } | { committed: true } | { done: T } | { failed: string; cancelled: boolean };
+type ToWorker = { call: unknown } | { cancel: true } | { close: true };
+type FromWorker<T> = { progress: unknown } | { committed: true } | { done: T } | { failed: string; cancelled: boolean };
 
 interface Call {
-  listener: StepListener;
+  listener: StepListener<unknown>;
   resolve: (value: never) => void;
   reject: (err: unknown) => void;
   /** What the listener threw: the call is stopped, and this is what it fails with. */
@@ -49,15 +49,28 @@ export class StepsWorker {
     this.worker.once('exit', (code) => this.end(new Error(`The worker thread ended (code ${code}) before it answered. Nothing was changed.`)));
   }
 
-  /** Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or with the failure. */
-  run<T>(call: unknown, listener: StepListener = {}): Promise<T> {
+  /**
+   * Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or
+   * with the failure. `signal` stops it at once, even while it waits on something other than a step (a
+   * download): the worker's call is handed a signal of its own that aborts with it.
+   */
+  run<T, P = StepProgress>(call: unknown, listener: StepListener<P> = {}, signal?: AbortSignal): Promise<T> {
     if (this.ended || this.closing) return Promise.reject(this.ended ?? new Error('This work was closed.'));
     if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
     Atomics.store(this.shared, CANCEL, 0);
-    return new Promise<T>((resolve, reject) => {
-      this.current = { listener, resolve: resolve as (value: never) => void, reject, failure: null };
+    const cancel = () => {
+      if (!this.current) return;
+      Atomics.store(this.shared, CANCEL, 1);
+      this.worker.postMessage({ cancel: true } satisfies ToWorker);
+    };
+    const settled = new Promise<T>((resolve, reject) => {
+      this.current = { listener: listener as StepListener<unknown>, resolve: resolve as (value: never) => void, reject, failure: null };
       this.worker.postMessage({ call } satisfies ToWorker);
     });
+    if (!signal) return settled;
+    if (signal.aborted) cancel();
+    else signal.addEventListener('abort', cancel, { once: true });
+    return settled.finally(() => signal.removeEventListener('abort', cancel));
   }
 
   /**
@@ -108,10 +121,10 @@ export class StepsWorker {
  * One call on a worker of its own, settling once the worker has closed its connection too: whoever waits
  * for the write may then close or remove the database file.
  */
-export async function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+export async function stepsOnWorker<T, P = StepProgress>(script: string, data: object, listener: StepListener<P> = {}, transfer: readonly ArrayBuffer[] = [], signal?: AbortSignal): Promise<T> {
   const worker = new StepsWorker(script, data, transfer);
   try {
-    return await worker.run<T>(undefined, listener);
+    return await worker.run<T, P>(undefined, listener, signal);
   } finally {
     await worker.close();
   }
@@ -119,14 +132,15 @@ export async function stepsOnWorker<T>(script: string, data: object, listener: S
 
 /**
  * On the worker thread: answers each call with `answer`, given a listener that reports to the thread that
- * started it and waits for its answer before the next step; `close` tidies (a connection) when the worker
- * is let go, after its last answer.
+ * started it and waits for its answer before the next step, and a signal that aborts when that thread
+ * cancels the call; `close` tidies (a connection) when the worker is let go, after its last answer.
  */
-export function serveOnWorker(answer: (call: unknown, listener: StepListener) => Promise<unknown>, close: () => void): void {
+export function serveOnWorker(answer: (call: unknown, listener: StepListener<unknown>, signal: AbortSignal) => Promise<unknown>, close: () => void): void {
   const { shared } = workerData as { shared: Int32Array };
   const port = parentPort!;
   let reported = 0;
-  const listener: StepListener = {
+  let running: AbortController | null = null;
+  const listener: StepListener<unknown> = {
     onProgress: (progress) => {
       reported++;
       port.postMessage({ progress } satisfies FromWorker<unknown>);
@@ -138,17 +152,22 @@ export function serveOnWorker(answer: (call: unknown, listener: StepListener) =>
     onCommitted: () => port.postMessage({ committed: true } satisfies FromWorker<unknown>),
   };
   port.on('message', (message: ToWorker) => {
+    if ('cancel' in message) return running?.abort();
     if ('close' in message) {
       close();
       port.close();
       return;
     }
-    answer(message.call, listener).then(
-      (done) => port.postMessage({ done } satisfies FromWorker<unknown>),
-      (err: unknown) => port.postMessage({ failed: err instanceof Error ? err.message : String(err), cancelled: err instanceof ImportCancelled } satisfies FromWorker<unknown>),
-    );
+    const call = (running = new AbortController());
+    answer(message.call, listener, call.signal)
+      .finally(() => running === call && (running = null))
+      .then(
+        (done) => port.postMessage({ done } satisfies FromWorker<unknown>),
+        (err: unknown) => port.postMessage({ failed: err instanceof Error ? err.message : String(err), cancelled: err instanceof ImportCancelled } satisfies FromWorker<unknown>),
+      );
   });
 }
 
 /** serveOnWorker for a worker that does one thing, whatever it is called with. */
-export const answerOnWorker = (work: (listener: StepListener) => Promise<unknown>, close: () => void): void => serveOnWorker((_call, listener) => work(listener), close);
+export const answerOnWorker = (work: (listener: StepListener<unknown>, signal: AbortSignal) => Promise<unknown>, close: () => void): void =>
+  serveOnWorker((_call, listener, signal) => work(listener, signal), close);

@@ -63,6 +63,7 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
             dryRun: dryRun ?? false,
             allowRemovals: allowRemovals ?? false,
             keys,
+            onWorker: true,
             listener: { ...listener, isCancelled: () => pull.abort.signal.aborted, onCommitted: () => void (pull.committed = true) },
             signal: pull.abort.signal,
             progress: line,
