@@ -15,8 +15,9 @@ type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' 
 
 /**
  * The Settings panel's sources, through the same functions as the `source` commands. A pull or a removal
- * writes on a connection of its own and takes the write turn for its whole run (a pull's download too, so
- * an import cannot start under it and be overwritten), so it never runs beside an import or a sync; the
+ * writes on a connection of its own (a pull's on a worker thread: pull-run/on-worker.ts) and takes the
+ * write turn for its whole run (a pull's download too, so an import cannot start under it and be
+ * overwritten), so it never runs beside an import or a sync; the
  * install and the index rebuild yield between batches, and sourceProgress says how far it has got.
  * Adding and pausing are small desk writes that wait for a running one (write-when-free.ts). API keys are
  * sealed by `keys` (the app's key store, secret-box.ts). sourceCancel stops a pull before its install

@@ -115,5 +115,6 @@ export async function fetchAndApply(db: Db, name: string, config: PullConfig, he
 /** A pull that stopped: cancelled, or failed with a sentence saying why and that nothing changed. */
 export function failedPull(summary: SourcePullSummary, err: unknown): SourcePullSummary {
   if (err instanceof SyncCancelled || err instanceof ImportCancelled) return { ...summary, cancelled: true, errors: [PULL_CANCELLED] };
-  return { ...summary, errors: [err instanceof SyncError ? err.message : isBusy(err) ? BUSY_MESSAGE : `The pull failed: ${messageOf(err)}. Nothing was changed.`] };
+  // One sentence: a worker thread that ended says itself that nothing was changed.
+  return { ...summary, errors: [err instanceof SyncError ? err.message : isBusy(err) ? BUSY_MESSAGE : `The pull failed: ${messageOf(err).replace(/\.? Nothing was changed\.$/, '')}. Nothing was changed.`] };
 }
