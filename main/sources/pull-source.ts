@@ -57,8 +57,23 @@ export async function pullSource(db: Db, name: string, options: PullOptions = {}
   if (isPaused(db, name)) return { ...summary, errors: [`The source "${name}" is paused, so it was not pulled; \`source resume ${name}\` (or Resume in Settings) pulls it again. Nothing was changed.`] };
   const started = new Date().toISOString();
   const result = await attempt(db, name, config, summary, options);
-  if (!options.dryRun && !result.cancelled) recordPull(db, name, started, result);
+  if (!options.dryRun && !result.cancelled) withoutFoldingLog(db, () => recordPull(db, name, started, result));
   return result;
+}
+
+/**
+ * A small write that leaves the log to be folded elsewhere: after an install committed on a worker's
+ * connection, the log holds the statewide write until a worker thread folds it into the file
+ * (db/write-transaction.ts), and this commit's own checkpoint would otherwise fold it on this thread.
+ */
+function withoutFoldingLog(db: Db, write: () => void): void {
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    write();
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+  }
 }
 
 async function attempt(db: Db, name: string, config: PullConfig, summary: PullSummary, options: PullOptions): Promise<PullSummary> {
