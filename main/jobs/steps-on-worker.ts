@@ -14,9 +14,14 @@ import { ImportCancelled, type StepListener, type StepProgress } from './steps';
  * a time and may be asked again (an import's check, then its apply), until it is closed.
  */
 
-/** Slots of the array the two threads share: how many reports this thread has answered, and whether to stop. */
+/**
+ * Slots of the array the two threads share: how many reports this thread has answered, whether to stop,
+ * and whether the call's write has committed (set at once, before its message, which may come later than
+ * what the commit made visible to this thread's own connections).
+ */
 const ANSWERED = 0;
 const CANCEL = 1;
+const COMMITTED = 2;
 
 type ToWorker = { call: unknown } | { cancel: true } | { close: true };
 type FromWorker<T> = { progress: unknown } | { committed: true } | { done: T } | { failed: string; cancelled: boolean };
@@ -27,6 +32,8 @@ interface Call {
   reject: (err: unknown) => void;
   /** What the listener threw: the call is stopped, and this is what it fails with. */
   failure: unknown;
+  /** Whether the listener has heard of the commit. */
+  committed: boolean;
 }
 
 /**
@@ -34,7 +41,7 @@ interface Call {
  * time. `transfer`: buffers of `data` handed to the worker rather than copied (gone from this thread).
  */
 export class StepsWorker {
-  private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
   private current: Call | null = null;
@@ -52,19 +59,23 @@ export class StepsWorker {
   /**
    * Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or
    * with the failure. `signal` stops it at once, even while it waits on something other than a step (a
-   * download): the worker's call is handed a signal of its own that aborts with it.
+   * download): the worker's call is handed a signal of its own that aborts with it. A signal that comes
+   * once the write has committed tells the listener of the commit first, so whoever cancelled can say it
+   * was too late.
    */
   run<T, P = StepProgress>(call: unknown, listener: StepListener<P> = {}, signal?: AbortSignal): Promise<T> {
     if (this.ended || this.closing) return Promise.reject(this.ended ?? new Error('This work was closed.'));
     if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
     Atomics.store(this.shared, CANCEL, 0);
+    Atomics.store(this.shared, COMMITTED, 0);
     const cancel = () => {
       if (!this.current) return;
+      if (Atomics.load(this.shared, COMMITTED) === 1) return this.committed(this.current);
       Atomics.store(this.shared, CANCEL, 1);
       this.worker.postMessage({ cancel: true } satisfies ToWorker);
     };
     const settled = new Promise<T>((resolve, reject) => {
-      this.current = { listener: listener as StepListener<unknown>, resolve: resolve as (value: never) => void, reject, failure: null };
+      this.current = { listener: listener as StepListener<unknown>, resolve: resolve as (value: never) => void, reject, failure: null, committed: false };
       this.worker.postMessage({ call } satisfies ToWorker);
     });
     if (!signal) return settled;
@@ -100,13 +111,19 @@ export class StepsWorker {
       }
       Atomics.add(this.shared, ANSWERED, 1);
       Atomics.notify(this.shared, ANSWERED);
-    } else if ('committed' in message) call.listener.onCommitted?.();
+    } else if ('committed' in message) this.committed(call);
     else {
       this.current = null;
       if ('done' in message) call.resolve(message.done as never);
       else call.reject(call.failure ?? (message.cancelled ? new ImportCancelled() : new Error(message.failed)));
       if (this.closing) this.worker.postMessage({ close: true } satisfies ToWorker);
     }
+  }
+
+  private committed(call: Call): void {
+    if (call.committed) return;
+    call.committed = true;
+    call.listener.onCommitted?.();
   }
 
   private end(err: Error): void {
@@ -149,7 +166,10 @@ export function serveOnWorker(answer: (call: unknown, listener: StepListener<unk
       for (let answered = Atomics.load(shared, ANSWERED); answered < reported; answered = Atomics.load(shared, ANSWERED)) Atomics.wait(shared, ANSWERED, answered);
       return Atomics.load(shared, CANCEL) === 1;
     },
-    onCommitted: () => port.postMessage({ committed: true } satisfies FromWorker<unknown>),
+    onCommitted: () => {
+      Atomics.store(shared, COMMITTED, 1);
+      port.postMessage({ committed: true } satisfies FromWorker<unknown>);
+    },
   };
   port.on('message', (message: ToWorker) => {
     if ('cancel' in message) return running?.abort();

@@ -77,8 +77,9 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
     sourceCancel: ({ name }): SourceCancelView => {
       const pull = pulls.get(name);
       if (!pull) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
-      if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
+      // Aborted first: a pull on a worker hears of its commit then, if the commit came before its message.
       pull.abort.abort();
+      if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
       return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
     },
     sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
