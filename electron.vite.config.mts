@@ -18,6 +18,7 @@ export default defineConfig({
           'import-session-worker': resolve(import.meta.dirname, 'main/hsds/import-session/session-worker.ts'),
           'feed-session-worker': resolve(import.meta.dirname, 'main/sync/feed-session-worker.ts'),
           'read-worker': resolve(import.meta.dirname, 'main/search/build/read-worker.ts'),
+          'pull-worker': resolve(import.meta.dirname, 'main/sources/pull-run/pull-worker.ts'),
         },
       },
     },

@@ -14,11 +14,16 @@ import { ImportCancelled, type StepListener, type StepProgress } from './steps';
  * a time and may be asked again (an import's check, then its apply), until it is closed.
  */
 
-/** Slots of the array the two threads share: how many reports this thread has answered, and whether to stop. */
+/**
+ * Slots of the array the two threads share: how many reports this thread has answered, whether to stop,
+ * and whether the call's write has committed (set at once, before its message, which may come later than
+ * what the commit made visible to this thread's own connections).
+ */
 const ANSWERED = 0;
 const CANCEL = 1;
+const COMMITTED = 2;
 
-type ToWorker = { call: unknown } | { close: true };
+type ToWorker = { call: unknown } | { cancel: true } | { close: true };
 /** A failure as the worker saw it: its message, and its name and SQLite code, by which a caller tells a refusal or a busy database apart. */
 interface Failure {
   failed: string;
@@ -26,14 +31,16 @@ interface Failure {
   name?: string;
   code?: string;
 }
-type FromWorker<T> = { progress: StepProgress } | { committed: true } | { done: T } | Failure;
+type FromWorker<T> = { progress: unknown } | { committed: true } | { done: T } | Failure;
 
 interface Call {
-  listener: StepListener;
+  listener: StepListener<unknown>;
   resolve: (value: never) => void;
   reject: (err: unknown) => void;
   /** What the listener threw: the call is stopped, and this is what it fails with. */
   failure: unknown;
+  /** Whether the listener has heard of the commit. */
+  committed: boolean;
 }
 
 /**
@@ -41,7 +48,7 @@ interface Call {
  * time. `transfer`: buffers of `data` handed to the worker rather than copied (gone from this thread).
  */
 export class StepsWorker {
-  private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
   private current: Call | null = null;
@@ -58,20 +65,34 @@ export class StepsWorker {
 
   /**
    * Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or
-   * with the failure (an Error with the worker's message, name and code).
+   * with the failure (an Error with the worker's message, name and code). `signal` stops it at once, even
+   * while it waits on something other than a step (a download): the worker's call is handed a signal of
+   * its own that aborts with it. A signal that comes once the write has committed tells the listener of the
+   * commit first, so whoever cancelled can say it was too late.
    */
-  run<T>(call: unknown, listener: StepListener = {}): Promise<T> {
+  run<T, P = StepProgress>(call: unknown, listener: StepListener<P> = {}, signal?: AbortSignal): Promise<T> {
     // Closed, its thread's end is no failure to report: the work was let go.
     if (this.closing) return Promise.reject(new Error('This work was closed.'));
     if (this.ended) return Promise.reject(this.ended);
     if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
     Atomics.store(this.shared, CANCEL, 0);
+    Atomics.store(this.shared, COMMITTED, 0);
+    const cancel = () => {
+      if (!this.current) return;
+      if (Atomics.load(this.shared, COMMITTED) === 1) return this.committed(this.current);
+      Atomics.store(this.shared, CANCEL, 1);
+      this.worker.postMessage({ cancel: true } satisfies ToWorker);
+    };
     // Kept alive while it answers: a promise alone would not keep the process (the CLI) running.
     this.worker.ref();
-    return new Promise<T>((resolve, reject) => {
-      this.current = { listener, resolve: resolve as (value: never) => void, reject, failure: null };
+    const settled = new Promise<T>((resolve, reject) => {
+      this.current = { listener: listener as StepListener<unknown>, resolve: resolve as (value: never) => void, reject, failure: null, committed: false };
       this.worker.postMessage({ call } satisfies ToWorker);
     });
+    if (!signal) return settled;
+    if (signal.aborted) cancel();
+    else signal.addEventListener('abort', cancel, { once: true });
+    return settled.finally(() => signal.removeEventListener('abort', cancel));
   }
 
   /**
@@ -102,7 +123,7 @@ export class StepsWorker {
       }
       Atomics.add(this.shared, ANSWERED, 1);
       Atomics.notify(this.shared, ANSWERED);
-    } else if ('committed' in message) call.listener.onCommitted?.();
+    } else if ('committed' in message) this.committed(call);
     else {
       this.current = null;
       if ('done' in message) call.resolve(message.done as never);
@@ -111,6 +132,12 @@ export class StepsWorker {
       // Waiting for its next call (a checked version waiting to be applied), it never keeps a process alive on its own.
       else this.worker.unref();
     }
+  }
+
+  private committed(call: Call): void {
+    if (call.committed) return;
+    call.committed = true;
+    call.listener.onCommitted?.();
   }
 
   private end(err: Error): void {
@@ -127,10 +154,10 @@ const failureOf = ({ failed, name, code }: Failure): Error => Object.assign(new 
  * One call on a worker of its own, settling once the worker has closed its connection too: whoever waits
  * for the write may then close or remove the database file.
  */
-export async function stepsOnWorker<T>(script: string, data: object, listener: StepListener = {}, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+export async function stepsOnWorker<T, P = StepProgress>(script: string, data: object, listener: StepListener<P> = {}, transfer: readonly ArrayBuffer[] = [], signal?: AbortSignal): Promise<T> {
   const worker = new StepsWorker(script, data, transfer);
   try {
-    return await worker.run<T>(undefined, listener);
+    return await worker.run<T, P>(undefined, listener, signal);
   } finally {
     await worker.close();
   }
@@ -138,14 +165,15 @@ export async function stepsOnWorker<T>(script: string, data: object, listener: S
 
 /**
  * On the worker thread: answers each call with `answer`, given a listener that reports to the thread that
- * started it and waits for its answer before the next step; `close` tidies (a connection) when the worker
- * is let go, after its last answer.
+ * started it and waits for its answer before the next step, and a signal that aborts when that thread
+ * cancels the call; `close` tidies (a connection) when the worker is let go, after its last answer.
  */
-export function serveOnWorker(answer: (call: unknown, listener: StepListener) => Promise<unknown>, close: () => void): void {
+export function serveOnWorker(answer: (call: unknown, listener: StepListener<unknown>, signal: AbortSignal) => Promise<unknown>, close: () => void): void {
   const { shared } = workerData as { shared: Int32Array };
   const port = parentPort!;
   let reported = 0;
-  const listener: StepListener = {
+  let running: AbortController | null = null;
+  const listener: StepListener<unknown> = {
     onProgress: (progress) => {
       reported++;
       port.postMessage({ progress } satisfies FromWorker<unknown>);
@@ -154,18 +182,25 @@ export function serveOnWorker(answer: (call: unknown, listener: StepListener) =>
       for (let answered = Atomics.load(shared, ANSWERED); answered < reported; answered = Atomics.load(shared, ANSWERED)) Atomics.wait(shared, ANSWERED, answered);
       return Atomics.load(shared, CANCEL) === 1;
     },
-    onCommitted: () => port.postMessage({ committed: true } satisfies FromWorker<unknown>),
+    onCommitted: () => {
+      Atomics.store(shared, COMMITTED, 1);
+      port.postMessage({ committed: true } satisfies FromWorker<unknown>);
+    },
   };
   port.on('message', (message: ToWorker) => {
+    if ('cancel' in message) return running?.abort();
     if ('close' in message) {
       close();
       port.close();
       return;
     }
-    answer(message.call, listener).then(
-      (done) => port.postMessage({ done } satisfies FromWorker<unknown>),
-      (err: unknown) => port.postMessage(failure(err) satisfies FromWorker<unknown>),
-    );
+    const call = (running = new AbortController());
+    answer(message.call, listener, call.signal)
+      .finally(() => running === call && (running = null))
+      .then(
+        (done) => port.postMessage({ done } satisfies FromWorker<unknown>),
+        (err: unknown) => port.postMessage(failure(err) satisfies FromWorker<unknown>),
+      );
   });
 }
 
@@ -176,4 +211,5 @@ function failure(err: unknown): Failure {
 }
 
 /** serveOnWorker for a worker that does one thing, whatever it is called with. */
-export const answerOnWorker = (work: (listener: StepListener) => Promise<unknown>, close: () => void): void => serveOnWorker((_call, listener) => work(listener), close);
+export const answerOnWorker = (work: (listener: StepListener<unknown>, signal: AbortSignal) => Promise<unknown>, close: () => void): void =>
+  serveOnWorker((_call, listener, signal) => work(listener, signal), close);

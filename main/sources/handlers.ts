@@ -15,8 +15,9 @@ type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' 
 
 /**
  * The Settings panel's sources, through the same functions as the `source` commands. A pull or a removal
- * writes on a connection of its own and takes the write turn for its whole run (a pull's download too, so
- * an import cannot start under it and be overwritten), so it never runs beside an import or a sync; the
+ * writes on a connection of its own (a pull's on a worker thread: pull-run/on-worker.ts) and takes the
+ * write turn for its whole run (a pull's download too, so an import cannot start under it and be
+ * overwritten), so it never runs beside an import or a sync; the
  * install and the index rebuild yield between batches, and sourceProgress says how far it has got.
  * Adding and pausing are small desk writes that wait for a running one (write-when-free.ts). API keys are
  * sealed by `keys` (the app's key store, secret-box.ts). sourceCancel stops a pull before its install
@@ -63,6 +64,7 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
             dryRun: dryRun ?? false,
             allowRemovals: allowRemovals ?? false,
             keys,
+            onWorker: true,
             listener: { ...listener, isCancelled: () => pull.abort.signal.aborted, onCommitted: () => void (pull.committed = true) },
             signal: pull.abort.signal,
             progress: line,
@@ -75,8 +77,9 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
     sourceCancel: ({ name }): SourceCancelView => {
       const pull = pulls.get(name);
       if (!pull) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
-      if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
+      // Aborted first: a pull on a worker hears of its commit then, if the commit came before its message.
       pull.abort.abort();
+      if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
       return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
     },
     sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),

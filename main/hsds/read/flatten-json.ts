@@ -116,10 +116,19 @@ export function* flattenHsdsJsonSteps(
   let current = 0;
   const problems = { push: (p: Omit<FlattenProblem, 'service'>) => all.push({ ...p, service: current }) };
   const seen = new Map<string, { row: Row; path: string }>();
+  /**
+   * Objects met again as the same object (an API pull's merged listing shares each stored organization,
+   * sites and all, among its services) whose first visit found no problem, by table: visiting one again
+   * would add no row and no problem, since a row's fields only ever go from empty to a value.
+   */
+  const clean = new Map<HsdsTable, WeakMap<object, string>>();
 
   let visited = 0;
   const visit = (value: unknown, table: HsdsTable, path: string): string | null => {
     visited++;
+    const known = isObject(value) ? clean.get(table)?.get(value) : undefined;
+    if (known !== undefined) return known;
+    const problemsBefore = all.length;
     if (!isObject(value)) {
       problems.push({ path, message: `expected an object for ${table}` });
       return null;
@@ -187,6 +196,11 @@ export function* flattenHsdsJsonSteps(
       seen.set(key, { row, path });
       tables[table].push(row);
       onRow?.(row, path, current);
+    }
+    if (all.length === problemsBefore) {
+      let ofTable = clean.get(table);
+      if (!ofTable) clean.set(table, (ofTable = new WeakMap()));
+      ofTable.set(value, id);
     }
     return id;
   };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../test-support/fixtures';
-import { readDataset } from './read-dataset';
+import { runSteps } from '../../jobs/steps';
+import { MAX_JSON_DEPTH, readDataset, readHsdsDocumentSteps } from './read-dataset';
 import { validateDataset } from '../check/validate';
 
 const check = (path: string) => {
@@ -153,5 +154,19 @@ describe('reading the real sample datasets', () => {
     expect(edited.tables.service[0]!.description).toBe('x');
     copyFileSync(path, join(dir, 'again.csv'));
     expect(readDataset(join(dir, 'again.csv')).tables.service[0]!.id).toBe(guessed.tables.service[0]!.id);
+  });
+});
+
+describe('the depth limit of a document already in memory', () => {
+  /** Objects nested `levels` deep, ending in a plain value. */
+  const chain = (levels: number): Record<string, unknown> => (levels === 0 ? { end: true } : { next: chain(levels - 1) });
+  const read = (doc: unknown) => () => runSteps(readHsdsDocumentSteps(doc, 'services.json'));
+
+  it('refuses one object shared by two services when it sits too deep under either, whichever is met first', () => {
+    const shared = chain(MAX_JSON_DEPTH - 4);
+    const shallow = { id: 's1', name: 'SYNTHETIC One', extra: shared };
+    const deep = { id: 's2', name: 'SYNTHETIC Two', extra: { a: { b: { c: shared } } } };
+    expect(read([shallow, { id: 's3', name: 'SYNTHETIC Three', extra: shared }])).not.toThrow();
+    for (const doc of [[shallow, deep], [deep, shallow]]) expect(read(doc)).toThrow(`is nested more than ${MAX_JSON_DEPTH} levels deep`);
   });
 });

@@ -67,14 +67,18 @@ const OBJECTS_BETWEEN_YIELDS = 50_000;
 
 /**
  * Measures nesting depth without recursion, so a hostile document cannot overflow the stack while being
- * measured; yields as it goes, since an incremental pull's merged source is millions of objects.
+ * measured; yields as it goes, since an incremental pull's merged source is millions of objects. An object
+ * met again (a merged source shares each organization, sites and all, among its services) is measured
+ * again only deeper than it was: no deeper, its own levels were already found within the limit.
  */
 function* refuseTooDeepSteps(doc: unknown, file: string): Generator<void, void, void> {
   const stack: [unknown, number][] = [[doc, 1]];
+  const measuredAt = new WeakMap<object, number>();
   for (let measured = 1; stack.length > 0; measured++) {
     if (measured % OBJECTS_BETWEEN_YIELDS === 0) yield;
     const [v, d] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+    if (typeof v !== 'object' || v === null || (measuredAt.get(v) ?? 0) >= d) continue;
+    measuredAt.set(v, d);
     if (d > MAX_JSON_DEPTH) {
       throw new DatasetReadError({ file, row: null, field: null, message: `is nested more than ${MAX_JSON_DEPTH} levels deep; HSDS needs fewer than 10. Refused.` });
     }
