@@ -1,5 +1,5 @@
 import type { DatasetInfo } from '../shared/domain';
-import { nativeBindingOf, openDatabase, type Db } from './db/open';
+import { openDatabase, type Db } from './db/open';
 import { createWriteTurn } from './db/write-turn';
 import { createServiceReader } from './db/service-read';
 import { createImportHandlers, noImportShell, type ImportShell } from './hsds/import-handlers';
@@ -26,7 +26,6 @@ export function createHandlers(
   const reader = createServiceReader(db);
   const openWriter = system.openWriter ?? (() => openDatabase(databasePath));
   const writeTurn = createWriteTurn();
-  const nativeBinding = nativeBindingOf(db);
   return {
     info: (): DatasetInfo => {
       const install = db
@@ -56,7 +55,6 @@ export function createHandlers(
       openWriter,
       writeTurn,
       dataDir: system.dataDir,
-      ...(nativeBinding ? { nativeBinding } : {}),
     }),
     ...createSourceHandlers(db, { openWriter, writeTurn, ...(system.secretBox ? { keys: system.secretBox } : {}) }),
     ...createSyncHandlers(db, databasePath, { openWriter, writeTurn }),

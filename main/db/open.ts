@@ -36,10 +36,24 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-const bindings = new WeakMap<Db, string>();
+const bindings = new WeakMap<ReadDb, string>();
 
 /** The build of better-sqlite3 this connection was opened with, when not the default: a worker thread opening the same file needs it too. */
-export const nativeBindingOf = (db: Db): string | undefined => bindings.get(db);
+export const nativeBindingOf = (db: ReadDb): string | undefined => bindings.get(db);
+
+/** A connection's file as a worker thread is handed it, to open a connection of its own with the same build of better-sqlite3. */
+export interface DatabaseFile {
+  path: string;
+  nativeBinding?: string;
+}
+
+export function databaseFileOf(db: ReadDb): DatabaseFile {
+  const nativeBinding = nativeBindingOf(db);
+  return { path: db.name, ...(nativeBinding ? { nativeBinding } : {}) };
+}
+
+/** On a worker thread: a connection of its own to the file databaseFileOf named. */
+export const openDatabaseFile = ({ path, nativeBinding }: DatabaseFile): Db => openDatabase(path, nativeBinding ? { nativeBinding } : {});
 
 /**
  * Opens (creating if needed) the user's database: foreign keys enforced, WAL with full sync so a

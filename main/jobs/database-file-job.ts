@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { nativeBindingOf, type Db } from '../db/open';
+import { databaseFileOf, type DatabaseFile, type Db } from '../db/open';
 import { workerScript } from './worker-script';
 
 export type FileCheck = { status: 'ok' } | { status: 'missing' } | { status: 'corrupt'; detail: string };
@@ -29,7 +29,7 @@ export function checkDatabaseFile(path: string, nativeBinding?: string): FileChe
  * the whole new file), so the app does them on a worker thread with a connection of its own (WAL lets it
  * read, or checkpoint, beside the app's connections).
  */
-export type FileJob = { op: 'copy'; path: string; to: string; nativeBinding?: string } | { op: 'checkpoint'; path: string; nativeBinding?: string };
+export type FileJob = DatabaseFile & ({ op: 'copy'; to: string } | { op: 'checkpoint' });
 
 /** Pages copied a step: on a thread of its own the copy need not stop often. */
 const COPY_PAGES = 4_096;
@@ -73,15 +73,10 @@ function offThread(job: FileJob): Promise<FileCheck | null> {
   });
 }
 
-const jobOf = (db: Db): { path: string; nativeBinding?: string } => {
-  const nativeBinding = nativeBindingOf(db);
-  return { path: db.name, ...(nativeBinding ? { nativeBinding } : {}) };
-};
-
 /** Copies this connection's file as last committed to `to`, off this thread, unless the check finds it damaged (then nothing is written). */
-export const copyFileOffThread = (db: Db, to: string): Promise<FileCheck> => offThread({ op: 'copy', to, ...jobOf(db) }) as Promise<FileCheck>;
+export const copyFileOffThread = (db: Db, to: string): Promise<FileCheck> => offThread({ op: 'copy', to, ...databaseFileOf(db) }) as Promise<FileCheck>;
 
 /** Folds the write-ahead log into the file as far as readers allow, off this thread. */
 export const checkpointOffThread = async (db: Db): Promise<void> => {
-  await offThread({ op: 'checkpoint', ...jobOf(db) });
+  await offThread({ op: 'checkpoint', ...databaseFileOf(db) });
 };

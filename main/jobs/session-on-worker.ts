@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { openDatabase, type Db, type ReadDb } from '../db/open';
+import { databaseFileOf, openDatabaseFile, type DatabaseFile, type Db, type ReadDb } from '../db/open';
 import type { StepListener } from './steps';
 import { serveOnWorker, StepsWorker } from './steps-on-worker';
 import { workerScript } from './worker-script';
@@ -11,10 +11,9 @@ import { workerScript } from './worker-script';
  * session's methods across it, one at a time, each with one argument and the listener.
  */
 
-/** What a session's worker opens the database with: the file, and the build of better-sqlite3 the app's connection was opened with. */
+/** What a session's worker opens the database with: the file of the connection it was started from. */
 export interface SessionDatabase {
-  database: string;
-  nativeBinding?: string;
+  database: DatabaseFile;
 }
 
 interface SessionCall {
@@ -30,9 +29,9 @@ export type ServedSession = Record<string, (arg: never, listener: StepListener) 
  * cannot run, and the session then runs on this thread: a database in memory has no file another thread
  * could open, and before `npm run build` there is no script.
  */
-export function sessionWorker(db: ReadDb, file: string, nativeBinding: string | undefined, data: object): StepsWorker | null {
+export function sessionWorker(db: ReadDb, file: string, data: object): StepsWorker | null {
   const script = db.memory ? null : workerScript(file);
-  return script ? new StepsWorker(script, { ...data, database: db.name, ...(nativeBinding ? { nativeBinding } : {}) } satisfies SessionDatabase) : null;
+  return script ? new StepsWorker(script, { ...data, database: databaseFileOf(db) } satisfies SessionDatabase) : null;
 }
 
 /** Asks the session on `worker` to run `method` with `arg`; settles as StepsWorker.run does. */
@@ -45,9 +44,8 @@ export const callSession = <T>(worker: StepsWorker, method: string, arg?: unknow
  */
 export function serveSession<D extends SessionDatabase>(open: (db: Db, openWriter: () => Db, data: D) => ServedSession): void {
   const data = workerData as D;
-  const options = data.nativeBinding ? { nativeBinding: data.nativeBinding } : {};
-  const db = openDatabase(data.database, options);
-  const session = open(db, () => openDatabase(data.database, options), data) as Record<string, (arg: unknown, listener: StepListener) => Promise<unknown>>;
+  const db = openDatabaseFile(data.database);
+  const session = open(db, () => openDatabaseFile(data.database), data) as Record<string, (arg: unknown, listener: StepListener) => Promise<unknown>>;
   serveOnWorker(
     (call, listener) => {
       const { method, arg } = call as SessionCall;

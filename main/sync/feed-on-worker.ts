@@ -1,4 +1,4 @@
-import { nativeBindingOf, type Db } from '../db/open';
+import type { Db } from '../db/open';
 import { callSession, sessionWorker } from '../jobs/session-on-worker';
 import type { StepsWorker } from '../jobs/steps-on-worker';
 import { localFeedSession, type FeedSession } from './feed-session';
@@ -24,6 +24,6 @@ function workerFeedSession(worker: StepsWorker): FeedSession {
  * `npm run build` has made the worker's script. A local session writes on `openWriter`'s connection.
  */
 export function openFeedSession(db: Db, openWriter: () => Db): FeedSession {
-  const worker = sessionWorker(db, 'feed-session-worker.js', nativeBindingOf(db), {});
+  const worker = sessionWorker(db, 'feed-session-worker.js', {});
   return worker ? workerFeedSession(worker) : localFeedSession(db, openWriter);
 }

@@ -1,4 +1,4 @@
-import { nativeBindingOf, type Db } from '../../db/open';
+import { databaseFileOf, type DatabaseFile, type Db } from '../../db/open';
 import { stepsOnWorker } from '../../jobs/steps-on-worker';
 import type { StepListener } from '../../jobs/steps';
 import { workerScript } from '../../jobs/worker-script';
@@ -10,8 +10,8 @@ export type WriteJobKind =
   | { kind: 'remove-source'; source: string }
   | { kind: 'feed-restore'; sub: Subscription & { id: number }; version: number; feedsDir: string };
 
-/** What write-worker.ts is started with: the job, the database file, and the build of better-sqlite3 to open it with. */
-export type WriteJob = WriteJobKind & { path: string; nativeBinding?: string };
+/** What write-worker.ts is started with: the job and the database file. */
+export type WriteJob = WriteJobKind & DatabaseFile;
 
 /**
  * Runs `job` on a worker thread with a connection of its own (steps-on-worker.ts says why), or `here`, the
@@ -20,6 +20,5 @@ export type WriteJob = WriteJobKind & { path: string; nativeBinding?: string };
 export function onWriteWorker<T>(db: Db, job: WriteJobKind, listener: StepListener, here: () => Promise<T>): Promise<T> {
   const script = db.memory ? null : workerScript('write-worker.js');
   if (!script) return here();
-  const nativeBinding = nativeBindingOf(db);
-  return stepsOnWorker(script, { ...job, path: db.name, ...(nativeBinding ? { nativeBinding } : {}) } satisfies WriteJob, listener);
+  return stepsOnWorker(script, { ...job, ...databaseFileOf(db) } satisfies WriteJob, listener);
 }

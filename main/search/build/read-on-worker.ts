@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { nativeBindingOf, type Db } from '../../db/open';
+import { databaseFileOf, type Db } from '../../db/open';
 import { workerScript } from '../../jobs/worker-script';
 import type { FacetIndex } from '../facets/facet-index';
 import { readSearchIndexes } from '../search-store';
@@ -37,9 +37,8 @@ export function readCurrentIndex(db: Db): StoredRead {
 export function readCurrentIndexOffThread(db: Db): Promise<StoredRead> {
   const script = db.memory ? null : workerScript('read-worker.js');
   if (!script) return Promise.resolve(readCurrentIndex(db));
-  const nativeBinding = nativeBindingOf(db);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { path: db.name, ...(nativeBinding ? { nativeBinding } : {}) } });
+    const worker = new Worker(script, { workerData: databaseFileOf(db) });
     let answer: StoredRead | { failed: string } | null = null;
     worker.once('message', (heard: StoredRead | { failed: string }) => void (answer = heard));
     worker.once('error', reject);

@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../db/open';
+import { openDatabaseFile, type DatabaseFile } from '../../db/open';
 import { ownBuffers } from '../../jobs/own-buffers';
 import { readCurrentIndex } from './read-on-worker';
 
 /** The stored search index read and decoded on a thread and connection of its own (read-on-worker.ts starts it). */
-const job = workerData as { path: string; nativeBinding?: string };
+const job = workerData as DatabaseFile;
 try {
-  const db = openDatabase(job.path, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+  const db = openDatabaseFile(job);
   try {
     const read = readCurrentIndex(db);
     parentPort!.postMessage(read, ownBuffers(read));

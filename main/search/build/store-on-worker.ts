@@ -1,4 +1,4 @@
-import { nativeBindingOf, type Db } from '../../db/open';
+import { databaseFileOf, type Db } from '../../db/open';
 import { stepsOnWorker } from '../../jobs/steps-on-worker';
 import type { StepListener } from '../../jobs/steps';
 import { workerScript } from '../../jobs/worker-script';
@@ -22,6 +22,5 @@ export interface StoreJob {
 export function storeOnWorker(db: Db, job: StoreJob, listener: StepListener, here: () => Promise<void>): Promise<void> {
   const script = db.memory || db.readonly ? null : workerScript('store-worker.js');
   if (!script) return here();
-  const nativeBinding = nativeBindingOf(db);
-  return stepsOnWorker(script, { ...job, path: db.name, ...(nativeBinding ? { nativeBinding } : {}) }, listener, ownBuffers(job.built));
+  return stepsOnWorker(script, { ...job, ...databaseFileOf(db) }, listener, ownBuffers(job.built));
 }

@@ -1,15 +1,13 @@
 import type { SourcePullSummary } from '../../../shared/domain';
-import { nativeBindingOf, type Db } from '../../db/open';
+import { databaseFileOf, type DatabaseFile, type Db } from '../../db/open';
 import { stepsOnWorker } from '../../jobs/steps-on-worker';
 import type { StepProgress } from '../../jobs/steps';
 import { workerScript } from '../../jobs/worker-script';
 import type { PullConfig } from '../pull-config';
 import type { PullRunOptions } from './fetch-and-apply';
 
-/** What pull-worker.ts is started with: the pull, and the database file with the build of better-sqlite3 to open it with. */
-export interface PullJob {
-  path: string;
-  nativeBinding?: string;
+/** What pull-worker.ts is started with: the pull, and the database file. */
+export interface PullJob extends DatabaseFile {
   name: string;
   config: PullConfig;
   /** The API key header, opened on this thread: the key store answers only here. */
@@ -32,17 +30,16 @@ export type PullReport = StepProgress | { line: string };
  */
 export function pullOnWorker(
   db: Db,
-  pull: Omit<PullJob, 'path' | 'nativeBinding'>,
+  pull: Omit<PullJob, keyof DatabaseFile>,
   options: PullRunOptions,
   here: () => Promise<SourcePullSummary>,
 ): Promise<SourcePullSummary> {
   const script = db.memory ? null : workerScript('pull-worker.js');
   if (!script) return here();
-  const nativeBinding = nativeBindingOf(db);
   const { listener = {}, progress, signal } = options;
   return stepsOnWorker<SourcePullSummary, PullReport>(
     script,
-    { ...pull, path: db.name, ...(nativeBinding ? { nativeBinding } : {}) } satisfies PullJob,
+    { ...pull, ...databaseFileOf(db) } satisfies PullJob,
     {
       onProgress: (p) => ('line' in p ? progress?.(p.line) : listener.onProgress?.(p)),
       isCancelled: () => signal?.aborted === true || listener.isCancelled?.() === true,
