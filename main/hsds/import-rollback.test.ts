@@ -9,7 +9,7 @@ import { noSystemActions } from '../system-actions';
 import { servedFeed, stopFeed } from '../test-support/coordinator';
 import { syntheticDirectory } from '../test-support/synthetic-directory';
 import { deskWithPrevious } from '../test-support/desk-with-previous';
-import { STARTER_PATH } from '../test-support/temp-db';
+import { STARTER_PATH, STARTER_SERVICES } from '../test-support/temp-db';
 
 const SERVICES = 8_000;
 
@@ -79,7 +79,12 @@ describe('rolling back an import from the Import screen', { timeout: 120_000 }, 
     expect(await call<PreviousVersion | null>(handlers, 'importPrevious')).toEqual({ datasetId: 'synthetic', version: '2', services: SMALL, installedAt: expect.any(String), redo: true });
     // Over: the import waiting meanwhile may now be applied.
     expect(await call<ImportJobStatus>(handlers, 'importApply', { jobId: importJob, allowRemovals: true })).toMatchObject({ state: 'applying' });
-    while ((await call<ImportJobStatus>(handlers, 'importStatus', { jobId: importJob })).state === 'applying') await new Promise((resolve) => setTimeout(resolve, 20));
+    let applied: ImportJobStatus;
+    while ((applied = await call<ImportJobStatus>(handlers, 'importStatus', { jobId: importJob })).state === 'applying') await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(applied).toMatchObject({ state: 'applied', error: null });
+    // The bundled directory beside the restored one, searched once its index is read in off this thread
+    // (whose connection is then closed, before the desk's folder is removed).
+    expect((await answered(handlers, '')).total).toBe(SERVICES + STARTER_SERVICES);
   });
 
   it('a sync update waits its turn: refused while the rollback writes, applied once it is over', async () => {
