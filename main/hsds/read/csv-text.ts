@@ -75,7 +75,7 @@ export class CsvReader {
   readonly cells: string[] = [];
   /** Spreadsheet row number of the current record: the header is row 1. */
   row = 1;
-  private readonly buf: Buffer;
+  private readonly buf: Buffer & Utf8Slicing;
   private at = 0;
   /** Columns of the current record that were a quoted empty string (""): an empty value, where a bare empty cell is a missing one. */
   private readonly quotedEmpty: number[] = [];
@@ -88,7 +88,7 @@ export class CsvReader {
     private readonly file: string,
     private readonly budget = new ReadBudget(),
   ) {
-    this.buf = checkedUtf8(bytes, file);
+    this.buf = checkedUtf8(bytes, file) as Buffer & Utf8Slicing;
     this.row = 0;
     if (!this.next()) throw new DatasetReadError({ file, row: 1, field: null, message: 'the file is empty: a header row is needed' });
     this.header = this.cells.map((h) => h.trim());
@@ -168,10 +168,19 @@ export class CsvReader {
   }
 
   private text(from: number, to: number): string {
-    const s = this.buf.toString('utf8', from, to);
+    const s = this.buf.utf8Slice(from, to);
     if (s.length > MAX_FIELD_CHARS) this.fail(MESSAGES.huge);
     return s;
   }
+}
+
+/**
+ * Node's own decoder under Buffer#toString, which spends longer checking its arguments and choosing the
+ * encoding than decoding a short field: called for millions of cells, half the decoding time. The bytes
+ * are known UTF-8 (checkedUtf8) and the range within them.
+ */
+interface Utf8Slicing {
+  utf8Slice(from: number, to: number): string;
 }
 
 function sameBytes(buf: Buffer, a: number, b: number, length: number): boolean {
