@@ -54,6 +54,8 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
   const problems: Problem[] = [];
   const origins = new RowOrigins(tables);
   const eligibility: { serviceId: string; text: string }[] = [];
+  /** Whether every text in the tables is a cell of a file read without a control character (CsvReader.controlSeen). */
+  let textChecked = !legacy;
 
   const listedAt = new Map<string, number>();
   for (const [i, res] of resources.entries()) {
@@ -127,9 +129,12 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
       }
       add(table, row, csv.row);
     }
+    // A reshaping rule makes texts of its own (joined, split), which only the validator sees whole.
+    if (csv.controlSeen || rule.reshape) textChecked = false;
   }
 
   if (eligibility.length > 0) {
+    textChecked = false;
     const services = new Map(tables.service.map((s) => [String(s.id), s]));
     for (const e of eligibility) {
       const s = services.get(e.serviceId);
@@ -142,6 +147,7 @@ export function* readDatapackage(src: FileSource, label: string): Steps<ReadResu
     tables: restoreSourceIds(tables, (from, to) => origins.copied(from, to)),
     problems,
     origins,
+    textChecked,
     ...(typeof descriptor.name === 'string' ? { name: descriptor.name } : {}),
     ...(typeof descriptor.version === 'string' ? { version: descriptor.version } : {}),
   };
