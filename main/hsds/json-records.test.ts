@@ -110,6 +110,24 @@ describe('text that is too long or not text', { timeout: 60_000 }, () => {
     expect(importRefused(folder).errors).toContainEqual({ file: 'services.csv', row: 2, field: 'name', message: expect.stringContaining('(U+0000)') });
   });
 
+  it('control characters in an HSDS 3 datapackage, in bare cells or in quoted ones, and not the printable text beside them', () => {
+    /** The HSDS 3 example package with these edits; each package's control characters are found however it is read. */
+    const controlIn = (name: string, edits: [file: string, from: string, to: string][]) => {
+      const folder = join(dir, name);
+      cpSync(fixture('hsds3', 'datapackage'), folder, { recursive: true });
+      for (const [file, from, to] of edits) writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace(from, to));
+      return importRefused(folder).errors.filter((e) => e.message.includes('control character'));
+    };
+    const printable: [string, string, string] = ['services.csv', 'MyCity Counselling Services', 'MyCity\u00a0Counselling\tServices \u00a9 \u{1F600}'];
+    expect(controlIn('pkg3-bare', [printable, ['services.csv', 'Community Counselling,', 'Community\u0000Counselling,'], ['organizations.csv', 'Example Org,', 'Example\u007fOrg,']])).toEqual([
+      { file: 'organizations.csv', row: 2, field: 'alternate_name', message: expect.stringContaining('(U+007F) at position 8') },
+      { file: 'services.csv', row: 2, field: 'name', message: expect.stringContaining('(U+0000) at position 10') },
+    ]);
+    expect(controlIn('pkg3-quoted', [printable, ['services.csv', 'Counselling Services provided', 'Counselling\u0085Services provided']])).toEqual([
+      { file: 'services.csv', row: 2, field: 'description', message: expect.stringContaining('(U+0085) at position 12') },
+    ]);
+  });
+
   it('tabs and line breaks in text are fine', () => {
     const path = jsonFile('breaks.json', [service(1, { description: 'Line one\r\nLine two\n\tindented' })]);
     const r = cli('validate', path);

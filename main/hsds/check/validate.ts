@@ -75,8 +75,11 @@ const CHECK_BATCH = 5_000;
 /** Rows whose references, points, phones and language codes are checked between two yields. */
 const REFERENCE_BATCH = 20_000;
 
-/** validateDataset, yielding every CHECK_BATCH rows of the per-row checks (most of its time). */
-export function* validateSteps(tables: TableRows, origins: Origins = new Map()): Steps<Problem[]> {
+/**
+ * validateDataset, yielding every CHECK_BATCH rows of the per-row checks (most of its time). With
+ * `textChecked` the texts are known to pass textValueProblem already (ReadResult.textChecked).
+ */
+export function* validateSteps(tables: TableRows, origins: Origins = new Map(), textChecked = false): Steps<Problem[]> {
   const problems: Problem[] = [];
   const at = (row: Row, field: string | null, message: string, level: 'error' | 'warning' = 'error') =>
     problems.push(problemAt(origins.get(row), field, message, level));
@@ -125,11 +128,13 @@ export function* validateSteps(tables: TableRows, origins: Origins = new Map()):
           }
         }
       }
-      for (const field in row) {
-        const v = row[field];
-        if (typeof v === 'string') {
-          const msg = textValueProblem(v);
-          if (msg) at(row, field, msg);
+      if (!textChecked) {
+        for (const field in row) {
+          const v = row[field];
+          if (typeof v === 'string') {
+            const msg = textValueProblem(v);
+            if (msg) at(row, field, msg);
+          }
         }
       }
       for (const [field, prop] of dateFields) {

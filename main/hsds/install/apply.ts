@@ -83,7 +83,7 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
   const problems = [
     ...empty,
     ...read.problems,
-    ...(yield* validateSteps(read.tables, read.origins)),
+    ...(yield* validateSteps(read.tables, read.origins, read.textChecked)),
     ...(options.knownArea ? unknownAreaWarnings(read.tables, read.origins, options.knownArea) : []),
   ];
   const { errors, warnings, errorCount, warningCount } = splitProblems(problems);

@@ -8,6 +8,11 @@ export interface ReadResult {
   tables: TableRows;
   problems: Problem[];
   origins: Origins;
+  /**
+   * Whether every text value was found, as it was read, to be one the validator would take (no control
+   * character, within the length limit: check/text-values.ts), so it need not look again.
+   */
+  textChecked?: boolean;
   /** The dataset's own name and version, where it states them (datapackage.json). */
   name?: string;
   version?: string;
