@@ -40,7 +40,7 @@ export function* refuseBrokenReferencesSteps(db: Db, tables: readonly HsdsTable[
  * their ids (sources/qualify-ids.ts).
  */
 export function* refuseBrokenReferencesOfRewriteSteps(db: Db, published: TableRows, prefix: string, source: string): Generator<void, void, void> {
-  if ((yield* writtenRowsDangle(db, published, prefix)) || (yield* othersDangle(db, source))) yield* refuseBrokenReferencesSteps(db);
+  if ((yield* writtenRowsDangle(db, published, prefix)) || (yield* othersDangle(db, published, source))) yield* refuseBrokenReferencesSteps(db);
 }
 
 /**
@@ -55,7 +55,10 @@ function* writtenRowsDangle(db: Db, published: TableRows, prefix: string): Gener
   const idSets = new Map<HsdsTable, Set<string>>();
   const idsOf = (table: HsdsTable) => {
     let ids = idSets.get(table);
-    if (!ids) idSets.set(table, (ids = new Set(published[table].map((r) => r.id).filter((id): id is string => typeof id === 'string'))));
+    if (!ids) {
+      idSets.set(table, (ids = new Set()));
+      for (const { id } of published[table]) if (typeof id === 'string') ids.add(id);
+    }
     return ids;
   };
   let looked = 0;
@@ -82,16 +85,27 @@ function* writtenRowsDangle(db: Db, published: TableRows, prefix: string): Gener
   return false;
 }
 
-/** Whether a row the rewrite did not write (another source's, the shared taxonomy's) holds a reference to an id that is not in its table. */
-function* othersDangle(db: Db, source: string): Generator<void, boolean, void> {
+/**
+ * Whether a row the rewrite did not write (another source's, the shared taxonomy's) holds a reference to
+ * an id that is not in its table. The rewrite wrote `published` rows of each owned table after every
+ * other row (write-tables.ts), so only the rows before those are looked at: reading the rows just
+ * written to pass them over took most of this check.
+ */
+function* othersDangle(db: Db, published: TableRows, source: string): Generator<void, boolean, void> {
   for (const table of HSDS_TABLES) {
     const keys = foreignKeys().get(table) ?? [];
     if (keys.length === 0) continue;
+    const kept = SHARED_TABLES.has(table) ? null : lastRowidBefore(db, table, published[table].length);
+    if (kept === undefined) continue;
     const any = db.prepare(`SELECT 1 FROM ${table} c WHERE c.rowid > ? AND c.rowid <= ? AND c.atlas_source IS NOT ? AND (${keys.map(dangling).join(' OR ')}) LIMIT 1`).pluck();
-    for (const [after, last] of rowidRanges(db, table, BATCH)) {
+    for (const [after, last] of kept === null ? rowidRanges(db, table, BATCH) : rowidRanges(db, table, BATCH, 'rowid <= ?', [kept])) {
       if (any.get(after, last, source) !== undefined) return true;
       yield;
     }
   }
   return false;
 }
+
+/** The rowid of the last row before a table's last `written`, found by stepping back over theirs; undefined when there is none. */
+const lastRowidBefore = (db: Db, table: HsdsTable, written: number) =>
+  db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().get(written) as number | undefined;
