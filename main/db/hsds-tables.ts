@@ -1,3 +1,5 @@
+import type { ReadDb } from './open';
+
 /** HSDS 3.1 tables in an order where every foreign key points to a table listed earlier. */
 export const HSDS_TABLES = [
   'taxonomy',
@@ -37,4 +39,18 @@ export type TableRows = Record<HsdsTable, Row[]>;
 
 export function emptyTables(): TableRows {
   return Object.fromEntries(HSDS_TABLES.map((t) => [t, []])) as unknown as TableRows;
+}
+
+const columnCache = new WeakMap<ReadDb, Map<HsdsTable, string[]>>();
+
+/** The table's columns as the database has them, so rows carrying unknown keys cannot inject SQL. */
+export function tableColumns(db: ReadDb, table: HsdsTable): string[] {
+  let perDb = columnCache.get(db);
+  if (!perDb) columnCache.set(db, (perDb = new Map()));
+  let cols = perDb.get(table);
+  if (!cols) {
+    cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
+    perDb.set(table, cols);
+  }
+  return cols;
 }

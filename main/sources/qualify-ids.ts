@@ -1,8 +1,5 @@
-import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../db/hsds-tables';
+import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row } from '../db/hsds-tables';
 import { foreignKeys } from '../hsds/read/table-info';
-
-/** Rows given their prefix between two yields of a large install: some tens of milliseconds. */
-const PAGE = 10_000;
 
 /** Links to rows of any table, which table told by another column. */
 const POLYMORPHIC: Partial<Record<HsdsTable, [column: string, tableColumn: string]>> = {
@@ -25,23 +22,28 @@ function idColumns(): Map<HsdsTable, string[]> {
   return cached;
 }
 
-/**
- * One table's rows with every id they hold (their own, and their links to owned rows) passed through f:
- * copies, unless `inPlace` (rows no one else holds, just read).
- */
-function mapTableIds(t: HsdsTable, rows: readonly Row[], f: (id: unknown) => unknown, inPlace = false): Row[] {
+/** Whether a polymorphic link points to an owned row, told by the table its other column names. */
+const linksOwned = (table: unknown) => !SHARED_TABLES.has(table as HsdsTable);
+
+/** One table's rows with every id they hold (their own, and their links to owned rows) passed through f, in place. */
+function mapTableIds(t: HsdsTable, rows: Row[], f: (id: unknown) => unknown): Row[] {
   const columns = idColumns().get(t);
-  if (!columns) return rows as Row[];
+  if (!columns) return rows;
   const polymorphic = POLYMORPHIC[t];
-  return rows.map((row) => {
-    const copy: Row = inPlace ? row : { ...row };
-    for (const c of columns) if (copy[c] != null) copy[c] = f(copy[c]);
-    if (polymorphic && copy[polymorphic[0]] != null && !SHARED_TABLES.has(copy[polymorphic[1]] as HsdsTable)) copy[polymorphic[0]] = f(copy[polymorphic[0]]);
-    return copy;
-  });
+  for (const row of rows) {
+    for (const c of columns) if (row[c] != null) row[c] = f(row[c]);
+    if (polymorphic && row[polymorphic[0]] != null && linksOwned(row[polymorphic[1]])) row[polymorphic[0]] = f(row[polymorphic[0]]);
+  }
+  return rows;
 }
 
 const withoutPrefix = (prefix: string) => (id: unknown) => (typeof id === 'string' && id.startsWith(prefix) ? id.slice(prefix.length) : id);
+
+/** A value as its source stores it, from the value as published and the row it is in. */
+export type StoredForm = (value: unknown, row: Row) => unknown;
+
+/** An owned row's id as a source with this prefix stores it. */
+export const storedId = (prefix: string, id: unknown): string => `${prefix}${String(id)}`;
 
 /**
  * Two sources may carry the same ids (two exports of one template, two counties' "service-1"). Ids are
@@ -49,29 +51,27 @@ const withoutPrefix = (prefix: string) => (id: unknown) => (typeof id === 'strin
  * join, foreign key and index would have to carry, a source's ids are stored with its prefix
  * ("county.csv/service-1") and everything that reads by id keeps working. The bundled directory and any
  * source installed while no other holds bare ids keep them bare, so existing notes stay attached.
- * The shared taxonomy (db/hsds-tables.ts) keeps its own ids. Gives a dataset's rows as its source stores them.
+ * The shared taxonomy (db/hsds-tables.ts) keeps its own ids.
+ *
+ * For a table's rows written as `columns`, in that order: per column, how a value as published becomes
+ * the stored one, or null where it is stored as it is (every column, with no prefix). The rows are left as
+ * published and each value is qualified as it is written: a statewide dataset's rows copied with their
+ * ids qualified took most of a second, and as much again in garbage.
  */
-export function* qualifyIdsSteps(tables: TableRows, prefix: string): Generator<void, TableRows, void> {
-  if (prefix === '') return tables;
-  const withPrefix = (id: unknown) => `${prefix}${String(id)}`;
-  const out = { ...tables };
-  for (const t of idColumns().keys()) {
-    const rows: Row[] = [];
-    // A page at a time, yielding between pages: a statewide directory's rows take seconds to copy.
-    for (let at = 0; at < tables[t].length; at += PAGE) {
-      for (const row of mapTableIds(t, tables[t].slice(at, at + PAGE), withPrefix)) rows.push(row);
-      yield;
-    }
-    out[t] = rows as TableRows[typeof t];
-  }
-  return out;
+export function storedForms(table: HsdsTable, columns: readonly string[], prefix: string): (StoredForm | null)[] {
+  const ids = idColumns().get(table);
+  if (prefix === '' || !ids) return columns.map(() => null);
+  const polymorphic = POLYMORPHIC[table];
+  const id: StoredForm = (v) => (v == null ? v : storedId(prefix, v));
+  const link: StoredForm = (v, row) => (polymorphic && linksOwned(row[polymorphic[1]]) ? id(v, row) : v);
+  return columns.map((c) => (ids.includes(c) ? id : c === polymorphic?.[0] ? link : null));
 }
 
 /**
  * A source's stored rows of one table, just read, as its publisher wrote them: what a diff compares and
  * an export of the source writes. Changed in place: a statewide source's rows copied are seconds of garbage.
  */
-export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix), true));
+export const unqualifyRows = (table: HsdsTable, rows: Row[], prefix: string): Row[] => (prefix === '' ? rows : mapTableIds(table, rows, withoutPrefix(prefix)));
 
 /**
  * unqualifyRows for rows read as arrays of `columns` (better-sqlite3's raw rows), the same ids stripped
@@ -84,11 +84,7 @@ export function unqualifyArrays(table: HsdsTable, columns: readonly string[], ro
   const polymorphic = POLYMORPHIC[table]?.map((c) => columns.indexOf(c));
   for (const row of rows) {
     for (const i of idAt) if (row[i] != null) row[i] = strip(row[i]);
-    if (polymorphic && row[polymorphic[0]!] != null && !SHARED_TABLES.has(row[polymorphic[1]!] as HsdsTable)) row[polymorphic[0]!] = strip(row[polymorphic[0]!]);
+    if (polymorphic && row[polymorphic[0]!] != null && linksOwned(row[polymorphic[1]!])) row[polymorphic[0]!] = strip(row[polymorphic[0]!]);
   }
   return rows;
 }
-
-/** Some of a dataset's rows as its source stores them (qualifyIdsSteps for a few rows, copied). */
-export const qualifyRows = (table: HsdsTable, rows: readonly Row[], prefix: string): Row[] =>
-  prefix === '' ? (rows as Row[]) : mapTableIds(table, rows, (id) => `${prefix}${String(id)}`);

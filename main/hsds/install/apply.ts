@@ -15,6 +15,7 @@ import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jo
 import { validateDataset, validateSteps } from '../check/validate';
 import { unknownAreaWarnings } from '../check/area-names';
 import { storedSource, type SourceKind } from '../../sources/source-target';
+import { storedId } from '../../sources/qualify-ids';
 
 /** A dataset read, validated and compared with what its source holds now; nothing has been written. */
 export interface CheckedDataset {
@@ -128,7 +129,7 @@ function emptyReport(path: string, problems: Problem[]): ImportReport {
 function notesOn(db: ReadDb, services: { id: string; name: string }[], source: string): NoteOnRemovedService[] {
   if (services.length === 0) return [];
   const prefix = storedSource(db, source)?.idPrefix ?? '';
-  const names = new Map(services.map((s) => [`${prefix}${s.id}`, s.name]));
+  const names = new Map(services.map((s) => [storedId(prefix, s.id), s.name]));
   const notes = db.prepare('SELECT service_id, body FROM local_note').all() as { service_id: string; body: string }[];
   return notes.filter((n) => names.has(n.service_id)).map((n) => ({ serviceId: n.service_id, serviceName: names.get(n.service_id)!, note: n.body }));
 }

@@ -3,6 +3,7 @@ import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } 
 import { foreignKeys, type ForeignKey } from '../read/table-info';
 import { rowidRanges } from '../../db/rows-in-batches';
 import { toSqlValue } from './write-tables';
+import { storedForms } from '../../sources/qualify-ids';
 
 /** Rows looked at between two yields: some tens of milliseconds on the build machines. */
 const BATCH = 20_000;
@@ -35,11 +36,11 @@ export function* refuseBrokenReferencesSteps(db: Db, tables: readonly HsdsTable[
  * reference to none of them being looked up in the table; in SQLite (a look-up in an id's index per
  * reference, over a second at 100,000 services) only the rows it did not write: other sources' and the
  * shared taxonomy's. Once anything dangles, every row is checked as refuseBrokenReferencesSteps does, which
- * throws naming the first. `published` are the rows as their publisher wrote them, `stored` the same rows
- * as written (sources/qualify-ids.ts).
+ * throws naming the first. `published` are the rows as their publisher wrote them, written with `prefix` on
+ * their ids (sources/qualify-ids.ts).
  */
-export function* refuseBrokenReferencesOfRewriteSteps(db: Db, published: TableRows, stored: TableRows, source: string): Generator<void, void, void> {
-  if ((yield* writtenRowsDangle(db, published, stored)) || (yield* othersDangle(db, source))) yield* refuseBrokenReferencesSteps(db);
+export function* refuseBrokenReferencesOfRewriteSteps(db: Db, published: TableRows, prefix: string, source: string): Generator<void, void, void> {
+  if ((yield* writtenRowsDangle(db, published, prefix)) || (yield* othersDangle(db, published, source))) yield* refuseBrokenReferencesSteps(db);
 }
 
 /**
@@ -50,11 +51,14 @@ export function* refuseBrokenReferencesOfRewriteSteps(db: Db, published: TableRo
  * every stored id made anew. Ids and references are TEXT: a string is stored as itself; anything else is
  * left to SQLite to compare, as is a reference to no row written here.
  */
-function* writtenRowsDangle(db: Db, published: TableRows, stored: TableRows): Generator<void, boolean, void> {
+function* writtenRowsDangle(db: Db, published: TableRows, prefix: string): Generator<void, boolean, void> {
   const idSets = new Map<HsdsTable, Set<string>>();
   const idsOf = (table: HsdsTable) => {
     let ids = idSets.get(table);
-    if (!ids) idSets.set(table, (ids = new Set(published[table].map((r) => r.id).filter((id): id is string => typeof id === 'string'))));
+    if (!ids) {
+      idSets.set(table, (ids = new Set()));
+      for (const { id } of published[table]) if (typeof id === 'string') ids.add(id);
+    }
     return ids;
   };
   let looked = 0;
@@ -63,6 +67,7 @@ function* writtenRowsDangle(db: Db, published: TableRows, stored: TableRows): Ge
     const rows = published[table] as Row[];
     for (const { column, target } of foreignKeys().get(table) ?? []) {
       const ids = idsOf(target);
+      const stored = storedForms(table, [column], prefix)[0];
       const inTable = db.prepare(`SELECT 1 FROM ${target} WHERE id = ?`).pluck();
       // Rows that follow each other often point to the same row not written here (a term of the shared taxonomy): it is looked up once.
       let found: unknown;
@@ -70,7 +75,7 @@ function* writtenRowsDangle(db: Db, published: TableRows, stored: TableRows): Ge
         if (++looked % BATCH === 0) yield;
         const v = rows[p]![column];
         if (v === null || v === undefined || (typeof v === 'string' && ids.has(v))) continue;
-        const value = toSqlValue((stored[table][p] as Row)[column]);
+        const value = toSqlValue(stored ? stored(v, rows[p]!) : v);
         if (value === found) continue;
         if (inTable.get(value) === undefined) return true;
         found = value;
@@ -80,16 +85,27 @@ function* writtenRowsDangle(db: Db, published: TableRows, stored: TableRows): Ge
   return false;
 }
 
-/** Whether a row the rewrite did not write (another source's, the shared taxonomy's) holds a reference to an id that is not in its table. */
-function* othersDangle(db: Db, source: string): Generator<void, boolean, void> {
+/**
+ * Whether a row the rewrite did not write (another source's, the shared taxonomy's) holds a reference to
+ * an id that is not in its table. The rewrite wrote `published` rows of each owned table after every
+ * other row (write-tables.ts), so only the rows before those are looked at: reading the rows just
+ * written to pass them over took most of this check.
+ */
+function* othersDangle(db: Db, published: TableRows, source: string): Generator<void, boolean, void> {
   for (const table of HSDS_TABLES) {
     const keys = foreignKeys().get(table) ?? [];
     if (keys.length === 0) continue;
+    const kept = SHARED_TABLES.has(table) ? null : lastRowidBefore(db, table, published[table].length);
+    if (kept === undefined) continue;
     const any = db.prepare(`SELECT 1 FROM ${table} c WHERE c.rowid > ? AND c.rowid <= ? AND c.atlas_source IS NOT ? AND (${keys.map(dangling).join(' OR ')}) LIMIT 1`).pluck();
-    for (const [after, last] of rowidRanges(db, table, BATCH)) {
+    for (const [after, last] of kept === null ? rowidRanges(db, table, BATCH) : rowidRanges(db, table, BATCH, 'rowid <= ?', [kept])) {
       if (any.get(after, last, source) !== undefined) return true;
       yield;
     }
   }
   return false;
 }
+
+/** The rowid of the last row before a table's last `written`, found by stepping back over theirs; undefined when there is none. */
+const lastRowidBefore = (db: Db, table: HsdsTable, written: number) =>
+  db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().get(written) as number | undefined;

@@ -3,7 +3,6 @@ import type { Db, ReadDb } from '../../db/open';
 import { serviceFactsFromRowsSteps } from '../../search/build/facts-from-rows';
 import { serviceFactsBesideSteps } from '../../search/build/facts-beside';
 import { searchIndexSteps } from '../../search/build/text-index';
-import { qualifyIdsSteps } from '../../sources/qualify-ids';
 import { storedSource, targetOf, type SourceKind, type SourceTarget } from '../../sources/source-target';
 import { HSDS_TABLES, type TableRows } from '../../db/hsds-tables';
 import { refuseBrokenReferencesOfRewriteSteps, refuseBrokenReferencesSteps } from './broken-references';
@@ -95,25 +94,19 @@ function* installSteps(db: Db, tables: TableRows, identity: DatasetIdentity, alo
   const total = changes?.size ?? HSDS_TABLES.reduce((n, t) => n + tables[t].length, 0);
   for (const _ of keepPreviousVersion(db)) yield { step: 'applying', done: 0, total };
   const prefix = upsertSource(db, target, identity.pull ?? null);
-  // The whole dataset in stored form, for a full rewrite, and for the search index of a lone source.
-  let stored: TableRows | null = null;
-  if (!changes || alone) {
-    const qualifying = qualifyIdsSteps(tables, prefix);
-    let qualified = qualifying.next();
-    for (; !qualified.done; qualified = qualifying.next()) yield { step: 'applying', done: 0, total };
-    stored = qualified.value;
-  }
-  const writing = changes ? writeRowChanges(db, changes, target.name, prefix, alone) : replaceHsdsTables(db, stored!, target.name, alone);
+  const writing = changes ? writeRowChanges(db, changes, target.name, prefix, alone) : replaceHsdsTables(db, tables, target.name, prefix, alone);
   for (const done of writing) yield { step: 'applying', done, total };
-  const checking = changes ? refuseBrokenReferencesSteps(db, tablesToCheck(changes, alone)) : refuseBrokenReferencesOfRewriteSteps(db, tables, stored!, target.name);
+  const checking = changes ? refuseBrokenReferencesSteps(db, tablesToCheck(changes, alone)) : refuseBrokenReferencesOfRewriteSteps(db, tables, prefix, target.name);
   for (const _ of checking) yield { step: 'applying', done: total, total };
   db.prepare('INSERT INTO dataset_install (dataset_id, version, source, installed_at, services) VALUES (?, ?, ?, ?, ?)').run(
     identity.datasetId, identity.version, identity.source, new Date().toISOString(), tables.service.length,
   );
   yield { step: 'indexing', done: 0, total: tables.service.length };
   // The index comes from the rows just written, not read back: the same facts (facts-from-rows.test.ts),
-  // seconds sooner. Beside other sources it spans them all, theirs read from the tables (facts-beside.ts).
-  yield* searchIndexSteps(db, alone ? (onServices) => serviceFactsFromRowsSteps(stored!, target.name, onServices) : serviceFactsBesideSteps(db, tables, target.name, prefix));
+  // seconds sooner. Beside other sources it spans them all, theirs read from the tables (facts-beside.ts);
+  // so does a lone source's whose ids take a prefix, there being no others to read.
+  const fromRows = alone && prefix === '';
+  yield* searchIndexSteps(db, fromRows ? (onServices) => serviceFactsFromRowsSteps(tables, target.name, onServices) : serviceFactsBesideSteps(db, tables, target.name, prefix));
   alongside?.();
 }
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/open';
-import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
-import { qualifyRows } from '../../sources/qualify-ids';
+import { HSDS_TABLES, SHARED_TABLES, tableColumns, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+import { storedId } from '../../sources/qualify-ids';
 import { foreignKeys } from '../read/table-info';
 import { latestInstall, type RowChanges } from './row-changes';
-import { rowInserter, tableColumns, toSqlValue, WRITE_BATCH } from './write-tables';
+import { rowInserter, storedValues, WRITE_BATCH } from './write-tables';
 
 /**
  * An update that changes more than this share of a source's rows is written in full (write-tables.ts):
@@ -27,17 +27,14 @@ export function changesToWrite(db: Db, tables: TableRows, changes: RowChanges | 
 
 const STALE = 'The directory changed after this dataset was compared with it; check the dataset again. Nothing was changed.';
 
-/** Writes a stored row over the one with its id, in place (its rowid, so its place in the table, kept), as rowInserter would have written it. */
-function rowUpdater(db: Db, table: HsdsTable, source: string): (row: Row) => void {
+/** Writes a row over the one with its id, in place (its rowid, so its place in the table, kept), as rowInserter would have written it. */
+function rowUpdater(db: Db, table: HsdsTable, source: string, prefix: string): (row: Row) => void {
   const cols = tableColumns(db, table).filter((c) => c !== 'id');
   const owner = SHARED_TABLES.has(table) ? null : source;
   const update = db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?${owner === null ? '' : ' AND atlas_source = ?'}`);
-  const values: unknown[] = new Array(cols.length + (owner === null ? 1 : 2));
+  const bind = storedValues(table, [...cols, 'id', ...(owner === null ? [] : ['atlas_source'])], owner, prefix);
   return (row) => {
-    for (let c = 0; c < cols.length; c++) values[c] = cols[c] === 'atlas_source' ? owner : toSqlValue(row[cols[c]!]);
-    values[cols.length] = toSqlValue(row.id);
-    if (owner !== null) values[cols.length + 1] = owner;
-    if (update.run(values).changes !== 1) throw new Error(STALE);
+    if (update.run(bind(row)).changes !== 1) throw new Error(STALE);
   };
 }
 
@@ -58,7 +55,7 @@ export function* writeRowChanges(db: Db, changes: RowChanges, source: string, pr
     if (shared && !alone) continue;
     const remove = shared ? db.prepare(`DELETE FROM ${table} WHERE id = ?`) : db.prepare(`DELETE FROM ${table} WHERE id = ? AND atlas_source = ?`);
     for (const id of changes.byTable[table].remove) {
-      if (remove.run(...(shared ? [id] : [`${prefix}${id}`, source])).changes !== 1) throw new Error(STALE);
+      if (remove.run(...(shared ? [id] : [storedId(prefix, id), source])).changes !== 1) throw new Error(STALE);
       if (++written % WRITE_BATCH === 0) yield written;
     }
   }
@@ -66,14 +63,14 @@ export function* writeRowChanges(db: Db, changes: RowChanges, source: string, pr
     const { write, add } = changes.byTable[table];
     if (write.length + add.length === 0) continue;
     const rows = changes.tables[table];
-    const update = rowUpdater(db, table, source);
-    for (const row of qualifyRows(table, write.map((at) => rows[at]!), prefix)) {
-      update(row);
+    const update = rowUpdater(db, table, source, prefix);
+    for (const at of write) {
+      update(rows[at]!);
       if (++written % WRITE_BATCH === 0) yield written;
     }
-    const insert = rowInserter(db, table, source, !alone);
-    for (const row of qualifyRows(table, add.map((at) => rows[at]!), prefix)) {
-      insert(row);
+    const insert = rowInserter(db, table, source, !alone, prefix);
+    for (const at of add) {
+      insert(rows[at]!);
       if (++written % WRITE_BATCH === 0) yield written;
     }
   }

@@ -4,7 +4,10 @@ import { HSDS_TABLES } from '../../db/hsds-tables';
 import { everythingDigest } from '../../test-support/db-digest';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
 import { STARTER_SERVICES, startersEachTest } from '../../test-support/temp-db';
+import { writeSteps } from '../../db/write-transaction';
+import { rebuildSearchIndex } from '../../search/build/text-index';
 import { installDataset } from './install-dataset';
+import { removeSourceSteps } from './remove-source';
 
 const indexes = (db: Db) => db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
 const rowsOf = (db: Db, source: string) => HSDS_TABLES.filter((t) => t !== 'taxonomy' && t !== 'taxonomy_term').map((t) => db.prepare(`SELECT * FROM ${t} WHERE atlas_source = ? ORDER BY rowid`).all(source));
@@ -43,5 +46,27 @@ describe('a source larger than the rest of the directory, written beside it', ()
     expect(() => installDataset(db, broken, { datasetId: 'large', version: '2', source: 'large.json' })).toThrow(/A phone record \(row \d+\) points to a service that is not in the dataset/);
     expect(indexes(db)).toEqual(beforeIndexes);
     expect(everythingDigest(db)).toBe(before);
+  });
+});
+
+describe('a source whose ids take a prefix, left alone in the directory', () => {
+  const desk = startersEachTest();
+  const storedIndex = (db: Db) => db.prepare('SELECT name, data FROM search_blob ORDER BY name').raw().all();
+
+  it('is written again with its prefix on every id and link, and searched by the index the tables give', () => {
+    const { db } = desk();
+    const extra = { datasetId: 'extra', version: '1', source: 'extra.json' };
+    installDataset(db, syntheticDirectory(30), extra);
+    writeSteps(db, removeSourceSteps(db, 'bundled'));
+    const before = rowsOf(db, 'extra.json');
+    const again = syntheticDirectory(30);
+    installDataset(db, again, { ...extra, version: '2' });
+    // The same rows as when it was written beside the bundled directory: prefixed ids and links alike.
+    expect(rowsOf(db, 'extra.json')).toEqual(before);
+    expect(db.prepare('SELECT id FROM service ORDER BY rowid LIMIT 1').pluck().get()).toBe(`extra.json/${String(again.service[0]!.id)}`);
+    expect(db.prepare('SELECT count(*) FROM service_at_location s JOIN service v ON v.id = s.service_id').pluck().get()).toBe(again.service_at_location.length);
+    const installed = storedIndex(db);
+    rebuildSearchIndex(db);
+    expect(installed).toEqual(storedIndex(db));
   });
 });

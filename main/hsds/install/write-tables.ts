@@ -1,20 +1,7 @@
 import type { Db, ReadDb } from '../../db/open';
-import { HSDS_TABLES, SHARED_TABLES, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
+import { HSDS_TABLES, SHARED_TABLES, tableColumns, type HsdsTable, type Row, type TableRows } from '../../db/hsds-tables';
 import { deleteRowsInBatches } from '../../db/rows-in-batches';
-
-const columnCache = new WeakMap<ReadDb, Map<HsdsTable, string[]>>();
-
-/** The table's columns as the database has them, so rows carrying unknown keys cannot inject SQL. */
-export function tableColumns(db: ReadDb, table: HsdsTable): string[] {
-  let perDb = columnCache.get(db);
-  if (!perDb) columnCache.set(db, (perDb = new Map()));
-  let cols = perDb.get(table);
-  if (!cols) {
-    cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
-    perDb.set(table, cols);
-  }
-  return cols;
-}
+import { storedForms } from '../../sources/qualify-ids';
 
 export function toSqlValue(v: unknown): string | number | bigint | null {
   if (v === undefined || v === null) return null;
@@ -26,19 +13,35 @@ export function toSqlValue(v: unknown): string | number | bigint | null {
 }
 
 /**
- * Writes one of a source's rows into `table` as stored: every column the database has, the owner in
- * atlas_source (none for the shared taxonomy). With `upsert`, a shared row already there takes the new
- * wording in place (a term that another source brought too).
+ * Writes one of a source's rows, as published, into `table` as stored: every column the database has, its
+ * ids given the source's `prefix` (sources/qualify-ids.ts), the owner in atlas_source (none for the shared
+ * taxonomy). With `upsert`, a shared row already there takes the new wording in place (a term that
+ * another source brought too).
  */
-export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: boolean): (row: Row) => void {
+export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: boolean, prefix: string): (row: Row) => void {
   const cols = tableColumns(db, table);
   const owner = SHARED_TABLES.has(table) ? null : source;
   const onConflict = SHARED_TABLES.has(table) && upsert ? ` ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
   const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${onConflict}`);
+  const bind = storedValues(table, cols, owner, prefix);
+  return (row) => void insert.run(bind(row));
+}
+
+/**
+ * A row's values for `cols`, in order, as stored: ids with the source's prefix, the owner for every
+ * atlas_source, each value as toSqlValue binds it. The same array each time, filled anew.
+ */
+export function storedValues(table: HsdsTable, cols: readonly string[], owner: string | null, prefix: string): (row: Row) => unknown[] {
+  const forms = storedForms(table, cols, prefix);
+  const owned = cols.map((c) => c === 'atlas_source');
   const values: unknown[] = new Array(cols.length);
   return (row) => {
-    for (let c = 0; c < cols.length; c++) values[c] = cols[c] === 'atlas_source' ? owner : toSqlValue(row[cols[c]!]);
-    insert.run(values);
+    for (let c = 0; c < cols.length; c++) {
+      const value = row[cols[c]!];
+      const form = forms[c];
+      values[c] = owned[c] ? owner : toSqlValue(form ? form(value, row) : value);
+    }
+    return values;
   };
 }
 
@@ -75,9 +78,9 @@ function mostlyWritten(db: ReadDb, tables: TableRows, source: string): HsdsTable
 }
 
 /**
- * Replaces a source's rows with the given ones (stored form: sources/qualify-ids.ts), yielding the
- * number of rows written so far every WRITE_BATCH rows (and between batches of the rows it deletes and
- * between the indexes it builds again). The shared taxonomy is added to, a term a source
+ * Replaces a source's rows with the given ones, as published, their ids given `prefix` as they are written
+ * (sources/qualify-ids.ts), yielding the number of rows written so far every WRITE_BATCH rows (and between
+ * batches of the rows it deletes and between the indexes it builds again). The shared taxonomy is added to, a term a source
  * brings again taking its newer wording. When the source is the whole directory (`alone`), every table
  * is emptied. A table the source's rows will be most of has its secondary indexes dropped, before its old
  * rows are deleted, and built again after the new ones are in: building an index from all rows at once is
@@ -86,7 +89,7 @@ function mostlyWritten(db: ReadDb, tables: TableRows, source: string): HsdsTable
  * keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole;
  * dropped indexes come back with the rollback too.
  */
-export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, alone: boolean): Generator<number> {
+export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, prefix: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
   const indexes = secondaryIndexes(db, alone ? HSDS_TABLES : mostlyWritten(db, tables, source));
@@ -100,7 +103,7 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, al
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
-    const insert = rowInserter(db, table, source, !alone);
+    const insert = rowInserter(db, table, source, !alone, prefix);
     for (const row of rows) {
       insert(row);
       if (++written % WRITE_BATCH === 0) yield written;

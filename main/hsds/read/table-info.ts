@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { migration001 } from '../../db/migrations/001_hsds_tables';
-import { HSDS_TABLES, type HsdsTable } from '../../db/hsds-tables';
-import { tableColumns } from '../install/write-tables';
+import { HSDS_TABLES, tableColumns, type HsdsTable } from '../../db/hsds-tables';
 
 export interface ForeignKey {
   column: string;
