@@ -21,6 +21,7 @@ import { TopK } from './top-k';
 import { derived, workArray } from './per-index';
 import { runSteps, runStepsAsync } from '../jobs/steps';
 import { mapTable, RecentMapSets, servicesOfRefs } from './map-sets';
+import { rememberedCards } from './remembered-cards';
 
 /** Below this many AND matches the OR form of the query is appended (ranked after them). */
 const MIN_AND_MATCHES = 5;
@@ -61,8 +62,10 @@ const READ_AT_ONCE_BYTES = 2_000_000;
 export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () => Gazetteer, areas: () => AreaTable, { inBackground = false } = {}) {
   const latestInstall = db.prepare('SELECT max(id) AS id FROM dataset_install');
   const storedBytes = db.prepare('SELECT coalesce(sum(length(data)), 0) FROM search_blob').pluck();
-  // A page's cards are a few reads: in one transaction they share one snapshot (a page never mixes two installs).
-  const readCards = db.transaction((ids: string[]) => reader.cards(ids));
+  const latest = () => (latestInstall.get() as { id: number | null }).id;
+  // A page's cards are a few reads: in one transaction they share one snapshot (a page never mixes two
+  // installs), the cards kept from earlier pages with them (remembered-cards.ts).
+  const readCards = db.transaction(rememberedCards((ids) => reader.cards(ids), latest));
 
   let generation: number | null | undefined;
   let facetIndex: FacetIndex;
@@ -74,8 +77,6 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
   /** The installed index's number, which the map's service numbers belong to. */
   let indexNumber = 0;
   const mapSets = new RecentMapSets();
-
-  const latest = () => (latestInstall.get() as { id: number | null }).id;
 
   /** Searches from here on use these indexes, read for `install`; what they need of them worked out a part a step. */
   function* adoptSteps(install: number | null, stored: { facets: FacetIndex; text: TextIndex }): Generator<void, void, void> {
