@@ -290,6 +290,9 @@ describe('Import screen', () => {
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect.poll(() => step.textContent(), { timeout: 60_000 }).toMatch(/^Step 2 of 4: checking [\d,]+ of 426,000 records$/);
     await expect.poll(() => page.locator('.import-diff-summary').textContent(), { timeout: 90_000 }).toBe('60,000 added · 0 changed · 0 removed');
+    // The first hundred are listed, and how many more there are.
+    expect(await page.locator('.diff-added > li').count()).toBe(101);
+    expect(await page.locator('.diff-added > li').last().textContent()).toBe('…and 59,900 more');
     await page.getByRole('button', { name: 'Apply this import' }).click();
     await expect.poll(() => step.textContent()).toMatch(/^Step 4 of 4: applying [\d,]+ of 426,000 records$/);
     await page.getByRole('button', { name: 'Cancel' }).click();

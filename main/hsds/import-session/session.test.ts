@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIFF_SHOWN } from '../../../shared/import-types';
 import { openDatabase } from '../../db/open';
 import { offlineTables } from '../../geo/offline-tables';
 import { ImportCancelled } from '../../jobs/steps';
@@ -35,6 +36,9 @@ describe('an import session on a worker thread', { timeout: 120_000 }, () => {
       const report = await onWorker.check(undefined, { onProgress: (p) => steps.push(p.step) });
       expect(report).toEqual(await local.check(undefined, {}));
       expect(report).toMatchObject({ ok: true, services: 300 });
+      // The screen is handed the first of each list and the counts; the apply still installs every service.
+      expect(report.diffCounts).toEqual({ added: 300, changed: 0, removed: 0 });
+      expect(report.diff?.added).toHaveLength(DIFF_SHOWN);
       expect(steps).toContain('reading');
       expect(await onWorker.choose({ markConfidential: [], allowRemovals: false })).toBeNull();
       expect(await local.choose({ markConfidential: [], allowRemovals: false })).toBeNull();

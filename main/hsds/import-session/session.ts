@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportRemovalsToConfirm, ImportReport } from '../../../shared/import-types';
+import { DIFF_SHOWN, type ColumnMapping, type ImportRemovalsToConfirm, type ImportReport } from '../../../shared/import-types';
 import type { Db, ReadDb } from '../../db/open';
 import type { StepListener } from '../../jobs/steps';
 import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from '../install/apply';
@@ -26,6 +26,12 @@ export interface ImportSession {
   close(): void;
 }
 
+/** The report as the Import screen shows it: the first DIFF_SHOWN services of each list, the whole diff kept by the session. */
+const shownReport = (report: ImportReport): ImportReport =>
+  report.diff
+    ? { ...report, diff: { ...report.diff, added: report.diff.added.slice(0, DIFF_SHOWN), changed: report.diff.changed.slice(0, DIFF_SHOWN), removed: report.diff.removed.slice(0, DIFF_SHOWN) } }
+    : report;
+
 export const NOT_APPLICABLE = 'This dataset has errors and cannot be applied.';
 
 /** The session on this thread, reading with `db` and writing on a connection `openWriter` opens for the apply. */
@@ -36,7 +42,7 @@ export function localImportSession(db: ReadDb, path: string, openWriter: () => D
     async check(mapping, listener) {
       checked = chosen = null;
       checked = await checkDatasetAsync(db, path, { ...(mapping ? { mapping } : {}), ...(knownArea ? { knownArea } : {}) }, listener);
-      return checked.report;
+      return shownReport(checked.report);
     },
     async choose({ markConfidential, allowRemovals }) {
       chosen = null;

@@ -105,6 +105,7 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
       errorCount,
       warningCount,
       diff,
+      diffCounts: diff ? { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length } : null,
       notesOnRemoved: diff ? notesOn(db, diff.removed, source) : [],
       unflaggedShelters: ok ? unflaggedShelters(read.tables) : [],
       mapping: read.mapping ?? null,
@@ -122,7 +123,7 @@ function* readingSteps<T>(steps: Generator<void, T, void>): Steps<T> {
 }
 
 function emptyReport(path: string, problems: Problem[]): ImportReport {
-  return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
+  return { ok: false, format: null, source: path, services: 0, ...splitProblems(problems), diff: null, diffCounts: null, notesOnRemoved: [], unflaggedShelters: [], mapping: null, mappingFields: null };
 }
 
 /** Notes are keyed by the ids services are stored with, a source's prefix included (sources/qualify-ids.ts). */

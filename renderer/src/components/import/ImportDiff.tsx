@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../shared/import-types';
+import { DIFF_SHOWN, type ImportReport } from '../../../../shared/import-types';
 import { fieldLabel } from './field-label';
-
-const SHOWN = 100;
 
 export function ImportDiff({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const d = report.diff;
-  if (!d) return null;
-  const more = (n: number) => (n > SHOWN ? <li className="muted">{t('importMoreProblems', { count: n - SHOWN })}</li> : null);
+  const counts = report.diffCounts;
+  if (!d || !counts) return null;
+  const more = (n: number) => (n > DIFF_SHOWN ? <li className="muted">{t('importMoreProblems', { count: n - DIFF_SHOWN })}</li> : null);
   return (
     <section className="import-diff" aria-label={t('importDiffTitle')}>
       <h3>{t('importDiffTitle')}</h3>
@@ -29,8 +28,8 @@ export function ImportDiff({ report }: { report: ImportReport }) {
           <div>
             <h4>{t('importAdded')}</h4>
             <ul className="plain diff-added">
-              {d.added.slice(0, SHOWN).map((s) => <li key={s.id}>+ {s.name}</li>)}
-              {more(d.added.length)}
+              {d.added.slice(0, DIFF_SHOWN).map((s) => <li key={s.id}>+ {s.name}</li>)}
+              {more(counts.added)}
             </ul>
           </div>
         ) : null}
@@ -38,8 +37,8 @@ export function ImportDiff({ report }: { report: ImportReport }) {
           <div>
             <h4>{t('importRemoved')}</h4>
             <ul className="plain diff-removed">
-              {d.removed.slice(0, SHOWN).map((s) => <li key={s.id}>− {s.name}</li>)}
-              {more(d.removed.length)}
+              {d.removed.slice(0, DIFF_SHOWN).map((s) => <li key={s.id}>− {s.name}</li>)}
+              {more(counts.removed)}
             </ul>
           </div>
         ) : null}
@@ -48,7 +47,7 @@ export function ImportDiff({ report }: { report: ImportReport }) {
         <div>
           <h4>{t('importChanged')}</h4>
           <ul className="plain diff-changed">
-            {d.changed.slice(0, SHOWN).map((s) => (
+            {d.changed.slice(0, DIFF_SHOWN).map((s) => (
               <li key={s.id}>
                 <strong>{s.name}</strong>
                 <ul className="plain">
@@ -60,7 +59,7 @@ export function ImportDiff({ report }: { report: ImportReport }) {
                 </ul>
               </li>
             ))}
-            {more(d.changed.length)}
+            {more(counts.changed)}
           </ul>
         </div>
       ) : null}

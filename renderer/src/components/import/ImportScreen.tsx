@@ -106,9 +106,9 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
 
   /** Any removal is asked about first; the installed count is what the file keeps plus what it removes. */
   const applyOrAsk = (source: ImportSource, report: ImportReport) => {
-    const diff = report.diff;
-    if (!diff || diff.removed.length === 0) return void apply(source, report);
-    setConfirm({ source, report, count: { removed: diff.removed.length, installed: report.services - diff.added.length + diff.removed.length } });
+    const counts = report.diffCounts;
+    if (!counts || counts.removed === 0) return void apply(source, report);
+    setConfirm({ source, report, count: { removed: counts.removed, installed: report.services - counts.added + counts.removed } });
   };
 
   const rollback = async () => {
@@ -192,8 +192,8 @@ export function ImportScreen({ onClose, onDataChanged }: { onClose: () => void; 
               {step.report!.diff
                 ? step.report!.diff.identical
                   ? t('importNoChanges')
-                  : t('importDiffSummary', { added: step.report!.diff.added.length, changed: step.report!.diff.changed.length, removed: step.report!.diff.removed.length })
-                : t('importErrors', { count: step.report!.errors.length })}
+                  : t('importDiffSummary', { ...step.report!.diffCounts })
+                : t('importErrors', { count: step.report!.errorCount })}
             </p>
             {step.kind === 'checked' && step.report.ok ? (
               <button type="button" className="primary" onClick={() => applyOrAsk(step.source, step.report)} disabled={step.report.diff?.identical && marked.size === 0}>
