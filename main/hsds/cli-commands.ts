@@ -123,9 +123,9 @@ const withMapping = (r: ImportReport) => (r.mapping ? { mapping: r.mapping } : {
 
 const summary = (r: ImportReport) => ({
   ok: r.ok,
-  added: r.diff?.added.length ?? 0,
-  changed: r.diff?.changed.length ?? 0,
-  removed: r.diff?.removed.length ?? 0,
+  added: r.diffCounts?.added ?? 0,
+  changed: r.diffCounts?.changed ?? 0,
+  removed: r.diffCounts?.removed ?? 0,
   ...problems(r),
   unflagged_shelters: r.unflaggedShelters,
   ...withMapping(r),

@@ -96,8 +96,8 @@ export async function fetchAndApply(db: Db, name: string, config: PullConfig, he
     const fetched = await fetchChecked(db, name, config, headers, dir, options);
     if (!fetched) return { ...summary, ok: true, warnings: [`${config.url} has not changed since the last pull.`] };
     const { checked, quarantined } = fetched;
-    const { diff, warnings } = checked.report;
-    const counts = { added: diff?.added.length ?? 0, changed: diff?.changed.length ?? 0, removed: diff?.removed.length ?? 0 };
+    const { diffCounts, warnings } = checked.report;
+    const counts = diffCounts ?? { added: 0, changed: 0, removed: 0 };
     const result = { ...summary, ...counts, quarantined, warnings: [...fetched.notes, ...lines(warnings)] };
     const removals = removalsFrom(db, checked.tables!, name);
     if (needsRemovalConsent(removals) && !options.allowRemovals) {
