@@ -6,12 +6,14 @@ import { runSteps, type Steps } from '../jobs/steps';
 import { eachRowInBatches, interned } from '../jobs/row-batches';
 import { extentPolygons } from '../geo/extent';
 import type { AreaFact } from './facets/area-facet';
+import { SERVICES_WITH_ORGANIZATION } from './build/texts-from-tables';
 
 /** What search knows of one service: everything the index and the facets need, read in bulk. */
 export interface ServiceFacts {
   id: string;
   /** The name of the source it belongs to (atlas_source). */
   source: string;
+  /** This and the next three are for the word index alone: empty when it reads them itself (serviceFactsSteps' `texts`). */
   name: string;
   alternateName: string | null;
   organization: string;
@@ -108,13 +110,15 @@ export function readServiceFacts(db: ReadDb, reader: ServiceReader): ServiceFact
  * a second at 100,000 services), so a rebuild in the app answers the window as it goes. The caller keeps
  * them in one snapshot. With `without`, the services of every source but that one (whose facts an install
  * has from its rows): each table's rows are kept or left by their own owner, so that source's rows are
- * passed over rather than joined.
+ * passed over rather than joined. With `texts` false, the texts only the word index reads (name, alternate
+ * name, organization, description) are left empty: its worker reads them from the tables itself
+ * (texts-from-tables.ts).
  */
 export function* serviceFactsSteps(
   db: ReadDb,
   reader: ServiceReader,
   onServices?: (services: readonly ServiceFacts[]) => void,
-  without?: string,
+  { without, texts = true }: { without?: string; texts?: boolean } = {},
 ): Steps<ServiceFacts[]> {
   const others = (alias: string) => `(@without IS NULL OR ${alias}.atlas_source IS NOT @without)`;
   const bind = [{ without: without ?? null }];
@@ -127,8 +131,8 @@ export function* serviceFactsSteps(
   const kept = interned();
   yield* eachRowInBatches<[string, string, string, string | null, string, string | null, string | null, string | null, number | null, number | null, string | null]>(
     db.prepare(
-      `SELECT s.id, coalesce(s.atlas_source, ''), s.name, s.alternate_name, o.name, s.description, s.eligibility_description, s.assured_date, s.minimum_age, s.maximum_age, s.fees_description
-       FROM service s JOIN organization o ON o.id = s.organization_id WHERE ${others('s')} ORDER BY s.rowid`,
+      `SELECT s.id, coalesce(s.atlas_source, ''), ${texts ? 's.name, s.alternate_name, o.name, s.description' : "'', NULL, '', NULL"}, s.eligibility_description,
+         s.assured_date, s.minimum_age, s.maximum_age, s.fees_description ${SERVICES_WITH_ORGANIZATION} WHERE ${others('s')} ORDER BY s.rowid`,
     ),
     bind,
     ([id, source, name, alternateName, organization, description, eligibility, assuredDate, minAge, maxAge, fees]) => {

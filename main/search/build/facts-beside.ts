@@ -22,7 +22,7 @@ export function serviceFactsBesideSteps(db: ReadDb, tables: TableRows, source: s
     const order = db.prepare('SELECT id FROM service ORDER BY rowid').pluck().all() as string[];
     let others: readonly ServiceFacts[] | undefined;
     let all: ServiceFacts[] = [];
-    const reading = serviceFactsSteps(db, createServiceReader(db), (read) => (others = read), source);
+    const reading = serviceFactsSteps(db, createServiceReader(db), (read) => (others = read), { without: source });
     try {
       // The other sources' services, then this one's, and the word index can start on them all.
       let next = reading.next();

@@ -8,7 +8,8 @@ import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jo
 import { writeStepsAsync } from '../../db/write-transaction';
 import { storeOnWorker } from './store-on-worker';
 import type { StoredTextIndex } from '../words/text-postings';
-import { startWordIndexSteps, wordTagsSteps, type WordIndexJob } from './word-index-job';
+import { latestInstall } from './texts-from-tables';
+import { startWordIndexFromTablesSteps, startWordIndexSteps, TablesChanged, wordTagsSteps, type InstalledTables, type WordIndexJob } from './word-index-job';
 
 /**
  * What the stored index was built with: the synonym groups and the layout of search-store.ts's BLOBs.
@@ -31,18 +32,23 @@ export interface BuiltSearchIndex {
 /**
  * The facet and word indexes of a directory, on two threads (word-index-job.ts). Once the services' own
  * columns are read, a worker puts their names in order and scans every word (three columns per service:
- * names, tags, body) while this thread reads the rest of the facts; given the tags, it finishes the word
+ * names, tags, body) while this thread reads the rest of the facts (with `texts`, the worker reads those
+ * services' texts from the tables itself, from the start, and the facts are read without them); given the tags, it finishes the word
  * index while this thread builds the facets, and hands them to onFacets (an install stores them meanwhile).
  * Reports as it goes, so an import, a sync or a rollback can answer the window between batches.
  */
 function* buildSearchIndexSteps(
   readFacts: FactsSteps,
   onFacets: (facets: FacetColumns) => Generator<void, void, void> = function* () {},
+  texts?: InstalledTables,
 ): Steps<BuiltSearchIndex> {
   let words: WordIndexJob | undefined;
   let services: readonly ServiceFacts[] | undefined;
-  const reading = readFacts((read) => (services ??= read));
+  let reading: Steps<ServiceFacts[]> | undefined;
   try {
+    // Texts read from the tables: the word index starts on them at once, in parallel with the facts.
+    if (texts) words = yield* startWordIndexFromTablesSteps(texts);
+    reading = readFacts((read) => (services ??= read));
     // While the facts are read the words are being scanned: the progress reported is theirs.
     let next = reading.next();
     for (; !next.done; next = reading.next()) {
@@ -73,7 +79,7 @@ function* buildSearchIndexSteps(
     return { facets: { ...facets, nameRank }, text };
   } finally {
     // Stopped early (a cancel): the reading lets go of its snapshot, the worker of its thread.
-    reading.return(undefined as never);
+    reading?.return(undefined as never);
     words?.close();
   }
 }
@@ -93,10 +99,11 @@ function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text:
 /**
  * Builds the search indexes (words and facets) of these facts and stores them, marked as built for the
  * latest install. Runs inside the caller's transaction, so they always describe exactly the installed
- * directory. Reports as it goes, so an import or sync can answer the window between batches.
+ * directory. Reports as it goes, so an import or sync can answer the window between batches. With `texts`,
+ * the facts are read without the word index's texts, which it reads from these tables.
  */
-export function* searchIndexSteps(db: Db, readFacts: FactsSteps): Steps<void> {
-  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobsSteps(db, facets)));
+export function* searchIndexSteps(db: Db, readFacts: FactsSteps, texts?: InstalledTables): Steps<void> {
+  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobsSteps(db, facets), texts));
 }
 
 /**
@@ -107,12 +114,19 @@ export function* searchIndexFromTablesSteps(db: Db): Steps<void> {
   yield* searchIndexSteps(db, (onServices) => serviceFactsSteps(db, createServiceReader(db), onServices));
 }
 
-/** Rebuilds the search indexes from the installed HSDS tables (for an index an older build made). */
-export function rebuildSearchIndex(db: Db): void {
-  db.transaction(() => runSteps(searchIndexFromTablesSteps(db)))();
-}
+/** The facts of tables whose texts the word index reads itself (buildSearchIndexSteps' `texts`). */
+const factsWithoutTexts = (db: ReadDb): FactsSteps => (onServices) => serviceFactsSteps(db, createServiceReader(db), onServices, { texts: false });
 
-const latestInstall = (db: ReadDb) => (db.prepare('SELECT max(id) AS id FROM dataset_install').get() as { id: number | null }).id;
+/**
+ * Rebuilds the search indexes from the installed HSDS tables (for an index an older build made). Outside a
+ * transaction, the tables are committed: the word index's worker reads their texts on a connection of its own.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  const committed = !db.inTransaction;
+  db.transaction(() =>
+    runSteps(committed ? searchIndexSteps(db, factsWithoutTexts(db), { db, install: latestInstall(db) }) : searchIndexFromTablesSteps(db)),
+  )();
+}
 
 /**
  * The same rebuild, yielding to the event loop between batches. The directory is read in one snapshot
@@ -122,18 +136,20 @@ const latestInstall = (db: ReadDb) => (db.prepare('SELECT max(id) AS id FROM dat
  * the final write on a worker thread when it can (store-on-worker.ts).
  */
 export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {}): Promise<void> {
-  let install: number | null = null;
-  const readFacts: FactsSteps = function* (onServices) {
-    // A read transaction: one snapshot across the yields, and in WAL mode it holds no writer back.
-    db.exec('BEGIN');
-    try {
-      install = latestInstall(db);
-      return yield* serviceFactsSteps(db, createServiceReader(db), onServices);
-    } finally {
-      db.exec('COMMIT');
-    }
-  };
-  const built = await runStepsAsync(buildSearchIndexSteps(readFacts), listener);
+  // A read transaction: one snapshot across the yields, and in WAL mode it holds no writer back.
+  db.exec('BEGIN');
+  let install: number | null;
+  let built: BuiltSearchIndex;
+  try {
+    install = latestInstall(db);
+    built = await runStepsAsync(buildSearchIndexSteps(factsWithoutTexts(db), undefined, { db, install }), listener);
+  } catch (err) {
+    // The word index's texts were read after an install had landed: that install brought its own index.
+    if (err instanceof TablesChanged) return;
+    throw err;
+  } finally {
+    db.exec('COMMIT');
+  }
   await storeOnWorker(db, { install, built }, listener, () => writeStepsAsync(db, storeBuiltIndexSteps(db, install, built), listener));
 }
 

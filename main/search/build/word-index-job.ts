@@ -3,7 +3,9 @@ import { runSteps, type Steps } from '../../jobs/steps';
 import { workerScript } from '../../jobs/worker-script';
 import { nameRanks } from '../words/name-order';
 import type { ServiceFacts } from '../service-facts';
-import { TEXTS_PER_ITEM, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
+import { databaseFileOf, type ReadDb } from '../../db/open';
+import { textsFromTablesSteps } from './texts-from-tables';
+import { namesOf, TextPacker, WORD_BATCH, WordIndexParts, type WordTags, type WordTexts } from './word-index-parts';
 import {
   WORKER_READY, WORKER_RESULT, WORKER_SCANNED, WORKER_STATE_SLOTS, type WordIndexResult, type WordJobMessage, type WordWorkerMessage,
 } from './word-worker-protocol';
@@ -34,15 +36,61 @@ const WORKER_MIN_SERVICES = 2_000;
  * thread, with the same result. The texts are packed, and handed to the worker, a batch at a time.
  */
 export function* startWordIndexSteps(services: readonly ServiceFacts[], options: WordIndexOptions = {}): Steps<WordIndexJob> {
-  const names = services.map((f) => f.name);
-  const inThread = options.inThread || (services.length < WORKER_MIN_SERVICES && !options.script);
-  const script = inThread ? null : (options.script ?? wordWorkerScript());
-  if (!script) return inThreadJob(names, yield* wordTextsSteps(services));
-  return yield* workerJobSteps(script, names, services, options.startTimeoutMs ?? START_TIMEOUT_MS);
+  const script = workerScriptFor(services.length, options);
+  if (!script) return inThreadJob(yield* wordTextsSteps(services));
+  // Each piece is posted as it is done, where all of them at once took the thread a quarter of a second to
+  // copy. The worker takes the names from the texts: posting them apart took this thread 0.2-0.3 s.
+  return yield* workerJobSteps(script, options, {
+    size: services.length,
+    *send(post) {
+      const texts = yield* wordTextsSteps(services, (piece) => post({ piece }));
+      post({ layout: { size: texts.size, pieceOf: texts.pieceOf, bounds: texts.bounds } });
+    },
+    // Packed again: only once a worker has not started in START_TIMEOUT_MS.
+    here: () => wordTextsSteps(services),
+  });
 }
 
 /** startWordIndexSteps run straight through. */
 export const startWordIndex = (services: readonly ServiceFacts[], options: WordIndexOptions = {}): WordIndexJob => runSteps(startWordIndexSteps(services, options));
+
+/** Committed tables, as `db` sees them in the read transaction it holds, and the latest install in that snapshot. */
+export interface InstalledTables {
+  db: ReadDb;
+  install: number | null;
+}
+
+/** The tables changed between two snapshots of a build: its index would mix two directories. */
+export class TablesChanged extends Error {
+  constructor() {
+    super('The directory changed while search was being prepared. Nothing was changed.');
+  }
+}
+
+/**
+ * startWordIndexSteps for every installed service, their texts read straight from the tables rather than
+ * from the facts (which can then be read without them): on the worker, with a connection of its own, while
+ * this thread reads the rest of the facts, where reading, packing and posting some 44 million characters at
+ * 100,000 services was the largest part of a rebuild here. The worker sees only what is committed, in a
+ * snapshot of its own: finishing throws TablesChanged unless it is of the same install. Done on this
+ * thread (a small directory, no built script, a database in memory, a worker that never starts) from `db`,
+ * which keeps its snapshot until the job has finished.
+ */
+export function* startWordIndexFromTablesSteps({ db, install }: InstalledTables, options: WordIndexOptions = {}): Steps<WordIndexJob> {
+  // For the progress and the choice of thread: the join texts-from-tables.ts reads by took 50 ms to count.
+  const size = db.prepare('SELECT count(*) FROM service').pluck().get() as number;
+  const here = () => textsFromTablesSteps(db, { step: 'indexing', done: 0, total: size });
+  const script = db.memory ? null : workerScriptFor(size, options);
+  if (!script) return inThreadJob(yield* here());
+  return yield* workerJobSteps(script, options, {
+    size,
+    send(post) {
+      post({ read: databaseFileOf(db) });
+    },
+    here,
+    install,
+  });
+}
 
 export interface WordIndexOptions {
   /** On this thread, whatever the size (the reference the worker's index is tested against). */
@@ -54,7 +102,13 @@ export interface WordIndexOptions {
 
 export const wordWorkerScript = (): string | null => workerScript('word-index-worker.js');
 
-function inThreadJob(names: readonly string[], texts: WordTexts): WordIndexJob {
+/** The worker's script for a job of this many services, or null for one on this thread. */
+function workerScriptFor(size: number, options: WordIndexOptions): string | null {
+  const inThread = options.inThread || (size < WORKER_MIN_SERVICES && !options.script);
+  return inThread ? null : (options.script ?? wordWorkerScript());
+}
+
+function inThreadJob(texts: WordTexts): WordIndexJob {
   let scanned = 0;
   let tags: WordTags | null = null;
   return {
@@ -68,7 +122,7 @@ function inThreadJob(names: readonly string[], texts: WordTexts): WordIndexJob {
         yield { step: 'indexing', done: scanned, total: texts.size };
         parts.scan(texts, scanned, Math.min(texts.size, scanned + WORD_BATCH));
       }
-      return { index: parts.assemble(tags), nameRank: nameRanks(names) };
+      return { index: parts.assemble(tags), nameRank: nameRanks(namesOf(texts)) };
     },
     close() {},
     scanned: () => scanned,
@@ -82,7 +136,19 @@ const START_TIMEOUT_MS = 20_000;
 
 class WorkerDidNotStart extends Error {}
 
-function* workerJobSteps(script: string, names: readonly string[], services: readonly ServiceFacts[], startTimeoutMs: number): Steps<WordIndexJob> {
+/** How a worker job's texts get to the worker, or to this thread once the worker has not started. */
+interface TextsHandover {
+  size: number;
+  /** Hands the texts to the worker, in steps or at once. */
+  send(post: (message: WordJobMessage) => void): Steps<void> | void;
+  /** The same texts on this thread. */
+  here(): Steps<WordTexts>;
+  /** Texts the worker reads from the tables: the install they must be of. */
+  install?: number | null;
+}
+
+function* workerJobSteps(script: string, options: WordIndexOptions, texts: TextsHandover): Steps<WordIndexJob> {
+  const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
   const state = new Int32Array(new SharedArrayBuffer(WORKER_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(script, { workerData: { port: port2, state }, transferList: [port2] });
@@ -97,17 +163,16 @@ function* workerJobSteps(script: string, names: readonly string[], services: rea
     port1.close();
     void worker.terminate();
   };
-  yield { step: 'indexing', done: 0, total: names.length };
-  // Each piece is posted as it is done, where all of them at once took the thread a quarter of a second to
-  // copy. The worker takes the names from the texts: posting them apart took this thread 0.2-0.3 s.
-  let texts: WordTexts | undefined;
+  yield { step: 'indexing', done: 0, total: texts.size };
+  let sent = false;
   try {
-    texts = yield* wordTextsSteps(services, (piece) => send({ piece }));
+    const sending = texts.send(send);
+    if (sending) yield* sending;
+    sent = true;
   } finally {
-    // Stopped while packing (a cancel, a failure): the thread is let go.
-    if (texts === undefined) close();
+    // Stopped while handing over (a cancel, a failure): the thread is let go.
+    if (!sent) close();
   }
-  send({ layout: { size: texts.size, pieceOf: texts.pieceOf, bounds: texts.bounds } });
   const scanned = () => Atomics.load(state, WORKER_SCANNED);
   /** Waits, reporting progress, until the worker raises its flag, then takes its reply. */
   function* reply(): Steps<WordWorkerMessage> {
@@ -117,11 +182,12 @@ function* workerJobSteps(script: string, names: readonly string[], services: rea
       if (ended) throw new Error(`Preparing search stopped unexpectedly (its worker thread ended${ended.message ? `: ${ended.message}` : ''}). Nothing was changed.`);
       if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > startTimeoutMs) throw new WorkerDidNotStart();
       Atomics.wait(state, WORKER_RESULT, 0, WAIT_SLICE_MS);
-      yield { step: 'indexing', done: scanned(), total: names.length };
+      yield { step: 'indexing', done: scanned(), total: texts.size };
     }
     const message = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
     if (!message) throw new Error('Preparing search stopped unexpectedly (no answer from its worker thread). Nothing was changed.');
     if ('error' in message) throw new Error(`Preparing search failed: ${message.error}`);
+    if (texts.install !== undefined && message.install !== texts.install) throw new TablesChanged();
     return message;
   }
   let tagsSent: WordTags | null = null;
@@ -135,13 +201,13 @@ function* workerJobSteps(script: string, names: readonly string[], services: rea
     *finishSteps() {
       if (!fallback) {
         try {
-          const result = (yield* reply()) as WordIndexResult;
+          const { index, nameRank } = (yield* reply()) as WordIndexResult;
           close();
-          return result;
+          return { index, nameRank };
         } catch (err) {
           if (!(err instanceof WorkerDidNotStart)) throw err;
           close();
-          fallback = inThreadJob(names, texts);
+          fallback = inThreadJob(yield* texts.here());
           if (tagsSent) fallback.sendTags(tagsSent);
         }
       }
@@ -152,52 +218,18 @@ function* workerJobSteps(script: string, names: readonly string[], services: rea
   };
 }
 
-/**
- * Each piece of text at most this long: joined and posted to a worker in a few tens of milliseconds at
- * most (pieces of 4 million took 0.1-0.2 s), far below V8's limit on one string's length.
- */
-const PIECE_CHARS = 1 << 20;
 /** Services packed between two yields. */
 const PACK_BATCH = 10_000;
 
 /** The services' names and body texts, packed (see WordTexts), each piece handed to `onPiece` once complete. */
-export function* wordTextsSteps(services: readonly ServiceFacts[], onPiece: (piece: string) => void = () => {}): Steps<WordTexts> {
-  const size = services.length;
-  const bounds = new Int32Array(size * TEXTS_PER_ITEM * 2);
-  const pieceOf = new Int32Array(size);
-  const pieces: string[] = [];
-  // Appended to one string rather than joined from a list: V8 keeps the appends as a rope, flattened in one
-  // copy when the piece is posted, where join('') took 0.4-0.6 s at 100,000 services.
-  let piece = '';
-  let at = 0;
-  let k = 0;
-  const put = (value: string | null) => {
-    bounds[k++] = at;
-    if (value) {
-      piece += value;
-      at += value.length;
-    }
-    bounds[k++] = at;
-  };
-  const endPiece = () => {
-    pieces.push(piece);
-    onPiece(piece);
-    piece = '';
-    at = 0;
-  };
-  for (let i = 0; i < size; i++) {
+export function* wordTextsSteps(services: readonly ServiceFacts[], onPiece?: (piece: string) => void): Steps<WordTexts> {
+  const packer = new TextPacker(onPiece);
+  for (let i = 0; i < services.length; i++) {
     const f = services[i]!;
-    if (at > PIECE_CHARS) endPiece();
-    if (i % PACK_BATCH === PACK_BATCH - 1) yield { step: 'indexing', done: 0, total: size };
-    pieceOf[i] = pieces.length;
-    put(f.name);
-    put(f.alternateName);
-    put(f.organization);
-    put(f.description);
-    put(f.eligibility);
+    if (i % PACK_BATCH === PACK_BATCH - 1) yield { step: 'indexing', done: 0, total: services.length };
+    packer.add(f.name, f.alternateName, f.organization, f.description, f.eligibility);
   }
-  endPiece();
-  return { size, pieces, pieceOf, bounds };
+  return packer.finish();
 }
 
 /** The services' tags column: cities, and category, population and language ids (see WordTags). */

@@ -1,3 +1,4 @@
+import type { DatabaseFile } from '../../db/open';
 import type { StoredTextIndex } from '../words/text-postings';
 import type { WordTags, WordTexts } from './word-index-parts';
 
@@ -17,10 +18,14 @@ export interface WordIndexResult {
 }
 
 /**
- * What the main thread sends the worker, in this order: the texts' pieces one by one and then where each
- * service's texts lie in them (its name among them), then the tags.
+ * What the main thread sends the worker, in this order: the texts, either as pieces one by one and then where
+ * each service's texts lie in them (its name among them), or as the database file to read them from
+ * (texts-from-tables.ts); then the tags.
  */
-export type WordJobMessage = { piece: string } | { layout: Omit<WordTexts, 'pieces'> } | { tags: WordTags };
+export type WordJobMessage = { piece: string } | { layout: Omit<WordTexts, 'pieces'> } | { read: DatabaseFile } | { tags: WordTags };
 
-/** The worker's one reply: the result, or what went wrong. */
-export type WordWorkerMessage = WordIndexResult | { error: string };
+/**
+ * The worker's one reply: the result (with, when it read the texts itself, the latest install in the
+ * snapshot it read them in), or what went wrong.
+ */
+export type WordWorkerMessage = (WordIndexResult & { install?: number | null }) | { error: string };
