@@ -11,13 +11,11 @@ export const SERVICES_WITH_ORGANIZATION = 'FROM service s JOIN organization o ON
 
 /**
  * The word index's texts of every installed service (name, alternate name, organization, description,
- * eligibility), read straight from the tables and packed as they come, each piece handed to `onPiece`, yielding
- * `progress` between batches. At
- * 100,000 services they are some 44 million characters, which the word index's worker reads on a
- * connection of its own rather than this thread reading them with the rest of the facts and posting them.
+ * eligibility), read straight from the tables and packed as they come, yielding `progress` between batches: on the word index's worker, with a connection of its own, for a rebuild from
+ * committed tables (word-index-job.ts).
  */
-export function* textsFromTablesSteps(db: ReadDb, progress: StepProgress, onPiece?: (piece: string) => void): Steps<WordTexts> {
-  const packer = new TextPacker(onPiece);
+export function* textsFromTablesSteps(db: ReadDb, progress: StepProgress): Steps<WordTexts> {
+  const packer = new TextPacker();
   const rows = db
     .prepare(`SELECT s.name, s.alternate_name, o.name, s.description, s.eligibility_description ${SERVICES_WITH_ORGANIZATION} ORDER BY s.rowid`)
     .raw()
