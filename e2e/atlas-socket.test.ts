@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASEMAP, launchApp, searchDirect, type AppSession } from './harness';
+import { SOCKET_PATH } from './socket-path';
 
 describe("the browser tests' stand-in preload", () => {
   let app: AppSession;
@@ -33,7 +34,7 @@ describe("the browser tests' stand-in preload", () => {
         const asked = request({
           host: url.hostname,
           port: url.port,
-          path: '/atlas',
+          path: SOCKET_PATH,
           headers: { Connection: 'Upgrade', Upgrade: 'websocket', Origin: origin, 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
         });
         asked.on('upgrade', (res, socket) => {

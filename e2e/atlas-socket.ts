@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { SOCKET_PATH } from './socket-path';
 import { typedArrayReplacer } from './typed-json';
 
-/** Where the page's stand-in preload opens its socket, on the renderer's own origin. */
-export const SOCKET_PATH = '/atlas';
 
 /** RFC 6455's fixed key suffix for the handshake. */
 const HANDSHAKE_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';

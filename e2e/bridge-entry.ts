@@ -1,9 +1,7 @@
 import { createAtlasApi, type Invoke } from '../shared/atlas-api';
 import type { Result } from '../shared/result';
+import { SOCKET_PATH } from './socket-path';
 import { parseWithTypedArrays } from './typed-json';
-
-/** The harness's socket path (atlas-socket.ts), spelled here too: this file is bundled for the page alone. */
-const SOCKET_PATH = '/atlas';
 
 /**
  * Stands in for the preload in browser tests: the same contract-built window.atlas, but each call goes
