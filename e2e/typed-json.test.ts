@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWithTypedArrays, typedArrayReplacer } from './typed-json';
 
-describe('typed arrays across the test binding', () => {
+describe('typed arrays across the test socket', () => {
   it('come back with their type and every value, however they sit in their buffer', () => {
     const shared = new Float64Array([1, 34.123457, -118.345679, 0.1 + 0.2]);
     const answer = {

@@ -1,8 +1,8 @@
 /**
- * Typed arrays across the browser tests' binding, which carries answers as JSON text (harness.ts says
- * why): JSON alone turns a Float64Array into an object keyed by position, so the map's point columns
- * would arrive as plain objects. Each goes as its bytes in base64 and is made again on the page's side.
- * Only the test binding needs this: Electron's IPC copies typed arrays as they are.
+ * Typed arrays across the browser tests' socket, which carries answers as JSON text (atlas-socket.ts):
+ * JSON alone turns a Float64Array into an object keyed by position, so the map's point columns would
+ * arrive as plain objects. Each goes as its bytes in base64 and is made again on the page's side. Only
+ * the test socket needs this: Electron's IPC copies typed arrays as they are.
  */
 const TYPES = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array };
 type TypeName = keyof typeof TYPES;

@@ -5,7 +5,7 @@ export type Invoke = (channel: ChannelName, input: unknown) => Promise<Result<un
 
 /**
  * Builds the frozen window.atlas object from the contract. The preload passes an ipcRenderer-backed
- * invoke; the browser tests pass a Playwright binding, so both cross the same contract.
+ * invoke; the browser tests pass one over a WebSocket to the real handlers, so both cross the same contract.
  */
 export function createAtlasApi(invoke: Invoke): AtlasApi {
   const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
