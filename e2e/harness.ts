@@ -148,7 +148,7 @@ export async function launchApp(
   // own layers: 4-7 ms more a search at 100,000 services. The socket is the page's origin,
   // so the CSP's connect-src 'self' allows it; context.route does not see WebSockets, and blockedRequests
   // lists what else the page tried to reach.
-  serveAtlasSocket(server, origin, (channel, input) => dispatch(handlers, channel, input));
+  const closeSockets = serveAtlasSocket(server, origin, (channel, input) => dispatch(handlers, channel, input));
   const executablePath = findChromium();
   if (!executablePath) throw new Error(missingTestTools() ?? 'No Chromium found.');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -196,6 +196,7 @@ export async function launchApp(
     },
     async close() {
       await browser.close();
+      closeSockets();
       await new Promise((ok) => server.close(ok));
       db.close();
       rmSync(dir, { recursive: true, force: true });
