@@ -56,12 +56,27 @@ export const WRITE_BATCH = 2_000;
  * install drops them and builds them again after the rows are in: building an index from all rows at
  * once is quicker than updating it on every insert.
  */
-function secondaryIndexes(db: ReadDb, tables: readonly HsdsTable[]): { name: string; sql: string }[] {
+function secondaryIndexes(db: ReadDb, tables: readonly HsdsTable[]): { name: string; table: HsdsTable; sql: string }[] {
   if (tables.length === 0) return [];
-  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as {
+  return db.prepare(`SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as {
     name: string;
+    table: HsdsTable;
     sql: string;
   }[];
+}
+
+/**
+ * Whether every column of `index` is empty in every row to be written, and (unless the table is emptied
+ * whole) in every row of the source's to be deleted: the entries those rows add or take away are then all
+ * in one place, in the order of their rowids, which costs less than reading the whole table again to
+ * build the index (a column the publisher never fills: a phone's contact, a language's phone).
+ */
+function emptyIn(db: ReadDb, index: { name: string; table: HsdsTable }, rows: readonly Row[], deleted: string | null): boolean {
+  const columns = db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index.name) as (string | null)[];
+  if (columns.length === 0 || !columns.every((c) => c !== null && rows.every((row) => row[c] == null))) return false;
+  if (deleted === null) return true;
+  const filled = columns.map((c) => `${c} IS NOT NULL`).join(' OR ');
+  return db.prepare(`SELECT 1 FROM ${index.table} WHERE (${filled}) AND atlas_source IS ? LIMIT 1`).get(deleted) === undefined;
 }
 
 /**
@@ -85,14 +100,15 @@ function mostlyWritten(db: ReadDb, tables: TableRows, source: string): HsdsTable
  * is emptied. A table the source's rows will be most of has its secondary indexes dropped, before its old
  * rows are deleted, and built again after the new ones are in: building an index from all rows at once is
  * quicker than updating it on every delete and insert, but not worth rebuilding a large directory's
- * indexes for a small source. Must run inside a transaction owned by the caller, which checks foreign
- * keys before it commits (install-dataset.ts), so a dataset with a dangling reference rolls back whole;
- * dropped indexes come back with the rollback too.
+ * indexes for a small source; nor one whose columns the rows written and deleted all leave empty (emptyIn).
+ * Must run inside a transaction owned by the caller, which checks foreign keys before it commits
+ * (install-dataset.ts), so a dataset with a dangling reference rolls back whole; dropped indexes come back
+ * with the rollback too.
  */
 export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, prefix: string, alone: boolean): Generator<number> {
   if (!db.inTransaction) throw new Error('replaceHsdsTables must run inside a transaction');
   db.pragma('defer_foreign_keys = ON');
-  const indexes = secondaryIndexes(db, alone ? HSDS_TABLES : mostlyWritten(db, tables, source));
+  const indexes = secondaryIndexes(db, alone ? HSDS_TABLES : mostlyWritten(db, tables, source)).filter((index) => !emptyIn(db, index, tables[index.table], alone || SHARED_TABLES.has(index.table) ? null : source));
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   let written = 0;
   for (const table of [...HSDS_TABLES].reverse()) {
