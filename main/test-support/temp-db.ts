@@ -23,7 +23,9 @@ export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: str
     dir,
     cleanup: () => {
       if (db.open) db.close();
-      rmSync(dir, { recursive: true, force: true });
+      // A write's checkpoint runs on a worker after its commit, not waited for (write-transaction.ts): its
+      // connection may be making or removing the log's files beside the database while this removes them.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
