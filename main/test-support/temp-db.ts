@@ -11,6 +11,25 @@ export const STARTER_SERVICES = (JSON.parse(readFileSync(STARTER_PATH, 'utf8')) 
 export const GAZETTEER_PATH = resolve(__dirname, '..', '..', 'data', 'gazetteer.json');
 export const AREAS_PATH = resolve(__dirname, '..', '..', 'data', 'areas.json');
 
+/**
+ * Removes a desk's folder while another thread may still be making files in it: a write's checkpoint runs
+ * on a worker after its commit, not waited for (write-transaction.ts), and a session's worker closes its
+ * connection after its last answer. Their connections make the log's files again beside a database being
+ * removed, so the whole folder is removed again until it is gone (rmSync's own retries only retry the
+ * folder, never the files that reappeared in it). The wait blocks this thread only: theirs go on.
+ */
+function removeFolder(dir: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY' || attempt === 50) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
 /** A real SQLite file in a fresh temp folder; `cleanup` closes and removes it. */
 export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: string; dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-test-'));
@@ -23,9 +42,7 @@ export function tempDb(options: { starter?: boolean } = {}): { db: Db; path: str
     dir,
     cleanup: () => {
       if (db.open) db.close();
-      // A write's checkpoint runs on a worker after its commit, not waited for (write-transaction.ts): its
-      // connection may be making or removing the log's files beside the database while this removes them.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      removeFolder(dir);
     },
   };
 }
