@@ -1,7 +1,7 @@
 import { checkpointOffThread } from '../jobs/database-file-job';
 import { logFlusher } from '../jobs/log-flusher';
 import type { Db } from './open';
-import { runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
+import { ImportCancelled, runSteps, runStepsAsync, type StepListener, type Steps } from '../jobs/steps';
 
 /**
  * Page cache for a bulk write: the default 2 MB makes every insert into a 100,000-service directory go to
@@ -42,9 +42,10 @@ export function writeSteps<T>(db: Db, steps: Steps<T>): T {
  * The same, yielding to the event loop between steps so progress can be shown and a cancel heard. The
  * transaction stays open across those yields, so `db` must be a connection of its own: the app's reading
  * connection keeps seeing the directory as it was until the commit (WAL snapshot isolation). A cancel or a
- * failure rolls everything back.
+ * failure rolls everything back. `beforeCommit`, waited for once the steps are done: what must have
+ * finished before the write may commit (a copy of the file as it was); its failure rolls back too.
  */
-export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: StepListener = {}): Promise<T> {
+export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: StepListener = {}, beforeCommit?: () => Promise<void>): Promise<T> {
   const restore = bulkWrite(db);
   // SQLite folds the log into the file at the commit that grows it past a thousand pages, on the committing
   // thread: after a statewide install, seconds. Here that is done on a worker thread once committed, and
@@ -57,6 +58,11 @@ export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: Step
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await runStepsAsync(steps, { ...listener, onProgress: (p) => (log.flush(), listener.onProgress?.(p)) });
+    if (beforeCommit) {
+      await beforeCommit();
+      // A cancel asked for while it was waited for is still in time.
+      if (listener.isCancelled?.()) throw new ImportCancelled();
+    }
     await log.flushed();
     db.exec('COMMIT');
     listener.onCommitted?.();

@@ -133,14 +133,16 @@ describe('damage-recovery copy', () => {
   it('both install paths save a copy of the database before replacing an installed directory', async () => {
     const t = tempDb({ starter: true });
     try {
-      applyDataset(t.db, syntheticDirectory(2), identity('1'));
+      // Large enough (about 20 MB) that the app's copy takes several steps while the install writes beside it.
+      applyDataset(t.db, syntheticDirectory(8_000), identity('1'));
       expect(existsSync(lastGoodCopyPath(t.path))).toBe(true);
       rmSync(lastGoodCopyPath(t.path));
       const before = dump(t.db);
       const writer = openDatabase(t.path);
-      await installDatasetAsync(writer, syntheticDirectory(3), identity('2'));
+      await installDatasetAsync(writer, syntheticDirectory(8_001), identity('2'));
       writer.close();
-      // The app's copy (an online backup) holds the directory as it was before the install, whole.
+      // The app's copy (an online backup, made while the rows were written) holds the directory as it was
+      // before the install, whole: the install's commit waited for it.
       const copy = openDatabase(lastGoodCopyPath(t.path));
       try {
         expect(dump(copy)).toEqual(before);
