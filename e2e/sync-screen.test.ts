@@ -44,6 +44,9 @@ describe('Sync screen', () => {
     await feed.getByRole('button', { name: 'Check for updates' }).click();
     await expect.poll(() => feed.getByRole('status').first().textContent()).toContain(`Version 1 is verified and ready: ${STARTER_SERVICES + 1} added, 0 changed, 0 removed`);
     expect(await feed.locator('.sync-diff-added').textContent()).toContain(`Added (${STARTER_SERVICES + 1})`);
+    // The first 30 by name, then how many more: counted in main, which sends the screen only the first of each list.
+    expect(await feed.locator('.sync-diff-added li').count()).toBe(31);
+    expect(await feed.locator('.sync-diff-added li').last().textContent()).toBe(`…and ${STARTER_SERVICES + 1 - 30} more`);
     await app.screenshot('sync-diff');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

@@ -1,7 +1,7 @@
 /** What the Sync screen shows about feed subscriptions. */
 
 import { z } from 'zod';
-import type { DatasetDiff, ImportJobStatus } from './import-types';
+import type { DatasetDiff, DiffCounts, ImportJobStatus } from './import-types';
 
 export interface SyncCheckView {
   /**
@@ -12,7 +12,9 @@ export interface SyncCheckView {
   message: string;
   checkedAt: string;
   version: number | null;
+  /** An update's services added, changed and removed: the first DIFF_SHOWN of each; `counts` says how many in all. */
   diff: DatasetDiff | null;
+  counts: DiffCounts | null;
 }
 
 export interface AppliedVersionView {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { diffCounts } from '../hsds/install/diff-shown';
 import type { Db, ReadDb } from '../db/open';
 import type { TableRows } from '../db/hsds-tables';
 import type { DatasetDiff } from '../../shared/import-types';
@@ -43,8 +44,6 @@ export const feedSource = (db: ReadDb, url: string): string => targetOf(db, url)
 
 export const identityOf = (sub: Subscription, manifest: Manifest): DatasetIdentity => ({ datasetId: manifest.dataset_id, version: String(manifest.version), source: sub.url });
 
-export const counts = (d: DatasetDiff) => ({ added: d.added.length, changed: d.changed.length, removed: d.removed.length });
-
 /**
  * Reads and validates the verified datapackage with the import's own checks and diffs it against the
  * feed's source as it is. A signed feed can still carry a broken directory; it is refused the same way a
@@ -75,7 +74,7 @@ export async function installVersion(db: Db, manifest: Manifest, checked: Checke
     refuseGoingBack(manifest, manifestSha256, store.highestApplied(sub.pin, manifest.dataset_id));
     store.raiseHighest(sub.pin, manifest.dataset_id, { version: manifest.version, manifestSha256 });
     id = store.save({ ...sub, datasetId: manifest.dataset_id, version: manifest.version, manifestSha256, etag, lastModified });
-    store.recordApplied(id, { version: manifest.version, manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...counts(checked.diff) });
+    store.recordApplied(id, { version: manifest.version, manifestSha256, appliedAt: new Date().toISOString(), kind: 'update', ...diffCounts(checked.diff) });
   }, checked.changes);
   pruneKept(feedsDir, sub.url);
   return id;

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DIFF_SHOWN } from '../../shared/import-types';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,10 +57,12 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
     const local = localFeedSession(here.db, () => openDatabase(here.path));
     try {
       const steps: string[] = [];
-      const diff = await onWorker.check(version, { onProgress: (p) => steps.push(p.step) });
+      const checked = await onWorker.check(version, { onProgress: (p) => steps.push(p.step) });
       expect(liveWorkers()).toBe(before + 1);
-      expect(diff).toEqual(await local.check(version, {}));
-      expect(diff.added).toHaveLength(300);
+      expect(checked).toEqual(await local.check(version, {}));
+      // The Sync screen is sent the first hundred services of each list, and how many in all.
+      expect(checked.diff.added).toHaveLength(DIFF_SHOWN);
+      expect(checked.counts).toEqual({ added: 300, changed: 0, removed: 0 });
       expect(steps.filter((s, i, all) => s !== all[i - 1])).toEqual(['reading', 'checking', 'comparing']);
       expect(await onWorker.removals()).toEqual(await local.removals());
 
@@ -87,7 +90,7 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
       const { version, manifestSha256 } = published();
       const before = liveWorkers();
       const session = openFeedSession(db, () => db);
-      expect((await session.check(version, {})).added).toHaveLength(300);
+      expect((await session.check(version, {})).counts.added).toBe(300);
       expect(liveWorkers()).toBe(before);
       expect(await session.removals()).toEqual({ removed: 0, installed: 0 });
       await session.apply({ sub: newSubscription(), manifestSha256, etag: null, lastModified: null, feedsDir }, {});

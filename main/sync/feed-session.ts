@@ -1,4 +1,5 @@
-import type { RemovalCount, DatasetDiff } from '../../shared/import-types';
+import type { RemovalCount, DatasetDiff, DiffCounts } from '../../shared/import-types';
+import { diffCounts, shownDiff } from '../hsds/install/diff-shown';
 import type { Db, ReadDb } from '../db/open';
 import { removalsFrom } from '../hsds/install/removals';
 import type { StepListener } from '../jobs/steps';
@@ -10,14 +11,20 @@ import { feedSource, installVersion, readChecked, type CheckedVersion, type Feed
  * looks at the diff, then installs it. feed-on-worker.ts keeps it on a worker thread.
  */
 export interface FeedSession {
-  /** Reads, checks and compares the version; its diff. Refused (SyncError) when its directory has errors. */
-  check(version: FeedVersion, listener: StepListener): Promise<DatasetDiff>;
+  /** Reads, checks and compares the version; its diff as the Sync screen shows it. Refused (SyncError) when its directory has errors. */
+  check(version: FeedVersion, listener: StepListener): Promise<CheckedDiff>;
   /** What applying the checked version would remove from the feed's source as it is now (removals.ts). */
   removals(): Promise<RemovalCount>;
   /** Installs the checked version as installVersion does; the stored subscription id. */
   apply(update: VersionToApply, listener: StepListener): Promise<number>;
   /** Lets go of what the check read. */
   close(): void;
+}
+
+/** A checked version's diff as a screen is sent it (diff-shown.ts), with how many services it adds, changes and removes. */
+export interface CheckedDiff {
+  diff: DatasetDiff;
+  counts: DiffCounts;
 }
 
 const NOT_CHECKED = 'This version has not been checked yet. Check for updates first.';
@@ -32,7 +39,7 @@ export function localFeedSession(db: ReadDb, openWriter: () => Db): FeedSession 
     async check(version, listener) {
       checked = null;
       checked = { ...(await readChecked(db, version, listener)), version };
-      return checked.diff;
+      return { diff: shownDiff(checked.diff), counts: diffCounts(checked.diff) };
     },
     async removals() {
       if (!checked) throw new Error(NOT_CHECKED);

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db, ReadDb } from '../db/open';
-import type { DatasetDiff } from '../../shared/import-types';
+import type { DatasetDiff, DiffCounts } from '../../shared/import-types';
 import { DEFAULT_DEADLINE_SECONDS } from '../../shared/sync-types';
 import { installDatasetAsync } from '../hsds/install/install-dataset';
 import type { StepListener } from '../jobs/steps';
-import { counts, identityOf, readChecked, refuseGoingBack } from './feed-install';
+import { diffCounts } from '../hsds/install/diff-shown';
+import { identityOf, readChecked, refuseGoingBack } from './feed-install';
 import { openFeedSession } from './feed-on-worker';
-import type { FeedSession } from './feed-session';
+import type { CheckedDiff, FeedSession } from './feed-session';
 import { deadlineIn, httpGet, httpGetToFile, type Deadline, type GetOptions } from './http-get';
 import { parsePin } from './keys';
 import { feedFolder, keptVersions, versionFolder } from './kept-versions';
@@ -37,7 +38,9 @@ export interface FeedOptions {
 export interface StagedUpdate {
   manifest: Manifest;
   manifestSha256: string;
+  /** What the Sync screen shows of its diff, and the counts. */
   diff: DatasetDiff;
+  counts: DiffCounts;
   session: FeedSession;
   etag: string | null;
   lastModified: string | null;
@@ -96,9 +99,9 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
   const wasKept = keptVersions(options.feedsDir, sub.url).includes(manifest.version);
   const dir = await download(sub.url, manifest, got.body, sig.body, options.feedsDir, request, listener);
   const session = openFeedSession(db, options.openWriter ?? (() => db));
-  let diff: DatasetDiff;
+  let checked: CheckedDiff;
   try {
-    diff = await session.check({ dir, manifest, url: sub.url }, listener);
+    checked = await session.check({ dir, manifest, url: sub.url }, listener);
   } catch (err) {
     session.close();
     // A version refused or cancelled here was never applied: keeping its files would offer it for restore.
@@ -108,7 +111,7 @@ async function checkWithin(db: Db, sub: Subscription, options: FeedOptions, dead
     }
     throw err;
   }
-  return { kind: 'update', staged: { manifest, manifestSha256, diff, session, etag: got.etag, lastModified: got.lastModified } };
+  return { kind: 'update', staged: { manifest, manifestSha256, ...checked, session, etag: got.etag, lastModified: got.lastModified } };
 }
 
 /**
@@ -205,15 +208,15 @@ export const applyUpdate = (sub: Subscription, staged: StagedUpdate, feedsDir: s
  * read, checked and compared like a fresh update, then installed on `db` in one transaction with its
  * history entry (the restore runs on the write worker, write-on-worker.ts, where it can).
  */
-export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DatasetDiff> {
+export async function rollbackTo(db: Db, sub: Subscription & { id: number }, version: number, feedsDir: string, listener: StepListener = {}): Promise<DiffCounts> {
   const { dir, manifest, manifestRaw } = readKept(feedsDir, sub, version);
   const { tables, diff, changes } = await readChecked(db, { dir, manifest, url: sub.url }, listener);
   const store = createSubscriptionStore(db);
   await installDatasetAsync(db, tables, identityOf(sub, manifest), listener, () =>
-    store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...counts(diff) }),
+    store.recordApplied(sub.id, { version, manifestSha256: sha256(manifestRaw), appliedAt: new Date().toISOString(), kind: 'rollback', ...diffCounts(diff) }),
     changes,
   );
-  return diff;
+  return diffCounts(diff);
 }
 
 function refuseExpired(manifest: Manifest, now: Date): void {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIFF_SHOWN } from '../../shared/import-types';
 import { coordinator, servedFeed, starterTables, stopFeed, withSyntheticService } from '../test-support/coordinator';
 import { dbDigest } from '../test-support/db-digest';
 import type { FeedServer } from '../test-support/feed-server';
@@ -27,8 +28,10 @@ describe('Sync screen services', () => {
 
     const before = dbDigest(desk.db);
     const check = await sync.syncCheck({ id: sub.id });
-    // A source of its own: everything it carries is added beside the bundled directory.
-    expect(check).toMatchObject({ status: 'update', version: 1, diff: { added: expect.arrayContaining([expect.objectContaining({ id: 'synthetic-1' })]), removed: [] } });
+    // A source of its own: everything it carries is added beside the bundled directory. The screen is sent
+    // the first DIFF_SHOWN services of each list, in the feed's order, and how many in all.
+    expect(check).toMatchObject({ status: 'update', version: 1, diff: { removed: [] }, counts: { added: STARTER_SERVICES + 1, changed: 0, removed: 0 } });
+    expect(check.diff?.added.map((s) => s.name)).toEqual(starterTables().service.slice(0, DIFF_SHOWN).map((s) => s.name));
     expect(dbDigest(desk.db)).toBe(before);
 
     expect(await sync.syncApply({ id: sub.id, version: 1 })).toEqual({ status: 'applied', version: 1, added: STARTER_SERVICES + 1, changed: 0, removed: 0 });

@@ -11,7 +11,6 @@ import type { Handlers } from '../handler-types';
 import { createJobRegistry, type JobRun } from '../jobs/registry';
 import { ImportCancelled, type StepListener, type StepProgress } from '../jobs/steps';
 import { applyUpdate, checkFeed, installedVersion, rollbackTo, type StagedUpdate } from './feed';
-import { counts } from './feed-install';
 import { keptVersions } from './kept-versions';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
@@ -137,29 +136,30 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       if (outcome === null) {
         // The feed's last check (and the version it verified, if any) stands: a cancel changes nothing.
         if (stagedBefore && !appliedVersions.has(stagedBefore)) staged.set(id, stagedBefore);
-        return { status: 'cancelled', message: 'Check cancelled. Nothing was changed.', checkedAt, version: null, diff: null };
+        return { status: 'cancelled', message: 'Check cancelled. Nothing was changed.', checkedAt, version: null, diff: null, counts: null };
       }
       release(stagedBefore);
       if (outcome.kind === 'up-to-date') {
-        result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null };
+        result = { status: 'up-to-date', message: `Up to date: version ${outcome.version} is the newest the feed offers.`, checkedAt, version: outcome.version, diff: null, counts: null };
       } else if (!store.byId(id)) {
         // Unsubscribed while it was checked: no feed is left to stage it for, nor a thread to keep for it.
         outcome.staged.session.close();
-        return { status: 'refused', message: 'That subscription no longer exists.', checkedAt, version: null, diff: null };
+        return { status: 'refused', message: 'That subscription no longer exists.', checkedAt, version: null, diff: null, counts: null };
       } else {
         staged.set(id, outcome.staged);
-        const { added, changed, removed } = counts(outcome.staged.diff);
+        const { added, changed, removed } = outcome.staged.counts;
         result = {
           status: 'update',
           message: `Version ${outcome.staged.manifest.version} is verified and ready: ${added} added, ${changed} changed, ${removed} removed.`,
           checkedAt,
           version: outcome.staged.manifest.version,
           diff: outcome.staged.diff,
+          counts: outcome.staged.counts,
         };
       }
     } catch (err) {
       release(stagedBefore);
-      result = { status: 'refused', message: err instanceof SyncError ? err.message : `The check failed: ${messageOf(err)}. Nothing was changed.`, checkedAt, version: null, diff: null };
+      result = { status: 'refused', message: err instanceof SyncError ? err.message : `The check failed: ${messageOf(err)}. Nothing was changed.`, checkedAt, version: null, diff: null, counts: null };
     }
     lastCheck.set(id, result);
     return result;
@@ -249,7 +249,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
           appliedVersions.add(update);
           if (staged.get(id) === update) staged.delete(id);
           lastCheck.delete(id);
-          return { status: 'applied', version, ...counts(update.diff) };
+          return { status: 'applied', version, ...update.counts };
         } finally {
           applying.delete(update);
           release(update);
@@ -259,7 +259,7 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
       withTurn(async () => {
         const sub = mustGet(id);
         // On a thread of its own where it can be: it reads, checks and installs a whole kept version.
-        const diff = await write(id, version, (listener) =>
+        const restored = await write(id, version, (listener) =>
           onWriteWorker(db, { kind: 'feed-restore', sub, version, feedsDir }, listener, async () => {
             const writer = openWriter();
             try {
@@ -269,9 +269,9 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
             }
           }),
         );
-        if (diff === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
+        if (restored === null) return { status: 'cancelled', version, message: `Restoring version ${version} was cancelled. Nothing was changed.` };
         lastCheck.delete(id);
-        return { status: 'applied', version, ...counts(diff) };
+        return { status: 'applied', version, ...restored };
       }),
     syncProgress: ({ id }: { id: number }): SyncProgressView | null => jobs.progress(id),
     syncCancel: ({ id }: { id: number }): SyncCancelView => {

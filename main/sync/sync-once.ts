@@ -2,7 +2,6 @@ import { BUSY_MESSAGE, isBusy } from '../db/busy';
 import type { Db } from '../db/open';
 import { needsRemovalConsent, removalRefusal } from '../hsds/install/removals';
 import { applyUpdate, checkFeed, installedVersion, type FeedOptions } from './feed';
-import { counts } from './feed-install';
 import { fingerprint, parsePin, pinOf } from './keys';
 import { createSubscriptionStore, type Subscription } from './subscriptions';
 import { ImportCancelled, type StepListener } from '../jobs/steps';
@@ -38,19 +37,19 @@ export async function syncOnce(db: Db, url: string, pin: string, options: FeedOp
       options.progress?.(`Already up to date at version ${outcome.version}.`);
       return { ...summary, ok: true, to_version: outcome.version };
     }
-    const { manifest, diff, session } = outcome.staged;
+    const { manifest, counts, session } = outcome.staged;
     try {
       const removals = await session.removals();
       if (needsRemovalConsent(removals) && !options.allowRemovals) {
         return { ...summary, error: `Version ${manifest.version} was not applied. ${removalRefusal(removals, 'run the sync again with --allow-removals if that is what you mean')}` };
       }
-      options.progress?.(`Applying version ${manifest.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed…`);
+      options.progress?.(`Applying version ${manifest.version}: ${counts.added} added, ${counts.changed} changed, ${counts.removed} removed…`);
       await applyUpdate(sub, outcome.staged, options.feedsDir, listener);
     } finally {
       session.close();
     }
     options.progress?.(`Applied version ${manifest.version}.`);
-    return { ...summary, ok: true, to_version: manifest.version, ...counts(diff) };
+    return { ...summary, ok: true, to_version: manifest.version, ...counts };
   } catch (err) {
     if (options.signal?.aborted && (err instanceof SyncCancelled || err instanceof ImportCancelled)) return { ...summary, error: 'Sync cancelled. Nothing was changed.' };
     return { ...summary, error: err instanceof SyncError ? err.message : isBusy(err) ? BUSY_MESSAGE : `Sync failed: ${messageOf(err)}. Nothing was changed.` };

@@ -1,8 +1,9 @@
-import { DIFF_SHOWN, type ColumnMapping, type ImportRemovalsToConfirm, type ImportReport } from '../../../shared/import-types';
+import type { ColumnMapping, ImportRemovalsToConfirm, ImportReport } from '../../../shared/import-types';
 import type { Db, ReadDb } from '../../db/open';
 import type { StepListener } from '../../jobs/steps';
 import { applyCheckedAsync, checkDatasetAsync, markingConfidential, type CheckedDataset } from '../install/apply';
 import { installTarget } from '../install/install-dataset';
+import { shownDiff } from '../install/diff-shown';
 import { needsRemovalConsent, removalRefusal, removalsFrom } from '../install/removals';
 
 /** Which of its unflagged shelter sites to flag confidential, and whether the person said yes to removals. */
@@ -27,10 +28,7 @@ export interface ImportSession {
 }
 
 /** The report as the Import screen shows it: the first DIFF_SHOWN services of each list, the whole diff kept by the session. */
-const shownReport = (report: ImportReport): ImportReport =>
-  report.diff
-    ? { ...report, diff: { ...report.diff, added: report.diff.added.slice(0, DIFF_SHOWN), changed: report.diff.changed.slice(0, DIFF_SHOWN), removed: report.diff.removed.slice(0, DIFF_SHOWN) } }
-    : report;
+const shownReport = (report: ImportReport): ImportReport => (report.diff ? { ...report, diff: shownDiff(report.diff) } : report);
 
 export const NOT_APPLICABLE = 'This dataset has errors and cannot be applied.';
 

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { diffCounts } from './diff-shown';
 import type { ColumnMapping, ImportReport, NoteOnRemovedService } from '../../../shared/import-types';
 import type { Db, ReadDb } from '../../db/open';
 import { unflaggedShelters, withConfidentialFlags } from '../../db/unflagged-shelters';
@@ -105,7 +106,7 @@ function* checkSteps(db: ReadDb, path: string, options: CheckOptions): Steps<Che
       errorCount,
       warningCount,
       diff,
-      diffCounts: diff ? { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length } : null,
+      diffCounts: diff ? diffCounts(diff) : null,
       notesOnRemoved: diff ? notesOn(db, diff.removed, source) : [],
       unflaggedShelters: ok ? unflaggedShelters(read.tables) : [],
       mapping: read.mapping ?? null,

@@ -97,7 +97,7 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
       const r = await atlas().syncCheck({ id: feed.id });
       // A cancelled check leaves the last one (and any version it verified) standing.
       if (r.ok && r.value.status === 'cancelled') setOutcome({ kind: 'cancelled', key: 'syncCheckCancelled', values: {} });
-      else setCheck(r.ok ? r.value : { status: 'refused', message: r.error, checkedAt: new Date().toISOString(), version: null, diff: null });
+      else setCheck(r.ok ? r.value : { status: 'refused', message: r.error, checkedAt: new Date().toISOString(), version: null, diff: null, counts: null });
     }, true);
   const install = (call: () => Promise<Result<SyncApplyView>>, cancelledKey: MessageKey, from?: HTMLElement | null) =>
     run(async () => {
@@ -161,9 +161,9 @@ export function FeedCard({ feed, onChanged, onDirectoryChanged }: Props) {
           <p>
             {check.message} <span className="muted">({t('syncCheckedAt', { time: when(check.checkedAt) })})</span>
           </p>
-          {check.status === 'update' && check.diff && check.version !== null ? (
+          {check.status === 'update' && check.diff && check.counts && check.version !== null ? (
             <>
-              <DiffList diff={check.diff} />
+              <DiffList diff={check.diff} counts={check.counts} />
               <button ref={applyButton} type="button" className="primary" disabled={busy} onClick={() => void apply(check.version!)}>
                 {t('syncApply', { version: check.version })}
               </button>
