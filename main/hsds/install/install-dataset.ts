@@ -41,8 +41,30 @@ export function keepCopyOfInstalled(db: Db): void {
 }
 
 /** keepCopyOfInstalled with the event loop free while the file is copied (the app). */
-export async function keepCopyOfInstalledAsync(db: Db): Promise<void> {
+async function keepCopyOfInstalledAsync(db: Db): Promise<void> {
   if (hasInstall(db)) await keepLastGoodCopyAsync(db);
+}
+
+/**
+ * writeStepsAsync for a write that replaces what is installed (an install, a source's removal), with the
+ * file's copy for recovery made on a thread of its own while the steps write, from the snapshot the write
+ * cannot change until it commits; the commit waits for it. At 100,000 services the damage check and the
+ * copy took some 2 s of an update's 11 s, before its first row, when the write waited for them instead.
+ */
+export async function writeKeepingCopyAsync<T>(db: Db, steps: Steps<T>, listener: StepListener): Promise<T> {
+  // Settled either way before this returns: its thread is never left writing beside a finished write.
+  const copying = keepCopyOfInstalledAsync(db).then(
+    () => null,
+    (err: unknown) => ({ err }),
+  );
+  try {
+    return await writeStepsAsync(db, steps, listener, async () => {
+      const failed = await copying;
+      if (failed) throw failed.err;
+    });
+  } finally {
+    await copying;
+  }
 }
 
 const currentInstall = (db: Db) =>
@@ -127,9 +149,7 @@ export function installDataset(db: Db, tables: TableRows, identity: DatasetIdent
  * heard. It must run on its own connection: the transaction stays open across those yields, and the
  * app's reading connection keeps seeing the old directory until the commit (WAL snapshot isolation).
  * `alongside` writes what must commit with the directory or not at all (a feed's new version mark). The
- * file's copy for recovery is made on a thread of its own while the rows are written, from the snapshot
- * the write cannot change until it commits, and the commit waits for it: at 100,000 services the damage
- * check and the copy took some 2 s of an update's 11 s before its first row.
+ * file's copy for recovery is made meanwhile (writeKeepingCopyAsync).
  */
 export async function installDatasetAsync(
   db: Db,
@@ -139,17 +159,5 @@ export async function installDatasetAsync(
   alongside?: () => void,
   changes?: RowChanges | null,
 ): Promise<void> {
-  // Settled either way before this returns: its thread is never left writing beside a finished install.
-  const copying = keepCopyOfInstalledAsync(db).then(
-    () => null,
-    (err: unknown) => ({ err }),
-  );
-  try {
-    await writeStepsAsync(db, installSteps(db, tables, identity, alongside, changes), listener, async () => {
-      const failed = await copying;
-      if (failed) throw failed.err;
-    });
-  } finally {
-    await copying;
-  }
+  await writeKeepingCopyAsync(db, installSteps(db, tables, identity, alongside, changes), listener);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { lastGoodCopyPath } from '../../db/last-good-copy';
 import { openDatabase } from '../../db/open';
 import { dbDigest } from '../../test-support/db-digest';
 import { syntheticDirectory } from '../../test-support/synthetic-directory';
@@ -35,6 +36,19 @@ describe('removing a source on a thread of its own', { timeout: 120_000 }, () =>
     expect(held.every((h) => !h)).toBe(true);
     expect(services(db)).toBe(STARTER_SERVICES);
     expect(db.prepare('SELECT name FROM source ORDER BY name').pluck().all()).toEqual(['bundled']);
+  });
+
+  it('keeps a copy of the file as it was before, for recovery from damage, made while the rows went', async () => {
+    const { db, path, writer } = desk();
+    const before = dbDigest(db);
+    await removeSourceAsync(writer, 'extra');
+    const copy = openDatabase(lastGoodCopyPath(path));
+    try {
+      expect(dbDigest(copy)).toBe(before);
+      expect(services(copy)).toBe(STARTER_SERVICES + EXTRA);
+    } finally {
+      copy.close();
+    }
   });
 
   it('refuses a name no source has with the reason, changing nothing', async () => {

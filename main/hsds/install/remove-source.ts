@@ -1,13 +1,12 @@
 import type { SourceRemoved } from '../../../shared/domain';
 import type { Db } from '../../db/open';
 import { HSDS_TABLES, SHARED_TABLES } from '../../db/hsds-tables';
-import { writeStepsAsync } from '../../db/write-transaction';
 import type { StepListener, Steps } from '../../jobs/steps';
 import { searchIndexFromTablesSteps } from '../../search/build/text-index';
 import { storedSource } from '../../sources/source-target';
 import { deleteRowsInBatches } from '../../db/rows-in-batches';
 import { refuseBrokenReferencesSteps } from './broken-references';
-import { keepCopyOfInstalledAsync, keepPreviousVersion } from './install-dataset';
+import { keepPreviousVersion, writeKeepingCopyAsync } from './install-dataset';
 import { onWriteWorker } from './write-on-worker';
 
 /**
@@ -43,7 +42,9 @@ export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
  * of its own, on a worker thread when it can be (write-on-worker.ts): the reading one sees the directory
  * as it was until the commit.
  */
-export async function removeSourceAsync(db: Db, name: string, listener: StepListener = {}): Promise<SourceRemoved> {
-  await keepCopyOfInstalledAsync(db);
-  return onWriteWorker(db, { kind: 'remove-source', source: name }, listener, () => writeStepsAsync(db, removeSourceSteps(db, name), listener));
+export function removeSourceAsync(db: Db, name: string, listener: StepListener = {}): Promise<SourceRemoved> {
+  return onWriteWorker(db, { kind: 'remove-source', source: name }, listener, () => removeSourceWriteAsync(db, name, listener));
 }
+
+/** The removal's write on this connection, the file's copy for recovery made meanwhile (writeKeepingCopyAsync). */
+export const removeSourceWriteAsync = (db: Db, name: string, listener: StepListener): Promise<SourceRemoved> => writeKeepingCopyAsync(db, removeSourceSteps(db, name), listener);

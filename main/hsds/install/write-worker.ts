@@ -3,7 +3,7 @@ import { openDatabaseFile } from '../../db/open';
 import { writeStepsAsync } from '../../db/write-transaction';
 import { answerOnWorker } from '../../jobs/steps-on-worker';
 import type { StepListener } from '../../jobs/steps';
-import { removeSourceSteps } from './remove-source';
+import { removeSourceWriteAsync } from './remove-source';
 import { rollbackSteps } from './rollback';
 import { rollbackTo } from '../../sync/feed';
 import type { WriteJob } from './write-on-worker';
@@ -14,6 +14,6 @@ const db = openDatabaseFile(job);
 const write = (listener: StepListener): Promise<unknown> => {
   if (job.kind === 'rollback') return writeStepsAsync(db, rollbackSteps(db), listener);
   if (job.kind === 'feed-restore') return rollbackTo(db, job.sub, job.version, job.feedsDir, listener);
-  return writeStepsAsync(db, removeSourceSteps(db, job.source), listener);
+  return removeSourceWriteAsync(db, job.source, listener);
 };
 answerOnWorker(write, () => db.close());
