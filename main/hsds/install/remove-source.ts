@@ -36,7 +36,7 @@ export function* removeSourceSteps(db: Db, name: string): Steps<SourceRemoved> {
 }
 
 /**
- * Removes a source after keeping a copy of the database file for damage recovery, yielding to the event
+ * Removes a source, keeping a copy of the database file as it was for damage recovery, yielding to the event
  * loop between tables and index batches (jobs/row-batches.ts) as an import's apply does, so the window
  * keeps answering while the index of a large remaining directory is rebuilt. In the app, on a connection
  * of its own, on a worker thread when it can be (write-on-worker.ts): the reading one sees the directory
