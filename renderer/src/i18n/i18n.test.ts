@@ -24,5 +24,14 @@ describe('translations', () => {
     await i18n.changeLanguage('es');
     expect(i18n.t('resultsCount', { count: 100_000 })).toBe('100.000 servicios');
     expect(i18n.t('resultsCount', { count: 1 })).toBe('1 servicio');
+    // Spanish groups digits only from five on (Intl's rule), so the four-digit count is Intl's own.
+    expect(i18n.t('facetServesCount', { serves: 1234, unknown: 56_789 })).toBe(`${new Intl.NumberFormat('es').format(1234)} · 56.789 no indicado`);
+    await i18n.changeLanguage('en');
+    expect(i18n.t('facetServesCount', { serves: 1234, unknown: 56_789 })).toBe('1,234 · 56,789 not stated');
+  });
+  it('gives `number` no options of its own: its formatter is kept per language alone', () => {
+    for (const text of [...Object.values(en), ...Object.values(es)]) {
+      for (const [, format] of text.matchAll(/{{[^},]+,([^}]+)}}/g)) expect(format!.trim(), text).toBe('number');
+    }
   });
 });
