@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachInBatches } from './steps';
+import { eachInBatches, SLICE_MS } from './steps';
 
 describe('eachInBatches', () => {
   it('calls each on every item in order, yielding the progress after every batch', () => {
@@ -13,5 +13,21 @@ describe('eachInBatches', () => {
 
   it('yields nothing for fewer items than a batch', () => {
     expect([...eachInBatches(new Set(['a']), 10, 'p', () => {})]).toEqual([]);
+  });
+
+  it('yields sooner when the items take longer than a slice, so a slow machine still answers its window', () => {
+    const slow = () => {
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+    };
+    const gaps: number[] = [];
+    let since = performance.now();
+    for (const _ of eachInBatches(Array.from({ length: 640 }, (_, i) => i), 100_000, 'p', slow)) {
+      gaps.push(performance.now() - since);
+      since = performance.now();
+    }
+    // 640 items of 1 ms: never a batch of 100,000, but a yield at the first look at the clock past a slice.
+    expect(gaps.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...gaps)).toBeLessThan(SLICE_MS + 64 * 1.5 + 20);
   });
 });

@@ -56,13 +56,38 @@ export async function runStepsAsync<T, P = StepProgress>(steps: Generator<P, T, 
 }
 
 /**
- * Calls `each` on every item, yielding `progress` after every `size` of them: one pass over a table of
- * hundreds of thousands of rows, cut into steps the event loop can answer between.
+ * The longest a step of a loop over many items should hold its thread. Counts of items a step were sized
+ * on a quiet machine, a few tens of milliseconds each; on a loaded one the same counts took 60-100 ms,
+ * the window unanswered as long while a damaged search index was rebuilt on its thread.
+ */
+export const SLICE_MS = 20;
+
+/** Items between two looks at the clock: reading it for every one of a million rows would cost more than the slices save. */
+const CLOCK_EVERY = 64;
+
+/**
+ * For a loop that yields: `due(n)` says whether to yield after its nth item (counted from 1), after every
+ * `size` items or once SLICE_MS has passed since it last yielded, whichever comes first.
+ */
+export function sliceDue(size: number): (n: number) => boolean {
+  let since = performance.now();
+  return (n) => {
+    if (n % size !== 0 && (n % CLOCK_EVERY !== 0 || performance.now() - since < SLICE_MS)) return false;
+    since = performance.now();
+    return true;
+  };
+}
+
+/**
+ * Calls `each` on every item, yielding `progress` after every `size` of them, or sooner when they take
+ * longer than SLICE_MS: one pass over a table of hundreds of thousands of rows, cut into steps the event
+ * loop can answer between.
  */
 export function* eachInBatches<T, P>(items: Iterable<T>, size: number, progress: P, each: (item: T) => void): Generator<P, void, void> {
   let n = 0;
+  const due = sliceDue(size);
   for (const item of items) {
     each(item);
-    if (++n % size === 0) yield progress;
+    if (due(++n)) yield progress;
   }
 }

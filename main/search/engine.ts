@@ -6,7 +6,7 @@ import type { AreaTable } from '../geo/area-table';
 import type { Polygons } from '../geo/extent';
 import { areaCoverageByItem, areaNames, areaOutlines, wholeStateByItem } from './facets/area-facet';
 import { boostCovering } from './scope-boost';
-import { countFacets, MONTH_MS, valueColumns, type ValueColumns } from './facets/facet-counts';
+import { countFacets, MONTH_MS, valueColumnsSteps, type ValueColumns } from './facets/facet-counts';
 import { valueMask, type FacetIndex } from './facets/facet-index';
 import { F_APART, filterPool, hasValue } from './facets/pool-filter';
 import { relaxations } from './facets/relaxations';
@@ -80,7 +80,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
 
   /** Searches from here on use these indexes, read for `install`; what they need of them worked out a part a step. */
   function* adoptSteps(install: number | null, stored: { facets: FacetIndex; text: TextIndex }): Generator<void, void, void> {
-    const valueBits = valueColumns(stored.facets);
+    const valueBits = yield* valueColumnsSteps(stored.facets);
     yield;
     const items = new Int32Array(stored.facets.size);
     for (let i = 0; i < items.length; i++) items[i] = i;

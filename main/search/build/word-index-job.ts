@@ -1,5 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { runSteps, type Steps } from '../../jobs/steps';
+import { runSteps, SLICE_MS, sliceDue, type Steps } from '../../jobs/steps';
 import { workerScript } from '../../jobs/worker-script';
 import { nameRanks } from '../words/name-order';
 import type { ServiceFacts } from '../service-facts';
@@ -130,8 +130,6 @@ function inThreadJob(texts: WordTexts): WordIndexJob {
   };
 }
 
-/** How long a wait blocks the main thread before it reports progress (and, in the app, answers the window). */
-const WAIT_SLICE_MS = 50;
 /** A worker whose script has not even loaded in this long is given up, and the work done on this thread. */
 const START_TIMEOUT_MS = 20_000;
 
@@ -182,7 +180,8 @@ function* workerJobSteps(script: string, options: WordIndexOptions, texts: Texts
       // Heard between two yields of an install in the app; one run straight through hears only the flags.
       if (ended) throw new Error(`Preparing search stopped unexpectedly (its worker thread ended${ended.message ? `: ${ended.message}` : ''}). Nothing was changed.`);
       if (Atomics.load(state, WORKER_READY) === 0 && Date.now() - started > startTimeoutMs) throw new WorkerDidNotStart();
-      Atomics.wait(state, WORKER_RESULT, 0, WAIT_SLICE_MS);
+      // A slice at a time, reporting progress (and, in the app, answering the window) in between.
+      Atomics.wait(state, WORKER_RESULT, 0, SLICE_MS);
       yield { step: 'indexing', done: scanned(), total: texts.size };
     }
     const message = receiveMessageOnPort(port1)?.message as WordWorkerMessage | undefined;
@@ -239,8 +238,9 @@ export const wordTags = (facts: readonly ServiceFacts[]): WordTags => runSteps(w
 /** Services tagged between two yields. */
 const TAG_BATCH = 20_000;
 
-/** wordTags with a yield every TAG_BATCH services: all 100,000 at once held the thread 0.1-0.3 s. */
+/** wordTags with a yield every TAG_BATCH services, or sooner on a slow machine (sliceDue): all 100,000 at once held the thread 0.1-0.3 s. */
 export function* wordTagsSteps(facts: readonly ServiceFacts[]): Steps<WordTags> {
+  const due = sliceDue(TAG_BATCH);
   const placeKeys: string[] = [];
   const placeIndex = new Map<string, number>();
   const labelKeys: string[] = [];
@@ -257,7 +257,7 @@ export function* wordTagsSteps(facts: readonly ServiceFacts[]): Steps<WordTags> 
     return k;
   };
   for (let i = 0; i < facts.length; i++) {
-    if (i > 0 && i % TAG_BATCH === 0) yield { step: 'indexing', done: 0, total: facts.length };
+    if (i > 0 && due(i)) yield { step: 'indexing', done: 0, total: facts.length };
     const f = facts[i]!;
     const cities: string[] = [];
     for (const l of f.locations) if (l.city && !cities.includes(l.city)) cities.push(l.city);

@@ -22,7 +22,8 @@ export interface ValueColumns {
   excluded: Uint32Array;
 }
 
-export function valueColumns(ix: FacetIndex): ValueColumns {
+/** The columns of `ix`, a facet a step: all four at once held the thread some 15-30 ms at 100,000 services. */
+export function* valueColumnsSteps(ix: FacetIndex): Generator<void, ValueColumns, void> {
   const words = Math.ceil(ix.size / 32);
   const column = (m: MaskFacet) => {
     const bits = new Uint32Array(m.values.length * words);
@@ -38,7 +39,13 @@ export function valueColumns(ix: FacetIndex): ValueColumns {
     }
     return bits;
   };
-  return { words, categories: column(ix.categories), languages: column(ix.languages), served: column(ix.served), excluded: column(ix.excluded) };
+  const categories = column(ix.categories);
+  yield;
+  const languages = column(ix.languages);
+  yield;
+  const served = column(ix.served);
+  yield;
+  return { words, categories, languages, served, excluded: column(ix.excluded) };
 }
 
 /**

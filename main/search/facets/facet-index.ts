@@ -3,6 +3,8 @@ import { storedHoursSteps, type StoredHours } from './weekly-hours';
 import { areaColumns, type AreaColumns } from './area-facet';
 import { eligibilityRules } from './eligibility-rules';
 import { sourceColumns, type SourceColumns } from './source-facet';
+import { eachInBatches } from '../../jobs/steps';
+import { ROW_BATCH } from '../../jobs/row-batches';
 
 /** A many-valued facet as one bitmask row per service: any combination is a few word operations. */
 export interface MaskFacet {
@@ -11,23 +13,32 @@ export interface MaskFacet {
   bits: Uint32Array;
 }
 
-function maskFacet<T>(items: readonly T[], pick: (f: T) => readonly string[], values: string[] = valuesOf(items, pick)): MaskFacet {
+/**
+ * A many-valued facet of these items, a batch of them a step (eachInBatches): built over a statewide
+ * directory in one go, a facet held the thread for up to 90 ms on a loaded machine.
+ */
+function* maskFacetSteps<T>(items: readonly T[], pick: (f: T) => readonly string[], known?: string[]): Generator<void, MaskFacet, void> {
+  const values = known ?? (yield* valuesOfSteps(items, pick));
   const index = new Map(values.map((v, i) => [v, i]));
   const words = Math.max(1, Math.ceil(values.length / 32));
   const bits = new Uint32Array(items.length * words);
-  for (let i = 0; i < items.length; i++) {
-    for (const v of pick(items[i]!)) {
+  let i = 0;
+  yield* eachInBatches(items, ROW_BATCH, undefined, (item) => {
+    for (const v of pick(item)) {
       const b = index.get(v)!;
       bits[i * words + (b >>> 5)]! |= 1 << (b & 31);
     }
-  }
+    i++;
+  });
   return { values, words, bits };
 }
 
 /** The values the items name, sorted; a loop, where a flatMap would make an array per item of 100,000. */
-function valuesOf<T>(items: readonly T[], ...picks: ((f: T) => readonly string[])[]): string[] {
+function* valuesOfSteps<T>(items: readonly T[], ...picks: ((f: T) => readonly string[])[]): Generator<void, string[], void> {
   const values = new Set<string>();
-  for (const item of items) for (const pick of picks) for (const v of pick(item)) values.add(v);
+  yield* eachInBatches(items, ROW_BATCH, undefined, (item) => {
+    for (const pick of picks) for (const v of pick(item)) values.add(v);
+  });
   return [...values].sort();
 }
 
@@ -85,41 +96,52 @@ export type FacetColumns = Omit<FacetIndex, 'nameRank'> & { pointLocation: strin
  */
 export function* buildFacetIndexSteps(facts: readonly ServiceFacts[]): Generator<void, FacetColumns, void> {
   const size = facts.length;
-  const served = maskFacet(facts, (f) => f.populationsServed, valuesOf(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
-  const excluded = maskFacet(facts, (f) => f.populationsExcluded, served.values);
-  yield;
-  const categories = maskFacet(facts, (f) => f.categories);
-  const languages = maskFacet(facts, (f) => f.languages);
+  const served = yield* maskFacetSteps(facts, (f) => f.populationsServed, yield* valuesOfSteps(facts, (f) => f.populationsServed, (f) => f.populationsExcluded));
+  const excluded = yield* maskFacetSteps(facts, (f) => f.populationsExcluded, served.values);
+  const categories = yield* maskFacetSteps(facts, (f) => f.categories);
+  const languages = yield* maskFacetSteps(facts, (f) => f.languages);
   yield;
 
   const pointStart = new Int32Array(size + 1);
-  const points: { locationId: string; lat: number; lon: number; approximate: boolean }[] = [];
-  facts.forEach((f, i) => {
-    pointStart[i] = points.length;
+  const pointLat: number[] = [];
+  const pointLon: number[] = [];
+  const pointApproximate: number[] = [];
+  const pointLocation: string[] = [];
+  let i = 0;
+  yield* eachInBatches(facts, ROW_BATCH, undefined, (f) => {
+    pointStart[i++] = pointLat.length;
     // The service reader has already masked confidential locations: they have no point to keep.
     for (const l of f.locations) {
       if (l.locationType === 'virtual' || l.latitude === null || l.longitude === null) continue;
-      points.push({ locationId: l.id, lat: l.latitude, lon: l.longitude, approximate: l.approximate });
+      pointLat.push(l.latitude);
+      pointLon.push(l.longitude);
+      pointApproximate.push(l.approximate ? 1 : 0);
+      pointLocation.push(l.id);
     }
   });
-  pointStart[size] = points.length;
+  pointStart[size] = pointLat.length;
   yield;
   const hours = yield* storedHoursSteps(facts.map((f) => f.schedules));
   yield;
   const areas = areaColumns(facts);
   yield;
-  const eligibility = eligibilityColumns(facts);
-  yield;
-  const ids = facts.map((f) => f.id);
-  const assuredAt = Float64Array.from(facts, (f) => (f.assuredDate ? Date.parse(f.assuredDate) : NaN));
-  yield;
-  const pointColumns = {
-    pointStart,
-    pointLat: Float64Array.from(points, (p) => p.lat),
-    pointLon: Float64Array.from(points, (p) => p.lon),
-    pointApproximate: Uint8Array.from(points, (p) => (p.approximate ? 1 : 0)),
-    pointLocation: points.map((p) => p.locationId),
-  };
+  const eligibility = yield* eligibilityColumnsSteps(facts);
+
+  // Filled in one loop, a batch of services a step: each column made by a typed array's `from` with a
+  // function (which goes through the iterator, an item at a time) held the thread for up to 90 ms.
+  const ids: string[] = [];
+  const sourceNames: string[] = [];
+  const assuredAt = new Float64Array(size);
+  const ageMin = new Float64Array(size);
+  const ageMax = new Float64Array(size);
+  i = 0;
+  yield* eachInBatches(facts, ROW_BATCH, undefined, (f) => {
+    ids.push(f.id);
+    sourceNames.push(f.source);
+    assuredAt[i] = f.assuredDate ? Date.parse(f.assuredDate) : NaN;
+    ageMin[i] = f.minAge ?? NaN;
+    ageMax[i++] = f.maxAge ?? NaN;
+  });
   yield;
 
   return {
@@ -131,26 +153,30 @@ export function* buildFacetIndexSteps(facts: readonly ServiceFacts[]): Generator
     excluded,
     ...hours,
     assuredAt,
-    ...pointColumns,
+    pointStart,
+    pointLat: Float64Array.from(pointLat),
+    pointLon: Float64Array.from(pointLon),
+    pointApproximate: Uint8Array.from(pointApproximate),
+    pointLocation,
     ...areas,
     ...eligibility,
-    ...sourceColumns(facts.map((f) => f.source)),
-    ageMin: Float64Array.from(facts, (f) => f.minAge ?? NaN),
-    ageMax: Float64Array.from(facts, (f) => f.maxAge ?? NaN),
+    ...sourceColumns(sourceNames),
+    ageMin,
+    ageMax,
   };
 }
 
-/** Free of charge, no ID needed, wheelchair accessible, by item: loops, each text read once (eligibility-rules.ts). */
-function eligibilityColumns(facts: readonly ServiceFacts[]): Pick<FacetColumns, 'free' | 'noIdNeeded' | 'wheelchair'> {
+/** Free of charge, no ID needed, wheelchair accessible, by item, a batch a step: each text read once (eligibility-rules.ts). */
+function* eligibilityColumnsSteps(facts: readonly ServiceFacts[]): Generator<void, Pick<FacetColumns, 'free' | 'noIdNeeded' | 'wheelchair'>, void> {
   const rules = eligibilityRules();
   const free = new Int8Array(facts.length);
   const noIdNeeded = new Int8Array(facts.length);
   const wheelchair = new Int8Array(facts.length);
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i]!;
+  let i = 0;
+  yield* eachInBatches(facts, ROW_BATCH, undefined, (f) => {
     free[i] = rules.freeOfCharge(f.costs, f.fees);
     noIdNeeded[i] = rules.noIdNeeded(f.documents, f.eligibility);
-    wheelchair[i] = rules.wheelchairAccessible(f.accessibility);
-  }
+    wheelchair[i++] = rules.wheelchairAccessible(f.accessibility);
+  });
   return { free, noIdNeeded, wheelchair };
 }

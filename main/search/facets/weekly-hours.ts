@@ -1,4 +1,5 @@
 import { clockReader, pairsState, ruleMinute, weeklyHours, type HoursRule, type ScheduleRule } from '../../../shared/schedule-open';
+import { sliceDue } from '../../jobs/steps';
 import { workArray } from '../per-index';
 
 /**
@@ -30,7 +31,7 @@ interface ItemHours {
 }
 
 /**
- * The stored hours of these items' schedules, yielding every HOURS_BATCH items; then copied into the
+ * The stored hours of these items' schedules, yielding every HOURS_BATCH items (sooner on a slow machine); then copied into the
  * columns at once, their sizes known (pushed a number at a time, a million of them took 0.15 s).
  */
 export function* storedHoursSteps(items: readonly (readonly ScheduleRule[])[]): Generator<void, StoredHours, void> {
@@ -49,8 +50,9 @@ export function* storedHoursSteps(items: readonly (readonly ScheduleRule[])[]): 
   });
   const itemHours: (ItemHours | null)[] = [];
   let pairs = 0;
+  const due = sliceDue(HOURS_BATCH);
   for (let i = 0; i < items.length; i++) {
-    if (i > 0 && i % HOURS_BATCH === 0) yield;
+    if (i > 0 && due(i)) yield;
     const schedules = items[i]!;
     const hours = schedules.length === 0 ? null : compiled(schedules);
     itemHours.push(hours);
@@ -61,7 +63,9 @@ export function* storedHoursSteps(items: readonly (readonly ScheduleRule[])[]): 
   const hourRule = new Int32Array(pairs);
   const always = new Uint8Array(items.length);
   let p = 0;
+  const copyDue = sliceDue(HOURS_BATCH);
   for (let i = 0; i < items.length; i++) {
+    if (i > 0 && copyDue(i)) yield;
     hourStart[i] = p;
     const hours = itemHours[i];
     if (!hours) continue;
