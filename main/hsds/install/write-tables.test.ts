@@ -74,3 +74,23 @@ describe('a source whose ids take a prefix, left alone in the directory', () => 
     expect(installed).toEqual(storedIndex(db));
   });
 });
+
+describe('the columns a source\'s rows leave empty', () => {
+  const desk = startersEachTest();
+  const term = (description: string | undefined) => ({ id: 'shared-term', name: 'Shared term', ...(description === undefined ? {} : { description }), code: description === undefined ? undefined : 'kept-code' });
+
+  it('are stored empty, and a shared term brought again without one loses what the first source gave it', () => {
+    const { db } = desk();
+    const first = syntheticDirectory(3);
+    first.taxonomy_term.push(term('Given by the first source'));
+    installDataset(db, first, { datasetId: 'first', version: '1', source: 'first.json' });
+    expect(db.prepare("SELECT code, description FROM taxonomy_term WHERE id = 'shared-term'").get()).toEqual({ code: 'kept-code', description: 'Given by the first source' });
+    // The second source's terms fill no code at all: left out of its inserts, yet the term takes its wording whole.
+    const second = syntheticDirectory(3);
+    second.taxonomy_term.push({ ...term(undefined), description: 'Given by the second source' });
+    installDataset(db, second, { datasetId: 'second', version: '1', source: 'second.json' });
+    expect(db.prepare("SELECT code, description FROM taxonomy_term WHERE id = 'shared-term'").get()).toEqual({ code: null, description: 'Given by the second source' });
+    // A service column no synthetic row fills is empty, not some default.
+    expect(db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'second.json' AND alternate_name IS NULL AND status = 'active'").pluck().get()).toBe(3);
+  });
+});

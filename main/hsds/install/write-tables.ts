@@ -13,18 +13,34 @@ export function toSqlValue(v: unknown): string | number | bigint | null {
 }
 
 /**
- * Writes one of a source's rows, as published, into `table` as stored: every column the database has, its
- * ids given the source's `prefix` (sources/qualify-ids.ts), the owner in atlas_source (none for the shared
- * taxonomy). With `upsert`, a shared row already there takes the new wording in place (a term that
- * another source brought too).
+ * Writes one of a source's rows, as published, into `table` as stored: `cols` (every column the database
+ * has, unless columnsToWrite left out some the rows never fill), its ids given the source's `prefix`
+ * (sources/qualify-ids.ts), the owner in atlas_source (none for the shared taxonomy). With `upsert`, a
+ * shared row already there takes the new wording in place, whole (a term that another source brought too).
  */
-export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: boolean, prefix: string): (row: Row) => void {
-  const cols = tableColumns(db, table);
+export function rowInserter(db: Db, table: HsdsTable, source: string, upsert: boolean, prefix: string, cols = tableColumns(db, table)): (row: Row) => void {
   const owner = SHARED_TABLES.has(table) ? null : source;
-  const onConflict = SHARED_TABLES.has(table) && upsert ? ` ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
+  // Every column takes the new row's value, those it leaves out their NULL (columnsToWrite) as well.
+  const onConflict = SHARED_TABLES.has(table) && upsert ? ` ON CONFLICT (id) DO UPDATE SET ${tableColumns(db, table).filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
   const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${onConflict}`);
   const bind = storedValues(table, cols, owner, prefix);
   return (row) => void insert.run(bind(row));
+}
+
+/**
+ * The columns an insert of `rows` into `table` binds: all but those no row fills whose default is NULL,
+ * which SQLite stores for a column an insert leaves out just as for a NULL bound to it. A directory fills
+ * a third to a half of the HSDS columns; binding the rest, and looking each up in every row, was a sixth
+ * to a fifth of a statewide first import's inserts.
+ */
+export function columnsToWrite(db: ReadDb, table: HsdsTable, rows: readonly Row[]): string[] {
+  const nullByDefault = new Set(db.prepare('SELECT name FROM pragma_table_info(?) WHERE dflt_value IS NULL').pluck().all(table) as string[]);
+  const unfilled = new Set(tableColumns(db, table).filter((c) => c !== 'atlas_source' && nullByDefault.has(c)));
+  for (const row of rows) {
+    for (const c of unfilled) if (row[c] !== null && row[c] !== undefined) unfilled.delete(c);
+    if (unfilled.size === 0) break;
+  }
+  return tableColumns(db, table).filter((c) => !unfilled.has(c));
 }
 
 /**
@@ -119,7 +135,7 @@ export function* replaceHsdsTables(db: Db, tables: TableRows, source: string, pr
   for (const table of HSDS_TABLES) {
     const rows = tables[table];
     if (rows.length === 0) continue;
-    const insert = rowInserter(db, table, source, !alone, prefix);
+    const insert = rowInserter(db, table, source, !alone, prefix, columnsToWrite(db, table, rows));
     for (const row of rows) {
       insert(row);
       if (++written % WRITE_BATCH === 0) yield written;
