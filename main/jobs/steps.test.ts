@@ -20,14 +20,11 @@ describe('eachInBatches', () => {
       const until = performance.now() + 1;
       while (performance.now() < until);
     };
-    const gaps: number[] = [];
-    let since = performance.now();
-    for (const _ of eachInBatches(Array.from({ length: 640 }, (_, i) => i), 100_000, 'p', slow)) {
-      gaps.push(performance.now() - since);
-      since = performance.now();
-    }
-    // 640 items of 1 ms: never a batch of 100,000, but a yield at the first look at the clock past a slice.
-    expect(gaps.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...gaps)).toBeLessThan(SLICE_MS + 64 * 1.5 + 20);
+    let done = 0;
+    const yieldsAt: number[] = [];
+    for (const _ of eachInBatches(Array.from({ length: 640 }, (_, i) => i), 100_000, 'p', () => (slow(), done++))) yieldsAt.push(done);
+    // Items of 1 ms, never a batch of 100,000: a yield at every look at the clock (each 64th item), a slice having passed.
+    expect(SLICE_MS).toBeLessThan(64);
+    expect(yieldsAt).toEqual(Array.from({ length: 10 }, (_, k) => 64 * (k + 1)));
   });
 });

@@ -90,9 +90,9 @@ export interface FacetIndex extends StoredHours, AreaColumns, SourceColumns {
 export type FacetColumns = Omit<FacetIndex, 'nameRank'> & { pointLocation: string[] };
 
 /**
- * The facet index of these services, but for their name order, a column at a time with a yield between
- * columns (and within the hours), so an install building the index of a statewide directory answers the
- * window meanwhile: built in one go it held the thread for about half a second.
+ * The facet index of these services, but for their name order, a batch of services a step (eachInBatches:
+ * ROW_BATCH of them, or 20 ms' worth on a slow machine), so a rebuild of a statewide directory's index on
+ * the window's thread answers it meanwhile: built in one go it held the thread for about half a second.
  */
 export function* buildFacetIndexSteps(facts: readonly ServiceFacts[]): Generator<void, FacetColumns, void> {
   const size = facts.length;
