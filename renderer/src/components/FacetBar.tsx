@@ -1,7 +1,8 @@
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FacetCount, FacetCounts } from '../../../shared/domain';
 import { POPULATIONS, termLabel } from '../../../shared/vocabulary';
 import { useSharedTranslation } from '../i18n/shared-translation';
+import { countText } from '../i18n/count-text';
 import { toggled, type SearchFilters } from '../search-filters';
 import { useEscapeToClose } from '../desk/useEscapeToClose';
 import { sourceLabel } from '../source-label';
@@ -37,8 +38,6 @@ export const FacetBar = memo(
  */
 function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; facets: FacetCounts | null; place: FacetPlace | null; onChange: (f: SearchFilters) => void }) {
   const { t, lang } = useSharedTranslation();
-  // One formatter for every count: toLocaleString builds one per call.
-  const numbers = useMemo(() => new Intl.NumberFormat(lang), [lang]);
   const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   useEscapeToClose(open !== null, () => setOpen(null));
@@ -87,7 +86,7 @@ function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; 
     <label key={key} className="facet-option">
       <input type="checkbox" checked={checked} onChange={onToggle} />
       <span className="facet-label">{label}</span>
-      <span className="facet-count">{typeof count === 'number' ? numbers.format(count) : count}</span>
+      <span className="facet-count">{typeof count === 'number' ? countText(count, lang) : count}</span>
     </label>
   );
 

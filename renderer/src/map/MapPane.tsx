@@ -4,6 +4,7 @@ import type { SearchResponse } from '../../../shared/domain';
 import type { MapSettingsView, StreetMapFile } from '../../../shared/map/map-contract';
 import { atlas } from '../atlas';
 import { useSharedTranslation } from '../i18n/shared-translation';
+import { countText } from '../i18n/count-text';
 import { LicencesDialog } from '../licences/LicencesDialog';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../../../shared/map/map-clusters';
 import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep } from './MapLayers';
@@ -58,16 +59,15 @@ function ResultsMap({ response, points: pointsCache, selectedId, onSelect }: {
   }, []);
 
   const points = useMapPoints(response?.map.set ?? null, pointsCache);
-  const labels = useMemo(() => {
-    // One formatter for every cluster's count: toLocaleString builds one per call.
-    const numbers = new Intl.NumberFormat(lang);
-    return {
+  const labels = useMemo(
+    () => ({
       approximate: t('mapApproximate'),
       services: (count: number) => t('mapServicesHere', { count }),
       clusterOf: (count: number) => t('mapCluster', { count }),
-      number: (count: number) => numbers.format(count),
-    };
-  }, [t, lang]);
+      number: (count: number) => countText(count, lang),
+    }),
+    [t, lang],
+  );
 
   return (
     <section className="map-pane" aria-label={t('mapLabel')}>
