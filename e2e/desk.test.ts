@@ -174,7 +174,8 @@ describe('intake desk', () => {
     await open(app, 'Riverside', CLINIC);
     await page.getByRole('button', { name: 'Add to referral sheet' }).click();
     await page.reload();
-    expect(await page.getByRole('button', { name: 'Referral sheet (0)' }).count()).toBe(1);
+    // Counted once the reloaded page has drawn its header: read at once, it could find none yet.
+    await expect.poll(() => page.getByRole('button', { name: 'Referral sheet (0)' }).count()).toBe(1);
     await open(app, 'Riverside', CLINIC);
     await page.getByRole('button', { name: 'Add to referral sheet' }).click();
     await page.getByRole('button', { name: 'Referral sheet (1)' }).click();
