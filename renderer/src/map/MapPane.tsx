@@ -11,7 +11,7 @@ import { BasemapLayer, DistanceRing, OnlineTileLayer, StreetFileLayer, MapUpkeep
 import { AreaOutline } from './AreaOutline';
 import { MapSourceControls } from './MapSourceControls';
 import { ResultMarkers } from './ResultMarkers';
-import { useMapPoints, type MapPointsCache } from './map-points';
+import type { MapPointsCache } from './map-points';
 
 /** The basemap covers California and its neighbours; the map does not wander past it. */
 const MAX_BOUNDS: [[number, number], [number, number]] = [
@@ -58,7 +58,6 @@ function ResultsMap({ response, points: pointsCache, selectedId, onSelect }: {
       .then((r) => r.ok && setStreetFile(r.value));
   }, []);
 
-  const points = useMapPoints(response?.map.set ?? null, pointsCache);
   const labels = useMemo(
     () => ({
       approximate: t('mapApproximate'),
@@ -102,7 +101,7 @@ function ResultsMap({ response, points: pointsCache, selectedId, onSelect }: {
           {settings?.onlineTiles ? <OnlineTileLayer settings={settings} /> : null}
           {response?.reference ? <DistanceRing reference={response.reference} radiusKm={response.radiusKm} /> : null}
           {selectedId ? <AreaOutline serviceId={selectedId} /> : null}
-          <ResultMarkers points={points} set={response?.map.set ?? null} answer={response} selectedId={selectedId} onSelect={onSelect} labels={labels} onFailed={onMarkersFailed} />
+          <ResultMarkers pointsCache={pointsCache} set={response?.map.set ?? null} answer={response} selectedId={selectedId} onSelect={onSelect} labels={labels} onFailed={onMarkersFailed} />
         </MapContainer>
         {failedMessage ? (
           <p className="map-failed" role="alert">

@@ -6,6 +6,7 @@ import { atlas } from '../atlas';
 import { ClusterClient } from './cluster-client';
 import type { MapView } from './cluster-messages';
 import { KeptMarkers } from './kept-markers';
+import { useMapPoints, type MapPointsCache } from './map-points';
 import { L } from './leaflet-global';
 import { MapServices } from './map-services';
 import { spiderPositions } from './spider';
@@ -35,8 +36,8 @@ function placeIcon(place: Place, selected: boolean): L.DivIcon {
 }
 
 export interface ResultMarkersProps {
-  /** The points last fetched for a result set; drawn once they are the answer's own (`set`). */
-  points: MapPoints | null;
+  /** Where the answers' points are made and kept; each set's are clustered as soon as they are made. */
+  pointsCache: MapPointsCache;
   /** The result set of the answer on screen, and the answer itself: each answer is drawn once its points are in. */
   set: string | null;
   answer: object | null;
@@ -93,8 +94,10 @@ function pointsOf(points: MapPoints, ref: number): number[] {
  * not ids: the services of the pins in view are learnt after each draw (their titles are filled in then),
  * a selection's number when it is made.
  */
-export function ResultMarkers({ points, set, answer, selectedId, onSelect, labels, onFailed }: ResultMarkersProps) {
+export function ResultMarkers({ pointsCache, set, answer, selectedId, onSelect, labels, onFailed }: ResultMarkersProps) {
   const map = useMap();
+  /** The points last made for a result set; drawn once they are the answer's own (`set`). */
+  const points = useMapPoints(set, pointsCache);
   // One worker per mounted map, made in an effect so a remount (React's strict mode) gets a live one.
   const [client, setClient] = useState<ClusterClient | null>(null);
   const layer = useMemo(() => L.layerGroup(), []);
@@ -131,6 +134,12 @@ export function ResultMarkers({ points, set, answer, selectedId, onSelect, label
     setClient(made);
     return () => made.dispose();
   }, [onFailed, kept]);
+  // A set's points are clustered as soon as they are made, not once the page has rendered them: the load
+  // below then finds the set's index built, or being built.
+  useEffect(() => {
+    if (!client) return;
+    return pointsCache.onMade((made) => client.indexAhead(made.set, made));
+  }, [client, pointsCache]);
 
   useMapEvents({
     moveend: () => setViewVersion((v) => v + 1),

@@ -45,4 +45,15 @@ describe('cluster worker answers', () => {
     const again = answers.answer({ type: 'load', id: 5, set: 'first', columns: second, view: LOS_ANGELES });
     expect(again).toMatchObject({ markers: new ClusterIndex(first).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
   });
+
+  it('indexes a set ahead without changing the markers of the set loaded; its load then finds the index built', () => {
+    const answers = new ClusterAnswers();
+    const shown = columns(500, 3);
+    const next = columns(800, 11);
+    answers.answer({ type: 'load', id: 1, set: 'shown', columns: shown, view: STATE });
+    expect(answers.answer({ type: 'index', id: 2, set: 'next', columns: next })).toEqual({ type: 'indexed', id: 2 });
+    expect(answers.answer({ type: 'markers', id: 3, view: STATE })).toMatchObject({ markers: new ClusterIndex(shown).markers(STATE.bbox, STATE.zoom) });
+    // Loaded with other columns, the set answers from the index built ahead.
+    expect(answers.answer({ type: 'load', id: 4, set: 'next', columns: shown, view: STATE })).toMatchObject({ markers: new ClusterIndex(next).markers(STATE.bbox, STATE.zoom) });
+  });
 });

@@ -18,6 +18,10 @@ export class ClusterAnswers {
       this.index = this.indexFor(request.set, request.columns);
       return { type: 'loaded', id: request.id, markers: this.index.markers(request.view.bbox, request.view.zoom) };
     }
+    if (request.type === 'index') {
+      this.indexFor(request.set, request.columns);
+      return { type: 'indexed', id: request.id };
+    }
     if (!this.index) return { type: 'error', id: request.id, message: 'The cluster index is not built yet.' };
     if (request.type === 'markers') return { type: 'markers', id: request.id, markers: this.index.markers(request.view.bbox, request.view.zoom) };
     return { type: 'expansionZoom', id: request.id, zoom: this.index.expansionZoom(request.clusterId) };

@@ -62,6 +62,11 @@ export class ClusterClient {
     return reply.type === 'loaded' ? reply.markers : [];
   }
 
+  /** Builds set `set`'s index ahead of its `load`, which then finds it built. Nothing comes back. */
+  indexAhead(set: string, { lat, lon, approximate }: PointColumns): void {
+    this.ask({ type: 'index', set, columns: { lat, lon, approximate } }).catch(() => undefined);
+  }
+
   async markers(view: MapView): Promise<MapMarker[]> {
     const reply = await this.ask({ type: 'markers', view });
     return reply.type === 'markers' ? reply.markers : [];

@@ -13,11 +13,14 @@ export type ClusterRequest =
    * view, whose markers come back with the reply, so the first draw of a set asks nothing more.
    */
   | { type: 'load'; id: number; set: string; columns: PointColumns; view: MapView }
+  /** Builds a set's index ahead of its load, kept with the newest: the page renders the set's points meanwhile. */
+  | { type: 'index'; id: number; set: string; columns: PointColumns }
   | { type: 'markers'; id: number; view: MapView }
   | { type: 'expansionZoom'; id: number; clusterId: number };
 
 export type ClusterReply =
   | { type: 'loaded'; id: number; markers: MapMarker[] }
+  | { type: 'indexed'; id: number }
   | { type: 'markers'; id: number; markers: MapMarker[] }
   | { type: 'expansionZoom'; id: number; zoom: number }
   | { type: 'error'; id: number; message: string };

@@ -37,6 +37,19 @@ describe('map points asked ahead', () => {
     expect(m.asked).toEqual(['a', 'table 1']);
   });
 
+  it('tells listeners of each set’s points as they are made, before anyone asks for them', async () => {
+    const m = main();
+    const cache = new MapPointsCache(m);
+    const heard: string[] = [];
+    const stop = cache.onMade((points) => heard.push(`${points.set}: ${[...points.service].join(',')}`));
+    cache.prefetch('b');
+    await expect.poll(() => heard).toEqual(['b: 1,0']);
+    await cache.get('b');
+    stop();
+    await cache.get('c');
+    expect(heard).toEqual(['b: 1,0']);
+  });
+
   it('keeps the last three sets: going back to one asks nothing, to a fourth back asks again; the table is asked once per index', async () => {
     let index = 1;
     const m = main({ index: () => index });

@@ -26,14 +26,17 @@ const fromMain: PointsSource = {
 /**
  * The points of the last few result sets, each asked of main once. A set comes as its services' numbers;
  * their points are read from the installed index's table, asked once per index. The search asks for an
- * answer's set as the answer arrives (`prefetch`), so main answers while the page draws the list; the map
- * then takes the points from here. Going back to a set (a filter unticked) asks main nothing. Owned by the
- * app's page, so a quick exit forgets them with everything else.
+ * answer's set as the answer arrives (`prefetch`), so main answers while the page draws the list; the
+ * points made are told at once to whoever listens (`onMade`: the map's clustering starts then, on its
+ * worker, without waiting for the page to render them), and the map takes them from here. Going back to
+ * a set (a filter unticked) asks main nothing. Owned by the app's page, so a quick exit forgets them with
+ * everything else.
  */
 export class MapPointsCache {
   /** Newest last; an answer of null (or a failed ask) is forgotten, so a later need asks again. */
   private readonly asked = new Map<string, Promise<MapPoints | null>>();
   private table: { index: number; answer: Promise<MapTable | null> } | null = null;
+  private readonly listeners = new Set<(points: MapPoints) => void>();
 
   constructor(private readonly main: PointsSource = fromMain) {}
 
@@ -57,11 +60,22 @@ export class MapPointsCache {
     void this.get(set);
   }
 
+  /** Hears each set's points as they are made; returns the way to stop hearing. */
+  onMade(listener: (points: MapPoints) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
   private async pointsOf(set: string): Promise<MapPoints | null> {
     const items = await this.main.items(set);
     if (!items) return null;
     const table = await this.tableOf(items.index);
-    return table ? pointsOfItems(table, items) : null;
+    if (!table) return null;
+    const points = pointsOfItems(table, items);
+    for (const listener of this.listeners) listener(points);
+    return points;
   }
 
   /** One index's table at a time: a new install's numbers are another index's. */
