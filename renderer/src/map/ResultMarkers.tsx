@@ -138,7 +138,7 @@ export function ResultMarkers({ pointsCache, set, answer, selectedId, onSelect, 
   // below then finds the set's index built, or being built.
   useEffect(() => {
     if (!client) return;
-    return pointsCache.onMade((made) => client.indexAhead(made.set, made));
+    return pointsCache.onMade((made) => client.indexAhead(made));
   }, [client, pointsCache]);
 
   useMapEvents({
@@ -156,7 +156,7 @@ export function ResultMarkers({ pointsCache, set, answer, selectedId, onSelect, 
     const bounds = pointBounds(points);
     if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12, animate: false });
     const view = viewOf(map);
-    client.load(points.set, points, view).then((markers) => current && setLoaded({ points, view, markers }), noMarkers);
+    client.load(points, view).then((markers) => current && setLoaded({ points, view, markers }), noMarkers);
     return () => {
       current = false;
     };

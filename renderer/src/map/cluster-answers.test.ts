@@ -25,7 +25,7 @@ describe('cluster worker answers', () => {
     const answers = new ClusterAnswers();
     const points = columns(2000, 7);
     for (const view of [STATE, LOS_ANGELES]) {
-      const loaded = answers.answer({ type: 'load', id: 1, set: `a-${view.zoom}`, columns: points, view });
+      const loaded = answers.answer({ type: 'load', id: 1, set: `a-${view.zoom}`, index: 1, columns: points, view });
       const asked = answers.answer({ type: 'markers', id: 2, view });
       expect(loaded.type).toBe('loaded');
       expect(loaded).toEqual({ ...asked, type: 'loaded', id: 1 });
@@ -38,11 +38,11 @@ describe('cluster worker answers', () => {
     expect(answers.answer({ type: 'markers', id: 1, view: STATE }).type).toBe('error');
     const first = columns(500, 3);
     const second = columns(800, 11);
-    answers.answer({ type: 'load', id: 2, set: 'first', columns: first, view: STATE });
-    answers.answer({ type: 'load', id: 3, set: 'second', columns: second, view: STATE });
+    answers.answer({ type: 'load', id: 2, set: 'first', index: 1, columns: first, view: STATE });
+    answers.answer({ type: 'load', id: 3, set: 'second', index: 1, columns: second, view: STATE });
     expect(answers.answer({ type: 'markers', id: 4, view: LOS_ANGELES })).toMatchObject({ markers: new ClusterIndex(second).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
     // Loaded again under its key, the first set's kept index answers, whatever columns come with it.
-    const again = answers.answer({ type: 'load', id: 5, set: 'first', columns: second, view: LOS_ANGELES });
+    const again = answers.answer({ type: 'load', id: 5, set: 'first', index: 1, columns: second, view: LOS_ANGELES });
     expect(again).toMatchObject({ markers: new ClusterIndex(first).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
   });
 
@@ -50,10 +50,22 @@ describe('cluster worker answers', () => {
     const answers = new ClusterAnswers();
     const shown = columns(500, 3);
     const next = columns(800, 11);
-    answers.answer({ type: 'load', id: 1, set: 'shown', columns: shown, view: STATE });
-    expect(answers.answer({ type: 'index', id: 2, set: 'next', columns: next })).toEqual({ type: 'indexed', id: 2 });
+    answers.answer({ type: 'load', id: 1, set: 'shown', index: 1, columns: shown, view: STATE });
+    expect(answers.answer({ type: 'index', id: 2, set: 'next', index: 1, columns: next })).toEqual({ type: 'indexed', id: 2 });
     expect(answers.answer({ type: 'markers', id: 3, view: STATE })).toMatchObject({ markers: new ClusterIndex(shown).markers(STATE.bbox, STATE.zoom) });
     // Loaded with other columns, the set answers from the index built ahead.
-    expect(answers.answer({ type: 'load', id: 4, set: 'next', columns: shown, view: STATE })).toMatchObject({ markers: new ClusterIndex(next).markers(STATE.bbox, STATE.zoom) });
+    expect(answers.answer({ type: 'load', id: 4, set: 'next', index: 1, columns: shown, view: STATE })).toMatchObject({ markers: new ClusterIndex(next).markers(STATE.bbox, STATE.zoom) });
+  });
+
+  it('keeps the whole directory’s index however many smaller sets come after it', () => {
+    const answers = new ClusterAnswers();
+    const all = columns(3000, 5);
+    answers.answer({ type: 'load', id: 1, set: 'all', index: 1, columns: all, view: STATE });
+    for (let n = 0; n < 5; n++) answers.answer({ type: 'index', id: 2 + n, set: `few ${n}`, index: 1, columns: columns(100 + n, n + 20) });
+    // Loaded again under its key with other columns: the index kept for it answers.
+    expect(answers.answer({ type: 'load', id: 9, set: 'all', index: 1, columns: columns(50, 9), view: STATE })).toMatchObject({ markers: new ClusterIndex(all).markers(STATE.bbox, STATE.zoom) });
+    // The fourth newest of the smaller sets is clustered again from the columns it comes with.
+    const other = columns(70, 13);
+    expect(answers.answer({ type: 'load', id: 10, set: 'few 0', index: 1, columns: other, view: STATE })).toMatchObject({ markers: new ClusterIndex(other).markers(STATE.bbox, STATE.zoom) });
   });
 });

@@ -1,25 +1,25 @@
 import { ClusterIndex, type PointColumns } from '../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
+import { KeptSets } from './kept-sets';
 
 /**
  * A few only: an index of 100,000 points takes some 20 MB. Going back to a set (a filter ticked and
- * unticked, a word deleted) is then not clustered again.
+ * unticked, a word deleted) is then not clustered again; nor, ever, to the whole directory's (kept-sets.ts).
  */
 const KEPT = 3;
 
 /** The cluster worker's answers (cluster-worker.ts), kept apart from the worker's scope so tests can ask. */
 export class ClusterAnswers {
   private index: ClusterIndex | null = null;
-  /** The newest indexes by result set, newest last. */
-  private readonly recent = new Map<string, ClusterIndex>();
+  private readonly kept = new KeptSets<ClusterIndex>(KEPT);
 
   answer(request: ClusterRequest): ClusterReply {
     if (request.type === 'load') {
-      this.index = this.indexFor(request.set, request.columns);
+      this.index = this.indexFor(request);
       return { type: 'loaded', id: request.id, markers: this.index.markers(request.view.bbox, request.view.zoom) };
     }
     if (request.type === 'index') {
-      this.indexFor(request.set, request.columns);
+      this.indexFor(request);
       return { type: 'indexed', id: request.id };
     }
     if (!this.index) return { type: 'error', id: request.id, message: 'The cluster index is not built yet.' };
@@ -27,11 +27,10 @@ export class ClusterAnswers {
     return { type: 'expansionZoom', id: request.id, zoom: this.index.expansionZoom(request.clusterId) };
   }
 
-  private indexFor(set: string, columns: PointColumns): ClusterIndex {
-    const made = this.recent.get(set) ?? new ClusterIndex(columns);
-    this.recent.delete(set);
-    this.recent.set(set, made);
-    while (this.recent.size > KEPT) this.recent.delete(this.recent.keys().next().value!);
+  private indexFor({ set, index, columns }: { set: string; index: number; columns: PointColumns }): ClusterIndex {
+    const made = this.kept.get(set) ?? new ClusterIndex(columns);
+    this.kept.add(set, made);
+    this.kept.offer(set, made, index, columns.lat.length);
     return made;
   }
 }

@@ -1,4 +1,5 @@
-import type { MapMarker, PointColumns } from '../../../shared/map/map-clusters';
+import type { MapPoints } from '../../../shared/domain';
+import type { MapMarker } from '../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest, MapView } from './cluster-messages';
 
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
@@ -54,17 +55,17 @@ export class ClusterClient {
   }
 
   /**
-   * Markers then name points by their index in the columns of result set `set`. They are copied (bytes,
-   * not objects): the page keeps its own. Resolves to the markers of `view`.
+   * Markers then name points by their index in these columns. They are copied (bytes, not objects): the
+   * page keeps its own. Resolves to the markers of `view`.
    */
-  async load(set: string, { lat, lon, approximate }: PointColumns, view: MapView): Promise<MapMarker[]> {
-    const reply = await this.ask({ type: 'load', set, columns: { lat, lon, approximate }, view });
+  async load({ set, index, lat, lon, approximate }: MapPoints, view: MapView): Promise<MapMarker[]> {
+    const reply = await this.ask({ type: 'load', set, index, columns: { lat, lon, approximate }, view });
     return reply.type === 'loaded' ? reply.markers : [];
   }
 
-  /** Builds set `set`'s index ahead of its `load`, which then finds it built. Nothing comes back. */
-  indexAhead(set: string, { lat, lon, approximate }: PointColumns): void {
-    this.ask({ type: 'index', set, columns: { lat, lon, approximate } }).catch(() => undefined);
+  /** Builds a set's index ahead of its `load`, which then finds it built. Nothing comes back. */
+  indexAhead({ set, index, lat, lon, approximate }: MapPoints): void {
+    this.ask({ type: 'index', set, index, columns: { lat, lon, approximate } }).catch(() => undefined);
   }
 
   async markers(view: MapView): Promise<MapMarker[]> {

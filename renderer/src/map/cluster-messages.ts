@@ -9,12 +9,13 @@ export interface MapView {
 /** What the page asks the cluster worker, and what it answers. Every request carries an id. */
 export type ClusterRequest =
   /**
-   * set: the result set's key; an index the worker still holds for it is used again. view: the map's
-   * view, whose markers come back with the reply, so the first draw of a set asks nothing more.
+   * set: the result set's key; an index the worker still holds for it is used again. index: the search
+   * index the set belongs to. view: the map's view, whose markers come back with the reply, so the first
+   * draw of a set asks nothing more.
    */
-  | { type: 'load'; id: number; set: string; columns: PointColumns; view: MapView }
+  | { type: 'load'; id: number; set: string; index: number; columns: PointColumns; view: MapView }
   /** Builds a set's index ahead of its load, kept with the newest: the page renders the set's points meanwhile. */
-  | { type: 'index'; id: number; set: string; columns: PointColumns }
+  | { type: 'index'; id: number; set: string; index: number; columns: PointColumns }
   | { type: 'markers'; id: number; view: MapView }
   | { type: 'expansionZoom'; id: number; clusterId: number };
 

@@ -11,12 +11,16 @@ const tableOf = (index: number): MapTable => ({
   approximate: Uint8Array.from([0, 1]),
 });
 
-/** A stand-in for main: every set is both services in reverse order under index `index`; counts what it is asked. */
-function main({ keeps = () => true, index = () => 1 }: { keeps?: (set: string) => boolean; index?: () => number } = {}) {
+/**
+ * A stand-in for main: every set is both services in reverse order under index `index` (only the second,
+ * for a set named as `few`); counts what it is asked.
+ */
+function main({ keeps = () => true, index = () => 1, few = () => false }: { keeps?: (set: string) => boolean; index?: () => number; few?: (set: string) => boolean } = {}) {
   const asked: string[] = [];
+  const itemsOf = (set: string) => (few(set) ? { items: Int32Array.from([1]), points: 1 } : { items: Int32Array.from([1, 0]), points: 2 });
   return {
     asked,
-    items: async (set: string) => (asked.push(set), keeps(set) ? { set, index: index(), items: Int32Array.from([1, 0]), points: 2 } : null),
+    items: async (set: string) => (asked.push(set), keeps(set) ? { set, index: index(), ...itemsOf(set) } : null),
     table: async (i: number) => (asked.push(`table ${i}`), tableOf(i)),
   };
 }
@@ -52,14 +56,25 @@ describe('map points asked ahead', () => {
 
   it('keeps the last three sets: going back to one asks nothing, to a fourth back asks again; the table is asked once per index', async () => {
     let index = 1;
-    const m = main({ index: () => index });
+    const m = main({ index: () => index, few: (set) => set !== 'all' });
     const cache = new MapPointsCache(m);
-    for (const set of ['a', 'b', 'c', 'd']) await cache.get(set);
+    for (const set of ['all', 'a', 'b', 'c', 'd']) await cache.get(set);
     await cache.get('b');
     await cache.get('a');
     index = 2;
     await cache.get('e');
-    expect(m.asked).toEqual(['a', 'table 1', 'b', 'c', 'd', 'a', 'e', 'table 2']);
+    expect(m.asked).toEqual(['all', 'table 1', 'a', 'b', 'c', 'd', 'a', 'e', 'table 2']);
+  });
+
+  it('keeps the whole directory’s set however many smaller ones come after it, until another index', async () => {
+    let index = 1;
+    const m = main({ index: () => index, few: (set) => set !== 'all' });
+    const cache = new MapPointsCache(m);
+    for (const set of ['all', 'a', 'b', 'c', 'd', 'all', 'a']) await cache.get(set);
+    index = 2;
+    for (const set of ['e', 'f', 'g', 'h']) await cache.get(set);
+    await cache.get('e');
+    expect(m.asked).toEqual(['all', 'table 1', 'a', 'b', 'c', 'd', 'a', 'e', 'table 2', 'f', 'g', 'h']);
   });
 
   it('a set main no longer keeps is asked again next time, not remembered as having no points', async () => {

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { MapPoints, MapSetItems, MapTable } from '../../../shared/domain';
 import { pointsOfItems } from '../../../shared/map/map-points';
 import { atlas } from '../atlas';
+import { KeptSets } from './kept-sets';
 
-/** Sets kept, as the cluster worker keeps their indexes (cluster-answers.ts). */
+/** Sets kept, besides the whole directory's, as the cluster worker keeps their indexes (cluster-answers.ts). */
 const KEPT = 3;
 
 /** Main's answers: a set's services (null when main no longer keeps that set), an index's points (null once another is installed). */
@@ -29,12 +30,12 @@ const fromMain: PointsSource = {
  * answer's set as the answer arrives (`prefetch`), so main answers while the page draws the list; the
  * points made are told at once to whoever listens (`onMade`: the map's clustering starts then, on its
  * worker, without waiting for the page to render them), and the map takes them from here. Going back to
- * a set (a filter unticked) asks main nothing. Owned by the app's page, so a quick exit forgets them with
- * everything else.
+ * a set (a filter unticked) or to the whole directory's asks main nothing. Owned by the app's page, so a
+ * quick exit forgets them with everything else.
  */
 export class MapPointsCache {
-  /** Newest last; an answer of null (or a failed ask) is forgotten, so a later need asks again. */
-  private readonly asked = new Map<string, Promise<MapPoints | null>>();
+  /** An answer of null (or a failed ask) is forgotten, so a later need asks again. */
+  private readonly asked = new KeptSets<Promise<MapPoints | null>>(KEPT);
   private table: { index: number; answer: Promise<MapTable | null> } | null = null;
   private readonly listeners = new Set<(points: MapPoints) => void>();
 
@@ -42,16 +43,15 @@ export class MapPointsCache {
 
   get(set: string): Promise<MapPoints | null> {
     let points = this.asked.get(set);
-    this.asked.delete(set);
     if (!points) {
       const asking = this.pointsOf(set).catch(() => null);
       points = asking;
       void asking.then((answer) => {
-        if (answer === null && this.asked.get(set) === asking) this.asked.delete(set);
+        if (answer === null) this.asked.forget(set, asking);
+        else this.asked.offer(set, asking, answer.index, answer.lat.length);
       });
     }
-    this.asked.set(set, points);
-    while (this.asked.size > KEPT) this.asked.delete(this.asked.keys().next().value!);
+    this.asked.add(set, points);
     return points;
   }
 
