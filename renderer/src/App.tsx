@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DatasetInfo, SearchResponse } from '../../shared/domain';
 import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
@@ -16,9 +15,10 @@ import { HeaderActions } from './desk/HeaderActions';
 import { DeskPanels } from './desk/DeskPanels';
 import type { UiLanguage } from './i18n';
 import { dateText } from './i18n/format';
+import { useSharedTranslation } from './i18n/shared-translation';
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useSharedTranslation();
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
@@ -34,6 +34,7 @@ export function App() {
   const reference = response?.reference?.label ?? null;
   const radiusKm = response?.radiusKm ?? null;
   const place = useMemo(() => (reference === null ? null : { label: reference, radiusKm }), [reference, radiusKm]);
+  const dataset = useMemo(() => (info ? datasetText(info, t, lang) : null), [info, t, lang]);
 
   useEffect(() => {
     void atlas()
@@ -45,7 +46,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>{t('appName')}</h1>
-        {info ? <span className="dataset">{datasetText(info, t, i18n.language as UiLanguage)}</span> : null}
+        {dataset ? <span className="dataset">{dataset}</span> : null}
         <SyncEntry onDataChanged={dataChanged} />
         {importing ? null : (
           <button type="button" className="topbar-action" onClick={() => setImporting(true)}>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SearchFilters } from '../search-filters';
+import { useSharedTranslation } from '../i18n/shared-translation';
 
 /** The client's age: services whose stated ages leave it out drop; those stating none stay, marked. */
 export function AgeBox({ filters, onChange }: { filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const [text, setText] = useState(filters.age === undefined ? '' : String(filters.age));
   const set = (value: string) => {
     setText(value);

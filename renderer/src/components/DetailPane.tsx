@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDetail } from '../../../shared/domain';
 import { isVerifiedWithinMonths, STALE_AFTER_MONTHS } from '../../../shared/freshness';
@@ -20,7 +20,10 @@ import { PhoneLink } from './PhoneLink';
 
 type DetailState = { status: 'loading' } | { status: 'done'; detail: ServiceDetail | null } | { status: 'error'; error: string };
 
-export function DetailPane({ serviceId }: { serviceId: string | null }) {
+/** Memoized: a keystroke or an answer changes nothing here until another service is selected. */
+export const DetailPane = memo(ServiceDetailPane);
+
+function ServiceDetailPane({ serviceId }: { serviceId: string | null }) {
   const { t } = useTranslation();
   const [state, setState] = useState<DetailState>({ status: 'loading' });
   useEffect(() => {

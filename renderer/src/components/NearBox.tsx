@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { SEARCH_RADII_KM } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
 import { PlacePicker } from './PlacePicker';
 import { placeQuery, usePlaceLookup } from './usePlaceLookup';
+import { useSharedTranslation } from '../i18n/shared-translation';
 
 /**
  * "Near": a ZIP code or California place, geocoded offline (usePlaceLookup). Choosing a place keeps the
@@ -10,7 +10,7 @@ import { placeQuery, usePlaceLookup } from './usePlaceLookup';
  * of their own under the box, so the box keeps the width a place name needs.
  */
 export function NearBox({ filters, onChange, hasText }: { filters: SearchFilters; onChange: (f: SearchFilters) => void; hasText: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const { text, type, lookup, notFound, settle, choose, clear } = usePlaceLookup(
     (m) => onChange({ ...filters, near: placeQuery(m), radiusKm: filters.radiusKm ?? 25 }),
     () => onChange({ ...filters, near: undefined, radiusKm: undefined, sort: undefined }),

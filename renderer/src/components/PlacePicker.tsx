@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import type { PlaceMatch } from '../../../shared/domain';
 import type { Lookup } from './usePlaceLookup';
+import { useSharedTranslation } from '../i18n/shared-translation';
 
 /** Under a place box: the places a name could mean, or why none was found. */
 export function PlacePicker({ lookup, notFound, text, onChoose }: { lookup: Lookup; notFound: boolean; text: string; onChoose: (m: PlaceMatch) => void }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   if (lookup.status === 'pick') {
     return (
       <div className="near-picker" role="group" aria-label={t('nearPick')}>

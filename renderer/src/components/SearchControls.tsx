@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import type { FacetCounts } from '../../../shared/domain';
 import type { SearchFilters } from '../search-filters';
 import { FacetBar, type FacetPlace } from './FacetBar';
 import { AgeBox } from './AgeBox';
 import { NearBox } from './NearBox';
 import { ServesBox } from './ServesBox';
+import { useSharedTranslation } from '../i18n/shared-translation';
 
 /** The query box, the place boxes (near, serves) and the age box, and the facet bar. Arrow Down moves from the query box into the results. */
 export function SearchControls({ text, onText, filters, onFilters, facets, place }: {
@@ -16,7 +16,7 @@ export function SearchControls({ text, onText, filters, onFilters, facets, place
   /** The place the facet counts are measured from, when there is one. */
   place: FacetPlace | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   return (
     <div className="search-controls">
       <label className="search">

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { SearchFilters } from '../search-filters';
 import { PlacePicker } from './PlacePicker';
 import { placeQuery, usePlaceLookup } from './usePlaceLookup';
+import { useSharedTranslation } from '../i18n/shared-translation';
 
 /**
  * "Serves": where the client lives, a ZIP code or California place. Keeps the services whose service
@@ -9,7 +9,7 @@ import { placeQuery, usePlaceLookup } from './usePlaceLookup';
  * area stay, marked, unless "confirmed only".
  */
 export function ServesBox({ filters, onChange }: { filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const { text, type, lookup, notFound, settle, choose, clear } = usePlaceLookup(
     (m) => onChange({ ...filters, serves: placeQuery(m) }),
     () => onChange({ ...filters, serves: undefined }),
