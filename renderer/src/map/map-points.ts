@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { MapPoints, MapSetItems, MapTable } from '../../../shared/domain';
 import { pointsOfItems } from '../../../shared/map/map-points';
 import { atlas } from '../atlas';
-import { KeptSets } from './kept-sets';
+import { KeptSets } from './clusters/kept-sets';
 
-/** Sets kept, besides the whole directory's, as the cluster worker keeps their indexes (cluster-answers.ts). */
+/** Sets kept, besides the whole directory's, as the cluster worker keeps their indexes (clusters/cluster-answers.ts). */
 const KEPT = 3;
 
 /** Main's answers: a set's services (null when main no longer keeps that set), an index's points (null once another is installed). */

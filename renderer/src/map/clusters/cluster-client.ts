@@ -1,5 +1,5 @@
-import type { MapPoints } from '../../../shared/domain';
-import type { MapMarker } from '../../../shared/map/map-clusters';
+import type { MapPoints } from '../../../../shared/domain';
+import type { MapMarker } from '../../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest, MapView } from './cluster-messages';
 
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };

@@ -1,4 +1,4 @@
-import type { MapMarker, PointColumns } from '../../../shared/map/map-clusters';
+import type { MapMarker, PointColumns } from '../../../../shared/map/map-clusters';
 
 /** A view of the map: west, south, east, north, and the zoom. */
 export interface MapView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterIndex, type PointColumns } from '../../../shared/map/map-clusters';
+import { ClusterIndex, type PointColumns } from '../../../../shared/map/map-clusters';
 import { ClusterAnswers } from './cluster-answers';
 import type { MapView } from './cluster-messages';
 

@@ -1,4 +1,4 @@
-import { ClusterIndex, type PointColumns } from '../../../shared/map/map-clusters';
+import { ClusterIndex, type PointColumns } from '../../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest } from './cluster-messages';
 import { KeptSets } from './kept-sets';
 
