@@ -2,6 +2,9 @@ import type { MapPoints } from '../../../../shared/domain';
 import type { MapMarker } from '../../../../shared/map/map-clusters';
 import type { ClusterReply, ClusterRequest, MapView } from './cluster-messages';
 
+/** What the worker is sent of a set's points: not the service numbers, which only the page resolves. */
+const clustered = ({ set, index, lat, lon, approximate }: MapPoints) => ({ set, index, columns: { lat, lon, approximate } });
+
 type Pending = { resolve: (reply: ClusterReply) => void; reject: (err: Error) => void };
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
@@ -58,14 +61,14 @@ export class ClusterClient {
    * Markers then name points by their index in these columns. They are copied (bytes, not objects): the
    * page keeps its own. Resolves to the markers of `view`.
    */
-  async load({ set, index, lat, lon, approximate }: MapPoints, view: MapView): Promise<MapMarker[]> {
-    const reply = await this.ask({ type: 'load', set, index, columns: { lat, lon, approximate }, view });
+  async load(points: MapPoints, view: MapView): Promise<MapMarker[]> {
+    const reply = await this.ask({ type: 'load', ...clustered(points), view });
     return reply.type === 'loaded' ? reply.markers : [];
   }
 
   /** Builds a set's index ahead of its `load`, which then finds it built. Nothing comes back. */
-  indexAhead({ set, index, lat, lon, approximate }: MapPoints): void {
-    this.ask({ type: 'index', set, index, columns: { lat, lon, approximate } }).catch(() => undefined);
+  indexAhead(points: MapPoints): void {
+    this.ask({ type: 'index', ...clustered(points) }).catch(() => undefined);
   }
 
   async markers(view: MapView): Promise<MapMarker[]> {
