@@ -38,6 +38,7 @@ const UI = {
     called: 'Called Nov 30, 2026: Changed',
     copy: 'Copy',
     copied: '✓ Copied',
+    copiedSaid: (text: string) => `Copied ${text}`,
   },
   es: {
     lang: 'es',
@@ -61,6 +62,7 @@ const UI = {
     called: 'Llamado 30 nov 2026: Cambió',
     copy: 'Copiar',
     copied: '✓ Copiado',
+    copiedSaid: (text: string) => `Copiado: ${text}`,
   },
 } as const;
 type Ui = (typeof UI)[keyof typeof UI];
@@ -277,13 +279,18 @@ describe('finding the right service among thousands', () => {
     await expect.poll(() => page.locator('#open-referral-sheet').textContent()).toBe(ui.sheet(2));
     expect(await card(keyed!.id).locator('.mark-on-sheet').count()).toBe(1);
 
-    // Copy the number, then the address: one click each, the card's own, said on the button.
+    // Copy the number, then the address: one click each, the card's own, shown on the button and said
+    // once for the window by its one status region (no live region inside the cards).
     const phone = card(noted!.id).locator('.card-phone').getByRole('button');
+    const said = page.locator('.copy-said[role="status"]');
     expect(await phone.textContent()).toBe(ui.copy);
     await phone.click();
     await expect.poll(() => phone.textContent()).toBe(ui.copied);
+    await expect.poll(() => said.textContent()).toBe(ui.copiedSaid(noted!.phones[0]!.number));
     await card(noted!.id).locator('.card-meta').getByRole('button').click();
     await expect.poll(() => app.copied).toEqual([noted!.phones[0]!.number, noted!.address]);
+    await expect.poll(() => said.textContent()).toBe(ui.copiedSaid(noted!.address!));
+    expect(await page.locator('.card [aria-live]').count()).toBe(0);
     expect(noted!.address).toMatch(/, CA$/);
 
     // A note saved in the detail pane shows on its card at once.

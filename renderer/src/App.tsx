@@ -5,6 +5,7 @@ import { atlas } from './atlas';
 import { DetailPane } from './components/DetailPane';
 import { ImportScreen } from './components/import/ImportScreen';
 import { ResultList } from './components/ResultList';
+import { CopySaid } from './components/results/CopySaid';
 import { SearchControls } from './components/SearchControls';
 import type { SearchFilters } from './search-filters';
 import { SyncEntry } from './components/sync/SyncEntry';
@@ -59,17 +60,19 @@ export function App() {
       <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
           <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={response?.facets ?? null} place={place} />
-          <ResultList
-            state={search}
-            selectedId={selectedId}
-            onSelect={setSelectedId}
-            onShowMore={showMore}
-            filters={filters}
-            onFilters={setFilters}
-            populations={filters.populations}
-            showHours={filters.openNow || filters.open24x7}
-            asked={filters}
-          />
+          <CopySaid>
+            <ResultList
+              state={search}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onShowMore={showMore}
+              filters={filters}
+              onFilters={setFilters}
+              populations={filters.populations}
+              showHours={filters.openNow || filters.open24x7}
+              asked={filters}
+            />
+          </CopySaid>
         </section>
         <MapPane response={response} points={mapPoints} selectedId={selectedId} onSelect={setSelectedId} />
         <section className="detail-pane" aria-live="polite">

@@ -551,6 +551,8 @@ export const en = {
   copyAddress: 'Copy address',
   copyAddressLabel: 'Copy address {{address}}',
   copied: 'Copied',
+  copiedText: 'Copied {{text}}',
+  copyFailed: 'Not copied: {{error}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -552,4 +552,6 @@ export const es: Record<MessageKey, string> = {
   copyAddress: 'Copiar dirección',
   copyAddressLabel: 'Copiar dirección {{address}}',
   copied: 'Copiado',
+  copiedText: 'Copiado: {{text}}',
+  copyFailed: 'No se copió: {{error}}',
 };

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { atlas } from '../../atlas';
 import { useSharedTranslation } from '../../i18n/shared-translation';
+import { SAID_MS, SayCopied } from './CopySaid';
 
-/** How long "Copied" (or the failure) shows before the button reads as before. */
-const SAID_MS = 2000;
-
-/** Puts a phone number or an address on the clipboard in one click, without selecting the card. */
+/**
+ * Puts a phone number or an address on the clipboard in one click, without selecting the card. The
+ * button shows the outcome; CopySaid's region says it.
+ */
 export function CopyButton({ text, label, fullLabel, tabbable }: { text: string; label: string; fullLabel: string; tabbable: boolean }) {
   const { t } = useSharedTranslation();
+  const say = useContext(SayCopied);
   const [said, setSaid] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   useEffect(() => {
     if (!said) return;
@@ -26,10 +28,13 @@ export function CopyButton({ text, label, fullLabel, tabbable }: { text: string;
         e.stopPropagation();
         void atlas()
           .copyText({ text })
-          .then((r) => setSaid(r.ok ? { ok: true } : { ok: false, error: r.error }));
+          .then((r) => {
+            setSaid(r.ok ? { ok: true } : { ok: false, error: r.error });
+            say(r.ok ? t('copiedText', { text }) : t('copyFailed', { error: r.error }));
+          });
       }}
     >
-      <span aria-live="polite">{said ? (said.ok ? `✓ ${t('copied')}` : `✗ ${t('errorTitle')}`) : label}</span>
+      {said ? (said.ok ? `✓ ${t('copied')}` : `✗ ${t('errorTitle')}`) : label}
     </button>
   );
 }
