@@ -280,9 +280,9 @@ describe('finding the right service among thousands', () => {
     expect(await card(keyed!.id).locator('.mark-on-sheet').count()).toBe(1);
 
     // Copy the number, then the address: one click each, the card's own, shown on the button and said
-    // once for the window by its one status region (no live region inside the cards).
+    // once for the window by its one live region (none inside the cards).
     const phone = card(noted!.id).locator('.card-phone').getByRole('button');
-    const said = page.locator('.copy-said[role="status"]');
+    const said = page.locator('.copy-said[aria-live="polite"]');
     expect(await phone.textContent()).toBe(ui.copy);
     await phone.click();
     await expect.poll(() => phone.textContent()).toBe(ui.copied);

@@ -23,7 +23,7 @@ export function CopySaid({ children }: { children: ReactNode }) {
   return (
     <SayCopied.Provider value={say}>
       {children}
-      <div className="visually-hidden copy-said" role="status" aria-live="polite">
+      <div className="visually-hidden copy-said" aria-live="polite">
         {said ? <span key={said.n}>{said.text}</span> : null}
       </div>
     </SayCopied.Provider>
