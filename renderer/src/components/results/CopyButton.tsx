@@ -1,7 +1,7 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext } from 'react';
 import { atlas } from '../../atlas';
 import { useSharedTranslation } from '../../i18n/shared-translation';
-import { SAID_MS, SayCopied } from './CopySaid';
+import { SayCopied, useSaidForAWhile } from './CopySaid';
 
 /**
  * Puts a phone number or an address on the clipboard in one click, without selecting the card. The
@@ -10,12 +10,7 @@ import { SAID_MS, SayCopied } from './CopySaid';
 export function CopyButton({ text, label, fullLabel, tabbable }: { text: string; label: string; fullLabel: string; tabbable: boolean }) {
   const { t } = useSharedTranslation();
   const say = useContext(SayCopied);
-  const [said, setSaid] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
-  useEffect(() => {
-    if (!said) return;
-    const timer = setTimeout(() => setSaid(null), SAID_MS);
-    return () => clearTimeout(timer);
-  }, [said]);
+  const [said, setSaid] = useSaidForAWhile<{ ok: true } | { ok: false; error: string }>();
   return (
     <button
       type="button"

@@ -1,7 +1,18 @@
-import { createContext, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useEffect, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 
 /** How long what a copy came to shows, on its button and here, before both read as before. */
-export const SAID_MS = 2000;
+const SAID_MS = 2000;
+
+/** What a copy came to, kept for SAID_MS and then gone: on its button and in the region alike. */
+export function useSaidForAWhile<T>(): [T | null, Dispatch<SetStateAction<T | null>>] {
+  const [said, setSaid] = useState<T | null>(null);
+  useEffect(() => {
+    if (said === null) return;
+    const timer = setTimeout(() => setSaid(null), SAID_MS);
+    return () => clearTimeout(timer);
+  }, [said]);
+  return [said, setSaid];
+}
 
 /** Says what a copy came to in the window's one region for it; a no-op outside CopySaid. */
 export const SayCopied = createContext<(text: string) => void>(() => {});
@@ -13,13 +24,8 @@ export const SayCopied = createContext<(text: string) => void>(() => {});
  * said twice.
  */
 export function CopySaid({ children }: { children: ReactNode }) {
-  const [said, setSaid] = useState<{ text: string; n: number } | null>(null);
-  const say = useCallback((text: string) => setSaid((before) => ({ text, n: (before?.n ?? 0) + 1 })), []);
-  useEffect(() => {
-    if (!said) return;
-    const timer = setTimeout(() => setSaid(null), SAID_MS);
-    return () => clearTimeout(timer);
-  }, [said]);
+  const [said, setSaid] = useSaidForAWhile<{ text: string; n: number }>();
+  const say = useCallback((text: string) => setSaid((before) => ({ text, n: (before?.n ?? 0) + 1 })), [setSaid]);
   return (
     <SayCopied.Provider value={say}>
       {children}
