@@ -57,3 +57,28 @@ describe('first screen', () => {
     expect(await page.locator('.card').count()).toBe(0);
   });
 });
+
+describe('a copy that does not reach the clipboard', () => {
+  it('says so on the button and in the window\'s live region, with the reason', async () => {
+    const app = await launchApp({
+      copyText: () => {
+        throw new Error('The clipboard is held by another program.');
+      },
+    });
+    try {
+      const { page } = app;
+      await page.getByRole('searchbox').fill('trafficking hotline');
+      const card = page.locator('.card', { hasText: 'National Human Trafficking Hotline' });
+      await expect.poll(() => card.count()).toBe(1);
+      const copy = card.locator('.card-phone').getByRole('button');
+      await copy.click();
+      await expect.poll(() => copy.textContent()).toBe('✗ Not copied');
+      expect(await copy.getAttribute('title')).toContain('The clipboard is held by another program.');
+      await expect.poll(() => page.locator('.copy-said').textContent()).toMatch(/^Not copied: .*The clipboard is held by another program\./);
+      expect(app.copied).toEqual([]);
+      await app.screenshot('copy-failed');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -92,6 +92,8 @@ export async function launchApp(
     prepare?: (db: Db) => void;
     chooseImportPath?: ChooseImportPath;
     chooseStreetMap?: () => Promise<string | null>;
+    /** The system clipboard's stand-in; by default it takes every text (see `copied`). */
+    copyText?: (text: string) => void;
     /** A desk clock fixed at `at` (ISO 8601) in `timeZone`, for the page and the main-process handlers. */
     clock?: { at: string; timeZone: string };
     /** The key store that seals API keys (Electron's safeStorage in the app); none by default, as on a Linux desk without one. */
@@ -130,7 +132,7 @@ export async function launchApp(
     now: () => fixedNow ?? new Date(),
     ...shell,
     openExternal: async (url) => void openedExternally.push(url),
-    copyText: (text) => void copied.push(text),
+    copyText: options.copyText ?? ((text) => void copied.push(text)),
     ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
     dataDir: join(ROOT, 'data'),
     basemapPath: BASEMAP,

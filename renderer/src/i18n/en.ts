@@ -553,6 +553,7 @@ export const en = {
   copied: 'Copied',
   copiedText: 'Copied {{text}}',
   copyFailed: 'Not copied: {{error}}',
+  notCopied: 'Not copied',
 } as const;
 
 export type MessageKey = keyof typeof en;

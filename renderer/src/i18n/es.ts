@@ -554,4 +554,5 @@ export const es: Record<MessageKey, string> = {
   copied: 'Copiado',
   copiedText: 'Copiado: {{text}}',
   copyFailed: 'No se copió: {{error}}',
+  notCopied: 'No se copió',
 };

@@ -29,7 +29,7 @@ export function CopyButton({ text, label, fullLabel, tabbable }: { text: string;
           });
       }}
     >
-      {said ? (said.ok ? `✓ ${t('copied')}` : `✗ ${t('errorTitle')}`) : label}
+      {said ? (said.ok ? `✓ ${t('copied')}` : `✗ ${t('notCopied')}`) : label}
     </button>
   );
 }
