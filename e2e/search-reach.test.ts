@@ -39,6 +39,8 @@ const UI = {
     copy: 'Copy',
     copied: '✓ Copied',
     copiedSaid: (text: string) => `Copied ${text}`,
+    details: 'Service details',
+    shownSaid: (name: string) => `Showing ${name}`,
   },
   es: {
     lang: 'es',
@@ -63,6 +65,8 @@ const UI = {
     copy: 'Copiar',
     copied: '✓ Copiado',
     copiedSaid: (text: string) => `Copiado: ${text}`,
+    details: 'Detalles del servicio',
+    shownSaid: (name: string) => `Se muestra: ${name}`,
   },
 } as const;
 type Ui = (typeof UI)[keyof typeof UI];
@@ -275,6 +279,11 @@ describe('finding the right service among thousands', () => {
     expect(await page.locator('.card.selected').count()).toBe(0);
     await card(keyed!.id).locator('.card-name').click();
     await expect.poll(() => page.locator('article.detail h2').textContent()).toBe(keyed!.name);
+    // Its name is said, not the whole detail: the pane is a named region and not itself live.
+    await expect.poll(() => page.locator('.detail-said[aria-live="polite"]').textContent()).toBe(ui.shownSaid(keyed!.name));
+    const pane = page.getByRole('region', { name: ui.details });
+    expect(await pane.getAttribute('aria-live')).toBeNull();
+    expect(await pane.locator('[aria-live] article.detail').count()).toBe(0);
     await page.keyboard.press('a');
     await expect.poll(() => page.locator('#open-referral-sheet').textContent()).toBe(ui.sheet(2));
     expect(await card(keyed!.id).locator('.mark-on-sheet').count()).toBe(1);

@@ -75,7 +75,7 @@ export function App() {
           </CopySaid>
         </section>
         <MapPane response={response} points={mapPoints} selectedId={selectedId} onSelect={setSelectedId} />
-        <section className="detail-pane" aria-live="polite">
+        <section className="detail-pane" aria-label={t('detailLabel')}>
           <DetailPane serviceId={selectedId} />
         </section>
       </main>

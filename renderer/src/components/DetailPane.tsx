@@ -40,6 +40,21 @@ function ServiceDetailPane({ serviceId }: { serviceId: string | null }) {
     };
   }, [serviceId]);
 
+  // One short line is said when a service is shown (the pane itself is not live: the whole detail would be
+  // read out at each selection, and again at each minute's "open now"); it stays mounted so it is heard.
+  const said = serviceId && state.status === 'done' && state.detail ? t('detailShowing', { name: state.detail.name }) : '';
+  return (
+    <>
+      <div className="visually-hidden detail-said" aria-live="polite">
+        {said}
+      </div>
+      <DetailBody serviceId={serviceId} state={state} />
+    </>
+  );
+}
+
+function DetailBody({ serviceId, state }: { serviceId: string | null; state: DetailState }) {
+  const { t } = useTranslation();
   if (!serviceId) return <div className="message muted">{t('selectPrompt')}</div>;
   if (state.status === 'loading') return <div className="message" aria-busy="true">{t('loading')}</div>;
   if (state.status === 'error' || !state.detail) {

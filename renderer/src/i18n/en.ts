@@ -19,6 +19,8 @@ export const en = {
   cityUnknown: 'City not stated',
   locationUnknown: 'Location not stated',
   selectPrompt: 'Select a service to see its details.',
+  detailLabel: 'Service details',
+  detailShowing: 'Showing {{name}}',
   organization: 'Organization',
   phones: 'Phones',
   hours: 'Hours',

@@ -20,6 +20,8 @@ export const es: Record<MessageKey, string> = {
   cityUnknown: 'Ciudad no indicada',
   locationUnknown: 'Ubicación no indicada',
   selectPrompt: 'Seleccione un servicio para ver sus detalles.',
+  detailLabel: 'Detalles del servicio',
+  detailShowing: 'Se muestra: {{name}}',
   organization: 'Organización',
   phones: 'Teléfonos',
   hours: 'Horario',
