@@ -64,7 +64,7 @@ export const en = {
   resultsNearAny_one: '{{count, number}} service, by distance from {{place}}',
   resultsNearAny_other: '{{count, number}} services, by distance from {{place}}',
   virtualGroup: 'No address to measure from: phone & online, withheld or not stated ({{count, number}})',
-  distanceKm: '{{km}} km',
+  distanceKm: '{{km, number}} km',
   facetCategory: 'Service',
   facetLanguage: 'Language',
   facetPopulation: 'Who it serves',

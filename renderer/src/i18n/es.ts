@@ -65,7 +65,7 @@ export const es: Record<MessageKey, string> = {
   resultsNearAny_one: '{{count, number}} servicio, por distancia desde {{place}}',
   resultsNearAny_other: '{{count, number}} servicios, por distancia desde {{place}}',
   virtualGroup: 'Sin dirección para medir: por teléfono y en línea, reservada o no indicada ({{count, number}})',
-  distanceKm: '{{km}} km',
+  distanceKm: '{{km, number}} km',
   facetCategory: 'Servicio',
   facetLanguage: 'Idioma',
   facetPopulation: 'A quién atiende',

@@ -26,6 +26,33 @@ describe('a translator that remembers', () => {
     expect(t('resultsCount', { count: 2 })).toBe('2 services');
   });
 
+  it('fills in a text whose options are put in as given, learnt from i18next once, and as i18next would write it', async () => {
+    const i18n = await instance();
+    let asked = 0;
+    const counted = ((...a: Parameters<typeof i18n.t>) => {
+      asked++;
+      return i18n.t(...a);
+    }) as typeof i18n.t;
+    const t = rememberedT(counted);
+    // A value with what String.replace would read as patterns, and one that looks like a place of its own.
+    const numbers = ['(510) 555-0195', '$& $1 $$', '{{number}}', ...Array.from({ length: 200 }, (_, i) => `(213) 555-${1000 + i}`)];
+    for (const number of numbers) expect(t('copyPhoneLabel', { number })).toBe(i18n.t('copyPhoneLabel', { number }));
+    expect(t('copyPhoneLabel', { number: '(510) 555-0195' })).toBe('Copy (510) 555-0195');
+    expect(asked).toBe(2);
+    expect(t('cardLastMark', { when: 'Nov 30, 2026', status: 'Changed' })).toBe('Called Nov 30, 2026: Changed');
+  });
+
+  it('leaves to i18next a text whose option it formats or reads itself', async () => {
+    const i18n = await instance();
+    i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined) => new Intl.NumberFormat(lng).format(value as number));
+    const spanish = rememberedT(i18n.getFixedT('es'));
+    expect(spanish('distanceKm', { km: 2.5 })).toBe('2,5 km');
+    expect(spanish('distanceKm', { km: 1234.5 })).toBe('1234,5 km');
+    expect(spanish('resultsCount', { count: 1 })).toBe('1 servicio');
+    expect(spanish('resultsCount', { count: 30_039 })).toBe('30.039 servicios');
+    expect(spanish('resultsCount', { count: 1 })).toBe('1 servicio');
+  });
+
   it('a translator for another language answers in that language, not from the first one', async () => {
     const i18n = await instance();
     const english = rememberedT(i18n.getFixedT('en'));
