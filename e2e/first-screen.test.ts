@@ -50,6 +50,23 @@ describe('first screen', () => {
     await app.screenshot('hotline-detail');
   });
 
+  it('keeps a copy\'s outcome on its own service\'s card when the next answer brings other services', async () => {
+    const { page } = app;
+    await page.getByRole('searchbox').fill('trafficking hotline');
+    const card = page.locator('.card', { hasText: 'National Human Trafficking Hotline' });
+    await expect.poll(() => card.count()).toBe(1);
+    await card.locator('.card-phone').getByRole('button').click();
+    await expect.poll(() => card.locator('.card-phone').getByRole('button').textContent()).toBe('✓ Copied');
+    // Cards are reused for the next answer's services (their elements rewritten, not built again).
+    const next = searchDirect(app, { text: 'NCLR legal help' }).results;
+    const expected = next.map((c) => c.name);
+    expect(expected).not.toContain('National Human Trafficking Hotline');
+    expect(next[0]!.phones.length).toBeGreaterThan(0);
+    await page.getByRole('searchbox').fill('NCLR legal help');
+    await expect.poll(() => page.locator('.card .card-name').allTextContents()).toEqual(expected);
+    expect(await page.locator('.card .card-action', { hasText: 'Copied' }).count()).toBe(0);
+  });
+
   it('says so plainly when nothing matches', async () => {
     const { page } = app;
     await page.getByRole('searchbox').fill('zzqx wwkj');

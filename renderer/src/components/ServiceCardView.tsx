@@ -41,7 +41,8 @@ interface CardProps {
  * Memoized above: a keystroke re-renders the list around the answer on screen while the next is asked,
  * and its 50 unchanged cards (each translating a dozen strings) took most of the time before the box
  * showed the letter. A new answer's card that shows what the card on screen shows (a word typed further
- * often finds the same first cards) is not drawn again either.
+ * often finds the same first cards) is not drawn again either. A card may be given another service to show
+ * (CardList's slots): what it holds of its own (a copy's outcome) is keyed by what it is about.
  */
 function ServiceCard({ card, selected, tabbable, onSelect, populations = [], showHours = false, summary, asked = {}, servesPlace = null }: CardProps) {
   const { t, lang } = useSharedTranslation();
@@ -80,7 +81,7 @@ function ServiceCard({ card, selected, tabbable, onSelect, populations = [], sho
         {card.organization !== card.name ? <div className="card-org">{card.organization}</div> : null}
         <div className="card-row card-phone">
           {firstPhone ? <PhoneLink phone={firstPhone} inOption /> : <span className="unknown">{t('phoneUnknown')}</span>}
-          {phoneText ? <CopyButton text={phoneText} label={t('copyPhone')} fullLabel={t('copyPhoneLabel', { number: phoneText })} tabbable={tabbable} /> : null}
+          {phoneText ? <CopyButton key={phoneText} text={phoneText} label={t('copyPhone')} fullLabel={t('copyPhoneLabel', { number: phoneText })} tabbable={tabbable} /> : null}
         </div>
         <div className="card-row card-meta">
           {/* A distance means the place is known; only its city is missing then. */}
@@ -90,7 +91,7 @@ function ServiceCard({ card, selected, tabbable, onSelect, populations = [], sho
           {ages !== null ? <span className="ages">{`${t('ages')}: ${ages}`}</span> : null}
           {/* Only services from a source added beside the bundled directory say where they came from. */}
           {card.source && card.source !== BUNDLED_SOURCE ? <span className="card-source">{t('fromSource', { source: card.source })}</span> : null}
-          {card.address ? <CopyButton text={card.address} label={t('copyAddress')} fullLabel={t('copyAddressLabel', { address: card.address })} tabbable={tabbable} /> : null}
+          {card.address ? <CopyButton key={card.address} text={card.address} label={t('copyAddress')} fullLabel={t('copyAddressLabel', { address: card.address })} tabbable={tabbable} /> : null}
         </div>
         {servesPlace !== null && card.serviceArea.length > 0 ? <div className="card-area">{t('serviceAreaOn', { areas: card.serviceArea.join('; ') })}</div> : null}
         {whoMarks ? (

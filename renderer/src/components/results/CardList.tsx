@@ -1,6 +1,7 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { LocalSummary, SearchCard } from '../../../../shared/domain';
 import { ServiceCardView, type AskedQuestions } from '../ServiceCardView';
+import { nextSlots } from './card-slots';
 
 const focusCard = (id: string) => requestAnimationFrame(() => document.getElementById(`card-${id}`)?.focus());
 
@@ -49,6 +50,7 @@ export function CardList({ cards, label, selectedId, onSelect, onPastEnd, onBefo
     else if (next < cards.length) select(cards[next]!.id);
     else if (onPastEnd()) pending.current = { at: cards.length, first: cards[0]!.id };
   };
+  const slots = useCardSlots(cards);
   // Tab reaches the selected card, or the first when the selection is elsewhere.
   const tabbable = cards.some((c) => c.id === selectedId) ? selectedId : (cards[0]?.id ?? null);
 
@@ -67,7 +69,7 @@ export function CardList({ cards, label, selectedId, onSelect, onPastEnd, onBefo
     >
       {cards.map((c) => (
         <ServiceCardView
-          key={c.id}
+          key={slots.get(c.id)}
           card={c}
           selected={c.id === selectedId}
           tabbable={c.id === tabbable}
@@ -81,4 +83,14 @@ export function CardList({ cards, label, selectedId, onSelect, onPastEnd, onBefo
       ))}
     </ul>
   );
+}
+
+/** Each card's key, by its slot (card-slots.ts); the card holding focus keeps its own. */
+function useCardSlots(cards: SearchCard[]): ReadonlyMap<string, number> {
+  const last = useRef<ReadonlyMap<string, number>>(new Map());
+  return useMemo(() => {
+    const focused = document.activeElement?.closest('.card')?.getAttribute('data-id') ?? null;
+    last.current = nextSlots(last.current, cards.map((c) => c.id), focused);
+    return last.current;
+  }, [cards]);
 }
