@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flattenHsdsJson } from '../hsds/read/flatten-json';
@@ -6,6 +6,7 @@ import { installDataset } from '../hsds/install/install-dataset';
 import { STARTER_SERVICES, tempDb } from '../test-support/temp-db';
 import { checkDatabaseFile } from '../jobs/database-file-job';
 import { findLastGoodCopy } from './last-good-copy';
+import { openDatabase } from './open';
 import { openUserDatabase, type DamagedDatabase } from './open-user-database';
 
 const oneService = (name: string) => ({ id: 's1', name, status: 'active', organization: { id: 'o1', name: 'Org' } });
@@ -74,6 +75,18 @@ describe('opening the user database', () => {
     expect((db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n).toBe(0);
     db.close();
     expect(readdirSync(dirname(t.path)).filter((f) => f.startsWith('atlas.sqlite.damaged-'))).toHaveLength(1);
+  });
+
+  it('finds a file cut short while closed (a copy or sync tool stopped half way) as an error, before any of it is mapped, and restores the saved copy', () => {
+    const t = databaseWithHistory();
+    truncateSync(t.path, statSync(t.path).size - 8 * 4096);
+    expect(() => openDatabase(t.path)).toThrow(/malformed/);
+    const asked: DamagedDatabase[] = [];
+    const db = openUserDatabase(t.path, (p) => (asked.push(p), 'restore'))!;
+    expect(asked).toHaveLength(1);
+    expect((db.prepare('SELECT count(*) AS n FROM service').get() as { n: number }).n).toBe(STARTER_SERVICES);
+    expect(db.pragma('mmap_size', { simple: true })).toBeGreaterThan(0);
+    db.close();
   });
 
   it('touches nothing when the user quits', () => {

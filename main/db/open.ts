@@ -36,6 +36,18 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/**
+ * How much of the file SQLite reads through a memory map instead of a read call per page. A new search's
+ * cards come from pages all over the file that its own cache has not held yet: the seven statements of a
+ * first page of 50 cards took 12-17 ms so, 7-9 ms mapped. The price is how an I/O error shows: on a
+ * mapped page it is a signal that ends the process, not an error the app can report. The app reads the
+ * whole file with plain reads before it maps any of it (openUserDatabase's quick check), so a file
+ * already damaged is found and offered its last good copy; one that goes bad while open ends the app, and
+ * the next start finds it. The app never shrinks its files in place (copies and restores rename), the
+ * other way to such a signal. SQLite caps the map at its own limit (2 GB less 64 KB).
+ */
+const MAPPED_BYTES = 2 ** 31;
+
 const bindings = new WeakMap<ReadDb, string>();
 
 /** The build of better-sqlite3 this connection was opened with, when not the default: a worker thread opening the same file needs it too. */
@@ -71,6 +83,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // 64 MiB of pages instead of SQLite's 2 MiB: a statewide directory is some 400 MB, and a page of search
     // results reads cards from all over it; from SQLite's own cache, not the system's, they read twice as fast.
     db.pragma('cache_size = -65536');
+    db.pragma(`mmap_size = ${MAPPED_BYTES}`);
     migrate(db, migrations);
   } catch (err) {
     db.close();
