@@ -72,13 +72,15 @@ describe('cancelling a pull', { timeout: 120_000 }, () => {
     expect(await call<SourcePullSummary>(handlers, 'sourcePull', { name: 'county' })).toMatchObject({ ok: true, added: SERVICES - 5 });
   });
 
-  it('once the install has committed, does not say nothing changed', async () => {
+  it('once the install has committed, answers what it installed, not that it was cancelled', async () => {
     api.state.services = range(SERVICES);
     api.state.pageSize = SERVICES;
     const pulling = call<SourcePullSummary>(handlers, 'sourcePull', { name: 'county' });
-    // The reading connection sees the rows once the install commits: the pull is then too late to cancel, or over.
+    // The reading connection sees the rows once the install commits: the pull is then too late to cancel, or
+    // over. In the instant between the commit and the worker's word of it a cancel may still say it is
+    // stopping; what the pull answers then is what it installed all the same.
     await until(() => (desk.db.prepare("SELECT count(*) FROM service WHERE atlas_source = 'county'").pluck().get() as number) > 0);
-    expect((await cancel()).outcome).toMatch(/^(too-late|idle)$/);
+    expect((await cancel()).outcome).toMatch(/^(too-late|idle|cancelling)$/);
     expect(await pulling).toMatchObject({ ok: true, added: SERVICES });
     expect(await pulling).not.toHaveProperty('cancelled');
   });
