@@ -42,8 +42,9 @@ export function writeSteps<T>(db: Db, steps: Steps<T>): T {
  * The same, yielding to the event loop between steps so progress can be shown and a cancel heard. The
  * transaction stays open across those yields, so `db` must be a connection of its own: the app's reading
  * connection keeps seeing the directory as it was until the commit (WAL snapshot isolation). A cancel or a
- * failure rolls everything back. `beforeCommit`, waited for once the steps are done: what must have
- * finished before the write may commit (a copy of the file as it was); its failure rolls back too.
+ * failure rolls everything back, and a cancel heard before the commit is still in time. `beforeCommit`,
+ * waited for once the steps are done: what must have finished before the write may commit (a copy of
+ * the file as it was); its failure rolls back too.
  */
 export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: StepListener = {}, beforeCommit?: () => Promise<void>): Promise<T> {
   const restore = bulkWrite(db);
@@ -58,12 +59,12 @@ export async function writeStepsAsync<T>(db: Db, steps: Steps<T>, listener: Step
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await runStepsAsync(steps, { ...listener, onProgress: (p) => (log.flush(), listener.onProgress?.(p)) });
-    if (beforeCommit) {
-      await beforeCommit();
-      // A cancel asked for while it was waited for is still in time.
-      if (listener.isCancelled?.()) throw new ImportCancelled();
-    }
+    if (beforeCommit) await beforeCommit();
     await log.flushed();
+    // Nothing is waited for between this last question and the commit: a cancel is heard in time, or it
+    // comes once the listener knows the write is committing and is told it is too late.
+    if (listener.isCancelled?.()) throw new ImportCancelled();
+    listener.onCommitting?.();
     db.exec('COMMIT');
     listener.onCommitted?.();
     void foldLog(db).then(checkpointsBack);

@@ -73,7 +73,7 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
   };
   const status = (jobId: string): ImportJobStatus => statusOf(runs.latest(jobId));
   const forget = (jobId: string) => {
-    runs.cancel(jobId);
+    void runs.cancel(jobId);
     runs.forget(jobId);
     open.get(jobId)?.session?.close();
     open.delete(jobId);
@@ -138,7 +138,7 @@ export function createImportHandlers(db: ReadDb, { chooseImportPath: choosePath,
     },
     importCancel: ({ jobId }: { jobId: string }): ImportJobStatus => {
       job(jobId);
-      runs.cancel(jobId);
+      void runs.cancel(jobId);
       return status(jobId);
     },
     importPrevious: (): PreviousVersion | null => previousVersion(db),

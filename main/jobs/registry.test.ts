@@ -52,7 +52,7 @@ describe('the long-job registry', () => {
     const b = jobs.start('a', 'write', first, (run) => runStepsAsync(batches('applying', 1_000), run));
     const other = jobs.start('b', 'write', first, (run) => runStepsAsync(batches('applying', 20), run));
     await turn();
-    expect(jobs.cancel('a')).toEqual({ outcome: 'cancelling' });
+    expect(await jobs.cancel('a')).toEqual({ outcome: 'cancelling' });
     await expect(a.result).rejects.toThrow(ImportCancelled);
     await expect(b.result).rejects.toThrow(ImportCancelled);
     expect(a.job).toMatchObject({ state: 'cancelled', error: 'Import cancelled: the directory was left as it was.' });
@@ -65,7 +65,7 @@ describe('the long-job registry', () => {
     expect(broken.job).toMatchObject({ state: 'failed', error: 'The file is not a dataset.' });
     expect(jobs.latest('a')).toBe(broken.job);
     // Nothing runs, nothing has committed: a cancel now has nothing to stop.
-    expect(jobs.cancel('a')).toEqual({ outcome: 'idle' });
+    expect(await jobs.cancel('a')).toEqual({ outcome: 'idle' });
   });
 
   it('counts an error after a cancel as cancelled only when it is one of the errors a stop raises', async () => {
@@ -77,12 +77,12 @@ describe('the long-job registry', () => {
         throw error;
       });
     const stopped = stop(new Stopped('stopped'));
-    jobs.cancel(1);
+    void jobs.cancel(1);
     await expect(stopped.result).rejects.toThrow('stopped');
     expect(stopped.job.state).toBe('cancelled');
 
     const failed = stop(new Error('disk full'));
-    jobs.cancel(1);
+    void jobs.cancel(1);
     await expect(failed.result).rejects.toThrow('disk full');
     expect(failed.job).toMatchObject({ state: 'failed', error: 'disk full' });
   });
@@ -99,17 +99,56 @@ describe('the long-job registry', () => {
       return 'installed';
     });
     while (write.job.committed === undefined) await turn();
-    expect(jobs.cancel(7)).toEqual({ outcome: 'too-late', committed: 3 });
+    expect(await jobs.cancel(7)).toEqual({ outcome: 'too-late', committed: 3 });
     release();
     expect(await write.result).toBe('installed');
     expect(write.job.state).toBe('done');
-    expect(jobs.cancel(7)).toEqual({ outcome: 'too-late', committed: 3 });
-    expect(jobs.cancel(8)).toEqual({ outcome: 'idle' });
+    expect(await jobs.cancel(7)).toEqual({ outcome: 'too-late', committed: 3 });
+    expect(await jobs.cancel(8)).toEqual({ outcome: 'idle' });
 
     const check = jobs.start(7, 'check', first, (run) => runStepsAsync(batches('checking', 2), run));
     expect(jobs.latest(7)).toBe(check.job);
     await check.result;
-    expect(jobs.cancel(7)).toEqual({ outcome: 'idle' });
+    expect(await jobs.cancel(7)).toEqual({ outcome: 'idle' });
+  });
+
+  it('lets a write that has begun to commit run on, answering once it has ended what became of it', async () => {
+    const jobs = createJobRegistry<number, 'write', number>();
+    const committing = (commits: boolean) => {
+      let finish = () => {};
+      let asked = false;
+      const write = jobs.start(7, 'write', first, async (run) => {
+        await runStepsAsync(batches('applying', 5), run);
+        run.onCommitting();
+        await new Promise<void>((resolve) => {
+          finish = resolve;
+          asked = true;
+        });
+        if (!commits) throw new Error('disk I/O error');
+        run.committed(3);
+        return 'installed';
+      });
+      return { write, asked: () => asked, finish: () => finish() };
+    };
+
+    const good = committing(true);
+    while (!good.asked()) await turn();
+    let answered = false;
+    const answer = jobs.cancel(7).finally(() => (answered = true));
+    await turn();
+    expect(answered).toBe(false);
+    good.finish();
+    expect(await answer).toEqual({ outcome: 'too-late', committed: 3 });
+    expect(await good.write.result).toBe('installed');
+    expect(good.write.job.state).toBe('done');
+
+    const bad = committing(false);
+    while (!bad.asked()) await turn();
+    const failing = jobs.cancel(7);
+    bad.finish();
+    expect(await failing).toEqual({ outcome: 'idle' });
+    await expect(bad.write.result).rejects.toThrow('disk I/O error');
+    expect(bad.write.job).toMatchObject({ state: 'failed', error: 'disk I/O error' });
   });
 
   it('forgets an owner: its ended jobs are gone and a running one finishes unwatched', async () => {
@@ -118,7 +157,7 @@ describe('the long-job registry', () => {
     jobs.forget('x');
     expect(jobs.latest('x')).toBeUndefined();
     expect(jobs.progress('x')).toBeNull();
-    expect(jobs.cancel('x')).toEqual({ outcome: 'idle' });
+    expect(await jobs.cancel('x')).toEqual({ outcome: 'idle' });
     expect(await running.result).toBe('checking 10');
     expect(jobs.latest('x')).toBeUndefined();
   });

@@ -16,8 +16,11 @@ export interface Job<Owner, Kind extends string, Committed> {
   readonly committed: Committed | undefined;
 }
 
-/** What a task is handed: progress and cancel as runStepsAsync takes them, the signal for a download, and the commit hook. */
-export interface JobRun<Committed> extends Required<Pick<StepListener, 'onProgress' | 'isCancelled'>> {
+/**
+ * What a task is handed: progress, cancel and the commit's start as a write takes them (a cancel from
+ * onCommitting on waits for the task to end), the signal for a download, and the commit hook.
+ */
+export interface JobRun<Committed> extends Required<Pick<StepListener, 'onProgress' | 'isCancelled' | 'onCommitting'>> {
   signal: AbortSignal;
   /** Says the task's write has committed: it can no longer be cancelled, and a cancel now answers too-late. */
   committed: (value: Committed) => void;
@@ -30,7 +33,11 @@ interface Entry<Owner, Kind extends string, Committed> extends Job<Owner, Kind, 
   progress: StepProgress;
   error: string | null;
   committed: Committed | undefined;
+  /** Its write has begun to commit: a cancel can no longer stop it. */
+  committing: boolean;
   abort: AbortController;
+  /** Settles once the job has ended, however it ended. */
+  ended: Promise<unknown>;
   /** When it last reported (a count of reports across the registry): the owner's newest report is the one shown. */
   reported: number;
 }
@@ -56,7 +63,18 @@ export function createJobRegistry<Owner, Kind extends string, Committed = never>
      */
     start<T>(owner: Owner, kind: Kind, first: StepProgress, task: (run: JobRun<Committed>) => Promise<T>): { job: Job<Owner, Kind, Committed>; result: Promise<T> } {
       jobs = jobs.filter((j) => j.owner !== owner || j.state === 'running');
-      const job: Entry<Owner, Kind, Committed> = { owner, kind, state: 'running', progress: first, error: null, committed: undefined, abort: new AbortController(), reported: ++reports };
+      const job: Entry<Owner, Kind, Committed> = {
+        owner,
+        kind,
+        state: 'running',
+        progress: first,
+        error: null,
+        committed: undefined,
+        committing: false,
+        abort: new AbortController(),
+        ended: Promise.resolve(),
+        reported: ++reports,
+      };
       jobs.push(job);
       const run: JobRun<Committed> = {
         signal: job.abort.signal,
@@ -65,6 +83,7 @@ export function createJobRegistry<Owner, Kind extends string, Committed = never>
           job.reported = ++reports;
         },
         isCancelled: () => job.abort.signal.aborted,
+        onCommitting: () => void (job.committing = true),
         committed: (value) => void (job.committed = value),
       };
       const result = (async () => task(run))().then(
@@ -78,6 +97,7 @@ export function createJobRegistry<Owner, Kind extends string, Committed = never>
           throw err;
         },
       );
+      job.ended = result.catch(() => undefined);
       return { job, result };
     },
 
@@ -92,14 +112,17 @@ export function createJobRegistry<Owner, Kind extends string, Committed = never>
     },
 
     /**
-     * Asks the owner's running jobs that have not committed to stop; they stop at their next step and undo
-     * what they started. Too late when nothing is left to stop but a write of the owner's has committed.
+     * Asks the owner's running jobs that have not begun to commit to stop; they stop at their next step and
+     * undo what they started. Too late when nothing is left to stop but a write of the owner's has
+     * committed: one still committing is waited for.
      */
-    cancel(owner: Owner): CancelAnswer<Committed> {
+    async cancel(owner: Owner): Promise<CancelAnswer<Committed>> {
       const mine = of(owner);
-      const stoppable = mine.filter((j) => j.state === 'running' && j.committed === undefined);
+      const running = mine.filter((j) => j.state === 'running' && j.committed === undefined);
+      const stoppable = running.filter((j) => !j.committing);
       for (const j of stoppable) j.abort.abort();
       if (stoppable.length > 0) return { outcome: 'cancelling' };
+      await Promise.all(running.map((j) => j.ended));
       const done = mine.findLast((j) => j.committed !== undefined);
       return done ? { outcome: 'too-late', committed: done.committed! } : { outcome: 'idle' };
     },

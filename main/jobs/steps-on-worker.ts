@@ -15,13 +15,13 @@ import { ImportCancelled, type StepListener, type StepProgress } from './steps';
  */
 
 /**
- * Slots of the array the two threads share: how many reports this thread has answered, whether to stop,
- * and whether the call's write has committed (set at once, before its message, which may come later than
- * what the commit made visible to this thread's own connections).
+ * Slots of the array the two threads share: how many reports this thread has answered, and whether to stop.
+ * A write about to commit asks too, as a report of its own: this thread answers it in one go with a
+ * cancel, or by telling the listener the write is committing, so a cancel can never come between the
+ * answer and the commit unseen.
  */
 const ANSWERED = 0;
 const CANCEL = 1;
-const COMMITTED = 2;
 
 type ToWorker = { call: unknown } | { cancel: true } | { close: true };
 /** A failure as the worker saw it: its message, and its name and SQLite code, by which a caller tells a refusal or a busy database apart. */
@@ -31,7 +31,7 @@ interface Failure {
   name?: string;
   code?: string;
 }
-type FromWorker<T> = { progress: unknown } | { committed: true } | { done: T } | Failure;
+type FromWorker<T> = { progress: unknown } | { committing: true } | { committed: true } | { done: T } | Failure;
 
 interface Call {
   listener: StepListener<unknown>;
@@ -39,8 +39,8 @@ interface Call {
   reject: (err: unknown) => void;
   /** What the listener threw: the call is stopped, and this is what it fails with. */
   failure: unknown;
-  /** Whether the listener has heard of the commit. */
-  committed: boolean;
+  /** Whether the listener has heard its write is committing: a cancel then stops nothing. */
+  committing: boolean;
 }
 
 /**
@@ -48,7 +48,7 @@ interface Call {
  * time. `transfer`: buffers of `data` handed to the worker rather than copied (gone from this thread).
  */
 export class StepsWorker {
-  private readonly shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
   private current: Call | null = null;
@@ -67,8 +67,8 @@ export class StepsWorker {
    * Settles as the call does: with its value, with ImportCancelled when the listener asked it to stop, or
    * with the failure (an Error with the worker's message, name and code). `signal` stops it at once, even
    * while it waits on something other than a step (a download): the worker's call is handed a signal of
-   * its own that aborts with it. A signal that comes once the write has committed tells the listener of the
-   * commit first, so whoever cancelled can say it was too late.
+   * its own that aborts with it. A signal that comes once the listener has heard the write is committing
+   * stops nothing: the call settles as its commit does.
    */
   run<T, P = StepProgress>(call: unknown, listener: StepListener<P> = {}, signal?: AbortSignal): Promise<T> {
     // Closed, its thread's end is no failure to report: the work was let go.
@@ -76,17 +76,15 @@ export class StepsWorker {
     if (this.ended) return Promise.reject(this.ended);
     if (this.current) return Promise.reject(new Error('The worker thread is still answering another call.'));
     Atomics.store(this.shared, CANCEL, 0);
-    Atomics.store(this.shared, COMMITTED, 0);
     const cancel = () => {
-      if (!this.current) return;
-      if (Atomics.load(this.shared, COMMITTED) === 1) return this.committed(this.current);
+      if (!this.current || this.current.committing) return;
       Atomics.store(this.shared, CANCEL, 1);
       this.worker.postMessage({ cancel: true } satisfies ToWorker);
     };
     // Kept alive while it answers: a promise alone would not keep the process (the CLI) running.
     this.worker.ref();
     const settled = new Promise<T>((resolve, reject) => {
-      this.current = { listener: listener as StepListener<unknown>, resolve: resolve as (value: never) => void, reject, failure: null, committed: false };
+      this.current = { listener: listener as StepListener<unknown>, resolve: resolve as (value: never) => void, reject, failure: null, committing: false };
       this.worker.postMessage({ call } satisfies ToWorker);
     });
     if (!signal) return settled;
@@ -113,17 +111,21 @@ export class StepsWorker {
   private heard(message: FromWorker<unknown>): void {
     const call = this.current;
     if (!call) return;
-    if ('progress' in message) {
+    if ('progress' in message || 'committing' in message) {
       try {
-        call.listener.onProgress?.(message.progress);
-        if (this.closing || call.listener.isCancelled?.()) Atomics.store(this.shared, CANCEL, 1);
+        if ('progress' in message) call.listener.onProgress?.(message.progress);
+        if (this.closing || Atomics.load(this.shared, CANCEL) === 1 || call.listener.isCancelled?.()) Atomics.store(this.shared, CANCEL, 1);
+        else if ('committing' in message) {
+          call.committing = true;
+          call.listener.onCommitting?.();
+        }
       } catch (err) {
         call.failure = err;
         Atomics.store(this.shared, CANCEL, 1);
       }
       Atomics.add(this.shared, ANSWERED, 1);
       Atomics.notify(this.shared, ANSWERED);
-    } else if ('committed' in message) this.committed(call);
+    } else if ('committed' in message) call.listener.onCommitted?.();
     else {
       this.current = null;
       if ('done' in message) call.resolve(message.done as never);
@@ -132,12 +134,6 @@ export class StepsWorker {
       // Waiting for its next call (a checked version waiting to be applied), it never keeps a process alive on its own.
       else this.worker.unref();
     }
-  }
-
-  private committed(call: Call): void {
-    if (call.committed) return;
-    call.committed = true;
-    call.listener.onCommitted?.();
   }
 
   private end(err: Error): void {
@@ -182,10 +178,12 @@ export function serveOnWorker(answer: (call: unknown, listener: StepListener<unk
       for (let answered = Atomics.load(shared, ANSWERED); answered < reported; answered = Atomics.load(shared, ANSWERED)) Atomics.wait(shared, ANSWERED, answered);
       return Atomics.load(shared, CANCEL) === 1;
     },
-    onCommitted: () => {
-      Atomics.store(shared, COMMITTED, 1);
-      port.postMessage({ committed: true } satisfies FromWorker<unknown>);
+    onCommitting: () => {
+      reported++;
+      port.postMessage({ committing: true } satisfies FromWorker<unknown>);
+      if (listener.isCancelled!()) throw new ImportCancelled();
     },
+    onCommitted: () => port.postMessage({ committed: true } satisfies FromWorker<unknown>),
   };
   port.on('message', (message: ToWorker) => {
     if ('cancel' in message) return running?.abort();

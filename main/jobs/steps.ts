@@ -17,7 +17,13 @@ export type Steps<T> = Generator<StepProgress, T, void>;
 export interface StepListener<P = StepProgress> {
   onProgress?: (p: P) => void;
   isCancelled?: () => boolean;
-  /** The write's transaction has committed: a cancel from here on is too late. */
+  /**
+   * The write's steps are done and it is about to commit: from here on a cancel is too late, and
+   * onCommitted or the commit's failure follows. On a worker thread it throws ImportCancelled instead when
+   * the thread that started it has heard a cancel first (steps-on-worker.ts).
+   */
+  onCommitting?: () => void;
+  /** The write's transaction has committed. */
   onCommitted?: () => void;
 }
 

@@ -25,8 +25,11 @@ type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' 
  */
 export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
   const running = new Map<string, SourceProgress>();
-  /** The running pulls' cancels; `committed` once the install has, from when a cancel is too late. */
-  const pulls = new Map<string, { abort: AbortController; committed: boolean }>();
+  /**
+   * The running pulls' cancels: `committing` once the install is, from when a cancel is too late and waits
+   * for the pull to end (`ended`) to say so; `committed` once it has.
+   */
+  const pulls = new Map<string, { abort: AbortController; committing: boolean; committed: boolean; ended: Promise<unknown> }>();
 
   /** Runs `write` on a writer connection under the write turn, recording its progress under `name`. */
   async function withWriter<T>(name: string, what: string, write: (writer: Db, listener: StepListener, line: (l: string) => void) => Promise<T>): Promise<T> {
@@ -57,28 +60,36 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
     },
     sourcePull: ({ name, dryRun, allowRemovals }) =>
       withWriter(name, `The source "${name}" is being pulled`, async (writer, listener, line) => {
-        const pull = { abort: new AbortController(), committed: false };
+        const pull = { abort: new AbortController(), committing: false, committed: false, ended: Promise.resolve() as Promise<unknown> };
         pulls.set(name, pull);
+        const pulling = pullSource(writer, name, {
+          dryRun: dryRun ?? false,
+          allowRemovals: allowRemovals ?? false,
+          keys,
+          onWorker: true,
+          listener: {
+            ...listener,
+            isCancelled: () => pull.abort.signal.aborted,
+            onCommitting: () => void (pull.committing = true),
+            onCommitted: () => void (pull.committed = true),
+          },
+          signal: pull.abort.signal,
+          progress: line,
+        });
+        pull.ended = pulling.catch(() => undefined);
         try {
-          return await pullSource(writer, name, {
-            dryRun: dryRun ?? false,
-            allowRemovals: allowRemovals ?? false,
-            keys,
-            onWorker: true,
-            listener: { ...listener, isCancelled: () => pull.abort.signal.aborted, onCommitted: () => void (pull.committed = true) },
-            signal: pull.abort.signal,
-            progress: line,
-          });
+          return await pulling;
         } finally {
           pulls.delete(name);
         }
       }),
     sourceProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
-    sourceCancel: ({ name }): SourceCancelView => {
+    sourceCancel: async ({ name }): Promise<SourceCancelView> => {
       const pull = pulls.get(name);
       if (!pull) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
-      // Aborted first: a pull on a worker hears of its commit then, if the commit came before its message.
       pull.abort.abort();
+      // An install that is committing cannot be stopped: what became of it is the answer.
+      if (pull.committing) await pull.ended;
       if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
       return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
     },

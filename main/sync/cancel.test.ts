@@ -156,13 +156,28 @@ describe('cancelling a sync', { timeout: 120_000 }, () => {
     await expect(call(handlers, 'syncCancel', { id: 999 })).resolves.toMatchObject({ outcome: 'idle' });
   });
 
+  it('answers too late to a cancel that comes as an apply commits, and the apply answers what it installed', async () => {
+    await call(handlers, 'syncCheck', { id });
+    await call(handlers, 'syncApply', { id, version: 1 });
+    coord.publish(syntheticDirectory(SERVICES));
+    await call(handlers, 'syncCheck', { id });
+    const services = () => desk.db.prepare('SELECT count(*) FROM service').pluck().get() as number;
+    const before = services();
+
+    const applying = call<SyncApplyView>(handlers, 'syncApply', { id, version: 2, allowRemovals: true });
+    // The reading connection sees the new rows once the apply has committed: a cancel then can stop nothing.
+    await until(() => services() !== before);
+    expect(await call<SyncCancelView>(handlers, 'syncCancel', { id })).toMatchObject({ outcome: 'too-late', version: 2 });
+    expect(await applying).toMatchObject({ status: 'applied', version: 2, added: SERVICES });
+  });
+
   it('keeps the periodic check going after a cancel of the check it started, its last result unchanged', async () => {
     const sync = createSyncHandlers(desk.db, desk.path, { periodicIntervalMs: 50 });
     const sub = sync.syncList().subscriptions[0]!;
     const seen = server.trickleNext(server.firstFile());
     sync.syncSetPeriodic({ enabled: true });
     await until(() => seen.started);
-    expect(sync.syncCancel({ id: sub.id })).toMatchObject({ outcome: 'cancelling' });
+    expect(await sync.syncCancel({ id: sub.id })).toMatchObject({ outcome: 'cancelling' });
     await until(() => seen.dropped);
     expect(sync.syncList().subscriptions[0]!.lastCheck).toBeNull();
 

@@ -132,7 +132,7 @@ describe('a feed version on a worker thread', { timeout: 120_000 }, () => {
       coord.publish(syntheticDirectory(6_000));
       const cancelled = sync.syncCheck({ id });
       while (sync.syncProgress({ id })?.step !== 'checking') await new Promise((resolve) => setImmediate(resolve));
-      expect(sync.syncCancel({ id })).toMatchObject({ outcome: 'cancelling' });
+      expect(await sync.syncCancel({ id })).toMatchObject({ outcome: 'cancelling' });
       expect(await cancelled).toMatchObject({ status: 'cancelled' });
       await expect.poll(liveWorkers, { timeout: 10_000 }).toBe(before + 1);
 

@@ -274,8 +274,8 @@ export function createSyncHandlers(db: Db, databasePath: string, options: SyncSe
         return { status: 'applied', version, ...restored };
       }),
     syncProgress: ({ id }: { id: number }): SyncProgressView | null => jobs.progress(id),
-    syncCancel: ({ id }: { id: number }): SyncCancelView => {
-      const answer = jobs.cancel(id);
+    syncCancel: async ({ id }: { id: number }): Promise<SyncCancelView> => {
+      const answer = await jobs.cancel(id);
       if (answer.outcome === 'cancelling') return { outcome: 'cancelling', version: null, message: 'Stopping. Nothing will be changed.' };
       if (answer.outcome === 'too-late') {
         const version = answer.committed;

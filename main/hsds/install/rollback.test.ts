@@ -57,11 +57,15 @@ describe('rolling back in steps on a writer connection', { timeout: 120_000 }, (
   it('writes on a thread and connection of its own: the connection handed in never holds the write, nor this thread its commit', async () => {
     const { db, writer, first } = desk();
     const held: boolean[] = [];
-    let committed = false;
-    await rollbackAsync(writer, { onProgress: () => void held.push(writer.inTransaction || db.inTransaction), onCommitted: () => (committed = true) });
+    const heard: string[] = [];
+    await rollbackAsync(writer, {
+      onProgress: () => void held.push(writer.inTransaction || db.inTransaction),
+      onCommitting: () => void heard.push(`committing after ${held.length} steps`),
+      onCommitted: () => void heard.push('committed'),
+    });
     expect(held.length).toBeGreaterThan(HSDS_TABLES.length);
     expect(held.every((h) => !h)).toBe(true);
-    expect(committed).toBe(true);
+    expect(heard).toEqual([`committing after ${held.length} steps`, 'committed']);
     expect(directory(db)).toEqual(first.directory);
   });
 
@@ -94,6 +98,11 @@ describe('rolling back in steps on a writer connection', { timeout: 120_000 }, (
   const interrupted: [string, (steps: StepProgress[]) => { isCancelled?: () => boolean; onProgress?: (p: StepProgress) => void }, RegExp | typeof ImportCancelled][] = [
     ['cancelled halfway through the tables', (steps) => ({ isCancelled: () => steps.filter((p) => p.step === 'restoring').length >= 8 }), ImportCancelled],
     ['cancelled while preparing search', (steps) => ({ isCancelled: () => steps.filter((p) => p.step === 'indexing').length >= 4 }), ImportCancelled],
+    // Asked once more than it has heard steps: only when the write, its steps done, asks whether it may commit.
+    ['cancelled after its last step, as it is about to commit', (steps) => {
+      let asked = 0;
+      return { isCancelled: () => ++asked > steps.length };
+    }, ImportCancelled],
     ['failing halfway (a listener throws)', (steps) => ({
       onProgress: () => {
         if (steps.length === 12) throw new Error('disk unplugged');

@@ -43,6 +43,7 @@ export function pullOnWorker(
     {
       onProgress: (p) => ('line' in p ? progress?.(p.line) : listener.onProgress?.(p)),
       isCancelled: () => signal?.aborted === true || listener.isCancelled?.() === true,
+      ...(listener.onCommitting ? { onCommitting: listener.onCommitting } : {}),
       ...(listener.onCommitted ? { onCommitted: listener.onCommitted } : {}),
     },
     [],
