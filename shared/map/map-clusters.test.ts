@@ -99,11 +99,15 @@ const latY = (lat: number) => {
 };
 
 /**
- * One zoom out, the plain way: biggest first (by powers of two, ties in order), each item not yet taken
- * takes every untaken item within r, found by measuring against all of them.
+ * One zoom out, the plain way: biggest first (by powers of two), ties by cell (squares r wide, row by
+ * row) and then in order; each item not yet taken takes every untaken item within r, found by measuring
+ * against all of them.
  */
 function greedyLevel(finer: { x: number; y: number; count: number }[], r: number) {
-  const seeds = finer.map((_, i) => i).sort((a, b) => Math.clz32(finer[a]!.count) - Math.clz32(finer[b]!.count) || a - b);
+  const cell = finer.map((q) => [Math.floor(q.y / r), Math.floor(q.x / r)] as const);
+  const seeds = finer
+    .map((_, i) => i)
+    .sort((a, b) => Math.clz32(finer[a]!.count) - Math.clz32(finer[b]!.count) || cell[a]![0] - cell[b]![0] || cell[a]![1] - cell[b]![1] || a - b);
   const taken = new Set<number>();
   const out = [];
   for (const i of seeds) {
