@@ -76,6 +76,18 @@ describe('map clusters', () => {
     expect(index.markers(around, zoom).map((m) => m.kind)).toEqual(['place', 'place']);
   });
 
+  it('keeps an index answering as it did while other sets are clustered, larger and smaller, and clusters a set again the same', () => {
+    const everyZoom = (index: ClusterIndex) => Array.from({ length: MAP_MAX_ZOOM - MAP_MIN_ZOOM + 1 }, (_, z) => index.markers(WORLD, MAP_MIN_ZOOM + z));
+    const columns = pointColumns(scattered(1500));
+    const first = new ClusterIndex(columns);
+    const answered = everyZoom(first);
+    // Other sets, differently spread, between: a build's work arrays are lent again to the next.
+    const others = [scattered(6000).map((p) => ({ ...p, lat: p.lat + 1.5 })), scattered(40)].map((points) => new ClusterIndex(pointColumns(points)));
+    expect(everyZoom(first)).toEqual(answered);
+    expect(everyZoom(new ClusterIndex(columns))).toEqual(answered);
+    expect(placesIn(others[0]!.markers(WORLD, MAP_MIN_ZOOM))).toBe(placesIn(others[0]!.markers(WORLD, MAP_MAX_ZOOM)));
+  });
+
   it('clusters every zoom as the greedy method does, checked against a search of every pair', () => {
     const index = new ClusterIndex(pointColumns(scattered(1500)));
     let items = index.markers(WORLD, MAP_MAX_ZOOM).map((m) => ({ x: lonX(m.lon), y: latY(m.lat), count: 1 }));

@@ -1,4 +1,5 @@
 import type { MapPoint } from '../domain';
+import { LentArrays } from './lent-arrays';
 
 export const MAP_MIN_ZOOM = 5;
 export const MAP_MAX_ZOOM = 17;
@@ -59,6 +60,13 @@ const yLat = (y: number) => (360 * Math.atan(Math.exp((1 - 2 * y) * Math.PI))) /
 
 const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(2, n)));
 
+/**
+ * A build's work arrays, lent again to the next build (a cluster worker builds one set at a time): made
+ * anew each time, they were most of a build in Chromium. What an index keeps is its own.
+ */
+const work = new LentArrays();
+const workInts = (name: string, length: number) => work.borrow(name, Int32Array, length);
+
 /** Mixes a pair of integers into the low bits: neighbouring pairs land far apart. */
 function pairHash(a: number, b: number, mask: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ b;
@@ -82,21 +90,27 @@ function scatter(order: Int32Array, key: Int32Array, next: Int32Array, offset: n
 }
 
 /**
- * Stable counting sort of `order` by small non-negative integer keys below `range`. starts[k] is where
- * key k's run begins in the result (starts[range] is the end).
+ * Stable counting sort of `order` by small non-negative integer keys below `range`, into `sorted` (as
+ * long as `order`). `starts` (range + 2 long) ends with starts[k] where key k's run begins in the result
+ * (starts[range] is the end).
  */
-function countingSort(order: Int32Array, key: Int32Array, range: number): { sorted: Int32Array; starts: Int32Array } {
-  const starts = new Int32Array(range + 2);
+function countingSort(order: Int32Array, key: Int32Array, range: number, sorted: Int32Array, starts: Int32Array): void {
+  starts.fill(0);
   countKeys(order, key, starts, 2);
   runningTotal(starts);
   // Now starts[k + 1] is where key k's run begins; filling the runs moves each to the next run's beginning.
-  const sorted = new Int32Array(order.length);
   scatter(order, key, starts, 1, sorted);
-  return { sorted, starts: starts.subarray(0, range + 1) };
+}
+
+/** Sorts `order` by `key` into the lent array `name`. */
+function sortedBy(name: string, order: Int32Array, key: Int32Array, range: number): Int32Array {
+  const sorted = workInts(name, order.length);
+  countingSort(order, key, range, sorted, workInts('starts', range + 2));
+  return sorted;
 }
 
 function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
+  const out = workInts('identity', n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
 }
@@ -117,9 +131,9 @@ interface Places {
 function numberSpots(lat: Float64Array, lon: Float64Array, placeOf: Int32Array): number {
   const n = lat.length;
   const mask = nextPowerOfTwo(2 * n) - 1;
-  const slots = new Int32Array(mask + 1).fill(-1);
-  const keyLat = new Int32Array(n);
-  const keyLon = new Int32Array(n);
+  const slots = workInts('slots', mask + 1).fill(-1);
+  const keyLat = workInts('keyLat', n);
+  const keyLon = workInts('keyLon', n);
   let count = 0;
   for (let i = 0; i < n; i++) {
     const a = Math.round(lat[i]! * 1e5);
@@ -155,10 +169,12 @@ function placeSpots(columns: PointColumns, places: Places): void {
 
 function groupPlaces(columns: PointColumns): Places {
   const n = columns.lat.length;
-  const placeOf = new Int32Array(n);
+  const placeOf = workInts('placeOf', n);
   const count = numberSpots(columns.lat, columns.lon, placeOf);
-  const { sorted, starts } = countingSort(identity(n), placeOf, count);
-  const places = { count, lat: new Float64Array(count), lon: new Float64Array(count), approximate: new Uint8Array(count), start: starts, members: sorted };
+  const members = new Int32Array(n);
+  const starts = new Int32Array(count + 2);
+  countingSort(identity(n), placeOf, count, members, starts);
+  const places = { count, lat: new Float64Array(count), lon: new Float64Array(count), approximate: new Uint8Array(count), start: starts.subarray(0, count + 1), members };
   placeSpots(columns, places);
   return places;
 }
@@ -177,16 +193,20 @@ interface Level {
   childCount: Int32Array;
 }
 
-function emptyLevel(capacity: number): Level {
-  return {
-    size: 0,
-    x: new Float64Array(capacity),
-    y: new Float64Array(capacity),
-    count: new Int32Array(capacity),
-    place: new Int32Array(capacity),
-    firstChild: new Int32Array(capacity),
-    childCount: new Int32Array(capacity),
-  };
+/** A level of up to `capacity` items in lent arrays, or in arrays of its own when `own`. */
+function emptyLevel(capacity: number, own = false): Level {
+  const float = (name: string) => (own ? new Float64Array(capacity) : work.borrow(name, Float64Array, capacity));
+  const int = (name: string) => (own ? new Int32Array(capacity) : workInts(name, capacity));
+  return { size: 0, x: float('x'), y: float('y'), count: int('count'), place: int('place'), firstChild: int('firstChild'), childCount: int('childCount') };
+}
+
+/** The level built in lent arrays, copied into arrays of its own as long as it turned out to be. */
+function kept(level: Level): Level {
+  const { size } = level;
+  const out = emptyLevel(size, true);
+  out.size = size;
+  for (const key of ['x', 'y', 'count', 'place', 'firstChild', 'childCount'] as const) out[key].set(level[key].subarray(0, size));
+  return out;
 }
 
 function minimum(values: Float64Array, n: number): number {
@@ -223,7 +243,7 @@ interface SortedItems {
 
 function interleave(finer: Level, order: Int32Array, cellX: Int32Array, cellY: Int32Array, stride: number): Float64Array {
   const n = order.length;
-  const item = new Float64Array((n + 1) * ITEM);
+  const item = work.borrow('item', Float64Array, (n + 1) * ITEM);
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const b = p * ITEM;
@@ -254,7 +274,7 @@ function numberRuns(item: Float64Array, runOf: Int32Array, runKey: Float64Array)
  * cell: the targets rise with the run, so one pointer per row walks the items once.
  */
 function nearStarts(item: Float64Array, runKey: Float64Array, runs: number, stride: number): Int32Array {
-  const near = new Int32Array(runs * 3);
+  const near = workInts('near', runs * 3);
   let above = 0;
   let same = 0;
   let below = 0;
@@ -272,14 +292,14 @@ function nearStarts(item: Float64Array, runKey: Float64Array, runs: number, stri
 
 function sortedCopy(finer: Level, order: Int32Array, cellX: Int32Array, cellY: Int32Array, stride: number): SortedItems {
   const item = interleave(finer, order, cellX, cellY, stride);
-  const runOf = new Int32Array(order.length);
-  const runKey = new Float64Array(order.length);
+  const runOf = workInts('runOf', order.length);
+  const runKey = work.borrow('runKey', Float64Array, order.length);
   const runs = numberRuns(item, runOf, runKey);
   return { item, runOf, near: nearStarts(item, runKey, runs, stride) };
 }
 
 function inverse(order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
+  const out = workInts('positionOf', order.length);
   for (let p = 0; p < order.length; p++) out[order[p]!] = p;
   return out;
 }
@@ -296,7 +316,7 @@ function sweep(items: SortedItems, stride: number, r: number, order: Int32Array,
   const { item, runOf, near } = items;
   const n = order.length;
   const r2 = r * r;
-  const taken = new Uint8Array(n);
+  const taken = work.borrow('taken', Uint8Array, n).fill(0);
   const positionOf = inverse(order);
   for (let s = 0; s < n; s++) {
     const i = seeds[s]!;
@@ -339,7 +359,7 @@ function sweep(items: SortedItems, stride: number, r: number, order: Int32Array,
 
 /** The finest level: every place on its own. */
 function placeLevel(places: Places): Level {
-  const level = emptyLevel(places.count);
+  const level = emptyLevel(places.count, true);
   level.size = places.count;
   for (let p = 0; p < places.count; p++) {
     level.x[p] = lonX(places.lon[p]!);
@@ -352,7 +372,7 @@ function placeLevel(places: Places): Level {
 
 /** A sort key putting bigger clusters first (by powers of two, ties in order): the leading zero bits of the count. */
 function heaviness(count: Int32Array, n: number): Int32Array {
-  const out = new Int32Array(n);
+  const out = workInts('heaviness', n);
   for (let i = 0; i < n; i++) out[i] = Math.clz32(count[i]!);
   return out;
 }
@@ -361,20 +381,20 @@ function heaviness(count: Int32Array, n: number): Int32Array {
 function clusterLevel(finer: Level, zoom: number): Level {
   const n = finer.size;
   const r = CLUSTER_RADIUS_PX / (256 * 2 ** zoom);
-  const cellX = new Int32Array(n);
-  const cellY = new Int32Array(n);
+  const cellX = workInts('cellX', n);
+  const cellY = workInts('cellY', n);
   const width = cellsAlong(finer.x, n, r, cellX);
   const height = cellsAlong(finer.y, n, r, cellY);
-  const byRow = countingSort(countingSort(identity(n), cellX, width).sorted, cellY, height);
+  const byRow = sortedBy('byRow', sortedBy('byColumn', identity(n), cellX, width), cellY, height);
   // Two spare columns: a neighbour's cell one left or right never reads as another row's.
   const stride = width + 2;
   const out = emptyLevel(n);
   // Equally heavy seeds in the cells' order, row by row: one after another they read the sorted items
   // nearly in order, where in the finer level's order they were spread over all of them (a fifth of a
   // build of 76,000 points).
-  const seeds = countingSort(byRow.sorted, heaviness(finer.count, n), 33).sorted;
-  sweep(sortedCopy(finer, byRow.sorted, cellX, cellY, stride), stride, r, byRow.sorted, seeds, finer, out);
-  return out;
+  const seeds = sortedBy('seeds', byRow, heaviness(finer.count, n), 33);
+  sweep(sortedCopy(finer, byRow, cellX, cellY, stride), stride, r, byRow, seeds, finer, out);
+  return kept(out);
 }
 
 /**

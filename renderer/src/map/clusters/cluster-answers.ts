@@ -3,7 +3,7 @@ import type { ClusterReply, ClusterRequest } from './cluster-messages';
 import { KeptSets } from './kept-sets';
 
 /**
- * A few only: an index of 100,000 points takes some 20 MB. Going back to a set (a filter ticked and
+ * A few only: an index of 100,000 points takes some 10 MB. Going back to a set (a filter ticked and
  * unticked, a word deleted) is then not clustered again; nor, ever, to the whole directory's (kept-sets.ts).
  */
 const KEPT = 3;
