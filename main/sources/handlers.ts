@@ -88,10 +88,11 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
       const pull = pulls.get(name);
       if (!pull) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
       pull.abort.abort();
+      if (!pull.committing) return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
       // An install that is committing cannot be stopped: what became of it is the answer.
-      if (pull.committing) await pull.ended;
+      await pull.ended;
       if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
-      return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
+      return { outcome: 'idle', message: 'The pull ended as it was being installed, so there was nothing left to cancel. Its answer says what happened.' };
     },
     sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
   };
