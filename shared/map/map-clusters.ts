@@ -232,8 +232,9 @@ const ITEM = 4;
 
 /**
  * The items in cell order, copied so the sweep reads memory in order: item holds x, y, count and key
- * (the cell, row-major) of each, then a key of Infinity that ends every scan: a seed's reads come together. `near` holds, for each run of items
- * sharing a cell (`runOf`), where the scan of each of the three rows of cells around it starts.
+ * (the cell, row-major) of each, then a key of Infinity that ends every scan; a seed's reads come
+ * together. `near` holds, for each run of items sharing a cell (`runOf`), where the scan of each of the
+ * three rows of cells around it starts.
  */
 interface SortedItems {
   item: Float64Array;
