@@ -1,7 +1,7 @@
 import { createAtlasApi, type Invoke } from '../shared/atlas-api';
 import type { Result } from '../shared/result';
 import { SOCKET_PATH } from './socket-path';
-import { parseWithTypedArrays } from './typed-json';
+import { decodeAnswer } from './answer-frame';
 
 /**
  * Stands in for the preload in browser tests: the same contract-built window.atlas, but each call goes
@@ -23,19 +23,8 @@ function socketInvoke(): Invoke {
         for (const answered of waiting.values()) answered({ ok: false, error: 'The test harness closed its socket.' });
         waiting.clear();
       };
-      // Byte ranges come as binary, their call's number first; every other answer as text, the number,
-      // a space, then JSON with typed arrays in base64 (typed-json.ts).
-      socket.onmessage = (event: MessageEvent<string | ArrayBuffer>) => {
-        let id: number;
-        let answer: Result<unknown>;
-        if (typeof event.data === 'string') {
-          const space = event.data.indexOf(' ');
-          id = Number(event.data.slice(0, space));
-          answer = parseWithTypedArrays(event.data.slice(space + 1)) as Result<unknown>;
-        } else {
-          id = new DataView(event.data).getUint32(0);
-          answer = { ok: true, value: new Uint8Array(event.data, 4) };
-        }
+      socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
+        const { id, answer } = decodeAnswer(event.data) as { id: number; answer: Result<unknown> };
         waiting.get(id)?.(answer);
         waiting.delete(id);
       };
