@@ -43,10 +43,10 @@ interface Entry<Owner, Kind extends string, Committed> extends Job<Owner, Kind, 
 }
 
 /**
- * The long jobs of one screen's channels (the Import screen's, the Sync screen's), each under an owner (an
- * import's id, a feed): how far each has got, its cancel, and how it ended. An owner may run several at once
- * (a feed's check while it applies). A job that has ended is kept, so its outcome can still be asked for,
- * until its owner starts another or is forgotten.
+ * The long jobs of one screen's channels (the Import screen's, the Sync screen's, the sources' pulls), each
+ * under an owner (an import's id, a feed, a source): how far each has got, its cancel, and how it ended. An
+ * owner may run several at once (a feed's check while it applies). A job that has ended is kept, so its
+ * outcome can still be asked for, until its owner starts another or is forgotten.
  */
 export function createJobRegistry<Owner, Kind extends string, Committed = never>(
   /** Which errors are a task stopping because it was asked to (with its signal aborted), not failing. */

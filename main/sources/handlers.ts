@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { writeWhenFree } from '../db/write-when-free';
 import type { WriteTurn } from '../db/write-turn';
 import type { Handlers } from '../handler-types';
+import { createJobRegistry } from '../jobs/registry';
 import type { StepListener } from '../jobs/steps';
 import { addSource } from './add-source';
 import { pullSource } from './pull-source';
@@ -25,11 +26,8 @@ type SourceChannel = 'sourceList' | 'sourceRemove' | 'sourceAdd' | 'sourcePull' 
  */
 export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_SECRET_BOX }: { openWriter: () => Db; writeTurn: WriteTurn; keys?: SecretBox }): Pick<Handlers, SourceChannel> {
   const running = new Map<string, SourceProgress>();
-  /**
-   * The running pulls' cancels: `committing` once the install is, from when a cancel is too late and waits
-   * for the pull to end (`ended`) to say so; `committed` once it has.
-   */
-  const pulls = new Map<string, { abort: AbortController; committing: boolean; committed: boolean; ended: Promise<unknown> }>();
+  /** The running pulls, for their cancel: each is forgotten once it ends, so a later cancel finds none. */
+  const pulls = createJobRegistry<string, 'pull', true>();
 
   /** Runs `write` on a writer connection under the write turn, recording its progress under `name`. */
   async function withWriter<T>(name: string, what: string, write: (writer: Db, listener: StepListener, line: (l: string) => void) => Promise<T>): Promise<T> {
@@ -60,39 +58,35 @@ export function createSourceHandlers(db: Db, { openWriter, writeTurn, keys = NO_
     },
     sourcePull: ({ name, dryRun, allowRemovals }) =>
       withWriter(name, `The source "${name}" is being pulled`, async (writer, listener, line) => {
-        const pull = { abort: new AbortController(), committing: false, committed: false, ended: Promise.resolve() as Promise<unknown> };
-        pulls.set(name, pull);
-        const pulling = pullSource(writer, name, {
-          dryRun: dryRun ?? false,
-          allowRemovals: allowRemovals ?? false,
-          keys,
-          onWorker: true,
-          listener: {
-            ...listener,
-            isCancelled: () => pull.abort.signal.aborted,
-            onCommitting: () => void (pull.committing = true),
-            onCommitted: () => void (pull.committed = true),
-          },
-          signal: pull.abort.signal,
-          progress: line,
-        });
-        pull.ended = pulling.catch(() => undefined);
+        const { result } = pulls.start(name, 'pull', { step: 'downloading', done: 0, total: 0 }, (run) =>
+          pullSource(writer, name, {
+            dryRun: dryRun ?? false,
+            allowRemovals: allowRemovals ?? false,
+            keys,
+            onWorker: true,
+            listener: { ...listener, isCancelled: run.isCancelled, onCommitting: run.onCommitting, onCommitted: () => run.committed(true) },
+            signal: run.signal,
+            progress: line,
+          }),
+        );
         try {
-          return await pulling;
+          return await result;
         } finally {
-          pulls.delete(name);
+          pulls.forget(name);
         }
       }),
     sourceProgress: ({ name }) => (running.has(name) ? { ...running.get(name)! } : null),
     sourceCancel: async ({ name }): Promise<SourceCancelView> => {
-      const pull = pulls.get(name);
-      if (!pull) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
-      pull.abort.abort();
-      if (!pull.committing) return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
-      // An install that is committing cannot be stopped: what became of it is the answer.
-      await pull.ended;
-      if (pull.committed) return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
-      return { outcome: 'idle', message: 'The pull ended as it was being installed, so there was nothing left to cancel. Its answer says what happened.' };
+      if (!pulls.progress(name)) return { outcome: 'idle', message: 'No pull of this source is running, so there was nothing to cancel.' };
+      // An install that is committing cannot be stopped: the cancel waits, and what became of it is the answer.
+      switch ((await pulls.cancel(name)).outcome) {
+        case 'cancelling':
+          return { outcome: 'cancelling', message: 'Stopping. Nothing will be changed.' };
+        case 'too-late':
+          return { outcome: 'too-late', message: 'Too late to cancel: the pull had already been installed. Its answer says what it changed; the Import screen’s undo puts back what was there before.' };
+        case 'idle':
+          return { outcome: 'idle', message: 'The pull ended as it was being installed, so there was nothing left to cancel. Its answer says what happened.' };
+      }
     },
     sourcePause: ({ name, paused }) => writeWhenFree(db, () => pauseSource(db, name, paused)),
   };
