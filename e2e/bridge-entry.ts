@@ -1,7 +1,7 @@
 import { createAtlasApi, type Invoke } from '../shared/atlas-api';
 import type { Result } from '../shared/result';
-import { SOCKET_PATH } from './socket-path';
 import { decodeAnswer } from './answer-frame';
+import { SOCKET_PATH } from './socket-path';
 
 /**
  * Stands in for the preload in browser tests: the same contract-built window.atlas, but each call goes
