@@ -83,16 +83,54 @@ export const installProbe = (page: Page) => page.evaluate(PROBE);
 export async function timed(page: Page, input: () => Promise<unknown>, mapOnly = false): Promise<Timing> {
   await page.evaluate(`window.__uiProbe.arm(${mapOnly})`);
   await input();
-  // A bench must not hang: an input that brings no new answer or markers is a broken step, said as such.
+  return orStuck(page.evaluate('window.__uiProbe.result()') as Promise<Timing>, `an input (${mapOnly ? 'map' : 'list and map'})`);
+}
+
+/** A bench must not hang: a step that paints nothing is a broken step, said as such. */
+async function orStuck<T>(waiting: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`nothing was painted within ${STUCK_MS / 1000} s of an input (${mapOnly ? 'map' : 'list and map'})`)), STUCK_MS);
+    timer = setTimeout(() => fail(new Error(`nothing was painted within ${STUCK_MS / 1000} s of ${what}`)), STUCK_MS);
   });
   try {
-    return await Promise.race([page.evaluate('window.__uiProbe.result()') as Promise<Timing>, stuck]);
+    return await Promise.race([waiting, stuck]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Run before the page's own scripts: when the list's first answer and the map's first markers are
+ * painted, counted from the page's navigation start.
+ */
+const STARTUP_PROBE = `(() => {
+  const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
+  const first = (selector, attribute) => new Promise((ok) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      painted().then(ok);
+    });
+    observer.observe(document, { attributes: true, attributeFilter: [attribute], subtree: true });
+  });
+  const list = first('.result-scroll[data-answers]', 'data-answers');
+  const map = first('.map[data-draws]', 'data-draws');
+  window.__startup = Promise.all([list, map]).then(([list, map]) => ({ list, map }));
+})()`;
+
+/**
+ * Loads the page again `times` times, as a window opening on a main process that has read its index
+ * already, and gives when each load's first list and first markers (every service's point clustered)
+ * were painted.
+ */
+export async function timedReloads(page: Page, times: number): Promise<{ list: number; map: number }[]> {
+  await page.context().addInitScript({ content: STARTUP_PROBE });
+  const loads = [];
+  for (let i = 0; i < times; i++) {
+    await page.reload();
+    loads.push(await orStuck(page.evaluate('window.__startup') as Promise<{ list: number; map: number }>, 'the page loading'));
+  }
+  return loads;
 }
 
 /** The time between animation frames while `work` runs. */
