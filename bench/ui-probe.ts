@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 
+/** Page source: when the frame after a change is out (a requestAnimationFrame, then a task once it is). */
+const PAINTED = 'const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));';
+
 /**
  * Installed in the page (as source text: the bench is type-checked without DOM types). `arm()` notes the
  * list's and the map's render counts (data-answers, data-draws) and waits for the next input (a key or a
@@ -12,7 +15,7 @@ import type { Page } from 'playwright-core';
 const PROBE = `(() => {
   if (window.__uiProbe) return;
   const count = (selector, attribute) => Number(document.querySelector(selector)?.getAttribute(attribute) ?? 0);
-  const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
+  ${PAINTED}
   const after = (selector, attribute, seen) => new Promise((ok) => {
     const observer = new MutationObserver(() => check());
     const check = () => {
@@ -104,7 +107,7 @@ async function orStuck<T>(waiting: Promise<T>, what: string): Promise<T> {
  * painted, counted from the page's navigation start.
  */
 const STARTUP_PROBE = `(() => {
-  const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
+  ${PAINTED}
   const first = (selector, attribute) => new Promise((ok) => {
     const observer = new MutationObserver(() => {
       if (!document.querySelector(selector)) return;
