@@ -192,7 +192,7 @@ describe('finding the right service among thousands', () => {
     await expect.poll(() => page.locator('.card .mark-hours-not_stated').count()).toBeGreaterThan(0);
     await page.locator('.facet-option', { hasText: 'Confirmed hours only' }).locator('input').check();
     const confirmed = truth({ text: '', open24x7: true, hoursConfirmedOnly: true });
-    expect(confirmed.total).toBe(kept.total - kept.facets.hoursNotStated);
+    expect(confirmed.total).toBe(kept.total - kept.facets!.hoursNotStated);
     await expect.poll(headline).toBe(`${en(confirmed.total)} services · showing 50 of ${en(confirmed.total)}`);
     expect(await page.locator('.card .mark-hours-not_stated').count()).toBe(0);
     // Who it serves keeps its own choice: not ticked by this one.
@@ -204,7 +204,7 @@ describe('finding the right service among thousands', () => {
     await page.locator('.facet-option', { hasText: 'Minors' }).locator('input').check();
     await page.getByRole('searchbox').fill('casa segura');
     const minors = truth({ text: 'casa segura', populations: ['pop-minors'] });
-    const serving = minors.facets.populations.find((p) => p.value === 'pop-minors')!.serves;
+    const serving = minors.facets!.populations.find((p) => p.value === 'pop-minors')!.serves;
     expect(serving).toBeGreaterThan(0);
     expect(serving).toBeLessThan(Math.min(50, minors.total));
     await expect.poll(cardNames).toEqual(minors.results.map((c) => c.name));

@@ -49,6 +49,18 @@ describe('search', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`${hotlines} services` + (hotlines > FIRST_PAGE ? ` · showing ${FIRST_PAGE} of ${hotlines}` : ''));
     await expect.poll(() => page.locator('.card').count()).toBe(Math.min(hotlines, FIRST_PAGE));
     await app.screenshot('search-facet-category');
+
+    // Words typed with the menu closed: the menu, opened again, counts over the new words, not the old.
+    await hotline.locator('input').uncheck();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('details[open]').count()).toBe(0);
+    await page.getByRole('searchbox').fill('trafficking');
+    const words = searchDirect(app, { text: 'trafficking', categories: ['cat-hotline'] }).total;
+    expect(words).not.toBe(hotlines);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^\d+ services/);
+    await page.locator('summary', { hasText: 'Service' }).click();
+    await expect.poll(() => hotline.locator('.facet-count').textContent()).toBe(String(words));
+    expect(await page.locator('details[open] .facet-counting').count()).toBe(0);
   });
 
   it('keeps services that have not said whom they serve, marked, unless confirmed only is asked', async () => {

@@ -44,6 +44,7 @@ export const contract = {
       wheelchair: z.boolean().optional(),
       sort: z.enum(['relevance', 'distance']).optional(),
       now: z.iso.datetime({ offset: true }).optional(),
+      facetCounts: z.boolean().optional(),
     }),
   ),
   // The map's services of a set a search answer named (`map.set`), by their numbers; null when main no

@@ -45,8 +45,8 @@ describe('search engine', () => {
     expect(ids(r)).not.toContain('excludes-minors');
     expect(r.results.find((c) => c.id === 'serves-minors')!.populations).toContainEqual({ id: 'pop-minors', state: 'serves' });
     expect(r.results.find((c) => c.id === 'minors-not-stated')!.populations).toEqual([{ id: 'pop-minors', state: 'not_stated' }]);
-    expect(r.facets.populations.find((p) => p.value === 'pop-minors')).toEqual({ value: 'pop-minors', serves: 1, notStated: 4 });
-    expect(r.facets.populations.find((p) => p.value === 'pop-foster-youth')).toEqual({ value: 'pop-foster-youth', serves: 0, notStated: 6 });
+    expect(r.facets!.populations.find((p) => p.value === 'pop-minors')).toEqual({ value: 'pop-minors', serves: 1, notStated: 4 });
+    expect(r.facets!.populations.find((p) => p.value === 'pop-foster-youth')).toEqual({ value: 'pop-foster-youth', serves: 0, notStated: 6 });
     expect(ids(search({ populations: ['pop-minors'], confirmedOnly: true }))).toEqual(['serves-minors']);
   });
 
@@ -66,9 +66,9 @@ describe('search engine', () => {
     const r = search({ near: { place: 'Fresno' }, radiusKm: 10 });
     expect(r.total).toBe(3);
     expect(r.virtual.total).toBe(2);
-    expect(r.facets.categories).toEqual([{ value: 'cat-emergency-shelter', count: 3 }]);
-    expect(r.facets.languages).toEqual([{ value: 'en', count: 3 }]);
-    expect(r.facets.open24x7).toBe(1);
+    expect(r.facets!.categories).toEqual([{ value: 'cat-emergency-shelter', count: 3 }]);
+    expect(r.facets!.languages).toEqual([{ value: 'en', count: 3 }]);
+    expect(r.facets!.open24x7).toBe(1);
   });
 
   it('names, for an empty search, the one filter or the wider radius that alone would give results', () => {
@@ -94,8 +94,8 @@ describe('search engine', () => {
   it('counts each facet with the other facets applied, not its own', () => {
     const r = search({ categories: ['cat-hotline'] });
     expect(ids(r)).toEqual(['hotline']);
-    expect(r.facets.categories).toContainEqual({ value: 'cat-emergency-shelter', count: 4 });
-    expect(r.facets.languages).toEqual([{ value: 'en', count: 1 }]);
+    expect(r.facets!.categories).toContainEqual({ value: 'cat-emergency-shelter', count: 4 });
+    expect(r.facets!.languages).toEqual([{ value: 'en', count: 1 }]);
   });
 
   it('treats hours not stated as unknown for "open now", not as closed', () => {

@@ -188,7 +188,7 @@ export function createSearchEngine(db: Db, reader: ServiceReader, gazetteer: () 
         now,
       });
       const { fail, distance, open, unconfirmed } = filtered;
-      const facets = countFacets(ix, columns, pool, filtered, now);
+      const facets = query.facetCounts === false ? null : countFacets(ix, columns, pool, filtered, now);
 
       const byRelevance = relevanceOrder(candidates, pool, ix.nameRank, reference ? distance : null, wholeState);
       const byDistance = (a: number, b: number) => distance[a]! - distance[b]! || byRelevance(a, b);

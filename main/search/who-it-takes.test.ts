@@ -63,7 +63,7 @@ describe('who a service takes: its area, ages and eligibility', () => {
     expect(ids(search({ free: true, confirmedOnly: true }))).toEqual(['fresno-county', 'statewide-line']);
     expect(ids(search({ noIdNeeded: true, confirmedOnly: true }))).toEqual(['fresno-youth']);
     expect(ids(search({ wheelchair: true, confirmedOnly: true }))).toEqual(['fresno-county']);
-    const facets = search({ serves: { zip: '93612' } }).facets;
+    const facets = search({ serves: { zip: '93612' } }).facets!;
     expect(facets.free).toEqual({ yes: 2, notStated: 7 });
     expect(facets.wheelchair).toEqual({ yes: 1, notStated: 8 });
   });

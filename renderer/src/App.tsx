@@ -24,12 +24,13 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
   const [filters, setFilters] = useState<SearchFilters>({});
+  const [facetMenu, setFacetMenu] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
   // Each answer's map points are asked for as it arrives: main reads them while the list is drawn.
   const [mapPoints] = useState(() => new MapPointsCache());
   const prefetchPoints = useCallback((r: SearchResponse) => mapPoints.prefetch(r.map.set), [mapPoints]);
-  const { state: search, showMore } = useSearch({ text, ...filters }, dataVersion, prefetchPoints);
+  const { state: search, showMore } = useSearch({ text, ...filters }, dataVersion, prefetchPoints, facetMenu !== null);
   const response = search.status === 'error' ? null : search.response;
   const dataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
   const reference = response?.reference?.label ?? null;
@@ -59,7 +60,17 @@ export function App() {
       {importing ? <ImportScreen onClose={() => setImporting(false)} onDataChanged={dataChanged} /> : null}
       <main className="panes" hidden={importing}>
         <section className="results-pane" aria-label={t('searchLabel')}>
-          <SearchControls text={text} onText={setText} filters={filters} onFilters={setFilters} facets={response?.facets ?? null} place={place} />
+          <SearchControls
+            text={text}
+            onText={setText}
+            filters={filters}
+            onFilters={setFilters}
+            facets={response?.facets ?? null}
+            place={place}
+            facetMenu={facetMenu}
+            onFacetMenu={setFacetMenu}
+            severalSources={(info?.sources ?? 0) > 1}
+          />
           <CopySaid>
             <ResultList
               state={search}

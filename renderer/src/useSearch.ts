@@ -30,12 +30,25 @@ const appended = (shown: SearchCard[], more: SearchCard[]) => {
  * result. A new dataVersion (an import or rollback) runs the same query again. `showMore` adds the next
  * page of cards (of the results and of the group listed apart) to the answer on screen; the facets and
  * the map's set already cover every result. `onAnswer` hears each answer shown as it arrives, before it is
- * drawn (the map asks for its points then).
+ * drawn (the map asks for its points then). The facets are counted only while `countsWanted` (a facet
+ * menu is open): an answer on screen without them is asked for again, with them, when it turns true.
  */
-export function useSearch(query: SearchQuery, dataVersion = 0, onAnswer?: (response: SearchResponse) => void): { state: SearchState; showMore: () => void } {
+export function useSearch(
+  query: SearchQuery,
+  dataVersion = 0,
+  onAnswer?: (response: SearchResponse) => void,
+  countsWanted = false,
+): { state: SearchState; showMore: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'loading', response: null, text: '' });
   const heard = useRef(onAnswer);
   heard.current = onAnswer;
+  const wanted = useRef(countsWanted);
+  wanted.current = countsWanted;
+  const [recount, setRecount] = useState(0);
+  const lacking = countsWanted && state.status === 'done' && state.response.facets === null;
+  useEffect(() => {
+    if (lacking) setRecount((n) => n + 1);
+  }, [lacking]);
   const seq = useRef(0);
   const asking = useRef(false);
   /** The search being answered, settled either way; null when none is. */
@@ -55,7 +68,7 @@ export function useSearch(query: SearchQuery, dataVersion = 0, onAnswer?: (respo
       if (mine !== seq.current) return;
       const asked = JSON.parse(key) as SearchQuery;
       const answered = atlas()
-        .search({ limit: PAGE_SIZE, ...asked })
+        .search({ limit: PAGE_SIZE, ...asked, facetCounts: wanted.current })
         .then((result) => {
           if (mine !== seq.current) return;
           if (!result.ok) return setState({ status: 'error', error: result.error });
@@ -79,7 +92,7 @@ export function useSearch(query: SearchQuery, dataVersion = 0, onAnswer?: (respo
       seq.current++;
       clearTimeout(timer);
     };
-  }, [key, dataVersion]);
+  }, [key, dataVersion, recount]);
 
   // Read through a ref so showMore stays the same function while typing: the list it is given to is not
   // drawn again for each keystroke.
@@ -94,7 +107,7 @@ export function useSearch(query: SearchQuery, dataVersion = 0, onAnswer?: (respo
     const mine = seq.current;
     asking.current = true;
     void atlas()
-      .search({ ...(JSON.parse(key) as SearchQuery), offset, limit: PAGE_SIZE })
+      .search({ ...(JSON.parse(key) as SearchQuery), offset, limit: PAGE_SIZE, facetCounts: false })
       .then((result) => {
         if (mine !== seq.current) return;
         asking.current = false;

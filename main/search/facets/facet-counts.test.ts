@@ -31,14 +31,25 @@ describe('facet counts at scale', () => {
   for (const [name, base] of bases) {
     it(`are what ticking each value finds: ${name}`, async () => {
       const r = await search(base);
-      expect(r.facets.categories.length).toBeGreaterThan(3);
-      expect(r.facets.languages.length).toBeGreaterThan(1);
-      for (const { value, count } of r.facets.categories) expect([value, found(await search({ ...base, categories: [value] }))]).toEqual([value, count]);
-      for (const { value, count } of r.facets.languages) expect([value, found(await search({ ...base, languages: [value] }))]).toEqual([value, count]);
-      for (const { value, serves, notStated } of r.facets.populations) {
+      expect(r.facets!.categories.length).toBeGreaterThan(3);
+      expect(r.facets!.languages.length).toBeGreaterThan(1);
+      for (const { value, count } of r.facets!.categories) expect([value, found(await search({ ...base, categories: [value] }))]).toEqual([value, count]);
+      for (const { value, count } of r.facets!.languages) expect([value, found(await search({ ...base, languages: [value] }))]).toEqual([value, count]);
+      for (const { value, serves, notStated } of r.facets!.populations) {
         expect([value, found(await search({ ...base, populations: [value], confirmedOnly: true }))]).toEqual([value, serves]);
         expect([value, found(await search({ ...base, populations: [value] }))]).toEqual([value, serves + notStated]);
       }
     }, 60_000);
   }
+});
+
+describe('an answer without facet counts', () => {
+  it('leaves only the counts out: the same results, map set and headline as with them', async () => {
+    const query = { text: 'shelter', languages: ['es'], near: { place: 'Fresno' }, radiusKm: 80, limit: 20 };
+    const counted = await search(query);
+    const bare = await search({ ...query, facetCounts: false });
+    expect(counted.facets).not.toBeNull();
+    expect(bare.facets).toBeNull();
+    expect({ ...bare, facets: counted.facets }).toEqual(counted);
+  });
 });

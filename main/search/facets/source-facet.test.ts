@@ -28,7 +28,7 @@ describe('the source facet', () => {
   it('keeps two sources with the same original ids apart, and a source ticked gives only its services', async () => {
     const all = await search({});
     expect(all.total).toBe(1150);
-    expect(all.facets.sources).toEqual([{ value: A, count: 700 }, { value: B, count: 450 }]);
+    expect(all.facets!.sources).toEqual([{ value: A, count: 700 }, { value: B, count: 450 }]);
 
     const b = await search({ sources: [B] });
     expect(b.total).toBe(450);
@@ -43,7 +43,7 @@ describe('the source facet', () => {
     const twins = same.results.filter((c) => c.id === 'synthetic-service-7' || c.id === `${B}/synthetic-service-7`);
     expect(twins.map((c) => c.source).sort()).toEqual([A, B]);
     // The counts stay those of the whole directory: a source's own filter does not narrow its counts.
-    expect(b.facets.sources).toEqual(all.facets.sources);
+    expect(b.facets!.sources).toEqual(all.facets!.sources);
   });
 
   const bases: [string, Partial<SearchQuery>][] = [
@@ -55,15 +55,15 @@ describe('the source facet', () => {
   for (const [name, base] of bases) {
     it(`counts what ticking each source finds, the headline's services: ${name}`, async () => {
       const r = await search(base);
-      expect(r.facets.sources.map((s) => s.value)).toEqual([A, B]);
-      for (const { value, count } of r.facets.sources) expect([value, (await search({ ...base, sources: [value] })).total]).toEqual([value, count]);
-      expect(r.facets.sources.reduce((n, s) => n + s.count, 0)).toBe(r.total);
+      expect(r.facets!.sources.map((s) => s.value)).toEqual([A, B]);
+      for (const { value, count } of r.facets!.sources) expect([value, (await search({ ...base, sources: [value] })).total]).toEqual([value, count]);
+      expect(r.facets!.sources.reduce((n, s) => n + s.count, 0)).toBe(r.total);
     }, 60_000);
   }
 
   it('narrows the other facets\' counts to the sources ticked', async () => {
     const b = await search({ sources: [B] });
-    for (const { value, count } of b.facets.categories) {
+    for (const { value, count } of b.facets!.categories) {
       expect([value, (await search({ sources: [B], categories: [value] })).total]).toEqual([value, count]);
     }
   });

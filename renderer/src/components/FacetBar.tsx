@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { FacetCount, FacetCounts } from '../../../shared/domain';
 import { POPULATIONS, termLabel } from '../../../shared/vocabulary';
 import { useSharedTranslation } from '../i18n/shared-translation';
@@ -27,27 +27,41 @@ export const FacetBar = memo(
   (before, after) =>
     before.filters === after.filters &&
     before.place === after.place &&
+    before.open === after.open &&
+    before.severalSources === after.severalSources &&
     before.onChange === after.onChange &&
+    before.onOpen === after.onOpen &&
     (before.facets === after.facets || JSON.stringify(before.facets) === JSON.stringify(after.facets)),
 );
 
 /**
  * The facets as a row of drop-downs, each with the count of results a choice would give. Counts come
- * with every search answer; a chosen value stays listed even when its count drops to zero. Near a place,
- * each menu says which services its counts are of.
+ * with the answers asked while a menu is open (`open`, held by the search that asks); `facets` is null
+ * until they have come, and the menu says it is counting. A chosen value stays listed even when its count
+ * drops to zero. Near a place, each menu says which services its counts are of.
  */
-function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; facets: FacetCounts | null; place: FacetPlace | null; onChange: (f: SearchFilters) => void }) {
+function Facets({ filters, facets, place, open, onOpen, severalSources, onChange }: {
+  filters: SearchFilters;
+  facets: FacetCounts | null;
+  place: FacetPlace | null;
+  /** The menu open, by id. */
+  open: string | null;
+  onOpen: (menu: string | null) => void;
+  /** Whether the directory holds more than one source, so that there is a source to choose. */
+  severalSources: boolean;
+  onChange: (f: SearchFilters) => void;
+}) {
   const { t, lang } = useSharedTranslation();
-  const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
-  useEscapeToClose(open !== null, () => setOpen(null));
+  useEscapeToClose(open !== null, () => onOpen(null));
   useEffect(() => {
     // On click, not mousedown: an open menu takes a row of its own, so closing it as the button goes down
     // moves the list up under the pointer and the click lands on whatever moved there.
-    const close = (e: MouseEvent) => bar.current && !bar.current.contains(e.target as Node) && setOpen(null);
+    const close = (e: MouseEvent) => bar.current && !bar.current.contains(e.target as Node) && onOpen(null);
     document.addEventListener('click', close);
     return () => document.removeEventListener('click', close);
-  }, []);
+  }, [onOpen]);
+  const counting = facets === null;
 
   const withChosen = (counts: FacetCount[], chosen: string[] | undefined) => [
     ...counts,
@@ -67,12 +81,13 @@ function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; 
     (filters.confirmedOnly ? 1 : 0);
 
   const menu = (id: string, label: string, chosen: number, body: ReactNode) => (
-    <details className="facet" open={open === id} onToggle={(e) => (e.currentTarget.open ? setOpen(id) : open === id && setOpen(null))}>
+    <details className="facet" open={open === id} onToggle={(e) => (e.currentTarget.open ? onOpen(id) : open === id && onOpen(null))}>
       <summary className={chosen ? 'facet-button active' : 'facet-button'}>
         {label}
         {chosen ? <span className="facet-badge">{chosen}</span> : null}
       </summary>
-      <div className="facet-menu" role="group" aria-label={label}>
+      <div className="facet-menu" role="group" aria-label={label} aria-busy={counting}>
+        {counting ? <p className="facet-note facet-counting">{t('facetCounting')}</p> : null}
         {place ? (
           <p className="facet-note facet-scope">
             {place.radiusKm ? t('facetScopeNear', { radius: place.radiusKm, place: place.label }) : t('facetScopeNearAny')}
@@ -86,7 +101,7 @@ function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; 
     <label key={key} className="facet-option">
       <input type="checkbox" checked={checked} onChange={onToggle} />
       <span className="facet-label">{label}</span>
-      <span className="facet-count">{typeof count === 'number' ? countText(count, lang) : count}</span>
+      <span className="facet-count">{counting ? '' : typeof count === 'number' ? countText(count, lang) : count}</span>
     </label>
   );
 
@@ -152,7 +167,7 @@ function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; 
           <hr />
           {check('open-now', !!filters.openNow, t('openNow'), facets?.openNow ?? 0, () => onChange({ ...filters, openNow: !filters.openNow }))}
           {check('open-24x7', !!filters.open24x7, t('open24x7'), facets?.open24x7 ?? 0, () => onChange({ ...filters, open24x7: !filters.open24x7 }))}
-          <p className="facet-note">{t(filters.hoursConfirmedOnly && (filters.openNow || filters.open24x7) ? 'hoursNotStatedHidden' : 'hoursNotStatedKept', { count: facets?.hoursNotStated ?? 0 })}</p>
+          {counting ? null : <p className="facet-note">{t(filters.hoursConfirmedOnly && (filters.openNow || filters.open24x7) ? 'hoursNotStatedHidden' : 'hoursNotStatedKept', { count: facets.hoursNotStated })}</p>}
         </>,
       )}
       {menu(
@@ -168,13 +183,13 @@ function Facets({ filters, facets, place, onChange }: { filters: SearchFilters; 
             <label key={months} className="facet-option">
               <input type="radio" name="verified" checked={filters.verifiedWithinMonths === months} onChange={() => onChange({ ...filters, verifiedWithinMonths: months })} />
               <span className="facet-label">{t('verifiedWithin', { count: months })}</span>
-              <span className="facet-count">{facets?.verified.find((v) => v.months === months)?.count ?? 0}</span>
+              <span className="facet-count">{counting ? '' : countText(facets.verified.find((v) => v.months === months)?.count ?? 0, lang)}</span>
             </label>
           ))}
         </>,
       )}
       {/* Only a directory of several sources has a choice to make; a source ticked stays, to be unticked. */}
-      {(facets?.sources.length ?? 0) > 1 || filters.sources?.length
+      {severalSources || filters.sources?.length
         ? menu(
             'source',
             t('facetSource'),

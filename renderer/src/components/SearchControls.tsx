@@ -7,7 +7,7 @@ import { ServesBox } from './ServesBox';
 import { useSharedTranslation } from '../i18n/shared-translation';
 
 /** The query box, the place boxes (near, serves) and the age box, and the facet bar. Arrow Down moves from the query box into the results. */
-export function SearchControls({ text, onText, filters, onFilters, facets, place }: {
+export function SearchControls({ text, onText, filters, onFilters, facets, place, facetMenu, onFacetMenu, severalSources }: {
   text: string;
   onText: (text: string) => void;
   filters: SearchFilters;
@@ -15,6 +15,10 @@ export function SearchControls({ text, onText, filters, onFilters, facets, place
   facets: FacetCounts | null;
   /** The place the facet counts are measured from, when there is one. */
   place: FacetPlace | null;
+  /** The facet menu open: the search counts the facets only while one is. */
+  facetMenu: string | null;
+  onFacetMenu: (menu: string | null) => void;
+  severalSources: boolean;
 }) {
   const { t } = useSharedTranslation();
   return (
@@ -39,7 +43,7 @@ export function SearchControls({ text, onText, filters, onFilters, facets, place
         <ServesBox filters={filters} onChange={onFilters} />
         <AgeBox filters={filters} onChange={onFilters} />
       </div>
-      <FacetBar filters={filters} facets={facets} place={place} onChange={onFilters} />
+      <FacetBar filters={filters} facets={facets} place={place} open={facetMenu} onOpen={onFacetMenu} severalSources={severalSources} onChange={onFilters} />
     </div>
   );
 }

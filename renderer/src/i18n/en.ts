@@ -540,6 +540,7 @@ export const en = {
   relaxAnyDistance_one: '{{count, number}} service at any distance',
   relaxAnyDistance_other: '{{count, number}} services at any distance',
   relaxNone: 'No single change gives results: clear some of the filters.',
+  facetCounting: 'Counting…',
   facetScopeNear: 'Counts are of the services within {{radius}} km of {{place}}, not those listed apart.',
   facetScopeNearAny: 'Counts are of the services with an address, not those listed apart.',
   hoursConfirmedOnly: 'Confirmed hours only (hide “not stated”)',

@@ -541,6 +541,7 @@ export const es: Record<MessageKey, string> = {
   relaxAnyDistance_one: '{{count, number}} servicio a cualquier distancia',
   relaxAnyDistance_other: '{{count, number}} servicios a cualquier distancia',
   relaxNone: 'Ningún cambio por sí solo da resultados: quite algunos filtros.',
+  facetCounting: 'Contando…',
   facetScopeNear: 'Los recuentos son de los servicios a menos de {{radius}} km de {{place}}, no de los que se listan aparte.',
   facetScopeNearAny: 'Los recuentos son de los servicios con dirección, no de los que se listan aparte.',
   hoursConfirmedOnly: 'Solo horario confirmado (ocultar «no indicado»)',
