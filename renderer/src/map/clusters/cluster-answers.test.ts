@@ -68,4 +68,19 @@ describe('cluster worker answers', () => {
     const other = columns(70, 13);
     expect(answers.answer({ type: 'load', id: 10, set: 'few 0', index: 1, columns: other, view: STATE })).toMatchObject({ markers: new ClusterIndex(other).markers(STATE.bbox, STATE.zoom) });
   });
+
+  it('loads a set sent ahead without its points again, and says when it no longer holds a set asked for so', () => {
+    const answers = new ClusterAnswers();
+    const shown = columns(500, 3);
+    const next = columns(800, 11);
+    answers.answer({ type: 'load', id: 1, set: 'shown', index: 1, columns: shown, view: STATE });
+    answers.answer({ type: 'index', id: 2, set: 'next', index: 1, columns: next });
+    expect(answers.answer({ type: 'load', id: 3, set: 'next', index: 1, view: LOS_ANGELES })).toEqual({ type: 'loaded', id: 3, markers: new ClusterIndex(next).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
+    // Three newer sets later the first is let go: asked for without its points, it is missing, and the
+    // markers stay those of the set loaded last until it comes again with them.
+    for (let n = 0; n < 3; n++) answers.answer({ type: 'index', id: 4 + n, set: `later ${n}`, index: 1, columns: columns(100 + n, n + 20) });
+    expect(answers.answer({ type: 'load', id: 7, set: 'shown', index: 1, view: STATE })).toEqual({ type: 'missing', id: 7 });
+    expect(answers.answer({ type: 'markers', id: 8, view: LOS_ANGELES })).toMatchObject({ markers: new ClusterIndex(next).markers(LOS_ANGELES.bbox, LOS_ANGELES.zoom) });
+    expect(answers.answer({ type: 'load', id: 9, set: 'shown', index: 1, columns: shown, view: STATE })).toMatchObject({ type: 'loaded', markers: new ClusterIndex(shown).markers(STATE.bbox, STATE.zoom) });
+  });
 });

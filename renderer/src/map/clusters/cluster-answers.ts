@@ -15,8 +15,10 @@ export class ClusterAnswers {
 
   answer(request: ClusterRequest): ClusterReply {
     if (request.type === 'load') {
-      this.index = this.indexFor(request);
-      return { type: 'loaded', id: request.id, markers: this.index.markers(request.view.bbox, request.view.zoom) };
+      const made = this.indexFor(request);
+      if (!made) return { type: 'missing', id: request.id };
+      this.index = made;
+      return { type: 'loaded', id: request.id, markers: made.markers(request.view.bbox, request.view.zoom) };
     }
     if (request.type === 'index') {
       this.indexFor(request);
@@ -27,10 +29,13 @@ export class ClusterAnswers {
     return { type: 'expansionZoom', id: request.id, zoom: this.index.expansionZoom(request.clusterId) };
   }
 
-  private indexFor({ set, index, columns }: { set: string; index: number; columns: PointColumns }): ClusterIndex {
-    const made = this.kept.get(set) ?? new ClusterIndex(columns);
+  /** The set's index, kept or built from its columns; null when neither is there to use. */
+  private indexFor({ set, index, columns }: { set: string; index: number; columns?: PointColumns }): ClusterIndex | null {
+    const kept = this.kept.get(set);
+    const made = kept ?? (columns ? new ClusterIndex(columns) : null);
+    if (!made) return null;
     this.kept.add(set, made);
-    this.kept.offer(set, made, index, columns.lat.length);
+    if (!kept && columns) this.kept.offer(set, made, index, columns.lat.length);
     return made;
   }
 }

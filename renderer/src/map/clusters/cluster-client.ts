@@ -58,15 +58,17 @@ export class ClusterClient {
   }
 
   /**
-   * Markers then name points by their index in these columns. They are copied (bytes, not objects): the
-   * page keeps its own. Resolves to the markers of `view`.
+   * Markers then name points by their index in these columns. The worker was sent them as they were made
+   * (`indexAhead`), so they are sent again only if it has let the set go: a copy of 100,000 points takes
+   * the page's thread a few milliseconds. Resolves to the markers of `view`.
    */
   async load(points: MapPoints, view: MapView): Promise<MapMarker[]> {
-    const reply = await this.ask({ type: 'load', ...clustered(points), view });
+    let reply = await this.ask({ type: 'load', set: points.set, index: points.index, view });
+    if (reply.type === 'missing') reply = await this.ask({ type: 'load', ...clustered(points), view });
     return reply.type === 'loaded' ? reply.markers : [];
   }
 
-  /** Builds a set's index ahead of its `load`, which then finds it built. Nothing comes back. */
+  /** Builds a set's index ahead of its `load`, which then finds it built. Its points are copied (bytes, not objects): the page keeps its own. */
   indexAhead(points: MapPoints): void {
     this.ask({ type: 'index', ...clustered(points) }).catch(() => undefined);
   }

@@ -10,10 +10,11 @@ export interface MapView {
 export type ClusterRequest =
   /**
    * set: the result set's key; an index the worker still holds for it is used again. index: the search
-   * index the set belongs to. view: the map's view, whose markers come back with the reply, so the first
-   * draw of a set asks nothing more.
+   * index the set belongs to. columns: the set's points, left out when the worker was sent them already
+   * (`index`), which it answers `missing` if it has let that set go. view: the map's view, whose markers
+   * come back with the reply, so the first draw of a set asks nothing more.
    */
-  | { type: 'load'; id: number; set: string; index: number; columns: PointColumns; view: MapView }
+  | { type: 'load'; id: number; set: string; index: number; columns?: PointColumns; view: MapView }
   /** Builds a set's index ahead of its load, kept with the newest: the page renders the set's points meanwhile. */
   | { type: 'index'; id: number; set: string; index: number; columns: PointColumns }
   | { type: 'markers'; id: number; view: MapView }
@@ -22,6 +23,7 @@ export type ClusterRequest =
 export type ClusterReply =
   | { type: 'loaded'; id: number; markers: MapMarker[] }
   | { type: 'indexed'; id: number }
+  | { type: 'missing'; id: number }
   | { type: 'markers'; id: number; markers: MapMarker[] }
   | { type: 'expansionZoom'; id: number; zoom: number }
   | { type: 'error'; id: number; message: string };
