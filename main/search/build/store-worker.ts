@@ -8,4 +8,4 @@ import { storeBuiltIndexSteps } from './text-index';
 /** A rebuilt search index stored on a thread and connection of its own (store-on-worker.ts starts it): its steps, its commit, its answer. */
 const job = workerData as StoreJob & DatabaseFile;
 const db = openDatabaseFile(job);
-answerOnWorker((listener) => writeStepsAsync(db, storeBuiltIndexSteps(db, job.install, job.built), listener), () => db.close());
+answerOnWorker((listener) => writeStepsAsync(db, storeBuiltIndexSteps(db, job), listener), () => db.close());

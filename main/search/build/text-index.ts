@@ -1,12 +1,12 @@
 import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
 import { buildFacetIndexSteps, type FacetColumns, type FacetIndex } from '../facets/facet-index';
-import { writeFacetBlobsSteps, writeWordBlobs } from '../search-store';
+import { encodedBlobsSteps, writeEncodedBlobsSteps, writeFacetBlobsSteps, writeWordBlobs } from '../search-store';
 import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
 import { SYNONYMS_VERSION } from '../words/synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { writeStepsAsync } from '../../db/write-transaction';
-import { storeOnWorker } from './store-on-worker';
+import { storeOnWorker, type StoreJob } from './store-on-worker';
 import type { StoredTextIndex } from '../words/text-postings';
 import { latestInstall } from './texts-from-tables';
 import { startWordIndexFromTablesSteps, startWordIndexSteps, TablesChanged, wordTagsSteps, type InstalledTables, type WordIndexJob } from './word-index-job';
@@ -90,6 +90,11 @@ function* buildSearchIndexSteps(
  */
 function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: StoredTextIndex }): void {
   writeWordBlobs(db, text, facets.nameRank);
+  markBuilt(db);
+}
+
+/** Marks the stored index as built for the latest install by this INDEX_VERSION. */
+function markBuilt(db: Db): void {
   db.prepare(
     `INSERT INTO search_index_state (id, dataset_install_id, synonyms, built_at) VALUES (1, (SELECT max(id) FROM dataset_install), ?, ?)
      ON CONFLICT (id) DO UPDATE SET dataset_install_id = excluded.dataset_install_id, synonyms = excluded.synonyms, built_at = excluded.built_at`,
@@ -150,15 +155,16 @@ export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {
   } finally {
     db.exec('COMMIT');
   }
-  await storeOnWorker(db, { install, built }, listener, () => writeStepsAsync(db, storeBuiltIndexSteps(db, install, built), listener));
+  const progress = { step: 'indexing', done: built.facets.size, total: built.facets.size } as const;
+  const blobs = await runStepsAsync(encodedBlobsSteps(built.facets, built.text, built.facets.nameRank, progress), listener);
+  await storeOnWorker(db, { install, blobs, progress }, listener, () => writeStepsAsync(db, storeBuiltIndexSteps(db, { install, blobs, progress }), listener));
 }
 
-/** Stores a rebuilt index, a BLOB a step, unless an install has landed since it read the directory (that install brought its own). */
-export function* storeBuiltIndexSteps(db: Db, install: number | null, built: BuiltSearchIndex): Steps<void> {
+/** Stores a rebuilt index's BLOBs, one a step, unless an install has landed since it read the directory (that install brought its own). */
+export function* storeBuiltIndexSteps(db: Db, { install, blobs, progress }: StoreJob): Steps<void> {
   if (latestInstall(db) !== install) return;
-  const progress = { step: 'indexing', done: built.facets.size, total: built.facets.size } as const;
-  for (const _ of writeFacetBlobsSteps(db, built.facets)) yield progress;
-  storeWordsAndMark(db, built);
+  for (const _ of writeEncodedBlobsSteps(db, blobs)) yield progress;
+  markBuilt(db);
 }
 
 /**
