@@ -63,20 +63,17 @@ export function* writeEncodedBlobsSteps(db: Db, encoded: Record<string, Uint8Arr
 /** The facets' BLOBs, all but the name order, each made only as it is taken. */
 function* facetBlobs(facets: FacetColumns): Generator<[string, Blob], void, void> {
   yield ['ids', facets.ids.join(SEP)];
+  yield ['pointLocation', facets.pointLocation.join(SEP)];
+  yield ['areaKeys', JSON.stringify(facets.areaKeys)];
+  yield ['sources', JSON.stringify(facets.sources)];
   for (const name of ['categories', 'languages', 'served', 'excluded'] as const) {
     yield [`${name}.values`, JSON.stringify(facets[name].values)];
     yield [`${name}.bits`, facets[name].bits];
   }
-  const { hourStart, hourBounds, hourRule, ruleOffset, ruleFirstDay, ruleLastDay, ruleUndecided, always, assuredAt, pointStart, pointLat, pointLon } = facets;
-  yield* Object.entries({ hourStart, hourBounds, hourRule, ruleOffset, ruleFirstDay, ruleLastDay, ruleUndecided, always, assuredAt, pointStart, pointLat, pointLon });
-  yield ['pointLocation', facets.pointLocation.join(SEP)];
-  const { pointApproximate, areaStart, areaOf } = facets;
-  yield* Object.entries({ pointApproximate, areaStart, areaOf });
-  yield ['areaKeys', JSON.stringify(facets.areaKeys)];
-  const { ageMin, ageMax, free, noIdNeeded, wheelchair } = facets;
-  yield* Object.entries({ ageMin, ageMax, free, noIdNeeded, wheelchair });
-  yield ['sources', JSON.stringify(facets.sources)];
-  yield ['sourceOf', facets.sourceOf];
+  const { hourStart, hourBounds, hourRule, ruleOffset, ruleFirstDay, ruleLastDay, ruleUndecided, always, assuredAt } = facets;
+  const { pointStart, pointLat, pointLon, pointApproximate, areaStart, areaOf, ageMin, ageMax, free, noIdNeeded, wheelchair, sourceOf } = facets;
+  yield* Object.entries({ hourStart, hourBounds, hourRule, ruleOffset, ruleFirstDay, ruleLastDay, ruleUndecided, always, assuredAt });
+  yield* Object.entries({ pointStart, pointLat, pointLon, pointApproximate, areaStart, areaOf, ageMin, ageMax, free, noIdNeeded, wheelchair, sourceOf });
 }
 
 /** The word index's BLOBs and the name order's, each made only as it is taken. */
