@@ -27,9 +27,7 @@ function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T 
  * BLOB: a statewide directory's are tens of megabytes.
  */
 export function* writeFacetBlobsSteps(db: Db, facets: FacetColumns): Generator<void, void, void> {
-  db.prepare('DELETE FROM search_blob').run();
-  yield;
-  yield* insertBlobs(db, facetBlobs(facets));
+  yield* replaceBlobs(db, facetBlobs(facets));
 }
 
 /** Adds the word index and the name order to the facets writeFacetBlobsSteps stored. */
@@ -55,9 +53,14 @@ export function* encodedBlobsSteps<P>(facets: FacetColumns, text: StoredTextInde
 
 /** Replaces the stored indexes with BLOBs encodedBlobsSteps made, a BLOB a step. */
 export function* writeEncodedBlobsSteps(db: Db, encoded: Record<string, Uint8Array>): Generator<void, void, void> {
+  yield* replaceBlobs(db, Object.entries(encoded));
+}
+
+/** Every stored BLOB dropped, then these written, a step each. */
+function* replaceBlobs(db: Db, blobs: Iterable<[string, Blob]>): Generator<void, void, void> {
   db.prepare('DELETE FROM search_blob').run();
   yield;
-  yield* insertBlobs(db, Object.entries(encoded));
+  yield* insertBlobs(db, blobs);
 }
 
 /** The facets' BLOBs, all but the name order, each made only as it is taken. */
