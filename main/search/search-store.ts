@@ -1,13 +1,15 @@
 import type { Db, ReadDb } from '../db/open';
 import { runSteps } from '../jobs/steps';
+import { listBytesSteps } from './list-bytes';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
 import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
 /**
- * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, string
- * lists as one UTF-8 text. A start reads them back in a few queries, with no per-service parsing.
+ * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, texts
+ * and lists of strings (joined by SEP) as UTF-8. A start reads them back in a few queries, with no
+ * per-service parsing.
  */
-type Blob = ArrayBufferView | string;
+type Blob = ArrayBufferView | string | readonly string[];
 
 // Service and term ids are the dataset's own strings; a control character cannot be part of one.
 const SEP = '\u001f';
@@ -36,7 +38,7 @@ export function writeWordBlobs(db: Db, text: StoredTextIndex, nameRank: Int32Arr
 }
 
 /**
- * Every BLOB of a built index as bytes, one made a step (joining a statewide directory's ids is one), to be
+ * Every BLOB of a built index as bytes, made in steps (a BLOB, or a slice of a list's strings, each), to be
  * handed to another thread whole: its typed arrays are viewed, not copied, and a list of strings goes as
  * one text's bytes. Copied as lists, some 250,000 strings held the window some 60 ms.
  */
@@ -44,7 +46,10 @@ export function* encodedBlobsSteps<P>(facets: FacetColumns, text: StoredTextInde
   const encoded: Record<string, Uint8Array> = {};
   for (const blobs of [facetBlobs(facets), wordBlobs(text, nameRank)]) {
     for (const [name, blob] of blobs) {
-      encoded[name] = bytesOf(blob);
+      const encoding = bytesSteps(blob);
+      let next = encoding.next();
+      for (; !next.done; next = encoding.next()) yield progress;
+      encoded[name] = next.value;
       yield progress;
     }
   }
@@ -65,8 +70,8 @@ function* replaceBlobs(db: Db, blobs: Iterable<[string, Blob]>): Generator<void,
 
 /** The facets' BLOBs, all but the name order, each made only as it is taken. */
 function* facetBlobs(facets: FacetColumns): Generator<[string, Blob], void, void> {
-  yield ['ids', facets.ids.join(SEP)];
-  yield ['pointLocation', facets.pointLocation.join(SEP)];
+  yield ['ids', facets.ids];
+  yield ['pointLocation', facets.pointLocation];
   yield ['areaKeys', JSON.stringify(facets.areaKeys)];
   yield ['sources', JSON.stringify(facets.sources)];
   for (const name of ['categories', 'languages', 'served', 'excluded'] as const) {
@@ -82,20 +87,28 @@ function* facetBlobs(facets: FacetColumns): Generator<[string, Blob], void, void
 /** The word index's BLOBs and the name order's, each made only as it is taken. */
 function* wordBlobs(text: StoredTextIndex, nameRank: Int32Array): Generator<[string, Blob], void, void> {
   yield ['nameRank', nameRank];
-  yield ['terms', text.terms.join(SEP)];
+  yield ['terms', text.terms];
   yield* Object.entries({ postingStart: text.postingStart, postings: text.postings, itemLength: text.itemLength });
 }
 
 function* insertBlobs(db: Db, blobs: Iterable<[string, Blob]>): Generator<void, void, void> {
   const insert = db.prepare('INSERT INTO search_blob (name, data) VALUES (?, ?)');
   for (const [name, blob] of blobs) {
-    insert.run(name, bytesOf(blob));
+    insert.run(name, yield* bytesSteps(blob));
     yield;
   }
 }
 
-/** A BLOB's bytes as a Buffer, a typed array's viewed where they lie (one that came from another thread is a plain view). */
-const bytesOf = (blob: Blob): Buffer => (typeof blob === 'string' ? Buffer.from(blob, 'utf8') : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
+/**
+ * A BLOB's bytes as a Buffer, a typed array's viewed where they lie (one that came from another thread is a
+ * plain view), a list's encoded a slice a step.
+ */
+function* bytesSteps(blob: Blob): Generator<void, Buffer, void> {
+  if (typeof blob === 'string') return Buffer.from(blob, 'utf8');
+  if (Array.isArray(blob)) return yield* listBytesSteps(blob as readonly string[], SEP);
+  const view = blob as ArrayBufferView;
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
 
 /** The stored indexes, or null when none are stored (a database from before migration 006's rebuild). */
 export const readSearchIndexes = (db: ReadDb): { facets: FacetIndex; text: TextIndex } | null => runSteps(readSearchIndexesSteps(db));
