@@ -91,16 +91,20 @@ async function measure(db: Db, path: string, pkg: string) {
     const apply = await longestBlock(() => session.apply(parts.listener));
     const t2 = clocks();
     const byPart = parts.end();
+    // Timed on its own once the install's log is folded into the file (on a worker, after the commit; it
+    // waits here for that), as a rebuild at start or by the CLI finds the file: not beside that fold.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const t2b = clocks();
     rebuildSearchIndex(db);
     const t3 = clocks();
     return {
       seconds: round(t2.wall - t0.wall),
       check_seconds: round(t1.wall - t0.wall),
       apply_seconds: round(t2.wall - t1.wall),
-      rebuild_seconds: round(t3.wall - t2.wall),
-      without_rebuild_seconds: round(t2.wall - t0.wall - (t3.wall - t2.wall)),
+      rebuild_seconds: round(t3.wall - t2b.wall),
+      without_rebuild_seconds: round(t2.wall - t0.wall - (t3.wall - t2b.wall)),
       cpu_seconds: round(t2.cpu - t0.cpu),
-      rebuild_cpu_seconds: round(t3.cpu - t2.cpu),
+      rebuild_cpu_seconds: round(t3.cpu - t2b.cpu),
       longest_block_ms: Math.round(Math.max(check.worst, apply.worst)),
       apply_parts: byPart,
     };
