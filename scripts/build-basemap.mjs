@@ -113,7 +113,12 @@ for (const c of cities) {
 // sit at the mean of their ZIP points; only names with a residential ZIP (a Census ZCTA) count, which
 // leaves out ZIPs for one firm ("Lockheed Corp"). Below them, every California ZCTA's ZIP code at its
 // Census point: an intake desk is often told a ZIP.
-const residentialZips = Object.entries(gazetteer.zips).filter(([code, [, , , state]]) => state === 'CA' && zctaPoints[code]);
+// Its ZIP lines (code, latitude, longitude, state, city) as [code, [latitude, longitude, city, state]].
+const gazetteerZips = gazetteer.zipLines.split('\n').map((line) => {
+  const [code, lat, lon, state, ...city] = line.split(',');
+  return [code, [Number(lat), Number(lon), city.join(','), state]];
+});
+const residentialZips = gazetteerZips.filter(([code, [, , , state]]) => state === 'CA' && zctaPoints[code]);
 const residentialCities = new Set(residentialZips.map(([, [, , city]]) => city));
 const geoNamesNames = new Set(cities.filter((c) => c.country === 'US' && c.adminCode === 'CA').map((c) => c.name));
 for (const [name, lat, lon] of gazetteer.places) {

@@ -4,6 +4,7 @@ import { foldedWords } from '../../shared/text-fold';
 import type { Area, Whereabouts } from './area-cover';
 import type { Polygons } from './extent';
 import { GeocodeError, type Gazetteer } from './gazetteer';
+import { zipLines } from './zip-lines';
 
 /** data/areas.json as scripts/build-areas.mjs writes it. */
 interface AreaFile {
@@ -11,8 +12,8 @@ interface AreaFile {
   states: [string, string, string][];
   /** FIPS code, name (without "County"). */
   counties: [string, string][];
-  /** ZIP code -> positions in `counties`. */
-  zipCounties: Record<string, number[]>;
+  /** A line per ZIP (zip-lines.ts): the positions of its counties in `counties`. */
+  zipCountyLines: string;
   /** Name, whether it is exactly these counties (else within them), their FIPS codes. */
   regions: [string, boolean, string[]][];
   /** California county outlines by FIPS code. */
@@ -59,7 +60,8 @@ export function loadAreaTable(path: string, gazetteer: Gazetteer) {
   }
   const homeCountyByName = new Map(file.counties.filter(([fips]) => postalOfFips.get(fips.slice(0, 2)) === HOME_STATE).map(([fips, name]) => [name, fips]));
   const regions = new Map(file.regions.map(([name, whole, fips]) => [join(words(name)), whole ? fips.map((county): Area => ({ kind: 'county', county })) : [{ kind: 'within', counties: fips } as Area]]));
-  const countiesOfZip = (zip: string) => (file.zipCounties[zip] ?? []).map((i) => file.counties[i]![0]);
+  const zipCountyLine = zipLines(file.zipCountyLines);
+  const countiesOfZip = (zip: string) => (zipCountyLine(zip)?.split(',') ?? []).map((i) => file.counties[Number(i)]![0]);
 
   /** A county by name in a state; with no state given, a Californian one, else the only one of that name. */
   const county = (name: readonly string[], state: string | null): string | null => {
@@ -137,7 +139,7 @@ export function loadAreaTable(path: string, gazetteer: Gazetteer) {
     const w = words(text).filter((x) => !LIST_FILLER.has(x));
     if (w.length === 0 || !w.every((x) => /^\d{5}$/.test(x) || /^\d{4}$/.test(x))) return null;
     const zips = w.filter((x) => x.length === 5);
-    if (zips.length === 0 || zips.some((z) => !file.zipCounties[z])) return null;
+    if (zips.length === 0 || zips.some((z) => zipCountyLine(z) === null)) return null;
     return [{ kind: 'zips', zips, counties: [...new Set(zips.flatMap(countiesOfZip))] }];
   };
 

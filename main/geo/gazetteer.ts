@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { GeoPoint, NearQuery, PlaceMatch } from '../../shared/domain';
 import { foldedWords } from '../../shared/text-fold';
+import { zipLines } from './zip-lines';
 
 /** data/gazetteer.json as scripts/build-gazetteer.mjs writes it. */
 interface GazetteerFile {
-  zips: Record<string, [number, number, string, string]>;
+  /** A line per ZIP (zip-lines.ts): latitude, longitude, state, USPS city. */
+  zipLines: string;
   places: [string, number, number, number, string][];
   aliases: [string, string][];
 }
@@ -48,10 +50,17 @@ export function loadGazetteer(path: string) {
   const byId = new Map(places.map((p) => [key(p.id), p]));
   const plainName = new Map(places.map((p, i) => [p.id, file.places[i]![0]]));
 
+  const zipLine = zipLines(file.zipLines);
+  const zipRow = (code: string) => {
+    const line = zipLine(code);
+    if (line === null) return null;
+    const [lat, lon, state, ...city] = line.split(',');
+    return { lat: Number(lat), lon: Number(lon), state: state!, city: city.join(',') };
+  };
   const zip = (code: string): PlaceMatch | null => {
-    const z = file.zips[code];
+    const z = zipRow(code);
     if (!z) return null;
-    return { id: code, kind: 'zip', label: `${code} ${z[2]}, ${z[3]}`, lat: z[0], lon: z[1], county: null, population: 0 };
+    return { id: code, kind: 'zip', label: `${code} ${z.city}, ${z.state}`, lat: z.lat, lon: z.lon, county: null, population: 0 };
   };
 
   const aliases = new Map(file.aliases.map(([alias, target]) => [key(alias), { alias, target }]));
@@ -90,8 +99,8 @@ export function loadGazetteer(path: string) {
       const point = { lat: hit.lat, lon: hit.lon, label: hit.label };
       if (hit.kind === 'place') return { kind: 'place', ...point, name: plainName.get(hit.id) ?? hit.label, county: hit.county };
       const code = /^\d{5}/.exec(hit.id)![0];
-      const z = file.zips[code]!;
-      return { kind: 'zip', ...point, zip: code, city: z[2], state: z[3] };
+      const z = zipRow(code)!;
+      return { kind: 'zip', ...point, zip: code, city: z.city, state: z.state };
     },
     /** Every place the text could mean, best first: several when a name is ambiguous or still being typed. */
     lookup: (text: string, limit = 10): PlaceMatch[] => find(text, limit).matches,
