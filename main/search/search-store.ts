@@ -1,18 +1,15 @@
 import type { Db, ReadDb } from '../db/open';
 import { runSteps } from '../jobs/steps';
-import { listBytesSteps } from './list-bytes';
+import { listBytesSteps, listOfTextSteps } from './string-lists';
 import type { FacetColumns, FacetIndex, MaskFacet } from './facets/facet-index';
 import { textIndexOf, type StoredTextIndex, type TextIndex } from './words/text-postings';
 
 /**
  * The search indexes as named BLOBs in search_blob (migration 006): typed arrays as their bytes, texts
- * and lists of strings (joined by SEP) as UTF-8. A start reads them back in a few queries, with no
+ * and lists of strings (string-lists.ts) as UTF-8. A start reads them back in a few queries, with no
  * per-service parsing.
  */
 type Blob = ArrayBufferView | string | readonly string[];
-
-// Service and term ids are the dataset's own strings; a control character cannot be part of one.
-const SEP = '\u001f';
 
 type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array | Float64Array;
 type TypedArrayType<T extends TypedArray> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
@@ -105,19 +102,49 @@ function* insertBlobs(db: Db, blobs: Iterable<[string, Blob]>): Generator<void, 
  */
 function* bytesSteps(blob: Blob): Generator<void, Buffer, void> {
   if (typeof blob === 'string') return Buffer.from(blob, 'utf8');
-  if (Array.isArray(blob)) return yield* listBytesSteps(blob as readonly string[], SEP);
+  if (Array.isArray(blob)) return yield* listBytesSteps(blob as readonly string[]);
   const view = blob as ArrayBufferView;
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-/** The stored indexes, or null when none are stored (a database from before migration 006's rebuild). */
-export const readSearchIndexes = (db: ReadDb): { facets: FacetIndex; text: TextIndex } | null => runSteps(readSearchIndexesSteps(db));
+/** The search indexes as searches use them. */
+export interface SearchIndexes {
+  facets: FacetIndex;
+  text: TextIndex;
+}
 
 /**
- * readSearchIndexes with a yield between its parts: the BLOBs are read in one query (one snapshot, so never
- * half of two builds), then split and decoded, each a step of tens of milliseconds at 100,000 services.
+ * The same with their two long lists of strings, the service ids and the terms, each still one text
+ * (string-lists.ts): as the thread that reads them hands them to the window's, which splits them a slice a
+ * step (listsSplitSteps).
  */
-export function* readSearchIndexesSteps(db: ReadDb): Generator<void, { facets: FacetIndex; text: TextIndex } | null, void> {
+export interface SearchIndexesListsAsText {
+  facets: Omit<FacetIndex, 'ids'> & { ids: string };
+  text: Omit<TextIndex, 'terms'> & { terms: string };
+}
+
+/** The stored indexes, or null when none are stored (a database from before migration 006's rebuild). */
+export const readSearchIndexes = (db: ReadDb): SearchIndexes | null => runSteps(readSearchIndexesSteps(db));
+
+/** readSearchIndexes with a yield between its parts, each a step of tens of milliseconds at 100,000 services. */
+export function* readSearchIndexesSteps(db: ReadDb): Generator<void, SearchIndexes | null, void> {
+  const read = yield* readSearchIndexesListsAsTextSteps(db);
+  return read && (yield* listsSplitSteps(read));
+}
+
+/** The indexes' two lists split, a slice a step; an index whose ids are not one per service cannot be read. */
+export function* listsSplitSteps({ facets, text }: SearchIndexesListsAsText): Generator<void, SearchIndexes, void> {
+  const ids = yield* listOfTextSteps(facets.ids);
+  if (ids.length !== facets.size) throw new Error('The search index lists a different number of services than it indexes: it must be rebuilt.');
+  const terms = yield* listOfTextSteps(text.terms);
+  return { facets: { ...facets, ids }, text: { ...text, terms } };
+}
+
+/**
+ * The stored indexes with their lists as text, or null when none are stored: the BLOBs are read in one
+ * query (one snapshot, so never half of two builds), then decoded, a part a step.
+ */
+export function* readSearchIndexesListsAsTextSteps(db: ReadDb): Generator<void, SearchIndexesListsAsText | null, void> {
   // The points' location ids are stored but not loaded: the map names a point by its service.
   const rows = db.prepare("SELECT name, data FROM search_blob WHERE name <> 'pointLocation'").raw().all() as [string, Buffer][];
   if (rows.length === 0) return null;
@@ -129,21 +156,21 @@ export function* readSearchIndexesSteps(db: ReadDb): Generator<void, { facets: F
     return b;
   };
   const text = (name: string) => bytes(name).toString('utf8');
-  const list = (name: string) => (bytes(name).length ? text(name).split(SEP) : []);
   const mask = (name: string): MaskFacet => {
     const values = JSON.parse(text(`${name}.values`)) as string[];
     return { values, words: Math.max(1, Math.ceil(values.length / 32)), bits: typed(Uint32Array, bytes(`${name}.bits`)) };
   };
 
-  const ids = list('ids');
-  yield;
+  // One name rank per service: the index's size, before its ids are split from their text.
+  const nameRank = typed(Int32Array, bytes('nameRank'));
+  const size = nameRank.length;
   const pointStart = typed(Int32Array, bytes('pointStart'));
   const pointLat = typed(Float64Array, bytes('pointLat'));
   const pointLon = typed(Float64Array, bytes('pointLon'));
-  const facets: FacetIndex = {
-    size: ids.length,
-    ids,
-    nameRank: typed(Int32Array, bytes('nameRank')),
+  const facets: SearchIndexesListsAsText['facets'] = {
+    size,
+    ids: text('ids'),
+    nameRank,
     categories: mask('categories'),
     languages: mask('languages'),
     served: mask('served'),
@@ -173,8 +200,8 @@ export function* readSearchIndexesSteps(db: ReadDb): Generator<void, { facets: F
     sourceOf: typed(Uint16Array, bytes('sourceOf')),
   };
   const stored = {
-    size: ids.length,
-    terms: list('terms'),
+    size,
+    terms: text('terms'),
     postingStart: typed(Int32Array, bytes('postingStart')),
     postings: bytes('postings'),
     itemLength: typed(Uint16Array, bytes('itemLength')),

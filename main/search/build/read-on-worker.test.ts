@@ -32,4 +32,11 @@ describe('the stored search index read on a worker thread', { timeout: 60_000 },
     other.prepare("UPDATE search_index_state SET synonyms = 'an older build'").run();
     expect((await readCurrentIndexOffThread(other)).stored).toBeNull();
   });
+
+  it('is none when its ids are not one per service, read on either thread (their list is split apart from the rest)', async () => {
+    const { db } = installed();
+    db.prepare("UPDATE search_blob SET data = CAST(substr(CAST(data AS TEXT), 1, 100) AS BLOB) WHERE name = 'ids'").run();
+    expect((await readCurrentIndexOffThread(db)).stored).toBeNull();
+    expect(() => readSearchIndexes(db)).toThrow(/different number of services/);
+  });
 });

@@ -35,8 +35,8 @@ export interface StoredTextIndex extends Omit<TextIndex, 'postingItem' | 'postin
   postings: Uint8Array;
 }
 
-/** The index a stored one encodes, ready to query. */
-export function textIndexOf({ postings, ...index }: StoredTextIndex): TextIndex {
+/** The index a stored one encodes, ready to query; its terms as they are given (a list, or still its text). */
+export function textIndexOf<Terms = string[]>({ postings, ...index }: Omit<StoredTextIndex, 'terms'> & { terms: Terms }): Omit<TextIndex, 'terms'> & { terms: Terms } {
   return { ...index, ...decodePostings(postings, index.postingStart, index.size) };
 }
 
