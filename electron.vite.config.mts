@@ -14,7 +14,7 @@ export default defineConfig({
           'word-index-worker': resolve(import.meta.dirname, 'main/search/build/word-index-worker.ts'),
           'database-file-worker': resolve(import.meta.dirname, 'main/jobs/database-file-worker.ts'),
           'write-worker': resolve(import.meta.dirname, 'main/hsds/install/write-worker.ts'),
-          'store-worker': resolve(import.meta.dirname, 'main/search/build/store-worker.ts'),
+          'rebuild-worker': resolve(import.meta.dirname, 'main/search/build/rebuild-worker.ts'),
           'import-session-worker': resolve(import.meta.dirname, 'main/hsds/import-session/session-worker.ts'),
           'feed-session-worker': resolve(import.meta.dirname, 'main/sync/feed-session-worker.ts'),
           'read-worker': resolve(import.meta.dirname, 'main/search/build/read-worker.ts'),

@@ -31,31 +31,12 @@ export function* writeFacetBlobsSteps(db: Db, facets: FacetColumns): Generator<v
 
 /** Adds the word index and the name order to the facets writeFacetBlobsSteps stored. */
 export function writeWordBlobs(db: Db, text: StoredTextIndex, nameRank: Int32Array): void {
-  runSteps(insertBlobs(db, wordBlobs(text, nameRank)));
+  runSteps(writeWordBlobsSteps(db, text, nameRank));
 }
 
-/**
- * Every BLOB of a built index as bytes, made in steps (a BLOB, or a slice of a list's strings, each), to be
- * handed to another thread whole: its typed arrays are viewed, not copied, and a list of strings goes as
- * one text's bytes. Copied as lists, some 250,000 strings held the window some 60 ms.
- */
-export function* encodedBlobsSteps<P>(facets: FacetColumns, text: StoredTextIndex, nameRank: Int32Array, progress: P): Generator<P, Record<string, Uint8Array>, void> {
-  const encoded: Record<string, Uint8Array> = {};
-  for (const blobs of [facetBlobs(facets), wordBlobs(text, nameRank)]) {
-    for (const [name, blob] of blobs) {
-      const encoding = bytesSteps(blob);
-      let next = encoding.next();
-      for (; !next.done; next = encoding.next()) yield progress;
-      encoded[name] = next.value;
-      yield progress;
-    }
-  }
-  return encoded;
-}
-
-/** Replaces the stored indexes with BLOBs encodedBlobsSteps made, a BLOB a step. */
-export function* writeEncodedBlobsSteps(db: Db, encoded: Record<string, Uint8Array>): Generator<void, void, void> {
-  yield* replaceBlobs(db, Object.entries(encoded));
+/** writeWordBlobs a BLOB, or a slice of a list's strings, a step. */
+export function* writeWordBlobsSteps(db: Db, text: StoredTextIndex, nameRank: Int32Array): Generator<void, void, void> {
+  yield* insertBlobs(db, wordBlobs(text, nameRank));
 }
 
 /** Every stored BLOB dropped, then these written, a step each. */

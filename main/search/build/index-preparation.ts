@@ -1,6 +1,7 @@
 import type { SearchPreparing } from '../../../shared/domain';
 import type { Db, ReadDb } from '../../db/open';
-import { rebuildSearchIndexAsync, searchIndexIsCurrent } from './text-index';
+import { rebuildSearchIndexOffThread } from './rebuild-on-worker';
+import { searchIndexIsCurrent } from './text-index';
 
 /**
  * Gets the search index ready in the background, so a search answers "being prepared" at once instead of
@@ -17,7 +18,7 @@ export function createIndexPreparation(db: ReadDb, openWriter: () => Db, load: (
     try {
       // Reading the directory takes a moment: the search that started it answers "being prepared" first.
       await new Promise((resolve) => setImmediate(resolve));
-      await rebuildSearchIndexAsync(writer, { onProgress: ({ done, total }) => void (progress = { done, total, reading: false }) });
+      await rebuildSearchIndexOffThread(writer, { onProgress: ({ done, total }) => void (progress = { done, total, reading: false }) });
     } finally {
       writer.close();
     }

@@ -1,12 +1,11 @@
 import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
 import { buildFacetIndexSteps, type FacetColumns, type FacetIndex } from '../facets/facet-index';
-import { encodedBlobsSteps, writeEncodedBlobsSteps, writeFacetBlobsSteps, writeWordBlobs } from '../search-store';
+import { writeFacetBlobsSteps, writeWordBlobs, writeWordBlobsSteps } from '../search-store';
 import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
 import { SYNONYMS_VERSION } from '../words/synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
 import { writeStepsAsync } from '../../db/write-transaction';
-import { storeOnWorker, type StoreJob } from './store-on-worker';
 import type { StoredTextIndex } from '../words/text-postings';
 import { latestInstall } from './texts-from-tables';
 import { startWordIndexFromTablesSteps, startWordIndexSteps, TablesChanged, wordTagsSteps, type InstalledTables, type WordIndexJob } from './word-index-job';
@@ -134,11 +133,11 @@ export function rebuildSearchIndex(db: Db): void {
 }
 
 /**
- * The same rebuild, yielding to the event loop between batches. The directory is read in one snapshot
- * and the indexes built in memory; only the final write takes the write lock, briefly, so the desk's own
- * writes meanwhile (a note) neither wait on it nor become part of it. An install that lands meanwhile
- * brought its own index, and this one is then dropped. Runs on its own connection (the caller's writer);
- * the final write on a worker thread when it can (store-on-worker.ts).
+ * The same rebuild, yielding to the event loop between batches: in the app on a worker thread of its own
+ * (rebuild-on-worker.ts). The directory is read in one snapshot and the indexes built in memory; only the
+ * final write takes the write lock, briefly, so the desk's own writes meanwhile (a note) neither wait on it
+ * nor become part of it. An install that lands meanwhile brought its own index, and this one is then
+ * dropped. Runs on its own connection.
  */
 export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {}): Promise<void> {
   // A read transaction: one snapshot across the yields, and in WAL mode it holds no writer back.
@@ -155,15 +154,15 @@ export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {
   } finally {
     db.exec('COMMIT');
   }
-  const progress = { step: 'indexing', done: built.facets.size, total: built.facets.size } as const;
-  const blobs = await runStepsAsync(encodedBlobsSteps(built.facets, built.text, built.facets.nameRank, progress), listener);
-  await storeOnWorker(db, { install, blobs, progress }, listener, () => writeStepsAsync(db, storeBuiltIndexSteps(db, { install, blobs, progress }), listener));
+  await writeStepsAsync(db, storeBuiltIndexSteps(db, install, built), listener);
 }
 
-/** Stores a rebuilt index's BLOBs, one a step, unless an install has landed since it read the directory (that install brought its own). */
-export function* storeBuiltIndexSteps(db: Db, { install, blobs, progress }: StoreJob): Steps<void> {
+/** Stores a rebuilt index, a BLOB a step, unless an install has landed since it read the directory (that install brought its own). */
+function* storeBuiltIndexSteps(db: Db, install: number | null, { facets, text }: BuiltSearchIndex): Steps<void> {
   if (latestInstall(db) !== install) return;
-  for (const _ of writeEncodedBlobsSteps(db, blobs)) yield progress;
+  const progress = { step: 'indexing', done: facets.size, total: facets.size } as const;
+  for (const _ of writeFacetBlobsSteps(db, facets)) yield progress;
+  for (const _ of writeWordBlobsSteps(db, text, facets.nameRank)) yield progress;
   markBuilt(db);
 }
 
