@@ -1,9 +1,10 @@
 /**
  * A table keyed by five-digit ZIP code, kept as the one text data/gazetteer.json and data/areas.json store
  * it (scripts/zip-lines.mjs writes it): a line per ZIP, in code order, its code then its fields after
- * commas ("90013,34.0448,-118.2434,CA,Los Angeles"), a comma only in the last field. As JSON objects their 42,000 ZIPs each took a start 20-40 ms to parse, and the garbage of
- * parsing them fell in a collection of 40-65 ms in the same step; a text is read at once, and a ZIP found
- * by binary search over where its lines start, worked out at the first lookup.
+ * commas ("90013,34.0448,-118.2434,CA,Los Angeles"), a comma only in the last field. As JSON objects
+ * their 42,000 ZIPs each took a start 20-40 ms to parse, and the garbage of parsing them fell in a
+ * collection of 40-65 ms in the same step; a text is read at once, and a ZIP found by binary search over
+ * where its lines start, worked out at the first lookup.
  */
 export function zipLines(text: string): (zip: string) => string | null {
   // The fields after the code, as one text: each caller splits its own.
