@@ -22,19 +22,14 @@ function typed<T extends TypedArray>(type: TypedArrayType<T>, bytes: Buffer): T 
 
 /**
  * Replaces the stored indexes with these facets, all but the name order: an install stores them while the
- * word index is still being finished on its worker. writeWordBlobs then adds the rest. Yields after each
+ * word index is still being finished on its worker. writeWordBlobsSteps then adds the rest. Yields after each
  * BLOB: a statewide directory's are tens of megabytes.
  */
 export function* writeFacetBlobsSteps(db: Db, facets: FacetColumns): Generator<void, void, void> {
   yield* replaceBlobs(db, facetBlobs(facets));
 }
 
-/** Adds the word index and the name order to the facets writeFacetBlobsSteps stored. */
-export function writeWordBlobs(db: Db, text: StoredTextIndex, nameRank: Int32Array): void {
-  runSteps(writeWordBlobsSteps(db, text, nameRank));
-}
-
-/** writeWordBlobs a BLOB, or a slice of a list's strings, a step. */
+/** Adds the word index and the name order to the facets writeFacetBlobsSteps stored, a BLOB, or a slice of a list's strings, a step. */
 export function* writeWordBlobsSteps(db: Db, text: StoredTextIndex, nameRank: Int32Array): Generator<void, void, void> {
   yield* insertBlobs(db, wordBlobs(text, nameRank));
 }

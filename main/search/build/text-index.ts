@@ -1,7 +1,7 @@
 import type { Db, ReadDb } from '../../db/open';
 import { createServiceReader } from '../../db/service-read';
 import { buildFacetIndexSteps, type FacetColumns, type FacetIndex } from '../facets/facet-index';
-import { writeFacetBlobsSteps, writeWordBlobs, writeWordBlobsSteps } from '../search-store';
+import { writeFacetBlobsSteps, writeWordBlobsSteps } from '../search-store';
 import { serviceFactsSteps, type ServiceFacts } from '../service-facts';
 import { SYNONYMS_VERSION } from '../words/synonyms';
 import { runSteps, runStepsAsync, type StepListener, type Steps } from '../../jobs/steps';
@@ -84,11 +84,11 @@ function* buildSearchIndexSteps(
 }
 
 /**
- * Stores the word index and name order beside the facets writeFacetBlobsSteps stored, and marks the whole as
- * built for the latest install by this INDEX_VERSION.
+ * Stores the word index and name order beside the facets writeFacetBlobsSteps stored, a BLOB a step, and
+ * marks the whole as built for the latest install by this INDEX_VERSION.
  */
-function storeWordsAndMark(db: Db, { facets, text }: { facets: FacetIndex; text: StoredTextIndex }): void {
-  writeWordBlobs(db, text, facets.nameRank);
+function* storeWordsAndMarkSteps(db: Db, { facets, text }: { facets: Pick<FacetIndex, 'nameRank'>; text: StoredTextIndex }): Generator<void, void, void> {
+  yield* writeWordBlobsSteps(db, text, facets.nameRank);
   markBuilt(db);
 }
 
@@ -107,7 +107,7 @@ function markBuilt(db: Db): void {
  * the facts are read without the word index's texts, which it reads from these tables.
  */
 export function* searchIndexSteps(db: Db, readFacts: FactsSteps, texts?: InstalledTables): Steps<void> {
-  storeWordsAndMark(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobsSteps(db, facets), texts));
+  runSteps(storeWordsAndMarkSteps(db, yield* buildSearchIndexSteps(readFacts, (facets) => writeFacetBlobsSteps(db, facets), texts)));
 }
 
 /**
@@ -158,12 +158,11 @@ export async function rebuildSearchIndexAsync(db: Db, listener: StepListener = {
 }
 
 /** Stores a rebuilt index, a BLOB a step, unless an install has landed since it read the directory (that install brought its own). */
-function* storeBuiltIndexSteps(db: Db, install: number | null, { facets, text }: BuiltSearchIndex): Steps<void> {
+function* storeBuiltIndexSteps(db: Db, install: number | null, built: BuiltSearchIndex): Steps<void> {
   if (latestInstall(db) !== install) return;
-  const progress = { step: 'indexing', done: facets.size, total: facets.size } as const;
-  for (const _ of writeFacetBlobsSteps(db, facets)) yield progress;
-  for (const _ of writeWordBlobsSteps(db, text, facets.nameRank)) yield progress;
-  markBuilt(db);
+  const progress = { step: 'indexing', done: built.facets.size, total: built.facets.size } as const;
+  for (const _ of writeFacetBlobsSteps(db, built.facets)) yield progress;
+  for (const _ of storeWordsAndMarkSteps(db, built)) yield progress;
 }
 
 /**
