@@ -128,6 +128,16 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
 
       const list = typed.map((t) => t.list);
       const map = typed.map((t) => t.map);
+      // A p95 over 36 queries is their second slowest: which ones they were says where to look.
+      const labels = [...TYPED, ...WITH_FACET.map((q) => `${q} (a category ticked)`), ...NEAR.typed.map((q) => `${q} (near ${NEAR.place})`)];
+      const slowest = (times: number[]) =>
+        times
+          .map((ms, i) => ({ ms, query: labels[i] }))
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 3)
+          .map(({ ms, query }) => `"${query}" ${round(ms)} ms`)
+          .join(', ');
+      log(`${services} services: slowest to the list ${slowest(list)}; to the markers ${slowest(map)}`);
       const echo = typed.flatMap((t) => (t.echo === null ? [] : [t.echo]));
       const row = {
         services,
