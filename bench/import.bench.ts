@@ -47,8 +47,10 @@ const round = (n: number) => Number(n.toFixed(2));
 /**
  * The apply's seconds by part, told by the progress its session reports (every step is handed over and
  * answered in turn, so each part's time is the time between them): the copies kept aside (the file's for
- * recovery, the replaced directory for rollback) with the first rows, writing the rows, building the dropped indexes again and checking references, the search index and the
- * commit, and what follows the commit until the apply answers.
+ * recovery, the replaced directory for rollback) with the first rows, writing the rows, building the
+ * dropped indexes again and checking references, the search index (and the wait for the copy kept for
+ * recovery, if any is left), the commit itself (its log's last pages written and synced), and what follows
+ * the commit until the apply answers.
  */
 function applyParts() {
   const parts: Record<string, number> = {};
@@ -62,7 +64,8 @@ function applyParts() {
   };
   return {
     listener: {
-      onProgress: ({ step, done, total }: StepProgress) => enter(step === 'indexing' ? 'search_and_commit' : done === 0 ? 'aside' : done < total ? 'rows' : 'indexes_and_references'),
+      onProgress: ({ step, done, total }: StepProgress) => enter(step === 'indexing' ? 'search' : done === 0 ? 'aside' : done < total ? 'rows' : 'indexes_and_references'),
+      onCommitting: () => enter('commit'),
       onCommitted: () => enter('after_commit'),
     },
     end: () => (enter('end'), parts),
