@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // Every core, where vitest's default leaves one free: on a two-core machine that default is one file
+          // at a time. The browser tests' one Chromium runs after these, never beside them.
+          maxWorkers: '100%',
           // A hang guard, not a speed target (speed lives in `npm run bench`): the machines are shared, and a
           // worker thread or a real SQLite build can take several seconds on a loaded one.
           testTimeout: 30_000,
