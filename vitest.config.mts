@@ -23,6 +23,7 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['e2e/global-setup.ts'],
+          setupFiles: ['e2e/close-browser.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // The machines are shared and loaded: a debounced search answer can take over a second to show.

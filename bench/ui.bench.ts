@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import buildBridge from '../e2e/global-setup';
 import { launchApp } from '../e2e/harness';
+import { closeSharedBrowser } from '../e2e/shared-browser';
 import { cachedSyntheticDatabase } from './synthetic-cache';
 import { percentile } from './stats';
 import { frameTimes, installProbe, timed, timedReloads, type Timing } from './ui-probe';
@@ -164,6 +165,8 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       rows.push(row);
     } finally {
       await app.close();
+      // A browser of its own for each size, as a window of the app has.
+      await closeSharedBrowser();
     }
   }
   return rows;

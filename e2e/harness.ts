@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { openDatabase, type Db } from '../main/db/open';
 import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
@@ -17,8 +17,8 @@ import type { SecretBox } from '../main/sources/secret-box';
 import type { SearchQuery, SearchResponse } from '../shared/domain';
 import { resolveAppFile } from '../main/security/app-protocol';
 import { pagePolicy } from '../main/security/page-policy';
-import { findChromium, missingTestTools } from '../scripts/test-tools';
 import { serveAtlasSocket } from './atlas-socket';
+import { sharedBrowser } from './shared-browser';
 
 // From the module's URL, not __dirname: `npm run bench` loads this file as an ES module.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,8 +29,6 @@ export const FIRST_PAGE = Math.min(STARTER_SERVICES, 50);
 export const BASEMAP = join(ROOT, 'data', 'basemap.pmtiles');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const RENDERER = join(ROOT, 'out', 'renderer');
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,7 +60,7 @@ function serveRenderer(csp: () => string): Promise<Server> {
 
 export interface AppSession {
   page: Page;
-  context: Browser extends never ? never : BrowserContext;
+  context: BrowserContext;
   db: Db;
   dbPath: string;
   /** Requests the page tried to make to anywhere but the local renderer server. */
@@ -82,8 +80,8 @@ export interface AppSession {
 }
 
 /**
- * Opens the built renderer in Debian's Chromium with the real main-process handlers bound in place of
- * the preload, on a fresh database holding the bundled starter directory (or a copy of the one given).
+ * Opens the built renderer in Debian's Chromium (a context of its own in the process's one browser) with
+ * the real main-process handlers bound in place of the preload, on a fresh database holding the bundled starter directory (or a copy of the one given).
  */
 export async function launchApp(
   options: {
@@ -151,10 +149,7 @@ export async function launchApp(
   // so the CSP's connect-src 'self' allows it; context.route does not see WebSockets, and blockedRequests
   // lists what else the page tried to reach.
   const closeSockets = serveAtlasSocket(server, origin, (channel, input) => dispatch(handlers, channel, input));
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(missingTestTools() ?? 'No Chromium found.');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({
+  const context = await (await sharedBrowser()).newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'en-US',
     ...(options.clock ? { timezoneId: options.clock.timeZone } : {}),
@@ -197,7 +192,7 @@ export async function launchApp(
       return path;
     },
     async close() {
-      await browser.close();
+      await context.close();
       closeSockets();
       await new Promise((ok) => server.close(ok));
       db.close();
