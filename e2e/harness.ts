@@ -81,7 +81,8 @@ export interface AppSession {
 
 /**
  * Opens the built renderer in Debian's Chromium (a context of its own in the process's one browser) with
- * the real main-process handlers bound in place of the preload, on a fresh database holding the bundled starter directory (or a copy of the one given).
+ * the real main-process handlers bound in place of the preload, on a fresh database holding the bundled
+ * starter directory (or a copy of the one given).
  */
 export async function launchApp(
   options: {
