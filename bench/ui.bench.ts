@@ -164,9 +164,12 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       );
       rows.push(row);
     } finally {
-      await app.close();
-      // A browser of its own for each size, as a window of the app has.
-      await closeSharedBrowser();
+      try {
+        await app.close();
+      } finally {
+        // A browser of its own for each size, as a window of the app has; closed even when the page threw.
+        await closeSharedBrowser();
+      }
     }
   }
   return rows;
