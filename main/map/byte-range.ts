@@ -1,27 +1,14 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readFileBytes } from '../file-bytes';
 
-/**
- * Reads bytes [offset, offset + length) of a file, cut short at its end, as PMTiles' Source.getBytes
- * expects. Opens and closes the file each time, so a street map the user replaces on disk is never
- * read through a stale handle.
- */
+/** Reads bytes [offset, offset + length) of a file, cut short at its end, as PMTiles' Source.getBytes expects. */
 export function readByteRange(path: string, offset: number, length: number): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (offset >= size) throw new Error(`Byte range ${offset}+${length} starts past the end of the map file ${basename(path)} (${size} bytes).`);
-    const out = new Uint8Array(Math.min(length, size - offset));
-    let done = 0;
-    while (done < out.length) {
-      const n = readSync(fd, out, done, out.length - done, offset + done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done === out.length ? out : out.subarray(0, done);
-  } finally {
-    closeSync(fd);
+  const bytes = readFileBytes(path, offset, length);
+  if (bytes.length === 0 && length > 0) {
+    throw new Error(`Byte range ${offset}+${length} starts past the end of the map file ${basename(path)} (${statSync(path).size} bytes).`);
   }
+  return bytes;
 }
 
 /** A PMTiles v3 archive starts with "PMTiles" and the version byte 3. */

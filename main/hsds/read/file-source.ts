@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { readFileBytes } from '../../file-bytes';
 import { DatasetReadError } from '../check/problems';
 import { ReadBudget } from './dataset-limits';
 
@@ -56,22 +57,7 @@ export function folderSource(dir: string): FileSource {
   // One buffer for every file, grown to the largest: a buffer of each file's own was memory touched for the
   // first time, file after file, which cost a statewide package's reading about 0.3 s (docs/performance.md).
   let spare = Buffer.alloc(0);
-  const readInto = (path: string): Uint8Array => {
-    const fd = openSync(path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (spare.length < size) spare = Buffer.allocUnsafeSlow(size);
-      let at = 0;
-      while (at < size) {
-        const n = readSync(fd, spare, at, size - at, at);
-        if (n === 0) break; // cut short since it was opened
-        at += n;
-      }
-      return spare.subarray(0, at);
-    } finally {
-      closeSync(fd);
-    }
-  };
+  const spareOf = (size: number) => (spare.length < size ? (spare = Buffer.allocUnsafeSlow(size)) : spare);
   const counted = new Set<string>();
   const set = new Set(names);
   return {
@@ -95,7 +81,7 @@ export function folderSource(dir: string): FileSource {
       // A file read twice (to recognise a format, then to read it) is one file of the dataset.
       if (!counted.has(name)) budget.takeBytes(statSync(to).size, name);
       counted.add(name);
-      return readInto(to);
+      return readFileBytes(to, 0, Number.POSITIVE_INFINITY, spareOf);
     },
   };
 }
