@@ -67,7 +67,7 @@ function touchMemory(): void {
   for (let at = 0; at < bytes.length; at += 4096) bytes[at] = 1;
 }
 
-/** Times the three workloads once each, `when` the run is. */
+/** Times the three workloads, each the median of three, `when` the run is. */
 export function machineReference(when: MachineReference['when']): MachineReference {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-machine-'));
   try {
