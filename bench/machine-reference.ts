@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { seededRandom } from '../scripts/gen-synthetic-data';
 import { percentile } from './stats';
 
 /**
@@ -25,9 +26,9 @@ const TIMES = 3;
 
 /** A fixed sequence of id-like texts: the same rows in every run, in an order as random as UUIDs'. */
 function ids(n: number): string[] {
-  let state = 0x2545f491;
-  const next = () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0);
-  return Array.from({ length: n }, () => `${next().toString(16).padStart(8, '0')}-${next().toString(16).padStart(8, '0')}-${next().toString(16)}`);
+  const { next } = seededRandom(1);
+  const hex = () => Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0');
+  return Array.from({ length: n }, () => `${hex()}-${hex()}-${hex()}`);
 }
 
 const timed = (work: () => void): number => {
