@@ -14,6 +14,7 @@ import { HSDS_TABLES } from '../main/db/hsds-tables';
 import { rebuildSearchIndex } from '../main/search/build/text-index';
 import { syntheticDirectory } from '../main/test-support/synthetic-directory';
 import { longestBlock } from './longest-block';
+import { collectGarbage } from './collect-garbage';
 import type { StepProgress } from '../main/jobs/steps';
 
 const STARTER = fileURLToPath(new URL('../data/starter-directory.json', import.meta.url));
@@ -36,6 +37,17 @@ function measureCli(pkg: string, db: string) {
   if (r.status !== 0 || !kb || !cpu) throw new Error(`CLI import failed (exit ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`);
   return { seconds, cpu_seconds: round(Number(cpu) / 1e6), peak_rss_mb: Math.round(Number(kb) / 1024) };
 }
+
+/**
+ * The targets at 100,000 services, printed beside that size's figures (benchmarks measure; tests assert
+ * behaviour): seconds for a first import, an update and a rebuild from the tables, and the longest the
+ * window may go unanswered during any of them, in milliseconds.
+ */
+const TARGETS = { first: 8, update: 10, rebuild: 2, blockMs: 100 };
+const TARGET_SIZE = 100_000;
+
+/** " (target N unit)" beside a figure at the size the targets are for; nothing at other sizes. */
+const target = (services: number, value: number, unit: string) => (services === TARGET_SIZE ? ` (target ${value} ${unit})` : '');
 
 /** CPU seconds beside wall seconds: on a shared machine the wall clock measures the neighbours too. */
 const clocks = () => {
@@ -97,6 +109,7 @@ async function measure(db: Db, path: string, pkg: string) {
     // Timed on its own once the install's log is folded into the file (on a worker, after the commit; it
     // waits here for that), as a rebuild at start or by the CLI finds the file: not beside that fold.
     db.pragma('wal_checkpoint(TRUNCATE)');
+    collectGarbage();
     const t2b = clocks();
     rebuildSearchIndex(db);
     const t3 = clocks();
@@ -134,6 +147,7 @@ async function searchUntilAnswered(search: ReturnType<typeof createSearchHandler
  */
 async function otherWrites(db: Db, path: string) {
   const rows = [];
+  collectGarbage();
   const rollback = await longestBlock(() => rollbackAsync(db));
   rows.push({ kind: 'rollback', seconds: round(rollback.ms / 1000), longest_block_ms: Math.round(rollback.worst) });
   const spoilt = {
@@ -142,6 +156,7 @@ async function otherWrites(db: Db, path: string) {
   };
   for (const [kind, spoil] of Object.entries(spoilt)) {
     spoil();
+    collectGarbage();
     // As the app makes them: a reader that rebuilds a stale index on a writer connection of its own.
     const { search } = createSearchHandlers(db, createServiceReader(db), DATA, () => openDatabase(path));
     const rebuild = await longestBlock(() => searchUntilAnswered(search));
@@ -158,6 +173,7 @@ async function otherWrites(db: Db, path: string) {
 async function importFirstAndUpdate(db: Db, path: string, dir: string, services: number, total: number, log: (...a: unknown[]) => void) {
   const rows: Record<string, unknown>[] = [];
   for (const kind of ['first', 'update'] as const) {
+    collectGarbage();
     const m = await measure(db, path, packageOf(dir, kind));
     const what = kind === 'first' ? 'first import' : 'update';
     if ('error' in m) {
@@ -166,9 +182,10 @@ async function importFirstAndUpdate(db: Db, path: string, dir: string, services:
       return { rows, refused: true };
     }
     log(
-      `${services} services, ${what}: read+validate+diff ${m.check_seconds} s, apply ${m.apply_seconds} s ` +
+      `${services} services, ${what}: ${m.seconds} s${target(services, TARGETS[kind], 's')}: read+validate+diff ${m.check_seconds} s, apply ${m.apply_seconds} s ` +
         `(${Object.entries(m.apply_parts).map(([part, seconds]) => `${part.replace(/_/g, ' ')} ${seconds} s`).join(', ')}) ` +
-        `(cpu ${m.cpu_seconds} s in all), longest block ${m.longest_block_ms} ms; search-index rebuild on its own ${m.rebuild_seconds} s (cpu ${m.rebuild_cpu_seconds} s)`,
+        `(cpu ${m.cpu_seconds} s in all), longest block ${m.longest_block_ms} ms${target(services, TARGETS.blockMs, 'ms')}; ` +
+        `search-index rebuild on its own ${m.rebuild_seconds} s${target(services, TARGETS.rebuild, 's')} (cpu ${m.rebuild_cpu_seconds} s)`,
     );
     const { apply_parts: _, ...figures } = m;
     rows.push({ services, kind, rows: total, ...figures, rows_per_s: Math.round(total / m.seconds) });
@@ -193,9 +210,8 @@ function writePackages(services: number, dir: string): number {
 
 /**
  * A synthetic HSDS datapackage of N services (7 rows each, one organization per ten) imported twice: first
- * over the starter directory (the target: 100,000 services in at most 15 s), then an update of the same
- * N services with one in a hundred renamed, as a monthly refresh from a 211 would be; then a rollback and
- * two index rebuilds (otherWrites). Every row says the longest the event loop was blocked (longest_block_ms).
+ * over the starter directory, then an update of the same N services with one in a hundred renamed, as a
+ * monthly refresh from a 211 would be; then a rollback and two index rebuilds (otherWrites). Every row says the longest the event loop was blocked (longest_block_ms).
  */
 export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown[]) => void }) {
   const rows = [];
@@ -216,7 +232,7 @@ export async function run({ sizes, log }: { sizes: number[]; log: (...a: unknown
       }
       rows.push(...imported.rows);
       for (const row of await otherWrites(db, path)) {
-        log(`${services} services, ${row.kind}: ${row.seconds} s, longest block ${row.longest_block_ms} ms`);
+        log(`${services} services, ${row.kind}: ${row.seconds} s, longest block ${row.longest_block_ms} ms${target(services, TARGETS.blockMs, 'ms')}`);
         rows.push({ services, ...row });
       }
       db.close();

@@ -14,6 +14,7 @@ import { rebuildSearchIndex, searchIndexSteps } from '../main/search/build/text-
 import { generateSynthetic } from '../scripts/gen-synthetic-data';
 import { fuseBaseline } from '../main/test-support/fuse-baseline';
 import { percentile } from './stats';
+import { collectGarbage } from './collect-garbage';
 
 /** 61 fixed queries an intake desk types: typos, Spanish, prefixes while typing, facets, distance, who a service takes. */
 const NOW = '2026-11-25T19:30:00-08:00';
@@ -50,8 +51,6 @@ const ROUNDS = 5;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** `npm run bench` runs node with --expose-gc; elsewhere this is a no-op. */
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /**
  * Installs a synthetic directory, then times the index build from its rows and the rebuild from its tables.
