@@ -51,7 +51,6 @@ const ROUNDS = 5;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-
 /**
  * Installs a synthetic directory, then times the index build from its rows and the rebuild from its tables.
  * The garbage of each step is collected before the next is timed: a full collection of the install's
